@@ -1,0 +1,207 @@
+//! `cannhac eval`: the engine measured on labelled data, with the same definitions as the
+//! release scorer (`shared/tools/score`): corpus recall and clean precision, ViHOS mean
+//! per-comment character F1 (SemEval-2021 toxic spans), ViHSD flagged share per label.
+
+use crate::Fail;
+use cannhac_core::offsets::OffsetConverter;
+use cannhac_core::{Category, Engine, Severity};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+#[derive(serde::Deserialize)]
+struct Case {
+    id: String,
+    text: String,
+    expect: Vec<Expect>,
+    #[serde(default)]
+    forbid: Vec<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Expect {
+    category: String,
+    span: String,
+}
+
+/// Char (Unicode scalar) spans of a text's findings, with their category and severity.
+fn char_spans(engine: &Engine, text: &str) -> Vec<(Category, Severity, usize, usize)> {
+    let report = engine.analyze(text);
+    let mut conv = OffsetConverter::new(text);
+    report
+        .findings
+        .iter()
+        .map(|f| (f.category, f.severity, conv.units(f.span.start).chars, conv.units(f.span.end).chars))
+        .collect()
+}
+
+/// Scores a corpus file; exit 1 when any case fails.
+pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
+    let body = std::fs::read_to_string(path).map_err(|e| Fail(format!("cannot read {}: {e}", path.display())))?;
+    let mut need: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let (mut clean_total, mut clean_ok) = (0, 0);
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for (i, line) in body.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let case: Case = serde_json::from_str(line).map_err(|e| Fail(format!("{}:{}: {e}", path.display(), i + 1)))?;
+        n += 1;
+        let found = char_spans(engine, &case.text);
+        if case.expect.is_empty() {
+            clean_total += 1;
+            if found.is_empty() {
+                clean_ok += 1;
+            } else {
+                let what: Vec<String> = found
+                    .iter()
+                    .map(|(c, _, s, e)| format!("{c}:{:?}", case.text.chars().skip(*s).take(e - s).collect::<String>()))
+                    .collect();
+                failures.push(format!("{}: clean text got {}", case.id, what.join(", ")));
+            }
+        }
+        for e in &case.expect {
+            let entry = need.entry(e.category.clone()).or_default();
+            entry.0 += 1;
+            let Some(b) = case.text.find(&e.span) else {
+                failures.push(format!("{}: expected span {:?} is not in the text", case.id, e.span));
+                continue;
+            };
+            let es = case.text[..b].chars().count();
+            let ee = es + e.span.chars().count();
+            if found.iter().any(|(c, _, s, t)| c.as_str() == e.category && *s < ee && *t > es) {
+                entry.1 += 1;
+            } else {
+                failures.push(format!("{}: missed {} {:?}", case.id, e.category, e.span));
+            }
+        }
+        for cat in &case.forbid {
+            if found.iter().any(|(c, ..)| c.as_str() == cat) {
+                failures.push(format!("{}: forbidden {cat} found", case.id));
+            }
+        }
+    }
+    println!("{n} cases from {}", path.display());
+    for (cat, (total, met)) in &need {
+        let pct = 100.0 * *met as f64 / (*total).max(1) as f64;
+        println!("{cat:20} recall {met}/{total} = {pct:.1}%");
+    }
+    println!("clean cases without findings: {clean_ok}/{clean_total}");
+    for f in &failures {
+        println!("FAIL {f}");
+    }
+    println!("{} passed, {} failed", n - failing_cases(&failures), failing_cases(&failures));
+    Ok(u8::from(!failures.is_empty()))
+}
+
+fn failing_cases(failures: &[String]) -> usize {
+    failures.iter().filter_map(|f| f.split(':').next()).collect::<BTreeSet<_>>().len()
+}
+
+fn read_csv(path: &Path) -> Result<csv::Reader<std::fs::File>, Fail> {
+    csv::Reader::from_path(path).map_err(|e| Fail(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Parses ViHOS `index_spans` such as `"[0, 1, 9]"`.
+fn parse_index_list(s: &str) -> Result<BTreeSet<usize>, Fail> {
+    let inner = s.trim().trim_start_matches('[').trim_end_matches(']');
+    inner
+        .split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| t.parse::<usize>().map_err(|e| Fail(format!("bad index_spans {s:?}: {e}"))))
+        .collect()
+}
+
+fn f1(pred: &BTreeSet<usize>, gold: &BTreeSet<usize>) -> f64 {
+    if pred.is_empty() && gold.is_empty() {
+        return 1.0;
+    }
+    let tp = pred.intersection(gold).count();
+    if tp == 0 {
+        return 0.0;
+    }
+    let p = tp as f64 / pred.len() as f64;
+    let r = tp as f64 / gold.len() as f64;
+    2.0 * p * r / (p + r)
+}
+
+/// ViHOS: mean per-comment F1 of predicted `inflammatory` character offsets.
+pub fn vihos(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
+    let mut rdr = read_csv(path)?;
+    let (mut total, mut n) = (0.0, 0usize);
+    let (mut tp_all, mut pred_all, mut gold_all) = (0usize, 0usize, 0usize);
+    let mut shown = 0;
+    for rec in rdr.records() {
+        let rec = rec?;
+        let (Some(content), Some(spans)) = (rec.get(1), rec.get(2)) else {
+            return Err(Fail(format!("{}: expected columns ,content,index_spans", path.display())));
+        };
+        let gold = parse_index_list(spans)?;
+        let pred: BTreeSet<usize> = char_spans(engine, content)
+            .into_iter()
+            .filter(|(c, ..)| *c == Category::Inflammatory)
+            .flat_map(|(_, _, s, e)| s..e)
+            .collect();
+        let score = f1(&pred, &gold);
+        tp_all += pred.intersection(&gold).count();
+        pred_all += pred.len();
+        gold_all += gold.len();
+        if score < 0.5 && shown < show {
+            shown += 1;
+            let mark = |set: &BTreeSet<usize>| -> String {
+                content.chars().enumerate().map(|(i, c)| if set.contains(&i) { c } else { '·' }).collect()
+            };
+            println!("F1 {score:.2} | {content}\n   gold | {}\n   pred | {}", mark(&gold), mark(&pred));
+        }
+        total += score;
+        n += 1;
+    }
+    if n == 0 {
+        return Err(Fail(format!("{}: no rows", path.display())));
+    }
+    println!("span F1 {:.3} over {n} comments", total / n as f64);
+    println!(
+        "micro precision {:.3}, recall {:.3} (characters)",
+        tp_all as f64 / pred_all.max(1) as f64,
+        tp_all as f64 / gold_all.max(1) as f64
+    );
+    Ok(0)
+}
+
+/// ViHSD: share of comments with an `inflammatory` finding of severity `warning` or more, per
+/// label (0 CLEAN, 1 OFFENSIVE, 2 HATE).
+pub fn vihsd(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
+    let mut rdr = read_csv(path)?;
+    let mut counts: BTreeMap<u8, (usize, usize)> = BTreeMap::new();
+    let mut shown = 0;
+    for rec in rdr.records() {
+        let rec = rec?;
+        let (Some(text), Some(label)) = (rec.get(0), rec.get(1)) else {
+            return Err(Fail(format!("{}: expected columns free_text,label_id", path.display())));
+        };
+        let label: u8 = label.trim().parse().map_err(|e| Fail(format!("bad label_id {label:?}: {e}")))?;
+        let flagged = char_spans(engine, text)
+            .iter()
+            .any(|(c, s, ..)| *c == Category::Inflammatory && *s >= Severity::Warning);
+        let e = counts.entry(label).or_default();
+        e.1 += 1;
+        if flagged {
+            e.0 += 1;
+        }
+        if shown < show && (flagged == (label == 0)) {
+            shown += 1;
+            println!("{} label {label}: {text}", if flagged { "FP" } else { "FN" });
+        }
+    }
+    for (label, (k, n)) in &counts {
+        let name = match label {
+            0 => "CLEAN",
+            1 => "OFFENSIVE",
+            2 => "HATE",
+            _ => "?",
+        };
+        println!("{name:10} flagged {k}/{n} = {:.1}%", 100.0 * *k as f64 / (*n).max(1) as f64);
+    }
+    Ok(0)
+}

@@ -1,0 +1,196 @@
+//! `cannhac`: the command-line face of the Cân Nhắc rules engine.
+//!
+//! Exit codes: 0 nothing of severity `warning` or more (or, for `eval`, every case passed);
+//! 1 something was found (or a case failed); 2 usage or I/O error.
+
+mod eval;
+mod output;
+
+use cannhac_core::{Config, Engine};
+use clap::{Parser, Subcommand};
+use std::io::{BufRead, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "cannhac", version, about = "Cân Nhắc: weigh a post before you share it")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a post (a file, or standard input with `-` or no argument).
+    Check {
+        /// The post to check; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// Print one JSON document with every finding.
+        #[arg(long, conflicts_with = "jsonl")]
+        json: bool,
+        /// Read `{"id","text"}` lines, write `{"id","findings"}` lines.
+        #[arg(long)]
+        jsonl: bool,
+    },
+    /// Check links offline: verdict, reasons, registrable domain.
+    Link {
+        /// The URLs to check.
+        #[arg(required = true)]
+        urls: Vec<String>,
+        /// Print JSON (an object for one URL, an array for several).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the ten duties and the questions to ask before sharing.
+    Duties {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure the engine on labelled data.
+    Eval {
+        /// A corpus file in the shared corpus format (`posts.jsonl`).
+        corpus: Option<PathBuf>,
+        /// A ViHOS CSV (`,content,index_spans`): mean per-comment character F1.
+        #[arg(long, conflicts_with_all = ["corpus", "vihsd"])]
+        vihos: Option<PathBuf>,
+        /// A ViHSD CSV (`free_text,label_id`): flagged share per label.
+        #[arg(long, conflicts_with_all = ["corpus", "vihos"])]
+        vihsd: Option<PathBuf>,
+        /// With --vihos/--vihsd: print the comments the engine got wrong (at most this many).
+        #[arg(long, default_value_t = 0)]
+        show: usize,
+    },
+}
+
+/// An error that ends the command with exit code 2.
+pub(crate) struct Fail(pub String);
+
+impl<E: std::fmt::Display> From<E> for Fail {
+    fn from(e: E) -> Self {
+        Fail(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check { file, json, jsonl } => check(file, json, jsonl),
+        Command::Link { urls, json } => output::links(&urls, json),
+        Command::Duties { json } => output::duties(json),
+        Command::Eval { corpus, vihos, vihsd, show } => match (corpus, vihos, vihsd) {
+            (Some(c), None, None) => eval::corpus(&engine_or_fail(), &c),
+            (None, Some(v), None) => eval::vihos(&engine_or_fail(), &v, show),
+            (None, None, Some(v)) => eval::vihsd(&engine_or_fail(), &v, show),
+            _ => Err(Fail("eval needs a corpus file, --vihos FILE or --vihsd FILE".into())),
+        },
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(Fail(msg)) => {
+            eprintln!("cannhac: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn engine_or_fail() -> Engine {
+    // The default config has no custom phrases, so it cannot be refused.
+    match Engine::new(Config::default()) {
+        Ok(e) => e,
+        Err(e) => {
+            eprintln!("cannhac: built-in configuration refused: {e}");
+            std::process::exit(2)
+        }
+    }
+}
+
+/// Reads all of FILE (or stdin) and checks that it is UTF-8.
+fn read_text(file: Option<&PathBuf>) -> Result<(String, String), Fail> {
+    let (name, bytes) = match file {
+        Some(p) if p.as_os_str() != "-" => {
+            let b = std::fs::read(p).map_err(|e| Fail(format!("cannot read {}: {e}", p.display())))?;
+            (p.display().to_string(), b)
+        }
+        _ => {
+            let mut b = Vec::new();
+            std::io::stdin().read_to_end(&mut b).map_err(|e| Fail(format!("cannot read standard input: {e}")))?;
+            ("<stdin>".to_string(), b)
+        }
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Fail(format!("{name}: input is not valid UTF-8 text (invalid byte at offset {at})"))
+    })?;
+    Ok((name, text))
+}
+
+fn check(file: Option<PathBuf>, json: bool, jsonl: bool) -> Result<u8, Fail> {
+    let engine = engine_or_fail();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if jsonl {
+        return check_jsonl(&engine, file.as_ref(), &mut out);
+    }
+    let (name, text) = read_text(file.as_ref())?;
+    let report = engine.analyze(&text);
+    if json {
+        let doc = serde_json::json!({
+            "findings": output::findings_json(&text, &report.findings),
+            "unaccented": report.unaccented,
+        });
+        writeln!(out, "{doc}")?;
+    } else {
+        output::human(&mut out, &name, &text, &report)?;
+    }
+    out.flush()?;
+    Ok(exit_code(&report.findings))
+}
+
+fn exit_code(findings: &[cannhac_core::Finding]) -> u8 {
+    u8::from(findings.iter().any(|f| f.severity >= cannhac_core::Severity::Warning))
+}
+
+#[derive(serde::Deserialize)]
+struct JsonlIn {
+    id: serde_json::Value,
+    text: String,
+}
+
+fn check_jsonl(engine: &Engine, file: Option<&PathBuf>, out: &mut impl Write) -> Result<u8, Fail> {
+    let reader: Box<dyn BufRead> = match file {
+        Some(p) if p.as_os_str() != "-" => Box::new(std::io::BufReader::new(
+            std::fs::File::open(p).map_err(|e| Fail(format!("cannot read {}: {e}", p.display())))?,
+        )),
+        _ => Box::new(std::io::BufReader::new(std::io::stdin())),
+    };
+    let mut code = 0u8;
+    let mut bad_lines = Vec::new();
+    for (n, line) in reader.split(b'\n').enumerate() {
+        let line = line?;
+        let Ok(line) = std::str::from_utf8(&line) else {
+            bad_lines.push(format!("line {}: not valid UTF-8", n + 1));
+            continue;
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let item: JsonlIn = match serde_json::from_str(line) {
+            Ok(i) => i,
+            Err(e) => {
+                bad_lines.push(format!("line {}: {e}", n + 1));
+                continue;
+            }
+        };
+        let report = engine.analyze(&item.text);
+        code = code.max(exit_code(&report.findings));
+        let doc = serde_json::json!({"id": item.id, "findings": output::findings_json(&item.text, &report.findings)});
+        writeln!(out, "{doc}")?;
+    }
+    out.flush()?;
+    if bad_lines.is_empty() {
+        Ok(code)
+    } else {
+        Err(Fail(format!("{} input line(s) skipped: {}", bad_lines.len(), bad_lines.join("; "))))
+    }
+}

@@ -1,0 +1,92 @@
+//! Converting the engine's UTF-8 byte offsets into the units other faces speak.
+//!
+//! Rust spans are UTF-8 byte offsets; JavaScript strings index UTF-16 code units; the corpus and
+//! the ViHOS data count Unicode scalar values ("chars"). [`OffsetConverter`] converts many
+//! offsets of one text in a single forward pass when they come in ascending order.
+
+/// A byte offset expressed in the three units: `(bytes, chars, utf16)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Units {
+    /// UTF-8 bytes.
+    pub bytes: usize,
+    /// Unicode scalar values.
+    pub chars: usize,
+    /// UTF-16 code units.
+    pub utf16: usize,
+}
+
+/// Converts byte offsets of one text into [`Units`]. Ascending queries cost O(distance moved);
+/// a query behind the cursor restarts from the beginning (still correct, just slower).
+#[derive(Debug, Clone)]
+pub struct OffsetConverter<'a> {
+    text: &'a str,
+    at: Units,
+}
+
+impl<'a> OffsetConverter<'a> {
+    /// A converter positioned at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        OffsetConverter { text, at: Units::default() }
+    }
+
+    /// The units of byte offset `byte`. An offset past the end is clamped to the end; an offset
+    /// inside a character is rounded down to that character's start.
+    pub fn units(&mut self, byte: usize) -> Units {
+        let byte = byte.min(self.text.len());
+        if byte < self.at.bytes {
+            self.at = Units::default();
+        }
+        let rest = &self.text[self.at.bytes..];
+        for (i, c) in rest.char_indices() {
+            let pos = self.at.bytes + i;
+            if pos + c.len_utf8() > byte {
+                break;
+            }
+            self.at.chars += 1;
+            self.at.utf16 += c.len_utf16();
+            self.at.bytes = pos + c.len_utf8();
+        }
+        self.at
+    }
+
+    /// The byte offset of UTF-16 code-unit offset `unit`; `None` when `unit` lies inside a
+    /// surrogate pair or past the end.
+    pub fn byte_of_utf16(text: &str, unit: usize) -> Option<usize> {
+        let mut u = 0;
+        for (i, c) in text.char_indices() {
+            if u == unit {
+                return Some(i);
+            }
+            if u > unit {
+                return None;
+            }
+            u += c.len_utf16();
+        }
+        (u == unit).then_some(text.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn astral_and_vietnamese() {
+        let t = "😀 ngu";
+        let mut c = OffsetConverter::new(t);
+        assert_eq!(c.units(5), Units { bytes: 5, chars: 2, utf16: 3 });
+        assert_eq!(c.units(8), Units { bytes: 8, chars: 5, utf16: 6 });
+        assert_eq!(c.units(0), Units::default());
+        assert_eq!(OffsetConverter::byte_of_utf16(t, 3), Some(5));
+        assert_eq!(OffsetConverter::byte_of_utf16(t, 1), None);
+        assert_eq!(OffsetConverter::byte_of_utf16(t, 6), Some(8));
+        assert_eq!(OffsetConverter::byte_of_utf16(t, 7), None);
+    }
+
+    #[test]
+    fn inside_char_rounds_down() {
+        let mut c = OffsetConverter::new("đ");
+        assert_eq!(c.units(1).bytes, 0);
+        assert_eq!(c.units(99).bytes, 2);
+    }
+}
