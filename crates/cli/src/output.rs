@@ -93,20 +93,26 @@ pub fn links(urls: &[String], as_json: bool) -> Result<u8, Fail> {
     Ok(0)
 }
 
-/// `cannhac duties`.
+/// `cannhac duties`: the ten duties (with the categories that speak to each, or "manual") and
+/// the questions to ask before sharing; `--json` prints `{"duties": [..], "questions": [..]}`.
 pub fn duties(as_json: bool) -> Result<u8, Fail> {
+    use cannhac_core::duties::{duties, questions};
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let ds = cannhac_core::duties::duties();
     if as_json {
-        let v: Vec<Value> = ds
-            .iter()
-            .map(|d| json!({"id": d.id, "vi": d.vi, "en": d.en, "categories": d.categories}))
-            .collect();
-        writeln!(out, "{}", json!({ "duties": v }))?;
+        writeln!(out, "{}", json!({ "duties": duties(), "questions": questions() }))?;
     } else {
-        for d in ds {
-            writeln!(out, "{:>2}. {}\n    {}", d.id, d.vi, d.en)?;
+        writeln!(out, "Mười bổn phận / The ten duties")?;
+        for d in duties() {
+            let judged: Vec<&str> = d.categories.iter().map(|c| c.as_str()).collect();
+            let judged = if d.is_manual() { "manual".to_string() } else { judged.join(", ") };
+            writeln!(out, "{:>2}. {} — {}", d.id, d.title.vi, d.vi)?;
+            writeln!(out, "    {} — {}", d.title.en, d.en)?;
+            writeln!(out, "    [{judged}]")?;
+        }
+        writeln!(out, "\nTrước khi chia sẻ, tự hỏi / Before sharing, ask")?;
+        for q in questions() {
+            writeln!(out, "{:>2}. {}  {}", q.id, q.text.vi, q.text.en)?;
         }
     }
     Ok(0)
