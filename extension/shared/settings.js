@@ -62,3 +62,179 @@ export function activeOn(s, hostname) {
   const match = (list) => list.some((h) => hostname === h || hostname.endsWith("." + h));
   return s.siteMode === "only" ? match(s.onlySites) : !match(s.disabledSites);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Validation, used by the options page (every edit and every import goes through it) and
+// exported files. Nothing here touches chrome.* so it can be tested under node.
+
+/** chrome.storage.sync's QUOTA_BYTES_PER_ITEM: the key plus the JSON of the value. */
+export const SYNC_ITEM_LIMIT = 8192;
+/** The engine refuses longer custom or allow-list phrases (cannhac-core ConfigError). */
+export const PHRASE_MAX = 200;
+/** The `format` field of an exported settings file. */
+export const SETTINGS_FILE_FORMAT = "cannhac-settings";
+
+/**
+ * A site as typed or pasted ("https://www.Facebook.com/groups/x", "*.zalo.me", "tinhte.vn")
+ * as the hostname the settings store ("facebook.com", "zalo.me", "tinhte.vn"); `null` when it
+ * is not a hostname. A leading "www." or "*." is dropped: an entry covers its subdomains.
+ */
+export function normalizeHost(input) {
+  if (typeof input !== "string") return null;
+  let s = input.trim().toLowerCase();
+  if (!s) return null;
+  s = s.replace(/^\*\./, "");
+  let host;
+  try {
+    host = new URL(/^[a-z][a-z0-9+.-]*:\/\//.test(s) ? s : `http://${s}`).hostname;
+  } catch {
+    return null;
+  }
+  host = host.replace(/\.$/, "").replace(/^www\./, "");
+  if (!host || host.length > 253) return null;
+  // IPv6 literals come back bracketed; allow them, and plain names / IPv4.
+  if (/^\[[0-9a-f:.]+\]$/.test(host)) return host;
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host)) return null;
+  if (host.split(".").some((l) => !l || l.length > 63 || l.startsWith("-") || l.endsWith("-"))) return null;
+  return host;
+}
+
+/** Why the engine would refuse `phrase`: "empty_phrase", "long_phrase", or null if it is fine. */
+export function phraseProblem(phrase) {
+  if (typeof phrase !== "string" || !/[\p{L}\p{N}]/u.test(phrase)) return "empty_phrase";
+  if ([...phrase.trim()].length > PHRASE_MAX) return "long_phrase";
+  return null;
+}
+
+/** Bytes `settings` take in chrome.storage.sync under the key "settings". */
+export function settingsSize(s) {
+  return new TextEncoder().encode("settings" + JSON.stringify(s)).length;
+}
+
+/** The object an export writes to its JSON file. */
+export function exportSettings(s) {
+  const n = normalizeSettings(s);
+  return { format: SETTINGS_FILE_FORMAT, version: n.version, settings: n };
+}
+
+const KEYS = Object.keys(DEFAULT_SETTINGS);
+
+/**
+ * Strictly checks settings from a file (the export format `{format, version, settings}` or a
+ * bare settings object). Missing keys take their defaults; anything wrong is an error, nothing
+ * is silently dropped. Returns `{settings, errors}`: `settings` is the normalised result when
+ * `errors` is empty, else `null`. Each error is `{code, path, args}`; codes: not_object,
+ * bad_format, unsupported_version, unknown_key, wrong_type, bad_value, bad_host, empty_phrase,
+ * long_phrase, duplicate, too_large.
+ */
+export function validateSettings(raw) {
+  const errors = [];
+  const err = (code, path, ...args) => errors.push({ code, path, args: args.map(String) });
+  const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+  if (!isObj(raw)) {
+    err("not_object", "");
+    return { settings: null, errors };
+  }
+  let src = raw;
+  let base = "";
+  if ("format" in raw) {
+    if (raw.format !== SETTINGS_FILE_FORMAT) err("bad_format", "format", JSON.stringify(raw.format));
+    for (const k of Object.keys(raw)) if (!["format", "version", "settings"].includes(k)) err("unknown_key", k);
+    if (!isObj(raw.settings)) {
+      err("wrong_type", "settings", "object");
+      return { settings: null, errors };
+    }
+    src = raw.settings;
+    base = "settings.";
+  }
+  const out = {};
+  const p = (k) => base + k;
+  for (const k of Object.keys(src)) if (!KEYS.includes(k)) err("unknown_key", p(k));
+  const has = (k) => Object.prototype.hasOwnProperty.call(src, k);
+  const oneOf = (k, allowed) => {
+    if (!has(k)) return;
+    if (!allowed.includes(src[k])) err("bad_value", p(k), JSON.stringify(src[k]), allowed.join(", "));
+    else out[k] = src[k];
+  };
+  const stringList = (k, check) => {
+    if (!has(k)) return;
+    if (!Array.isArray(src[k])) return err("wrong_type", p(k), "array");
+    const seen = new Set();
+    out[k] = [];
+    src[k].forEach((v, i) => {
+      const here = `${p(k)}[${i}]`;
+      if (typeof v !== "string") return err("wrong_type", here, "string");
+      const value = check(v, here);
+      if (value == null) return;
+      if (seen.has(value.toLowerCase())) return err("duplicate", here, JSON.stringify(v));
+      seen.add(value.toLowerCase());
+      out[k].push(value);
+    });
+  };
+  if (has("version") && src.version !== 1) err("unsupported_version", p("version"), JSON.stringify(src.version));
+  if (has("version") && src.version === 1) out.version = 1;
+  if (has("categories")) {
+    if (!Array.isArray(src.categories)) err("wrong_type", p("categories"), "array");
+    else {
+      out.categories = [];
+      src.categories.forEach((c, i) => {
+        if (!CATEGORIES.includes(c)) err("bad_value", `${p("categories")}[${i}]`, JSON.stringify(c), CATEGORIES.join(", "));
+        else if (!out.categories.includes(c)) out.categories.push(c);
+      });
+    }
+  }
+  oneOf("minSeverity", SEVERITIES);
+  if (has("guard")) {
+    if (typeof src.guard !== "boolean") err("wrong_type", p("guard"), "boolean");
+    else out.guard = src.guard;
+  }
+  oneOf("siteMode", ["all", "only"]);
+  const host = (v, here) => {
+    const h = normalizeHost(v);
+    if (!h) err("bad_host", here, JSON.stringify(v));
+    return h;
+  };
+  stringList("disabledSites", host);
+  stringList("guardDisabledSites", host);
+  stringList("onlySites", host);
+  const phrase = (v, here) => {
+    const problem = phraseProblem(v);
+    if (problem) return err(problem, here, JSON.stringify(v), PHRASE_MAX), null;
+    return v.trim();
+  };
+  if (has("customPhrases")) {
+    if (!Array.isArray(src.customPhrases)) err("wrong_type", p("customPhrases"), "array");
+    else {
+      out.customPhrases = [];
+      const seen = new Set();
+      src.customPhrases.forEach((cp, i) => {
+        const here = `${p("customPhrases")}[${i}]`;
+        if (!isObj(cp)) return err("wrong_type", here, "object");
+        for (const k of Object.keys(cp))
+          if (!["phrase", "category", "severity"].includes(k)) err("unknown_key", `${here}.${k}`);
+        let ok = true;
+        if (typeof cp.phrase !== "string") (ok = false), err("wrong_type", `${here}.phrase`, "string");
+        else if (phraseProblem(cp.phrase)) (ok = false), err(phraseProblem(cp.phrase), `${here}.phrase`, JSON.stringify(cp.phrase), PHRASE_MAX);
+        if (!CATEGORIES.includes(cp.category))
+          (ok = false), err("bad_value", `${here}.category`, JSON.stringify(cp.category), CATEGORIES.join(", "));
+        if (!SEVERITIES.includes(cp.severity))
+          (ok = false), err("bad_value", `${here}.severity`, JSON.stringify(cp.severity), SEVERITIES.join(", "));
+        if (!ok) return;
+        const key = cp.phrase.trim().toLowerCase();
+        if (seen.has(key)) return err("duplicate", `${here}.phrase`, JSON.stringify(cp.phrase));
+        seen.add(key);
+        out.customPhrases.push({ phrase: cp.phrase.trim(), category: cp.category, severity: cp.severity });
+      });
+    }
+  }
+  stringList("allow", phrase);
+  oneOf("language", ["auto", "vi", "en"]);
+  if (errors.length) return { settings: null, errors };
+  const settings = normalizeSettings(out);
+  const size = settingsSize(settings);
+  if (size > SYNC_ITEM_LIMIT) {
+    err("too_large", "", size, SYNC_ITEM_LIMIT);
+    return { settings: null, errors };
+  }
+  return { settings, errors };
+}

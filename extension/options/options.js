@@ -1,0 +1,365 @@
+// The options page. Every change is validated, then stored at once in chrome.storage.sync
+// under "settings"; the service worker rebuilds the engine and content scripts re-analyse, so
+// open tabs follow without a reload. Import replaces all settings, and only when the whole
+// file is valid: a file with any error changes nothing.
+
+import {
+  CATEGORIES,
+  SEVERITIES,
+  DEFAULT_SETTINGS,
+  normalizeSettings,
+  normalizeHost,
+  phraseProblem,
+  validateSettings,
+  exportSettings,
+  settingsSize,
+  SYNC_ITEM_LIMIT,
+  PHRASE_MAX,
+} from "../shared/settings.js";
+import { setLanguage, t, localize } from "../shared/i18n.js";
+
+const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_ERRORS_SHOWN = 8;
+const $ = (id) => document.getElementById(id);
+
+let settings = normalizeSettings(null);
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") e.className = v;
+    else if (k.startsWith("data-") || k.startsWith("aria-") || ["id", "for", "type", "role", "scope"].includes(k)) e.setAttribute(k, v);
+    else e[k] = v;
+  }
+  for (const c of children) if (c != null) e.append(c);
+  return e;
+}
+
+/** The localized text of a validation error {code, path, args}. */
+function errorText(e) {
+  if (typeof e === "string") return e;
+  const [a = "", b = ""] = e.args || [];
+  return t(`options_err_${e.code}`, [e.path || "", a, b]);
+}
+
+// --- storage -----------------------------------------------------------------------------------
+
+let savedTimer = 0;
+function announce(text) {
+  const s = $("saved");
+  s.textContent = "";
+  clearTimeout(savedTimer);
+  // A fresh text node each time so screen readers announce repeated saves.
+  requestAnimationFrame(() => (s.textContent = text));
+  savedTimer = setTimeout(() => (s.textContent = ""), 6000);
+}
+
+/** Stores `next` (normalised). Returns an error text, or "" when saved. */
+async function save(next, message = t("options_saved")) {
+  const n = normalizeSettings(next);
+  const size = settingsSize(n);
+  if (size > SYNC_ITEM_LIMIT) return errorText({ code: "too_large", args: [size, SYNC_ITEM_LIMIT] });
+  try {
+    await chrome.storage.sync.set({ settings: n });
+  } catch (e) {
+    return t("options_err_storage", String(e && e.message ? e.message : e));
+  }
+  const languageChanged = n.language !== settings.language;
+  settings = n;
+  if (languageChanged) await applyLanguage();
+  announce(message);
+  return "";
+}
+
+async function applyLanguage() {
+  await setLanguage(settings.language);
+  localize();
+  renderCategories();
+  renderPhraseSelects();
+  renderPhrases();
+  document.title = t("options_title");
+}
+
+// --- rendering ---------------------------------------------------------------------------------
+
+function renderCategories() {
+  $("categories").replaceChildren(
+    ...CATEGORIES.map((c) => {
+      const input = el("input", { type: "checkbox", id: `cat-${c}`, "data-category": c, "aria-describedby": `cat-${c}-hint` });
+      input.checked = settings.categories.includes(c);
+      return el(
+        "li",
+        { class: "row" },
+        input,
+        el("label", { for: `cat-${c}` }, el("span", {}, t(`options_cat_${c}`)), el("span", { class: "hint", id: `cat-${c}-hint` }, t(`options_cat_${c}_hint`))),
+      );
+    }),
+  );
+}
+
+function options(select, values, prefix, selected) {
+  select.replaceChildren(...values.map((v) => el("option", { value: v }, t(prefix + v))));
+  if (selected) select.value = selected;
+}
+
+function renderPhraseSelects() {
+  const cat = $("new-category").value || "internal_document";
+  const sev = $("new-severity").value || "warning";
+  options($("new-category"), CATEGORIES, "options_cat_", cat);
+  options($("new-severity"), SEVERITIES, "options_severity_", sev);
+}
+
+function renderPhrases() {
+  const rows = settings.customPhrases.map((p, i) => {
+    const cat = el("select", { "data-index": String(i), "data-field": "category", "aria-label": t("options_phrase_category_aria", p.phrase) });
+    options(cat, CATEGORIES, "options_cat_", p.category);
+    const sev = el("select", { "data-index": String(i), "data-field": "severity", "aria-label": t("options_phrase_severity_aria", p.phrase) });
+    options(sev, SEVERITIES, "options_severity_", p.severity);
+    const remove = el("button", { type: "button", class: "remove", "data-remove": String(i), "aria-label": t("options_remove_aria", p.phrase) }, t("options_remove"));
+    return el("tr", { "data-phrase": p.phrase }, el("th", { scope: "row", class: "phrase" }, p.phrase), el("td", {}, cat), el("td", {}, sev), el("td", {}, remove));
+  });
+  $("phrases").replaceChildren(...rows);
+  $("phrases-table").hidden = rows.length === 0;
+  $("phrases-empty").hidden = rows.length !== 0;
+}
+
+const LIST_FIELDS = {
+  "disabled-sites": "disabledSites",
+  "only-sites": "onlySites",
+  "guard-disabled-sites": "guardDisabledSites",
+  allow: "allow",
+};
+
+function renderForm() {
+  $("guard").checked = settings.guard;
+  $("min-severity").value = settings.minSeverity;
+  $("language").value = settings.language;
+  $("site-mode-all").checked = settings.siteMode === "all";
+  $("site-mode-only").checked = settings.siteMode === "only";
+  $("disabled-sites-field").hidden = settings.siteMode !== "all";
+  $("only-sites-field").hidden = settings.siteMode !== "only";
+  for (const [id, key] of Object.entries(LIST_FIELDS)) {
+    // Never overwrite what the person is typing.
+    if (document.activeElement !== $(id)) {
+      $(id).value = settings[key].join("\n");
+      setFieldError(id, "");
+    }
+  }
+  renderCategories();
+  renderPhrases();
+}
+
+function setFieldError(id, text) {
+  const box = $(`${id}-error`);
+  box.textContent = text;
+  if (text) $(id).setAttribute("aria-invalid", "true");
+  else $(id).removeAttribute("aria-invalid");
+}
+
+// --- editing -----------------------------------------------------------------------------------
+
+/** Parses a one-item-per-line textarea. Returns {values} or {error}. */
+function parseLines(id) {
+  const isSites = id !== "allow";
+  const values = [];
+  const seen = new Set();
+  const lines = $(id).value.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim();
+    if (!line) continue;
+    const where = t("options_line", String(i + 1));
+    let value = line;
+    if (isSites) {
+      value = normalizeHost(line);
+      if (!value) return { error: errorText({ code: "bad_host", path: where, args: [JSON.stringify(line)] }) };
+    } else {
+      const problem = phraseProblem(line);
+      if (problem) return { error: errorText({ code: problem, path: where, args: [JSON.stringify(line), PHRASE_MAX] }) };
+    }
+    if (!seen.has(value.toLowerCase())) values.push(value);
+    seen.add(value.toLowerCase());
+  }
+  return { values };
+}
+
+async function saveList(id) {
+  const parsed = parseLines(id);
+  if (parsed.error) return setFieldError(id, parsed.error);
+  const key = LIST_FIELDS[id];
+  if (JSON.stringify(parsed.values) === JSON.stringify(settings[key])) return setFieldError(id, "");
+  setFieldError(id, await save({ ...settings, [key]: parsed.values }));
+}
+
+async function addPhrase(event) {
+  event.preventDefault();
+  const input = $("new-phrase");
+  const phrase = input.value.trim();
+  const problem = phraseProblem(phrase);
+  let error = "";
+  if (!phrase) error = t("options_err_phrase_missing");
+  else if (problem) error = errorText({ code: problem, path: t("options_new_phrase_label"), args: [JSON.stringify(phrase), PHRASE_MAX] });
+  else if (settings.customPhrases.some((p) => p.phrase.toLowerCase() === phrase.toLowerCase()))
+    error = errorText({ code: "duplicate", path: t("options_new_phrase_label"), args: [JSON.stringify(phrase)] });
+  else {
+    const entry = { phrase, category: $("new-category").value, severity: $("new-severity").value };
+    error = await save({ ...settings, customPhrases: [...settings.customPhrases, entry] }, t("options_phrase_added", phrase));
+    if (!error) {
+      input.value = "";
+      renderPhrases();
+    }
+  }
+  setFieldError("new-phrase", error);
+  input.focus();
+}
+
+async function editPhrase(event) {
+  const sel = event.target;
+  if (!(sel instanceof HTMLSelectElement) || !sel.dataset.field) return;
+  const i = Number(sel.dataset.index);
+  const list = settings.customPhrases.map((p, j) => (j === i ? { ...p, [sel.dataset.field]: sel.value } : p));
+  const error = await save({ ...settings, customPhrases: list });
+  if (error) announce(error);
+}
+
+async function removePhrase(event) {
+  const btn = event.target.closest("button[data-remove]");
+  if (!btn) return;
+  const i = Number(btn.dataset.remove);
+  const removed = settings.customPhrases[i];
+  const list = settings.customPhrases.filter((_, j) => j !== i);
+  const error = await save({ ...settings, customPhrases: list }, t("options_phrase_removed", removed ? removed.phrase : ""));
+  if (error) return announce(error);
+  renderPhrases();
+  // Keep focus in the table (the next row's button), or on the phrase input when it is empty.
+  const next = document.querySelector(`button[data-remove="${Math.min(i, list.length - 1)}"]`);
+  (next || $("new-phrase")).focus();
+}
+
+// --- export / import ---------------------------------------------------------------------------
+
+function exportFile() {
+  const blob = new Blob([JSON.stringify(exportSettings(settings), null, 2) + "\n"], { type: "application/json" });
+  const url = URL.createObjectURL(blob);
+  const a = el("a", { href: url, download: "cannhac-settings.json" });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  announce(t("options_exported"));
+}
+
+function showImportErrors(fileName, errors) {
+  const box = $("import-errors");
+  if (!errors.length) {
+    box.replaceChildren();
+    box.hidden = true;
+    return;
+  }
+  const shown = errors.slice(0, MAX_ERRORS_SHOWN).map((e) => el("li", {}, errorText(e)));
+  if (errors.length > MAX_ERRORS_SHOWN) shown.push(el("li", {}, t("options_more_errors", String(errors.length - MAX_ERRORS_SHOWN))));
+  box.replaceChildren(el("p", { class: "error-title" }, t("options_import_failed", fileName)), el("ul", {}, ...shown));
+  box.hidden = false;
+  box.focus();
+}
+
+/** Reads, validates and (only if entirely valid) applies a settings file. */
+export async function importText(fileName, text) {
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return showImportErrors(fileName, [{ code: "not_json", path: "", args: [String(e.message || e)] }]);
+  }
+  const { settings: next, errors } = validateSettings(raw);
+  if (errors.length) return showImportErrors(fileName, errors);
+  const error = await save(next, t("options_imported", fileName));
+  if (error) return showImportErrors(fileName, [error]);
+  showImportErrors(fileName, []);
+  renderForm();
+}
+
+async function importFile() {
+  const input = $("import-file");
+  const file = input.files && input.files[0];
+  input.value = "";
+  if (!file) return;
+  if (file.size > MAX_FILE_BYTES) return showImportErrors(file.name, [{ code: "file_too_big", path: "", args: [String(MAX_FILE_BYTES)] }]);
+  let text;
+  try {
+    text = await file.text();
+  } catch (e) {
+    return showImportErrors(file.name, [{ code: "not_json", path: "", args: [String(e.message || e)] }]);
+  }
+  await importText(file.name, text);
+}
+
+// --- wiring ------------------------------------------------------------------------------------
+
+async function main() {
+  try {
+    settings = normalizeSettings((await chrome.storage.sync.get("settings")).settings);
+  } catch {
+    settings = normalizeSettings(null);
+  }
+  await setLanguage(settings.language);
+  localize();
+  renderPhraseSelects();
+  $("new-severity").value = "warning";
+  renderForm();
+  showImportErrors("", []);
+
+  $("guard").addEventListener("change", (e) => save({ ...settings, guard: e.target.checked }));
+  $("min-severity").addEventListener("change", (e) => save({ ...settings, minSeverity: e.target.value }));
+  $("language").addEventListener("change", (e) => save({ ...settings, language: e.target.value }));
+  $("categories").addEventListener("change", (e) => {
+    const c = e.target.dataset.category;
+    if (!c) return;
+    const on = new Set(settings.categories);
+    if (e.target.checked) on.add(c);
+    else on.delete(c);
+    save({ ...settings, categories: CATEGORIES.filter((x) => on.has(x)) });
+  });
+  for (const radio of document.querySelectorAll('input[name="site-mode"]')) {
+    radio.addEventListener("change", async (e) => {
+      if (!e.target.checked) return;
+      await save({ ...settings, siteMode: e.target.value });
+      $("disabled-sites-field").hidden = settings.siteMode !== "all";
+      $("only-sites-field").hidden = settings.siteMode !== "only";
+    });
+  }
+  for (const id of Object.keys(LIST_FIELDS)) {
+    let timer = 0;
+    $(id).addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => saveList(id), 700);
+    });
+    $(id).addEventListener("change", () => {
+      clearTimeout(timer);
+      saveList(id);
+    });
+  }
+  $("add-phrase").addEventListener("submit", addPhrase);
+  $("phrases").addEventListener("change", editPhrase);
+  $("phrases").addEventListener("click", removePhrase);
+  $("export").addEventListener("click", exportFile);
+  $("import").addEventListener("click", () => $("import-file").click());
+  $("import-file").addEventListener("change", importFile);
+  $("reset-defaults").addEventListener("click", async () => {
+    if (!confirm(t("options_reset_confirm"))) return;
+    await save({ ...DEFAULT_SETTINGS, language: settings.language }, t("options_reset_done"));
+    renderForm();
+  });
+  // Another options tab, an import elsewhere or sync from another device.
+  chrome.storage.onChanged.addListener(async (changes, area) => {
+    if (area !== "sync" || !changes.settings) return;
+    const next = normalizeSettings(changes.settings.newValue);
+    if (JSON.stringify(next) === JSON.stringify(settings)) return;
+    const languageChanged = next.language !== settings.language;
+    settings = next;
+    if (languageChanged) await applyLanguage();
+    renderForm();
+  });
+  document.body.dataset.ready = "true";
+}
+
+main();
