@@ -235,10 +235,11 @@ function renderSummary(state) {
   else if (!state.hasComposer) text = t("popup_summary_no_composer");
   else if (!state.findings.length) text = state.textLength ? t("popup_summary_clean") : t("popup_summary_empty");
   else {
+    const n = state.findings.length;
     const high = state.findings.filter((f) => f.severity === "high").length;
-    text = high
-      ? t("popup_summary_findings_high", [String(state.findings.length), String(high)])
-      : t("popup_summary_findings", String(state.findings.length));
+    const things = n === 1 ? t("popup_things_one") : t("popup_things_other", String(n));
+    const fix = high === 1 ? t("popup_fix_one") : t("popup_fix_other", String(high));
+    text = high ? t("popup_summary_findings_high", [things, fix]) : t("popup_summary_findings", things);
   }
   const summary = $("summary");
   if (summary.textContent !== text) summary.textContent = text;

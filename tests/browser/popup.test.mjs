@@ -1,0 +1,214 @@
+// The popup's duty checklist against a real composer in Chromium with the built extension.
+// Run: node --test tests/browser/popup.test.mjs (after ./build.sh).
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import {
+  launch,
+  fixtureServer,
+  setSettings,
+  openComposer,
+  openPopup,
+  tabIdOf,
+  waitUnderlines,
+  axeSerious,
+  screenshot,
+} from "./lib-popup.mjs";
+
+const INTERNAL = "TÀI LIỆU MẬT";
+const INSULT = "đồ ngốc";
+// Custom phrases make the test independent of the built-in lexicons' exact severities: the
+// internal mark is `high` (✗), the insult a `warning` (⚠).
+const SETTINGS = {
+  customPhrases: [
+    { phrase: INTERNAL, category: "internal_document", severity: "high" },
+    { phrase: INSULT, category: "inflammatory", severity: "warning" },
+  ],
+};
+const RISKY = `${INTERNAL}: kế hoạch họp quý IV của phòng. Anh ta đúng là ${INSULT}.`;
+const CLEAN = "Chúc cả nhà cuối tuần vui vẻ và bình an.";
+
+let env;
+let server;
+
+before(async () => {
+  server = await fixtureServer();
+  env = await launch();
+  await setSettings(env, { ...SETTINGS, language: "vi" });
+});
+
+after(async () => {
+  await env?.close();
+  await server?.close();
+});
+
+/** {id: {mark, icon, reason}} for the judged duties. */
+async function judged(popup) {
+  return popup.$$eval("#judged li[data-duty]", (lis) =>
+    Object.fromEntries(
+      lis.map((li) => [
+        li.dataset.duty,
+        { mark: li.dataset.mark, icon: li.querySelector(".mark").textContent, reason: li.querySelector(".reason").textContent },
+      ]),
+    ),
+  );
+}
+
+async function waitMarks(popup, want) {
+  const ok = (j) => Object.entries(want).every(([id, mark]) => j[id]?.mark === mark);
+  await popup.waitForFunction(
+    (want) =>
+      Object.entries(want).every(([id, mark]) => document.querySelector(`#judged li[data-duty="${id}"]`)?.dataset.mark === mark),
+    want,
+    { timeout: 8000 },
+  );
+  const j = await judged(popup);
+  assert.ok(ok(j), JSON.stringify(j));
+  return j;
+}
+
+test("internal mark + insult: ✗ on duty 8, ⚠ on duty 3, ✓ on duty 1; manual duties and questions listed", async () => {
+  const page = await openComposer(env, server.origin, RISKY);
+  await waitUnderlines(
+    page,
+    (u) => u.some((x) => x.category === "internal_document") && u.some((x) => x.category === "inflammatory"),
+    "the internal mark and the insult to be underlined",
+  );
+  const tabId = await tabIdOf(env, page);
+  const popup = await openPopup(env, tabId);
+  const j = await waitMarks(popup, { 8: "bad", 3: "warn", 1: "ok" });
+  assert.deepEqual(Object.keys(j).sort(), ["1", "3", "8"], "exactly the duties a rule can judge");
+  assert.equal(j[8].icon, "✗");
+  assert.equal(j[3].icon, "⚠");
+  assert.equal(j[1].icon, "✓");
+  // One-line reasons name what was found.
+  assert.match(j[8].reason, /^1 dấu hiệu tài liệu nội bộ/, j[8].reason);
+  assert.match(j[3].reason, /^1 lời lẽ gay gắt/, j[3].reason);
+  assert.equal(j[1].reason, "Không thấy điều gì cần lưu ý.");
+  // The status is not carried by the icon alone (screen readers get words).
+  const srText = await popup.textContent('#judged li[data-duty="8"] .visually-hidden');
+  assert.match(srText, /Cần sửa/);
+  assert.match(await popup.textContent("#summary"), /2 điều nên xem lại, 1 điều cần sửa/);
+
+  // Duties no rule can judge are a tick list; the five questions a self-check.
+  const manual = await popup.$$eval("#manual input[type=checkbox]", (xs) => xs.map((x) => Number(x.dataset.id)));
+  assert.deepEqual(manual, [2, 4, 5, 6, 7, 9, 10]);
+  const questions = await popup.$$eval("#questions label", (xs) => xs.map((x) => x.textContent.trim()));
+  assert.equal(questions.length, 5);
+  assert.ok(questions.every((q) => q.endsWith("?")), JSON.stringify(questions));
+  assert.equal(questions[0], "Tin này từ đâu ra?");
+
+  await screenshot(popup, "popup-vi");
+  await popup.close();
+  await page.close();
+});
+
+test("clean text: no ✗ and no ⚠, judged duties ✓", async () => {
+  const page = await openComposer(env, server.origin, CLEAN);
+  const tabId = await tabIdOf(env, page);
+  const popup = await openPopup(env, tabId);
+  await waitMarks(popup, { 1: "ok", 3: "ok", 8: "ok" });
+  assert.equal(await popup.locator('[data-mark="bad"], [data-mark="warn"]').count(), 0);
+  assert.equal(await popup.locator("text=✗").count(), 0);
+  assert.equal(await popup.locator("text=⚠").count(), 0);
+  assert.match(await popup.textContent("#summary"), /không thấy điều gì/);
+  await popup.close();
+  await page.close();
+});
+
+test("no composer: the checklist with a hint, no verdicts", async () => {
+  const page = await env.ctx.newPage();
+  await page.goto(`${server.origin}/plain.html`);
+  const tabId = await tabIdOf(env, page);
+  const popup = await openPopup(env, tabId);
+  await popup.waitForFunction(() => document.body.dataset.state === "no-composer", null, { timeout: 8000 });
+  const j = await judged(popup);
+  assert.deepEqual(
+    Object.values(j).map((x) => x.mark),
+    ["none", "none", "none"],
+  );
+  assert.match(await popup.textContent("#summary"), /Chưa thấy ô viết bài/);
+  assert.equal(await popup.locator("#manual input[type=checkbox]").count(), 7);
+  assert.equal(await popup.locator("#questions input[type=checkbox]").count(), 5);
+  await popup.close();
+  await page.close();
+});
+
+test("manual ticks: keyboard-operable, kept for the same post, reset for a new post", async () => {
+  const page = await openComposer(env, server.origin, RISKY);
+  await waitUnderlines(page, (u) => u.length > 0, "underlines");
+  const tabId = await tabIdOf(env, page);
+  let popup = await openPopup(env, tabId);
+  // Tab from the top of the page to the first manual duty, tick it with Space.
+  let focused = "";
+  for (let i = 0; i < 6 && focused !== "duty-2"; i++) {
+    await popup.keyboard.press("Tab");
+    focused = await popup.evaluate(() => document.activeElement?.id || "");
+  }
+  assert.equal(focused, "duty-2", "the first manual duty is reachable with Tab");
+  await popup.keyboard.press("Space");
+  assert.equal(await popup.isChecked("#duty-2"), true);
+  await popup.keyboard.press("Tab");
+  await popup.keyboard.press("Space");
+  assert.equal(await popup.isChecked("#duty-4"), true);
+  await popup.waitForTimeout(200); // the ticks are stored asynchronously
+  await popup.close();
+
+  // Same post: the ticks are still there.
+  popup = await openPopup(env, tabId);
+  assert.equal(await popup.isChecked("#duty-2"), true);
+  assert.equal(await popup.isChecked("#duty-4"), true);
+  assert.equal(await popup.isChecked("#duty-5"), false);
+  await popup.close();
+
+  // The post is cleared (sent): the next post starts with no ticks.
+  await page.bringToFront();
+  await page.click("#post");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await waitUnderlines(page, (u) => u.length === 0, "no underlines after clearing");
+  await page.keyboard.insertText("Bài mới");
+  popup = await openPopup(env, tabId);
+  assert.equal(await popup.isChecked("#duty-2"), false);
+  assert.equal(await popup.isChecked("#duty-4"), false);
+  await popup.close();
+  await page.close();
+});
+
+test("English, 200 % zoom, accessibility scan", async () => {
+  await setSettings(env, { ...SETTINGS, language: "en" });
+  const page = await openComposer(env, server.origin, RISKY);
+  await waitUnderlines(page, (u) => u.length >= 2, "underlines");
+  const tabId = await tabIdOf(env, page);
+  const popup = await openPopup(env, tabId);
+  const j = await waitMarks(popup, { 8: "bad", 3: "warn", 1: "ok" });
+  assert.equal(await popup.getAttribute("html", "lang"), "en");
+  assert.equal(await popup.textContent("#judged-heading"), "What the checker sees in your post");
+  assert.match(j[8].reason, /^1 internal-document mark/, j[8].reason);
+  assert.match(j[3].reason, /^1 inflammatory phrase/, j[3].reason);
+  assert.equal(await popup.textContent("#questions li:first-child label"), "Where does this come from?");
+  await screenshot(popup, "popup-en");
+
+  const violations = await axeSerious(popup);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+
+  // 200 % zoom of a popup at most 800 px wide is a 400 CSS px layout: nothing may overflow.
+  await popup.setViewportSize({ width: 400, height: 800 });
+  const overflow = await popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px at 200 % zoom`);
+  await screenshot(popup, "popup-en-zoom200");
+  await popup.close();
+  await page.close();
+  await setSettings(env, { ...SETTINGS, language: "vi" });
+});
+
+test("accessibility scan of the Vietnamese popup with no composer", async () => {
+  const page = await env.ctx.newPage();
+  await page.goto(`${server.origin}/plain.html`);
+  const popup = await openPopup(env, await tabIdOf(env, page));
+  await popup.waitForFunction(() => document.body.dataset.state === "no-composer", null, { timeout: 8000 });
+  const violations = await axeSerious(popup);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+  await popup.close();
+  await page.close();
+});
