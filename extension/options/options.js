@@ -54,8 +54,9 @@ function announce(text) {
   savedTimer = setTimeout(() => (s.textContent = ""), 6000);
 }
 
-/** Stores `next` (normalised). Returns an error text, or "" when saved. */
-async function save(next, message = t("options_saved")) {
+/** Stores `next` (normalised) and announces `message` (a text, or a function giving it once the
+ * new language is loaded). Returns an error text, or "" when saved. */
+async function save(next, message) {
   const n = normalizeSettings(next);
   const size = settingsSize(n);
   if (size > SYNC_ITEM_LIMIT) return errorText({ code: "too_large", args: [size, SYNC_ITEM_LIMIT] });
@@ -67,7 +68,7 @@ async function save(next, message = t("options_saved")) {
   const languageChanged = n.language !== settings.language;
   settings = n;
   if (languageChanged) await applyLanguage();
-  announce(message);
+  announce(typeof message === "function" ? message() : message || t("options_saved"));
   return "";
 }
 
@@ -272,7 +273,7 @@ export async function importText(fileName, text) {
   }
   const { settings: next, errors } = validateSettings(raw);
   if (errors.length) return showImportErrors(fileName, errors);
-  const error = await save(next, t("options_imported", fileName));
+  const error = await save(next, () => t("options_imported", fileName)); // after a language change
   if (error) return showImportErrors(fileName, [error]);
   showImportErrors(fileName, []);
   renderForm();
@@ -346,7 +347,7 @@ async function main() {
   $("import-file").addEventListener("change", importFile);
   $("reset-defaults").addEventListener("click", async () => {
     if (!confirm(t("options_reset_confirm"))) return;
-    await save({ ...DEFAULT_SETTINGS, language: settings.language }, t("options_reset_done"));
+    await save({ ...DEFAULT_SETTINGS, language: settings.language }, () => t("options_reset_done"));
     renderForm();
   });
   // Another options tab, an import elsewhere or sync from another device.

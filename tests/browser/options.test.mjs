@@ -1,0 +1,273 @@
+// The options page in Chromium with the built extension: changes apply to an open composer at
+// once, import is all-or-nothing with clear errors, export → import round-trips.
+// Run: node --test tests/browser/options.test.mjs (after ./build.sh).
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import {
+  launch,
+  fixtureServer,
+  setSettings,
+  getSettings,
+  openComposer,
+  openOptions,
+  waitUnderlines,
+  underlines,
+  axeSerious,
+  screenshot,
+} from "./lib-popup.mjs";
+
+// Invented code names: no built-in lexicon knows them, so only the options can make them count.
+const CODE_NAME = "Hoa Sen Vàng";
+const MARK = "Chỉ lưu hành nội bộ đơn vị X9";
+const RUDE = "đồ ba hoa";
+
+let env;
+let server;
+
+before(async () => {
+  server = await fixtureServer();
+  env = await launch();
+});
+
+after(async () => {
+  await env?.close();
+  await server?.close();
+});
+
+const has = (text, category) => (u) => u.some((x) => x.text === text && (!category || x.category === category));
+const hasNot = (text) => (u) => !u.some((x) => x.text === text);
+
+/** Waits until the stored settings satisfy `pred`. */
+async function waitStored(pred, what) {
+  const end = Date.now() + 5000;
+  let s;
+  while (Date.now() < end) {
+    s = await getSettings(env);
+    if (s && pred(s)) return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`settings never got ${what}: ${JSON.stringify(s)}`);
+}
+
+test("options edits reach an open composer without a reload", async () => {
+  await setSettings(env, { language: "vi" });
+  const text = `Kế hoạch ${CODE_NAME} đã xong. ${MARK}. Anh ấy đúng là ${RUDE}.`;
+  const page = await openComposer(env, server.origin, text);
+  const options = await openOptions(env);
+
+  // 1. A custom phrase added in the options is underlined in the composer.
+  await page.waitForTimeout(300);
+  assert.ok(hasNot(CODE_NAME)(await underlines(page)), "not underlined before it is added");
+  await options.fill("#new-phrase", CODE_NAME);
+  await options.selectOption("#new-category", "internal_document");
+  await options.selectOption("#new-severity", "high");
+  await options.click("#add-phrase-button");
+  await waitStored((s) => s.customPhrases?.some((p) => p.phrase === CODE_NAME), "the new phrase");
+  assert.equal(await options.inputValue("#new-phrase"), "", "the input is cleared after adding");
+  assert.equal(await options.locator(`#phrases tr[data-phrase="${CODE_NAME}"]`).count(), 1);
+  await waitUnderlines(page, has(CODE_NAME, "internal_document"), "the custom phrase underlined");
+
+  // Two more, added with the keyboard only (Enter submits the form).
+  for (const [phrase, category, severity] of [
+    [MARK, "internal_document", "high"],
+    [RUDE, "inflammatory", "warning"],
+  ]) {
+    await options.fill("#new-phrase", phrase);
+    await options.selectOption("#new-category", category);
+    await options.selectOption("#new-severity", severity);
+    await options.focus("#new-phrase");
+    await options.keyboard.press("Enter");
+    await waitStored((s) => s.customPhrases?.some((p) => p.phrase === phrase), phrase);
+  }
+  await waitUnderlines(page, (u) => has(MARK)(u) && has(RUDE, "inflammatory")(u), "all three phrases underlined");
+
+  // A duplicate is refused with an error, and nothing is stored twice.
+  await options.fill("#new-phrase", CODE_NAME.toUpperCase());
+  await options.click("#add-phrase-button");
+  assert.match(await options.textContent("#new-phrase-error"), /đã có rồi/);
+  assert.equal(await options.getAttribute("#new-phrase", "aria-invalid"), "true");
+  assert.equal((await getSettings(env)).customPhrases.length, 3);
+  await options.fill("#new-phrase", "");
+
+  // 2. An allow-listed phrase stops being underlined (the others stay).
+  await options.fill("#allow", MARK);
+  await options.locator("#allow").blur();
+  await waitStored((s) => s.allow?.includes(MARK), "the allow-list entry");
+  await waitUnderlines(page, (u) => hasNot(MARK)(u) && has(CODE_NAME)(u), "the allow-listed phrase no longer underlined");
+
+  // 3. Turning a category off removes its underlines only.
+  await options.uncheck("#cat-inflammatory");
+  await waitStored((s) => !s.categories.includes("inflammatory"), "inflammatory off");
+  await waitUnderlines(page, (u) => hasNot(RUDE)(u) && has(CODE_NAME)(u), "no inflammatory underline, others kept");
+  await options.check("#cat-inflammatory");
+  await waitUnderlines(page, has(RUDE, "inflammatory"), "inflammatory back");
+
+  // Removing a phrase in the table removes its underline.
+  await options.click(`#phrases tr[data-phrase="${RUDE}"] button`);
+  await waitStored((s) => !s.customPhrases.some((p) => p.phrase === RUDE), "the phrase removed");
+  await waitUnderlines(page, hasNot(RUDE), "the removed phrase no longer underlined");
+
+  // 4. A site switched off: the content script leaves it alone entirely.
+  await options.fill("#disabled-sites", "example.org\nhttp://127.0.0.1:9/whatever");
+  await options.locator("#disabled-sites").blur();
+  await waitStored((s) => s.disabledSites?.includes("127.0.0.1"), "the site off");
+  assert.deepEqual((await getSettings(env)).disabledSites, ["example.org", "127.0.0.1"]);
+  await waitUnderlines(page, (u) => u.length === 0, "no underlines on a site switched off");
+  await page.bringToFront();
+  await page.click("#post");
+  await page.keyboard.insertText(` ${CODE_NAME}`);
+  await page.waitForTimeout(500);
+  assert.deepEqual(await underlines(page), [], "typing on a switched-off site draws nothing");
+  const leftovers = await page.evaluate(() => document.querySelectorAll("cannhac-overlay").length);
+  assert.equal(leftovers, 0, "no overlay host left in the page");
+
+  // An invalid site line is reported and not stored.
+  await options.bringToFront();
+  await options.fill("#disabled-sites", "example.org\nnot a site!");
+  await options.locator("#disabled-sites").blur();
+  await options.waitForSelector("#disabled-sites-error:not(:empty)");
+  assert.match(await options.textContent("#disabled-sites-error"), /dòng 2.*không phải tên miền/);
+  assert.deepEqual((await getSettings(env)).disabledSites, ["example.org", "127.0.0.1"]);
+
+  await options.close();
+  await page.close();
+});
+
+test("import of a malformed file shows an error and changes nothing", async () => {
+  const before = {
+    language: "vi",
+    minSeverity: "warning",
+    customPhrases: [{ phrase: CODE_NAME, category: "internal_document", severity: "high" }],
+    allow: ["Nguyễn Văn A"],
+  };
+  await setSettings(env, before);
+  const stored = await getSettings(env);
+  const options = await openOptions(env);
+  const cases = [
+    ["broken.json", "{ this is not json", /không phải JSON hợp lệ/],
+    ["array.json", "[1, 2, 3]", /một đối tượng cài đặt/],
+    [
+      "bad-values.json",
+      JSON.stringify({
+        format: "cannhac-settings",
+        version: 1,
+        settings: {
+          categories: ["inflammatory", "gossip"],
+          minSeverity: "extreme",
+          customPhrases: [{ phrase: "  ", category: "internal_document", severity: "high" }],
+          disabledSites: ["not a site!"],
+          colour: "red",
+        },
+      }),
+      /settings\.categories\[1\]: "gossip" không hợp lệ/,
+    ],
+    ["wrong-format.json", JSON.stringify({ format: "something-else", settings: {} }), /"something-else"/],
+  ];
+  for (const [name, content, expected] of cases) {
+    await options.setInputFiles("#import-file", { name, mimeType: "application/json", buffer: Buffer.from(content) });
+    await options.waitForFunction((n) => document.querySelector("#import-errors")?.textContent.includes(n), name);
+    const box = await options.textContent("#import-errors");
+    assert.match(box, /cài đặt không thay đổi/, box);
+    assert.match(box, expected, box);
+    assert.equal(await options.isVisible("#import-errors"), true);
+    assert.deepEqual(await getSettings(env), stored, `${name} changed the stored settings`);
+  }
+  // Every problem of the bad file is listed, each with where it is.
+  await options.setInputFiles("#import-file", { name: "bad-values.json", mimeType: "application/json", buffer: Buffer.from(cases[2][1]) });
+  const items = await options.$$eval("#import-errors li", (lis) => lis.map((li) => li.textContent));
+  assert.equal(items.length, 5, JSON.stringify(items));
+  assert.ok(items.some((x) => x.startsWith("settings.minSeverity")), JSON.stringify(items));
+  assert.ok(items.some((x) => x.startsWith("settings.customPhrases[0].phrase")), JSON.stringify(items));
+  assert.ok(items.some((x) => x.startsWith("settings.disabledSites[0]")), JSON.stringify(items));
+  assert.ok(items.some((x) => x.startsWith("settings.colour")), JSON.stringify(items));
+  // The form still shows the unchanged settings.
+  assert.equal(await options.inputValue("#min-severity"), "warning");
+  assert.equal(await options.locator(`#phrases tr[data-phrase="${CODE_NAME}"]`).count(), 1);
+  await options.close();
+});
+
+test("export → import round-trips, and a valid import applies at once", async () => {
+  const custom = {
+    version: 1,
+    categories: ["internal_document", "personal_data", "insinuation"],
+    minSeverity: "warning",
+    guard: false,
+    siteMode: "only",
+    disabledSites: [],
+    guardDisabledSites: ["facebook.com"],
+    onlySites: ["chinhphu.vn", "zalo.me"],
+    customPhrases: [
+      { phrase: CODE_NAME, category: "internal_document", severity: "high" },
+      { phrase: "Dự án K-7", category: "insinuation", severity: "info" },
+    ],
+    allow: ["Nguyễn Văn A"],
+    language: "en",
+  };
+  await setSettings(env, custom);
+  const options = await openOptions(env);
+  assert.equal(await options.getAttribute("html", "lang"), "en");
+  assert.equal(await options.isChecked("#site-mode-only"), true);
+  assert.equal(await options.inputValue("#only-sites"), "chinhphu.vn\nzalo.me");
+  const [download] = await Promise.all([options.waitForEvent("download"), options.click("#export")]);
+  assert.equal(download.suggestedFilename(), "cannhac-settings.json");
+  const file = await download.path();
+  const exported = JSON.parse(fs.readFileSync(file, "utf8"));
+  assert.equal(exported.format, "cannhac-settings");
+  assert.deepEqual(exported.settings, custom);
+
+  // Back to the defaults, then import the exported file.
+  await setSettings(env, { language: "en" });
+  await options.waitForFunction(() => !document.querySelector("#site-mode-only").checked);
+  await options.setInputFiles("#import-file", file);
+  await waitStored((s) => s.customPhrases?.length === 2, "the imported settings");
+  assert.deepEqual(await getSettings(env), custom);
+  assert.match(await options.textContent("#saved"), /imported/i);
+  assert.equal(await options.isVisible("#import-errors"), false);
+  // The form shows what was imported.
+  assert.equal(await options.isChecked("#guard"), false);
+  assert.equal(await options.isChecked("#cat-inflammatory"), false);
+  assert.equal(await options.inputValue("#min-severity"), "warning");
+  assert.equal(await options.locator("#phrases tr").count(), 2);
+  await options.close();
+});
+
+test("interface language, screenshots, accessibility scan", async () => {
+  await setSettings(env, {
+    language: "vi",
+    customPhrases: [
+      { phrase: CODE_NAME, category: "internal_document", severity: "high" },
+      { phrase: RUDE, category: "inflammatory", severity: "warning" },
+    ],
+    allow: ["Nguyễn Văn A"],
+    disabledSites: ["example.org"],
+  });
+  const options = await openOptions(env);
+  assert.equal(await options.getAttribute("html", "lang"), "vi");
+  assert.equal(await options.textContent("h1"), "Cài đặt Cân Nhắc");
+  await screenshot(options, "options-vi");
+  let violations = await axeSerious(options);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+
+  // Switching the language in the page re-labels it at once and is stored.
+  await options.selectOption("#language", "en");
+  await options.waitForFunction(() => document.documentElement.lang === "en");
+  assert.equal(await options.textContent("h1"), "Cân Nhắc settings");
+  assert.equal(await options.textContent('label[for="cat-inflammatory"] span'), "Inflammatory language");
+  assert.equal((await getSettings(env)).language, "en");
+  // An error shown in English too.
+  await options.setInputFiles("#import-file", { name: "x.json", mimeType: "application/json", buffer: Buffer.from("{") });
+  await options.waitForSelector("#import-errors li");
+  assert.match(await options.textContent("#import-errors"), /Could not import x\.json; nothing was changed/);
+  await screenshot(options, "options-en");
+  violations = await axeSerious(options);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+
+  // 200 % zoom on a 1280 px window: a 640 CSS px layout with nothing overflowing sideways.
+  await options.setViewportSize({ width: 640, height: 900 });
+  const overflow = await options.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px at 200 % zoom`);
+  await screenshot(options, "options-en-zoom200");
+  await options.close();
+});
