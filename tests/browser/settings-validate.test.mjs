@@ -1,0 +1,137 @@
+// extension/shared/settings.js validation (used by the options page for every edit and import).
+// Pure functions: runs under node without a browser.
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  DEFAULT_SETTINGS,
+  normalizeSettings,
+  normalizeHost,
+  phraseProblem,
+  validateSettings,
+  exportSettings,
+  activeOn,
+  SYNC_ITEM_LIMIT,
+} from "../../extension/shared/settings.js";
+
+test("normalizeHost turns what people paste into a hostname, and refuses the rest", () => {
+  const ok = {
+    "facebook.com": "facebook.com",
+    "  https://www.Facebook.com/groups/123?x=1 ": "facebook.com",
+    "*.zalo.me": "zalo.me",
+    "chat.zalo.me": "chat.zalo.me",
+    "http://127.0.0.1:8080/x": "127.0.0.1",
+    "localhost": "localhost",
+    "TINHTE.VN.": "tinhte.vn",
+    "bücher.de": "xn--bcher-kva.de",
+  };
+  for (const [input, want] of Object.entries(ok)) assert.equal(normalizeHost(input), want, input);
+  for (const bad of ["", "   ", "not a site!", "a..b", "-x.com", "http://", 42, null, "x".repeat(64) + ".com"]) {
+    assert.equal(normalizeHost(bad), null, String(bad));
+  }
+  // What is stored is what activeOn matches on.
+  const s = normalizeSettings({ disabledSites: [normalizeHost("https://www.facebook.com/")] });
+  assert.equal(activeOn(s, "www.facebook.com"), false);
+  assert.equal(activeOn(s, "m.facebook.com"), false);
+  assert.equal(activeOn(s, "notfacebook.com"), true);
+});
+
+test("phraseProblem mirrors the engine's refusals", () => {
+  assert.equal(phraseProblem("TÀI LIỆU MẬT"), null);
+  assert.equal(phraseProblem("K-7"), null);
+  assert.equal(phraseProblem("2024"), null);
+  assert.equal(phraseProblem("  ...  "), "empty_phrase");
+  assert.equal(phraseProblem(""), "empty_phrase");
+  assert.equal(phraseProblem(7), "empty_phrase");
+  assert.equal(phraseProblem("ấ".repeat(200)), null, "200 characters (not bytes) is fine");
+  assert.equal(phraseProblem("a".repeat(201)), "long_phrase");
+});
+
+test("an exported file validates back to the same settings", () => {
+  const s = normalizeSettings({
+    categories: ["inflammatory"],
+    minSeverity: "high",
+    guard: false,
+    siteMode: "only",
+    onlySites: ["chinhphu.vn"],
+    customPhrases: [{ phrase: "Hoa Sen", category: "internal_document", severity: "high" }],
+    allow: ["Nguyễn Văn A"],
+    language: "en",
+  });
+  const file = JSON.parse(JSON.stringify(exportSettings(s)));
+  assert.equal(file.format, "cannhac-settings");
+  const { settings, errors } = validateSettings(file);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(settings, s);
+  // A bare settings object and a partial one are accepted too; missing keys are defaults.
+  assert.deepEqual(validateSettings(s).settings, s);
+  const partial = validateSettings({ customPhrases: [{ phrase: "X9", category: "insinuation", severity: "info" }] });
+  assert.deepEqual(partial.errors, []);
+  assert.deepEqual(partial.settings.categories, DEFAULT_SETTINGS.categories);
+  assert.equal(partial.settings.customPhrases.length, 1);
+});
+
+test("every problem is reported with its path; nothing is half-accepted", () => {
+  const { settings, errors } = validateSettings({
+    format: "cannhac-settings",
+    version: 1,
+    extra: true,
+    settings: {
+      version: 2,
+      categories: ["inflammatory", "gossip", "inflammatory"],
+      minSeverity: "extreme",
+      guard: "yes",
+      siteMode: "some",
+      disabledSites: ["ok.vn", "not a site!", "OK.vn"],
+      onlySites: "facebook.com",
+      customPhrases: [
+        { phrase: "...", category: "internal_document", severity: "high" },
+        { phrase: "fine", category: "internal_document", severity: "high", colour: "red" },
+        { phrase: "FINE", category: "internal_document", severity: "high" },
+        "nope",
+      ],
+      allow: ["a".repeat(201), 5],
+      language: "fr",
+      theme: "dark",
+    },
+  });
+  assert.equal(settings, null);
+  const got = errors.map((e) => `${e.code} ${e.path}`);
+  assert.deepEqual(got.sort(), [
+    "bad_host settings.disabledSites[1]",
+    "bad_value settings.categories[1]",
+    "bad_value settings.language",
+    "bad_value settings.minSeverity",
+    "bad_value settings.siteMode",
+    "duplicate settings.customPhrases[2].phrase",
+    "duplicate settings.disabledSites[2]",
+    "empty_phrase settings.customPhrases[0].phrase",
+    "long_phrase settings.allow[0]",
+    "unknown_key extra",
+    "unknown_key settings.customPhrases[1].colour",
+    "unknown_key settings.theme",
+    "unsupported_version settings.version",
+    "wrong_type settings.allow[1]",
+    "wrong_type settings.customPhrases[3]",
+    "wrong_type settings.guard",
+    "wrong_type settings.onlySites",
+  ]);
+  const cat = errors.find((e) => e.path === "settings.categories[1]");
+  assert.equal(cat.args[0], '"gossip"');
+  assert.match(cat.args[1], /internal_document/);
+});
+
+test("not an object, a wrong format, a file too large to sync", () => {
+  for (const raw of [null, 3, "x", [1, 2]]) assert.deepEqual(validateSettings(raw).errors.map((e) => e.code), ["not_object"]);
+  assert.deepEqual(
+    validateSettings({ format: "other", settings: {} }).errors.map((e) => e.code),
+    ["bad_format"],
+  );
+  assert.deepEqual(validateSettings({ format: "cannhac-settings" }).errors.map((e) => e.code), ["wrong_type"]);
+  const many = Array.from({ length: 200 }, (_, i) => ({ phrase: `mật danh số ${i}`, category: "internal_document", severity: "high" }));
+  const { settings, errors } = validateSettings({ customPhrases: many });
+  assert.equal(settings, null);
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0].code, "too_large");
+  assert.ok(Number(errors[0].args[0]) > SYNC_ITEM_LIMIT);
+});
