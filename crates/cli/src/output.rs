@@ -100,12 +100,17 @@ pub fn duties(as_json: bool) -> Result<u8, Fail> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if as_json {
-        writeln!(out, "{}", json!({ "duties": duties(), "questions": questions() }))?;
+        let all = json!({ "duties": duties(), "questions": questions() });
+        writeln!(out, "{all}")?;
     } else {
         writeln!(out, "Mười bổn phận / The ten duties")?;
         for d in duties() {
-            let judged: Vec<&str> = d.categories.iter().map(|c| c.as_str()).collect();
-            let judged = if d.is_manual() { "manual".to_string() } else { judged.join(", ") };
+            let judged = if d.is_manual() {
+                "manual".to_string()
+            } else {
+                let names: Vec<&str> = d.categories.iter().map(|c| c.as_str()).collect();
+                names.join(", ")
+            };
             writeln!(out, "{:>2}. {} — {}", d.id, d.title.vi, d.vi)?;
             writeln!(out, "    {} — {}", d.title.en, d.en)?;
             writeln!(out, "    [{judged}]")?;
