@@ -155,6 +155,7 @@ export function judge(duty, state, s) {
   }
   if (!duty.categories.some((c) => s.categories.includes(c))) return { mark: "off", reason: t("popup_reason_checks_off") };
   if (!state.textLength) return { mark: "none", reason: t("popup_reason_empty") };
+  if (s.minSeverity !== "info") return { mark: "ok", reason: t("popup_reason_nothing_min", t(`popup_severity_${s.minSeverity}`)) };
   return { mark: "ok", reason: t("popup_reason_nothing") };
 }
 

@@ -112,6 +112,11 @@ test("clean text: no ✗ and no ⚠, judged duties ✓", async () => {
   assert.equal(await popup.locator("text=✗").count(), 0);
   assert.equal(await popup.locator("text=⚠").count(), 0);
   assert.match(await popup.textContent("#summary"), /không thấy điều gì/);
+  // With nudges switched off, a ✓ says so (it means "nothing at this level or above").
+  await setSettings(env, { ...SETTINGS, language: "vi", minSeverity: "warning" });
+  await popup.waitForFunction(() => /từ mức “Cảnh báo” trở lên/.test(document.querySelector('#judged li[data-duty="1"] .reason').textContent));
+  assert.equal(await popup.getAttribute('#judged li[data-duty="1"]', "data-mark"), "ok");
+  await setSettings(env, { ...SETTINGS, language: "vi" });
   await popup.close();
   await page.close();
 });
