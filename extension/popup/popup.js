@@ -7,7 +7,7 @@
 // do that). Messages used: runtime {type:"duties"} (the duties data from the Rust engine) and
 // tabs {type:"cannhac:getState"} (the content script's view of its composer).
 
-import { normalizeSettings, activeOn, CATEGORIES } from "../shared/settings.js";
+import { normalizeSettings, normalizeHost, activeOn, CATEGORIES } from "../shared/settings.js";
 import { setLanguage, t, localize } from "../shared/i18n.js";
 
 const POLL_MS = 1000;
@@ -230,7 +230,7 @@ function renderManual() {
 
 function renderSummary(state) {
   let text;
-  const host = tab && tab.url ? hostOf(tab.url) : "";
+  const host = pageHost();
   if (host && !activeOn(settings, host)) text = t("popup_summary_site_off", host);
   else if (!state) text = t("popup_summary_no_script");
   else if (!state.hasComposer) text = t("popup_summary_no_composer");
@@ -245,6 +245,40 @@ function renderSummary(state) {
   const summary = $("summary");
   if (summary.textContent !== text) summary.textContent = text;
   document.body.dataset.state = !state ? "no-script" : state.hasComposer ? "composer" : "no-composer";
+}
+
+/** The page's hostname: from the tab (the action popup gets it through activeTab), else from
+ * the URL's `host` parameter (the tests open the popup in a tab of its own). */
+function pageHost() {
+  const fromTab = tab && tab.url ? hostOf(tab.url) : "";
+  return fromTab || (params.get("host") || "").toLowerCase();
+}
+
+/** The per-site switch: on/off for this page's site, written to the site lists at once. */
+function renderSiteSwitch() {
+  const host = pageHost();
+  const row = $("site-row");
+  row.hidden = !host || !/^https?:/.test((tab && tab.url) || "http:");
+  if (row.hidden) return;
+  $("site-switch").checked = activeOn(settings, host);
+  $("site-label").textContent = t("popup_site_switch", host);
+}
+
+async function toggleSite(on) {
+  const host = pageHost();
+  const covers = (h) => host === h || host.endsWith("." + h);
+  const s = { ...settings };
+  if (s.siteMode === "only") {
+    s.onlySites = on ? [...s.onlySites.filter((h) => !covers(h)), normalizeHost(host) || host] : s.onlySites.filter((h) => !covers(h));
+  } else {
+    s.disabledSites = on ? s.disabledSites.filter((h) => !covers(h)) : [...s.disabledSites, normalizeHost(host) || host];
+  }
+  try {
+    await chrome.storage.sync.set({ settings: normalizeSettings(s) });
+  } catch (e) {
+    console.warn("Cân Nhắc: cannot save the site switch", e);
+    renderSiteSwitch();
+  }
 }
 
 // Manual ticks live in the session storage for the tab, and are reset for each new post: when
@@ -306,6 +340,7 @@ async function main() {
   [duties, tab] = await Promise.all([loadDuties(), findTab()]);
   state = await composerState();
   await loadTicks(state);
+  renderSiteSwitch();
   renderSummary(state);
   renderJudged(state);
   renderManual();
@@ -321,6 +356,7 @@ async function main() {
     saveTicks(state);
   });
   $("reset").addEventListener("click", () => resetTicks(state));
+  $("site-switch").addEventListener("change", (e) => toggleSite(e.target.checked));
   $("open-options").addEventListener("click", () => chrome.runtime.openOptionsPage());
   chrome.storage.onChanged.addListener(async (changes, area) => {
     if (area !== "sync" || !changes.settings) return;
@@ -332,6 +368,7 @@ async function main() {
       lastRender = "";
       renderManual();
     }
+    renderSiteSwitch();
     refresh();
   });
   document.body.dataset.ready = "true";

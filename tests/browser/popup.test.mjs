@@ -7,6 +7,7 @@ import {
   launch,
   fixtureServer,
   setSettings,
+  getSettings,
   openComposer,
   openPopup,
   tabIdOf,
@@ -178,6 +179,30 @@ test("manual ticks: keyboard-operable, kept for the same post, reset for a new p
   assert.equal(await popup.isChecked("#duty-4"), false);
   await popup.close();
   await page.close();
+});
+
+test("the site switch silences the content script on that site, and brings it back", async () => {
+  const page = await openComposer(env, server.origin, RISKY);
+  await waitUnderlines(page, (u) => u.length >= 2, "underlines");
+  const tabId = await tabIdOf(env, page);
+  // The action popup knows the tab's URL through activeTab; opened in a tab, it is told the host.
+  const popup = await env.ctx.newPage();
+  await popup.goto(env.extUrl(`popup/popup.html?tab=${tabId}&host=127.0.0.1`));
+  await popup.waitForSelector("body[data-ready]");
+  const sw = popup.getByRole("switch", { name: "Bật Cân Nhắc trên 127.0.0.1" });
+  assert.equal(await sw.isChecked(), true);
+  await sw.focus();
+  await popup.keyboard.press("Space");
+  await popup.waitForFunction(() => /đang tắt trên 127\.0\.0\.1/.test(document.querySelector("#summary").textContent));
+  assert.deepEqual((await getSettings(env)).disabledSites, ["127.0.0.1"]);
+  await waitUnderlines(page, (u) => u.length === 0, "no underlines once the site is off");
+  await sw.click();
+  await popup.waitForFunction(() => document.querySelector("#site-switch").checked);
+  assert.deepEqual((await getSettings(env)).disabledSites, []);
+  await waitUnderlines(page, (u) => u.length >= 2, "underlines back once the site is on");
+  await popup.close();
+  await page.close();
+  await setSettings(env, { ...SETTINGS, language: "vi" });
 });
 
 test("English, 200 % zoom, accessibility scan", async () => {
