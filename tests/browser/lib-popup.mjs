@@ -105,10 +105,10 @@ export async function tabIdOf(env, page) {
   return id;
 }
 
-/** Opens the popup as a page of its own, aimed at tab `tabId`. */
-export async function openPopup(env, tabId) {
+/** Opens the popup as a page of its own, aimed at tab `tabId` (whose hostname is `host`). */
+export async function openPopup(env, tabId, host) {
   const page = await env.ctx.newPage();
-  await page.goto(env.extUrl(`popup/popup.html?tab=${tabId}`));
+  await page.goto(env.extUrl(`popup/popup.html?tab=${tabId}${host ? `&host=${encodeURIComponent(host)}` : ""}`));
   await page.waitForSelector("body[data-ready]");
   return page;
 }

@@ -76,7 +76,7 @@ test("internal mark + insult: ✗ on duty 8, ⚠ on duty 3, ✓ on duty 1; manua
     "the internal mark and the insult to be underlined",
   );
   const tabId = await tabIdOf(env, page);
-  const popup = await openPopup(env, tabId);
+  const popup = await openPopup(env, tabId, "127.0.0.1");
   const j = await waitMarks(popup, { 8: "bad", 3: "warn", 1: "ok" });
   assert.deepEqual(Object.keys(j).sort(), ["1", "3", "8"], "exactly the duties a rule can judge");
   assert.equal(j[8].icon, "✗");
@@ -210,7 +210,7 @@ test("English, 200 % zoom, accessibility scan", async () => {
   const page = await openComposer(env, server.origin, RISKY);
   await waitUnderlines(page, (u) => u.length >= 2, "underlines");
   const tabId = await tabIdOf(env, page);
-  const popup = await openPopup(env, tabId);
+  const popup = await openPopup(env, tabId, "127.0.0.1");
   const j = await waitMarks(popup, { 8: "bad", 3: "warn", 1: "ok" });
   assert.equal(await popup.getAttribute("html", "lang"), "en");
   assert.equal(await popup.textContent("#judged-heading"), "What the checker sees in your post");
