@@ -30,13 +30,21 @@ fn char_spans(engine: &Engine, text: &str) -> Vec<(Category, Severity, usize, us
     report
         .findings
         .iter()
-        .map(|f| (f.category, f.severity, conv.units(f.span.start).chars, conv.units(f.span.end).chars))
+        .map(|f| {
+            (
+                f.category,
+                f.severity,
+                conv.units(f.span.start).chars,
+                conv.units(f.span.end).chars,
+            )
+        })
         .collect()
 }
 
 /// Scores a corpus file; exit 1 when any case fails.
 pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
-    let body = std::fs::read_to_string(path).map_err(|e| Fail(format!("cannot read {}: {e}", path.display())))?;
+    let body = std::fs::read_to_string(path)
+        .map_err(|e| Fail(format!("cannot read {}: {e}", path.display())))?;
     let mut need: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut clean_total, mut clean_ok) = (0, 0);
     let mut failures = Vec::new();
@@ -45,7 +53,8 @@ pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
         if line.trim().is_empty() {
             continue;
         }
-        let case: Case = serde_json::from_str(line).map_err(|e| Fail(format!("{}:{}: {e}", path.display(), i + 1)))?;
+        let case: Case = serde_json::from_str(line)
+            .map_err(|e| Fail(format!("{}:{}: {e}", path.display(), i + 1)))?;
         n += 1;
         let found = char_spans(engine, &case.text);
         if case.expect.is_empty() {
@@ -55,7 +64,12 @@ pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
             } else {
                 let what: Vec<String> = found
                     .iter()
-                    .map(|(c, _, s, e)| format!("{c}:{:?}", case.text.chars().skip(*s).take(e - s).collect::<String>()))
+                    .map(|(c, _, s, e)| {
+                        format!(
+                            "{c}:{:?}",
+                            case.text.chars().skip(*s).take(e - s).collect::<String>()
+                        )
+                    })
                     .collect();
                 failures.push(format!("{}: clean text got {}", case.id, what.join(", ")));
             }
@@ -64,12 +78,18 @@ pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
             let entry = need.entry(e.category.clone()).or_default();
             entry.0 += 1;
             let Some(b) = case.text.find(&e.span) else {
-                failures.push(format!("{}: expected span {:?} is not in the text", case.id, e.span));
+                failures.push(format!(
+                    "{}: expected span {:?} is not in the text",
+                    case.id, e.span
+                ));
                 continue;
             };
             let es = case.text[..b].chars().count();
             let ee = es + e.span.chars().count();
-            if found.iter().any(|(c, _, s, t)| c.as_str() == e.category && *s < ee && *t > es) {
+            if found
+                .iter()
+                .any(|(c, _, s, t)| c.as_str() == e.category && *s < ee && *t > es)
+            {
                 entry.1 += 1;
             } else {
                 failures.push(format!("{}: missed {} {:?}", case.id, e.category, e.span));
@@ -90,12 +110,20 @@ pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
     for f in &failures {
         println!("FAIL {f}");
     }
-    println!("{} passed, {} failed", n - failing_cases(&failures), failing_cases(&failures));
+    println!(
+        "{} passed, {} failed",
+        n - failing_cases(&failures),
+        failing_cases(&failures)
+    );
     Ok(u8::from(!failures.is_empty()))
 }
 
 fn failing_cases(failures: &[String]) -> usize {
-    failures.iter().filter_map(|f| f.split(':').next()).collect::<BTreeSet<_>>().len()
+    failures
+        .iter()
+        .filter_map(|f| f.split(':').next())
+        .collect::<BTreeSet<_>>()
+        .len()
 }
 
 fn read_csv(path: &Path) -> Result<csv::Reader<std::fs::File>, Fail> {
@@ -109,7 +137,10 @@ fn parse_index_list(s: &str) -> Result<BTreeSet<usize>, Fail> {
         .split(',')
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .map(|t| t.parse::<usize>().map_err(|e| Fail(format!("bad index_spans {s:?}: {e}"))))
+        .map(|t| {
+            t.parse::<usize>()
+                .map_err(|e| Fail(format!("bad index_spans {s:?}: {e}")))
+        })
         .collect()
 }
 
@@ -135,7 +166,10 @@ pub fn vihos(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
     for rec in rdr.records() {
         let rec = rec?;
         let (Some(content), Some(spans)) = (rec.get(1), rec.get(2)) else {
-            return Err(Fail(format!("{}: expected columns ,content,index_spans", path.display())));
+            return Err(Fail(format!(
+                "{}: expected columns ,content,index_spans",
+                path.display()
+            )));
         };
         let gold = parse_index_list(spans)?;
         let pred: BTreeSet<usize> = char_spans(engine, content)
@@ -150,9 +184,17 @@ pub fn vihos(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
         if score < 0.5 && shown < show {
             shown += 1;
             let mark = |set: &BTreeSet<usize>| -> String {
-                content.chars().enumerate().map(|(i, c)| if set.contains(&i) { c } else { '·' }).collect()
+                content
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| if set.contains(&i) { c } else { '·' })
+                    .collect()
             };
-            println!("F1 {score:.2} | {content}\n   gold | {}\n   pred | {}", mark(&gold), mark(&pred));
+            println!(
+                "F1 {score:.2} | {content}\n   gold | {}\n   pred | {}",
+                mark(&gold),
+                mark(&pred)
+            );
         }
         total += score;
         n += 1;
@@ -178,9 +220,15 @@ pub fn vihsd(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
     for rec in rdr.records() {
         let rec = rec?;
         let (Some(text), Some(label)) = (rec.get(0), rec.get(1)) else {
-            return Err(Fail(format!("{}: expected columns free_text,label_id", path.display())));
+            return Err(Fail(format!(
+                "{}: expected columns free_text,label_id",
+                path.display()
+            )));
         };
-        let label: u8 = label.trim().parse().map_err(|e| Fail(format!("bad label_id {label:?}: {e}")))?;
+        let label: u8 = label
+            .trim()
+            .parse()
+            .map_err(|e| Fail(format!("bad label_id {label:?}: {e}")))?;
         let flagged = char_spans(engine, text)
             .iter()
             .any(|(c, s, ..)| *c == Category::Inflammatory && *s >= Severity::Warning);
@@ -191,7 +239,10 @@ pub fn vihsd(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
         }
         if shown < show && (flagged == (label == 0)) {
             shown += 1;
-            println!("{} label {label}: {text}", if flagged { "FP" } else { "FN" });
+            println!(
+                "{} label {label}: {text}",
+                if flagged { "FP" } else { "FN" }
+            );
         }
     }
     for (label, (k, n)) in &counts {
@@ -201,7 +252,10 @@ pub fn vihsd(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
             2 => "HATE",
             _ => "?",
         };
-        println!("{name:10} flagged {k}/{n} = {:.1}%", 100.0 * *k as f64 / (*n).max(1) as f64);
+        println!(
+            "{name:10} flagged {k}/{n} = {:.1}%",
+            100.0 * *k as f64 / (*n).max(1) as f64
+        );
     }
     Ok(0)
 }

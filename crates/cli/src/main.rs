@@ -13,7 +13,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "cannhac", version, about = "Cân Nhắc: weigh a post before you share it")]
+#[command(
+    name = "cannhac",
+    version,
+    about = "Cân Nhắc: weigh a post before you share it"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -78,11 +82,18 @@ fn main() -> ExitCode {
         Command::Check { file, json, jsonl } => check(file, json, jsonl),
         Command::Link { urls, json } => output::links(&urls, json),
         Command::Duties { json } => output::duties(json),
-        Command::Eval { corpus, vihos, vihsd, show } => match (corpus, vihos, vihsd) {
+        Command::Eval {
+            corpus,
+            vihos,
+            vihsd,
+            show,
+        } => match (corpus, vihos, vihsd) {
             (Some(c), None, None) => eval::corpus(&engine_or_fail(), &c),
             (None, Some(v), None) => eval::vihos(&engine_or_fail(), &v, show),
             (None, None, Some(v)) => eval::vihsd(&engine_or_fail(), &v, show),
-            _ => Err(Fail("eval needs a corpus file, --vihos FILE or --vihsd FILE".into())),
+            _ => Err(Fail(
+                "eval needs a corpus file, --vihos FILE or --vihsd FILE".into(),
+            )),
         },
     };
     match result {
@@ -109,18 +120,23 @@ fn engine_or_fail() -> Engine {
 fn read_text(file: Option<&PathBuf>) -> Result<(String, String), Fail> {
     let (name, bytes) = match file {
         Some(p) if p.as_os_str() != "-" => {
-            let b = std::fs::read(p).map_err(|e| Fail(format!("cannot read {}: {e}", p.display())))?;
+            let b =
+                std::fs::read(p).map_err(|e| Fail(format!("cannot read {}: {e}", p.display())))?;
             (p.display().to_string(), b)
         }
         _ => {
             let mut b = Vec::new();
-            std::io::stdin().read_to_end(&mut b).map_err(|e| Fail(format!("cannot read standard input: {e}")))?;
+            std::io::stdin()
+                .read_to_end(&mut b)
+                .map_err(|e| Fail(format!("cannot read standard input: {e}")))?;
             ("<stdin>".to_string(), b)
         }
     };
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        Fail(format!("{name}: input is not valid UTF-8 text (invalid byte at offset {at})"))
+        Fail(format!(
+            "{name}: input is not valid UTF-8 text (invalid byte at offset {at})"
+        ))
     })?;
     Ok((name, text))
 }
@@ -148,7 +164,11 @@ fn check(file: Option<PathBuf>, json: bool, jsonl: bool) -> Result<u8, Fail> {
 }
 
 fn exit_code(findings: &[cannhac_core::Finding]) -> u8 {
-    u8::from(findings.iter().any(|f| f.severity >= cannhac_core::Severity::Warning))
+    u8::from(
+        findings
+            .iter()
+            .any(|f| f.severity >= cannhac_core::Severity::Warning),
+    )
 }
 
 #[derive(serde::Deserialize)]
@@ -160,7 +180,8 @@ struct JsonlIn {
 fn check_jsonl(engine: &Engine, file: Option<&PathBuf>, out: &mut impl Write) -> Result<u8, Fail> {
     let reader: Box<dyn BufRead> = match file {
         Some(p) if p.as_os_str() != "-" => Box::new(std::io::BufReader::new(
-            std::fs::File::open(p).map_err(|e| Fail(format!("cannot read {}: {e}", p.display())))?,
+            std::fs::File::open(p)
+                .map_err(|e| Fail(format!("cannot read {}: {e}", p.display())))?,
         )),
         _ => Box::new(std::io::BufReader::new(std::io::stdin())),
     };
@@ -191,6 +212,10 @@ fn check_jsonl(engine: &Engine, file: Option<&PathBuf>, out: &mut impl Write) ->
     if bad_lines.is_empty() {
         Ok(code)
     } else {
-        Err(Fail(format!("{} input line(s) skipped: {}", bad_lines.len(), bad_lines.join("; "))))
+        Err(Fail(format!(
+            "{} input line(s) skipped: {}",
+            bad_lines.len(),
+            bad_lines.join("; ")
+        )))
     }
 }

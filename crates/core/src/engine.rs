@@ -1,6 +1,9 @@
 //! The engine: compiled lexicons and rules, and `analyze`.
 
-use crate::{Category, Finding, Report, Severity};
+use crate::lexicon::{self, Entry, Hit, Lexicon, NewEntry, Rule, Unaccented};
+use crate::rules::{self, Ctx, Raw};
+use crate::text::{self, Gap, Normalized, Token};
+use crate::{Category, Finding, Message, Report, Severity};
 use serde::Deserialize;
 
 /// A phrase an organisation wants flagged (its code names, its own internal marks).
@@ -15,7 +18,9 @@ pub struct CustomPhrase {
     pub severity: Severity,
 }
 
-/// What the engine looks for. `Config::default()` enables every category at `Info` and up.
+/// What the engine looks for. `Config::default()` enables every category at `Info` and up,
+/// with no custom phrases and an empty allow-list. Deserialises from JSON/TOML with these
+/// field names; missing fields take their defaults.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
@@ -25,8 +30,8 @@ pub struct Config {
     pub min_severity: Severity,
     /// Extra phrases to flag.
     pub custom_phrases: Vec<CustomPhrase>,
-    /// Phrases never to flag: a finding whose span text normalises to one of these (or lies
-    /// inside an occurrence of one) is dropped.
+    /// Phrases never to flag: a finding that lies inside an occurrence of one of these
+    /// phrases (matched like lexicon phrases) is dropped.
     pub allow: Vec<String>,
 }
 
@@ -46,15 +51,34 @@ impl Default for Config {
 pub enum ConfigError {
     /// A custom or allow-list phrase has no letters or digits to match on; holds the phrase.
     EmptyPhrase(String),
-    /// A custom or allow-list phrase is longer than 200 characters; holds its first characters.
+    /// A custom or allow-list phrase is longer than [`MAX_PHRASE_CHARS`] characters; holds its
+    /// first characters.
     PhraseTooLong(String),
+    /// More than [`MAX_PHRASES`] custom plus allow-list phrases.
+    TooManyPhrases(usize),
+    /// The built-in lexicon failed to compile (a broken build; covered by tests).
+    Lexicon(String),
 }
+
+/// Longest custom or allow-list phrase accepted, in characters.
+pub const MAX_PHRASE_CHARS: usize = 200;
+/// Most custom plus allow-list phrases accepted.
+pub const MAX_PHRASES: usize = 5_000;
 
 impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ConfigError::EmptyPhrase(p) => write!(f, "phrase {p:?} has no letters or digits"),
-            ConfigError::PhraseTooLong(p) => write!(f, "phrase starting {p:?} is longer than 200 characters"),
+            ConfigError::PhraseTooLong(p) => {
+                write!(
+                    f,
+                    "phrase starting {p:?} is longer than {MAX_PHRASE_CHARS} characters"
+                )
+            }
+            ConfigError::TooManyPhrases(n) => {
+                write!(f, "{n} phrases given; at most {MAX_PHRASES} are accepted")
+            }
+            ConfigError::Lexicon(e) => write!(f, "built-in lexicon: {e}"),
         }
     }
 }
@@ -66,15 +90,73 @@ impl std::error::Error for ConfigError {}
 #[derive(Debug)]
 pub struct Engine {
     config: Config,
+    lexicon: Lexicon,
+    allow: Vec<Vec<String>>,
+    rules: rules::Compiled,
+}
+
+fn check_phrase(p: &str) -> Result<(), ConfigError> {
+    if p.chars().count() > MAX_PHRASE_CHARS {
+        return Err(ConfigError::PhraseTooLong(p.chars().take(40).collect()));
+    }
+    if !p.chars().any(char::is_alphanumeric) {
+        return Err(ConfigError::EmptyPhrase(p.to_string()));
+    }
+    Ok(())
 }
 
 impl Engine {
     /// Compiles the built-in lexicons (`crates/core/data/`) and the config's custom phrases.
+    /// Takes a few milliseconds; build once and reuse.
     ///
     /// # Errors
-    /// [`ConfigError`] when a custom or allow-list phrase is empty or too long.
+    /// [`ConfigError`] when a custom or allow-list phrase is empty, too long, or too many.
     pub fn new(config: Config) -> Result<Engine, ConfigError> {
-        Ok(Engine { config })
+        let n = config.custom_phrases.len() + config.allow.len();
+        if n > MAX_PHRASES {
+            return Err(ConfigError::TooManyPhrases(n));
+        }
+        let mut extra_rules = Vec::new();
+        let mut extra = Vec::new();
+        for c in &config.custom_phrases {
+            check_phrase(&c.phrase)?;
+            let rule = extra_rules.len();
+            extra_rules.push(Rule {
+                id: format!("{}.custom", c.category.as_str()),
+                category: c.category,
+                message: Message {
+                    vi: "Cụm từ do cơ quan hoặc bạn tự đặt trong phần cài đặt cần cân nhắc.".into(),
+                    en: "A phrase your organisation (or you) listed in the settings as one to weigh.".into(),
+                },
+                duties: c.category.duties().to_vec(),
+            });
+            extra.push(NewEntry {
+                phrase: c.phrase.clone(),
+                rule,
+                severity: c.severity,
+                suggestion: None,
+                unaccented: Unaccented::Flag(true),
+                caps: false,
+                needs_target: false,
+                cross: false,
+                dodge: false,
+                not_after: Vec::new(),
+                not_before: Vec::new(),
+            });
+        }
+        let mut allow = Vec::new();
+        for a in &config.allow {
+            check_phrase(a)?;
+            allow.push(lexicon::phrase_keys(a).0);
+        }
+        let lexicon = Lexicon::build(extra_rules, extra).map_err(|e| ConfigError::Lexicon(e.0))?;
+        let rules = rules::Compiled::new(&lexicon);
+        Ok(Engine {
+            config,
+            lexicon,
+            allow,
+            rules,
+        })
     }
 
     /// The config this engine was built with.
@@ -83,11 +165,155 @@ impl Engine {
     }
 
     /// Finds the risks in `text`. Pure; never panics; linear in the length of `text`.
-    /// Empty or whitespace-only text gives an empty report.
+    /// Empty or whitespace-only text gives an empty report. Spans are UTF-8 byte offsets of
+    /// `text` on `char` boundaries (see [`Finding::span`]).
     pub fn analyze(&self, text: &str) -> Report {
-        let mut findings: Vec<Finding> = crate::links::link_findings(text);
-        findings.retain(|f| self.config.categories.contains(&f.category) && f.severity >= self.config.min_severity);
-        findings.sort_by(|a, b| (a.span.start, a.span.end, a.category).cmp(&(b.span.start, b.span.end, b.category)));
-        Report { findings, unaccented: false }
+        if text.trim().is_empty() {
+            return Report::default();
+        }
+        let norm = Normalized::new(text);
+        let tokens = text::tokenize(&norm, text);
+        let unaccented = text::is_unaccented(&tokens);
+        let mut hits = self.lexicon.find(&tokens, unaccented);
+        hits.extend(self.lexicon.find_wildcards(&tokens));
+        let mut raws: Vec<Raw> = Vec::new();
+        let mut cues = Vec::new();
+        for h in hits {
+            let e = &self.lexicon.entries[h.entry];
+            if !self.accept(e, &h, &tokens) {
+                continue;
+            }
+            let rule = &self.lexicon.rules[e.rule];
+            let span = tokens[h.first].orig.start..tokens[h.last].orig.end;
+            if rule.id == "personal_data.contact_cue" {
+                cues.push(span);
+                continue;
+            }
+            raws.push(Raw {
+                rule: e.rule,
+                severity: e.severity,
+                span,
+                suggestion: e.suggestion.clone(),
+            });
+        }
+        let ctx = Ctx {
+            text,
+            norm: &norm,
+            tokens: &tokens,
+            unaccented,
+            lexicon: &self.lexicon,
+            contact_cues: &cues,
+        };
+        let mut findings: Vec<Finding> =
+            raws.into_iter().map(|r| r.finding(&self.lexicon)).collect();
+        self.rules.apply(&ctx, &mut findings);
+        findings.extend(crate::links::link_findings(text));
+        self.filter(&tokens, &mut findings);
+        merge_overlaps(&mut findings);
+        Report {
+            findings,
+            unaccented,
+        }
     }
+
+    /// Per-entry conditions: capitals, target word, cancelling contexts.
+    fn accept(&self, e: &Entry, h: &Hit, tokens: &[Token]) -> bool {
+        let span = &tokens[h.first..=h.last];
+        if e.caps && !span.iter().all(|t| t.upper || t.numeric) {
+            return false;
+        }
+        if e.needs_target {
+            let folded = span.iter().all(|t| !t.marked);
+            if !self.lexicon.has_target(tokens, h.first, h.last, false)
+                && !(folded && self.lexicon.has_target(tokens, h.first, h.last, true))
+            {
+                return false;
+            }
+        }
+        let before = |ctx: &Vec<String>| -> bool {
+            let n = ctx.len();
+            h.first >= n && {
+                let w = &tokens[h.first - n..h.first];
+                w.iter()
+                    .skip(1)
+                    .chain(std::iter::once(&tokens[h.first]))
+                    .all(|t| t.gap != Gap::Hard)
+                    && keys_match(w, ctx)
+            }
+        };
+        let after = |ctx: &Vec<String>| -> bool {
+            let n = ctx.len();
+            h.last + n < tokens.len() && {
+                let w = &tokens[h.last + 1..=h.last + n];
+                w.iter().all(|t| t.gap != Gap::Hard) && keys_match(w, ctx)
+            }
+        };
+        !(e.not_after.iter().any(before) || e.not_before.iter().any(after))
+    }
+
+    /// Config filters: categories, minimum severity, allow-list.
+    fn filter(&self, tokens: &[Token], findings: &mut Vec<Finding>) {
+        let mut allowed: Vec<std::ops::Range<usize>> = Vec::new();
+        for a in &self.allow {
+            let n = a.len();
+            if n == 0 || n > tokens.len() {
+                continue;
+            }
+            for i in 0..=tokens.len() - n {
+                if keys_match(&tokens[i..i + n], a) {
+                    allowed.push(tokens[i].orig.start..tokens[i + n - 1].orig.end);
+                }
+            }
+        }
+        findings.retain(|f| {
+            self.config.categories.contains(&f.category)
+                && f.severity >= self.config.min_severity
+                && !allowed
+                    .iter()
+                    .any(|r| r.start <= f.span.start && f.span.end <= r.end)
+        });
+    }
+}
+
+/// Whether `tokens` spell `keys` (accented keys, or folded ones for unmarked tokens).
+pub(crate) fn keys_match(tokens: &[Token], keys: &[String]) -> bool {
+    tokens.len() == keys.len()
+        && tokens
+            .iter()
+            .zip(keys)
+            .all(|(t, k)| t.key == *k || (!t.marked && t.fold == text::tone::fold(k)))
+}
+
+/// Sorts findings and merges those of one category that overlap: the union of the spans,
+/// with the message, rule and suggestion of the most severe (then longest) one.
+fn merge_overlaps(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| {
+        (a.category, a.span.start, a.span.end).cmp(&(b.category, b.span.start, b.span.end))
+    });
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    for f in findings.drain(..) {
+        if let Some(last) = out.last_mut() {
+            if last.category == f.category && f.span.start < last.span.end {
+                let f_len = f.span.end - f.span.start;
+                let l_len = last.span.end - last.span.start;
+                let end = last.span.end.max(f.span.end);
+                let start = last.span.start;
+                if (f.severity, f_len) > (last.severity, l_len) {
+                    *last = f;
+                } else if f.span.end > last.span.end {
+                    last.suggestion = None;
+                }
+                if last.span != (start..end) {
+                    last.suggestion = None;
+                }
+                last.span = start..end;
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    out.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.category).cmp(&(b.span.start, b.span.end, b.category))
+    });
+    *findings = out;
 }

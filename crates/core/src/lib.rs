@@ -25,11 +25,12 @@
 
 pub mod duties;
 mod engine;
+mod lexicon;
 
 pub mod links;
 pub mod offsets;
-
-
+mod rules;
+pub mod text;
 
 pub use engine::{Config, ConfigError, CustomPhrase, Engine};
 
@@ -76,6 +77,18 @@ impl Category {
             Category::Inflammatory => "inflammatory",
             Category::Insinuation => "insinuation",
             Category::SuspiciousLink => "suspicious_link",
+        }
+    }
+
+    /// The duties of the source article's section III that findings of this category speak
+    /// to (duty 1: check before sharing; 3: civil, constructive wording; 8: nothing internal,
+    /// no veiled attacks).
+    pub fn duties(self) -> &'static [u8] {
+        match self {
+            Category::InternalDocument | Category::PersonalData | Category::Insinuation => &[8],
+            Category::UnverifiedClaim => &[1, 3],
+            Category::Inflammatory => &[3, 8],
+            Category::SuspiciousLink => &[1],
         }
     }
 

@@ -26,7 +26,10 @@ pub struct OffsetConverter<'a> {
 impl<'a> OffsetConverter<'a> {
     /// A converter positioned at the start of `text`.
     pub fn new(text: &'a str) -> Self {
-        OffsetConverter { text, at: Units::default() }
+        OffsetConverter {
+            text,
+            at: Units::default(),
+        }
     }
 
     /// The units of byte offset `byte`. An offset past the end is clamped to the end; an offset
@@ -36,9 +39,9 @@ impl<'a> OffsetConverter<'a> {
         if byte < self.at.bytes {
             self.at = Units::default();
         }
-        let rest = &self.text[self.at.bytes..];
-        for (i, c) in rest.char_indices() {
-            let pos = self.at.bytes + i;
+        let base = self.at.bytes;
+        for (i, c) in self.text[base..].char_indices() {
+            let pos = base + i;
             if pos + c.len_utf8() > byte {
                 break;
             }
@@ -74,8 +77,22 @@ mod tests {
     fn astral_and_vietnamese() {
         let t = "😀 ngu";
         let mut c = OffsetConverter::new(t);
-        assert_eq!(c.units(5), Units { bytes: 5, chars: 2, utf16: 3 });
-        assert_eq!(c.units(8), Units { bytes: 8, chars: 5, utf16: 6 });
+        assert_eq!(
+            c.units(5),
+            Units {
+                bytes: 5,
+                chars: 2,
+                utf16: 3
+            }
+        );
+        assert_eq!(
+            c.units(8),
+            Units {
+                bytes: 8,
+                chars: 5,
+                utf16: 6
+            }
+        );
         assert_eq!(c.units(0), Units::default());
         assert_eq!(OffsetConverter::byte_of_utf16(t, 3), Some(5));
         assert_eq!(OffsetConverter::byte_of_utf16(t, 1), None);

@@ -1,0 +1,693 @@
+//! Phrase lexicons: the data files of `crates/core/data/*.toml`, compiled into two
+//! Aho–Corasick automata (one over accented syllable keys, one over folded keys) that match
+//! whole syllables only.
+//!
+//! A data file holds `[[group]]` tables. A group gives what its phrases share: `id` (the rule
+//! id is `<category>.<id>`), `category`, `severity`, `duties`, the messages `vi` and `en`, an
+//! optional `suggestion` (`""` means "remove it"), and defaults for the per-phrase options.
+//! Its phrases are `phrases = ["…"]` (plain strings) and `entries = [{ p = "…", … }]` (with
+//! options). Options:
+//! - `unaccented`: `true` — the phrase is safe to match in text written without diacritics
+//!   (through its folded form); `false` — only with its diacritics; `"context"` — without
+//!   diacritics only next to a target word (`thằng`, `mày`, `bọn` …; see `context.toml`).
+//! - `caps`: only when every matched syllable is written in capitals.
+//! - `needs_target`: only with a target word right before (or a 2nd-person pronoun right after).
+//! - `not_after` / `not_before`: phrases that, right before / right after, cancel the match.
+//! - `cross`: the phrase may span punctuation (`Độc lập - Tự do`).
+//! - `dodge`: a single-syllable phrase also matches when spelled out with separators
+//!   (`đ m`, `n g u`, `d-m`); on by default for single syllables in groups with `dodge = true`.
+
+use crate::text::{self, Gap, Normalized, Token};
+use crate::{Category, Message, Severity};
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::HashMap;
+
+/// The built-in lexicon files, compiled in.
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "internal_document.toml",
+        include_str!("../data/internal_document.toml"),
+    ),
+    (
+        "unverified_claim.toml",
+        include_str!("../data/unverified_claim.toml"),
+    ),
+    (
+        "inflammatory.toml",
+        include_str!("../data/inflammatory.toml"),
+    ),
+    ("insinuation.toml", include_str!("../data/insinuation.toml")),
+    (
+        "personal_data.toml",
+        include_str!("../data/personal_data.toml"),
+    ),
+];
+
+/// The context word lists (`data/context.toml`).
+pub const CONTEXT: &str = include_str!("../data/context.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    group: Vec<Group>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Group {
+    id: String,
+    category: Category,
+    severity: Severity,
+    #[serde(default)]
+    duties: Vec<u8>,
+    vi: String,
+    en: String,
+    #[serde(default)]
+    suggestion: Option<String>,
+    #[serde(default)]
+    unaccented: Option<Unaccented>,
+    #[serde(default)]
+    caps: bool,
+    #[serde(default)]
+    needs_target: bool,
+    #[serde(default)]
+    cross: bool,
+    #[serde(default)]
+    dodge: bool,
+    #[serde(default)]
+    not_after: Vec<String>,
+    #[serde(default)]
+    not_before: Vec<String>,
+    #[serde(default)]
+    phrases: Vec<String>,
+    #[serde(default)]
+    entries: Vec<EntryIn>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EntryIn {
+    p: String,
+    #[serde(default)]
+    unaccented: Option<Unaccented>,
+    #[serde(default)]
+    caps: Option<bool>,
+    #[serde(default)]
+    needs_target: Option<bool>,
+    #[serde(default)]
+    severity: Option<Severity>,
+    #[serde(default)]
+    suggestion: Option<String>,
+    #[serde(default)]
+    not_after: Vec<String>,
+    #[serde(default)]
+    not_before: Vec<String>,
+    #[serde(default)]
+    dodge: Option<bool>,
+}
+
+/// Whether a phrase may match text written without diacritics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Unaccented {
+    /// `true`: safe without diacritics; `false`: never.
+    Flag(bool),
+    /// `"context"`: only next to a target word.
+    Word(ContextWord),
+}
+
+/// The one word form of [`Unaccented`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContextWord {
+    /// Needs a target word next to it.
+    Context,
+}
+
+/// A group's shared data.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// `<category>.<group id>`.
+    pub id: String,
+    /// Category of its findings.
+    pub category: Category,
+    /// Messages.
+    pub message: Message,
+    /// Duties it serves.
+    pub duties: Vec<u8>,
+}
+
+/// One phrase, compiled.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Index into [`Lexicon::rules`].
+    pub rule: usize,
+    /// Severity of its findings.
+    pub severity: Severity,
+    /// Suggestion, if any.
+    pub suggestion: Option<String>,
+    /// Syllable keys (accented).
+    pub keys: Vec<String>,
+    /// Syllable keys (folded).
+    pub folds: Vec<String>,
+    /// Whether it may match unaccented text.
+    pub unaccented: Unaccented,
+    /// Only in capitals.
+    pub caps: bool,
+    /// Needs a target word.
+    pub needs_target: bool,
+    /// May cross punctuation.
+    pub cross: bool,
+    /// Matches spelled-out dodges.
+    pub dodge: bool,
+    /// Cancelling left contexts (each a list of accented keys).
+    pub not_after: Vec<Vec<String>>,
+    /// Cancelling right contexts.
+    pub not_before: Vec<Vec<String>>,
+    /// For phrases with a `*` wildcard: the syllable keys of each part (the `*` between two
+    /// parts stands for zero to [`WILDCARD_SPAN`] syllables). Empty for ordinary phrases.
+    pub parts: Vec<Vec<String>>,
+}
+
+/// How many syllables a `*` in a phrase may stand for.
+pub const WILDCARD_SPAN: usize = 6;
+
+/// Word lists used by context rules.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextLists {
+    /// Words that aim an insult at a person: `thằng`, `con`, `lũ`, `bọn`, `đồ` …
+    pub targets: Vec<String>,
+    /// Second-person pronouns that aim the preceding word at the reader: `mày`, `bây` …
+    pub pronouns: Vec<String>,
+}
+
+/// A match of a lexicon entry on a token range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`Lexicon::entries`].
+    pub entry: usize,
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+}
+
+/// The compiled lexicons.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Groups.
+    pub rules: Vec<Rule>,
+    /// Phrases.
+    pub entries: Vec<Entry>,
+    accented: AhoCorasick,
+    accented_ids: Vec<usize>,
+    folded: AhoCorasick,
+    folded_ids: Vec<usize>,
+    dodges: HashMap<String, Vec<usize>>,
+    wildcards: Vec<usize>,
+    /// Context word lists (accented keys and folded keys).
+    pub targets: Vec<String>,
+    /// Folded target words.
+    pub targets_folded: Vec<String>,
+    /// Second-person pronouns.
+    pub pronouns: Vec<String>,
+}
+
+/// Why the built-in or custom lexicon could not be compiled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError(pub String);
+
+/// The accented and folded syllable keys of a phrase (normalised as text is).
+pub fn phrase_keys(p: &str) -> (Vec<String>, Vec<String>) {
+    let n = Normalized::new(p);
+    let toks = text::tokenize(&n, p);
+    (
+        toks.iter().map(|t| t.key.clone()).collect(),
+        toks.iter().map(|t| t.fold.clone()).collect(),
+    )
+}
+
+/// Whether a phrase matches text without diacritics when neither it nor its group says:
+/// phrases of two or more syllables, and single syllables written without diacritics
+/// (teencode such as `vcl`), do; a single syllable with diacritics does not (`đụ` folds to
+/// `du`, the `du` of `du lịch`).
+fn default_unaccented(group: Option<Unaccented>, phrase: &str) -> Unaccented {
+    group.unwrap_or_else(|| {
+        let (keys, folds) = phrase_keys(phrase);
+        Unaccented::Flag(keys.len() > 1 || keys == folds)
+    })
+}
+
+/// A phrase under construction, before compilation.
+pub struct NewEntry {
+    /// The phrase text.
+    pub phrase: String,
+    /// Index of its rule.
+    pub rule: usize,
+    /// Severity.
+    pub severity: Severity,
+    /// Suggestion.
+    pub suggestion: Option<String>,
+    /// Unaccented policy.
+    pub unaccented: Unaccented,
+    /// Only in capitals.
+    pub caps: bool,
+    /// Needs a target word.
+    pub needs_target: bool,
+    /// Cross punctuation.
+    pub cross: bool,
+    /// Spelled-out dodges.
+    pub dodge: bool,
+    /// Cancelling left contexts.
+    pub not_after: Vec<String>,
+    /// Cancelling right contexts.
+    pub not_before: Vec<String>,
+}
+
+impl Lexicon {
+    /// Parses the built-in files plus `extra` (custom rules and phrases), and compiles them.
+    ///
+    /// # Errors
+    /// A [`LexiconError`] naming the file and the TOML error; built-in files are covered by
+    /// tests, so this only fails on a broken build.
+    pub fn build(extra_rules: Vec<Rule>, extra: Vec<NewEntry>) -> Result<Lexicon, LexiconError> {
+        let mut rules = Vec::new();
+        let mut news: Vec<NewEntry> = Vec::new();
+        for (name, body) in BUILTIN {
+            let f: File = toml::from_str(body).map_err(|e| LexiconError(format!("{name}: {e}")))?;
+            for g in f.group {
+                let rule = rules.len();
+                rules.push(Rule {
+                    id: format!("{}.{}", g.category.as_str(), g.id),
+                    category: g.category,
+                    message: Message {
+                        vi: g.vi.trim().to_string(),
+                        en: g.en.trim().to_string(),
+                    },
+                    duties: g.duties.clone(),
+                });
+                let default_un = g.unaccented;
+                // An entry with options overrides the same phrase in the plain list.
+                let mut seen: std::collections::HashSet<String> =
+                    g.entries.iter().map(|e| e.p.to_lowercase()).collect();
+                for p in &g.phrases {
+                    if !seen.insert(p.to_lowercase()) {
+                        continue;
+                    }
+                    news.push(NewEntry {
+                        phrase: p.clone(),
+                        rule,
+                        severity: g.severity,
+                        suggestion: g.suggestion.clone(),
+                        unaccented: default_unaccented(default_un, p),
+                        caps: g.caps,
+                        needs_target: g.needs_target,
+                        cross: g.cross,
+                        dodge: g.dodge,
+                        not_after: g.not_after.clone(),
+                        not_before: g.not_before.clone(),
+                    });
+                }
+                for e in g.entries {
+                    let mut not_after = g.not_after.clone();
+                    not_after.extend(e.not_after);
+                    let mut not_before = g.not_before.clone();
+                    not_before.extend(e.not_before);
+                    news.push(NewEntry {
+                        phrase: e.p.clone(),
+                        rule,
+                        severity: e.severity.unwrap_or(g.severity),
+                        suggestion: e.suggestion.or_else(|| g.suggestion.clone()),
+                        unaccented: e
+                            .unaccented
+                            .unwrap_or_else(|| default_unaccented(default_un, &e.p)),
+                        caps: e.caps.unwrap_or(g.caps),
+                        needs_target: e.needs_target.unwrap_or(g.needs_target),
+                        cross: g.cross,
+                        dodge: e.dodge.unwrap_or(g.dodge),
+                        not_after,
+                        not_before,
+                    });
+                }
+            }
+        }
+        let offset = rules.len();
+        rules.extend(extra_rules);
+        for mut e in extra {
+            e.rule += offset;
+            news.push(e);
+        }
+        let ctx: ContextLists =
+            toml::from_str(CONTEXT).map_err(|e| LexiconError(format!("context.toml: {e}")))?;
+        Self::compile(rules, news, ctx)
+    }
+
+    fn compile(
+        rules: Vec<Rule>,
+        news: Vec<NewEntry>,
+        ctx: ContextLists,
+    ) -> Result<Lexicon, LexiconError> {
+        let mut entries = Vec::with_capacity(news.len());
+        let (mut acc_pats, mut acc_ids, mut fold_pats, mut fold_ids) =
+            (vec![], vec![], vec![], vec![]);
+        let mut dodges: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut wildcards = Vec::new();
+        for n in news {
+            let ctx_keys = |v: &[String]| {
+                v.iter()
+                    .map(|p| phrase_keys(p).0)
+                    .filter(|k| !k.is_empty())
+                    .collect()
+            };
+            if n.phrase.split_whitespace().any(|w| w == "*") {
+                let parts: Vec<Vec<String>> =
+                    n.phrase.split(" * ").map(|p| phrase_keys(p).0).collect();
+                if parts.iter().any(Vec::is_empty) {
+                    return Err(LexiconError(format!(
+                        "phrase {:?}: empty part around `*`",
+                        n.phrase
+                    )));
+                }
+                wildcards.push(entries.len());
+                entries.push(Entry {
+                    rule: n.rule,
+                    severity: n.severity,
+                    suggestion: n.suggestion,
+                    keys: parts.concat(),
+                    folds: Vec::new(),
+                    unaccented: n.unaccented,
+                    caps: n.caps,
+                    needs_target: n.needs_target,
+                    cross: n.cross,
+                    dodge: false,
+                    not_after: ctx_keys(&n.not_after),
+                    not_before: ctx_keys(&n.not_before),
+                    parts,
+                });
+                continue;
+            }
+            let (keys, folds) = phrase_keys(&n.phrase);
+            if keys.is_empty() {
+                return Err(LexiconError(format!(
+                    "phrase {:?} has no syllables",
+                    n.phrase
+                )));
+            }
+            let idx = entries.len();
+            acc_pats.push(keys.join(" "));
+            acc_ids.push(idx);
+            if n.unaccented != Unaccented::Flag(false) {
+                fold_pats.push(folds.join(" "));
+                fold_ids.push(idx);
+            }
+            let dodge = n.dodge && keys.len() == 1;
+            if dodge {
+                dodges.entry(keys[0].clone()).or_default().push(idx);
+            }
+            entries.push(Entry {
+                rule: n.rule,
+                severity: n.severity,
+                suggestion: n.suggestion,
+                keys,
+                folds,
+                unaccented: n.unaccented,
+                caps: n.caps,
+                needs_target: n.needs_target,
+                cross: n.cross,
+                dodge,
+                not_after: ctx_keys(&n.not_after),
+                not_before: ctx_keys(&n.not_before),
+                parts: Vec::new(),
+            });
+        }
+        let build = |pats: &[String]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(pats)
+                .map_err(|e| LexiconError(format!("automaton: {e}")))
+        };
+        let targets: Vec<String> = ctx
+            .targets
+            .iter()
+            .filter_map(|t| phrase_keys(t).0.into_iter().next())
+            .collect();
+        let targets_folded = targets.iter().map(|t| text::tone::fold(t)).collect();
+        let pronouns = ctx
+            .pronouns
+            .iter()
+            .filter_map(|t| phrase_keys(t).0.into_iter().next())
+            .collect();
+        Ok(Lexicon {
+            rules,
+            entries,
+            accented: build(&acc_pats)?,
+            accented_ids: acc_ids,
+            folded: build(&fold_pats)?,
+            folded_ids: fold_ids,
+            dodges,
+            wildcards,
+            targets,
+            targets_folded,
+            pronouns,
+        })
+    }
+
+    /// All whole-syllable matches in `tokens`. `unaccented` is the text's accent policy.
+    pub fn find(&self, tokens: &[Token], unaccented: bool) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        if tokens.is_empty() {
+            return hits;
+        }
+        self.scan(tokens, false, unaccented, &mut hits);
+        self.scan(tokens, true, unaccented, &mut hits);
+        self.scan_dodges(tokens, &mut hits);
+        hits.sort_by_key(|h| (h.first, h.last, h.entry));
+        hits.dedup();
+        hits
+    }
+
+    fn scan(&self, tokens: &[Token], folded: bool, unaccented: bool, hits: &mut Vec<Hit>) {
+        let mut joined = String::new();
+        let mut starts = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            starts.push(joined.len());
+            joined.push_str(if folded { &t.fold } else { &t.key });
+        }
+        let (ac, ids) = if folded {
+            (&self.folded, &self.folded_ids)
+        } else {
+            (&self.accented, &self.accented_ids)
+        };
+        for m in ac.find_overlapping_iter(&joined) {
+            let Ok(first) = starts.binary_search(&m.start()) else {
+                continue;
+            };
+            let last = starts.partition_point(|&s| s < m.end()) - 1;
+            let tok_len = if folded {
+                tokens[last].fold.len()
+            } else {
+                tokens[last].key.len()
+            };
+            if starts[last] + tok_len != m.end() {
+                continue;
+            }
+            let entry = ids[m.pattern().as_usize()];
+            let e = &self.entries[entry];
+            let span = &tokens[first..=last];
+            let any_marked = span.iter().any(|t| t.marked);
+            let safe_unaccented = || match e.unaccented {
+                Unaccented::Flag(f) => f,
+                Unaccented::Word(ContextWord::Context) => {
+                    self.has_target(tokens, first, last, true)
+                }
+            };
+            // Folded matching covers only tokens written without any diacritic; in text
+            // written without diacritics an unmarked token may stand for a marked word, so
+            // only entries safe without diacritics match there.
+            if (folded && any_marked)
+                || ((folded || unaccented) && !any_marked && !safe_unaccented())
+            {
+                continue;
+            }
+            if !e.cross && span.iter().skip(1).any(|t| t.gap != Gap::Space) {
+                continue;
+            }
+            hits.push(Hit { entry, first, last });
+        }
+    }
+
+    /// Matches of the phrases with a `*` wildcard (few; a direct scan). The parts must not
+    /// cross a sentence end.
+    pub fn find_wildcards(&self, tokens: &[Token]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for &entry in &self.wildcards {
+            let parts = &self.entries[entry].parts;
+            for start in 0..tokens.len() {
+                if let Some(last) = match_parts(tokens, start, parts) {
+                    hits.push(Hit {
+                        entry,
+                        first: start,
+                        last,
+                    });
+                }
+            }
+        }
+        hits
+    }
+
+    /// Single-letter tokens spelled out with separators (`đ m`, `n g u`, `d-m`) matched as one
+    /// syllable against dodge-eligible entries.
+    fn scan_dodges(&self, tokens: &[Token], hits: &mut Vec<Hit>) {
+        let single =
+            |t: &Token| t.key.chars().count() == 1 && t.key.chars().all(char::is_alphabetic);
+        let mut i = 0;
+        while i < tokens.len() {
+            if !single(&tokens[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < tokens.len()
+                && single(&tokens[j + 1])
+                && tokens[j + 1].gap != Gap::Hard
+                && j + 1 - i < 6
+            {
+                j += 1;
+            }
+            for a in i..=j {
+                let mut key = String::new();
+                for b in a..=j {
+                    key.push_str(&tokens[b].key);
+                    if b > a {
+                        for cand in [key.clone(), text::tone::fold(&key)] {
+                            if let Some(ids) = self.dodges.get(&cand) {
+                                hits.extend(ids.iter().map(|&entry| Hit {
+                                    entry,
+                                    first: a,
+                                    last: b,
+                                }));
+                            }
+                        }
+                    }
+                }
+            }
+            i = j + 1;
+        }
+    }
+
+    /// Whether a target word stands right before `first` (one or two syllables back), or a
+    /// second-person pronoun right after `last`.
+    pub fn has_target(&self, tokens: &[Token], first: usize, last: usize, folded: bool) -> bool {
+        let is_target = |t: &Token| {
+            if folded {
+                self.targets_folded.contains(&t.fold)
+            } else {
+                self.targets.contains(&t.key)
+            }
+        };
+        let before = (first.saturating_sub(2)..first).any(|i| {
+            is_target(&tokens[i]) && tokens[i + 1..=first].iter().all(|t| t.gap == Gap::Space)
+        });
+        let after = tokens.get(last + 1).is_some_and(|t| {
+            t.gap == Gap::Space
+                && (self.pronouns.contains(&t.key)
+                    || self.pronouns.iter().any(|p| text::tone::fold(p) == t.fold))
+        });
+        before || after
+    }
+}
+
+/// Whether `parts` match from token `start` (each part contiguous, up to [`WILDCARD_SPAN`]
+/// syllables between parts, no sentence end inside); returns the last token.
+fn match_parts(tokens: &[Token], start: usize, parts: &[Vec<String>]) -> Option<usize> {
+    let mut at = start;
+    for (i, part) in parts.iter().enumerate() {
+        let slack = if i == 0 { 0 } else { WILDCARD_SPAN };
+        let found = (0..=slack).find(|&skip| {
+            let s = at + skip;
+            let end = s + part.len();
+            end <= tokens.len()
+                && crate::engine::keys_match(&tokens[s..end], part)
+                && tokens[at.max(start + 1)..end]
+                    .iter()
+                    .all(|t| t.gap != Gap::Hard)
+        })?;
+        at = at + found + part.len();
+    }
+    Some(at - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_compiles() {
+        let lex = Lexicon::build(Vec::new(), Vec::new()).expect("built-in lexicon");
+        assert!(lex.entries.len() > 500, "{} entries", lex.entries.len());
+    }
+
+    /// Every phrase keeps one syllable per written word: a phrase whose punctuation splits or
+    /// swallows a word (`l*n`, `3///`) would silently match something else.
+    #[test]
+    fn phrases_tokenize_to_their_words() {
+        for (name, body) in BUILTIN {
+            let f: File = toml::from_str(body).expect(name);
+            for g in f.group {
+                let all = g
+                    .phrases
+                    .iter()
+                    .cloned()
+                    .chain(g.entries.into_iter().map(|e| e.p));
+                for p in all {
+                    let words: Vec<&str> = p.split_whitespace().filter(|w| *w != "*").collect();
+                    let keys: usize = p.split(" * ").map(|part| phrase_keys(part).0.len()).sum();
+                    let dashes = words
+                        .iter()
+                        .filter(|w| w.chars().all(|c| !c.is_alphanumeric()))
+                        .count();
+                    assert_eq!(
+                        keys,
+                        words.len() - dashes,
+                        "{name}: group {} phrase {p:?}",
+                        g.id
+                    );
+                }
+            }
+        }
+    }
+
+    /// A phrase stands in one group only (the plain list of a group may repeat a phrase that
+    /// its `entries` refine).
+    #[test]
+    fn no_phrase_in_two_groups() {
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut clashes = Vec::new();
+        for (name, body) in BUILTIN {
+            let f: File = toml::from_str(body).expect(name);
+            // The contact cues are not findings; they overlap the harassment phrases on purpose.
+            for g in f.group.into_iter().filter(|g| g.id != "contact_cue") {
+                let mut mine: Vec<String> = g
+                    .phrases
+                    .iter()
+                    .chain(g.entries.iter().map(|e| &e.p))
+                    .map(|p| phrase_keys(p).0.join(" "))
+                    .collect();
+                mine.sort();
+                mine.dedup();
+                for k in mine {
+                    if let Some(other) = seen.insert(k.clone(), format!("{name}/{}", g.id)) {
+                        clashes.push(format!("{k:?} is in {other} and {name}/{}", g.id));
+                    }
+                }
+            }
+        }
+        assert!(clashes.is_empty(), "{clashes:#?}");
+    }
+}

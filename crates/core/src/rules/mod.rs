@@ -1,0 +1,118 @@
+//! Rules that are code rather than phrase lists: document number lines and the
+//! administrative-document frame (`internal_document`), numbers, addresses and e-mail
+//! (`personal_data`), shouting (`inflammatory`), and the context that lowers or lifts a
+//! lexicon finding (sources for accusations, calls to contact for personal data).
+//! `insinuation` is all phrase data (`data/insinuation.toml`); `suspicious_link` comes from
+//! [`crate::links`].
+
+mod inflammatory;
+mod internal_document;
+mod personal_data;
+mod unverified_claim;
+
+use crate::lexicon::Lexicon;
+use crate::text::{Normalized, Token};
+use crate::{Category, Finding, Message, Severity};
+use std::ops::Range;
+
+/// What every rule sees of one text.
+pub struct Ctx<'a> {
+    /// The caller's text.
+    pub text: &'a str,
+    /// Its normalised view.
+    pub norm: &'a Normalized,
+    /// Its word tokens.
+    pub tokens: &'a [Token],
+    /// The accent policy's verdict.
+    #[allow(dead_code)]
+    pub unaccented: bool,
+    /// The compiled lexicons.
+    #[allow(dead_code)]
+    pub lexicon: &'a Lexicon,
+    /// Spans (original bytes) of calls to contact or confront someone (`data/personal_data.toml`).
+    pub contact_cues: &'a [Range<usize>],
+}
+
+/// A lexicon match before it becomes a [`Finding`].
+pub struct Raw {
+    /// Index of its rule in the lexicon.
+    pub rule: usize,
+    /// Severity.
+    pub severity: Severity,
+    /// Original byte span.
+    pub span: Range<usize>,
+    /// Suggestion.
+    pub suggestion: Option<String>,
+}
+
+impl Raw {
+    /// The finding this match reports.
+    pub fn finding(self, lex: &Lexicon) -> Finding {
+        let r = &lex.rules[self.rule];
+        Finding {
+            rule_id: r.id.clone(),
+            category: r.category,
+            severity: self.severity,
+            span: self.span,
+            message: r.message.clone(),
+            duties: r.duties.clone(),
+            suggestion: self.suggestion,
+        }
+    }
+}
+
+/// A finding made by a code rule.
+pub(crate) fn finding(
+    rule_id: &str,
+    category: Category,
+    severity: Severity,
+    span: Range<usize>,
+    vi: &str,
+    en: &str,
+) -> Finding {
+    Finding {
+        rule_id: rule_id.to_string(),
+        category,
+        severity,
+        span,
+        message: Message {
+            vi: vi.to_string(),
+            en: en.to_string(),
+        },
+        duties: category.duties().to_vec(),
+        suggestion: None,
+    }
+}
+
+/// The code rules, compiled once (their regular expressions).
+#[derive(Debug)]
+pub struct Compiled {
+    internal: internal_document::Rules,
+    personal: personal_data::Rules,
+}
+
+impl Compiled {
+    /// Compiles the rules' patterns.
+    pub fn new(_lex: &Lexicon) -> Compiled {
+        Compiled {
+            internal: internal_document::Rules::new(),
+            personal: personal_data::Rules::new(),
+        }
+    }
+
+    /// Adds the code rules' findings to `findings` (the lexicon's) and applies the context
+    /// rules to them.
+    pub fn apply(&self, ctx: &Ctx<'_>, findings: &mut Vec<Finding>) {
+        self.internal.apply(ctx, findings);
+        self.personal.apply(ctx, findings);
+        unverified_claim::apply(ctx, findings);
+        inflammatory::apply(ctx, findings);
+    }
+}
+
+/// The token index range whose original spans overlap `span`.
+pub(crate) fn tokens_in(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
+    let s = tokens.partition_point(|t| t.orig.end <= span.start);
+    let e = tokens.partition_point(|t| t.orig.start < span.end);
+    s..e.max(s)
+}

@@ -1,0 +1,311 @@
+//! Other people's personal data (Nghị định 13/2023/NĐ-CP on personal data protection; the 2021
+//! Code of Conduct's "an toàn, bảo mật thông tin"): citizen ID numbers (CCCD: 12 digits whose
+//! first three are a province code of Thông tư 59/2021/TT-BCA; CMND: 9 digits next to an ID
+//! word), Vietnamese phone numbers (mobile 0[35789]x and landline 02x, with `+84`/`84`, in the
+//! usual spacings; 1800/1900 service lines are not personal), bank account numbers next to a
+//! bank or account word, e-mail addresses, and home addresses (house number with a street,
+//! lane or alley). Severity `warning`, raised to `high` when the text also calls on people to
+//! contact or confront someone.
+
+use super::{finding, tokens_in, Ctx};
+use crate::text::{Gap, Token};
+use crate::{Category, Finding, Severity};
+use regex::Regex;
+
+/// Province codes that open a 12-digit CCCD number (Thông tư 59/2021/TT-BCA, appendix).
+const PROVINCES: &[u16] = &[
+    1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37,
+    38, 40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77,
+    79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96,
+];
+/// Words (folded) that make a nearby 9- or 12-digit number an identity number.
+const ID_WORDS: &[&str] = &[
+    "cmnd",
+    "cmt",
+    "cccd",
+    "can cuoc",
+    "chung minh",
+    "dinh danh",
+    "id",
+    "passport",
+    "ho chieu",
+];
+/// Words (folded) that make a nearby long number a bank account.
+const BANK_WORDS: &[&str] = &[
+    "stk",
+    "tk",
+    "tai khoan",
+    "so tai khoan",
+    "ngan hang",
+    "chuyen khoan",
+    "ck",
+    "account",
+    "bank",
+    "vietcombank",
+    "vcb",
+    "techcombank",
+    "tcb",
+    "bidv",
+    "agribank",
+    "vietinbank",
+    "acb",
+    "tpbank",
+    "vpbank",
+    "mbbank",
+    "mb",
+    "sacombank",
+    "momo",
+    "zalopay",
+    "hdbank",
+    "shb",
+    "vib",
+    "ocb",
+    "msb",
+    "seabank",
+    "eximbank",
+    "scb",
+    "lpbank",
+    "namabank",
+    "bacabank",
+    "abbank",
+];
+/// Street words (folded) of an address.
+const STREET_WORDS: &[&str] = &[
+    "ngo", "ngach", "hem", "kiet", "pho", "duong", "to", "khu pho", "thon", "xom", "ap", "kp",
+];
+
+const PHONE_VI: &str = "Số điện thoại của một người: đăng công khai có thể khiến họ bị làm phiền, quấy rối (Nghị định 13/2023/NĐ-CP).";
+const PHONE_EN: &str = "Someone's phone number: posting it publicly can get them pestered or harassed (Decree 13/2023 on personal data).";
+const ID_VI: &str = "Số căn cước / CMND: dữ liệu cá nhân dễ bị lợi dụng để lừa đảo. Hãy che bớt chữ số trước khi đăng.";
+const ID_EN: &str =
+    "A citizen ID number: personal data that scammers misuse. Mask most digits before posting.";
+const BANK_VI: &str = "Số tài khoản ngân hàng của một người: chỉ đăng khi chính chủ đồng ý.";
+const BANK_EN: &str = "A bank account number: post it only with the owner's consent.";
+const EMAIL_VI: &str = "Địa chỉ e-mail của một người: chỉ đăng khi chính chủ đồng ý.";
+const EMAIL_EN: &str = "Someone's e-mail address: post it only with their consent.";
+const ADDR_VI: &str =
+    "Địa chỉ nhà riêng: đăng công khai có thể khiến người ở đó bị làm phiền, đe dọa.";
+const ADDR_EN: &str =
+    "A home address: posting it can expose the people living there to harassment.";
+
+#[derive(Debug)]
+pub struct Rules {
+    digits: Regex,
+    email: Regex,
+}
+
+impl Rules {
+    pub fn new() -> Rules {
+        let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern {p:?}: {e}"));
+        Rules {
+            // A run of digits with the usual separators (spaces, dots, dashes), optionally +84.
+            digits: re(r"\+?[0-9](?:[ .\-]?[0-9]){5,19}"),
+            email: re(r"[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9](?:[a-z0-9\-]{0,62}\.)+[a-z]{2,24}"),
+        }
+    }
+
+    pub fn apply(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+        let norm = &ctx.norm.text;
+        let start_len = out.len();
+        for m in self.digits.find_iter(norm) {
+            let prev = norm[..m.start()].chars().next_back();
+            let next = norm[m.end()..].chars().next();
+            if prev.is_some_and(|c| {
+                c.is_alphanumeric()
+                    || c == '/'
+                    || c == ',' && norm[..m.start()].ends_with(char::is_numeric)
+            }) || next.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '%')
+            {
+                continue;
+            }
+            let raw = m.as_str();
+            let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+            let span = ctx.norm.orig_range(m.start()..m.end());
+            let toks = tokens_in(ctx.tokens, &span);
+            let near = |words: &[&str], back: usize, ahead: usize| {
+                near_word(ctx.tokens, toks.start, toks.end, back, ahead, words)
+            };
+            if let Some(kind) = phone_kind(raw, &digits) {
+                let _ = kind;
+                out.push(finding(
+                    "personal_data.phone",
+                    Category::PersonalData,
+                    Severity::Warning,
+                    span,
+                    PHONE_VI,
+                    PHONE_EN,
+                ));
+            } else if digits.len() == 12
+                && !raw.contains([' ', '.', '-'])
+                && (valid_cccd(&digits) || near(ID_WORDS, 6, 0))
+            {
+                out.push(finding(
+                    "personal_data.citizen_id",
+                    Category::PersonalData,
+                    Severity::Warning,
+                    span,
+                    ID_VI,
+                    ID_EN,
+                ));
+            } else if digits.len() == 9 && !raw.contains([' ', '.', '-']) && near(ID_WORDS, 6, 0) {
+                out.push(finding(
+                    "personal_data.citizen_id",
+                    Category::PersonalData,
+                    Severity::Warning,
+                    span,
+                    ID_VI,
+                    ID_EN,
+                ));
+            } else if (6..=19).contains(&digits.len()) && near(BANK_WORDS, 6, 4) {
+                out.push(finding(
+                    "personal_data.bank_account",
+                    Category::PersonalData,
+                    Severity::Warning,
+                    span,
+                    BANK_VI,
+                    BANK_EN,
+                ));
+            }
+        }
+        for m in self.email.find_iter(norm) {
+            let span = ctx.norm.orig_range(m.start()..m.end());
+            out.push(finding(
+                "personal_data.email",
+                Category::PersonalData,
+                Severity::Warning,
+                span,
+                EMAIL_VI,
+                EMAIL_EN,
+            ));
+        }
+        addresses(ctx, out);
+        if !ctx.contact_cues.is_empty() {
+            for f in out[start_len..].iter_mut() {
+                f.severity = Severity::High;
+                f.message
+                    .vi
+                    .push_str(" Bài viết còn kêu gọi người khác liên hệ hoặc tìm đến người này.");
+                f.message
+                    .en
+                    .push_str(" The post also calls on others to contact or confront this person.");
+            }
+        }
+    }
+}
+
+/// `Some("mobile" | "landline")` when `raw` (with `digits` its digits) is a Vietnamese phone
+/// number: national significant number of 9 digits starting 3, 5, 7, 8 or 9 (mobile) or 10
+/// digits starting 2 (landline), after a trunk `0` or a country code `84`/`+84`.
+fn phone_kind(raw: &str, digits: &str) -> Option<&'static str> {
+    let national = if raw.starts_with('+') {
+        digits.strip_prefix("84")?
+    } else if let Some(n) = digits.strip_prefix('0') {
+        n
+    } else {
+        digits
+            .strip_prefix("84")
+            .filter(|n| n.len() == 9 && raw[2..].starts_with([' ', '.', '-']))?
+    };
+    let first = national.chars().next()?;
+    match (first, national.len()) {
+        ('3' | '5' | '7' | '8' | '9', 9) => Some("mobile"),
+        ('2', 10) => Some("landline"),
+        _ => None,
+    }
+}
+
+/// A 12-digit CCCD number: a known province code, then a century-and-sex digit 0–3.
+fn valid_cccd(d: &str) -> bool {
+    let Ok(province) = d[..3].parse::<u16>() else {
+        return false;
+    };
+    PROVINCES.contains(&province)
+        && d.as_bytes()
+            .get(3)
+            .is_some_and(|b| (b'0'..=b'3').contains(b))
+}
+
+/// Whether one of `words` (folded phrases) stands within `back` tokens before `first` or
+/// `ahead` tokens after `end`, without a line break between.
+fn near_word(
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    back: usize,
+    ahead: usize,
+    words: &[&str],
+) -> bool {
+    let lo = first.saturating_sub(back);
+    let hi = (end + ahead).min(tokens.len());
+    let starts_at = |i: usize| {
+        words.iter().any(|w| {
+            let parts: Vec<&str> = w.split(' ').collect();
+            i + parts.len() <= tokens.len()
+                && tokens[i..i + parts.len()]
+                    .iter()
+                    .zip(&parts)
+                    .all(|(t, p)| t.fold == *p)
+        })
+    };
+    (lo..first).any(|i| {
+        starts_at(i)
+            && tokens[i + 1..=first.min(tokens.len() - 1)]
+                .iter()
+                .all(|t| t.gap != Gap::Hard)
+    }) || (end..hi).any(starts_at)
+}
+
+/// House number + street, lane or alley: `số 12 ngõ 34 phố Hoàng Hoa Thám`, `nhà số 5 hẻm 12`,
+/// `số nhà 8 đường Lê Lợi`. The span runs from the house number to the street name.
+fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let is_street = |i: usize| {
+        t.get(i)
+            .is_some_and(|x| STREET_WORDS.contains(&x.fold.as_str()))
+    };
+    let mut i = 0;
+    while i + 2 < t.len() {
+        // "số" [nhà] N
+        let house = if t[i].fold == "so" && t[i + 1].numeric {
+            Some(i + 1)
+        } else if t[i].fold == "so"
+            && t[i + 1].fold == "nha"
+            && t.get(i + 2).is_some_and(|x| x.numeric)
+        {
+            Some(i + 2)
+        } else {
+            None
+        };
+        let Some(h) = house else {
+            i += 1;
+            continue;
+        };
+        // A street word within the next three tokens, followed by a number or a name.
+        let street = (h + 1..=h + 3).find(|&j| {
+            is_street(j)
+                && t.get(j + 1).is_some_and(|n| n.numeric || n.capitalized)
+                && t[h + 1..=j].iter().all(|x| x.gap != Gap::Hard)
+        });
+        let Some(mut end) = street.map(|j| j + 1) else {
+            i += 1;
+            continue;
+        };
+        // Run on through more lanes, numbers and the capitalised street name.
+        while end + 1 < t.len()
+            && t[end + 1].gap == Gap::Space
+            && (t[end + 1].numeric || t[end + 1].capitalized || is_street(end + 1))
+        {
+            end += 1;
+        }
+        let span = t[i].orig.start..t[end].orig.end;
+        out.push(finding(
+            "personal_data.address",
+            Category::PersonalData,
+            Severity::Warning,
+            span,
+            ADDR_VI,
+            ADDR_EN,
+        ));
+        i = end + 1;
+    }
+}

@@ -1,0 +1,414 @@
+//! The Vietnamese text model: a normalised view of the caller's text with a map back to its
+//! original UTF-8 byte offsets, and the syllable tokens that rules match on.
+//!
+//! Normalisation, in order, for matching only (the caller's text is never changed):
+//! 1. invisible characters (U+200B/C/D, U+00AD, U+FEFF, U+2060) are dropped;
+//! 2. each base character with its combining marks is composed to NFC (NFD input matches);
+//! 3. lower case (Unicode full case folding through `char::to_lowercase`);
+//! 4. confusable look-alikes are folded to Latin ([`fold_confusable`]: Cyrillic and Greek
+//!    letters that look Latin, full-width and mathematical alphanumerics);
+//! 5. per syllable ([`Token`]), the tone mark is moved to one canonical place
+//!    ([`tone::canonical`]: `hoà` and `hòa` give the same key, `qu`/`gi` onsets untouched),
+//!    letters stretched three times or more are collapsed (`nguuuu` → `ngu`), and a folded key
+//!    without any diacritic (`đ` → `d`) is kept beside it for unaccented text.
+//!
+//! Offsets: the normalised view is a `String`; [`Normalized::orig_range`] maps a byte range of
+//! it back to a byte range of the original text, always on the original's `char` boundaries.
+
+pub mod tone;
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Characters dropped from the normalised view (they hide inside words to dodge filters).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{FEFF}' | '\u{2060}' | '\u{180E}'
+    )
+}
+
+/// Folds a (lower-case) confusable look-alike to the Latin letter it imitates, for matching:
+/// Cyrillic `а е о р с у х і ј ѕ ԁ һ к м т в н` and Greek `α ε ο ρ τ υ ν ι κ χ η`, and the
+/// full-width (U+FF01–FF5E) and mathematical alphanumeric (U+1D400–1D7FF) forms through NFKC.
+/// Cyrillic `у` folds to `u`, not `y`: Vietnamese writers use it for `u` (`ngу`).
+/// Returns the character itself when it is not a known look-alike.
+pub fn fold_confusable(c: char) -> char {
+    match c {
+        'а' => 'a',
+        'е' | 'ё' => 'e',
+        'о' => 'o',
+        'р' => 'p',
+        'с' => 'c',
+        'у' => 'u',
+        'х' => 'x',
+        'і' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'ԁ' => 'd',
+        'һ' => 'h',
+        'к' => 'k',
+        'м' => 'm',
+        'т' => 't',
+        'в' => 'b',
+        'н' => 'h',
+        'ո' => 'n',
+        'α' => 'a',
+        'ε' => 'e',
+        'ο' => 'o',
+        'ρ' => 'p',
+        'τ' => 't',
+        'υ' => 'u',
+        'ν' => 'v',
+        'ι' => 'i',
+        'κ' => 'k',
+        'χ' => 'x',
+        'η' => 'n',
+        '\u{FF01}'..='\u{FF5E}' | '\u{1D400}'..='\u{1D7FF}' => {
+            let mut it = std::iter::once(c).nfkc();
+            match (it.next(), it.next()) {
+                (Some(d), None) => d.to_lowercase().next().unwrap_or(d),
+                _ => c,
+            }
+        }
+        _ => c,
+    }
+}
+
+/// One character of the normalised view and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct MapEntry {
+    /// Byte offset of this character in the normalised view.
+    norm: usize,
+    /// Byte range in the original text of the character (with its combining marks) it came
+    /// from.
+    orig_start: usize,
+    orig_end: usize,
+}
+
+/// A normalised view of a text (see the module docs) with its offset map.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// The normalised text: NFC, lower case, invisibles dropped, confusables folded.
+    pub text: String,
+    map: Vec<MapEntry>,
+    orig_len: usize,
+}
+
+impl Normalized {
+    /// Normalises `original`. Empty input gives an empty view. Linear in the input length.
+    pub fn new(original: &str) -> Normalized {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len());
+        let mut iter = original.char_indices().peekable();
+        let mut buf: Vec<char> = Vec::new();
+        while let Some((seg_start, c)) = iter.next() {
+            buf.clear();
+            buf.push(c);
+            // A base character and the combining marks that follow it form one segment; marks
+            // stacked beyond 64 stay in the segment's range but are not composed.
+            let mut end = seg_start + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if canonical_combining_class(d) == 0 {
+                    break;
+                }
+                if buf.len() <= 64 {
+                    buf.push(d);
+                }
+                end = j + d.len_utf8();
+                iter.next();
+            }
+            if buf.len() == 1 && is_invisible(buf[0]) {
+                continue;
+            }
+            let mut push = |ch: char| {
+                map.push(MapEntry {
+                    norm: text.len(),
+                    orig_start: seg_start,
+                    orig_end: end,
+                });
+                text.push(ch);
+            };
+            if buf.len() == 1 && buf[0].is_ascii() {
+                push(buf[0].to_ascii_lowercase());
+            } else {
+                for n in buf.iter().copied().nfc() {
+                    for l in n.to_lowercase() {
+                        push(fold_confusable(l));
+                    }
+                }
+            }
+        }
+        Normalized {
+            text,
+            map,
+            orig_len: original.len(),
+        }
+    }
+
+    /// Index into `map` of the character that starts at normalised byte `b` (or the first one
+    /// after it).
+    fn entry_at(&self, b: usize) -> usize {
+        self.map.partition_point(|e| e.norm < b)
+    }
+
+    /// Maps a byte range of [`Normalized::text`] to the byte range of the original text it
+    /// came from. Empty or out-of-range input gives an empty range at the nearest position.
+    pub fn orig_range(&self, norm: std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let s = self.entry_at(norm.start);
+        let e = self.entry_at(norm.end);
+        if s >= self.map.len() {
+            return self.orig_len..self.orig_len;
+        }
+        if e <= s {
+            let p = self.map[s].orig_start;
+            return p..p;
+        }
+        self.map[s].orig_start..self.map[e - 1].orig_end
+    }
+}
+
+/// A word token of the normalised view: a syllable, a teencode token, a number, an English
+/// word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte range in [`Normalized::text`].
+    pub norm: std::ops::Range<usize>,
+    /// Byte range in the original text.
+    pub orig: std::ops::Range<usize>,
+    /// The matching key with diacritics: internal punctuation removed (`đ.m` → `đm`), tone in
+    /// its canonical place, stretched letters collapsed.
+    pub key: String,
+    /// [`Token::key`] without any diacritic (`đ` → `d`).
+    pub fold: String,
+    /// The token carries a Vietnamese diacritic (tone, breve, circumflex, horn or `đ`).
+    pub marked: bool,
+    /// The original token has letters and all of them are upper case.
+    pub upper: bool,
+    /// The original token has an upper-case first letter.
+    pub capitalized: bool,
+    /// The token is all digits.
+    pub numeric: bool,
+    /// What separates this token from the previous one.
+    pub gap: Gap,
+    /// The token had internal punctuation or was stretched (a filter dodge).
+    pub dodged: bool,
+}
+
+/// What lies between a token and the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Gap {
+    /// Nothing but spaces (or this is the first token).
+    Space,
+    /// A comma, colon, dash, quote, bracket or other light punctuation.
+    Soft,
+    /// A sentence end (`.`, `!`, `?`, `;`) or a line break.
+    Hard,
+}
+
+/// Splits the normalised view into word tokens (UAX #29 word boundaries through
+/// `unicode-segmentation`). Empty input gives no tokens.
+pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut gap = Gap::Space;
+    for (start, w) in norm.text.split_word_bound_indices() {
+        if !w.chars().any(char::is_alphanumeric) {
+            for c in w.chars() {
+                let g = match c {
+                    '.' | '!' | '?' | ';' | '\n' | '\r' | '…' | '。' => Gap::Hard,
+                    c if c.is_whitespace() => Gap::Space,
+                    // Transparent inside a phrase: "100% sự thật", "#share", "@ai đó".
+                    '%' | '#' | '@' | '&' | '+' | '*' | '_' | '\'' | '’' => Gap::Space,
+                    _ => Gap::Soft,
+                };
+                gap = gap.max(g);
+            }
+            continue;
+        }
+        let norm_range = start..start + w.len();
+        let orig = norm.orig_range(norm_range.clone());
+        let orig_text = original.get(orig.clone()).unwrap_or("");
+        let letters = orig_text.chars().filter(|c| c.is_alphabetic());
+        let (mut n_up, mut n_letters) = (0, 0);
+        for c in letters {
+            n_letters += 1;
+            if c.is_uppercase() {
+                n_up += 1;
+            }
+        }
+        let capitalized = orig_text
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase);
+        let (key, fold, marked, dodged) = make_keys(w);
+        out.push(Token {
+            norm: norm_range,
+            orig,
+            numeric: w.chars().all(|c| c.is_ascii_digit()),
+            key,
+            fold,
+            marked,
+            upper: n_letters > 0 && n_up == n_letters,
+            capitalized,
+            gap,
+            dodged,
+        });
+        gap = Gap::Space;
+    }
+    out
+}
+
+/// Builds `(key, fold, marked, dodged)` for one normalised word.
+pub fn make_keys(w: &str) -> (String, String, bool, bool) {
+    let mut dodged = false;
+    let cleaned: String = w
+        .chars()
+        .filter(|&c| {
+            let keep = c.is_alphanumeric() || canonical_combining_class(c) != 0;
+            if !keep {
+                dodged = true;
+            }
+            keep
+        })
+        .collect();
+    let (base, t) = tone::split(&cleaned);
+    let collapsed = collapse_stretch(&base);
+    if collapsed.chars().count() != base.chars().count() {
+        dodged = true;
+    }
+    let key = tone::canonical(&collapsed, t);
+    let fold = tone::fold(&collapsed);
+    let marked = t.is_some() || collapsed != fold;
+    (key, fold, marked, dodged)
+}
+
+/// Collapses runs of three or more of the same letter to one (`nguuuu` → `ngu`); digits and
+/// pairs are kept (`xoong`, `2000`).
+pub fn collapse_stretch(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let mut j = i + 1;
+        while j < chars.len() && chars[j] == c {
+            j += 1;
+        }
+        let run = j - i;
+        if run >= 3 && c.is_alphabetic() {
+            out.push(c);
+        } else {
+            for _ in 0..run {
+                out.push(c);
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// How a text is written, for the accent policy (see [`is_unaccented`]).
+pub fn marked_share(tokens: &[Token]) -> (usize, usize) {
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| !t.numeric && t.key.chars().all(char::is_alphabetic))
+        .collect();
+    let marked = words.iter().filter(|t| t.marked).count();
+    (marked, words.len())
+}
+
+/// The accent policy: a text is treated as written without diacritics when fewer than one in
+/// eight of its words carries one. Vietnamese written with diacritics marks well over half of
+/// its syllables; English, teencode and unaccented Vietnamese mark almost none.
+pub fn is_unaccented(tokens: &[Token]) -> bool {
+    let (marked, words) = marked_share(tokens);
+    words > 0 && marked * 8 < words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<String> {
+        let n = Normalized::new(s);
+        tokenize(&n, s).into_iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn nfd_input_matches_nfc() {
+        let nfd: String = "Lưu hành nội bộ".nfd().collect();
+        assert_eq!(keys(&nfd), keys("Lưu hành nội bộ"));
+        assert_eq!(keys("Lưu hành nội bộ"), ["lưu", "hành", "nội", "bộ"]);
+    }
+
+    #[test]
+    fn old_tone_placement_is_canonical() {
+        assert_eq!(keys("hoà thuý HOẢ"), keys("hòa thúy HỎA"));
+        assert_eq!(keys("quý già"), ["quý", "già"]);
+    }
+
+    #[test]
+    fn zero_width_inside_a_word_is_dropped_and_offsets_hold() {
+        let s = "Thằng n\u{200B}gu";
+        let n = Normalized::new(s);
+        let t = tokenize(&n, s);
+        assert_eq!(t[1].key, "ngu");
+        assert_eq!(&s[t[1].orig.clone()], "n\u{200B}gu");
+    }
+
+    #[test]
+    fn cyrillic_lookalike_folds_to_latin() {
+        assert_eq!(keys("ngу"), ["ngu"]);
+        assert_eq!(keys("ТНẰNG"), keys("thằng"));
+    }
+
+    #[test]
+    fn emoji_before_a_word_shifts_no_offset() {
+        let s = "😀👍🏽 ngu";
+        let n = Normalized::new(s);
+        let t = tokenize(&n, s);
+        assert_eq!(&s[t.last().map(|t| t.orig.clone()).unwrap_or(0..0)], "ngu");
+    }
+
+    #[test]
+    fn dodges_collapse() {
+        assert_eq!(keys("nguuuuu đ.m"), ["ngu", "đm"]);
+        let s = "Đ.m";
+        let n = Normalized::new(s);
+        let t = tokenize(&n, s);
+        assert!(t[0].dodged && t[0].capitalized && !t[0].upper);
+    }
+
+    #[test]
+    fn folded_key_drops_every_mark() {
+        let n = Normalized::new("Đường");
+        let t = tokenize(&n, "Đường");
+        assert_eq!(t[0].fold, "duong");
+        assert!(t[0].marked);
+    }
+
+    #[test]
+    fn stacked_marks_do_not_break_the_map() {
+        let s = format!("a{}b ngu", "\u{301}".repeat(50));
+        let n = Normalized::new(&s);
+        let t = tokenize(&n, &s);
+        let last = t.last().map(|t| t.orig.clone()).unwrap_or(0..0);
+        assert_eq!(&s[last], "ngu");
+    }
+
+    #[test]
+    fn full_width_folds() {
+        assert_eq!(keys("ｎｇｕ"), ["ngu"]);
+    }
+
+    #[test]
+    fn accent_policy() {
+        let s = "nghe noi sap phong toa toan thanh pho";
+        let n = Normalized::new(s);
+        assert!(is_unaccented(&tokenize(&n, s)));
+        let s = "Nghe nói sắp phong tỏa toàn thành phố";
+        let n = Normalized::new(s);
+        assert!(!is_unaccented(&tokenize(&n, s)));
+    }
+}

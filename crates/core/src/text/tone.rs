@@ -1,0 +1,192 @@
+//! Vietnamese tone marks: splitting them off a syllable, putting them back in one canonical
+//! place, and folding every diacritic away.
+//!
+//! Two spellings of the same syllable differ only in where the tone sits (`hoà`/`hòa`,
+//! `thuý`/`thúy`, `HOẢ`/`HỎA`). [`canonical`] puts it on the main vowel by the modern rule:
+//! on the vowel with a quality mark (`ơ` of `ươ`, `ê` of `iê`); else on the single vowel;
+//! else, with a final consonant, on the last vowel; else on the middle of three vowels, on
+//! the second of `oa`/`oe`/`uy`, on the first of other pairs. The `u` of a `qu` onset and the
+//! `i` of a `gi` onset (when another vowel follows) are not vowels of the rhyme.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// One of the five Vietnamese tone marks (the level tone has no mark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Huyền, U+0300.
+    Grave,
+    /// Sắc, U+0301.
+    Acute,
+    /// Ngã, U+0303.
+    Tilde,
+    /// Hỏi, U+0309.
+    Hook,
+    /// Nặng, U+0323.
+    DotBelow,
+}
+
+impl Tone {
+    fn from_mark(c: char) -> Option<Tone> {
+        match c {
+            '\u{300}' | '\u{340}' => Some(Tone::Grave),
+            '\u{301}' | '\u{341}' => Some(Tone::Acute),
+            '\u{303}' => Some(Tone::Tilde),
+            '\u{309}' => Some(Tone::Hook),
+            '\u{323}' => Some(Tone::DotBelow),
+            _ => None,
+        }
+    }
+
+    fn mark(self) -> char {
+        match self {
+            Tone::Grave => '\u{300}',
+            Tone::Acute => '\u{301}',
+            Tone::Tilde => '\u{303}',
+            Tone::Hook => '\u{309}',
+            Tone::DotBelow => '\u{323}',
+        }
+    }
+}
+
+/// Splits `s` (NFC, lower case) into its letters without tone marks (still NFC, quality marks
+/// kept: `ư`, `ơ`, `â`…) and the tone (the last one, if several were typed).
+pub fn split(s: &str) -> (String, Option<Tone>) {
+    if s.is_ascii() {
+        return (s.to_string(), None);
+    }
+    let mut tone = None;
+    let mut kept = String::with_capacity(s.len());
+    for c in s.nfd() {
+        match Tone::from_mark(c) {
+            Some(t) => tone = Some(t),
+            None => kept.push(c),
+        }
+    }
+    (kept.nfc().collect(), tone)
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+    )
+}
+
+fn has_quality_mark(c: char) -> bool {
+    matches!(c, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư')
+}
+
+/// Index (in chars) of the vowel that carries the tone in `letters` (toneless, lower case),
+/// `None` when there is no vowel.
+pub fn tone_position(letters: &[char]) -> Option<usize> {
+    let first_vowel = letters.iter().position(|&c| is_vowel(c))?;
+    let mut start = first_vowel;
+    // `qu` and `gi` onsets: the u / i belongs to the onset when another vowel follows.
+    if start == 1 && letters.len() > 2 && is_vowel(letters[2]) {
+        let onset_q = letters[0] == 'q' && letters[1] == 'u';
+        let onset_g = letters[0] == 'g' && letters[1] == 'i';
+        if onset_q || onset_g {
+            start = 2;
+        }
+    }
+    let end = letters[start..]
+        .iter()
+        .position(|&c| !is_vowel(c))
+        .map_or(letters.len(), |p| start + p);
+    let cluster = &letters[start..end];
+    let has_final = end < letters.len();
+    if let Some(p) = cluster.iter().rposition(|&c| has_quality_mark(c)) {
+        return Some(start + p);
+    }
+    Some(
+        start
+            + match cluster.len() {
+                1 => 0,
+                _ if has_final => cluster.len() - 1,
+                2 => match (cluster[0], cluster[1]) {
+                    ('o', 'a') | ('o', 'e') | ('u', 'y') => 1,
+                    _ => 0,
+                },
+                3 => 1,
+                n => n / 2,
+            },
+    )
+}
+
+/// `letters` (toneless, NFC, lower case) with `tone` on its canonical vowel; `letters` itself
+/// when there is no tone or no vowel.
+pub fn canonical(letters: &str, tone: Option<Tone>) -> String {
+    let Some(t) = tone else {
+        return letters.to_string();
+    };
+    let chars: Vec<char> = letters.chars().collect();
+    let Some(pos) = tone_position(&chars) else {
+        return letters.to_string();
+    };
+    let mut out = String::with_capacity(letters.len() + 2);
+    for (i, &c) in chars.iter().enumerate() {
+        if i == pos {
+            out.extend([c, t.mark()].into_iter().nfc());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `s` without any diacritic: every combining mark dropped, `đ` → `d`.
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    s.nfd()
+        .filter(|&c| unicode_normalization::char::canonical_combining_class(c) == 0)
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(s: &str) -> String {
+        let (l, t) = split(s);
+        canonical(&l, t)
+    }
+
+    #[test]
+    fn old_and_new_placement_agree() {
+        assert_eq!(canon("hoà"), canon("hòa"));
+        assert_eq!(canon("thuý"), canon("thúy"));
+        assert_eq!(canon("hoả"), canon("hỏa"));
+        assert_eq!(canon("khoẻ"), canon("khỏe"));
+    }
+
+    #[test]
+    fn onsets_qu_gi_untouched() {
+        assert_eq!(canon("quý"), "quý");
+        assert_eq!(canon("quả"), "quả");
+        assert_eq!(canon("già"), "già");
+        assert_eq!(canon("gì"), "gì");
+        assert_eq!(canon("giường"), "giường");
+    }
+
+    #[test]
+    fn quality_mark_vowel_takes_the_tone() {
+        assert_eq!(canon("người"), "người");
+        assert_eq!(canon("nguồn"), "nguồn");
+        assert_eq!(canon("tiếng"), "tiếng");
+        assert_eq!(canon("khuya"), "khuya");
+        assert_eq!(canon("mái"), "mái");
+    }
+
+    #[test]
+    fn fold_drops_all() {
+        assert_eq!(fold("đường"), "duong");
+        assert_eq!(fold("ngủ"), "ngu");
+    }
+}
