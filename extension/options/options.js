@@ -139,6 +139,7 @@ function renderForm() {
   $("site-mode-only").checked = settings.siteMode === "only";
   $("disabled-sites-field").hidden = settings.siteMode !== "all";
   $("only-sites-field").hidden = settings.siteMode !== "only";
+  $("only-sites-empty").hidden = settings.onlySites.length > 0;
   for (const [id, key] of Object.entries(LIST_FIELDS)) {
     // Never overwrite what the person is typing.
     if (document.activeElement !== $(id)) {
@@ -189,6 +190,7 @@ async function saveList(id) {
   const key = LIST_FIELDS[id];
   if (JSON.stringify(parsed.values) === JSON.stringify(settings[key])) return setFieldError(id, "");
   setFieldError(id, await save({ ...settings, [key]: parsed.values }));
+  $("only-sites-empty").hidden = settings.onlySites.length > 0;
 }
 
 async function addPhrase(event) {
