@@ -67,30 +67,59 @@ pub fn human(out: &mut impl Write, name: &str, text: &str, report: &Report) -> R
     Ok(())
 }
 
-/// `cannhac link`: human lines or JSON (an object for one URL, an array for several).
+/// `cannhac link`: human lines or JSON (an object for one URL, an array for several), each
+/// object the [`cannhac_core::links::LinkVerdict`] fields (`verdict`, `reasons` as code strings,
+/// `registrable_domain`, `host_unicode`, `host_punycode`, `lookalike_of`, `known_as`,
+/// `explanation` {vi, en}) plus the `url` as given. Exit code 1 when any link is `caution` or
+/// `suspicious`, else 0.
 pub fn links(urls: &[String], as_json: bool) -> Result<u8, Fail> {
-    let verdicts: Vec<_> = urls.iter().map(|u| cannhac_core::links::check_link(u)).collect();
+    use cannhac_core::links::{check_link, Verdict};
+    let verdicts: Vec<_> = urls.iter().map(|u| check_link(u)).collect();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if as_json {
-        let v = if verdicts.len() == 1 {
-            serde_json::to_value(&verdicts[0])?
+        let mut objs = Vec::with_capacity(verdicts.len());
+        for (u, v) in urls.iter().zip(&verdicts) {
+            let mut obj = serde_json::to_value(v)?;
+            if let Value::Object(m) = &mut obj {
+                m.insert("url".into(), json!(u));
+            }
+            objs.push(obj);
+        }
+        let v = if objs.len() == 1 {
+            objs.swap_remove(0)
         } else {
-            serde_json::to_value(&verdicts)?
+            Value::Array(objs)
         };
         writeln!(out, "{v}")?;
     } else {
         for (u, v) in urls.iter().zip(&verdicts) {
-            let verdict = serde_json::to_value(v.verdict)?;
-            writeln!(out, "{u}\n  verdict: {}", verdict.as_str().unwrap_or("?"))?;
+            writeln!(out, "{u}\n  verdict: {}", v.verdict.as_str())?;
             if !v.reasons.is_empty() {
-                let r = serde_json::to_value(&v.reasons)?;
-                writeln!(out, "  reasons: {r}")?;
+                writeln!(out, "  reasons: {}", v.reasons.join(", "))?;
+            }
+            if let Some(h) = &v.host_unicode {
+                match v.host_punycode.as_deref().filter(|p| p != h) {
+                    Some(p) => writeln!(out, "  host: {h} ({p})")?,
+                    None => writeln!(out, "  host: {h}")?,
+                }
+            }
+            if let Some(d) = &v.registrable_domain {
+                writeln!(out, "  registrable domain: {d}")?;
+            }
+            if let Some(k) = &v.known_as {
+                writeln!(out, "  known as: {k}")?;
+            }
+            if let Some(o) = &v.lookalike_of {
+                writeln!(out, "  imitates: {o}")?;
             }
             writeln!(out, "  {}\n  {}", v.explanation.vi, v.explanation.en)?;
         }
     }
-    Ok(0)
+    let risky = verdicts
+        .iter()
+        .any(|v| matches!(v.verdict, Verdict::Caution | Verdict::Suspicious));
+    Ok(u8::from(risky))
 }
 
 /// `cannhac duties`: the ten duties (with the categories that speak to each, or "manual") and

@@ -1,0 +1,167 @@
+//! The link lists, compiled in from `crates/core/data/links/` and parsed once.
+//!
+//! | file | what | used for |
+//! |---|---|---|
+//! | `public_suffix.dat` | trimmed Public Suffix List (MPL-2.0), made by `trim_psl.py` | registrable domain, TLD set |
+//! | `official.txt` | state domains (+ every `*.gov.vn` by rule) | `official`, look-alikes |
+//! | `press.txt` | licensed Vietnamese outlets, each with its source | `registered_press`, look-alikes |
+//! | `brands.txt` | banks, e-wallets, telecoms, shops, social networks | look-alikes only |
+//! | `shorteners.txt` | public URL shorteners | `url_shortener` |
+//! | `risky_tlds.txt` | TLDs of throw-away scam sites | `suspicious_tld` |
+//! | `confusables.txt` | UTS #39 confusables whose prototype is ASCII | skeletons |
+//!
+//! ## Why a trimmed public-suffix list (size trade-off, measured for `wasm32-unknown-unknown`,
+//! `opt-level = "s"`, LTO)
+//! The `psl` crate compiles the whole list into code (≈ 950 KB of `.wasm`); the `publicsuffix`
+//! crate with the full list as data is ≈ 380 KB, its ICANN section alone 84 KB of text. We use
+//! `publicsuffix` (≈ 15 KB of code, no `idna` feature: hosts reach it already in punycode) with
+//! an 18 KB list: every TLD, every rule under `.vn` (with the 63 province suffixes such as
+//! `hanoi.vn`), the generic second-level rules of other country TLDs (`co.uk`, `com.au`, …)
+//! and a few hosting suffixes (`github.io`, `web.app`, …). A host matching no rule falls back
+//! to the list's default rule `*` (the last label is the suffix), so the registrable domain is
+//! wrong only under the dropped, rarer rules (e.g. `city.kawasaki.jp`), where it comes out one
+//! label too short; that affects neither `.vn` domains nor the look-alike checks of our lists.
+
+use publicsuffix::{List, Psl};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const PUBLIC_SUFFIX: &str = include_str!("../../data/links/public_suffix.dat");
+const OFFICIAL: &str = include_str!("../../data/links/official.txt");
+const PRESS: &str = include_str!("../../data/links/press.txt");
+const BRANDS: &str = include_str!("../../data/links/brands.txt");
+const SHORTENERS: &str = include_str!("../../data/links/shorteners.txt");
+const RISKY_TLDS: &str = include_str!("../../data/links/risky_tlds.txt");
+const CONFUSABLES: &str = include_str!("../../data/links/confusables.txt");
+
+/// Which list a known domain comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// `official.txt`.
+    Official,
+    /// `press.txt`.
+    Press,
+    /// `brands.txt`.
+    Brand,
+}
+
+/// One protected domain (official, press or brand) and its precomputed comparison forms.
+#[derive(Debug)]
+pub(crate) struct Protected {
+    /// The registrable domain, e.g. `dantri.com.vn`.
+    pub domain: &'static str,
+    /// The label left of the public suffix, e.g. `dantri`.
+    pub label: &'static str,
+    /// The name and source column of the list, e.g. `Báo Dân trí — …`.
+    pub name: &'static str,
+    /// Which list.
+    pub kind: Kind,
+    /// Brands that legitimately use many TLDs (`global` in `brands.txt`): no suffix-swap check.
+    pub global: bool,
+    /// [`super::similar::key`] of `label` (skeleton, accent-folded).
+    pub key: String,
+    /// `domain` without its dots, e.g. `dantricomvn`.
+    pub flat: String,
+    /// The labels of `domain`, e.g. `["dantri", "com", "vn"]`.
+    pub domain_labels: Vec<&'static str>,
+}
+
+/// Every list, parsed.
+pub(crate) struct Lists {
+    /// The trimmed public-suffix list.
+    pub psl: List,
+    /// The TLDs of the public-suffix list (lower-case ASCII, IDN TLDs in punycode).
+    pub tlds: HashSet<&'static str>,
+    /// All protected domains, official first, then press, then brands.
+    pub protected: Vec<Protected>,
+    /// Registrable domain → index into `protected`.
+    pub by_domain: HashMap<&'static str, usize>,
+    /// Registrable domains of URL shorteners.
+    pub shorteners: HashSet<&'static str>,
+    /// Risky TLDs.
+    pub risky_tlds: HashSet<&'static str>,
+    /// Confusable character → its ASCII prototype (lower case).
+    pub confusables: HashMap<char, &'static str>,
+}
+
+/// The data lines of a list file: comments (`#`) and blank lines dropped, columns split on tabs.
+fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// The lists, parsed on first use (about a millisecond) and shared after.
+pub(crate) fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(build)
+}
+
+fn build() -> Lists {
+    // The embedded list is generated and tested (`tests/links.rs`); should it ever fail to
+    // parse, an empty list still gives the default rule `*`, never a panic.
+    let psl: List = PUBLIC_SUFFIX.parse().unwrap_or_default();
+    let tlds = PUBLIC_SUFFIX
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//") && !l.contains('.'))
+        .collect();
+
+    let mut confusables = HashMap::new();
+    for row in rows(CONFUSABLES) {
+        if let [proto, chars] = row[..] {
+            for c in chars.chars() {
+                confusables.insert(c, proto);
+            }
+        }
+    }
+
+    let mut lists = Lists {
+        psl,
+        tlds,
+        protected: Vec::new(),
+        by_domain: HashMap::new(),
+        shorteners: rows(SHORTENERS)
+            .filter_map(|r| r.first().copied())
+            .collect(),
+        risky_tlds: rows(RISKY_TLDS)
+            .filter_map(|r| r.first().copied())
+            .collect(),
+        confusables,
+    };
+    for (src, kind) in [
+        (OFFICIAL, Kind::Official),
+        (PRESS, Kind::Press),
+        (BRANDS, Kind::Brand),
+    ] {
+        for row in rows(src) {
+            let Some(&domain) = row.first() else { continue };
+            if lists.by_domain.contains_key(domain) {
+                continue;
+            }
+            let suffix_len = lists
+                .psl
+                .suffix(domain.as_bytes())
+                .map_or(0, |s| s.as_bytes().len());
+            let label = domain
+                .get(..domain.len().saturating_sub(suffix_len + 1))
+                .filter(|l| !l.is_empty())
+                .unwrap_or(domain);
+            let label = label.rsplit('.').next().unwrap_or(label);
+            let entry = Protected {
+                domain,
+                label,
+                name: row.get(1).copied().unwrap_or(domain),
+                kind,
+                global: row.get(2).is_some_and(|f| *f == "global"),
+                key: super::similar::key(label, &lists.confusables),
+                flat: domain.replace('.', ""),
+                domain_labels: domain.split('.').collect(),
+            };
+            lists.by_domain.insert(domain, lists.protected.len());
+            lists.protected.push(entry);
+        }
+    }
+    lists
+}

@@ -1,0 +1,233 @@
+//! Finding URLs in post text, with or without a scheme.
+//!
+//! A candidate is either a run starting at `http://` / `https://` (any case), or a bare host
+//! (`bit.ly/x`, `vnexpress.net/…`, `www.…`) whose last label is a real TLD of the public-suffix
+//! list, so `v.v`, `1.5`, `a.m.` or `TP.HCM` are never links; a bare host with `@` in it is an
+//! e-mail address and is skipped. Trailing punctuation (`.`, `,`, `)` without its `(`, quotes,
+//! `…`) is not part of the URL.
+
+use std::ops::Range;
+
+/// A URL found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    /// UTF-8 byte range in the text, on char boundaries.
+    pub span: Range<usize>,
+    /// `true` when the text gave the scheme (`http://…`), `false` for a bare host.
+    pub explicit: bool,
+}
+
+/// Characters that end a URL run besides white space.
+fn is_stop(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '<' | '>'
+                | '"'
+                | '`'
+                | '|'
+                | '“'
+                | '”'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '「'
+                | '」'
+                | '\u{200B}'
+                | '\u{FEFF}'
+        )
+}
+
+/// Characters that may open a bare URL but are not part of it.
+fn is_leading_punct(c: char) -> bool {
+    matches!(
+        c,
+        '(' | '[' | '{' | '\'' | '‘' | '’' | ':' | ',' | ';' | '.' | '*' | '_' | '~'
+    )
+}
+
+/// Characters trimmed from the end of a URL.
+fn is_trailing_punct(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\'' | '’' | '‘' | '…' | '*' | '~'
+    )
+}
+
+/// Every URL in `text`, in order. Linear in `text`; never panics.
+pub(crate) fn find_urls(text: &str, is_tld: impl Fn(&str) -> bool) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if is_stop(c) {
+            if let Some(s) = start.take() {
+                if let Some(f) = in_run(text, s, i, &is_tld) {
+                    out.push(f);
+                }
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    out
+}
+
+/// The URL in the run `text[s..e]` (no white space inside), if any.
+fn in_run(text: &str, s: usize, e: usize, is_tld: &impl Fn(&str) -> bool) -> Option<Found> {
+    let run = text.get(s..e)?;
+    if let Some(p) = find_scheme(run) {
+        let end = trim_end(run, p);
+        // Something must follow the scheme.
+        let rest = run.get(p..end)?;
+        let after = rest.find("//").map_or(rest.len(), |i| i + 2);
+        if end > p + after {
+            return Some(Found {
+                span: s + p..s + end,
+                explicit: true,
+            });
+        }
+        return None;
+    }
+    // Bare host: skip leading punctuation.
+    let lead = run
+        .char_indices()
+        .find(|&(_, c)| !is_leading_punct(c))
+        .map(|(i, _)| i)?;
+    let body = run.get(lead..)?;
+    // A bare candidate with an `@` before its path is an e-mail address (or a user@host trick
+    // typed without scheme): not taken as a link here.
+    let host_end = body.find(['/', '?', '#']).unwrap_or(body.len());
+    let host_part = body.get(..host_end)?;
+    if host_part.contains('@') {
+        return None;
+    }
+    // "Link:bit.ly/x" → start after the colon unless what follows is a port.
+    let (offset, host_port) = match host_part.rfind(':') {
+        Some(c) if !host_part[c + 1..].bytes().all(|b| b.is_ascii_digit()) => {
+            (c + 1, &host_part[c + 1..])
+        }
+        _ => (0, host_part),
+    };
+    // The host: letters, digits, `-`, `_` and dots; what follows it must be a port, a path or
+    // the end of the candidate.
+    let host_len = host_port
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
+        .map_or(host_port.len(), |(i, _)| i);
+    let host = host_port.get(..host_len)?.trim_end_matches('.');
+    if !is_bare_host(host, is_tld) {
+        return None;
+    }
+    let cand_start = lead + offset;
+    let tail = body.get(offset + host_len..)?;
+    let end = if tail.starts_with(['/', '?', '#', ':']) {
+        trim_end(run, cand_start).max(cand_start + host.len())
+    } else {
+        cand_start + host.len()
+    };
+    Some(Found {
+        span: s + cand_start..s + end,
+        explicit: false,
+    })
+}
+
+/// Position of `http://` or `https://` (ASCII case-insensitive) in `run`.
+fn find_scheme(run: &str) -> Option<usize> {
+    let lower = run.as_bytes();
+    (0..lower.len()).find(|&i| {
+        let rest = &lower[i..];
+        let starts = |p: &[u8]| rest.len() >= p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+        (starts(b"http://") || starts(b"https://")) && run.is_char_boundary(i)
+    })
+}
+
+/// The end of the URL that starts at `from` in `run`: the run's end, less trailing
+/// punctuation (a `)` stays when the URL has an unmatched `(`).
+fn trim_end(run: &str, from: usize) -> usize {
+    let Some(url) = run.get(from..) else {
+        return from;
+    };
+    let mut end = url.len();
+    let opens = url.matches('(').count();
+    let mut closes = url.matches(')').count();
+    while let Some(c) = url[..end].chars().next_back() {
+        if !is_trailing_punct(c) {
+            break;
+        }
+        if c == ')' {
+            if opens >= closes {
+                break;
+            }
+            closes -= 1;
+        }
+        end -= c.len_utf8();
+    }
+    from + end
+}
+
+/// A bare host: at least two non-empty labels of letters, digits, `-`, `_`, and a last label
+/// that is a real TLD (ASCII letters, or `xn--`).
+fn is_bare_host(host: &str, is_tld: &impl Fn(&str) -> bool) -> bool {
+    let Some((rest, tld)) = host.rsplit_once('.') else {
+        return false;
+    };
+    if rest.is_empty() || rest.split('.').any(str::is_empty) || tld.len() < 2 || tld.len() > 63 {
+        return false;
+    }
+    if !tld.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return false;
+    }
+    let lower = tld.to_ascii_lowercase();
+    (lower.bytes().all(|b| b.is_ascii_alphabetic()) || lower.starts_with("xn--")) && is_tld(&lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tld(t: &str) -> bool {
+        matches!(
+            t,
+            "net" | "vn" | "ly" | "com" | "org" | "xyz" | "bs" | "top"
+        )
+    }
+
+    fn urls(text: &str) -> Vec<&str> {
+        find_urls(text, tld)
+            .into_iter()
+            .map(|f| &text[f.span])
+            .collect()
+    }
+
+    #[test]
+    fn finds_urls_with_and_without_scheme() {
+        assert_eq!(
+            urls("Link đây mọi người: bit.ly/3xYzAbc"),
+            ["bit.ly/3xYzAbc"]
+        );
+        assert_eq!(
+            urls("Theo Báo Nhân Dân (https://nhandan.vn/thoi-su), Quốc hội"),
+            ["https://nhandan.vn/thoi-su"]
+        );
+        assert_eq!(urls("xem www.vnexpress.net."), ["www.vnexpress.net"]);
+        assert_eq!(
+            urls("(vnexpress.net/a_(b)) và HTTP://X.COM/y!"),
+            ["vnexpress.net/a_(b)", "HTTP://X.COM/y"]
+        );
+        assert_eq!(urls("Link:bit.ly/x"), ["bit.ly/x"]);
+        assert_eq!(urls("vnexpress.net:8080/x, ok"), ["vnexpress.net:8080/x"]);
+        assert_eq!(urls("“tuoitre.vn”"), ["tuoitre.vn"]);
+        assert_eq!(urls("vnexpress.net👍"), ["vnexpress.net"]);
+    }
+
+    #[test]
+    fn skips_things_that_are_not_links() {
+        assert!(urls("v.v và 1.5 triệu lúc 9 a.m. ở TP.HCM, Q.1").is_empty());
+        assert!(urls("mail a.b@gmail.com nhé").is_empty());
+        assert!(urls("ông.bà anh.chị http:// https://").is_empty());
+    }
+}
