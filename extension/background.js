@@ -1,0 +1,218 @@
+// Cân Nhắc service worker (Chromium) / background script (Firefox). ES module.
+//
+// Owns the one WASM engine instance, built lazily on the first message and rebuilt when the
+// settings change. The worker may be stopped at any time; everything here is re-derived on the
+// next message, so nothing is lost. It makes no network request: the .wasm is read from the
+// extension's own package.
+//
+// Message API (chrome.runtime.sendMessage from content scripts and extension pages):
+//   {type:"analyze", text}      → {findings:[{category, severity, rule_id, message:{vi,en},
+//                                   duties, suggestion, start, end}], unaccented}   (UTF-16)
+//   {type:"checkLink", url, text?} → the link verdict + {url, host, textDomain, mismatch}
+//   {type:"duties"}             → {duties:[…]}
+//   {type:"getSettings"}        → the normalised settings (extension/shared/settings.js)
+//   {type:"messages", lang}     → _locales/<lang>/messages.json (content scripts' language override)
+//   any failure                 → {error: "message"}
+//
+// Tests: the context-menu handler is exposed as `self.cannhac.handleMenuClick(info, tab)` (the
+// same function chrome.contextMenus.onClicked calls). Playwright cannot open native menus, so a
+// test runs, through the service worker:
+//   sw.evaluate(async (url) => { const [tab] = await chrome.tabs.query({active: true});
+//     return self.cannhac.handleMenuClick({menuItemId: "cannhac-check-link", linkUrl: url}, tab); }, url)
+
+import init, { Engine, duties as wasmDuties } from "./wasm/cannhac_wasm.js";
+import { DEFAULT_SETTINGS, normalizeSettings, engineConfig } from "./shared/settings.js";
+
+const api = globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome;
+const MENU_ID = "cannhac-check-link";
+const MAX_TEXT = 200_000; // characters (UTF-16 units); content scripts enforce it first
+
+let wasmReady = null; // Promise<void>: the module instantiated
+let engine = null; // Promise<Engine>
+let settingsCache = null; // Promise<settings>
+const startedAt = performance.now();
+let firstAnswerMs = null; // cold start → first answer, for the benchmark
+
+function loadWasm() {
+  if (!wasmReady) {
+    wasmReady = init({ module_or_path: api.runtime.getURL("wasm/cannhac_wasm_bg.wasm") }).catch((e) => {
+      wasmReady = null; // retry on the next message
+      throw e;
+    });
+  }
+  return wasmReady;
+}
+
+async function getSettings() {
+  if (!settingsCache) {
+    settingsCache = api.storage.sync
+      .get("settings")
+      .then((r) => normalizeSettings(r?.settings))
+      .catch(() => normalizeSettings(DEFAULT_SETTINGS));
+  }
+  return settingsCache;
+}
+
+async function buildEngine() {
+  await loadWasm();
+  const settings = await getSettings();
+  try {
+    return new Engine(JSON.stringify(engineConfig(settings)));
+  } catch (e) {
+    // A config the engine refuses (say an empty custom phrase slipped through): keep working
+    // with the built-in rules rather than not at all.
+    console.warn("Cân Nhắc: engine config refused, using defaults:", e?.message || e);
+    const { customPhrases, allow, ...rest } = settings;
+    void customPhrases;
+    void allow;
+    return new Engine(JSON.stringify(engineConfig({ ...rest, customPhrases: [], allow: [] })));
+  }
+}
+
+function getEngine() {
+  if (!engine) {
+    engine = buildEngine().catch((e) => {
+      engine = null;
+      throw e;
+    });
+  }
+  return engine;
+}
+
+api.storage.onChanged.addListener((changes, area) => {
+  if (area === "sync" && changes.settings) {
+    settingsCache = null;
+    const old = engine;
+    engine = null;
+    old?.then((e) => e.free?.()).catch(() => {});
+  }
+});
+
+/** Registrable-ish domain named in a link's visible text ("vnexpress.net", "www.x.com/…"). */
+function domainInText(text) {
+  if (typeof text !== "string") return null;
+  const m = text
+    .toLowerCase()
+    .match(/(?:^|[^\p{L}\p{N}@.-])((?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+[\p{L}]{2,})(?![\p{L}\p{N}-])/u);
+  return m ? m[1].replace(/^www\./, "") : null;
+}
+
+function hostOf(url) {
+  try {
+    return new URL(url).hostname.replace(/\.$/, "").toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/** The link verdict plus what the card needs: real host and a text/target domain mismatch. */
+async function linkReport(url, text) {
+  await loadWasm();
+  const e = await getEngine();
+  const verdict = e.checkLink(String(url ?? ""));
+  const host = hostOf(url);
+  let textDomain = domainInText(text);
+  let mismatch = false;
+  if (textDomain && host) {
+    let textAscii = textDomain;
+    try {
+      textAscii = new URL("http://" + textDomain).hostname;
+    } catch {
+      /* keep as written */
+    }
+    const h = host.replace(/^www\./, "");
+    mismatch = !(h === textAscii || h.endsWith("." + textAscii));
+  } else {
+    textDomain = null;
+  }
+  return { ...verdict, url: String(url ?? ""), host, textDomain, mismatch };
+}
+
+async function handle(msg) {
+  switch (msg?.type) {
+    case "analyze": {
+      const text = typeof msg.text === "string" ? msg.text : "";
+      if (text.length > MAX_TEXT) return { findings: [], unaccented: false, tooLong: true };
+      const e = await getEngine();
+      return e.analyze(text);
+    }
+    case "checkLink":
+      return linkReport(msg.url, msg.text);
+    case "duties":
+      await loadWasm();
+      return wasmDuties();
+    case "getSettings":
+      return getSettings();
+    case "messages":
+      // A locale's strings for content scripts when the language setting overrides the browser's
+      // (chrome.i18n cannot switch at run time). Read from the extension's own package.
+      if (msg.lang !== "vi" && msg.lang !== "en") return { error: "unknown language" };
+      return (await fetch(api.runtime.getURL(`_locales/${msg.lang}/messages.json`))).json();
+    case "ping":
+      return { ok: true, startedAt, firstAnswerMs };
+    default:
+      return { error: `unknown message type ${JSON.stringify(msg?.type)}` };
+  }
+}
+
+api.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+  if (!msg || typeof msg.type !== "string" || msg.type.startsWith("cannhac:")) return false;
+  handle(msg)
+    .then((r) => {
+      if (firstAnswerMs === null) firstAnswerMs = performance.now() - startedAt;
+      sendResponse(r);
+    })
+    .catch((e) => sendResponse({ error: String(e?.message || e) }));
+  return true; // answer asynchronously
+});
+
+// ---- Context menu: "Kiểm tra liên kết này" / "Check this link" ----
+
+function createMenu() {
+  api.contextMenus.removeAll(() => {
+    void api.runtime.lastError;
+    api.contextMenus.create(
+      { id: MENU_ID, title: api.i18n.getMessage("menu_check_link"), contexts: ["link", "selection"] },
+      () => void api.runtime.lastError,
+    );
+  });
+}
+api.runtime.onInstalled.addListener(createMenu);
+api.runtime.onStartup?.addListener(createMenu);
+
+const URL_IN_TEXT = /\b((?:https?:\/\/|www\.)[^\s<>"']+|(?:[\p{L}\p{N}-]+\.)+[\p{L}]{2,}\/[^\s<>"']*)/iu;
+
+/**
+ * The context-menu handler (also callable from tests through the service worker). Finds the
+ * URL (the link's target, or the first URL in the selected text), computes the verdict and asks
+ * the content script of that frame to show the card. Returns what it sent, or {error}.
+ */
+async function handleMenuClick(info, tab) {
+  if (info?.menuItemId !== MENU_ID || !tab?.id) return { error: "not our menu item or no tab" };
+  let url = info.linkUrl;
+  if (!url && info.selectionText) {
+    const m = info.selectionText.match(URL_IN_TEXT);
+    if (m) url = /^https?:/i.test(m[1]) ? m[1] : "http://" + m[1];
+  }
+  const opts = typeof info.frameId === "number" ? { frameId: info.frameId } : {};
+  if (!url) {
+    await api.tabs.sendMessage(tab.id, { type: "cannhac:linkCard", error: "noUrl" }, opts).catch(() => {});
+    return { error: "no URL in the selection" };
+  }
+  // The visible text: Firefox gives it (linkText); in Chromium the content script remembers
+  // the link that was right-clicked, and supplies its text itself when it matches.
+  const report = await linkReport(url, info.linkText ?? info.selectionText ?? "");
+  const message = { type: "cannhac:linkCard", url, report, linkText: info.linkText ?? null };
+  try {
+    await api.tabs.sendMessage(tab.id, message, opts);
+  } catch (e) {
+    return { error: `no content script in that tab: ${e?.message || e}`, report };
+  }
+  return message;
+}
+api.contextMenus.onClicked.addListener((info, tab) => {
+  handleMenuClick(info, tab).catch((e) => console.warn("Cân Nhắc: link check failed:", e));
+});
+
+// For tests and the benchmark (see the header comment).
+globalThis.cannhac = { handleMenuClick, linkReport, handle, getEngine, startedAt, MENU_ID };

@@ -1,0 +1,289 @@
+// Cân Nhắc content script, part 4: the pre-share guard.
+//
+// Watches the site's share action (its post/reply/send button, Ctrl+Enter, Enter in a comment box
+// that posts on Enter, the composer form's submit). With a `high` finding in the draft it stops
+// that action and asks: "Sửa lại" (back to the composer, text and caret unchanged) or "Vẫn đăng"
+// (the very same action is replayed; the draft is never changed). Clean drafts pass at once.
+"use strict";
+
+(() => {
+  const CN = globalThis.__cannhac;
+  if (!CN || CN.guard) return;
+
+  // Site profiles: the share buttons of the big sites (studied from their composers' markup;
+  // aria-labels are in Vietnamese and English because the UI language varies) and whether their
+  // comment/message boxes post on Enter.
+  const PROFILES = [
+    {
+      hosts: ["facebook.com"],
+      buttons:
+        '[aria-label="Post"][role="button"], [aria-label="Đăng"][role="button"], [aria-label="Comment"][role="button"], [aria-label="Bình luận"][role="button"], [aria-label="Press Enter to post."], #focused-state-composer-submit, [aria-label="Gửi"][role="button"], [aria-label="Reply"][role="button"], [aria-label="Trả lời"][role="button"]',
+      enterPosts: (el) => el.isContentEditable && !!el.closest('form, [role="article"], [aria-label*="comment" i], [aria-label*="bình luận" i]') && !el.closest('[role="dialog"] [aria-label*="post" i]'),
+    },
+    {
+      hosts: ["messenger.com"],
+      buttons: '[aria-label="Press enter to send"], [aria-label="Nhấn Enter để gửi"], [aria-label="Send"][role="button"], [aria-label="Gửi"][role="button"]',
+      enterPosts: (el) => el.isContentEditable,
+    },
+    {
+      hosts: ["x.com", "twitter.com"],
+      buttons: '[data-testid="tweetButton"], [data-testid="tweetButtonInline"], [data-testid="dmComposerSendButton"]',
+      enterPosts: (el) => !!el.closest('[data-testid="dmComposerTextInput"]'),
+    },
+    {
+      hosts: ["chat.zalo.me"],
+      buttons: '[data-translate-inner="STR_SEND"], .send-btn-chat, [icon="Sent-msg_24_Line"], #chat-input-container-id [data-id="div_Sent_Msg"]',
+      enterPosts: (el) => el.isContentEditable || el.tagName === "TEXTAREA",
+    },
+    {
+      hosts: ["reddit.com"],
+      buttons: 'button[slot="submit-button"], shreddit-composer button[type="submit"], comment-composer-host button[type="submit"], button[type="submit"]',
+      enterPosts: () => false,
+    },
+    {
+      hosts: ["threads.net", "threads.com"],
+      buttons: '[role="dialog"] [role="button"]:is([aria-label="Post"], [aria-label="Đăng"]), div[role="button"][aria-label="Post"], div[role="button"][aria-label="Reply"]',
+      enterPosts: () => false,
+    },
+    {
+      hosts: ["youtube.com"],
+      buttons: "ytd-commentbox #submit-button, ytd-commentbox #submit-button button, yt-live-chat-message-input-renderer #send-button button",
+      enterPosts: (el) => !!el.closest("yt-live-chat-text-input-field-renderer"),
+    },
+    {
+      hosts: ["tiktok.com"],
+      buttons: '[data-e2e="comment-post"], [data-e2e="message-send"], [data-e2e="post_video_button"]',
+      enterPosts: (el) => !!el.closest('[data-e2e="comment-input"], [data-e2e="message-input-area"]'),
+    },
+    {
+      hosts: ["linkedin.com"],
+      buttons: ".share-actions__primary-action, .comments-comment-box__submit-button, .comments-comment-box__submit-button--cr, .msg-form__send-button",
+      enterPosts: (el) => !!el.closest(".msg-form"),
+    },
+    {
+      // XenForo forums: the reply/thread forms submit with their primary button; Ctrl+Enter too.
+      hosts: ["voz.vn", "tinhte.vn"],
+      buttons: 'form.js-quickReply button[type="submit"], form.message-editor button.button--primary, .js-quickReply .button--primary, form[data-xf-init*="quick-reply"] button[type="submit"], button[type="submit"]',
+      enterPosts: () => false,
+    },
+  ];
+  const host = location.hostname.replace(/^www\./, "");
+  const profile = PROFILES.find((p) => p.hosts.some((h) => host === h || host.endsWith("." + h))) || null;
+
+  const SHARE_WORDS =
+    /^(post|publish|send|reply|comment|share|tweet|submit|đăng|đăng bài|gửi|gửi bài|trả lời|bình luận|chia sẻ|phản hồi|xuất bản)$/i;
+  const CLICKABLE = 'button, input[type="submit"], input[type="button"], [role="button"], a[href]';
+
+  let bypass = false; // true while a "post anyway" replay runs
+  let dialog = null; // the open dialog's state
+
+  function guardOn() {
+    const s = CN.settings;
+    if (!s || s.guard === false) return false;
+    return !(s.guardDisabledSites || []).some((h) => location.hostname === h || location.hostname.endsWith("." + h));
+  }
+
+  function nearEachOther(a, b, levels = 6) {
+    let p = a;
+    for (let i = 0; i < levels && p; i++) {
+      if (p.contains(b)) return true;
+      p = p.parentElement || p.getRootNode()?.host || null;
+    }
+    return false;
+  }
+
+  /** Whether `btn` is the share action for composer `c`. */
+  function isShareButton(btn, c) {
+    if (!btn || !c?.connected) return false;
+    if (profile && btn.matches(profile.buttons)) return true;
+    const form = c.el.form || c.el.closest?.("form");
+    const type = (btn.getAttribute("type") || (btn.tagName === "BUTTON" ? "submit" : "")).toLowerCase();
+    if (form && form.contains(btn) && type === "submit" && (btn.tagName === "BUTTON" || btn.tagName === "INPUT")) return true;
+    const label = (btn.getAttribute("aria-label") || btn.value || btn.textContent || "").trim().replace(/\s+/g, " ");
+    return SHARE_WORDS.test(label) && nearEachOther(c.el, btn);
+  }
+
+  /** Whether Enter (without Shift) posts from this composer. */
+  function postsOnEnter(c) {
+    const el = c.el;
+    if (profile?.enterPosts?.(el)) return true;
+    if (el.tagName === "INPUT") return false; // a form's submit event covers it
+    const hint = (el.getAttribute("enterkeyhint") || "").toLowerCase();
+    if (hint === "send" || hint === "done" || hint === "go") return true;
+    const label = `${el.getAttribute("aria-label") || ""} ${el.getAttribute("placeholder") || ""} ${el.getAttribute("data-placeholder") || ""}`;
+    if (!/comment|bình luận|reply|trả lời|message|tin nhắn|nhắn tin/i.test(label)) return false;
+    const form = el.closest?.("form");
+    return !form?.querySelector('button[type="submit"], input[type="submit"], button:not([type])');
+  }
+
+  function highFindings(c) {
+    return (c.visible || []).filter((f) => f.severity === "high");
+  }
+
+  /**
+   * Decides about a share action from composer `c`. Returns true when the event was stopped
+   * (the dialog will decide), false to let it through untouched.
+   */
+  function intercept(c, e, replay) {
+    if (bypass || !CN.alive || !guardOn() || !c?.connected || c.tooLong) return false;
+    const now = c.readText().text;
+    if (!now.trim()) return false;
+    const fresh = now === c.analysedText;
+    if (fresh && !highFindings(c).length) return false; // clean: no delay at all
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const saved = c.saveSelection();
+    if (fresh) {
+      open(c, highFindings(c), replay, saved);
+    } else {
+      // Typed and shared within the same frame: finish the analysis first (a few ms).
+      CN.analyzeNow(c).then(() => {
+        const high = c.readText().text === c.analysedText ? highFindings(c) : [];
+        if (high.length) open(c, high, replay, saved);
+        else runReplay(replay);
+      });
+    }
+    return true;
+  }
+
+  function runReplay(replay) {
+    bypass = true;
+    try {
+      replay();
+    } finally {
+      setTimeout(() => (bypass = false), 0);
+    }
+  }
+
+  function open(c, high, replay, saved) {
+    close(false);
+    const { host: h, root } = CN.makeHost("cannhac-guard");
+    h.style.width = "100vw";
+    h.style.height = "100vh";
+    h.style.pointerEvents = "auto";
+    const text = c.analysedText || "";
+    const items = high
+      .map((f) => `<li><strong>${CN.escapeHtml(CN.categoryName(f.category))}</strong>: “${CN.escapeHtml(text.slice(f.start, f.end).slice(0, 80))}” — ${CN.escapeHtml(CN.msg(f.message))}</li>`)
+      .join("");
+    root.innerHTML = `<style>
+      .backdrop { position: fixed; inset: 0; background: #0006; display: flex; align-items: center; justify-content: center; font: 14px/1.5 system-ui, "Segoe UI", Roboto, sans-serif; }
+      [role=dialog] { background: #fff; color: #1f2328; max-width: min(480px, 92vw); max-height: 80vh; overflow: auto; border-radius: 12px; padding: 20px 22px; box-shadow: 0 12px 40px #0005; border-top: 5px solid #d32f2f; }
+      h2 { margin: 0 0 8px; font-size: 17px; }
+      ul { padding-left: 20px; margin: 8px 0 14px; }
+      li { margin: 4px 0; }
+      .buttons { display: flex; gap: 10px; justify-content: flex-end; flex-wrap: wrap; }
+      button { font: inherit; border-radius: 8px; padding: 7px 14px; cursor: pointer; border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328; }
+      button.edit { background: #1f883d; border-color: #1a7f37; color: #fff; font-weight: 600; }
+      button:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
+    </style>
+    <div class="backdrop"><div role="dialog" aria-modal="true" aria-labelledby="cn-title" aria-describedby="cn-desc">
+      <h2 id="cn-title"></h2><p id="cn-desc"></p><ul>${items}</ul>
+      <div class="buttons"><button type="button" class="post"></button><button type="button" class="edit"></button></div>
+    </div></div>`;
+    root.getElementById("cn-title").textContent = CN.t("guard_title");
+    root.getElementById("cn-desc").textContent = CN.t("guard_intro", [String(high.length)]);
+    const editBtn = root.querySelector("button.edit");
+    const postBtn = root.querySelector("button.post");
+    editBtn.textContent = CN.t("guard_edit");
+    postBtn.textContent = CN.t("guard_post_anyway");
+    const prevFocus = document.activeElement;
+    dialog = { host: h, c, saved, replay, prevFocus };
+    editBtn.addEventListener("click", () => close(true));
+    postBtn.addEventListener("click", () => {
+      const r = dialog?.replay;
+      close(false, true);
+      if (r) runReplay(r);
+    });
+    root.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        e.stopPropagation();
+        close(true);
+      } else if (e.key === "Tab") {
+        // keep focus inside the two buttons
+        e.preventDefault();
+        (root.activeElement === editBtn ? postBtn : editBtn).focus();
+      }
+      e.stopPropagation(); // the page's shortcuts must not see keys typed in the dialog
+    });
+    editBtn.focus();
+  }
+
+  /** Closes the dialog; `edit` returns to the composer with its caret; `posting` keeps focus. */
+  function close(edit, posting = false) {
+    if (!dialog) return;
+    const d = dialog;
+    dialog = null;
+    d.host.remove();
+    if (edit && d.c.connected) d.c.restoreSelection(d.saved);
+    else if (posting && d.c.connected) d.c.restoreSelection(d.saved);
+  }
+  CN.cleanups.push(() => close(false));
+
+  // ---- the share actions ----
+
+  CN.on(
+    window,
+    "click",
+    (e) => {
+      if (bypass || dialog) return;
+      const t = CN.deepTarget(e);
+      const btn = t?.closest?.(CLICKABLE);
+      if (!btn || btn.closest("[data-cannhac]")) return;
+      const c = CN.composerForAction(btn);
+      if (!c || !isShareButton(btn, c)) return;
+      intercept(c, e, () => btn.click());
+    },
+    true,
+  );
+
+  CN.on(
+    window,
+    "keydown",
+    (e) => {
+      if (bypass || dialog || e.isComposing || e.keyCode === 229) return;
+      if (e.key !== "Enter" && e.key !== " ") return;
+      const t = CN.deepTarget(e);
+      const init = { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey, bubbles: true, cancelable: true, composed: true };
+      const replayOn = (el) => () => {
+        el.dispatchEvent(new KeyboardEvent("keydown", init));
+        el.dispatchEvent(new KeyboardEvent("keypress", init));
+        el.dispatchEvent(new KeyboardEvent("keyup", init));
+      };
+      const c = CN.composerOf(t);
+      if (c) {
+        if (e.key !== "Enter" || e.shiftKey || e.altKey) return;
+        if (e.ctrlKey || e.metaKey || postsOnEnter(c)) intercept(c, e, replayOn(t));
+        return;
+      }
+      // Enter/Space on a focused share button
+      const btn = t?.closest?.(CLICKABLE);
+      if (!btn || btn.closest("[data-cannhac]")) return;
+      const c2 = CN.composerForAction(btn);
+      if (c2 && isShareButton(btn, c2)) intercept(c2, e, () => btn.click());
+    },
+    true,
+  );
+
+  CN.on(
+    window,
+    "submit",
+    (e) => {
+      if (bypass || dialog) return;
+      const form = CN.deepTarget(e);
+      const c = CN.composerForAction(e.submitter || form, form);
+      if (!c || !(form.contains?.(c.el) || c.el.form === form)) return;
+      const submitter = e.submitter;
+      intercept(c, e, () => (form.requestSubmit ? form.requestSubmit(submitter || undefined) : form.submit()));
+    },
+    true,
+  );
+
+  CN.guard = {
+    get open() {
+      return !!dialog;
+    },
+    close,
+    profile,
+  };
+})();

@@ -1,0 +1,401 @@
+// Cân Nhắc content script, part 6: finds composers, analyses as the user types, keeps the
+// underlines in place, and answers the popup ({type: "cannhac:getState"}).
+"use strict";
+
+(() => {
+  const CN = globalThis.__cannhac;
+  if (!CN || CN.started) return;
+  CN.started = true;
+
+  const composers = new WeakMap(); // element -> Composer
+  const live = new Set(); // composers with something drawn or pending
+  let active = null; // the focused composer
+  let lastUsed = null; // the focused or last-used composer
+  CN.settings = null;
+  let enabled = false;
+  const bench = document.documentElement?.hasAttribute("data-cannhac-bench");
+
+  const TEXT_INPUTS = new Set(["text", "search", "email", "url", ""]);
+
+  /** The editable root for a focused element, or null when it is not a composer. */
+  function editableRoot(el) {
+    if (!el || el.nodeType !== 1 || el.closest?.("[data-cannhac]")) return null;
+    if (el.tagName === "TEXTAREA") return el.readOnly || el.disabled ? null : el;
+    if (el.tagName === "INPUT") return TEXT_INPUTS.has((el.getAttribute("type") || "").toLowerCase()) && !el.readOnly && !el.disabled ? el : null;
+    if (!el.isContentEditable) return null;
+    // The editing host: the topmost contenteditable ancestor within this tree.
+    let root = el;
+    for (let p = el.parentElement; p && p.isContentEditable; p = p.parentElement) root = p;
+    return root;
+  }
+
+  function composerFor(el) {
+    const root = editableRoot(el);
+    if (!root) return null;
+    let c = composers.get(root);
+    if (!c) {
+      c = new CN.Composer(root);
+      c.saveSelection = () => saveSelection(c);
+      c.restoreSelection = (s) => restoreSelection(c, s);
+      composers.set(root, c);
+      if (c.kind === "rich") observe(c);
+    }
+    return c;
+  }
+
+  /** The composer an element (the event target) belongs to, if any. */
+  CN.composerOf = (el) => (el && editableRoot(el) ? composerFor(el) : null);
+
+  /** The composer a share button / form acts for: the focused one, else the last used. */
+  CN.composerForAction = (btn, form) => {
+    const cands = [active, lastUsed].filter((c) => c?.connected);
+    if (form) {
+      const inForm = cands.find((c) => form.contains(c.el) || c.el.form === form);
+      if (inForm) return inForm;
+    }
+    return cands[0] || null;
+  };
+
+  // ---- selection save/restore (the guard's "Sửa lại") ----
+  function saveSelection(c) {
+    if (c.kind === "field") {
+      return { start: c.el.selectionStart ?? 0, end: c.el.selectionEnd ?? 0, dir: c.el.selectionDirection };
+    }
+    const sel = (c.rootNode.getSelection ? c.rootNode : document).getSelection();
+    if (sel?.rangeCount && c.el.contains(sel.getRangeAt(0).startContainer)) return { range: sel.getRangeAt(0).cloneRange() };
+    return c.lastRange ? { range: c.lastRange.cloneRange() } : null;
+  }
+  function restoreSelection(c, s) {
+    try {
+      c.el.focus({ preventScroll: true });
+      if (!s) return;
+      if (c.kind === "field") c.el.setSelectionRange(s.start, s.end, s.dir || "none");
+      else if (s.range) {
+        const sel = (c.rootNode.getSelection ? c.rootNode : document).getSelection();
+        sel.removeAllRanges();
+        sel.addRange(s.range);
+      }
+    } catch {
+      /* the editor re-rendered: focus is the best we can do */
+    }
+  }
+
+  // ---- analysis: one request per animation frame, stale answers dropped ----
+  const queued = new Set();
+  let frame = 0;
+  function schedule(c) {
+    if (!enabled || !c) return;
+    queued.add(c);
+    live.add(c);
+    if (!frame) frame = requestAnimationFrame(flush);
+  }
+  function flush() {
+    frame = 0;
+    for (const c of queued) analyze(c);
+    queued.clear();
+  }
+
+  async function analyze(c) {
+    if (!CN.alive || !enabled) return;
+    if (!c.connected) {
+      forget(c);
+      return;
+    }
+    const { text } = c.readText();
+    if (text === c.analysedText && !c.stale) {
+      c.render();
+      CN.onFindingsChanged(c);
+      return;
+    }
+    if (text.length > CN.MAX_CHARS) {
+      c.seq++; // drop answers in flight
+      c.tooLong = true;
+      c.analysedText = text;
+      c.findings = [];
+      c.clearHighlights();
+      c.visible = [];
+      c.setNotice(CN.t("notice_too_long", [CN.MAX_CHARS.toLocaleString(CN.lang === "vi" ? "vi-VN" : "en-US")]));
+      CN.onFindingsChanged(c);
+      return;
+    }
+    if (c.tooLong) {
+      c.tooLong = false;
+      c.setNotice(null);
+    }
+    if (!text.trim()) {
+      c.seq++;
+      c.analysedText = text;
+      c.findings = [];
+      c.dismissed.clear(); // a new post
+      c.stale = false;
+      c.render();
+      CN.onFindingsChanged(c);
+      return;
+    }
+    const seq = ++c.seq;
+    const p = CN.send({ type: "analyze", text });
+    c.pending = p;
+    const res = await p;
+    if (seq !== c.seq) return; // a newer request was sent: this answer is stale
+    c.pending = null;
+    if (!res || res.error) {
+      if (res?.error) console.debug("Cân Nhắc: analysis failed:", res.error);
+      return;
+    }
+    if (!c.connected) {
+      forget(c);
+      return;
+    }
+    c.findings = Array.isArray(res.findings) ? res.findings : [];
+    c.analysedText = text;
+    c.stale = false;
+    if (!c.render()) schedule(c); // the text moved on meanwhile
+    CN.onFindingsChanged(c);
+    if (bench) document.dispatchEvent(new Event("cannhac-rendered"));
+  }
+
+  /** Analyses now (not waiting for the frame) and resolves when the answer is drawn. */
+  CN.analyzeNow = async (c) => {
+    queued.delete(c);
+    await analyze(c);
+  };
+
+  CN.onFindingsChanged = (c) => {
+    const s = CN.tooltip?.shown;
+    if (s && s.composer === c && !c.visible?.includes(s.finding)) CN.tooltip.hide();
+  };
+
+  function forget(c) {
+    c.clear();
+    c.seq++;
+    live.delete(c);
+    queued.delete(c);
+    if (active === c) active = null;
+    if (lastUsed === c) lastUsed = null;
+  }
+
+  // Editors that re-render (React, Lexical, ProseMirror…) or change text without an input event.
+  function observe(c) {
+    const mo = new MutationObserver(() => {
+      if (!CN.alive) return;
+      schedule(c);
+    });
+    mo.observe(c.el, { childList: true, subtree: true, characterData: true });
+    c.observer = mo;
+    CN.cleanups.push(() => mo.disconnect());
+  }
+
+  // ---- events ----
+  function onFocus(e) {
+    if (!enabled) return;
+    const c = composerFor(CN.deepTarget(e));
+    if (!c) return;
+    active = c;
+    lastUsed = c;
+    c.lastUsedAt = Date.now();
+    c.stale = c.stale || c.analysedText == null;
+    schedule(c);
+  }
+  CN.on(document, "focusin", onFocus, true);
+  CN.on(document, "focusout", () => {
+    const a = CN.deepActiveElement();
+    if (active && a !== active.el && !active.el.contains?.(a)) active = null;
+  }, true);
+  CN.on(
+    document,
+    "input",
+    (e) => {
+      if (!enabled) return;
+      const c = composerFor(CN.deepTarget(e));
+      if (!c) return;
+      active = c;
+      lastUsed = c;
+      c.lastUsedAt = Date.now();
+      schedule(c);
+      CN.tooltip?.hide();
+    },
+    true,
+  );
+
+  // Caret inside a finding → its tooltip; track the last selection for the guard.
+  CN.on(document, "selectionchange", () => {
+    if (!enabled || !active?.connected) return;
+    const c = active;
+    if (c.kind === "rich") {
+      const sel = (c.rootNode.getSelection ? c.rootNode : document).getSelection();
+      if (sel?.rangeCount && c.el.contains(sel.getRangeAt(0).startContainer)) c.lastRange = sel.getRangeAt(0).cloneRange();
+    }
+    caretTooltip(c);
+  });
+  // Fields fire selectionchange on the document too in Chromium; keyup/mouseup cover the rest.
+  CN.on(document, "keyup", () => active && caretTooltip(active), true);
+
+  function caretTooltip(c) {
+    if (!c.visible?.length || c.analysedText !== c.readText().text) return;
+    const sel = c.selectionOffsets();
+    if (!sel || sel[0] !== sel[1]) return;
+    const i = c.visible.findIndex((f) => f.start < sel[0] && sel[0] < f.end);
+    if (i < 0) {
+      if (CN.tooltip.shown?.pinned) CN.tooltip.hide();
+      return;
+    }
+    const r = c.rectsOf(i)[0];
+    if (r) CN.tooltip.show(c, i, r, true);
+  }
+
+  // Hover: hit-test the underlined rects (the marks themselves let the pointer through).
+  let hoverFrame = 0;
+  let lastMouse = null;
+  CN.on(
+    document,
+    "mousemove",
+    (e) => {
+      lastMouse = { x: e.clientX, y: e.clientY };
+      if (!hoverFrame) hoverFrame = requestAnimationFrame(hoverCheck);
+    },
+    { capture: true, passive: true },
+  );
+  function hoverCheck() {
+    hoverFrame = 0;
+    if (!lastMouse || !enabled) return;
+    for (const c of live) {
+      if (!c.connected || !c.visible?.length) continue;
+      const h = CN.tooltip.hit(c, lastMouse.x, lastMouse.y);
+      if (h) {
+        CN.tooltip.show(c, h.index, h.rect);
+        return;
+      }
+    }
+    const s = CN.tooltip.shown;
+    if (s && !s.pinned) CN.tooltip.scheduleHide();
+  }
+  CN.on(document, "keydown", (e) => {
+    if (e.key === "Escape" && CN.tooltip.shown) CN.tooltip.hide();
+  }, true);
+
+  // Keep overlay marks on their words: scrolling (any element), resizing, and a cheap per-frame
+  // check of the composer's box for moves that fire no event (transforms, animations, layout).
+  let layoutFrame = 0;
+  function relayoutSoon() {
+    if (!layoutFrame) layoutFrame = requestAnimationFrame(relayout);
+  }
+  function relayout() {
+    layoutFrame = 0;
+    if (!CN.alive) return;
+    let keep = false;
+    for (const c of live) {
+      if (!c.connected) {
+        forget(c);
+        continue;
+      }
+      if (c.kind === "field" && c.analysedText != null && c.el.value !== c.analysedText && !queued.has(c)) schedule(c);
+      c.layout();
+      if (!c.useHighlights && (c.visible?.length || c.marks?.notice)) keep = true;
+      else if (c.useHighlights && c.visible?.length) keep = true;
+    }
+    const s = CN.tooltip.shown;
+    if (s) {
+      const r = s.composer.connected ? s.composer.rectsOf(s.index)[0] : null;
+      if (r) CN.tooltip.show(s.composer, s.index, r, s.pinned);
+      else CN.tooltip.hide();
+    }
+    if (keep) layoutFrame = requestAnimationFrame(relayout);
+  }
+  CN.on(window, "scroll", relayoutSoon, { capture: true, passive: true });
+  CN.on(window, "resize", relayoutSoon, { passive: true });
+  const origRender = CN.Composer.prototype.render;
+  CN.Composer.prototype.render = function (...a) {
+    const r = origRender.apply(this, a);
+    relayoutSoon();
+    return r;
+  };
+
+  // ---- the popup asks for the state of this tab's composer ----
+  CN.onMessage("cannhac:getState", () => {
+    const c = [active, lastUsed].find((x) => x?.connected) || null;
+    const state = c
+      ? { hasComposer: true, findings: c.visible || [], textLength: c.readText().text.length, lastUsedAt: c.lastUsedAt }
+      : { hasComposer: false, findings: [], textLength: 0, lastUsedAt: null };
+    if (c) return state;
+    // Frames without a composer stay silent so a frame with one answers; the top frame
+    // answers "no composer" after a short wait.
+    if (window.top !== window) return undefined;
+    return new Promise((r) => setTimeout(() => r(state), 150));
+  });
+
+  // ---- settings ----
+  function activeOn(s, hostname) {
+    // Same rule as extension/shared/settings.js activeOn (content scripts cannot import modules).
+    const match = (list) => (list || []).some((h) => hostname === h || hostname.endsWith("." + h));
+    return s.siteMode === "only" ? match(s.onlySites) : !match(s.disabledSites);
+  }
+  async function loadSettings() {
+    const s = await CN.send({ type: "getSettings" });
+    if (!s || s.error) return;
+    CN.settings = s;
+    await CN.setLanguage(s.language);
+    const host = location.hostname || (window.top !== window ? safeTopHost() : "");
+    const was = enabled;
+    enabled = activeOn(s, host);
+    if (!enabled) {
+      for (const c of live) forget(c);
+      CN.tooltip?.hide();
+      return;
+    }
+    // Re-analyse with the new rules; a focused composer first.
+    const a = CN.deepActiveElement();
+    const c = composerFor(a);
+    if (c) {
+      active = c;
+      lastUsed = lastUsed || c;
+    }
+    for (const x of live) {
+      x.stale = true;
+      schedule(x);
+    }
+    if (c) {
+      c.stale = true;
+      schedule(c);
+    }
+    void was;
+  }
+  function safeTopHost() {
+    try {
+      return window.top.location.hostname;
+    } catch {
+      return "";
+    }
+  }
+  try {
+    CN.api.storage.onChanged.addListener(function onChanged(changes, area) {
+      if (!CN.alive) return;
+      if (area === "sync" && changes.settings) loadSettings();
+    });
+  } catch {
+    /* no storage events */
+  }
+  CN.onMessage("cannhac:settingsChanged", () => {
+    loadSettings();
+    return undefined;
+  });
+
+  // Tear-down when the extension goes away (reload/uninstall): nothing may be left behind.
+  CN.cleanups.push(() => {
+    for (const c of live) {
+      c.clear();
+      c.observer?.disconnect();
+    }
+    live.clear();
+    cancelAnimationFrame(frame);
+    cancelAnimationFrame(layoutFrame);
+  });
+  const heartbeat = setInterval(() => {
+    if (!CN.api?.runtime?.id) {
+      clearInterval(heartbeat);
+      CN.shutdown();
+    }
+  }, 2000);
+  CN.cleanups.push(() => clearInterval(heartbeat));
+
+  loadSettings();
+})();

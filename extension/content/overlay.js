@@ -1,0 +1,445 @@
+// Cân Nhắc content script, part 2: the composer model (text + offsets) and the underlines.
+//
+// Underlines never touch the editor's DOM:
+//  - contenteditable: one Range per finding in CSS.highlights under "cannhac-<category>"
+//    (styles adopted into the document or the editor's shadow root);
+//  - <textarea>/<input> (and contenteditable where the Highlight API is missing): elements with
+//    data-cannhac-category inside the open shadow root of a <cannhac-overlay> element appended
+//    outside the editor, positioned from a mirror of the field (textarea) or Range rects.
+"use strict";
+
+(() => {
+  const CN = globalThis.__cannhac;
+  if (!CN || CN.Composer) return;
+
+  const COLORS = {
+    internal_document: "#d32f2f",
+    personal_data: "#8e24aa",
+    unverified_claim: "#ef6c00",
+    inflammatory: "#e53935",
+    insinuation: "#00897b",
+    suspicious_link: "#1565c0",
+  };
+  CN.COLORS = COLORS;
+
+  // ---------- highlight styles ----------
+  const highlightCss = CN.CATEGORIES.map(
+    (c) =>
+      `::highlight(cannhac-${c}) { text-decoration: underline wavy ${COLORS[c]}; text-decoration-thickness: 1.5px; text-underline-offset: 2px; text-decoration-skip-ink: none; background-color: ${COLORS[c]}14; }`,
+  ).join("\n");
+  const styledRoots = new WeakSet();
+  function ensureHighlightStyles(rootNode) {
+    if (styledRoots.has(rootNode)) return;
+    styledRoots.add(rootNode);
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(highlightCss);
+      rootNode.adoptedStyleSheets = [...rootNode.adoptedStyleSheets, sheet];
+      CN.cleanups.push(() => {
+        rootNode.adoptedStyleSheets = rootNode.adoptedStyleSheets.filter((s) => s !== sheet);
+      });
+    } catch {
+      const style = document.createElement("style");
+      style.setAttribute("data-cannhac", "");
+      style.textContent = highlightCss;
+      (rootNode.head || rootNode.documentElement || rootNode).appendChild(style);
+      CN.cleanups.push(() => style.remove());
+    }
+  }
+  const hasHighlightApi = typeof CSS !== "undefined" && !!CSS.highlights && typeof Highlight === "function";
+  const highlights = new Map(); // category -> Highlight (shared by every composer of this document)
+  function highlightFor(category) {
+    let h = highlights.get(category);
+    if (!h) {
+      h = new Highlight();
+      highlights.set(category, h);
+      CSS.highlights.set("cannhac-" + category, h);
+    }
+    return h;
+  }
+  if (hasHighlightApi) CN.cleanups.push(() => highlights.forEach((_, c) => CSS.highlights.delete("cannhac-" + c)));
+
+  // ---------- rich text model ----------
+  const BLOCK = new Set([
+    "P", "DIV", "LI", "UL", "OL", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "PRE", "TR",
+    "TABLE", "SECTION", "ARTICLE", "HEADER", "FOOTER", "FIGURE", "FIGCAPTION", "DL", "DT", "DD",
+  ]);
+  const SKIP = new Set(["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT"]);
+
+  /** The text of a contenteditable root and, per text node, where it sits in that text. */
+  function richText(root) {
+    const segs = [];
+    const parts = [];
+    let len = 0;
+    let lastChar = "\n";
+    const push = (s, node) => {
+      if (!s) return;
+      if (node) segs.push({ node, start: len, end: len + s.length });
+      parts.push(s);
+      len += s.length;
+      lastChar = s[s.length - 1];
+    };
+    const walk = (n) => {
+      for (let c = n.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === 3) push(c.data, c);
+        else if (c.nodeType === 1) {
+          const tag = c.tagName;
+          if (SKIP.has(tag)) continue;
+          if (tag === "BR") {
+            push("\n", null);
+            continue;
+          }
+          const block = BLOCK.has(tag);
+          if (block && len > 0 && lastChar !== "\n") push("\n", null);
+          walk(c);
+          if (block && len > 0 && lastChar !== "\n") push("\n", null);
+        }
+      }
+    };
+    walk(root);
+    return { text: parts.join(""), segs };
+  }
+  CN.richText = richText;
+
+  function locate(segs, offset, preferNext) {
+    // Binary search for the segment holding `offset`.
+    let lo = 0;
+    let hi = segs.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (segs[mid].start <= offset) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (best < 0) return segs.length ? { node: segs[0].node, offset: 0 } : null;
+    let s = segs[best];
+    if (offset > s.end) {
+      // inside a synthetic newline: snap to the next segment's start or this one's end
+      if (preferNext && segs[best + 1]) return { node: segs[best + 1].node, offset: 0 };
+      return { node: s.node, offset: s.end - s.start };
+    }
+    if (offset === s.end && preferNext && segs[best + 1] && segs[best + 1].start === offset) s = segs[best + 1];
+    if (!preferNext && offset === s.start && best > 0 && segs[best - 1].end === offset) s = segs[best - 1];
+    return { node: s.node, offset: offset - s.start };
+  }
+
+  // ---------- the mirror for <textarea>/<input> ----------
+  const MIRROR_PROPS = [
+    "boxSizing", "width", "height", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft",
+    "borderTopWidth", "borderRightWidth", "borderBottomWidth", "borderLeftWidth", "borderTopStyle",
+    "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily", "fontSize", "fontWeight",
+    "fontStyle", "fontVariant", "fontStretch", "fontKerning", "fontFeatureSettings", "lineHeight",
+    "letterSpacing", "wordSpacing", "textIndent", "textTransform", "tabSize", "textAlign", "direction",
+    "writingMode", "textRendering",
+  ];
+
+  let composerSeq = 0;
+
+  /** One composer (editable field) the user has focused. */
+  class Composer {
+    constructor(el) {
+      this.el = el;
+      this.id = ++composerSeq;
+      this.kind = el.tagName === "TEXTAREA" || el.tagName === "INPUT" ? "field" : "rich";
+      this.rootNode = el.getRootNode();
+      this.findings = [];
+      this.text = "";
+      this.analysedText = null; // the text the current findings belong to
+      this.pending = null; // Promise of the in-flight analysis for this.text
+      this.seq = 0;
+      this.dismissed = new Set(); // "rule_id\u0000span text" dismissed for this post
+      this.lastUsedAt = Date.now();
+      this.tooLong = false;
+      this.ranges = []; // rich: one Range per finding (same order as findings)
+      this.marks = null; // overlay {host, root, clip, mirror}
+      this.layoutKey = "";
+      this.useHighlights = this.kind === "rich" && hasHighlightApi;
+    }
+
+    get connected() {
+      return this.el.isConnected;
+    }
+
+    /** The current text of the composer (UTF-16, what the findings' offsets index). */
+    readText() {
+      if (this.kind === "field") return { text: this.el.value ?? "", segs: null };
+      return richText(this.el);
+    }
+
+    /** A DOM Range over [start, end) of the rich text model `model` (or null). */
+    rangeFor(model, start, end) {
+      const a = locate(model.segs, start, true);
+      const b = locate(model.segs, end, false);
+      if (!a || !b) return null;
+      try {
+        const r = new Range();
+        r.setStart(a.node, Math.min(a.offset, a.node.length));
+        r.setEnd(b.node, Math.min(b.offset, b.node.length));
+        return r.collapsed && end > start ? null : r;
+      } catch {
+        return null;
+      }
+    }
+
+    /** Text offset of a DOM position inside a rich composer, or null. */
+    offsetOf(node, offset, model) {
+      model ||= richText(this.el);
+      if (node.nodeType !== 3) {
+        // an element position: take the text start of the child at `offset`
+        const child = node.childNodes[offset];
+        if (!child) return node === this.el ? model.text.length : null;
+        const walker = document.createTreeWalker(child, NodeFilter.SHOW_TEXT);
+        const first = child.nodeType === 3 ? child : walker.nextNode();
+        if (!first) return null;
+        node = first;
+        offset = 0;
+      }
+      const seg = model.segs.find((s) => s.node === node);
+      return seg ? seg.start + Math.min(offset, seg.end - seg.start) : null;
+    }
+
+    /** The caret as [start, end] text offsets, or null. */
+    selectionOffsets() {
+      if (this.kind === "field") {
+        try {
+          return [this.el.selectionStart ?? 0, this.el.selectionEnd ?? 0];
+        } catch {
+          return null;
+        }
+      }
+      const sel = this.rootNode.getSelection ? this.rootNode.getSelection() : document.getSelection();
+      if (!sel || !sel.rangeCount) return null;
+      const r = sel.getRangeAt(0);
+      if (!this.el.contains(r.startContainer)) return null;
+      const model = richText(this.el);
+      const a = this.offsetOf(r.startContainer, r.startOffset, model);
+      const b = this.offsetOf(r.endContainer, r.endOffset, model);
+      return a == null || b == null ? null : [a, b];
+    }
+
+    /** Visible findings (not dismissed). */
+    visibleFindings() {
+      return this.findings.filter((f) => !this.dismissed.has(this.dismissKey(f)));
+    }
+    dismissKey(f) {
+      return f.rule_id + "\u0000" + (this.analysedText ?? "").slice(f.start, f.end);
+    }
+
+    // ---- drawing ----
+
+    /** Draws the findings of `this.analysedText` (which must equal the current text). */
+    render() {
+      if (!CN.alive) return;
+      const visible = this.visibleFindings();
+      if (this.kind === "rich") {
+        const model = richText(this.el);
+        if (model.text !== this.analysedText) return false; // a newer analysis is coming
+        this.clearHighlights();
+        this.ranges = visible.map((f) => this.rangeFor(model, f.start, f.end));
+        this.visible = visible;
+        if (this.useHighlights) {
+          ensureHighlightStyles(this.rootNode.nodeType === 11 ? this.rootNode : document);
+          visible.forEach((f, i) => this.ranges[i] && highlightFor(f.category).add(this.ranges[i]));
+          this.removeOverlay();
+          return true;
+        }
+      } else {
+        if ((this.el.value ?? "") !== this.analysedText) return false;
+        this.visible = visible;
+      }
+      this.layoutKey = "";
+      this.layout();
+      return true;
+    }
+
+    clearHighlights() {
+      if (!hasHighlightApi) return;
+      for (const r of this.ranges || []) if (r) for (const h of highlights.values()) h.delete(r);
+      this.ranges = [];
+    }
+
+    clear() {
+      this.clearHighlights();
+      this.visible = [];
+      this.findings = [];
+      this.removeOverlay();
+      this.setNotice(null);
+    }
+
+    removeOverlay() {
+      if (this.marks) {
+        this.marks.host.remove();
+        this.marks = null;
+      }
+    }
+
+    ensureOverlay() {
+      if (this.marks && this.marks.host.isConnected) return this.marks;
+      // Inside an open modal <dialog> (top layer), attach there so the marks are not hidden
+      // under it; otherwise at the document's root. Never inside the editor.
+      const dialog = this.el.closest?.("dialog[open]");
+      const { host, root } = CN.makeHost("cannhac-overlay", dialog || document.documentElement);
+      root.innerHTML = `<style>
+        .clip { position: fixed; overflow: hidden; pointer-events: none; }
+        .mark { position: absolute; box-sizing: border-box; pointer-events: none; border-bottom: 2px solid var(--c); background: color-mix(in srgb, var(--c) 8%, transparent); border-radius: 1px; }
+        .mark[data-severity="warning"] { border-bottom-style: solid; }
+        .mark[data-severity="info"] { border-bottom-style: dotted; }
+        .mark[data-severity="high"] { border-bottom-width: 3px; }
+        .mirror { position: fixed; visibility: hidden; overflow: hidden; white-space: pre-wrap; overflow-wrap: break-word; word-wrap: break-word; margin: 0; border-color: transparent; }
+        .notice { position: fixed; pointer-events: auto; font: 13px/1.4 system-ui, sans-serif; background: #fff8e1; color: #5d4037; border: 1px solid #ffb300; border-radius: 6px; padding: 4px 8px; max-width: 360px; box-shadow: 0 2px 6px #0002; }
+      </style><div class="clip" part="clip"></div>`;
+      this.marks = { host, root, clip: root.querySelector(".clip"), mirror: null, notice: null };
+      return this.marks;
+    }
+
+    setNotice(text) {
+      if (!text) {
+        if (this.marks?.notice) {
+          this.marks.notice.remove();
+          this.marks.notice = null;
+        }
+        if (this.marks && !this.visible?.length && this.useHighlights) this.removeOverlay();
+        return;
+      }
+      const m = this.ensureOverlay();
+      if (!m.notice) {
+        m.notice = document.createElement("div");
+        m.notice.className = "notice";
+        m.notice.setAttribute("role", "status");
+        m.root.appendChild(m.notice);
+      }
+      m.notice.textContent = text;
+      this.layoutKey = "";
+      this.layout();
+    }
+
+    /** Host offset: `position: fixed` may be relative to a transformed ancestor. */
+    hostOrigin(m) {
+      const r = m.host.getBoundingClientRect();
+      return { x: r.left, y: r.top };
+    }
+
+    /** Viewport rects of finding i's text, one or more per finding. */
+    rectsOf(i) {
+      if (this.kind === "rich") {
+        const r = this.ranges[i];
+        return r ? [...r.getClientRects()].filter((x) => x.width > 0 || x.height > 0) : [];
+      }
+      return this.fieldRects?.[i] || [];
+    }
+
+    /** Recomputes the field mirror rects (textarea/input). */
+    measureField() {
+      const m = this.ensureOverlay();
+      const el = this.el;
+      const cs = getComputedStyle(el);
+      if (!m.mirror) {
+        m.mirror = document.createElement("div");
+        m.mirror.className = "mirror";
+        m.mirror.setAttribute("aria-hidden", "true");
+        m.root.appendChild(m.mirror);
+      }
+      const mir = m.mirror;
+      for (const p of MIRROR_PROPS) mir.style[p] = cs[p];
+      const rect = el.getBoundingClientRect();
+      const o = this.hostOrigin(m);
+      mir.style.left = rect.left - o.x + "px";
+      mir.style.top = rect.top - o.y + "px";
+      mir.style.width = rect.width + "px";
+      mir.style.height = rect.height + "px";
+      mir.style.boxSizing = "border-box";
+      // Scrollbars take width from the content box: add it to the padding instead.
+      const bl = parseFloat(cs.borderLeftWidth) || 0;
+      const br = parseFloat(cs.borderRightWidth) || 0;
+      const sb = el.offsetWidth - el.clientWidth - bl - br;
+      if (sb > 0) mir.style.paddingRight = (parseFloat(cs.paddingRight) || 0) + sb + "px";
+      if (el.tagName === "INPUT") {
+        mir.style.whiteSpace = "pre";
+        mir.style.display = "flex";
+        mir.style.alignItems = "center";
+        mir.style.overflowWrap = "normal";
+      } else {
+        mir.style.whiteSpace = cs.whiteSpace === "pre" || cs.whiteSpace === "nowrap" ? cs.whiteSpace : "pre-wrap";
+        mir.style.overflowWrap = cs.overflowWrap || "break-word";
+        mir.style.display = "block";
+      }
+      const text = this.analysedText ?? "";
+      const node = document.createTextNode(text + "\u200b"); // keeps a trailing newline's line
+      mir.replaceChildren(node);
+      mir.scrollTop = el.scrollTop;
+      mir.scrollLeft = el.scrollLeft;
+      this.fieldRects = this.visible.map((f) => {
+        try {
+          const r = new Range();
+          r.setStart(node, Math.min(f.start, text.length));
+          r.setEnd(node, Math.min(f.end, text.length));
+          return [...r.getClientRects()].filter((x) => x.width > 0).map((x) => new DOMRect(x.left + o.x, x.top + o.y, x.width, x.height));
+        } catch {
+          return [];
+        }
+      });
+      return rect;
+    }
+
+    /** Positions the overlay marks (if any) and the notice. Cheap when nothing moved. */
+    layout() {
+      if (!CN.alive) return;
+      if (!this.connected) {
+        this.clear();
+        return;
+      }
+      const drawMarks = !this.useHighlights && (this.visible?.length || 0) > 0;
+      const hasNotice = !!this.marks?.notice;
+      if (!drawMarks && !hasNotice) {
+        if (!this.useHighlights) this.removeOverlay();
+        return;
+      }
+      const el = this.el;
+      const rect = el.getBoundingClientRect();
+      const key = [rect.left, rect.top, rect.width, rect.height, el.scrollTop, el.scrollLeft, innerWidth, innerHeight, this.analysedText?.length, this.visible?.length].join();
+      if (key === this.layoutKey && this.marks?.host.isConnected) return;
+      this.layoutKey = key;
+      const m = this.ensureOverlay();
+      const o = this.hostOrigin(m);
+      if (m.notice) {
+        m.notice.style.left = Math.max(0, rect.left - o.x) + "px";
+        m.notice.style.top = Math.max(0, rect.bottom - o.y + 4) + "px";
+      }
+      if (!drawMarks) {
+        m.clip.replaceChildren();
+        return;
+      }
+      if (this.kind === "field") this.measureField();
+      // Clip to the field's padding box (its visible text area).
+      const cs = getComputedStyle(el);
+      const bl = parseFloat(cs.borderLeftWidth) || 0;
+      const bt = parseFloat(cs.borderTopWidth) || 0;
+      const clip = { left: rect.left + bl, top: rect.top + bt, width: el.clientWidth || rect.width, height: el.clientHeight || rect.height };
+      m.clip.style.left = clip.left - o.x + "px";
+      m.clip.style.top = clip.top - o.y + "px";
+      m.clip.style.width = clip.width + "px";
+      m.clip.style.height = clip.height + "px";
+      const frag = document.createDocumentFragment();
+      this.visible.forEach((f, i) => {
+        for (const r of this.rectsOf(i)) {
+          const d = document.createElement("div");
+          d.className = "mark";
+          d.setAttribute("data-cannhac-category", f.category);
+          d.setAttribute("data-severity", f.severity);
+          d.setAttribute("data-index", String(i));
+          d.style.setProperty("--c", COLORS[f.category] || "#e53935");
+          d.style.left = r.left - clip.left + "px";
+          d.style.top = r.top - clip.top + "px";
+          d.style.width = r.width + "px";
+          d.style.height = r.height + "px";
+          frag.appendChild(d);
+        }
+      });
+      m.clip.replaceChildren(frag);
+    }
+  }
+  CN.Composer = Composer;
+  CN.hasHighlightApi = hasHighlightApi;
+})();

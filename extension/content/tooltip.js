@@ -1,0 +1,154 @@
+// Cân Nhắc content script, part 3: the tooltip over an underlined phrase (hover, or the caret
+// inside it): what was found, the duty it speaks to, a suggestion to apply, or dismiss.
+"use strict";
+
+(() => {
+  const CN = globalThis.__cannhac;
+  if (!CN || CN.tooltip) return;
+
+  let ui = null; // {host, root, box}
+  let shown = null; // {composer, finding, index, pinned}
+  let hideTimer = 0;
+
+  function ensureUi() {
+    if (ui?.host.isConnected) return ui;
+    const { host, root } = CN.makeHost("cannhac-tooltip");
+    root.innerHTML = `<style>
+      .tip { position: fixed; pointer-events: auto; max-width: 340px; box-sizing: border-box; font: 13px/1.45 system-ui, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff; border: 1px solid #d0d7de; border-left: 4px solid var(--c, #e53935); border-radius: 8px; padding: 10px 12px; box-shadow: 0 6px 20px #0003; }
+      .head { font-weight: 600; margin-bottom: 4px; display: flex; gap: 6px; align-items: baseline; }
+      .sev { font-weight: 500; font-size: 11px; text-transform: uppercase; color: var(--c); }
+      .duty { margin-top: 6px; color: #57606a; font-size: 12px; }
+      .row { display: flex; gap: 6px; margin-top: 8px; flex-wrap: wrap; }
+      button { font: inherit; font-size: 12px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; padding: 3px 8px; cursor: pointer; color: inherit; }
+      button.apply { background: #1f883d; color: #fff; border-color: #1a7f37; }
+      button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
+    </style><div class="tip" role="tooltip" hidden></div>`;
+    ui = { host, root, box: root.querySelector(".tip") };
+    // Keep the editor's focus and selection when the tooltip is clicked.
+    ui.box.addEventListener("mousedown", (e) => e.preventDefault());
+    ui.box.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+    ui.box.addEventListener("mouseleave", () => scheduleHide());
+    CN.cleanups.push(() => host.remove());
+    return ui;
+  }
+
+  function dutyLine(f) {
+    const ds = (f.duties || []).filter((d) => d >= 1 && d <= 10);
+    if (!ds.length) return "";
+    return ds.map((d) => CN.t("tooltip_duty", [String(d), CN.t(`duty_${d}_title`)])).join(" · ");
+  }
+
+  function show(composer, index, anchor, pinned = false) {
+    const f = composer.visible?.[index];
+    if (!f || !anchor) return;
+    clearTimeout(hideTimer);
+    const { box } = ensureUi();
+    const same = shown && shown.composer === composer && shown.finding === f;
+    shown = { composer, finding: f, index, pinned };
+    if (!same) {
+      box.style.setProperty("--c", CN.COLORS[f.category] || "#e53935");
+      const span = (composer.analysedText || "").slice(f.start, f.end);
+      const sugg =
+        f.suggestion == null
+          ? ""
+          : f.suggestion === ""
+            ? `<button class="apply" type="button">${CN.escapeHtml(CN.t("tooltip_remove"))}</button>`
+            : `<button class="apply" type="button">${CN.escapeHtml(CN.t("tooltip_replace", [f.suggestion]))}</button>`;
+      box.innerHTML = `<div class="head"><span>${CN.escapeHtml(CN.categoryName(f.category))}</span><span class="sev">${CN.escapeHtml(CN.severityName(f.severity))}</span></div>
+        <div class="msg"></div><div class="duty"></div>
+        <div class="row">${sugg}<button class="dismiss" type="button">${CN.escapeHtml(CN.t("tooltip_dismiss"))}</button></div>`;
+      box.querySelector(".msg").textContent = CN.msg(f.message) || span;
+      box.querySelector(".duty").textContent = dutyLine(f);
+      box.querySelector(".apply")?.addEventListener("click", () => apply(composer, f));
+      box.querySelector(".dismiss").addEventListener("click", () => dismiss(composer, f));
+      box.setAttribute("data-cannhac-tooltip", f.category);
+    }
+    box.hidden = false;
+    // Below the word, flipped above when there is no room.
+    const o = ui.host.getBoundingClientRect();
+    const w = box.offsetWidth;
+    const h = box.offsetHeight;
+    let left = Math.min(Math.max(4, anchor.left), innerWidth - w - 4);
+    let top = anchor.bottom + 6;
+    if (top + h > innerHeight - 4) top = Math.max(4, anchor.top - h - 6);
+    box.style.left = left - o.left + "px";
+    box.style.top = top - o.top + "px";
+  }
+
+  function hide() {
+    clearTimeout(hideTimer);
+    if (ui) ui.box.hidden = true;
+    shown = null;
+  }
+  function scheduleHide(ms = 250) {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, ms);
+  }
+
+  function dismiss(composer, f) {
+    composer.dismissed.add(composer.dismissKey(f));
+    hide();
+    composer.render();
+    CN.onFindingsChanged?.(composer);
+  }
+
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  /**
+   * Replaces the finding's span with its suggestion through the editor's own input path
+   * (execCommand insertText fires beforeinput/input like typing does), so the editor updates its
+   * model and Ctrl+Z undoes it.
+   */
+  async function apply(composer, f) {
+    const el = composer.el;
+    const expected = composer.analysedText;
+    const s = f.suggestion ?? "";
+    hide();
+    if (composer.readText().text !== expected) return; // text changed under us: do nothing
+    el.focus({ preventScroll: true });
+    if (composer.kind === "field") {
+      el.setSelectionRange(f.start, f.end);
+      const ok = s === "" ? document.execCommand("delete", false) : document.execCommand("insertText", false, s);
+      if (!ok) {
+        el.setRangeText(s, f.start, f.end, "end");
+        el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertReplacementText", data: s }));
+      }
+      return;
+    }
+    const model = CN.richText(el);
+    const range = composer.rangeFor(model, f.start, f.end);
+    if (!range) return;
+    const sel = (composer.rootNode.getSelection ? composer.rootNode : document).getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    await tick(); // let the editor see the selection (selectionchange) before the edit
+    if (s === "") document.execCommand("delete", false);
+    else document.execCommand("insertText", false, s);
+  }
+
+  /** Which visible finding of `composer` is under the point (x, y), and its rect. */
+  function hit(composer, x, y) {
+    const n = composer.visible?.length || 0;
+    for (let i = 0; i < n; i++) {
+      for (const r of composer.rectsOf(i)) {
+        if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 2) return { index: i, rect: r };
+      }
+    }
+    return null;
+  }
+
+  CN.tooltip = {
+    show,
+    hide,
+    scheduleHide,
+    apply,
+    dismiss,
+    hit,
+    get shown() {
+      return shown;
+    },
+    get element() {
+      return ui?.box ?? null;
+    },
+  };
+})();
