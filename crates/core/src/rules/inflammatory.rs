@@ -17,7 +17,53 @@ const BANG_EN: &str = "A run of exclamation marks makes the sentence harsher.";
 /// Fewest all-capital words that make a sentence shouted.
 const MIN_WORDS: usize = 5;
 
+/// Words (accented keys) that aim a sentence at a person: second-person and contemptuous
+/// pronouns and classifiers.
+const AIM_WORDS: &[&str] = &[
+    "mày", "mầy", "bây", "mi", "tụi", "bọn", "lũ", "thằng", "thg", "tk", "đồ", "mụ", "lão", "hắn", "chúng", "tao",
+];
+/// Words after `con` that make it a contemptuous classifier for a person (`con này`).
+const CON_AIM: &[&str] = &["này", "kia", "đó", "ấy", "nhỏ", "mụ", "mẹ", "đĩ", "bé", "ranh", "điên", "khùng"];
+/// Rules whose findings are `info` unless their sentence is aimed at someone.
+const AIMABLE: &[&str] = &["inflammatory.vulgar", "inflammatory.mild_insult"];
+
+/// Raises vulgar words and mild put-downs to `warning` in sentences aimed at a person (a
+/// pronoun or classifier of contempt, or a stronger insult in the same sentence).
+fn raise_aimed(ctx: &Ctx<'_>, out: &mut [Finding]) {
+    let t = ctx.tokens;
+    let aimed_at = |i: usize| {
+        let k = t[i].key.as_str();
+        AIM_WORDS.contains(&k)
+            || (k == "m" && (i == 0 || !t[i - 1].numeric))
+            || (k == "con" && t.get(i + 1).is_some_and(|n| CON_AIM.contains(&n.key.as_str()) || n.capitalized))
+    };
+    let strong: Vec<std::ops::Range<usize>> = out
+        .iter()
+        .filter(|f| f.category == Category::Inflammatory && f.severity >= Severity::Warning)
+        .map(|f| f.span.clone())
+        .collect();
+    for f in out.iter_mut() {
+        if f.severity != Severity::Info || !AIMABLE.contains(&f.rule_id.as_str()) {
+            continue;
+        }
+        let toks = tokens_in(t, &f.span);
+        let mut s = toks.start;
+        while s > 0 && t[s].gap != Gap::Hard {
+            s -= 1;
+        }
+        let mut e = toks.end;
+        while e < t.len() && t[e].gap != Gap::Hard {
+            e += 1;
+        }
+        let sentence = t[s].orig.start..t[e - 1].orig.end;
+        if (s..e).any(aimed_at) || strong.iter().any(|r| r.start < sentence.end && r.end > sentence.start) {
+            f.severity = Severity::Warning;
+        }
+    }
+}
+
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    raise_aimed(ctx, out);
     let t = ctx.tokens;
     let mut s = 0;
     while s < t.len() {
@@ -77,5 +123,4 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         s = e;
     }
-    let _ = tokens_in;
 }
