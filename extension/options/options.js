@@ -45,9 +45,10 @@ function errorText(e) {
 // --- storage -----------------------------------------------------------------------------------
 
 let savedTimer = 0;
-function announce(text) {
+function announce(text, isError = false) {
   const s = $("saved");
   s.textContent = "";
+  s.classList.toggle("is-error", isError);
   clearTimeout(savedTimer);
   // A fresh text node each time so screen readers announce repeated saves.
   requestAnimationFrame(() => (s.textContent = text));
@@ -70,6 +71,15 @@ async function save(next, message) {
   if (languageChanged) await applyLanguage();
   announce(typeof message === "function" ? message() : message || t("options_saved"));
   return "";
+}
+
+/** `save` for the simple controls: on failure, says why and shows the stored value again. */
+async function saveOrRevert(next) {
+  const error = await save(next);
+  if (error) {
+    announce(error, true);
+    renderForm();
+  }
 }
 
 async function applyLanguage() {
@@ -221,7 +231,10 @@ async function editPhrase(event) {
   const i = Number(sel.dataset.index);
   const list = settings.customPhrases.map((p, j) => (j === i ? { ...p, [sel.dataset.field]: sel.value } : p));
   const error = await save({ ...settings, customPhrases: list });
-  if (error) announce(error);
+  if (error) {
+    announce(error, true);
+    renderPhrases(); // back to what is stored
+  }
 }
 
 async function removePhrase(event) {
@@ -231,7 +244,7 @@ async function removePhrase(event) {
   const removed = settings.customPhrases[i];
   const list = settings.customPhrases.filter((_, j) => j !== i);
   const error = await save({ ...settings, customPhrases: list }, t("options_phrase_removed", removed ? removed.phrase : ""));
-  if (error) return announce(error);
+  if (error) return announce(error, true);
   renderPhrases();
   // Keep focus in the table (the next row's button), or on the phrase input when it is empty.
   const next = document.querySelector(`button[data-remove="${Math.min(i, list.length - 1)}"]`);
@@ -311,21 +324,21 @@ async function main() {
   renderForm();
   showImportErrors("", []);
 
-  $("guard").addEventListener("change", (e) => save({ ...settings, guard: e.target.checked }));
-  $("min-severity").addEventListener("change", (e) => save({ ...settings, minSeverity: e.target.value }));
-  $("language").addEventListener("change", (e) => save({ ...settings, language: e.target.value }));
+  $("guard").addEventListener("change", (e) => saveOrRevert({ ...settings, guard: e.target.checked }));
+  $("min-severity").addEventListener("change", (e) => saveOrRevert({ ...settings, minSeverity: e.target.value }));
+  $("language").addEventListener("change", (e) => saveOrRevert({ ...settings, language: e.target.value }));
   $("categories").addEventListener("change", (e) => {
     const c = e.target.dataset.category;
     if (!c) return;
     const on = new Set(settings.categories);
     if (e.target.checked) on.add(c);
     else on.delete(c);
-    save({ ...settings, categories: CATEGORIES.filter((x) => on.has(x)) });
+    saveOrRevert({ ...settings, categories: CATEGORIES.filter((x) => on.has(x)) });
   });
   for (const radio of document.querySelectorAll('input[name="site-mode"]')) {
     radio.addEventListener("change", async (e) => {
       if (!e.target.checked) return;
-      await save({ ...settings, siteMode: e.target.value });
+      await saveOrRevert({ ...settings, siteMode: e.target.value });
       $("disabled-sites-field").hidden = settings.siteMode !== "all";
       $("only-sites-field").hidden = settings.siteMode !== "only";
     });

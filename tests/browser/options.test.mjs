@@ -17,6 +17,7 @@ import {
   axeSerious,
   screenshot,
 } from "./lib-popup.mjs";
+import { normalizeSettings, settingsSize, SYNC_ITEM_LIMIT } from "../../extension/shared/settings.js";
 
 // Invented code names: no built-in lexicon knows them, so only the options can make them count.
 const CODE_NAME = "Hoa Sen Vàng";
@@ -133,6 +134,28 @@ test("options edits reach an open composer without a reload", async () => {
 
   await options.close();
   await page.close();
+});
+
+test("a phrase that would overflow chrome.storage.sync's item quota is refused with a reason", async () => {
+  // Fill the settings to just under the quota.
+  const phrases = [];
+  let s = normalizeSettings({ language: "vi" });
+  for (let i = 0; ; i++) {
+    const next = normalizeSettings({ ...s, customPhrases: [...phrases, { phrase: `mật danh số ${i}`, category: "internal_document", severity: "high" }] });
+    if (settingsSize(next) > SYNC_ITEM_LIMIT - 60) break;
+    phrases.push(next.customPhrases.at(-1));
+    s = next;
+  }
+  await setSettings(env, s);
+  const stored = await getSettings(env);
+  const options = await openOptions(env);
+  await options.fill("#new-phrase", "một cụm từ rất dài để vượt quá hạn mức lưu trữ đồng bộ của trình duyệt");
+  await options.click("#add-phrase-button");
+  await options.waitForSelector("#new-phrase-error:not(:empty)");
+  assert.match(await options.textContent("#new-phrase-error"), /quá lớn để đồng bộ/);
+  assert.deepEqual(await getSettings(env), stored);
+  assert.equal(await options.locator("#phrases tr").count(), phrases.length);
+  await options.close();
 });
 
 test("import of a malformed file shows an error and changes nothing", async () => {
