@@ -1,84 +1,32 @@
-// Helpers for the popup and options tests: Debian's Chromium with the built extension (dist/,
-// or $CANNHAC_DIST), a local fixture server with a plain composer page, and small probes of
-// the extension's testable contract (CSS.highlights "cannhac-<category>", <cannhac-overlay>).
-//
-// Kept apart from the shared harness so these tests only depend on the documented contract.
+// Helpers for the popup and options tests, on top of the shared harness (harness.mjs: Debian's
+// Chromium with the built extension from dist/, the fixture server and fixture composers): an
+// extension page to read and write storage, the browser's tab id of a page, the popup and the
+// options page opened as tabs, the underlines as the page sees them, axe-core, screenshots.
 
-import { chromium } from "playwright-core";
-import http from "node:http";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
+import { launch as launchBrowser, startServer, openFixture, ROOT } from "./harness.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const ROOT = path.resolve(here, "../..");
-export const DIST = path.resolve(process.env.CANNHAC_DIST || path.join(ROOT, "dist"));
+export { ROOT };
 export const OUT = path.join(ROOT, "tests", "out");
 
-const COMPOSER_PAGE = `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>Soạn bài</title>
-<style>body{font:16px/1.5 sans-serif;margin:2rem;max-width:40rem}
-#post{border:1px solid #888;min-height:6rem;padding:.5rem;white-space:pre-wrap}</style></head>
-<body><h1>Viết bài</h1>
-<div id="post" contenteditable="true" role="textbox" aria-multiline="true" aria-label="Bài viết"></div>
-<p><button id="send" type="button">Đăng</button></p>
-</body></html>`;
-
-const PLAIN_PAGE = `<!doctype html>
-<html lang="vi"><head><meta charset="utf-8"><title>Tin tức</title></head>
-<body><h1>Một trang không có ô viết bài</h1><p>Chỉ có chữ để đọc.</p></body></html>`;
-
-/** A fixture server on 127.0.0.1 (ephemeral port): /composer.html and /plain.html. */
+/** The shared fixture server (fixtures/page.html?kind=… and a page with no composer). */
 export async function fixtureServer() {
-  const pages = { "/composer.html": COMPOSER_PAGE, "/plain.html": PLAIN_PAGE };
-  const server = http.createServer((req, res) => {
-    const body = pages[new URL(req.url, "http://x").pathname];
-    res.writeHead(body ? 200 : 404, { "content-type": "text/html; charset=utf-8" });
-    res.end(body || "not found");
-  });
-  await new Promise((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address();
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
+  const server = await startServer();
+  return { ...server, noComposerUrl: `${server.origin}/nowhere` };
 }
 
-/** Launches Chromium with the unpacked extension. Returns {ctx, extId, extUrl(path), close}. */
-export async function launch({ locale = "vi" } = {}) {
-  if (!fs.existsSync(path.join(DIST, "manifest.json"))) throw new Error(`no built extension at ${DIST}: run ./build.sh first`);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "cannhac-popup-"));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: false, // --headless=new below: the old headless mode has no extensions
-    locale,
-    acceptDownloads: true,
-    viewport: { width: 900, height: 900 },
-    args: [
-      "--headless=new",
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
-      "--no-sandbox",
-      "--disable-background-networking",
-      `--lang=${locale}`,
-    ],
-  });
-  let [sw] = ctx.serviceWorkers();
-  if (!sw) sw = await ctx.waitForEvent("serviceworker", { timeout: 15000 });
-  const extId = new URL(sw.url()).host;
+/** Launches Chromium with the extension. Returns {ctx, extId, extUrl(path), admin, close}. */
+export async function launch({ lang = "vi" } = {}) {
+  const browser = await launchBrowser({ lang });
+  const ctx = browser.context;
+  const extId = browser.extensionId;
   const extUrl = (p) => `chrome-extension://${extId}/${p.replace(/^\//, "")}`;
   // An extension page to read and write storage from (the worker may be stopped at any time).
   const admin = await ctx.newPage();
-  await admin.goto(extUrl("popup/popup.html?tab=0"));
-  return {
-    ctx,
-    extId,
-    extUrl,
-    admin,
-    close: async () => {
-      await ctx.close();
-      fs.rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  await admin.goto(extUrl("options/options.html"));
+  return { ctx, extId, extUrl, admin, close: () => browser.close() };
 }
 
 /** Replaces the stored settings (chrome.storage.sync "settings"). */
@@ -121,11 +69,10 @@ export async function openOptions(env) {
   return page;
 }
 
-/** Opens the fixture composer and types `text` into it. */
+/** Opens the contenteditable fixture composer and types `text` into it. */
 export async function openComposer(env, origin, text) {
-  const page = await env.ctx.newPage();
-  await page.goto(`${origin}/composer.html`);
-  await page.click("#post");
+  const page = await openFixture(env.ctx, origin, "ce");
+  await page.click("#editor");
   if (text) await page.keyboard.insertText(text);
   return page;
 }

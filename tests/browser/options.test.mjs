@@ -117,7 +117,7 @@ test("options edits reach an open composer without a reload", async () => {
   assert.deepEqual((await getSettings(env)).disabledSites, ["example.org", "127.0.0.1"]);
   await waitUnderlines(page, (u) => u.length === 0, "no underlines on a site switched off");
   await page.bringToFront();
-  await page.click("#post");
+  await page.click("#editor");
   await page.keyboard.insertText(` ${CODE_NAME}`);
   await page.waitForTimeout(500);
   assert.deepEqual(await underlines(page), [], "typing on a switched-off site draws nothing");

@@ -124,7 +124,7 @@ test("clean text: no ✗ and no ⚠, judged duties ✓", async () => {
 
 test("no composer: the checklist with a hint, no verdicts", async () => {
   const page = await env.ctx.newPage();
-  await page.goto(`${server.origin}/plain.html`);
+  await page.goto(server.noComposerUrl);
   const tabId = await tabIdOf(env, page);
   const popup = await openPopup(env, tabId);
   await popup.waitForFunction(() => document.body.dataset.state === "no-composer", null, { timeout: 8000 });
@@ -169,7 +169,7 @@ test("manual ticks: keyboard-operable, kept for the same post, reset for a new p
 
   // The post is cleared (sent): the next post starts with no ticks.
   await page.bringToFront();
-  await page.click("#post");
+  await page.click("#editor");
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
   await waitUnderlines(page, (u) => u.length === 0, "no underlines after clearing");
@@ -234,7 +234,7 @@ test("English, 200 % zoom, accessibility scan", async () => {
 
 test("accessibility scan of the Vietnamese popup with no composer", async () => {
   const page = await env.ctx.newPage();
-  await page.goto(`${server.origin}/plain.html`);
+  await page.goto(server.noComposerUrl);
   const popup = await openPopup(env, await tabIdOf(env, page));
   await popup.waitForFunction(() => document.body.dataset.state === "no-composer", null, { timeout: 8000 });
   const violations = await axeSerious(popup);
