@@ -8,7 +8,7 @@
 // tabs {type:"cannhac:getState"} (the content script's view of its composer).
 
 import { normalizeSettings, normalizeHost, activeOn, CATEGORIES } from "../shared/settings.js";
-import { setLanguage, t, localize } from "../shared/i18n.js";
+import { setLanguage, t, localize, language } from "../shared/i18n.js";
 
 const POLL_MS = 1000;
 const SEVERITY_RANK = { info: 0, warning: 1, high: 2 };
@@ -151,7 +151,7 @@ export function judge(duty, state, s) {
   );
   if (fs.length) {
     const worst = Math.max(...fs.map((f) => SEVERITY_RANK[f.severity] ?? 0));
-    return { mark: worst >= SEVERITY_RANK.high ? "bad" : "warn", reason: reasonFor(fs, state) };
+    return { mark: worst >= SEVERITY_RANK.high ? "bad" : "warn", reason: reasonFor(fs, state), findings: fs };
   }
   if (!duty.categories.some((c) => s.categories.includes(c))) return { mark: "off", reason: t("popup_reason_checks_off") };
   if (!state.textLength) return { mark: "none", reason: t("popup_reason_empty") };
@@ -173,11 +173,11 @@ function el(tag, attrs = {}, ...children) {
 function renderJudged(state) {
   const list = $("judged");
   const items = duties.filter((d) => !d.manual).map((d) => ({ d, ...judge(d, state, settings) }));
-  const key = JSON.stringify(items.map((i) => [i.d.id, i.mark, i.reason]));
+  const key = JSON.stringify(items.map((i) => [i.d.id, i.mark, i.reason, (i.findings || []).map((f) => [f.rule_id, f.start, f.end])]));
   if (key === lastRender) return;
   lastRender = key;
   list.replaceChildren(
-    ...items.map(({ d, mark, reason }) =>
+    ...items.map(({ d, mark, reason, findings }) =>
       el(
         "li",
         { class: `duty judged mark-${mark}`, "data-duty": String(d.id), "data-mark": mark },
@@ -194,11 +194,41 @@ function renderJudged(state) {
             t(`duty_${d.id}_title`),
           ),
           el("p", { class: "reason" }, reason),
+          findings && findings.length ? details(findings, state) : null,
           el("p", { class: "text" }, t(`duty_${d.id}_text`)),
         ),
       ),
     ),
   );
+}
+
+/** What each finding behind a verdict says, folded away: the engine's message, and its suggestion. */
+function details(findings, state) {
+  const lang = language();
+  const seen = new Set();
+  const items = [];
+  for (const f of findings) {
+    const msg = (f.message && (f.message[lang] || f.message.vi)) || "";
+    const quote = spanText(f, state);
+    const key = `${f.rule_id}|${quote}|${msg}`;
+    if (seen.has(key) || !msg) continue;
+    seen.add(key);
+    const sev = t(`popup_severity_${f.severity}`);
+    items.push(
+      el(
+        "li",
+        { "data-severity": f.severity },
+        el("span", { class: "sev" }, `${sev}: `),
+        quote ? `'${quote}' — ` : "",
+        msg,
+        typeof f.suggestion === "string"
+          ? el("span", { class: "suggestion" }, " " + (f.suggestion ? t("popup_suggestion", f.suggestion) : t("popup_suggestion_remove")))
+          : null,
+      ),
+    );
+  }
+  if (!items.length) return null;
+  return el("details", { class: "findings" }, el("summary", {}, t("popup_details")), el("ul", {}, ...items));
 }
 
 function checkbox(name, id, labelChildren, checked) {

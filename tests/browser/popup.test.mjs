@@ -86,6 +86,12 @@ test("internal mark + insult: ✗ on duty 8, ⚠ on duty 3, ✓ on duty 1; manua
   assert.match(j[8].reason, /^1 dấu hiệu tài liệu nội bộ/, j[8].reason);
   assert.match(j[3].reason, /^1 lời lẽ gay gắt/, j[3].reason);
   assert.equal(j[1].reason, "Không thấy điều gì cần lưu ý.");
+  // "Why?" unfolds, from the keyboard, what the engine said about each finding.
+  await popup.focus('#judged li[data-duty="8"] details summary');
+  await popup.keyboard.press("Enter");
+  const why = await popup.$$eval('#judged li[data-duty="8"] details[open] li', (lis) => lis.map((li) => [li.dataset.severity, li.textContent]));
+  assert.ok(why.some(([sev, text]) => sev === "high" && text.startsWith("Nghiêm trọng: ") && text.length > 20), JSON.stringify(why));
+  assert.equal(await popup.locator('#judged li[data-duty="1"] details').count(), 0, "no details where nothing was found");
   // The status is not carried by the icon alone (screen readers get words).
   const srText = await popup.textContent('#judged li[data-duty="8"] .visually-hidden');
   assert.match(srText, /Cần sửa/);
