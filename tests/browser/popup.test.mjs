@@ -110,6 +110,20 @@ test("internal mark + insult: ✗ on duty 8, ⚠ on duty 3, ✓ on duty 1; manua
   await page.close();
 });
 
+test("the duties come from the Rust engine through the service worker", async () => {
+  const answer = await env.admin.evaluate(() => chrome.runtime.sendMessage({ type: "duties" }));
+  const list = Array.isArray(answer) ? answer : answer.duties;
+  assert.deepEqual(
+    list.map((d) => d.id),
+    [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+  );
+  const cats = Object.fromEntries(list.map((d) => [d.id, [...d.categories].sort()]));
+  assert.deepEqual(cats[1], ["suspicious_link", "unverified_claim"]);
+  assert.deepEqual(cats[3], ["inflammatory", "unverified_claim"]);
+  assert.deepEqual(cats[8], ["insinuation", "internal_document", "personal_data"]);
+  for (const id of [2, 4, 5, 6, 7, 9, 10]) assert.deepEqual(cats[id], [], `duty ${id} is manual`);
+});
+
 test("clean text: no ✗ and no ⚠, judged duties ✓", async () => {
   const page = await openComposer(env, server.origin, CLEAN);
   const tabId = await tabIdOf(env, page);
@@ -171,6 +185,16 @@ test("manual ticks: keyboard-operable, kept for the same post, reset for a new p
   assert.equal(await popup.isChecked("#duty-2"), true);
   assert.equal(await popup.isChecked("#duty-4"), true);
   assert.equal(await popup.isChecked("#duty-5"), false);
+  // Question ticks are kept the same way; "start a new post" clears everything at once.
+  await popup.check("#question-1");
+  await popup.getByRole("button", { name: "Bắt đầu bài mới (bỏ mọi dấu)" }).click();
+  for (const id of ["#duty-2", "#duty-4", "#question-1"]) assert.equal(await popup.isChecked(id), false, id);
+  await popup.close();
+  popup = await openPopup(env, tabId);
+  assert.equal(await popup.isChecked("#duty-2"), false, "the reset is stored");
+  await popup.check("#duty-2");
+  await popup.check("#duty-4");
+  await popup.waitForTimeout(200);
   await popup.close();
 
   // The post is cleared (sent): the next post starts with no ticks.
