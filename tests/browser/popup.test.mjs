@@ -15,6 +15,7 @@ import {
   axeSerious,
   screenshot,
 } from "./lib-popup.mjs";
+import { openFixture } from "./harness.mjs";
 
 const INTERNAL = "TÀI LIỆU MẬT";
 const INSULT = "đồ ngốc";
@@ -138,6 +139,19 @@ test("clean text: no ✗ and no ⚠, judged duties ✓", async () => {
   await popup.waitForFunction(() => /từ mức “Cảnh báo” trở lên/.test(document.querySelector('#judged li[data-duty="1"] .reason').textContent));
   assert.equal(await popup.getAttribute('#judged li[data-duty="1"]', "data-mark"), "ok");
   await setSettings(env, { ...SETTINGS, language: "vi" });
+  await popup.close();
+  await page.close();
+});
+
+test("a composer inside an iframe is the one the popup reports on", async () => {
+  const page = await openFixture(env.ctx, server.origin, "iframe");
+  const frame = page.frameLocator("#frame");
+  await frame.locator("#editor").click();
+  await page.keyboard.insertText(RISKY);
+  const inner = page.frames().find((f) => f.url().endsWith("/fixtures/frame.html"));
+  await waitUnderlines(inner, (u) => u.some((x) => x.category === "internal_document"), "underlines in the iframe");
+  const popup = await openPopup(env, await tabIdOf(env, page));
+  await waitMarks(popup, { 8: "bad", 3: "warn", 1: "ok" });
   await popup.close();
   await page.close();
 });
