@@ -165,7 +165,7 @@
     const items = high
       .map((f) => `<li><strong>${CN.escapeHtml(CN.categoryName(f.category))}</strong>: “${CN.escapeHtml(text.slice(f.start, f.end).slice(0, 80))}” — ${CN.escapeHtml(CN.msg(f.message))}</li>`)
       .join("");
-    root.innerHTML = `<style>
+    CN.adoptCss(root, `
       .backdrop { position: fixed; inset: 0; background: #0006; display: flex; align-items: center; justify-content: center; font: 14px/1.5 system-ui, "Segoe UI", Roboto, sans-serif; }
       [role=dialog] { background: #fff; color: #1f2328; max-width: min(480px, 92vw); max-height: 80vh; overflow: auto; border-radius: 12px; padding: 20px 22px; box-shadow: 0 12px 40px #0005; border-top: 5px solid #d32f2f; }
       h2 { margin: 0 0 8px; font-size: 17px; }
@@ -175,7 +175,8 @@
       button { font: inherit; border-radius: 8px; padding: 7px 14px; cursor: pointer; border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328; }
       button.edit { background: #1f883d; border-color: #1a7f37; color: #fff; font-weight: 600; }
       button:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
-    </style>
+    `);
+    root.innerHTML = `
     <div class="backdrop"><div role="dialog" aria-modal="true" aria-labelledby="cn-title" aria-describedby="cn-desc">
       <h2 id="cn-title"></h2><p id="cn-desc"></p><ul>${items}</ul>
       <div class="buttons"><button type="button" class="post"></button><button type="button" class="edit"></button></div>

@@ -55,7 +55,7 @@
     const reasons = (report?.reasons || []).map((code) => `<li data-reason="${CN.escapeHtml(code)}">${CN.escapeHtml(reasonText(code))}</li>`).join("");
     const destHost = report?.host_unicode || report?.host || "";
     const puny = report?.host_punycode && report.host_punycode !== destHost ? report.host_punycode : "";
-    root.innerHTML = `<style>
+    CN.adoptCss(root, `
       .card { position: fixed; width: min(380px, calc(100vw - 16px)); box-sizing: border-box; font: 13px/1.5 system-ui, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff; border: 1px solid #d0d7de; border-top: 5px solid var(--c); border-radius: 10px; padding: 12px 14px; box-shadow: 0 10px 30px #0004; }
       h2 { font-size: 14px; margin: 0 0 6px; display: flex; justify-content: space-between; gap: 8px; align-items: start; }
       .verdict { display: inline-block; font-weight: 700; color: var(--c); font-size: 15px; }
@@ -66,7 +66,8 @@
       .close { font: inherit; border: 1px solid #d0d7de; background: #f6f8fa; border-radius: 6px; padding: 1px 8px; cursor: pointer; }
       .close:focus-visible { outline: 2px solid #0969da; }
       .note { color: #57606a; font-size: 11px; margin-top: 6px; }
-    </style>
+    `);
+    root.innerHTML = `
     <div class="card" role="dialog" aria-modal="false" aria-labelledby="cn-lc-title" data-verdict="${CN.escapeHtml(verdict)}" tabindex="-1">
       <h2><span id="cn-lc-title"></span><button type="button" class="close"></button></h2>
       <div class="verdict"></div>

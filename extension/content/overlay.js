@@ -281,7 +281,7 @@
       // under it; otherwise at the document's root. Never inside the editor.
       const dialog = this.el.closest?.("dialog[open]");
       const { host, root } = CN.makeHost("cannhac-overlay", dialog || document.documentElement);
-      root.innerHTML = `<style>
+      CN.adoptCss(root, `
         .clip { position: fixed; overflow: hidden; pointer-events: none; }
         .mark { position: absolute; box-sizing: border-box; pointer-events: none; border-bottom: 2px solid var(--c); background: color-mix(in srgb, var(--c) 8%, transparent); border-radius: 1px; }
         .mark[data-severity="warning"] { border-bottom-style: solid; }
@@ -289,7 +289,8 @@
         .mark[data-severity="high"] { border-bottom-width: 3px; }
         .mirror { position: fixed; visibility: hidden; overflow: hidden; white-space: pre-wrap; overflow-wrap: break-word; word-wrap: break-word; margin: 0; border-color: transparent; }
         .notice { position: fixed; pointer-events: auto; font: 13px/1.4 system-ui, sans-serif; background: #fff8e1; color: #5d4037; border: 1px solid #ffb300; border-radius: 6px; padding: 4px 8px; max-width: 360px; box-shadow: 0 2px 6px #0002; }
-      </style><div class="clip" part="clip"></div>`;
+      `);
+      root.innerHTML = `<div class="clip" part="clip"></div>`;
       this.marks = { host, root, clip: root.querySelector(".clip"), mirror: null, notice: null };
       return this.marks;
     }
@@ -424,6 +425,8 @@
       const frag = document.createDocumentFragment();
       this.visible.forEach((f, i) => {
         for (const r of this.rectsOf(i)) {
+          // Scrolled out of the field's visible box: not drawn at all.
+          if (r.bottom <= clip.top || r.top >= clip.top + clip.height || r.right <= clip.left || r.left >= clip.left + clip.width) continue;
           const d = document.createElement("div");
           d.className = "mark";
           d.setAttribute("data-cannhac-category", f.category);

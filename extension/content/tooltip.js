@@ -13,7 +13,7 @@
   function ensureUi() {
     if (ui?.host.isConnected) return ui;
     const { host, root } = CN.makeHost("cannhac-tooltip");
-    root.innerHTML = `<style>
+    CN.adoptCss(root, `
       .tip { position: fixed; pointer-events: auto; max-width: 340px; box-sizing: border-box; font: 13px/1.45 system-ui, "Segoe UI", Roboto, sans-serif; color: #1f2328; background: #fff; border: 1px solid #d0d7de; border-left: 4px solid var(--c, #e53935); border-radius: 8px; padding: 10px 12px; box-shadow: 0 6px 20px #0003; }
       .head { font-weight: 600; margin-bottom: 4px; display: flex; gap: 6px; align-items: baseline; }
       .sev { font-weight: 500; font-size: 11px; text-transform: uppercase; color: var(--c); }
@@ -22,7 +22,8 @@
       button { font: inherit; font-size: 12px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; padding: 3px 8px; cursor: pointer; color: inherit; }
       button.apply { background: #1f883d; color: #fff; border-color: #1a7f37; }
       button:focus-visible { outline: 2px solid #0969da; outline-offset: 1px; }
-    </style><div class="tip" role="tooltip" hidden></div>`;
+    `);
+    root.innerHTML = `<div class="tip" role="tooltip" hidden></div>`;
     ui = { host, root, box: root.querySelector(".tip") };
     // Keep the editor's focus and selection when the tooltip is clicked.
     ui.box.addEventListener("mousedown", (e) => e.preventDefault());

@@ -111,6 +111,22 @@
     return a;
   };
 
+  /**
+   * Styles for one of our shadow roots: a constructed stylesheet (not subject to the page's
+   * CSP style-src), else a <style> element.
+   */
+  CN.adoptCss = (root, css) => {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      root.adoptedStyleSheets = [sheet];
+    } catch {
+      const st = document.createElement("style");
+      st.textContent = css;
+      root.prepend(st);
+    }
+  };
+
   /** A small element with an open shadow root, appended outside any editor. */
   CN.makeHost = (tag, parent) => {
     const host = document.createElement(tag);

@@ -1,0 +1,161 @@
+// The pre-share guard: a `high` finding stops the share action and asks; "Vẫn đăng" posts the
+// exact draft; "Sửa lại" returns with text and caret unchanged; clean drafts post at once.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, startServer, openFixture, setSettings, TEST_SETTINGS, underlines, until, EDITOR } from "./harness.mjs";
+
+const PHRASE = "dự án Hoa Sen"; // internal_document, high
+let srv, b;
+before(async () => {
+  srv = await startServer();
+  b = await launch();
+  await setSettings(b.context, TEST_SETTINGS);
+});
+after(async () => {
+  await b?.close();
+  await srv?.close();
+});
+
+const posted = (page) => page.evaluate(() => window.posted.slice());
+const dialog = (page) => page.getByRole("dialog");
+
+async function typeAndWait(page, kind, text) {
+  await page.click(EDITOR[kind]);
+  await page.keyboard.type(text, { delay: 3 });
+  await until(async () => {
+    const u = await underlines(page, "internal_document");
+    return u.highlights.length + u.marks.length > 0;
+  }, "the high finding to be underlined");
+}
+
+for (const kind of ["textarea", "lexical", "prosemirror", "quill"]) {
+  test(`${kind}: high finding + Post opens the guard, nothing is posted; "Vẫn đăng" posts the exact draft`, async () => {
+    const page = await openFixture(b.context, srv.origin, kind);
+    const text = `Chia sẻ ${PHRASE} cho cả nhóm`;
+    await typeAndWait(page, kind, text);
+    await page.click("#post-btn");
+    await dialog(page).waitFor();
+    assert.equal(await dialog(page).count(), 1);
+    assert.deepEqual(await posted(page), [], "nothing posted while the guard asks");
+    // The dialog lives in an open shadow root and names the finding.
+    const inShadow = await page.evaluate(() => !!document.querySelector("cannhac-guard")?.shadowRoot?.querySelector('[role="dialog"]'));
+    assert.ok(inShadow);
+    assert.match(await dialog(page).innerText(), /Hoa Sen/);
+    await page.getByRole("button", { name: "Vẫn đăng" }).click();
+    await until(async () => (await posted(page)).length === 1, "the post");
+    assert.deepEqual(await posted(page), [text], "exactly the draft was posted");
+    assert.equal(await dialog(page).count(), 0);
+    await page.close();
+  });
+}
+
+test(`"Sửa lại" returns to the composer with the text and caret unchanged`, async () => {
+  for (const kind of ["textarea", "lexical"]) {
+    const page = await openFixture(b.context, srv.origin, kind);
+    const text = `Gửi ${PHRASE} đi các bạn`;
+    await typeAndWait(page, kind, text);
+    for (let i = 0; i < 5; i++) await page.keyboard.press("ArrowLeft");
+    const caret = () =>
+      page.evaluate(() => {
+        const a = document.activeElement;
+        if (a?.tagName === "TEXTAREA") return { id: a.id, pos: a.selectionStart, end: a.selectionEnd };
+        const s = getSelection();
+        const r = document.createRange();
+        r.selectNodeContents(document.getElementById("editor"));
+        r.setEnd(s.focusNode, s.focusOffset);
+        return { id: a?.id, pos: r.toString().length, collapsed: s.isCollapsed };
+      });
+    const before = await caret();
+    assert.equal(before.pos, text.length - 5);
+    await page.click("#post-btn");
+    await dialog(page).waitFor();
+    await page.getByRole("button", { name: "Sửa lại" }).click();
+    await until(async () => (await dialog(page).count()) === 0, "the dialog to close");
+    assert.deepEqual(await caret(), before, "focus and caret are back where they were");
+    assert.equal(await page.evaluate(() => window.getText()), text);
+    assert.deepEqual(await posted(page), []);
+    // And typing goes on at the caret.
+    await page.keyboard.type("X");
+    assert.equal(await page.evaluate(() => window.getText()), text.slice(0, -5) + "X" + text.slice(-5));
+    await page.close();
+  }
+});
+
+test("Escape in the guard means edit; Tab stays inside the dialog", async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  await typeAndWait(page, "textarea", `Bản ${PHRASE}`);
+  await page.click("#post-btn");
+  await dialog(page).waitFor();
+  const focused = () => page.evaluate(() => document.querySelector("cannhac-guard").shadowRoot.activeElement?.textContent);
+  assert.equal(await focused(), "Sửa lại", "the safe choice has focus");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "Vẫn đăng");
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "Sửa lại");
+  await page.keyboard.press("Escape");
+  await until(async () => (await dialog(page).count()) === 0, "the dialog to close");
+  assert.deepEqual(await posted(page), []);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "editor");
+  await page.close();
+});
+
+test("a clean post goes through at once, with no dialog", async () => {
+  for (const kind of ["textarea", "lexical"]) {
+    const page = await openFixture(b.context, srv.origin, kind);
+    await page.click(EDITOR[kind]);
+    const text = "Chúc mọi người cuối tuần vui vẻ!";
+    await page.keyboard.type(text);
+    await page.waitForTimeout(150);
+    await page.click("#post-btn");
+    assert.deepEqual(await posted(page), [text], "posted in the same click");
+    assert.equal(await dialog(page).count(), 0);
+    await page.close();
+  }
+});
+
+test("typing a high phrase and posting within the same frame is still caught", async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  await page.click("#editor");
+  // insert + click in one task: the analysis has not answered yet when the click comes.
+  await page.evaluate((p) => {
+    document.execCommand("insertText", false, "Nội dung " + p);
+    document.getElementById("post-btn").click();
+  }, PHRASE);
+  await dialog(page).waitFor();
+  assert.deepEqual(await posted(page), []);
+  await page.close();
+});
+
+test("Enter in a comment box that posts on Enter: guarded; clean comments post at once", async () => {
+  const page = await openFixture(b.context, srv.origin, "comment");
+  await typeAndWait(page, "comment", `Bình luận về ${PHRASE}`);
+  await page.keyboard.press("Enter");
+  await dialog(page).waitFor();
+  assert.deepEqual(await posted(page), []);
+  assert.equal(await page.evaluate(() => window.getText()), `Bình luận về ${PHRASE}`, "Enter did not reach the editor");
+  await page.getByRole("button", { name: "Vẫn đăng" }).click();
+  await until(async () => (await posted(page)).length === 1, "the comment to post");
+  assert.deepEqual(await posted(page), [`Bình luận về ${PHRASE}`]);
+  // A clean comment: Enter posts immediately.
+  await page.click("#editor");
+  await page.keyboard.type("Hay quá, cảm ơn bạn");
+  await page.waitForTimeout(100);
+  await page.keyboard.press("Enter");
+  assert.deepEqual((await posted(page))[1], "Hay quá, cảm ơn bạn");
+  assert.equal(await dialog(page).count(), 0);
+  await page.close();
+});
+
+test("the guard can be turned off for a site", async () => {
+  await setSettings(b.context, { ...TEST_SETTINGS, guardDisabledSites: ["127.0.0.1"] });
+  try {
+    const page = await openFixture(b.context, srv.origin, "textarea");
+    await typeAndWait(page, "textarea", `Gửi ${PHRASE}`);
+    await page.click("#post-btn");
+    assert.deepEqual(await posted(page), [`Gửi ${PHRASE}`]);
+    assert.equal(await dialog(page).count(), 0);
+    await page.close();
+  } finally {
+    await setSettings(b.context, TEST_SETTINGS);
+  }
+});
