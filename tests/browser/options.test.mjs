@@ -5,6 +5,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import {
   launch,
   fixtureServer,
@@ -235,7 +237,8 @@ test("export → import round-trips, and a valid import applies at once", async 
   assert.equal(await options.inputValue("#only-sites"), "chinhphu.vn\nzalo.me");
   const [download] = await Promise.all([options.waitForEvent("download"), options.click("#export")]);
   assert.equal(download.suggestedFilename(), "cannhac-settings.json");
-  const file = await download.path();
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cannhac-export-")), download.suggestedFilename());
+  await download.saveAs(file);
   const exported = JSON.parse(fs.readFileSync(file, "utf8"));
   assert.equal(exported.format, "cannhac-settings");
   assert.deepEqual(exported.settings, custom);
@@ -246,7 +249,7 @@ test("export → import round-trips, and a valid import applies at once", async 
   await options.setInputFiles("#import-file", file);
   await waitStored((s) => s.customPhrases?.length === 2, "the imported settings");
   assert.deepEqual(await getSettings(env), custom);
-  assert.match(await options.textContent("#saved"), /imported/i);
+  await options.waitForFunction(() => /imported from cannhac-settings\.json/i.test(document.querySelector("#saved").textContent));
   assert.equal(await options.isVisible("#import-errors"), false);
   // The form shows what was imported.
   assert.equal(await options.isChecked("#guard"), false);
