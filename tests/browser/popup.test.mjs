@@ -56,6 +56,19 @@ async function judged(popup) {
   );
 }
 
+/** Waits until the popup has stored exactly the manual duty ticks `ids` for tab `tabId`. */
+async function storedTicks(popup, tabId, ids) {
+  await popup.waitForFunction(
+    async ({ tabId, ids }) => {
+      const key = `popupTicks:${tabId}`;
+      const saved = (await chrome.storage.session.get(key))[key];
+      return !!saved && JSON.stringify([...saved.duties].sort((a, b) => a - b)) === JSON.stringify(ids);
+    },
+    { tabId, ids },
+    { timeout: 5000 },
+  );
+}
+
 async function waitMarks(popup, want) {
   const ok = (j) => Object.entries(want).every(([id, mark]) => j[id]?.mark === mark);
   await popup.waitForFunction(
@@ -191,7 +204,7 @@ test("manual ticks: keyboard-operable, kept for the same post, reset for a new p
   await popup.keyboard.press("Tab");
   await popup.keyboard.press("Space");
   assert.equal(await popup.isChecked("#duty-4"), true);
-  await popup.waitForTimeout(200); // the ticks are stored asynchronously
+  await storedTicks(popup, tabId, [2, 4]); // the ticks are stored asynchronously
   await popup.close();
 
   // Same post: the ticks are still there.
@@ -208,7 +221,7 @@ test("manual ticks: keyboard-operable, kept for the same post, reset for a new p
   assert.equal(await popup.isChecked("#duty-2"), false, "the reset is stored");
   await popup.check("#duty-2");
   await popup.check("#duty-4");
-  await popup.waitForTimeout(200);
+  await storedTicks(popup, tabId, [2, 4]);
   await popup.close();
 
   // The post is cleared (sent): the next post starts with no ticks.
