@@ -144,7 +144,7 @@ impl Engine {
                 not_before: Vec::new(),
             });
         }
-        let mut allow = Vec::new();
+        let mut allow: Vec<Vec<String>> = crate::lexicon::builtin_allow().map_err(|e| ConfigError::Lexicon(e.0))?;
         for a in &config.allow {
             check_phrase(a)?;
             allow.push(lexicon::phrase_keys(a).0);

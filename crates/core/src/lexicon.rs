@@ -44,6 +44,25 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The built-in allow-list (`data/allow.toml`): idioms and everyday phrases that hold a
+/// flagged word without its meaning.
+pub const ALLOW: &str = include_str!("../data/allow.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AllowFile {
+    phrases: Vec<String>,
+}
+
+/// The built-in allow-list as syllable-key sequences.
+///
+/// # Errors
+/// A [`LexiconError`] when `data/allow.toml` does not parse (a broken build; tested).
+pub fn builtin_allow() -> Result<Vec<Vec<String>>, LexiconError> {
+    let f: AllowFile = toml::from_str(ALLOW).map_err(|e| LexiconError(format!("allow.toml: {e}")))?;
+    Ok(f.phrases.iter().map(|p| phrase_keys(p).0).filter(|k| !k.is_empty()).collect())
+}
+
 /// The context word lists (`data/context.toml`).
 pub const CONTEXT: &str = include_str!("../data/context.toml");
 
