@@ -20,6 +20,7 @@ import {
   screenshot,
 } from "./lib-popup.mjs";
 import { normalizeSettings, settingsSize, SYNC_ITEM_LIMIT } from "../../extension/shared/settings.js";
+import { openFixture } from "./harness.mjs";
 
 // Invented code names: no built-in lexicon knows them, so only the options can make them count.
 const CODE_NAME = "Hoa Sen Vàng";
@@ -134,6 +135,50 @@ test("options edits reach an open composer without a reload", async () => {
   assert.match(await options.textContent("#disabled-sites-error"), /dòng 2.*không phải tên miền/);
   assert.deepEqual((await getSettings(env)).disabledSites, ["example.org", "127.0.0.1"]);
 
+  await options.close();
+  await page.close();
+});
+
+test("the pre-share guard follows the options at once: off globally, off for one site, back on", async () => {
+  await setSettings(env, { language: "vi", customPhrases: [{ phrase: CODE_NAME, category: "internal_document", severity: "high" }] });
+  const page = await openFixture(env.ctx, server.origin, "textarea");
+  const text = `Gửi kế hoạch ${CODE_NAME} cho cả nhóm`;
+  await page.click("#editor");
+  await page.keyboard.insertText(text);
+  await waitUnderlines(page, (u) => u.some((x) => x.category === "internal_document"), "the high finding underlined");
+  const posted = () => page.evaluate(() => window.posted.slice());
+  const dialog = page.getByRole("dialog");
+  const options = await openOptions(env);
+
+  // Guard off: the post goes straight out.
+  await options.uncheck("#guard");
+  await waitStored((s) => s.guard === false, "guard off");
+  await page.bringToFront();
+  await page.click("#post-btn");
+  await page.waitForFunction((n) => window.posted.length === n, 1);
+  assert.equal(await dialog.count(), 0);
+
+  // Guard on, but not on this site.
+  await options.bringToFront();
+  await options.check("#guard");
+  await options.fill("#guard-disabled-sites", "127.0.0.1");
+  await options.locator("#guard-disabled-sites").blur();
+  await waitStored((s) => s.guard === true && s.guardDisabledSites.includes("127.0.0.1"), "guard off for the site");
+  await page.bringToFront();
+  await page.click("#post-btn");
+  await page.waitForFunction((n) => window.posted.length === n, 2);
+  assert.equal(await dialog.count(), 0);
+
+  // Back on for the site: the guard asks, and nothing is posted.
+  await options.bringToFront();
+  await options.fill("#guard-disabled-sites", "");
+  await options.locator("#guard-disabled-sites").blur();
+  await waitStored((s) => s.guardDisabledSites.length === 0, "guard back on");
+  await page.bringToFront();
+  await page.click("#post-btn");
+  await dialog.waitFor({ timeout: 5000 });
+  assert.deepEqual(await posted(), [text, text]);
+  await page.getByRole("button", { name: "Sửa lại" }).click();
   await options.close();
   await page.close();
 });
