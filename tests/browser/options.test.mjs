@@ -139,6 +139,29 @@ test("options edits reach an open composer without a reload", async () => {
   await page.close();
 });
 
+test('"only on these sites" mode: silent elsewhere, active once the site is listed', async () => {
+  await setSettings(env, { language: "vi", customPhrases: [{ phrase: CODE_NAME, category: "internal_document", severity: "high" }] });
+  const page = await openComposer(env, server.origin, `Kế hoạch ${CODE_NAME} đã xong.`);
+  await waitUnderlines(page, has(CODE_NAME, "internal_document"), "the phrase underlined");
+  const options = await openOptions(env);
+  await options.check("#site-mode-only");
+  await waitStored((s) => s.siteMode === "only", "the only-sites mode");
+  assert.equal(await options.isVisible("#only-sites"), true);
+  assert.equal(await options.isVisible("#disabled-sites"), false);
+  assert.equal(await options.isVisible("#only-sites-empty"), true, "an empty list is pointed out");
+  await waitUnderlines(page, (u) => u.length === 0, "silent: the site is not listed");
+  await options.fill("#only-sites", "example.org\n127.0.0.1");
+  await options.locator("#only-sites").blur();
+  await waitStored((s) => s.onlySites.includes("127.0.0.1"), "the site listed");
+  assert.equal(await options.isVisible("#only-sites-empty"), false);
+  await page.bringToFront();
+  await page.click("#editor");
+  await page.keyboard.insertText(" ");
+  await waitUnderlines(page, has(CODE_NAME, "internal_document"), "active again on a listed site");
+  await options.close();
+  await page.close();
+});
+
 test("the pre-share guard follows the options at once: off globally, off for one site, back on", async () => {
   await setSettings(env, { language: "vi", customPhrases: [{ phrase: CODE_NAME, category: "internal_document", severity: "high" }] });
   const page = await openFixture(env.ctx, server.origin, "textarea");
