@@ -3,6 +3,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import {
   DEFAULT_SETTINGS,
   normalizeSettings,
@@ -134,4 +135,12 @@ test("not an object, a wrong format, a file too large to sync", () => {
   assert.equal(errors.length, 1);
   assert.equal(errors[0].code, "too_large");
   assert.ok(Number(errors[0].args[0]) > SYNC_ITEM_LIMIT);
+});
+
+test("the example office file in examples/ imports cleanly", () => {
+  const raw = JSON.parse(fs.readFileSync(new URL("../../examples/cannhac-settings.example.json", import.meta.url), "utf8"));
+  const { settings, errors } = validateSettings(raw);
+  assert.deepEqual(errors, []);
+  assert.equal(settings.customPhrases.length, 3);
+  assert.deepEqual(exportSettings(settings), raw, "the example is exactly what an export writes");
 });
