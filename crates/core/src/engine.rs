@@ -144,7 +144,8 @@ impl Engine {
                 not_before: Vec::new(),
             });
         }
-        let mut allow: Vec<Vec<String>> = crate::lexicon::builtin_allow().map_err(|e| ConfigError::Lexicon(e.0))?;
+        let mut allow: Vec<Vec<String>> =
+            crate::lexicon::builtin_allow().map_err(|e| ConfigError::Lexicon(e.0))?;
         for a in &config.allow {
             check_phrase(a)?;
             allow.push(lexicon::phrase_keys(a).0);
@@ -220,6 +221,19 @@ impl Engine {
     fn accept(&self, e: &Entry, h: &Hit, tokens: &[Token]) -> bool {
         let span = &tokens[h.first..=h.last];
         if e.caps && !span.iter().all(|t| t.upper || t.numeric) {
+            return false;
+        }
+        // A capitalised single word right after another capitalised word is most likely part
+        // of a name or nickname ("Nhị Thắng Chó"), not an insult.
+        let rule = &self.lexicon.rules[e.rule];
+        if rule.category == Category::Inflammatory
+            && h.first == h.last
+            && h.first > 0
+            && span[0].capitalized
+            && !span[0].upper
+            && tokens[h.first - 1].capitalized
+            && tokens[h.first].gap == Gap::Space
+        {
             return false;
         }
         if e.needs_target {

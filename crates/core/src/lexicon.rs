@@ -59,8 +59,13 @@ struct AllowFile {
 /// # Errors
 /// A [`LexiconError`] when `data/allow.toml` does not parse (a broken build; tested).
 pub fn builtin_allow() -> Result<Vec<Vec<String>>, LexiconError> {
-    let f: AllowFile = toml::from_str(ALLOW).map_err(|e| LexiconError(format!("allow.toml: {e}")))?;
-    Ok(f.phrases.iter().map(|p| phrase_keys(p).0).filter(|k| !k.is_empty()).collect())
+    let f: AllowFile =
+        toml::from_str(ALLOW).map_err(|e| LexiconError(format!("allow.toml: {e}")))?;
+    Ok(f.phrases
+        .iter()
+        .map(|p| phrase_keys(p).0)
+        .filter(|k| !k.is_empty())
+        .collect())
 }
 
 /// The context word lists (`data/context.toml`).
@@ -481,7 +486,11 @@ impl Lexicon {
             return hits;
         }
         self.scan(tokens, false, unaccented, &mut hits);
-        self.scan(tokens, true, unaccented, &mut hits);
+        // In text written with full diacritics an unmarked syllable is what it says
+        // ("dam cho" is not "đấm cho"): the folded lexicon serves mixed and unaccented text.
+        if text::accents(tokens) != text::Accents::Full {
+            self.scan(tokens, true, unaccented, &mut hits);
+        }
         self.scan_dodges(tokens, &mut hits);
         hits.sort_by_key(|h| (h.first, h.last, h.entry));
         hits.dedup();

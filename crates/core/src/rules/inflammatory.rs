@@ -20,10 +20,12 @@ const MIN_WORDS: usize = 5;
 /// Words (accented keys) that aim a sentence at a person: second-person and contemptuous
 /// pronouns and classifiers.
 const AIM_WORDS: &[&str] = &[
-    "mày", "mầy", "bây", "mi", "tụi", "bọn", "lũ", "thằng", "thg", "tk", "đồ", "mụ", "lão", "hắn", "chúng", "tao",
+    "mày", "mầy", "bây", "mi", "tụi", "bọn", "lũ", "thằng", "thg", "tk", "đồ", "mụ", "lão", "hắn",
 ];
 /// Words after `con` that make it a contemptuous classifier for a person (`con này`).
-const CON_AIM: &[&str] = &["này", "kia", "đó", "ấy", "nhỏ", "mụ", "mẹ", "đĩ", "bé", "ranh", "điên", "khùng"];
+const CON_AIM: &[&str] = &[
+    "này", "kia", "đó", "ấy", "nhỏ", "mụ", "mẹ", "đĩ", "bé", "ranh", "điên", "khùng",
+];
 /// Rules whose findings are `info` unless their sentence is aimed at someone.
 const AIMABLE: &[&str] = &["inflammatory.vulgar", "inflammatory.mild_insult"];
 
@@ -35,7 +37,9 @@ fn raise_aimed(ctx: &Ctx<'_>, out: &mut [Finding]) {
         let k = t[i].key.as_str();
         AIM_WORDS.contains(&k)
             || (k == "m" && (i == 0 || !t[i - 1].numeric))
-            || (k == "con" && t.get(i + 1).is_some_and(|n| CON_AIM.contains(&n.key.as_str()) || n.capitalized))
+            || (k == "con"
+                && t.get(i + 1)
+                    .is_some_and(|n| CON_AIM.contains(&n.key.as_str()) || n.capitalized))
     };
     let strong: Vec<std::ops::Range<usize>> = out
         .iter()
@@ -56,7 +60,11 @@ fn raise_aimed(ctx: &Ctx<'_>, out: &mut [Finding]) {
             e += 1;
         }
         let sentence = t[s].orig.start..t[e - 1].orig.end;
-        if (s..e).any(aimed_at) || strong.iter().any(|r| r.start < sentence.end && r.end > sentence.start) {
+        if (s..e).any(aimed_at)
+            || strong
+                .iter()
+                .any(|r| r.start < sentence.end && r.end > sentence.start)
+        {
             f.severity = Severity::Warning;
         }
     }

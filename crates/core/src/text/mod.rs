@@ -318,6 +318,31 @@ pub fn marked_share(tokens: &[Token]) -> (usize, usize) {
     (marked, words.len())
 }
 
+/// How a text is written, for matching: [`Accents::Full`] texts are matched on their exact
+/// syllables only; [`Accents::Mixed`] and [`Accents::None`] texts also match unmarked syllables
+/// against the folded lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accents {
+    /// At least half of the words carry diacritics: an unmarked word means what it says.
+    Full,
+    /// Some words carry diacritics, some were typed without.
+    Mixed,
+    /// Written without diacritics (see [`is_unaccented`]).
+    None,
+}
+
+/// The accent class of a text (see [`Accents`]). Text with no words counts as [`Accents::Full`].
+pub fn accents(tokens: &[Token]) -> Accents {
+    let (marked, words) = marked_share(tokens);
+    if words == 0 || marked * 2 >= words {
+        Accents::Full
+    } else if marked * 8 < words {
+        Accents::None
+    } else {
+        Accents::Mixed
+    }
+}
+
 /// The accent policy: a text is treated as written without diacritics when fewer than one in
 /// eight of its words carries one. Vietnamese written with diacritics marks well over half of
 /// its syllables; English, teencode and unaccented Vietnamese mark almost none.
