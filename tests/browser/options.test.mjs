@@ -324,6 +324,18 @@ test("export → import round-trips, and a valid import applies at once", async 
   assert.equal(await options.isChecked("#cat-inflammatory"), false);
   assert.equal(await options.inputValue("#min-severity"), "warning");
   assert.equal(await options.locator("#phrases tr").count(), 2);
+
+  // "Restore defaults" asks first; dismissing changes nothing, accepting restores (keeping the language).
+  options.once("dialog", (d) => d.dismiss());
+  await options.click("#reset-defaults");
+  await options.waitForTimeout(200);
+  assert.deepEqual(await getSettings(env), custom);
+  options.once("dialog", (d) => d.accept());
+  await options.click("#reset-defaults");
+  await waitStored((s) => s.customPhrases.length === 0, "the defaults");
+  assert.deepEqual(await getSettings(env), { ...normalizeSettings({}), language: "en" });
+  assert.equal(await options.locator("#phrases tr").count(), 0);
+  assert.equal(await options.isChecked("#guard"), true);
   await options.close();
 });
 
