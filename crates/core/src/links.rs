@@ -469,14 +469,19 @@ fn host_labels(host: &str) -> Option<Vec<Label<'_>>> {
         .collect()
 }
 
-/// A decoded punycode label that IDNA could have produced: not ASCII, in NFC, and only
-/// letters, digits, combining marks and `-` (no controls, symbols or emoji).
+/// A decoded punycode label that IDNA could have produced: not ASCII, in NFC, and no
+/// controls, white space, ASCII punctuation but `-`, symbols, emoji, variation selectors or
+/// private-use characters (the Unicode blocks they live in: no full UTS #46 table here).
 fn valid_idn_label(u: &str) -> bool {
-    !u.is_ascii()
-        && u.chars().all(|c| {
-            c.is_alphanumeric() || c == '-' || unicode_normalization::char::is_combining_mark(c)
-        })
-        && unicode_normalization::is_nfc(u)
+    let bad = |c: char| {
+        c.is_control()
+            || c.is_whitespace()
+            || (c.is_ascii() && !c.is_ascii_alphanumeric() && c != '-')
+            || matches!(u32::from(c),
+                0x80..=0xBF | 0x2000..=0x2BFF | 0x3000..=0x303F | 0xE000..=0xF8FF | 0xFE00..=0xFE0F
+                | 0xFFF0..=0xFFFF | 0x1F000..=0x1FAFF | 0xE0000..=0x10FFFF)
+    };
+    !u.is_ascii() && !u.chars().any(bad) && u.nfc().eq(u.chars())
 }
 
 /// Mixed-script and whole-script-confusable punycode labels.

@@ -8,17 +8,17 @@
 //! classification (below) for the mixed-script test.
 
 use std::collections::HashMap;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::UnicodeNormalization;
 
 /// The comparison key of a domain label: UTS #39 skeleton (NFD, then every confusable replaced
-/// by its prototype), lower-cased, with combining marks dropped and `đ` → `d`, so that
+/// by its prototype), lower-cased, with combining marks (non-zero combining class) dropped and `đ` → `d`, so that
 /// `vnеxpress` (Cyrillic `е`), `vietcombạnk` and `vietc0mbank` all meet their original.
 /// `m` becomes `rn` on both sides (as in the skeleton), so `rnomo` meets `momo`.
 pub(crate) fn key(label: &str, confusables: &HashMap<char, &'static str>) -> String {
     let mut out = String::with_capacity(label.len() + 4);
     let mut push = |c: char| {
-        if is_combining_mark(c) {
+        if canonical_combining_class(c) != 0 {
             return;
         }
         let c = if c == 'đ' || c == 'Đ' { 'd' } else { c };
