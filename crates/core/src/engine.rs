@@ -238,8 +238,8 @@ impl Engine {
         }
         if e.needs_target {
             let folded = span.iter().all(|t| !t.marked);
-            if !self.lexicon.has_target(tokens, h.first, h.last, false)
-                && !(folded && self.lexicon.has_target(tokens, h.first, h.last, true))
+            if !(self.lexicon.has_target(tokens, h.first, h.last, false)
+                || folded && self.lexicon.has_target(tokens, h.first, h.last, true))
             {
                 return false;
             }

@@ -23,30 +23,33 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::HashMap;
 
-/// The built-in lexicon files, compiled in.
+/// The built-in lexicon files (`data/*.toml`, turned into JSON by `build.rs`), compiled in.
 pub const BUILTIN: &[(&str, &str)] = &[
     (
         "internal_document.toml",
-        include_str!("../data/internal_document.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/internal_document.json")),
     ),
     (
         "unverified_claim.toml",
-        include_str!("../data/unverified_claim.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/unverified_claim.json")),
     ),
     (
         "inflammatory.toml",
-        include_str!("../data/inflammatory.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/inflammatory.json")),
     ),
-    ("insinuation.toml", include_str!("../data/insinuation.toml")),
+    (
+        "insinuation.toml",
+        include_str!(concat!(env!("OUT_DIR"), "/insinuation.json")),
+    ),
     (
         "personal_data.toml",
-        include_str!("../data/personal_data.toml"),
+        include_str!(concat!(env!("OUT_DIR"), "/personal_data.json")),
     ),
 ];
 
 /// The built-in allow-list (`data/allow.toml`): idioms and everyday phrases that hold a
 /// flagged word without its meaning.
-pub const ALLOW: &str = include_str!("../data/allow.toml");
+pub const ALLOW: &str = include_str!(concat!(env!("OUT_DIR"), "/allow.json"));
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,7 +63,7 @@ struct AllowFile {
 /// A [`LexiconError`] when `data/allow.toml` does not parse (a broken build; tested).
 pub fn builtin_allow() -> Result<Vec<Vec<String>>, LexiconError> {
     let f: AllowFile =
-        toml::from_str(ALLOW).map_err(|e| LexiconError(format!("allow.toml: {e}")))?;
+        serde_json::from_str(ALLOW).map_err(|e| LexiconError(format!("allow.toml: {e}")))?;
     Ok(f.phrases
         .iter()
         .map(|p| phrase_keys(p).0)
@@ -69,7 +72,7 @@ pub fn builtin_allow() -> Result<Vec<Vec<String>>, LexiconError> {
 }
 
 /// The context word lists (`data/context.toml`).
-pub const CONTEXT: &str = include_str!("../data/context.toml");
+pub const CONTEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/context.json"));
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -172,10 +175,6 @@ pub struct Entry {
     pub severity: Severity,
     /// Suggestion, if any.
     pub suggestion: Option<String>,
-    /// Syllable keys (accented).
-    pub keys: Vec<String>,
-    /// Syllable keys (folded).
-    pub folds: Vec<String>,
     /// Whether it may match unaccented text.
     pub unaccented: Unaccented,
     /// Only in capitals.
@@ -184,8 +183,6 @@ pub struct Entry {
     pub needs_target: bool,
     /// May cross punctuation.
     pub cross: bool,
-    /// Matches spelled-out dodges.
-    pub dodge: bool,
     /// Cancelling left contexts (each a list of accented keys).
     pub not_after: Vec<Vec<String>>,
     /// Cancelling right contexts.
@@ -301,7 +298,8 @@ impl Lexicon {
         let mut rules = Vec::new();
         let mut news: Vec<NewEntry> = Vec::new();
         for (name, body) in BUILTIN {
-            let f: File = toml::from_str(body).map_err(|e| LexiconError(format!("{name}: {e}")))?;
+            let f: File =
+                serde_json::from_str(body).map_err(|e| LexiconError(format!("{name}: {e}")))?;
             for g in f.group {
                 let rule = rules.len();
                 rules.push(Rule {
@@ -364,8 +362,8 @@ impl Lexicon {
             e.rule += offset;
             news.push(e);
         }
-        let ctx: ContextLists =
-            toml::from_str(CONTEXT).map_err(|e| LexiconError(format!("context.toml: {e}")))?;
+        let ctx: ContextLists = serde_json::from_str(CONTEXT)
+            .map_err(|e| LexiconError(format!("context.toml: {e}")))?;
         Self::compile(rules, news, ctx)
     }
 
@@ -400,13 +398,10 @@ impl Lexicon {
                     rule: n.rule,
                     severity: n.severity,
                     suggestion: n.suggestion,
-                    keys: parts.concat(),
-                    folds: Vec::new(),
                     unaccented: n.unaccented,
                     caps: n.caps,
                     needs_target: n.needs_target,
                     cross: n.cross,
-                    dodge: false,
                     not_after: ctx_keys(&n.not_after),
                     not_before: ctx_keys(&n.not_before),
                     parts,
@@ -435,13 +430,10 @@ impl Lexicon {
                 rule: n.rule,
                 severity: n.severity,
                 suggestion: n.suggestion,
-                keys,
-                folds,
                 unaccented: n.unaccented,
                 caps: n.caps,
                 needs_target: n.needs_target,
                 cross: n.cross,
-                dodge,
                 not_after: ctx_keys(&n.not_after),
                 not_before: ctx_keys(&n.not_before),
                 parts: Vec::new(),
@@ -590,8 +582,8 @@ impl Lexicon {
             }
             for a in i..=j {
                 let mut key = String::new();
-                for b in a..=j {
-                    key.push_str(&tokens[b].key);
+                for (b, tok) in tokens.iter().enumerate().take(j + 1).skip(a) {
+                    key.push_str(&tok.key);
                     if b > a {
                         for cand in [key.clone(), text::tone::fold(&key)] {
                             if let Some(ids) = self.dodges.get(&cand) {
@@ -666,7 +658,7 @@ mod tests {
     #[test]
     fn phrases_tokenize_to_their_words() {
         for (name, body) in BUILTIN {
-            let f: File = toml::from_str(body).expect(name);
+            let f: File = serde_json::from_str(body).expect(name);
             for g in f.group {
                 let all = g
                     .phrases
@@ -698,7 +690,7 @@ mod tests {
         let mut seen: HashMap<String, String> = HashMap::new();
         let mut clashes = Vec::new();
         for (name, body) in BUILTIN {
-            let f: File = toml::from_str(body).expect(name);
+            let f: File = serde_json::from_str(body).expect(name);
             // The contact cues are not findings; they overlap the harassment phrases on purpose.
             for g in f.group.into_iter().filter(|g| g.id != "contact_cue") {
                 let mut mine: Vec<String> = g

@@ -7,7 +7,7 @@
 
 use super::{finding, Ctx};
 use crate::{Category, Finding, Severity};
-use regex::Regex;
+use std::ops::Range;
 
 const NUMBER_VI: &str = "Số hiệu văn bản hành chính: bài viết có vẻ chép lại một văn bản của cơ quan. Văn bản chưa công bố thì không đưa lên mạng (nhiệm vụ 8).";
 const NUMBER_EN: &str = "An administrative document number: the post seems to copy an official's document. Unpublished documents stay off the internet (duty 8).";
@@ -60,40 +60,25 @@ const DOC_WORDS: &[&str] = &[
 ];
 
 #[derive(Debug)]
-pub struct Rules {
-    code: Regex,
-    frame: Regex,
-    filing: Regex,
-}
+pub struct Rules;
 
 impl Rules {
     pub fn new() -> Rules {
-        // Patterns are fixed and tested; a failure here is a build defect caught by every test.
-        let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern {p:?}: {e}"));
-        Rules {
-            code: re(r"[0-9]{1,6}[ ]?/[ ]?(?:[0-9]{4}/)?[a-zđ]{1,8}(?:[-/][a-zđ0-9]{1,12}){0,3}"),
-            frame: re(r"(?m)^[ \t\-–•*>]*(kính gửi|nơi nhận)[ \t]*:"),
-            filing: re(r"(?m)(?:^|[ \t;\-])lưu[ \t]*:?[ \t]*vt\b"),
-        }
+        Rules
     }
 
     pub fn apply(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let norm = &ctx.norm.text;
         let mut parts = 0usize;
-        for m in self.code.find_iter(norm) {
-            let code = m.as_str();
-            // The number must not continue a longer number or word ("1/2023" inside a date).
-            let prev = norm[..m.start()].chars().next_back();
-            if prev.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.') {
-                continue;
-            }
+        for m in doc_codes(norm) {
+            let code = &norm[m.clone()];
             let kind = code.split('/').skip(1).collect::<Vec<_>>().join("/");
             if !kind.chars().any(|c| c.is_alphabetic())
                 || PUBLIC_ACT_CODES.iter().any(|p| kind.contains(p))
             {
                 continue;
             }
-            let before = norm[..m.start()].trim_end_matches([' ', '\t']);
+            let before = norm[..m.start].trim_end_matches([' ', '\t']);
             let before = before
                 .strip_suffix(':')
                 .unwrap_or(before)
@@ -114,12 +99,12 @@ impl Rules {
             let start = match (doc_word, has_so, line_start) {
                 (Some(w), _, _) => before.len() - w.len(),
                 (None, true, true) => {
-                    before.len() + norm[before.len()..m.start()].find("số").unwrap_or(0)
+                    before.len() + norm[before.len()..m.start].find("số").unwrap_or(0)
                 }
                 _ => continue,
             };
             parts += 1;
-            let span = ctx.norm.orig_range(start..m.end());
+            let span = ctx.norm.orig_range(start..m.end);
             out.push(finding(
                 "internal_document.number",
                 Category::InternalDocument,
@@ -129,24 +114,9 @@ impl Rules {
                 NUMBER_EN,
             ));
         }
-        for c in self.frame.captures_iter(norm) {
-            if let (Some(word), Some(all)) = (c.get(1), c.get(0)) {
-                parts += 1;
-                let span = ctx.norm.orig_range(word.start()..all.end());
-                out.push(finding(
-                    "internal_document.frame",
-                    Category::InternalDocument,
-                    Severity::Warning,
-                    span,
-                    FRAME_VI,
-                    FRAME_EN,
-                ));
-            }
-        }
-        for m in self.filing.find_iter(norm) {
-            let s = m.start() + m.as_str().find("lưu").unwrap_or(0);
+        for r in frame_lines(norm).into_iter().chain(filing_lines(norm)) {
             parts += 1;
-            let span = ctx.norm.orig_range(s..m.end());
+            let span = ctx.norm.orig_range(r);
             out.push(finding(
                 "internal_document.frame",
                 Category::InternalDocument,
@@ -182,4 +152,134 @@ fn ends_with_word(s: &str, w: &str) -> bool {
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric())
     })
+}
+
+/// Document codes in the (lower-case) normalised text: `125/bc-ubnd`, `13/2023/nđ-cp`,
+/// `88/ttr-snv` — a number of up to six digits not continuing a longer number or word, `/`
+/// (spaces allowed around it), an optional four-digit year and `/`, one to eight letters, and
+/// up to three more `-` or `/` parts of letters and digits. Byte ranges of `norm`.
+fn doc_codes(norm: &str) -> Vec<Range<usize>> {
+    let b = norm.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let prev = norm[..start].chars().next_back();
+        let mut j = start;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        let run_end = j;
+        if run_end - start > 6 || prev.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '.')
+        {
+            i = run_end;
+            continue;
+        }
+        if let Some(end) = code_tail(norm, run_end) {
+            out.push(start..end);
+            i = end;
+        } else {
+            i = run_end;
+        }
+    }
+    out
+}
+
+/// The rest of a document code after its number, from byte `at`; its end, or `None`.
+fn code_tail(norm: &str, at: usize) -> Option<usize> {
+    let b = norm.as_bytes();
+    let mut j = at;
+    if b.get(j) == Some(&b' ') {
+        j += 1;
+    }
+    if b.get(j) != Some(&b'/') {
+        return None;
+    }
+    j += 1;
+    if b.get(j) == Some(&b' ') {
+        j += 1;
+    }
+    // Optional year: four digits and a slash.
+    if b.len() >= j + 5 && b[j..j + 4].iter().all(u8::is_ascii_digit) && b[j + 4] == b'/' {
+        j += 5;
+    }
+    let letters = |from: usize, max: usize, digits: bool| -> usize {
+        let mut k = from;
+        for (n, c) in norm[from..].chars().enumerate() {
+            if n == max || !(c.is_ascii_lowercase() || c == 'đ' || (digits && c.is_ascii_digit()))
+            {
+                break;
+            }
+            k += c.len_utf8();
+        }
+        k
+    };
+    let mut end = letters(j, 8, false);
+    if end == j {
+        return None;
+    }
+    for _ in 0..3 {
+        match b.get(end) {
+            Some(b'-') | Some(b'/') => {
+                let e = letters(end + 1, 12, true);
+                if e == end + 1 {
+                    break;
+                }
+                end = e;
+            }
+            _ => break,
+        }
+    }
+    Some(end)
+}
+
+/// `Kính gửi:` and `Nơi nhận:` at the start of a line (after spaces, dashes or bullets): the
+/// byte range from the word to the colon.
+fn frame_lines(norm: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in norm.split('\n') {
+        let lead = line.len()
+            - line
+                .trim_start_matches([' ', '\t', '-', '–', '•', '*', '>'])
+                .len();
+        let rest = &line[lead..];
+        for word in ["kính gửi", "nơi nhận"] {
+            if let Some(after) = rest.strip_prefix(word) {
+                let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+                if after[spaces..].starts_with(':') {
+                    let s = line_start + lead;
+                    out.push(s..s + word.len() + spaces + 1);
+                }
+            }
+        }
+        line_start += line.len() + 1;
+    }
+    out
+}
+
+/// The filing line `Lưu: VT` (`lưu vt`, `lưu: vt`), not inside a longer word.
+fn filing_lines(norm: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (i, _) in norm.match_indices("lưu") {
+        let before_ok = norm[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, ' ' | '\t' | ';' | '-' | '\n'));
+        let after = &norm[i + "lưu".len()..];
+        let t = after.trim_start_matches([' ', '\t']);
+        let t = t
+            .strip_prefix(':')
+            .unwrap_or(t)
+            .trim_start_matches([' ', '\t']);
+        if before_ok && t.starts_with("vt") && !t[2..].starts_with(|c: char| c.is_alphanumeric()) {
+            let end = i + "lưu".len() + (after.len() - t.len()) + 2;
+            out.push(i..end);
+        }
+    }
+    out
 }

@@ -10,7 +10,7 @@
 use super::{finding, tokens_in, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
-use regex::Regex;
+use std::ops::Range;
 
 /// Province codes that open a 12-digit CCCD number (Thông tư 59/2021/TT-BCA, appendix).
 const PROVINCES: &[u16] = &[
@@ -89,86 +89,59 @@ const ADDR_EN: &str =
     "A home address: posting it can expose the people living there to harassment.";
 
 #[derive(Debug)]
-pub struct Rules {
-    digits: Regex,
-    email: Regex,
-}
+pub struct Rules;
 
 impl Rules {
     pub fn new() -> Rules {
-        let re = |p: &str| Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern {p:?}: {e}"));
-        Rules {
-            // A run of digits with the usual separators (spaces, dots, dashes), optionally +84.
-            digits: re(r"\+?[0-9](?:[ .\-]?[0-9]){5,19}"),
-            email: re(r"[a-z0-9][a-z0-9._%+\-]{0,63}@[a-z0-9](?:[a-z0-9\-]{0,62}\.)+[a-z]{2,24}"),
-        }
+        Rules
     }
 
     pub fn apply(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let norm = &ctx.norm.text;
         let start_len = out.len();
-        for m in self.digits.find_iter(norm) {
-            let prev = norm[..m.start()].chars().next_back();
-            let next = norm[m.end()..].chars().next();
+        for m in digit_runs(norm) {
+            let prev = norm[..m.start].chars().next_back();
+            let next = norm[m.end..].chars().next();
             if prev.is_some_and(|c| {
                 c.is_alphanumeric()
                     || c == '/'
-                    || c == ',' && norm[..m.start()].ends_with(char::is_numeric)
+                    || c == ',' && norm[..m.start].ends_with(char::is_numeric)
             }) || next.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '%')
             {
                 continue;
             }
-            let raw = m.as_str();
+            let raw = &norm[m.clone()];
             let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
-            let span = ctx.norm.orig_range(m.start()..m.end());
+            let span = ctx.norm.orig_range(m.clone());
             let toks = tokens_in(ctx.tokens, &span);
             let near = |words: &[&str], back: usize, ahead: usize| {
                 near_word(ctx.tokens, toks.start, toks.end, back, ahead, words)
             };
-            if let Some(kind) = phone_kind(raw, &digits) {
-                let _ = kind;
-                out.push(finding(
-                    "personal_data.phone",
-                    Category::PersonalData,
-                    Severity::Warning,
-                    span,
-                    PHONE_VI,
-                    PHONE_EN,
-                ));
-            } else if digits.len() == 12
-                && !raw.contains([' ', '.', '-'])
-                && (valid_cccd(&digits) || near(ID_WORDS, 6, 0))
+            let id_word_near = near(ID_WORDS, 6, 0);
+            let plain = !raw.contains([' ', '.', '-']);
+            let (rule, vi, en) = if phone_kind(raw, &digits).is_some() {
+                ("personal_data.phone", PHONE_VI, PHONE_EN)
+            } else if plain
+                && ((digits.len() == 12 && (valid_cccd(&digits) || id_word_near))
+                    || (digits.len() == 9 && id_word_near))
             {
-                out.push(finding(
-                    "personal_data.citizen_id",
-                    Category::PersonalData,
-                    Severity::Warning,
-                    span,
-                    ID_VI,
-                    ID_EN,
-                ));
-            } else if digits.len() == 9 && !raw.contains([' ', '.', '-']) && near(ID_WORDS, 6, 0) {
-                out.push(finding(
-                    "personal_data.citizen_id",
-                    Category::PersonalData,
-                    Severity::Warning,
-                    span,
-                    ID_VI,
-                    ID_EN,
-                ));
+                ("personal_data.citizen_id", ID_VI, ID_EN)
             } else if (6..=19).contains(&digits.len()) && near(BANK_WORDS, 6, 4) {
-                out.push(finding(
-                    "personal_data.bank_account",
-                    Category::PersonalData,
-                    Severity::Warning,
-                    span,
-                    BANK_VI,
-                    BANK_EN,
-                ));
-            }
+                ("personal_data.bank_account", BANK_VI, BANK_EN)
+            } else {
+                continue;
+            };
+            out.push(finding(
+                rule,
+                Category::PersonalData,
+                Severity::Warning,
+                span,
+                vi,
+                en,
+            ));
         }
-        for m in self.email.find_iter(norm) {
-            let span = ctx.norm.orig_range(m.start()..m.end());
+        for m in emails(norm) {
+            let span = ctx.norm.orig_range(m);
             out.push(finding(
                 "personal_data.email",
                 Category::PersonalData,
@@ -308,4 +281,89 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ));
         i = end + 1;
     }
+}
+
+/// Runs of digits with the usual separators: an optional `+`, a digit, then digits each
+/// optionally preceded by one space, dot or dash; 6 to 20 digits in all. Byte ranges of `norm`.
+fn digit_runs(norm: &str) -> Vec<Range<usize>> {
+    let b = norm.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let plus = b[i] == b'+' && b.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if !(plus || b[i].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = if plus { i + 1 } else { i };
+        let mut digits = 0;
+        loop {
+            if b.get(j).is_some_and(u8::is_ascii_digit) {
+                j += 1;
+                digits += 1;
+            } else if b.get(j).is_some_and(|c| matches!(c, b' ' | b'.' | b'-'))
+                && b.get(j + 1).is_some_and(u8::is_ascii_digit)
+            {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if (6..=20).contains(&digits) {
+            out.push(start..j);
+        }
+        i = j;
+    }
+    out
+}
+
+/// E-mail addresses in the (lower-case) normalised text: a local part of letters, digits and
+/// `._%+-` starting with a letter or digit, `@`, dot-separated labels of letters, digits and
+/// `-`, and a final label of 2 to 24 letters. Byte ranges of `norm`.
+fn emails(norm: &str) -> Vec<Range<usize>> {
+    let b = norm.as_bytes();
+    let local_ok = |c: u8| {
+        c.is_ascii_lowercase()
+            || c.is_ascii_digit()
+            || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-')
+    };
+    let domain_ok =
+        |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'-');
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (at, _) in norm.match_indices('@') {
+        if out.last().is_some_and(|r| r.end > at) {
+            continue;
+        }
+        let mut s = at;
+        while s > 0 && at - s < 64 && local_ok(b[s - 1]) {
+            s -= 1;
+        }
+        while s < at && !b[s].is_ascii_alphanumeric() {
+            s += 1;
+        }
+        let mut e = at + 1;
+        while e < b.len() && domain_ok(b[e]) {
+            e += 1;
+        }
+        while e > at + 1 && matches!(b[e - 1], b'.' | b'-') {
+            e -= 1;
+        }
+        if s == at || e <= at + 1 {
+            continue;
+        }
+        let domain = &norm[at + 1..e];
+        let labels: Vec<&str> = domain.split('.').collect();
+        let tld = labels.last().copied().unwrap_or("");
+        let ok = labels.len() >= 2
+            && labels
+                .iter()
+                .all(|l| !l.is_empty() && l.len() <= 63 && !l.starts_with('-'))
+            && (2..=24).contains(&tld.len())
+            && tld.bytes().all(|c| c.is_ascii_lowercase());
+        if ok {
+            out.push(s..e);
+        }
+    }
+    out
 }
