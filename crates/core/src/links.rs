@@ -369,7 +369,11 @@ fn starts_with_ci(s: &str, prefix: &str) -> bool {
 /// and non-ASCII labels mapped and punycoded (see the module docs). `None` when the host
 /// cannot be mapped.
 fn ascii_authority(full: &str) -> Option<Cow<'_, str>> {
-    let after = full.find("//")? + 2;
+    // Special schemes (http, https) skip any run of slashes and backslashes after the colon
+    // (WHATWG URL: "http:///A" has host "a"), so the authority starts after all of them.
+    let colon = full.find(':')? + 1;
+    let slashes = full.get(colon..)?.bytes().take_while(|b| matches!(b, b'/' | b'\\')).count();
+    let after = colon + slashes;
     let rest = full.get(after..)?;
     let auth_len = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
     let auth = rest.get(..auth_len)?;
