@@ -372,7 +372,11 @@ fn ascii_authority(full: &str) -> Option<Cow<'_, str>> {
     // Special schemes (http, https) skip any run of slashes and backslashes after the colon
     // (WHATWG URL: "http:///A" has host "a"), so the authority starts after all of them.
     let colon = full.find(':')? + 1;
-    let slashes = full.get(colon..)?.bytes().take_while(|b| matches!(b, b'/' | b'\\')).count();
+    let slashes = full
+        .get(colon..)?
+        .bytes()
+        .take_while(|b| matches!(b, b'/' | b'\\'))
+        .count();
     let after = colon + slashes;
     let rest = full.get(after..)?;
     let auth_len = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
