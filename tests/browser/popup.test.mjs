@@ -289,6 +289,27 @@ test("English, 200 % zoom, accessibility scan", async () => {
   await setSettings(env, { ...SETTINGS, language: "vi" });
 });
 
+test('language "auto" follows the browser (chrome.i18n, placeholders included)', async () => {
+  await setSettings(env, { ...SETTINGS, language: "auto" });
+  const page = await env.ctx.newPage();
+  await page.goto(server.noComposerUrl);
+  const popup = await openPopup(env, await tabIdOf(env, page), "127.0.0.1");
+  // Chromium's UI language here depends on the machine's locale; the popup must follow it.
+  const ui = await popup.evaluate(() => chrome.i18n.getUILanguage());
+  const lang = ui.toLowerCase().startsWith("en") ? "en" : "vi"; // vi is the default locale
+  const want = {
+    vi: { heading: "Tự kiểm", site: "Bật Cân Nhắc trên 127.0.0.1" },
+    en: { heading: "Check for yourself", site: "Cân Nhắc is on for 127.0.0.1" },
+  }[lang];
+  assert.equal(await popup.getAttribute("html", "lang"), lang, `UI language ${ui}`);
+  assert.equal(await popup.textContent("#manual-heading"), want.heading);
+  assert.equal(await popup.textContent("#site-label"), want.site);
+  assert.equal(await popup.textContent('#judged li[data-duty="1"] .num'), "1.");
+  await popup.close();
+  await page.close();
+  await setSettings(env, { ...SETTINGS, language: "vi" });
+});
+
 test("accessibility scan of the Vietnamese popup with no composer", async () => {
   const page = await env.ctx.newPage();
   await page.goto(server.noComposerUrl);
