@@ -11,6 +11,8 @@ import { normalizeSettings, normalizeHost, activeOn, CATEGORIES } from "../share
 import { setLanguage, t, localize, language } from "../shared/i18n.js";
 
 const POLL_MS = 1000;
+/** Texts longer than this are not analysed (the content script shows a notice instead). */
+const MAX_ANALYSED = 200_000;
 const SEVERITY_RANK = { info: 0, warning: 1, high: 2 };
 /** Used only when the service worker does not answer {type:"duties"}: the duties some rule can
  * judge (crates/core/src/duties.rs is the source of truth; the browser tests check the worker path). */
@@ -146,6 +148,7 @@ function reasonFor(findings, state) {
 /** ✓ / ⚠ / ✗ (or – when there is no post or its checks are off) for one judged duty. */
 export function judge(duty, state, s) {
   if (!state || !state.hasComposer) return { mark: "none", reason: t("popup_reason_no_post") };
+  if (state.tooLong || state.textLength > MAX_ANALYSED) return { mark: "none", reason: t("popup_reason_too_long") };
   const fs = state.findings.filter(
     (f) => (Array.isArray(f.duties) && f.duties.includes(duty.id)) || duty.categories.includes(f.category),
   );
@@ -264,6 +267,7 @@ function renderSummary(state) {
   if (host && !activeOn(settings, host)) text = t("popup_summary_site_off", host);
   else if (!state) text = t("popup_summary_no_script");
   else if (!state.hasComposer) text = t("popup_summary_no_composer");
+  else if (state.tooLong || state.textLength > MAX_ANALYSED) text = t("popup_summary_too_long");
   else if (!state.findings.length) text = state.textLength ? t("popup_summary_clean") : t("popup_summary_empty");
   else {
     const n = state.findings.length;

@@ -169,6 +169,19 @@ test("a composer inside an iframe is the one the popup reports on", async () => 
   await page.close();
 });
 
+test("a post too long to analyse is not called clean", async () => {
+  const page = await openFixture(env.ctx, server.origin, "textarea");
+  await page.click("#editor");
+  await page.fill("#editor", `${INTERNAL} ` + "chữ ".repeat(50_001));
+  await page.keyboard.insertText(".");
+  const popup = await openPopup(env, await tabIdOf(env, page));
+  await waitMarks(popup, { 1: "none", 3: "none", 8: "none" });
+  assert.match(await popup.textContent("#summary"), /quá dài/);
+  assert.equal(await popup.locator('[data-mark="ok"]').count(), 0, "no ✓ for a text nobody checked");
+  await popup.close();
+  await page.close();
+});
+
 test("no composer: the checklist with a hint, no verdicts", async () => {
   const page = await env.ctx.newPage();
   await page.goto(server.noComposerUrl);
