@@ -375,5 +375,7 @@ test("interface language, screenshots, accessibility scan", async () => {
   const overflow = await options.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px at 200 % zoom`);
   await screenshot(options, "options-en-zoom200");
+  violations = await axeSerious(options);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
   await options.close();
 });
