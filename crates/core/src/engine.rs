@@ -5,6 +5,8 @@ use crate::rules::{self, Ctx, Raw};
 use crate::text::{self, Gap, Normalized, Token};
 use crate::{Category, Finding, Message, Report, Severity};
 use serde::Deserialize;
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::UnicodeNormalization;
 
 /// A phrase an organisation wants flagged (its code names, its own internal marks).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -267,25 +269,37 @@ impl Engine {
 
     /// Config filters: categories, minimum severity, allow-list.
     fn filter(&self, tokens: &[Token], findings: &mut Vec<Finding>) {
-        let mut allowed: Vec<std::ops::Range<usize>> = Vec::new();
-        for a in &self.allow {
+        findings.retain(|f| {
+            self.config.categories.contains(&f.category) && f.severity >= self.config.min_severity
+        });
+        if !findings.is_empty() && !self.allow.is_empty() {
+            findings.retain(|f| !self.allowed(tokens, &f.span));
+        }
+    }
+
+    /// Whether `span` lies inside an occurrence of an allow-list phrase. Tokens are in text
+    /// order, so only the occurrences that could contain `span` are tried: those starting at
+    /// or before `span.start` and ending at or after `span.end`. The cost is per finding, not
+    /// per token of the text times the number of allow-list phrases.
+    fn allowed(&self, tokens: &[Token], span: &std::ops::Range<usize>) -> bool {
+        // An occurrence tokens[i..i + n] contains `span` when
+        // tokens[i].orig.start <= span.start (so i < starts_before) and
+        // tokens[i + n - 1].orig.end >= span.end (so i + n - 1 >= ends_after).
+        let starts_before = tokens.partition_point(|t| t.orig.start <= span.start);
+        let ends_after = tokens.partition_point(|t| t.orig.end < span.end);
+        self.allow.iter().any(|a| {
             let n = a.len();
             if n == 0 || n > tokens.len() {
-                continue;
+                return false;
             }
-            for i in 0..=tokens.len() - n {
-                if keys_match(&tokens[i..i + n], a) {
-                    allowed.push(tokens[i].orig.start..tokens[i + n - 1].orig.end);
-                }
-            }
-        }
-        findings.retain(|f| {
-            self.config.categories.contains(&f.category)
-                && f.severity >= self.config.min_severity
-                && !allowed
-                    .iter()
-                    .any(|r| r.start <= f.span.start && f.span.end <= r.end)
-        });
+            let lo = (ends_after + 1).saturating_sub(n);
+            let hi = starts_before.min(tokens.len() - n + 1);
+            (lo..hi).any(|i| {
+                tokens[i].orig.start <= span.start
+                    && span.end <= tokens[i + n - 1].orig.end
+                    && keys_match(&tokens[i..i + n], a)
+            })
+        })
     }
 }
 
@@ -295,7 +309,25 @@ pub(crate) fn keys_match(tokens: &[Token], keys: &[String]) -> bool {
         && tokens
             .iter()
             .zip(keys)
-            .all(|(t, k)| t.key == *k || (!t.marked && t.fold == text::tone::fold(k)))
+            .all(|(t, k)| t.key == *k || (!t.marked && fold_eq(&t.fold, k)))
+}
+
+/// `folded == text::tone::fold(key)`, without building the folded string (this comparison
+/// runs for every candidate position of the allow-list, context and wildcard phrases; the
+/// allocation and full NFD pass of `tone::fold` dominated `analyze`). Stops at the first
+/// differing character.
+fn fold_eq(folded: &str, key: &str) -> bool {
+    if key.is_ascii() {
+        return folded == key;
+    }
+    key.nfd()
+        .filter(|&c| canonical_combining_class(c) == 0)
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .eq(folded.chars())
 }
 
 /// Sorts findings and merges those of one category that overlap: the union of the spans,
@@ -330,4 +362,119 @@ fn merge_overlaps(findings: &mut Vec<Finding>) {
         (a.span.start, a.span.end, a.category).cmp(&(b.span.start, b.span.end, b.category))
     });
     *findings = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_eq_agrees_with_tone_fold() {
+        let words = [
+            "ngu",
+            "ngủ",
+            "nguồn",
+            "Nguyễn",
+            "đm",
+            "ĐM",
+            "đ",
+            "d",
+            "mật",
+            "mat",
+            "thằng",
+            "thang",
+            "hoà",
+            "hòa",
+            "hoa",
+            "quý",
+            "gì",
+            "gi",
+            "chó",
+            "cho",
+            "",
+            "ａ",
+            "ngу",
+            "n\u{0303}",
+            "a\u{0301}\u{0323}",
+            "😀",
+            "xã hội",
+            "xa hoi",
+        ];
+        for k in words {
+            for f in words {
+                let folded = text::tone::fold(f);
+                assert_eq!(
+                    fold_eq(&folded, k),
+                    folded == text::tone::fold(k),
+                    "fold {f:?} vs key {k:?}"
+                );
+            }
+        }
+    }
+
+    /// The old allow-list filter: every occurrence of every phrase in the whole text.
+    fn allowed_brute(engine: &Engine, tokens: &[Token], span: &std::ops::Range<usize>) -> bool {
+        engine.allow.iter().any(|a| {
+            let n = a.len();
+            n > 0
+                && n <= tokens.len()
+                && (0..=tokens.len() - n).any(|i| {
+                    keys_match(&tokens[i..i + n], a)
+                        && tokens[i].orig.start <= span.start
+                        && span.end <= tokens[i + n - 1].orig.end
+                })
+        })
+    }
+
+    #[test]
+    fn allowed_finds_what_a_full_scan_finds() {
+        let config = Config {
+            allow: vec![
+                "thằng ngu".into(),
+                "ngu".into(),
+                "nghe nói là".into(),
+                "tài liệu mật".into(),
+            ],
+            ..Config::default()
+        };
+        let engine = Engine::new(config).expect("config accepted");
+        let texts = [
+            "Thằng ngu này, nghe nói là TÀI LIỆU MẬT.",
+            "😀 thang ngu qua! nghe noi la tai lieu mat",
+            "ngu",
+            "Hôm nay nghe nói giá tăng. Thằng ngu. Nghe nói là vậy.",
+            "",
+        ];
+        for t in texts {
+            let norm = Normalized::new(t);
+            let tokens = text::tokenize(&norm, t);
+            // Every token range and every range between two token edges.
+            let mut edges: Vec<usize> = tokens
+                .iter()
+                .flat_map(|tk| [tk.orig.start, tk.orig.end])
+                .collect();
+            edges.extend([0, t.len()]);
+            for &s in &edges {
+                for &e in &edges {
+                    if s < e {
+                        assert_eq!(
+                            engine.allowed(&tokens, &(s..e)),
+                            allowed_brute(&engine, &tokens, &(s..e)),
+                            "{t:?} span {s}..{e}"
+                        );
+                    }
+                }
+            }
+        }
+        // And through analyze: the allow-listed insult is gone, the other findings stay.
+        let r = engine.analyze("Thằng ngu này. Lưu hành nội bộ.");
+        assert!(r
+            .findings
+            .iter()
+            .all(|f| f.category != Category::Inflammatory));
+        assert!(r
+            .findings
+            .iter()
+            .any(|f| f.category == Category::InternalDocument));
+    }
 }

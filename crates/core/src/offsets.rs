@@ -15,8 +15,9 @@ pub struct Units {
     pub utf16: usize,
 }
 
-/// Converts byte offsets of one text into [`Units`]. Ascending queries cost O(distance moved);
-/// a query behind the cursor restarts from the beginning (still correct, just slower).
+/// Converts byte offsets of one text into [`Units`]. Each query costs O(distance moved) from
+/// the previous one, forwards or backwards, so a text's findings (sorted by start; their ends
+/// may lie past the next start) convert in one pass.
 #[derive(Debug, Clone)]
 pub struct OffsetConverter<'a> {
     text: &'a str,
@@ -36,8 +37,14 @@ impl<'a> OffsetConverter<'a> {
     /// inside a character is rounded down to that character's start.
     pub fn units(&mut self, byte: usize) -> Units {
         let byte = byte.min(self.text.len());
-        if byte < self.at.bytes {
-            self.at = Units::default();
+        // Behind the cursor: walk back to the start of the character holding `byte`.
+        for c in self.text[..self.at.bytes].chars().rev() {
+            if self.at.bytes <= byte {
+                break;
+            }
+            self.at.bytes -= c.len_utf8();
+            self.at.chars -= 1;
+            self.at.utf16 -= c.len_utf16();
         }
         let base = self.at.bytes;
         for (i, c) in self.text[base..].char_indices() {
@@ -98,6 +105,29 @@ mod tests {
         assert_eq!(OffsetConverter::byte_of_utf16(t, 1), None);
         assert_eq!(OffsetConverter::byte_of_utf16(t, 6), Some(8));
         assert_eq!(OffsetConverter::byte_of_utf16(t, 7), None);
+    }
+
+    /// Any order of queries gives what a count from the start gives.
+    #[test]
+    fn backwards_and_forwards_agree_with_a_fresh_count() {
+        let t = "a😀đ\u{0301}b 𝄞ngu\u{200B}x";
+        let fresh = |b: usize| OffsetConverter::new(t).units(b);
+        let mut c = OffsetConverter::new(t);
+        let queries = [0, 5, 3, 1, 14, 7, 6, 8, 2, 99, 4, 0, 12, 11, 13, 9, 10];
+        for q in queries {
+            assert_eq!(c.units(q), fresh(q), "query {q}");
+        }
+        for q in (0..=t.len() + 1).rev() {
+            assert_eq!(c.units(q), fresh(q), "query {q}");
+        }
+        assert_eq!(
+            fresh(5),
+            Units {
+                bytes: 5,
+                chars: 2,
+                utf16: 3
+            }
+        );
     }
 
     #[test]
