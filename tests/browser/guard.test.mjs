@@ -2,7 +2,7 @@
 // exact draft; "Sửa lại" returns with text and caret unchanged; clean drafts post at once.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, openFixture, setSettings, TEST_SETTINGS, underlines, until, EDITOR } from "./harness.mjs";
+import { launch, startServer, openFixture, setSettings, TEST_SETTINGS, underlines, until, EDITOR , T } from "./harness.mjs";
 
 const PHRASE = "dự án Hoa Sen"; // internal_document, high
 let srv, b;
@@ -29,7 +29,7 @@ async function typeAndWait(page, kind, text) {
 }
 
 for (const kind of ["textarea", "lexical", "prosemirror", "quill"]) {
-  test(`${kind}: high finding + Post opens the guard, nothing is posted; "Vẫn đăng" posts the exact draft`, async () => {
+  test(`${kind}: high finding + Post opens the guard, nothing is posted; "Vẫn đăng" posts the exact draft`, T, async () => {
     const page = await openFixture(b.context, srv.origin, kind);
     const text = `Chia sẻ ${PHRASE} cho cả nhóm`;
     await typeAndWait(page, kind, text);
@@ -49,7 +49,7 @@ for (const kind of ["textarea", "lexical", "prosemirror", "quill"]) {
   });
 }
 
-test(`"Sửa lại" returns to the composer with the text and caret unchanged`, async () => {
+test(`"Sửa lại" returns to the composer with the text and caret unchanged`, T, async () => {
   for (const kind of ["textarea", "lexical"]) {
     const page = await openFixture(b.context, srv.origin, kind);
     const text = `Gửi ${PHRASE} đi các bạn`;
@@ -81,7 +81,7 @@ test(`"Sửa lại" returns to the composer with the text and caret unchanged`, 
   }
 });
 
-test("Escape in the guard means edit; Tab stays inside the dialog", async () => {
+test("Escape in the guard means edit; Tab stays inside the dialog", T, async () => {
   const page = await openFixture(b.context, srv.origin, "textarea");
   await typeAndWait(page, "textarea", `Bản ${PHRASE}`);
   await page.click("#post-btn");
@@ -99,7 +99,7 @@ test("Escape in the guard means edit; Tab stays inside the dialog", async () => 
   await page.close();
 });
 
-test("a clean post goes through at once, with no dialog", async () => {
+test("a clean post goes through at once, with no dialog", T, async () => {
   for (const kind of ["textarea", "lexical"]) {
     const page = await openFixture(b.context, srv.origin, kind);
     await page.click(EDITOR[kind]);
@@ -113,7 +113,7 @@ test("a clean post goes through at once, with no dialog", async () => {
   }
 });
 
-test("typing a high phrase and posting within the same frame is still caught", async () => {
+test("typing a high phrase and posting within the same frame is still caught", T, async () => {
   const page = await openFixture(b.context, srv.origin, "textarea");
   await page.click("#editor");
   // insert + click in one task: the analysis has not answered yet when the click comes.
@@ -126,7 +126,7 @@ test("typing a high phrase and posting within the same frame is still caught", a
   await page.close();
 });
 
-test("Enter in a comment box that posts on Enter: guarded; clean comments post at once", async () => {
+test("Enter in a comment box that posts on Enter: guarded; clean comments post at once", T, async () => {
   const page = await openFixture(b.context, srv.origin, "comment");
   await typeAndWait(page, "comment", `Bình luận về ${PHRASE}`);
   await page.keyboard.press("Enter");
@@ -146,7 +146,7 @@ test("Enter in a comment box that posts on Enter: guarded; clean comments post a
   await page.close();
 });
 
-test("the guard can be turned off for a site", async () => {
+test("the guard can be turned off for a site", T, async () => {
   await setSettings(b.context, { ...TEST_SETTINGS, guardDisabledSites: ["127.0.0.1"] });
   try {
     const page = await openFixture(b.context, srv.origin, "textarea");

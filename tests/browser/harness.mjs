@@ -236,3 +236,6 @@ export const near = (a, b, tol = 1.5) => Math.abs(a - b) <= tol;
 export function sameRect(a, b, tol = 1.5) {
   return near(a.left, b.left, tol) && near(a.top, b.top, tol) && near(a.width, b.width, tol) && near(a.height, b.height, tol);
 }
+
+/** Per-test options: a hung browser step fails its test instead of the whole run. */
+export const T = { timeout: 90_000 };

@@ -2,7 +2,7 @@
 // Run: ./build.sh test   (or: ./build.sh && node --test tests/browser/)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, openFixture, setSettings, TEST_SETTINGS, underlines, wordRects, until, sameRect, EDITOR, isField } from "./harness.mjs";
+import { launch, startServer, openFixture, setSettings, TEST_SETTINGS, underlines, wordRects, until, sameRect, EDITOR, isField , T } from "./harness.mjs";
 
 const PHRASE = "dự án Hoa Sen"; // custom phrase → internal_document, high
 let srv, b;
@@ -76,7 +76,7 @@ async function count(frame, category = "internal_document") {
 const KINDS = ["textarea", "input", "ce", "lexical", "draft", "prosemirror", "quill", "shadow-textarea", "shadow-ce", "iframe", "rerender"];
 
 for (const kind of KINDS) {
-  test(`${kind}: a flagged phrase is underlined on its exact rectangle; editing removes it; clean text gets none`, async () => {
+  test(`${kind}: a flagged phrase is underlined on its exact rectangle; editing removes it; clean text gets none`, T, async () => {
     const page = await openFixture(b.context, srv.origin, kind);
     const frame = await editorFrame(page, kind);
     const sel = kind === "iframe" ? "#editor" : EDITOR[kind];
@@ -84,7 +84,9 @@ for (const kind of KINDS) {
     const text = `Gửi mọi người: ${PHRASE}`;
     await page.keyboard.type(text, { delay: 5 });
     await assertUnderlined(page, frame, kind, text, PHRASE);
-    // Make it not match any more: the underline goes.
+    // Make it not match any more: the underline goes. (Escape closes the tooltip the caret
+    // check opened, which may cover the small iframe's field.)
+    await page.keyboard.press("Escape");
     await frame.click(sel);
     await page.keyboard.press("End");
     await page.keyboard.press("Backspace");
@@ -100,7 +102,7 @@ for (const kind of KINDS) {
   });
 }
 
-test("strict CSP page (script-src 'self', no wasm-unsafe-eval, style-src 'self'): underlines still work", async () => {
+test("strict CSP page (script-src 'self', no wasm-unsafe-eval, style-src 'self'): underlines still work", T, async () => {
   for (const kind of ["textarea", "ce"]) {
     const page = await openFixture(b.context, srv.origin, kind, { csp: true });
     await page.click(EDITOR[kind]);
@@ -111,7 +113,7 @@ test("strict CSP page (script-src 'self', no wasm-unsafe-eval, style-src 'self')
   }
 });
 
-test("emoji, skin-tone modifiers and NFD text before the finding: the underline stays on the phrase", async () => {
+test("emoji, skin-tone modifiers and NFD text before the finding: the underline stays on the phrase", T, async () => {
   const prefix = "😀👍🏽 Tie\u0323\u0302n ve\u0300 🇻🇳 — ";
   for (const kind of ["textarea", "lexical", "prosemirror"]) {
     const page = await openFixture(b.context, srv.origin, kind);
@@ -122,7 +124,7 @@ test("emoji, skin-tone modifiers and NFD text before the finding: the underline 
   }
 });
 
-test("a scrolled textarea: the underline follows its word", async () => {
+test("a scrolled textarea: the underline follows its word", T, async () => {
   const lines = Array.from({ length: 30 }, (_, i) => `dòng ${i + 1}`);
   lines[14] = `dòng 15 ${PHRASE}`;
   const text = lines.join("\n");
@@ -152,7 +154,7 @@ test("a scrolled textarea: the underline follows its word", async () => {
   await page.close();
 });
 
-test("a composer in a position: fixed, transformed dialog: underlines stay on their words when the page scrolls", async () => {
+test("a composer in a position: fixed, transformed dialog: underlines stay on their words when the page scrolls", T, async () => {
   const page = await openFixture(b.context, srv.origin, "fixed");
   await page.click("#editor");
   const text = `Báo cáo ${PHRASE} quý 3`;

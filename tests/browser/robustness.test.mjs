@@ -1,0 +1,256 @@
+// Suggestions and undo, no trace of the extension in what is posted, no network request of its
+// own, the service worker restarting, bad input (1 MB paste, composer removed mid-request,
+// extension reloaded under an open page), settings applied live, the popup's state message.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, startServer, openFixture, setSettings, TEST_SETTINGS, underlines, until, EDITOR, serviceWorker , T } from "./harness.mjs";
+
+const PHRASE = "dự án Hoa Sen";
+let srv, b;
+const requests = [];
+const pageErrors = [];
+
+before(async () => {
+  srv = await startServer();
+  b = await launch();
+  await setSettings(b.context, TEST_SETTINGS);
+  b.context.on("request", (r) => requests.push(r.url()));
+  b.context.on("page", (p) => p.on("pageerror", (e) => pageErrors.push(`${p.url()}: ${e.message}`)));
+});
+after(async () => {
+  await b?.close();
+  await srv?.close();
+});
+
+/** The content script's state for the active tab, asked as the popup does. */
+async function state(page) {
+  await page.bringToFront();
+  const sw = await serviceWorker(b.context);
+  return sw.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.tabs.sendMessage(tab.id, { type: "cannhac:getState" });
+  });
+}
+
+const total = async (page, cat) => {
+  const u = await underlines(page, cat);
+  return u.highlights.length + u.marks.length;
+};
+
+test("getState answers the popup with {hasComposer, findings, textLength, lastUsedAt}", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  const empty = await state(page);
+  assert.deepEqual(empty, { hasComposer: false, findings: [], textLength: 0, lastUsedAt: null });
+  await page.click("#editor");
+  await page.keyboard.type(`Tin ${PHRASE}`);
+  await until(async () => (await total(page, "internal_document")) === 1, "the underline");
+  const s = await state(page);
+  assert.equal(s.hasComposer, true);
+  assert.equal(s.textLength, `Tin ${PHRASE}`.length);
+  assert.ok(Math.abs(s.lastUsedAt - Date.now()) < 60_000);
+  const f = s.findings.find((x) => x.category === "internal_document");
+  assert.deepEqual(
+    { start: f.start, end: f.end, severity: f.severity },
+    { start: 4, end: 4 + PHRASE.length, severity: "high" },
+  );
+  for (const k of ["rule_id", "message", "duties", "suggestion"]) assert.ok(k in f, `finding has ${k}`);
+  await page.close();
+});
+
+for (const kind of ["textarea", "lexical", "prosemirror"]) {
+  test(`${kind}: applying a suggestion replaces only its span, and Ctrl+Z restores the original`, T, async () => {
+    const page = await openFixture(b.context, srv.origin, kind);
+    await page.click(EDITOR[kind]);
+    const text = "Bài này hay, thằng ngu kia nói sai rồi";
+    await page.keyboard.type(text, { delay: 2 });
+    await until(async () => (await total(page, "inflammatory")) > 0, "an inflammatory underline (built-in rules)");
+    const f = (await state(page)).findings.find((x) => x.suggestion !== null && x.suggestion !== undefined);
+    assert.ok(f, "a finding with a suggestion");
+    // Hover the underlined words: the tooltip opens.
+    const u = await underlines(page, f.category);
+    const r = u.marks[0] || u.highlights.find((h) => h.text === text.slice(f.start, f.end))?.rects[0];
+    await page.mouse.move(r.left + r.width / 2, r.top + r.height / 2);
+    const tip = page.locator("cannhac-tooltip >> [role=tooltip]");
+    await tip.waitFor({ state: "visible" });
+    await tip.getByRole("button").first().click();
+    const expected = text.slice(0, f.start) + f.suggestion + text.slice(f.end);
+    await until(async () => (await page.evaluate(() => window.getText())) === expected, `the replaced text ${JSON.stringify(expected)}`);
+    await page.keyboard.press("Control+Z");
+    await until(async () => (await page.evaluate(() => window.getText())) === text, "undo to restore the original");
+    await page.close();
+  });
+}
+
+test("a dismissed finding stays hidden for this post", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  await page.click("#editor");
+  await page.keyboard.type(`Xem ${PHRASE} nhé`);
+  const m = await until(async () => (await underlines(page, "internal_document")).marks[0], "a mark");
+  await page.mouse.move(m.left + m.width / 2, m.top + m.height / 2);
+  const tip = page.locator("cannhac-tooltip >> [role=tooltip]");
+  await tip.waitFor({ state: "visible" });
+  await tip.getByRole("button", { name: "Bỏ qua trong bài này" }).click();
+  await until(async () => (await total(page, "internal_document")) === 0, "the dismissed underline to go");
+  await page.click("#editor");
+  await page.keyboard.type(" thêm chữ");
+  await page.waitForTimeout(300);
+  assert.equal(await total(page, "internal_document"), 0, "still dismissed after more typing");
+  await page.close();
+});
+
+test("what is posted and the editor's HTML contain nothing of the extension", T, async () => {
+  for (const kind of ["textarea", "lexical", "draft", "quill"]) {
+    const page = await openFixture(b.context, srv.origin, kind);
+    const text = `Gửi cả nhà ${PHRASE} và đồ tồi`;
+    await page.click(EDITOR[kind]);
+    await page.keyboard.type(text, { delay: 2 });
+    await until(async () => (await total(page, "internal_document")) === 1, "underlines");
+    const html = await page.evaluate((sel) => document.querySelector(sel).outerHTML, EDITOR[kind]);
+    assert.doesNotMatch(html, /cannhac|data-cannhac|<mark|\u200b/i, `${kind}: editor HTML untouched`);
+    await page.click("#post-btn");
+    await page.getByRole("button", { name: "Vẫn đăng" }).click();
+    await until(async () => (await page.evaluate(() => window.posted.length)) === 1, "the post");
+    assert.deepEqual(await page.evaluate(() => window.posted), [text], `${kind}: the exact text`);
+    await page.close();
+  }
+});
+
+test("a strict form post (real navigation) submits the exact textarea value", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  await page.evaluate(() => document.getElementById("form").replaceWith(document.getElementById("form").cloneNode(true))); // drop the page's submit handler
+  await page.click("#editor");
+  await page.keyboard.type(`Tin ${PHRASE}`);
+  await until(async () => (await total(page, "internal_document")) === 1, "underline");
+  await page.evaluate(() => (document.getElementById("editor").name = "body"));
+  const nav = page.waitForRequest((r) => r.url().endsWith("/nowhere") && r.method() === "POST");
+  await page.click("#post-btn");
+  await page.getByRole("button", { name: "Vẫn đăng" }).click();
+  const req = await nav;
+  assert.equal(new URLSearchParams(req.postData()).get("body"), `Tin ${PHRASE}`);
+  await page.close();
+});
+
+test("the service worker stopped mid-session restarts and keeps answering", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  await page.click("#editor");
+  await page.keyboard.type(`Một ${PHRASE}`);
+  await until(async () => (await total(page, "internal_document")) === 1, "underline before the stop");
+  const old = await serviceWorker(b.context);
+  await old.evaluate(() => (self.__marker = "before-stop"));
+  const cdp = await b.context.browser().newBrowserCDPSession();
+  const { targetInfos } = await cdp.send("Target.getTargets");
+  const target = targetInfos.find((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
+  assert.ok(target, "the extension's service worker target");
+  await cdp.send("Target.closeTarget", { targetId: target.targetId });
+  await until(async () => (await old.evaluate(() => self.__marker).catch(() => "gone")) === "gone", "the worker to stop");
+  // Next keystrokes: the content script asks again; the worker starts cold and answers.
+  await page.keyboard.press("End");
+  await page.keyboard.type(` và ${PHRASE}`);
+  await until(async () => (await total(page, "internal_document")) === 2, "underlines from the restarted worker");
+  const after = (await cdp.send("Target.getTargets")).targetInfos.filter((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
+  assert.equal(after.length, 1, "one worker again");
+  assert.notEqual(after[0].targetId, target.targetId, "a new worker instance answered");
+  await cdp.detach();
+  await page.close();
+});
+
+test("a 1 MB paste: a notice instead of analysis, and the page stays responsive", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  await page.click("#editor");
+  const lag = await page.evaluate(async (p) => {
+    const big = (`Đoạn văn dài ${p} `.repeat(60) + "\n").repeat(1000).slice(0, 1_000_000);
+    // Measure the longest main-thread stall over the next 600 ms.
+    let worst = 0;
+    let last = performance.now();
+    const stop = performance.now() + 600;
+    const probe = new Promise((resolve) => {
+      const tick = () => {
+        const now = performance.now();
+        worst = Math.max(worst, now - last);
+        last = now;
+        if (now < stop) setTimeout(tick, 0);
+        else resolve();
+      };
+      setTimeout(tick, 0);
+    });
+    const t0 = performance.now();
+    document.execCommand("insertText", false, big);
+    const insert = performance.now() - t0; // the browser's own insertion, not ours
+    last = performance.now();
+    await probe;
+    return { worst, insert };
+  }, PHRASE);
+  assert.ok(lag.worst < 100, `main thread stalled ${lag.worst.toFixed(0)} ms after the paste`);
+  const notice = page.locator("cannhac-overlay >> [role=status]");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /quá dài|too long/);
+  assert.equal(await total(page, "internal_document"), 0, "no analysis of the over-long text");
+  // Back under the limit: analysis resumes and the notice goes.
+  await page.evaluate(() => {
+    const el = document.getElementById("editor");
+    el.select();
+    document.execCommand("insertText", false, "Ngắn thôi: dự án Hoa Sen");
+  });
+  await until(async () => (await total(page, "internal_document")) === 1, "analysis to resume");
+  assert.equal(await notice.count(), 0);
+  await page.close();
+});
+
+test("a composer removed while its request is in flight: no error, nothing left behind", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  await page.click("#editor");
+  await page.evaluate((p) => {
+    document.execCommand("insertText", false, "Tin " + p);
+    requestAnimationFrame(() => setTimeout(() => document.getElementById("editor").remove(), 0));
+  }, PHRASE);
+  await page.waitForTimeout(500);
+  assert.equal(await total(page, "internal_document"), 0);
+  assert.equal(await page.evaluate(() => document.querySelectorAll("cannhac-overlay").length), 0, "the overlay went with it");
+  await page.close();
+});
+
+test("settings apply live: a new custom phrase is underlined, an allow-listed one is not, a disabled site is silent", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  await page.click("#editor");
+  await page.keyboard.type("Báo cáo dự án Sao Mai quý 3");
+  await page.waitForTimeout(300);
+  assert.equal(await total(page, "internal_document"), 0);
+  await setSettings(b.context, { ...TEST_SETTINGS, customPhrases: [...TEST_SETTINGS.customPhrases, { phrase: "dự án Sao Mai", category: "internal_document", severity: "high" }] });
+  await until(async () => (await total(page, "internal_document")) === 1, "the new phrase underlined without a reload");
+  await setSettings(b.context, { ...TEST_SETTINGS, customPhrases: [...TEST_SETTINGS.customPhrases, { phrase: "dự án Sao Mai", category: "internal_document", severity: "high" }], allow: ["dự án Sao Mai"] });
+  await until(async () => (await total(page, "internal_document")) === 0, "the allow-listed phrase to lose its underline");
+  await setSettings(b.context, { ...TEST_SETTINGS, disabledSites: ["127.0.0.1"] });
+  await page.click("#editor");
+  await page.keyboard.type(` ${PHRASE}`);
+  await page.waitForTimeout(400);
+  assert.equal(await total(page, "internal_document"), 0, "silent on a disabled site");
+  await setSettings(b.context, TEST_SETTINGS);
+  await until(async () => (await total(page, "internal_document")) === 1, "back on");
+  await page.close();
+});
+
+test("no request leaves the extension; no page error was thrown", T, async () => {
+  const foreign = requests.filter((u) => !u.startsWith(srv.origin) && !u.startsWith("chrome-extension://") && !u.startsWith("data:") && u !== "about:blank");
+  assert.deepEqual(foreign, []);
+  assert.ok(requests.some((u) => u.startsWith(srv.origin)), "requests were being watched");
+  assert.deepEqual(pageErrors, []);
+});
+
+test("the extension reloaded while a page is open: no error in the page, the composer keeps working without it", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "lexical");
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.click("#editor");
+  await page.keyboard.type(`Tin ${PHRASE}`);
+  await until(async () => (await total(page, "internal_document")) === 1, "underline");
+  const sw = await serviceWorker(b.context);
+  await sw.evaluate(() => chrome.runtime.reload()).catch(() => {});
+  await page.waitForTimeout(500);
+  await page.keyboard.type(" rồi gõ tiếp");
+  await until(async () => (await total(page, "internal_document")) === 0, "the orphaned script to clean up", 6000);
+  assert.equal(await page.evaluate(() => window.getText()), `Tin ${PHRASE} rồi gõ tiếp`);
+  await page.click("#post-btn");
+  assert.deepEqual(await page.evaluate(() => window.posted), [`Tin ${PHRASE} rồi gõ tiếp`], "posting works without the extension");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
