@@ -3,9 +3,11 @@
 // before sharing.
 //
 // The target tab is the active tab of the current window, or the one named in the URL
-// (popup.html?tab=<id>) so the page can also be opened in a tab of its own (the browser tests
-// do that). Messages used: runtime {type:"duties"} (the duties data from the Rust engine) and
-// tabs {type:"cannhac:getState"} (the content script's view of its composer).
+// (popup.html?tab=<id>[&host=<hostname>]) so the page can also be opened in a tab of its own
+// (the browser tests do that; without the "tabs" permission such a page cannot read the tab's
+// URL, hence `host` for the per-site switch). Messages used: runtime {type:"duties"} (the
+// duties data from the Rust engine) and tabs {type:"cannhac:getState"} (the content script's
+// view of its composer). Manual ticks live in chrome.storage.session, per tab and post.
 
 import { normalizeSettings, normalizeHost, activeOn, CATEGORIES } from "../shared/settings.js";
 import { setLanguage, t, localize, language } from "../shared/i18n.js";
