@@ -2,11 +2,20 @@
 //! release scorer (`shared/tools/score`): corpus recall and clean precision, ViHOS mean
 //! per-comment character F1 (SemEval-2021 toxic spans), ViHSD flagged share per label.
 
-use crate::Fail;
+//!
+//! Output goes through one buffered, locked standard output; when its reader goes away
+//! (`cannhac eval --vihsd F --show 100 | head`) the command stops quietly ([`crate::finish`]).
+
+use crate::{finish, Fail};
 use cannhac_core::offsets::OffsetConverter;
 use cannhac_core::{Category, Engine, Severity};
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::{BufWriter, StdoutLock, Write};
 use std::path::Path;
+
+fn stdout() -> BufWriter<StdoutLock<'static>> {
+    BufWriter::new(std::io::stdout().lock())
+}
 
 #[derive(serde::Deserialize)]
 struct Case {
@@ -101,21 +110,26 @@ pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
             }
         }
     }
-    println!("{n} cases from {}", path.display());
-    for (cat, (total, met)) in &need {
-        let pct = 100.0 * *met as f64 / (*total).max(1) as f64;
-        println!("{cat:20} recall {met}/{total} = {pct:.1}%");
-    }
-    println!("clean cases without findings: {clean_ok}/{clean_total}");
-    for f in &failures {
-        println!("FAIL {f}");
-    }
-    println!(
-        "{} passed, {} failed",
-        n - failing_cases(&failures),
-        failing_cases(&failures)
-    );
-    Ok(u8::from(!failures.is_empty()))
+    let code = u8::from(!failures.is_empty());
+    let mut out = stdout();
+    let written = (|| -> std::io::Result<()> {
+        writeln!(out, "{n} cases from {}", path.display())?;
+        for (cat, (total, met)) in &need {
+            let pct = 100.0 * *met as f64 / (*total).max(1) as f64;
+            writeln!(out, "{cat:20} recall {met}/{total} = {pct:.1}%")?;
+        }
+        writeln!(
+            out,
+            "clean cases without findings: {clean_ok}/{clean_total}"
+        )?;
+        for f in &failures {
+            writeln!(out, "FAIL {f}")?;
+        }
+        let failed = failing_cases(&failures);
+        writeln!(out, "{} passed, {failed} failed", n - failed)?;
+        out.flush()
+    })();
+    finish(written, code)
 }
 
 fn failing_cases(failures: &[String]) -> usize {
@@ -160,6 +174,7 @@ fn f1(pred: &BTreeSet<usize>, gold: &BTreeSet<usize>) -> f64 {
 /// ViHOS: mean per-comment F1 of predicted `inflammatory` character offsets.
 pub fn vihos(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
     let mut rdr = read_csv(path)?;
+    let mut out = stdout();
     let (mut total, mut n) = (0.0, 0usize);
     let (mut tp_all, mut pred_all, mut gold_all) = (0usize, 0usize, 0usize);
     let mut shown = 0;
@@ -190,11 +205,14 @@ pub fn vihos(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
                     .map(|(i, c)| if set.contains(&i) { c } else { '·' })
                     .collect()
             };
-            println!(
+            if let Err(e) = writeln!(
+                out,
                 "F1 {score:.2} | {content}\n   gold | {}\n   pred | {}",
                 mark(&gold),
                 mark(&pred)
-            );
+            ) {
+                return finish(Err(e), 0);
+            }
         }
         total += score;
         n += 1;
@@ -202,19 +220,24 @@ pub fn vihos(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
     if n == 0 {
         return Err(Fail(format!("{}: no rows", path.display())));
     }
-    println!("span F1 {:.3} over {n} comments", total / n as f64);
-    println!(
-        "micro precision {:.3}, recall {:.3} (characters)",
-        tp_all as f64 / pred_all.max(1) as f64,
-        tp_all as f64 / gold_all.max(1) as f64
-    );
-    Ok(0)
+    let written = writeln!(out, "span F1 {:.3} over {n} comments", total / n as f64)
+        .and_then(|()| {
+            writeln!(
+                out,
+                "micro precision {:.3}, recall {:.3} (characters)",
+                tp_all as f64 / pred_all.max(1) as f64,
+                tp_all as f64 / gold_all.max(1) as f64
+            )
+        })
+        .and_then(|()| out.flush());
+    finish(written, 0)
 }
 
 /// ViHSD: share of comments with an `inflammatory` finding of severity `warning` or more, per
 /// label (0 CLEAN, 1 OFFENSIVE, 2 HATE).
 pub fn vihsd(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
     let mut rdr = read_csv(path)?;
+    let mut out = stdout();
     let mut counts: BTreeMap<u8, (usize, usize)> = BTreeMap::new();
     let mut shown = 0;
     for rec in rdr.records() {
@@ -239,23 +262,27 @@ pub fn vihsd(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
         }
         if shown < show && (flagged == (label == 0)) {
             shown += 1;
-            println!(
-                "{} label {label}: {text}",
-                if flagged { "FP" } else { "FN" }
-            );
+            let kind = if flagged { "FP" } else { "FN" };
+            if let Err(e) = writeln!(out, "{kind} label {label}: {text}") {
+                return finish(Err(e), 0);
+            }
         }
     }
-    for (label, (k, n)) in &counts {
-        let name = match label {
-            0 => "CLEAN",
-            1 => "OFFENSIVE",
-            2 => "HATE",
-            _ => "?",
-        };
-        println!(
-            "{name:10} flagged {k}/{n} = {:.1}%",
-            100.0 * *k as f64 / (*n).max(1) as f64
-        );
-    }
-    Ok(0)
+    let written = (|| -> std::io::Result<()> {
+        for (label, (k, n)) in &counts {
+            let name = match label {
+                0 => "CLEAN",
+                1 => "OFFENSIVE",
+                2 => "HATE",
+                _ => "?",
+            };
+            writeln!(
+                out,
+                "{name:10} flagged {k}/{n} = {:.1}%",
+                100.0 * *k as f64 / (*n).max(1) as f64
+            )?;
+        }
+        out.flush()
+    })();
+    finish(written, 0)
 }

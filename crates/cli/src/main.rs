@@ -1,7 +1,9 @@
 //! `cannhac`: the command-line face of the Cân Nhắc rules engine.
 //!
 //! Exit codes: 0 nothing of severity `warning` or more (or, for `eval`, every case passed);
-//! 1 something was found (or a case failed); 2 usage or I/O error.
+//! 1 something was found (or a case failed); 2 usage or I/O error, or input that is not text.
+//! When the reader of standard output goes away (`cannhac eval … | head`), the command stops
+//! writing quietly and exits with the code it had so far (0 when there is none yet).
 
 mod eval;
 mod output;
@@ -11,6 +13,7 @@ use clap::{Parser, Subcommand};
 use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Parser)]
 #[command(
@@ -70,10 +73,35 @@ enum Command {
 /// An error that ends the command with exit code 2.
 pub(crate) struct Fail(pub String);
 
-impl<E: std::fmt::Display> From<E> for Fail {
+/// Set when a write to standard output found the pipe closed (`cannhac … | head`).
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+impl<E: std::fmt::Display + 'static> From<E> for Fail {
     fn from(e: E) -> Self {
+        if let Some(io) = (&e as &dyn std::any::Any).downcast_ref::<std::io::Error>() {
+            if io.kind() == std::io::ErrorKind::BrokenPipe {
+                STDOUT_CLOSED.store(true, Ordering::Relaxed);
+            }
+        }
         Fail(e.to_string())
     }
+}
+
+/// The end of a command whose output stopped at `written`: a closed pipe (the reader has all
+/// it wanted) is a normal end with exit code `code`; any other write error is a failure.
+pub(crate) fn finish(written: std::io::Result<()>, code: u8) -> Result<u8, Fail> {
+    match written {
+        Ok(()) => Ok(code),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+        Err(e) => Err(Fail(format!("cannot write the output: {e}"))),
+    }
+}
+
+/// `eprintln!` that cannot panic (standard error may be closed too).
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
 }
 
 fn main() -> ExitCode {
@@ -98,8 +126,10 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        // Output cut short by its reader, in a command that does not say otherwise.
+        Err(_) if STDOUT_CLOSED.load(Ordering::Relaxed) => ExitCode::SUCCESS,
         Err(Fail(msg)) => {
-            eprintln!("cannhac: {msg}");
+            note!("cannhac: {msg}");
             ExitCode::from(2)
         }
     }
@@ -110,13 +140,14 @@ fn engine_or_fail() -> Engine {
     match Engine::new(Config::default()) {
         Ok(e) => e,
         Err(e) => {
-            eprintln!("cannhac: built-in configuration refused: {e}");
+            note!("cannhac: built-in configuration refused: {e}");
             std::process::exit(2)
         }
     }
 }
 
-/// Reads all of FILE (or stdin) and checks that it is UTF-8.
+/// Reads all of FILE (or stdin) and checks that it is text: UTF-8 without NUL bytes (no post
+/// contains one; a file that does is binary data).
 fn read_text(file: Option<&PathBuf>) -> Result<(String, String), Fail> {
     let (name, bytes) = match file {
         Some(p) if p.as_os_str() != "-" => {
@@ -138,6 +169,11 @@ fn read_text(file: Option<&PathBuf>) -> Result<(String, String), Fail> {
             "{name}: input is not valid UTF-8 text (invalid byte at offset {at})"
         ))
     })?;
+    if let Some(at) = text.find('\0') {
+        return Err(Fail(format!(
+            "{name}: input looks like binary data, not text (NUL byte at offset {at})"
+        )));
+    }
     Ok((name, text))
 }
 
@@ -150,17 +186,17 @@ fn check(file: Option<PathBuf>, json: bool, jsonl: bool) -> Result<u8, Fail> {
     }
     let (name, text) = read_text(file.as_ref())?;
     let report = engine.analyze(&text);
-    if json {
+    let code = exit_code(&report.findings);
+    let written = if json {
         let doc = serde_json::json!({
             "findings": output::findings_json(&text, &report.findings),
             "unaccented": report.unaccented,
         });
-        writeln!(out, "{doc}")?;
+        writeln!(out, "{doc}")
     } else {
-        output::human(&mut out, &name, &text, &report)?;
-    }
-    out.flush()?;
-    Ok(exit_code(&report.findings))
+        output::human(&mut out, &name, &text, &report)
+    };
+    finish(written.and_then(|()| out.flush()), code)
 }
 
 fn exit_code(findings: &[cannhac_core::Finding]) -> u8 {
@@ -206,9 +242,11 @@ fn check_jsonl(engine: &Engine, file: Option<&PathBuf>, out: &mut impl Write) ->
         let report = engine.analyze(&item.text);
         code = code.max(exit_code(&report.findings));
         let doc = serde_json::json!({"id": item.id, "findings": output::findings_json(&item.text, &report.findings)});
-        writeln!(out, "{doc}")?;
+        if let Err(e) = writeln!(out, "{doc}") {
+            return finish(Err(e), code);
+        }
     }
-    out.flush()?;
+    finish(out.flush(), code)?;
     if bad_lines.is_empty() {
         Ok(code)
     } else {

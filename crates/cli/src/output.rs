@@ -32,39 +32,177 @@ pub fn findings_json(text: &str, findings: &[Finding]) -> Vec<Value> {
         .collect()
 }
 
-/// `name:line:col: severity category [rule]: message`, then the line with the span underlined.
-pub fn human(out: &mut impl Write, name: &str, text: &str, report: &Report) -> Result<(), Fail> {
+/// Characters of context shown on each side of a finding's span in human output.
+const CONTEXT_CHARS: usize = 60;
+/// Longest part of a span shown (and underlined) in human output, in characters.
+const SPAN_CHARS: usize = 120;
+
+/// `name:line:col: severity category [rule]: message`, then an excerpt of the line (at most
+/// [`CONTEXT_CHARS`] on each side) with the span underlined. Columns count Unicode scalar
+/// values from 1. One pass over the text however many findings it has (findings come sorted
+/// by span start), so a 1 MB single-line input prints in linear time.
+pub fn human(out: &mut impl Write, name: &str, text: &str, report: &Report) -> std::io::Result<()> {
     if report.findings.is_empty() {
         writeln!(out, "{name}: nothing to weigh — no findings")?;
         return Ok(());
     }
+    let mut at = Cursor::default();
     for f in &report.findings {
-        let line_start = text[..f.span.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_no = text[..f.span.start].matches('\n').count() + 1;
-        let line_end = text[f.span.start..].find('\n').map_or(text.len(), |i| f.span.start + i);
-        let col = text[line_start..f.span.start].chars().count() + 1;
+        if f.span.start < at.pos {
+            at = Cursor::default(); // not sorted: start over (still correct)
+        }
+        at.advance(text, f.span.start);
+        let line_end = at.line_end(text);
         writeln!(
             out,
-            "{name}:{line_no}:{col}: {} {} [{}]: {}",
-            f.severity, f.category, f.rule_id, f.message.vi
+            "{name}:{}:{}: {} {} [{}]: {}",
+            at.line_no + 1,
+            at.col + 1,
+            f.severity,
+            f.category,
+            f.rule_id,
+            f.message.vi
         )?;
         writeln!(out, "    {}", f.message.en)?;
-        let line = &text[line_start..line_end];
-        writeln!(out, "  | {}", line.replace('\t', " "))?;
-        let pad = " ".repeat(text[line_start..f.span.start].chars().count());
-        let width = text[f.span.start..f.span.end.min(line_end)].chars().count().max(1);
-        writeln!(out, "  | {pad}{}", "^".repeat(width))?;
+        let (excerpt, pad, width) = excerpt(text, at.line_start, line_end, &f.span);
+        writeln!(out, "  | {excerpt}")?;
+        writeln!(out, "  | {}{}", " ".repeat(pad), "^".repeat(width.max(1)))?;
         if !f.duties.is_empty() {
             let d: Vec<String> = f.duties.iter().map(u8::to_string).collect();
             writeln!(out, "    duties: {}", d.join(", "))?;
         }
         if let Some(s) = &f.suggestion {
-            writeln!(out, "    suggestion: {s:?}")?;
+            if s.is_empty() {
+                writeln!(out, "    suggestion: remove it / bỏ cụm này")?;
+            } else {
+                writeln!(out, "    suggestion: {s:?}")?;
+            }
         }
     }
     let n = report.findings.len();
     writeln!(out, "{n} finding(s)")?;
     Ok(())
+}
+
+/// A position in the text with its 0-based line and column (in chars), moved forward only.
+#[derive(Default)]
+struct Cursor {
+    pos: usize,
+    line_no: usize,
+    line_start: usize,
+    col: usize,
+    /// The end of the current line, once looked up.
+    line_end: Option<usize>,
+}
+
+impl Cursor {
+    fn advance(&mut self, text: &str, to: usize) {
+        let to = to.min(text.len());
+        for (i, c) in text[self.pos..to].char_indices() {
+            if c == '\n' {
+                self.line_no += 1;
+                self.line_start = self.pos + i + 1;
+                self.col = 0;
+                self.line_end = None;
+            } else {
+                self.col += 1;
+            }
+        }
+        self.pos = to;
+    }
+
+    fn line_end(&mut self, text: &str) -> usize {
+        *self.line_end.get_or_insert_with(|| {
+            text[self.pos..]
+                .find('\n')
+                .map_or(text.len(), |i| self.pos + i)
+        })
+    }
+}
+
+/// Columns a character takes in a terminal: 0 for combining marks and invisible characters,
+/// 2 for wide East Asian characters and emoji, else 1 (an approximation of UAX #11 that keeps
+/// underlines under NFD Vietnamese, CJK and emoji).
+fn columns(c: char) -> usize {
+    match c {
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FE20}'..='\u{FE2F}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{00AD}'
+        | '\u{FEFF}' => 0,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{1F300}'..='\u{1FAFF}'
+        | '\u{20000}'..='\u{3FFFD}' => 2,
+        _ => 1,
+    }
+}
+
+/// Text safe to print on a terminal: control characters (escape sequences, tabs, carriage
+/// returns) become spaces.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// The excerpt of the line `line_start..line_end` shown under a finding, with the columns of
+/// padding before the span and the span's width (both in terminal columns).
+fn excerpt(
+    text: &str,
+    line_start: usize,
+    line_end: usize,
+    span: &std::ops::Range<usize>,
+) -> (String, usize, usize) {
+    let start = span.start.clamp(line_start, line_end);
+    // Up to CONTEXT_CHARS characters before the span, within the line.
+    let left = text[line_start..start]
+        .char_indices()
+        .rev()
+        .take(CONTEXT_CHARS)
+        .last()
+        .map_or(start, |(i, _)| line_start + i);
+    // Up to SPAN_CHARS characters of the span, within the line.
+    let span_end = span.end.clamp(start, line_end);
+    let shown_end = text[start..span_end]
+        .char_indices()
+        .nth(SPAN_CHARS)
+        .map_or(span_end, |(i, _)| start + i);
+    // Then up to CONTEXT_CHARS characters after it, unless the span itself was cut.
+    let right = if shown_end < span_end {
+        shown_end
+    } else {
+        text[shown_end..line_end]
+            .char_indices()
+            .nth(CONTEXT_CHARS)
+            .map_or(line_end, |(i, _)| shown_end + i)
+    };
+    let width = |s: &str| -> usize {
+        s.chars()
+            .map(|c| if c.is_control() { 1 } else { columns(c) })
+            .sum()
+    };
+    let mut shown = String::new();
+    let mut pad = 0;
+    if left > line_start {
+        shown.push('…');
+        pad += 1;
+    }
+    shown.push_str(&printable(&text[left..right]));
+    pad += width(&text[left..start]);
+    if right < line_end {
+        shown.push('…');
+    }
+    (shown, pad, width(&text[start..shown_end]))
 }
 
 /// `cannhac link`: human lines or JSON (an object for one URL, an array for several), each
