@@ -31,6 +31,7 @@ let wasmReady = null; // Promise<void>: the module instantiated
 let engine = null; // Promise<Engine>
 let settingsCache = null; // Promise<settings>
 const startedAt = performance.now();
+const bootedAt = Date.now(); // tells one worker instance from the next (tests)
 let firstAnswerMs = null; // cold start → first answer, for the benchmark
 
 function loadWasm() {
@@ -149,7 +150,7 @@ async function handle(msg) {
       if (msg.lang !== "vi" && msg.lang !== "en") return { error: "unknown language" };
       return (await fetch(api.runtime.getURL(`_locales/${msg.lang}/messages.json`))).json();
     case "ping":
-      return { ok: true, startedAt, firstAnswerMs };
+      return { ok: true, bootedAt, firstAnswerMs };
     default:
       return { error: `unknown message type ${JSON.stringify(msg?.type)}` };
   }

@@ -135,56 +135,78 @@ test("the service worker stopped mid-session restarts and keeps answering", T, a
   await page.click("#editor");
   await page.keyboard.type(`Một ${PHRASE}`);
   await until(async () => (await total(page, "internal_document")) === 1, "underline before the stop");
-  const old = await serviceWorker(b.context);
-  await old.evaluate(() => (self.__marker = "before-stop"));
+  // An extension page asks the worker which instance it is (Playwright keeps no handle on a
+  // restarted worker).
+  const ext = await b.context.newPage();
+  await ext.goto(`chrome-extension://${b.extensionId}/manifest.json`);
+  const ping = () => ext.evaluate(() => chrome.runtime.sendMessage({ type: "ping" }));
+  const before = await ping();
+  assert.equal(before.ok, true);
   const cdp = await b.context.browser().newBrowserCDPSession();
   const { targetInfos } = await cdp.send("Target.getTargets");
   const target = targetInfos.find((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
   assert.ok(target, "the extension's service worker target");
   await cdp.send("Target.closeTarget", { targetId: target.targetId });
-  await until(async () => (await old.evaluate(() => self.__marker).catch(() => "gone")) === "gone", "the worker to stop");
+  await until(async () => {
+    const { targetInfos: now } = await cdp.send("Target.getTargets");
+    return !now.some((t) => t.targetId === target.targetId);
+  }, "the worker to stop");
   // Next keystrokes: the content script asks again; the worker starts cold and answers.
   await page.keyboard.press("End");
   await page.keyboard.type(` và ${PHRASE}`);
   await until(async () => (await total(page, "internal_document")) === 2, "underlines from the restarted worker");
-  const after = (await cdp.send("Target.getTargets")).targetInfos.filter((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
-  assert.equal(after.length, 1, "one worker again");
-  assert.notEqual(after[0].targetId, target.targetId, "a new worker instance answered");
+  const after = await ping();
+  assert.ok(after.bootedAt > before.bootedAt, "a new worker instance answered");
+  await ext.close();
   await cdp.detach();
   await page.close();
 });
 
 test("a 1 MB paste: a notice instead of analysis, and the page stays responsive", T, async () => {
+  // Chromium's own layout of 1 MB in a textarea stalls the page for ~100–250 ms with or without
+  // any extension (measured here), so the extension's share is measured against the same paste
+  // on the same page with the extension switched off for the site.
+  const paste = (page) =>
+    page.evaluate(async (p) => {
+      const el = document.getElementById("editor");
+      el.focus();
+      const big = (`Đoạn văn dài ${p} `.repeat(60) + "\n").repeat(1000).slice(0, 1_000_000);
+      let worst = 0;
+      let last = performance.now();
+      const stop = performance.now() + 700;
+      const probe = new Promise((resolve) => {
+        const tick = () => {
+          const now = performance.now();
+          worst = Math.max(worst, now - last);
+          last = now;
+          if (now < stop) setTimeout(tick, 0);
+          else resolve();
+        };
+        setTimeout(tick, 0);
+      });
+      el.value = big; // what a paste leaves in the field, then its input event
+      el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+      last = performance.now();
+      await probe;
+      return worst;
+    }, PHRASE);
+  await setSettings(b.context, { ...TEST_SETTINGS, disabledSites: ["127.0.0.1"] });
+  const p0 = await openFixture(b.context, srv.origin, "textarea");
+  await p0.waitForTimeout(200);
+  const baseline = await paste(p0);
+  await p0.close();
+  await setSettings(b.context, TEST_SETTINGS);
   const page = await openFixture(b.context, srv.origin, "textarea");
   await page.click("#editor");
-  const lag = await page.evaluate(async (p) => {
-    const big = (`Đoạn văn dài ${p} `.repeat(60) + "\n").repeat(1000).slice(0, 1_000_000);
-    // Measure the longest main-thread stall over the next 600 ms.
-    let worst = 0;
-    let last = performance.now();
-    const stop = performance.now() + 600;
-    const probe = new Promise((resolve) => {
-      const tick = () => {
-        const now = performance.now();
-        worst = Math.max(worst, now - last);
-        last = now;
-        if (now < stop) setTimeout(tick, 0);
-        else resolve();
-      };
-      setTimeout(tick, 0);
-    });
-    const t0 = performance.now();
-    document.execCommand("insertText", false, big);
-    const insert = performance.now() - t0; // the browser's own insertion, not ours
-    last = performance.now();
-    await probe;
-    return { worst, insert };
-  }, PHRASE);
-  assert.ok(lag.worst < 100, `main thread stalled ${lag.worst.toFixed(0)} ms after the paste`);
+  const worst = await paste(page);
+  assert.ok(worst < baseline + 50, `stall ${worst.toFixed(0)} ms with the extension vs ${baseline.toFixed(0)} ms without`);
   const notice = page.locator("cannhac-overlay >> [role=status]");
   await notice.waitFor();
   assert.match(await notice.innerText(), /quá dài|too long/);
   assert.equal(await total(page, "internal_document"), 0, "no analysis of the over-long text");
+  // Once the notice is up, the page answers within 100 ms.
+  const latency = await page.evaluate(() => new Promise((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }));
+  assert.ok(latency < 100, `page task latency ${latency.toFixed(0)} ms`);
   // Back under the limit: analysis resumes and the notice goes.
   await page.evaluate(() => {
     const el = document.getElementById("editor");
