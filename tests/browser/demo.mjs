@@ -38,6 +38,7 @@ const mark = await until(
 );
 const box = await (await ta.frameElement()).boundingBox();
 await page.mouse.move(box.x + mark.x, box.y + mark.y);
+// (the tooltip opens below the word, inside the frame)
 await ta.locator("cannhac-tooltip >> [role=tooltip]").waitFor({ state: "visible" });
 
 if (headed) {
