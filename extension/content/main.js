@@ -13,7 +13,8 @@
   let lastUsed = null; // the focused or last-used composer
   CN.settings = null;
   let enabled = false;
-  const bench = document.documentElement?.hasAttribute("data-cannhac-bench");
+  // The benchmark page sets this attribute; then each drawn answer is announced to the page.
+  const bench = () => document.documentElement?.hasAttribute("data-cannhac-bench");
 
   const TEXT_INPUTS = new Set(["text", "search", "email", "url", ""]);
 
@@ -80,19 +81,31 @@
     }
   }
 
-  // ---- analysis: one request per animation frame, stale answers dropped ----
+  // ---- analysis: at most one request per animation frame, stale answers dropped ----
+  // The first change in a frame is sent at once (no waiting for the frame); changes that come
+  // while this frame's request is out are coalesced and sent at the next frame, together.
   const queued = new Set();
-  let frame = 0;
+  let frame = 0; // rAF handle while this frame's budget is used
   function schedule(c) {
     if (!enabled || !c) return;
     queued.add(c);
     live.add(c);
-    if (!frame) frame = requestAnimationFrame(flush);
+    if (!frame) {
+      frame = requestAnimationFrame(endFrame);
+      queueMicrotask(flush);
+    }
+  }
+  function endFrame() {
+    frame = 0;
+    if (queued.size) {
+      frame = requestAnimationFrame(endFrame);
+      flush();
+    }
   }
   function flush() {
-    frame = 0;
-    for (const c of queued) analyze(c);
+    const cs = [...queued];
     queued.clear();
+    for (const c of cs) analyze(c);
   }
 
   async function analyze(c) {
@@ -151,7 +164,7 @@
     c.stale = false;
     if (!c.render()) schedule(c); // the text moved on meanwhile
     CN.onFindingsChanged(c);
-    if (bench) document.dispatchEvent(new Event("cannhac-rendered"));
+    if (bench()) document.dispatchEvent(new Event("cannhac-rendered"));
   }
 
   /** Analyses now (not waiting for the frame) and resolves when the answer is drawn. */

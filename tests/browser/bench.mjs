@@ -1,0 +1,123 @@
+// ./build.sh bench: the extension's figures in a real Chromium (not timed tests).
+//  - keystroke → underlines updated (the content script has drawn the answer for the new text),
+//    p50/p95 over 80 keystrokes, at 500 and 5,000 characters, in the textarea and Lexical fixtures;
+//  - service-worker cold start (worker stopped through CDP) → first analyze answer, 15 runs;
+//  - the .wasm size raw and gzip -9.
+// Writes tests/out/bench.json and the "Extension (browser)" section of BENCHMARKS.md.
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import os from "node:os";
+import { launch, startServer, setSettings, ROOT, DIST } from "./harness.mjs";
+
+const SAMPLE =
+  "Nghe nói TÀI LIỆU MẬT của sở sắp bị lộ, thằng ngu nào làm rò rỉ thì biết tay. Hôm nay cả nhà đi chơi công viên, trời đẹp và mát. Xem thêm bit.ly/tin-mat nhé. ";
+const textOf = (n) => SAMPLE.repeat(Math.ceil(n / SAMPLE.length)).slice(0, n);
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+const srv = await startServer();
+const b = await launch();
+await setSettings(b.context, { language: "vi" });
+const results = { date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model}`, keystroke: [], coldStart: null, wasm: null };
+
+async function keystrokes(kind, size, n = 80) {
+  const page = await b.context.newPage();
+  await page.goto(`${srv.origin}/fixtures/page.html?${new URLSearchParams({ kind, text: textOf(size) })}`);
+  await page.evaluate(() => document.documentElement.setAttribute("data-cannhac-bench", ""));
+  await page.waitForFunction(() => window.editorReady === true);
+  const sel = kind === "lexical" ? "#editor" : "#editor";
+  await page.click(sel);
+  await page.keyboard.press("Control+End");
+  // Install the page-side probe: time from keydown to the extension's "drawn" event.
+  await page.evaluate(() => {
+    window.__lat = [];
+    let t0 = 0;
+    window.addEventListener("keydown", () => (t0 = performance.now()), true);
+    document.addEventListener("cannhac-rendered", () => {
+      if (t0) window.__lat.push(performance.now() - t0);
+      t0 = 0;
+    });
+  });
+  await page.waitForTimeout(300);
+  const keys = "abcdefghij";
+  for (let i = 0; i < n + 5; i++) {
+    const before = await page.evaluate(() => window.__lat.length);
+    await page.keyboard.press(keys[i % keys.length]);
+    await page.waitForFunction((k) => window.__lat.length > k, before, { timeout: 5000 }).catch(() => {});
+  }
+  const lat = (await page.evaluate(() => window.__lat)).slice(5); // drop warm-up
+  await page.close();
+  const r = { kind, chars: size, n: lat.length, p50: +pct(lat, 50).toFixed(2), p95: +pct(lat, 95).toFixed(2), max: +Math.max(...lat).toFixed(2) };
+  console.log(`keystroke → underlines  ${kind.padEnd(8)} ${String(size).padStart(5)} chars: p50 ${r.p50} ms, p95 ${r.p95} ms (n=${r.n})`);
+  return r;
+}
+
+for (const kind of ["textarea", "lexical"]) for (const size of [500, 5000]) results.keystroke.push(await keystrokes(kind, size));
+
+// Cold start: stop the worker, then time one analyze message from an extension page.
+{
+  const ext = await b.context.newPage();
+  await ext.goto(`chrome-extension://${b.extensionId}/manifest.json`);
+  const cdp = await b.context.browser().newBrowserCDPSession();
+  const times = [];
+  for (let i = 0; i < 15; i++) {
+    const { targetInfos } = await cdp.send("Target.getTargets");
+    const sw = targetInfos.find((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
+    if (sw) await cdp.send("Target.closeTarget", { targetId: sw.targetId });
+    for (let k = 0; k < 100; k++) {
+      const { targetInfos: now } = await cdp.send("Target.getTargets");
+      if (!now.some((t) => t.type === "service_worker" && t.url.endsWith("/background.js"))) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const t = await ext.evaluate(async (text) => {
+      const t0 = performance.now();
+      const r = await chrome.runtime.sendMessage({ type: "analyze", text });
+      if (!r || r.error) throw new Error(r?.error || "no answer");
+      return performance.now() - t0;
+    }, SAMPLE);
+    times.push(t);
+  }
+  results.coldStart = { n: times.length, p50: +pct(times, 50).toFixed(1), p95: +pct(times, 95).toFixed(1), min: +Math.min(...times).toFixed(1) };
+  console.log(`service worker cold start → first analyze answer: p50 ${results.coldStart.p50} ms, p95 ${results.coldStart.p95} ms`);
+  await cdp.detach();
+  await ext.close();
+}
+
+const wasm = fs.readFileSync(path.join(DIST, "wasm/cannhac_wasm_bg.wasm"));
+results.wasm = { raw: wasm.length, gzip: zlib.gzipSync(wasm, { level: 9 }).length };
+console.log(`.wasm: ${results.wasm.raw} bytes raw, ${results.wasm.gzip} bytes gzip -9`);
+
+await b.close();
+await srv.close();
+
+fs.mkdirSync(path.join(ROOT, "tests/out"), { recursive: true });
+fs.writeFileSync(path.join(ROOT, "tests/out/bench.json"), JSON.stringify(results, null, 2) + "\n");
+
+// The extension's own section of BENCHMARKS.md, between markers (the rest of the file is not touched).
+const row = (k) => `| ${k.kind} | ${k.chars.toLocaleString("en")} | ${k.p50} | ${k.p95} | ${k.p95 <= 16 ? "✓" : "✗"} ≤ 16 |`;
+const section = `<!-- extension-bench:start (written by ./build.sh bench; tests/browser/bench.mjs) -->
+## Extension (browser): \`./build.sh bench\`
+
+Debian Chromium (headless=new) with the built extension, ${results.machine}, ${results.date.slice(0, 10)}.
+Keystroke → underlines updated: from the page's \`keydown\` to the content script having drawn the
+analysis of the new text (highlight ranges registered / overlay marks placed; painting follows in
+that frame). 80 keystrokes at the end of the text, after 5 warm-up keystrokes.
+
+| fixture | characters | p50 (ms) | p95 (ms) | target |
+|---|---|---|---|---|
+${results.keystroke.map(row).join("\n")}
+
+| measure | figure | target |
+|---|---|---|
+| service worker cold start (stopped through CDP) → first \`analyze\` answer, ${results.coldStart.n} runs | p50 ${results.coldStart.p50} ms, p95 ${results.coldStart.p95} ms | ≤ 50 ms |
+| \`cannhac_wasm_bg.wasm\` size | ${(results.wasm.raw / 1024).toFixed(0)} KB raw, ${(results.wasm.gzip / 1024).toFixed(0)} KB gzip -9 | ≤ 400 KB raw |
+<!-- extension-bench:end -->`;
+const file = path.join(ROOT, "BENCHMARKS.md");
+let md = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks and measurements\n";
+const re = /<!-- extension-bench:start[\s\S]*?<!-- extension-bench:end -->/;
+md = re.test(md) ? md.replace(re, section) : md.replace(/\s*$/, "\n\n") + section + "\n";
+fs.writeFileSync(file, md);
+console.log("BENCHMARKS.md: extension section updated; figures in tests/out/bench.json");
