@@ -133,6 +133,8 @@ run_tests() {
   build
   ensure_node
   ensure_chromium
+  log "web-ext lint (dist/)"
+  npx --no-install web-ext lint --source-dir "$DIST" --self-hosted --ignore-files 'cannhac-*.zip'
   log "browser tests (node --test tests/browser)"
   node --test --test-concurrency=1 tests/browser/
 }
