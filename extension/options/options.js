@@ -194,12 +194,16 @@ function parseLines(id) {
   return { values };
 }
 
-async function saveList(id) {
+/** Saves a list field; with `tidy` (on leaving the field) it then shows what was stored
+ * (hostnames as matched, no blanks or duplicates). */
+async function saveList(id, tidy = false) {
   const parsed = parseLines(id);
   if (parsed.error) return setFieldError(id, parsed.error);
   const key = LIST_FIELDS[id];
-  if (JSON.stringify(parsed.values) === JSON.stringify(settings[key])) return setFieldError(id, "");
-  setFieldError(id, await save({ ...settings, [key]: parsed.values }));
+  let error = "";
+  if (JSON.stringify(parsed.values) !== JSON.stringify(settings[key])) error = await save({ ...settings, [key]: parsed.values });
+  setFieldError(id, error);
+  if (!error && tidy && document.activeElement !== $(id)) $(id).value = settings[key].join("\n");
   $("only-sites-empty").hidden = settings.onlySites.length > 0;
 }
 
@@ -351,7 +355,7 @@ async function main() {
     });
     $(id).addEventListener("change", () => {
       clearTimeout(timer);
-      saveList(id);
+      saveList(id, true);
     });
   }
   $("add-phrase").addEventListener("submit", addPhrase);

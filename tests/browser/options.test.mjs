@@ -118,6 +118,7 @@ test("options edits reach an open composer without a reload", async () => {
   await options.locator("#disabled-sites").blur();
   await waitStored((s) => s.disabledSites?.includes("127.0.0.1"), "the site off");
   assert.deepEqual((await getSettings(env)).disabledSites, ["example.org", "127.0.0.1"]);
+  await options.waitForFunction(() => document.querySelector("#disabled-sites").value === "example.org\n127.0.0.1");
   await waitUnderlines(page, (u) => u.length === 0, "no underlines on a site switched off");
   await page.bringToFront();
   await page.click("#editor");
