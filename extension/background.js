@@ -215,5 +215,9 @@ api.contextMenus.onClicked.addListener((info, tab) => {
   handleMenuClick(info, tab).catch((e) => console.warn("Cân Nhắc: link check failed:", e));
 });
 
+// Start compiling the engine as soon as the worker starts: a worker woken by a message runs this
+// module first, so the build overlaps with the message's dispatch instead of following it.
+getEngine().catch(() => {});
+
 // For tests and the benchmark (see the header comment).
 globalThis.cannhac = { handleMenuClick, linkReport, handle, getEngine, startedAt, MENU_ID };

@@ -49,19 +49,26 @@
     if (!same) {
       box.style.setProperty("--c", CN.COLORS[f.category] || "#e53935");
       const span = (composer.analysedText || "").slice(f.start, f.end);
-      const sugg =
-        f.suggestion == null
-          ? ""
-          : f.suggestion === ""
-            ? `<button class="apply" type="button">${CN.escapeHtml(CN.t("tooltip_remove"))}</button>`
-            : `<button class="apply" type="button">${CN.escapeHtml(CN.t("tooltip_replace", [f.suggestion]))}</button>`;
-      box.innerHTML = `<div class="head"><span>${CN.escapeHtml(CN.categoryName(f.category))}</span><span class="sev">${CN.escapeHtml(CN.severityName(f.severity))}</span></div>
-        <div class="msg"></div><div class="duty"></div>
-        <div class="row">${sugg}<button class="dismiss" type="button">${CN.escapeHtml(CN.t("tooltip_dismiss"))}</button></div>`;
-      box.querySelector(".msg").textContent = CN.msg(f.message) || span;
-      box.querySelector(".duty").textContent = dutyLine(f);
-      box.querySelector(".apply")?.addEventListener("click", () => apply(composer, f));
-      box.querySelector(".dismiss").addEventListener("click", () => dismiss(composer, f));
+      const el = (tag, cls, text) => {
+        const e = document.createElement(tag);
+        if (cls) e.className = cls;
+        if (text != null) e.textContent = text;
+        return e;
+      };
+      const head = el("div", "head");
+      head.append(el("span", null, CN.categoryName(f.category)), el("span", "sev", CN.severityName(f.severity)));
+      const row = el("div", "row");
+      if (f.suggestion != null) {
+        const apply = el("button", "apply", f.suggestion === "" ? CN.t("tooltip_remove") : CN.t("tooltip_replace", [f.suggestion]));
+        apply.type = "button";
+        apply.addEventListener("click", () => applySuggestion(composer, f));
+        row.append(apply);
+      }
+      const dis = el("button", "dismiss", CN.t("tooltip_dismiss"));
+      dis.type = "button";
+      dis.addEventListener("click", () => dismiss(composer, f));
+      row.append(dis);
+      box.replaceChildren(head, el("div", "msg", CN.msg(f.message) || span), el("div", "duty", dutyLine(f)), row);
       box.setAttribute("data-cannhac-tooltip", f.category);
     }
     box.hidden = false;
@@ -100,7 +107,7 @@
    * (execCommand insertText fires beforeinput/input like typing does), so the editor updates its
    * model and Ctrl+Z undoes it.
    */
-  async function apply(composer, f) {
+  async function applySuggestion(composer, f) {
     const el = composer.el;
     const expected = composer.analysedText;
     const s = f.suggestion ?? "";
@@ -142,7 +149,7 @@
     show,
     hide,
     scheduleHide,
-    apply,
+    apply: applySuggestion,
     dismiss,
     hit,
     get shown() {

@@ -146,6 +146,37 @@ test("Enter in a comment box that posts on Enter: guarded; clean comments post a
   await page.close();
 });
 
+test("Ctrl+Enter posting: guarded, and \"Vẫn đăng\" posts through the page's own Ctrl+Enter handler", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "ctrlenter");
+  const text = `Xin gửi ${PHRASE}`;
+  await typeAndWait(page, "textarea", text);
+  await page.keyboard.press("Control+Enter");
+  await dialog(page).waitFor();
+  assert.deepEqual(await posted(page), []);
+  assert.equal(await page.evaluate(() => window.getText()), text, "the key did not reach the page");
+  await page.getByRole("button", { name: "Vẫn đăng" }).click();
+  await until(async () => (await posted(page)).length === 1, "the post");
+  assert.deepEqual(await posted(page), [text]);
+  await page.close();
+});
+
+test("English interface: the guard's buttons are \"Edit\" and \"Post anyway\"", T, async () => {
+  await setSettings(b.context, { ...TEST_SETTINGS, language: "en" });
+  try {
+    const page = await openFixture(b.context, srv.origin, "textarea");
+    await typeAndWait(page, "textarea", `Report ${PHRASE}`);
+    await page.click("#post-btn");
+    await dialog(page).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Edit" }).count(), 1);
+    assert.equal(await page.getByRole("button", { name: "Post anyway" }).count(), 1);
+    await page.getByRole("button", { name: "Edit" }).click();
+    assert.deepEqual(await posted(page), []);
+    await page.close();
+  } finally {
+    await setSettings(b.context, TEST_SETTINGS);
+  }
+});
+
 test("the guard can be turned off for a site", T, async () => {
   await setSettings(b.context, { ...TEST_SETTINGS, guardDisabledSites: ["127.0.0.1"] });
   try {
