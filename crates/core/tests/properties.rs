@@ -263,7 +263,7 @@ fn long_runs_without_spaces_or_letters() {
     analyze_checked(&"ngu".repeat(90_000));
     analyze_checked(&"!".repeat(256 * 1024));
     analyze_checked(&"đ.".repeat(90_000));
-    analyze_checked(&"đ m ".repeat(60_000));
+    analyze_checked(&"đ m ".repeat(5_000));
     analyze_checked(&"1 ".repeat(130_000));
 }
 
