@@ -385,6 +385,11 @@ fn binary_garbage_is_an_error_not_a_crash() {
             assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
         }
     }
+    // A lone surrogate encoded as if it were a character (WTF-8/CESU-8 `ED A0 80`, what a
+    // broken UTF-16 conversion writes) is not UTF-8: a `&str` can never hold one.
+    let r = check_stdin(b"ab\xED\xA0\x80cd", &["--json"]);
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("offset 2"), "{}", r.stderr);
     // Valid UTF-8 with NUL bytes is binary data too, and the message says where.
     let r = check_stdin(b"abc\0\0\0def", &[]);
     assert_eq!(r.code, Some(2));
