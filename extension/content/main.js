@@ -301,7 +301,13 @@
         forget(c);
         continue;
       }
-      if (c.kind === "field" && c.analysedText != null && c.el.value !== c.analysedText && !queued.has(c)) schedule(c);
+      // Values set by the page's script fire no input event: look again, at most twice a second,
+      // and never for an over-long text (reading a 1 MB value costs milliseconds).
+      const now = performance.now();
+      if (c.kind === "field" && !c.tooLong && c.analysedText != null && now - (c.valueCheckedAt || 0) > 500) {
+        c.valueCheckedAt = now;
+        if (c.el.value !== c.analysedText && !queued.has(c)) schedule(c);
+      }
       c.layout();
       if (!c.useHighlights && (c.visible?.length || c.marks?.notice)) keep = true;
       else if (c.useHighlights && c.visible?.length) keep = true;
