@@ -4,8 +4,9 @@
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
 use super::{finding, tokens_in, Ctx};
-use crate::text::Gap;
+use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
+use std::ops::Range;
 
 const VI: &str =
     "Cả câu viết hoa như đang quát: người đọc nghe thấy sự giận dữ trước khi hiểu ý bạn.";
@@ -29,9 +30,47 @@ const CON_AIM: &[&str] = &[
 /// Rules whose findings are `info` unless their sentence is aimed at someone.
 const AIMABLE: &[&str] = &["inflammatory.vulgar", "inflammatory.mild_insult"];
 
+/// The sentences of a text: for each token the index of its sentence (sentences end at hard
+/// gaps), and each sentence's token range. Linear in the number of tokens.
+fn sentences(t: &[Token]) -> (Vec<usize>, Vec<Range<usize>>) {
+    let mut of = Vec::with_capacity(t.len());
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for (i, tok) in t.iter().enumerate() {
+        if i == 0 || tok.gap == Gap::Hard {
+            ranges.push(i..i + 1);
+        } else if let Some(r) = ranges.last_mut() {
+            r.end = i + 1;
+        }
+        of.push(ranges.len() - 1);
+    }
+    (of, ranges)
+}
+
+/// For each sentence, whether a finding matching `pred` overlaps it. One pass over the
+/// findings; each finding marks the sentences its tokens belong to.
+fn sentences_with(
+    t: &[Token],
+    of: &[usize],
+    n: usize,
+    out: &[Finding],
+    pred: impl Fn(&Finding) -> bool,
+) -> Vec<bool> {
+    let mut flags = vec![false; n];
+    for f in out.iter().filter(|f| pred(f)) {
+        let toks = tokens_in(t, &f.span);
+        if toks.is_empty() {
+            continue;
+        }
+        for flag in &mut flags[of[toks.start]..=of[toks.end - 1]] {
+            *flag = true;
+        }
+    }
+    flags
+}
+
 /// Raises vulgar words and mild put-downs to `warning` in sentences aimed at a person (a
 /// pronoun or classifier of contempt, or a stronger insult in the same sentence).
-fn raise_aimed(ctx: &Ctx<'_>, out: &mut [Finding]) {
+fn raise_aimed(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut [Finding]) {
     let t = ctx.tokens;
     let aimed_at = |i: usize| {
         let k = t[i].key.as_str();
@@ -41,44 +80,37 @@ fn raise_aimed(ctx: &Ctx<'_>, out: &mut [Finding]) {
                 && t.get(i + 1)
                     .is_some_and(|n| CON_AIM.contains(&n.key.as_str()) || n.capitalized))
     };
-    let strong: Vec<std::ops::Range<usize>> = out
-        .iter()
-        .filter(|f| f.category == Category::Inflammatory && f.severity >= Severity::Warning)
-        .map(|f| f.span.clone())
-        .collect();
+    let aimed: Vec<bool> = ranges.iter().map(|r| r.clone().any(aimed_at)).collect();
+    let strong = sentences_with(t, of, ranges.len(), out, |f| {
+        f.category == Category::Inflammatory && f.severity >= Severity::Warning
+    });
     for f in out.iter_mut() {
         if f.severity != Severity::Info || !AIMABLE.contains(&f.rule_id.as_str()) {
             continue;
         }
         let toks = tokens_in(t, &f.span);
-        let mut s = toks.start;
-        while s > 0 && t[s].gap != Gap::Hard {
-            s -= 1;
+        if toks.is_empty() {
+            continue;
         }
-        let mut e = toks.end;
-        while e < t.len() && t[e].gap != Gap::Hard {
-            e += 1;
-        }
-        let sentence = t[s].orig.start..t[e - 1].orig.end;
-        if (s..e).any(aimed_at)
-            || strong
-                .iter()
-                .any(|r| r.start < sentence.end && r.end > sentence.start)
-        {
+        let sents = of[toks.start]..=of[toks.end - 1];
+        if sents.clone().any(|s| aimed[s] || strong[s]) {
             f.severity = Severity::Warning;
         }
     }
 }
 
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    raise_aimed(ctx, out);
     let t = ctx.tokens;
-    let mut s = 0;
-    while s < t.len() {
-        let mut e = s + 1;
-        while e < t.len() && t[e].gap != Gap::Hard {
-            e += 1;
-        }
+    let (of, ranges) = sentences(t);
+    raise_aimed(ctx, &of, &ranges, out);
+    let internal = sentences_with(t, &of, ranges.len(), out, |f| {
+        f.category == Category::InternalDocument
+    });
+    let inflammatory = sentences_with(t, &of, ranges.len(), out, |f| {
+        f.category == Category::Inflammatory
+    });
+    for (si, r) in ranges.iter().enumerate() {
+        let (s, e) = (r.start, r.end);
         // Sentence t[s..e].
         let words: Vec<usize> = (s..e)
             .filter(|&i| !t[i].numeric && t[i].key.chars().any(char::is_alphabetic))
@@ -91,17 +123,12 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let shouted = words.len() >= MIN_WORDS
             && caps * 10 >= words.len() * 9
             && words.iter().any(|&i| t[i].marked);
-        let overlaps = |cat: Category| {
-            out.iter()
-                .any(|f| f.category == cat && f.span.start < span.end && f.span.end > span.start)
-        };
         // Trailing "!!!" after the sentence.
         let rest = &ctx.text[span.end..];
         let bangs = rest.len() - rest.trim_start_matches(['!', '！', ' ']).len();
         let bang_run = rest[..bangs].matches(['!', '！']).count() >= 3;
-        if shouted && !overlaps(Category::InternalDocument) {
-            let insulting = overlaps(Category::Inflammatory);
-            let severity = if insulting || bang_run {
+        if shouted && !internal[si] {
+            let severity = if inflammatory[si] || bang_run {
                 Severity::Warning
             } else {
                 Severity::Info
@@ -114,8 +141,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 VI,
                 EN,
             ));
-        } else if bang_run && (overlaps(Category::Inflammatory) || caps >= 2 && caps == words.len())
-        {
+        } else if bang_run && (inflammatory[si] || caps >= 2 && caps == words.len()) {
             let b = span.end + rest[..bangs].trim_end().len();
             let first_bang = span.end + rest.find(['!', '！']).unwrap_or(0);
             if first_bang < b {
@@ -129,6 +155,5 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 ));
             }
         }
-        s = e;
     }
 }
