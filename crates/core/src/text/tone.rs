@@ -8,10 +8,64 @@
 //! the second of `oa`/`oe`/`uy`, on the first of other pairs. The `u` of a `qu` onset and the
 //! `i` of a `gi` onset (when another vowel follows) are not vowels of the rhyme.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
+
+/// Lookup tables for the precomposed Latin letters (U+00C0–U+024F, U+1EA0–U+1EF9), built once
+/// from the Unicode decompositions, so that the common case needs no NFD/NFC pass.
+struct Tables {
+    /// Letter → (the letter without its tone, the tone).
+    split: HashMap<char, (char, Option<Tone>)>,
+    /// (Toneless letter, tone) → precomposed letter.
+    compose: HashMap<(char, u8), char>,
+    /// Letter → base ASCII letter (every mark dropped, `đ` → `d`).
+    fold: HashMap<char, char>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut t = Tables {
+            split: HashMap::new(),
+            compose: HashMap::new(),
+            fold: HashMap::new(),
+        };
+        for c in ('\u{C0}'..='\u{24F}').chain('\u{1EA0}'..='\u{1EF9}') {
+            let d: Vec<char> = c.nfd().collect();
+            let Some((&base, marks)) = d.split_first() else {
+                continue;
+            };
+            if !base.is_ascii_alphabetic() || marks.is_empty() {
+                continue;
+            }
+            let tone = marks.iter().rev().find_map(|&m| Tone::from_mark(m));
+            let quality: Vec<char> = marks
+                .iter()
+                .copied()
+                .filter(|&m| Tone::from_mark(m).is_none())
+                .collect();
+            let mut q = std::iter::once(base).chain(quality.iter().copied()).nfc();
+            let (Some(toneless), None) = (q.next(), q.next()) else {
+                continue;
+            };
+            t.split.insert(c, (toneless, tone));
+            if let Some(tn) = tone {
+                t.compose.insert((toneless, tn as u8), c);
+            }
+            t.fold.insert(c, base);
+        }
+        for (c, f) in [('đ', 'd'), ('Đ', 'D')] {
+            t.split.insert(c, (c, None));
+            t.fold.insert(c, f);
+        }
+        t
+    })
+}
 
 /// One of the five Vietnamese tone marks (the level tone has no mark).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Tone {
     /// Huyền, U+0300.
     Grave,
@@ -53,6 +107,27 @@ impl Tone {
 pub fn split(s: &str) -> (String, Option<Tone>) {
     if s.is_ascii() {
         return (s.to_string(), None);
+    }
+    // Fast path: every character is ASCII or a precomposed Latin letter.
+    let tabs = tables();
+    let mut out = String::with_capacity(s.len());
+    let mut tone = None;
+    let mut fast = true;
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if let Some(&(b, t)) = tabs.split.get(&c) {
+            out.push(b);
+            if t.is_some() {
+                tone = t;
+            }
+        } else {
+            fast = false;
+            break;
+        }
+    }
+    if fast {
+        return (out, tone);
     }
     let mut tone = None;
     let mut kept = String::with_capacity(s.len());
@@ -126,7 +201,10 @@ pub fn canonical(letters: &str, tone: Option<Tone>) -> String {
     let mut out = String::with_capacity(letters.len() + 2);
     for (i, &c) in chars.iter().enumerate() {
         if i == pos {
-            out.extend([c, t.mark()].into_iter().nfc());
+            match tables().compose.get(&(c, t as u8)) {
+                Some(&p) => out.push(p),
+                None => out.extend([c, t.mark()].into_iter().nfc()),
+            }
         } else {
             out.push(c);
         }
@@ -138,6 +216,20 @@ pub fn canonical(letters: &str, tone: Option<Tone>) -> String {
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_string();
+    }
+    let tabs = tables();
+    let fast: Option<String> = s
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                Some(c)
+            } else {
+                tabs.fold.get(&c).copied()
+            }
+        })
+        .collect();
+    if let Some(f) = fast {
+        return f;
     }
     s.nfd()
         .filter(|&c| unicode_normalization::char::canonical_combining_class(c) == 0)
@@ -182,6 +274,35 @@ mod tests {
         assert_eq!(canon("tiếng"), "tiếng");
         assert_eq!(canon("khuya"), "khuya");
         assert_eq!(canon("mái"), "mái");
+    }
+
+    /// The lookup tables agree with the Unicode decompositions for every precomposed
+    /// Vietnamese letter, in both cases.
+    #[test]
+    fn tables_agree_with_normalisation() {
+        assert_eq!(fold("đĐ"), "dD");
+        let letters = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY";
+        for base in letters.chars() {
+            for mark in ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'] {
+                let c: String = [base, mark].iter().collect::<String>().nfc().collect();
+                let slow_fold: String = c
+                    .nfd()
+                    .filter(|&x| unicode_normalization::char::canonical_combining_class(x) == 0)
+                    .map(|x| match x {
+                        'đ' => 'd',
+                        'Đ' => 'D',
+                        x => x,
+                    })
+                    .collect();
+                assert_eq!(fold(&c), slow_fold, "{c}");
+                let (l, t) = split(&c);
+                assert_eq!(l, base.to_string(), "{c}");
+                // Keys are lower case; `canonical` places tones on lower-case vowels only.
+                if base.is_lowercase() {
+                    assert_eq!(canonical(&l, t), c, "{c}");
+                }
+            }
+        }
     }
 
     #[test]
