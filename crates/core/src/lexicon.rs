@@ -548,7 +548,16 @@ impl Lexicon {
         let mut hits = Vec::new();
         for &entry in &self.wildcards {
             let parts = &self.entries[entry].parts;
+            let Some(first_key) = parts.first().and_then(|p| p.first()) else {
+                continue;
+            };
+            let first_fold = text::tone::fold(first_key);
             for start in 0..tokens.len() {
+                // Cheap test of the first syllable before the full match.
+                let t = &tokens[start];
+                if t.key != *first_key && (t.marked || t.fold != first_fold) {
+                    continue;
+                }
                 if let Some(last) = match_parts(tokens, start, parts) {
                     hits.push(Hit {
                         entry,
@@ -564,8 +573,7 @@ impl Lexicon {
     /// Single-letter tokens spelled out with separators (`đ m`, `n g u`, `d-m`) matched as one
     /// syllable against dodge-eligible entries.
     fn scan_dodges(&self, tokens: &[Token], hits: &mut Vec<Hit>) {
-        let single =
-            |t: &Token| t.key.chars().count() == 1 && t.key.chars().all(char::is_alphabetic);
+        let single = |t: &Token| t.key.chars().count() == 1 && t.key.chars().all(text::is_letter);
         let mut i = 0;
         while i < tokens.len() {
             if !single(&tokens[i]) {

@@ -113,7 +113,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let (s, e) = (r.start, r.end);
         // Sentence t[s..e].
         let words: Vec<usize> = (s..e)
-            .filter(|&i| !t[i].numeric && t[i].key.chars().any(char::is_alphabetic))
+            .filter(|&i| !t[i].numeric && t[i].key.chars().any(crate::text::is_letter))
             .collect();
         let caps = words
             .iter()

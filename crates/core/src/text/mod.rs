@@ -207,13 +207,34 @@ pub enum Gap {
     Hard,
 }
 
+/// `char::is_alphabetic` with fast answers for ASCII and the precomposed Latin letters of
+/// Vietnamese (the general lookup is a hot spot on long texts).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        tone::is_precomposed_latin(c) || c.is_alphabetic()
+    }
+}
+
+/// `char::is_alphanumeric` with the fast answers of [`is_letter`].
+#[inline]
+pub fn is_letter_or_digit(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        tone::is_precomposed_latin(c) || c.is_alphanumeric()
+    }
+}
+
 /// Splits the normalised view into word tokens (UAX #29 word boundaries through
 /// `unicode-segmentation`). Empty input gives no tokens.
 pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut gap = Gap::Space;
     for (start, w) in norm.text.split_word_bound_indices() {
-        if !w.chars().any(char::is_alphanumeric) {
+        if !w.chars().any(is_letter_or_digit) {
             for c in w.chars() {
                 let g = match c {
                     '.' | '!' | '?' | ';' | '\n' | '\r' | '…' | '。' => Gap::Hard,
@@ -229,18 +250,15 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
         let norm_range = start..start + w.len();
         let orig = norm.orig_range(norm_range.clone());
         let orig_text = original.get(orig.clone()).unwrap_or("");
-        let letters = orig_text.chars().filter(|c| c.is_alphabetic());
-        let (mut n_up, mut n_letters) = (0, 0);
-        for c in letters {
-            n_letters += 1;
-            if c.is_uppercase() {
-                n_up += 1;
+        let (mut n_up, mut n_letters, mut capitalized) = (0, 0, false);
+        for c in orig_text.chars().filter(|&c| is_letter(c)) {
+            let up = c.is_uppercase();
+            if n_letters == 0 {
+                capitalized = up;
             }
+            n_letters += 1;
+            n_up += usize::from(up);
         }
-        let capitalized = orig_text
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_uppercase);
         let (key, fold, marked, dodged) = make_keys(w);
         out.push(Token {
             norm: norm_range,
@@ -265,7 +283,7 @@ pub fn make_keys(w: &str) -> (String, String, bool, bool) {
     let cleaned: String = w
         .chars()
         .filter(|&c| {
-            let keep = c.is_alphanumeric() || canonical_combining_class(c) != 0;
+            let keep = is_letter_or_digit(c) || canonical_combining_class(c) != 0;
             if !keep {
                 dodged = true;
             }
@@ -296,7 +314,7 @@ pub fn collapse_stretch(s: &str) -> String {
             j += 1;
         }
         let run = j - i;
-        if run >= 3 && c.is_alphabetic() {
+        if run >= 3 && is_letter(c) {
             out.push(c);
         } else {
             for _ in 0..run {
@@ -312,7 +330,7 @@ pub fn collapse_stretch(s: &str) -> String {
 pub fn marked_share(tokens: &[Token]) -> (usize, usize) {
     let words: Vec<&Token> = tokens
         .iter()
-        .filter(|t| !t.numeric && t.key.chars().all(char::is_alphabetic))
+        .filter(|t| !t.numeric && t.key.chars().all(is_letter))
         .collect();
     let marked = words.iter().filter(|t| t.marked).count();
     (marked, words.len())

@@ -23,6 +23,12 @@ struct Tables {
     fold: HashMap<char, char>,
 }
 
+/// Whether `c` is one of the precomposed Latin letters of the lookup tables (`ế`, `ữ`, `đ` …).
+pub fn is_precomposed_latin(c: char) -> bool {
+    ('\u{C0}'..='\u{24F}').contains(&c) && c != '\u{D7}' && c != '\u{F7}'
+        || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+}
+
 fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
