@@ -122,6 +122,7 @@
     }
     if (text.length > CN.MAX_CHARS) {
       c.seq++; // drop answers in flight
+      c.pending = null;
       c.tooLong = true;
       c.analysedText = text;
       c.findings = [];
@@ -137,6 +138,7 @@
     }
     if (!text.trim()) {
       c.seq++;
+      c.pending = null;
       c.analysedText = text;
       c.findings = [];
       c.dismissed.clear(); // a new post
@@ -145,9 +147,13 @@
       CN.onFindingsChanged(c);
       return;
     }
+    // The editor's own DOM update (MutationObserver) after an input asks again for the same
+    // text: the request already out answers it.
+    if (c.pending && c.requestedText === text && !c.stale) return;
     const seq = ++c.seq;
     const p = CN.send({ type: "analyze", text });
     c.pending = p;
+    c.requestedText = text;
     const res = await p;
     if (seq !== c.seq) return; // a newer request was sent: this answer is stale
     c.pending = null;
@@ -181,6 +187,7 @@
   function forget(c) {
     c.clear();
     c.seq++;
+    c.pending = null;
     live.delete(c);
     queued.delete(c);
     if (active === c) active = null;
