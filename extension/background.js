@@ -9,7 +9,7 @@
 //   {type:"analyze", text}      → {findings:[{category, severity, rule_id, message:{vi,en},
 //                                   duties, suggestion, start, end}], unaccented}   (UTF-16)
 //   {type:"checkLink", url, text?} → the link verdict + {url, host, textDomain, mismatch}
-//   {type:"duties"}             → {duties:[…]}
+//   {type:"duties"}             → {duties:[…], questions:[…]} (crates/core/src/duties.rs)
 //   {type:"getSettings"}        → the normalised settings (extension/shared/settings.js)
 //   {type:"messages", lang}     → _locales/<lang>/messages.json (content scripts' language override)
 //   any failure                 → {error: "message"}

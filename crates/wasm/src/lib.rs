@@ -91,16 +91,15 @@ pub fn parse_config(json: &str) -> Result<Config, String> {
     serde_json::from_str::<Config>(json).map_err(|e| format!("invalid engine config: {e}"))
 }
 
-/// The ten duties as a JSON value: `{"duties":[{"id","vi","en","categories"}]}`.
+/// The ten duties and the five questions as a JSON value, exactly as
+/// [`cannhac_core::duties`] serialises them (the same document as `cannhac duties --json`):
+/// `{"duties":[{"id","title":{vi,en},"text":{vi,en},"categories","manual"}],
+/// "questions":[{"id","text":{vi,en}}]}`.
 pub fn duties_json() -> serde_json::Value {
-    let ds: Vec<serde_json::Value> = cannhac_core::duties::duties()
-        .iter()
-        .map(|d| {
-            let cats: Vec<&str> = d.categories.iter().map(|c| c.as_str()).collect();
-            serde_json::json!({"id": d.id, "vi": d.vi, "en": d.en, "categories": cats})
-        })
-        .collect();
-    serde_json::json!({ "duties": ds })
+    serde_json::json!({
+        "duties": cannhac_core::duties::duties(),
+        "questions": cannhac_core::duties::questions(),
+    })
 }
 
 /// Turns a serialisable value into a plain JavaScript object (through `JSON.parse`, which is
@@ -158,7 +157,8 @@ impl Engine {
     }
 }
 
-/// `duties()` → `{duties:[{id, vi, en, categories}]}`: the ten duties of the source article.
+/// `duties()` → `{duties:[…], questions:[…]}`: the ten duties and the five questions of the
+/// source article (see [`duties_json`]).
 ///
 /// # Errors
 /// Throws only if the answer cannot be handed to JavaScript (not expected).
@@ -260,6 +260,10 @@ mod tests {
     #[test]
     fn duties_shape() {
         let v = duties_json();
-        assert!(v["duties"].is_array());
+        let ds = v["duties"].as_array().expect("an array");
+        assert_eq!(ds.len(), 10);
+        assert_eq!(ds[0]["id"], 1);
+        assert!(ds[0]["title"]["vi"].is_string() && ds[0]["categories"].is_array());
+        assert_eq!(v["questions"].as_array().map(Vec::len), Some(5));
     }
 }
