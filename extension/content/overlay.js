@@ -343,32 +343,41 @@
         m.root.appendChild(m.mirror);
       }
       const mir = m.mirror;
-      for (const p of MIRROR_PROPS) mir.style[p] = cs[p];
       const rect = el.getBoundingClientRect();
       const o = this.hostOrigin(m);
       mir.style.left = rect.left - o.x + "px";
       mir.style.top = rect.top - o.y + "px";
-      mir.style.width = rect.width + "px";
-      mir.style.height = rect.height + "px";
-      mir.style.boxSizing = "border-box";
-      // Scrollbars take width from the content box: add it to the padding instead.
-      const bl = parseFloat(cs.borderLeftWidth) || 0;
-      const br = parseFloat(cs.borderRightWidth) || 0;
-      const sb = el.offsetWidth - el.clientWidth - bl - br;
-      if (sb > 0) mir.style.paddingRight = (parseFloat(cs.paddingRight) || 0) + sb + "px";
-      if (el.tagName === "INPUT") {
-        mir.style.whiteSpace = "pre";
-        mir.style.display = "flex";
-        mir.style.alignItems = "center";
-        mir.style.overflowWrap = "normal";
-      } else {
-        mir.style.whiteSpace = cs.whiteSpace === "pre" || cs.whiteSpace === "nowrap" ? cs.whiteSpace : "pre-wrap";
-        mir.style.overflowWrap = cs.overflowWrap || "break-word";
-        mir.style.display = "block";
+      // Copy the field's text styles only when they (or its size) changed: restyling the mirror
+      // costs a full relayout of its text.
+      const sb = el.offsetWidth - el.clientWidth - (parseFloat(cs.borderLeftWidth) || 0) - (parseFloat(cs.borderRightWidth) || 0);
+      const styleKey = MIRROR_PROPS.map((p) => cs[p]).join("|") + `|${rect.width}|${rect.height}|${sb}|${cs.whiteSpace}|${cs.overflowWrap}`;
+      if (styleKey !== m.styleKey) {
+        m.styleKey = styleKey;
+        for (const p of MIRROR_PROPS) mir.style[p] = cs[p];
+        mir.style.width = rect.width + "px";
+        mir.style.height = rect.height + "px";
+        mir.style.boxSizing = "border-box";
+        // Scrollbars take width from the content box: add it to the padding instead.
+        if (sb > 0) mir.style.paddingRight = (parseFloat(cs.paddingRight) || 0) + sb + "px";
+        if (el.tagName === "INPUT") {
+          mir.style.whiteSpace = "pre";
+          mir.style.display = "flex";
+          mir.style.alignItems = "center";
+          mir.style.overflowWrap = "normal";
+        } else {
+          mir.style.whiteSpace = cs.whiteSpace === "pre" || cs.whiteSpace === "nowrap" ? cs.whiteSpace : "pre-wrap";
+          mir.style.overflowWrap = cs.overflowWrap || "break-word";
+          mir.style.display = "block";
+        }
       }
       const text = this.analysedText ?? "";
-      const node = document.createTextNode(text + "\u200b"); // keeps a trailing newline's line
-      mir.replaceChildren(node);
+      if (!m.textNode) {
+        m.textNode = document.createTextNode("");
+        mir.replaceChildren(m.textNode);
+      }
+      const node = m.textNode;
+      const data = text + "\u200b"; // keeps a trailing newline's line
+      if (node.data !== data) node.data = data;
       mir.scrollTop = el.scrollTop;
       mir.scrollLeft = el.scrollLeft;
       this.fieldRects = this.visible.map((f) => {
@@ -376,7 +385,7 @@
           const r = new Range();
           r.setStart(node, Math.min(f.start, text.length));
           r.setEnd(node, Math.min(f.end, text.length));
-          return [...r.getClientRects()].filter((x) => x.width > 0).map((x) => new DOMRect(x.left + o.x, x.top + o.y, x.width, x.height));
+          return [...r.getClientRects()].filter((x) => x.width > 0).map((x) => new DOMRect(x.left, x.top, x.width, x.height)); // viewport coordinates
         } catch {
           return [];
         }
@@ -422,25 +431,31 @@
       m.clip.style.top = clip.top - o.y + "px";
       m.clip.style.width = clip.width + "px";
       m.clip.style.height = clip.height + "px";
-      const frag = document.createDocumentFragment();
+      // Reuse the mark elements of the previous drawing (a keystroke moves marks, rarely adds).
+      const pool = m.pool || (m.pool = []);
+      let used = 0;
       this.visible.forEach((f, i) => {
         for (const r of this.rectsOf(i)) {
           // Scrolled out of the field's visible box: not drawn at all.
           if (r.bottom <= clip.top || r.top >= clip.top + clip.height || r.right <= clip.left || r.left >= clip.left + clip.width) continue;
-          const d = document.createElement("div");
-          d.className = "mark";
-          d.setAttribute("data-cannhac-category", f.category);
-          d.setAttribute("data-severity", f.severity);
+          let d = pool[used];
+          if (!d) {
+            d = pool[used] = document.createElement("div");
+            d.className = "mark";
+          }
+          if (!d.isConnected) m.clip.appendChild(d);
+          used++;
+          if (d.getAttribute("data-cannhac-category") !== f.category) {
+            d.setAttribute("data-cannhac-category", f.category);
+            d.style.setProperty("--c", COLORS[f.category] || "#e53935");
+          }
+          if (d.getAttribute("data-severity") !== f.severity) d.setAttribute("data-severity", f.severity);
           d.setAttribute("data-index", String(i));
-          d.style.setProperty("--c", COLORS[f.category] || "#e53935");
-          d.style.left = r.left - clip.left + "px";
-          d.style.top = r.top - clip.top + "px";
-          d.style.width = r.width + "px";
-          d.style.height = r.height + "px";
-          frag.appendChild(d);
+          d.style.cssText = `--c: ${COLORS[f.category] || "#e53935"}; left: ${r.left - clip.left}px; top: ${r.top - clip.top}px; width: ${r.width}px; height: ${r.height}px;`;
         }
       });
-      m.clip.replaceChildren(frag);
+      for (let k = used; k < pool.length; k++) pool[k].remove();
+      pool.length = used;
     }
   }
   CN.Composer = Composer;
