@@ -225,18 +225,22 @@ impl Engine {
         if e.caps && !span.iter().all(|t| t.upper || t.numeric) {
             return false;
         }
-        // A capitalised single word right after another capitalised word is most likely part
-        // of a name or nickname ("Nhị Thắng Chó"), not an insult.
+        // A capitalised single word next to another capitalised word is most likely part of a
+        // name or nickname ("Nhị Thắng Chó", "Ngu Công"), and one right after a number is a
+        // unit ("5 dm", "110 cc"): neither is an insult.
         let rule = &self.lexicon.rules[e.rule];
-        if rule.category == Category::Inflammatory
-            && h.first == h.last
-            && h.first > 0
-            && span[0].capitalized
-            && !span[0].upper
-            && tokens[h.first - 1].capitalized
-            && tokens[h.first].gap == Gap::Space
-        {
-            return false;
+        if rule.category == Category::Inflammatory && h.first == h.last {
+            let t = &span[0];
+            let name_part = t.capitalized
+                && !t.upper
+                && ((h.first > 0 && tokens[h.first - 1].capitalized && t.gap == Gap::Space)
+                    || tokens
+                        .get(h.first + 1)
+                        .is_some_and(|n| n.capitalized && !n.upper && n.gap == Gap::Space));
+            let unit = h.first > 0 && tokens[h.first - 1].numeric && t.gap == Gap::Space;
+            if name_part || unit {
+                return false;
+            }
         }
         if e.needs_target {
             let folded = span.iter().all(|t| !t.marked);

@@ -450,7 +450,17 @@ impl Lexicon {
             .iter()
             .filter_map(|t| phrase_keys(t).0.into_iter().next())
             .collect();
-        let targets_folded = targets.iter().map(|t| text::tone::fold(t)).collect();
+        // Folded target words that are everyday words without diacritics ("do" is đồ and
+        // "because", "la" is là and "la") would turn "mua do ngu" (đồ ngủ) into an insult.
+        const AMBIGUOUS_FOLDS: &[&str] = &[
+            "do", "la", "nhu", "qua", "bi", "mat", "cai", "oc", "nao", "that", "vai", "con", "tui",
+            "thu", "loai", "dam", "ba", "lao", "mu", "no", "han", "tao",
+        ];
+        let targets_folded = targets
+            .iter()
+            .map(|t| text::tone::fold(t))
+            .filter(|f| !AMBIGUOUS_FOLDS.contains(&f.as_str()))
+            .collect();
         let pronouns = ctx
             .pronouns
             .iter()

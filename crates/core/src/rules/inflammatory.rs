@@ -128,7 +128,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let bangs = rest.len() - rest.trim_start_matches(['!', '！', ' ']).len();
         let bang_run = rest[..bangs].matches(['!', '！']).count() >= 3;
         if shouted && !internal[si] {
-            let severity = if inflammatory[si] || bang_run {
+            let severity = if inflammatory[si] {
                 Severity::Warning
             } else {
                 Severity::Info

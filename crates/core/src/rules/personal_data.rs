@@ -69,6 +69,35 @@ const BANK_WORDS: &[&str] = &[
     "bacabank",
     "abbank",
 ];
+/// Words (folded) after a number that make it a sum of money.
+const MONEY_WORDS: &[&str] = &[
+    "dong", "d", "vnd", "vnđ", "k", "trieu", "ty", "nghin", "ngan", "usd", "tr", "cu",
+];
+/// Words (folded) before a number or address that make it a public office's or a business's.
+const PUBLIC_WORDS: &[&str] = &[
+    "tru so",
+    "ubnd",
+    "uy ban",
+    "nha van hoa",
+    "tuyen",
+    "xe buyt",
+    "truong hoc",
+    "benh vien",
+    "cua hang",
+    "cong ty",
+    "van phong",
+    "truc ban",
+    "tong dai",
+    "hotline",
+    "duong day nong",
+    "cong an phuong",
+    "cong an",
+    "so y te",
+    "chi nhanh",
+    "quan",
+    "nha hang",
+];
+
 /// Street words (folded) of an address.
 const STREET_WORDS: &[&str] = &[
     "ngo", "ngach", "hem", "kiet", "pho", "duong", "to", "khu pho", "thon", "xom", "ap", "kp",
@@ -119,11 +148,18 @@ impl Rules {
             };
             let id_word_near = near(ID_WORDS, 6, 0);
             let plain = !raw.contains([' ', '.', '-']);
-            let (rule, vi, en) = if phone_kind(raw, &digits).is_some() {
+            // Service lines (1800/1900), sums of money (thousands grouped by dots or commas,
+            // or a currency word after) and public offices' numbers are not personal data.
+            let service = digits.starts_with("1800") || digits.starts_with("1900");
+            let amount = is_grouped_thousands(raw) || near(MONEY_WORDS, 0, 1);
+            let public = near(PUBLIC_WORDS, 8, 0);
+            if service || (amount && !id_word_near) {
+                continue;
+            }
+            let (rule, vi, en) = if phone_kind(raw, &digits).is_some() && !public {
                 ("personal_data.phone", PHONE_VI, PHONE_EN)
-            } else if plain
-                && ((digits.len() == 12 && (valid_cccd(&digits) || id_word_near))
-                    || (digits.len() == 9 && id_word_near))
+            } else if (plain && digits.len() == 12 && valid_cccd(&digits))
+                || (id_word_near && (digits.len() == 12 || digits.len() == 9))
             {
                 ("personal_data.citizen_id", ID_VI, ID_EN)
             } else if (6..=19).contains(&digits.len()) && near(BANK_WORDS, 6, 4) {
@@ -185,6 +221,24 @@ fn phone_kind(raw: &str, digits: &str) -> Option<&'static str> {
         ('2', 10) => Some("landline"),
         _ => None,
     }
+}
+
+/// `1.500.000` or `20,000,000`: digits grouped by threes with dots or commas (a sum, not an
+/// account or phone number).
+fn is_grouped_thousands(raw: &str) -> bool {
+    let sep = if raw.contains('.') {
+        '.'
+    } else if raw.contains(',') {
+        ','
+    } else {
+        return false;
+    };
+    let groups: Vec<&str> = raw.split(sep).collect();
+    groups.len() >= 2
+        && (1..=3).contains(&groups[0].len())
+        && groups[1..]
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// A 12-digit CCCD number: a known province code, then a century-and-sex digit 0–3.
@@ -253,6 +307,10 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             i += 1;
             continue;
         };
+        if near_word(t, i, i + 1, 8, 0, PUBLIC_WORDS) {
+            i += 1;
+            continue;
+        }
         // A street word within the next three tokens, followed by a number or a name.
         let street = (h + 1..=h + 3).find(|&j| {
             is_street(j)

@@ -301,8 +301,8 @@ pub fn make_keys(w: &str) -> (String, String, bool, bool) {
     (key, fold, marked, dodged)
 }
 
-/// Collapses runs of three or more of the same letter to one (`nguuuu` → `ngu`); digits and
-/// pairs are kept (`xoong`, `2000`).
+/// Collapses runs of three or more of the same letter to one (`nguuuu` → `ngu`); digits,
+/// pairs (`xoong`, `2000`) and a run that opens the word (`cccd`) are kept.
 pub fn collapse_stretch(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
@@ -314,7 +314,8 @@ pub fn collapse_stretch(s: &str) -> String {
             j += 1;
         }
         let run = j - i;
-        if run >= 3 && is_letter(c) {
+        // A run at the very start is an abbreviation ("cccd", "ccc"), not a stretched word.
+        if run >= 3 && i > 0 && is_letter(c) {
             out.push(c);
         } else {
             for _ in 0..run {
@@ -416,7 +417,7 @@ mod tests {
 
     #[test]
     fn dodges_collapse() {
-        assert_eq!(keys("nguuuuu đ.m"), ["ngu", "đm"]);
+        assert_eq!(keys("nguuuuu đ.m cccd"), ["ngu", "đm", "cccd"]);
         let s = "Đ.m";
         let n = Normalized::new(s);
         let t = tokenize(&n, s);

@@ -1,0 +1,85 @@
+//! Cases found by adversarial testing: everyday sentences that must stay clean (or below
+//! `warning`), and risky posts that must be caught.
+
+use cannhac_core::{Category, Config, Engine, Severity};
+
+fn engine() -> Engine {
+    Engine::new(Config::default()).expect("default config")
+}
+
+/// Everyday sentences: no finding of severity `warning` or more.
+#[test]
+fn everyday_sentences_raise_no_warning() {
+    let e = engine();
+    let texts = [
+        "Yêu em chết đi được.",
+        "Mệt chết đi được, mở điều hòa đi.",
+        "Mẹ tôi đánh chết con gián trong bếp.",
+        "Tôi đập chết con muỗi trên tay.",
+        "Đánh chết tôi cũng không bỏ thuốc lá được.",
+        "bo may hanh chinh cong kenh qua",
+        "me oi con do roi",
+        "mua do ngu cho be",
+        "Ai cần thì DM mình nhé",
+        "Thanh gỗ dài 5 dm",
+        "Xe 110 cc tiết kiệm xăng",
+        "Cho em xin info, em ib rồi ạ",
+        "Ngu Công dời núi là một ngụ ngôn hay",
+        "Tôi thấy bảo tàng mới mở cửa rất đẹp",
+        "Tôi nghe nói tiếng Anh chưa tốt",
+        "Tôi đã chuyển khoản 1.500.000 đồng tiền học cho con",
+        "Hotline tổng đài hỗ trợ của ngân hàng là 1900 545 413",
+        "Trụ sở UBND phường ở số 5 phố Lý Thường Kiệt",
+        "Công an phường có số điện thoại trực ban 0243 826 1234",
+        "CHÚC MỪNG NĂM MỚI AN KHANG THỊNH VƯỢNG!!!",
+    ];
+    for t in texts {
+        let r = e.analyze(t);
+        let loud: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .map(|f| (&f.rule_id, &t[f.span.clone()]))
+            .collect();
+        assert!(loud.is_empty(), "{t:?} got {loud:?}");
+    }
+}
+
+/// Risky posts: a finding of the expected category at `warning` or more.
+#[test]
+fn risky_posts_are_caught() {
+    let e = engine();
+    let cases = [
+        ("Tao sẽ đốt nhà mày", Category::Inflammatory),
+        ("Mày ra đường cẩn thận đấy", Category::Inflammatory),
+        (
+            "DỰ THẢO\nKế hoạch điều động cán bộ",
+            Category::InternalDocument,
+        ),
+        ("cccd 001 085 012 345 của nó đây", Category::PersonalData),
+        ("CCCD: 001085012345", Category::PersonalData),
+        ("thang ngu nay", Category::Inflammatory),
+    ];
+    for (t, cat) in cases {
+        let r = e.analyze(t);
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.category == cat && f.severity >= Severity::Warning),
+            "{t:?}: {:?}",
+            r.findings
+                .iter()
+                .map(|f| (&f.rule_id, &t[f.span.clone()]))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+/// Dense findings stay linear: 25,000 vulgar words in one sentence (used to be quadratic).
+#[test]
+fn dense_vulgar_text_is_analysed() {
+    let e = engine();
+    let text = "lol ".repeat(25_000);
+    let r = e.analyze(&text);
+    assert_eq!(r.findings.len(), 25_000);
+}
