@@ -160,6 +160,19 @@ test("Ctrl+Enter posting: guarded, and \"Vẫn đăng\" posts through the page's
   await page.close();
 });
 
+test("Enter in a text input submits its form: the submit is guarded, and \"Vẫn đăng\" submits it", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "input");
+  const text = `Tiêu đề: ${PHRASE}`;
+  await typeAndWait(page, "input", text);
+  await page.keyboard.press("Enter");
+  await dialog(page).waitFor();
+  assert.deepEqual(await posted(page), []);
+  await page.getByRole("button", { name: "Vẫn đăng" }).click();
+  await until(async () => (await posted(page)).length === 1, "the form submission");
+  assert.deepEqual(await posted(page), [text]);
+  await page.close();
+});
+
 test("English interface: the guard's buttons are \"Edit\" and \"Post anyway\"", T, async () => {
   await setSettings(b.context, { ...TEST_SETTINGS, language: "en" });
   try {

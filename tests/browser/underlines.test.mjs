@@ -102,6 +102,22 @@ for (const kind of KINDS) {
   });
 }
 
+test("an editor in a script-written about:blank iframe (match_about_blank)", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "blankframe");
+  const frame = page.frames().find((f) => f !== page.mainFrame());
+  await frame.click("body");
+  const text = `Nội dung ${PHRASE}`;
+  await page.keyboard.type(text);
+  const u = await until(async () => {
+    const x = await underlines(frame, "internal_document");
+    return x.highlights.length === 1 && x;
+  }, "a highlight in the about:blank frame");
+  assert.equal(u.highlights[0].text, PHRASE);
+  const want = await wordRects(frame, "body", PHRASE);
+  assert.ok(sameRect(u.highlights[0].rects[0], want[0]));
+  await page.close();
+});
+
 test("strict CSP page (script-src 'self', no wasm-unsafe-eval, style-src 'self'): underlines still work", T, async () => {
   for (const kind of ["textarea", "ce"]) {
     const page = await openFixture(b.context, srv.origin, kind, { csp: true });
