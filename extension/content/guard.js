@@ -162,9 +162,6 @@
     h.style.height = "100vh";
     h.style.pointerEvents = "auto";
     const text = c.analysedText || "";
-    const items = high
-      .map((f) => `<li><strong>${CN.escapeHtml(CN.categoryName(f.category))}</strong>: “${CN.escapeHtml(text.slice(f.start, f.end).slice(0, 80))}” — ${CN.escapeHtml(CN.msg(f.message))}</li>`)
-      .join("");
     CN.adoptCss(root, `
       .backdrop { position: fixed; inset: 0; background: #0006; display: flex; align-items: center; justify-content: center; font: 14px/1.5 system-ui, "Segoe UI", Roboto, sans-serif; }
       [role=dialog] { background: #fff; color: #1f2328; max-width: min(480px, 92vw); max-height: 80vh; overflow: auto; border-radius: 12px; padding: 20px 22px; box-shadow: 0 12px 40px #0005; border-top: 5px solid #d32f2f; }
@@ -178,9 +175,17 @@
     `);
     root.innerHTML = `
     <div class="backdrop"><div role="dialog" aria-modal="true" aria-labelledby="cn-title" aria-describedby="cn-desc">
-      <h2 id="cn-title"></h2><p id="cn-desc"></p><ul>${items}</ul>
+      <h2 id="cn-title"></h2><p id="cn-desc"></p><ul></ul>
       <div class="buttons"><button type="button" class="post"></button><button type="button" class="edit"></button></div>
     </div></div>`;
+    const list = root.querySelector("ul");
+    for (const f of high) {
+      const li = document.createElement("li");
+      const cat = document.createElement("strong");
+      cat.textContent = CN.categoryName(f.category);
+      li.append(cat, `: “${text.slice(f.start, f.end).slice(0, 80)}” — ${CN.msg(f.message)}`);
+      list.appendChild(li);
+    }
     root.getElementById("cn-title").textContent = CN.t("guard_title");
     root.getElementById("cn-desc").textContent = CN.t("guard_intro", [String(high.length)]);
     const editBtn = root.querySelector("button.edit");

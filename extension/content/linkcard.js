@@ -52,7 +52,7 @@
     host.style.pointerEvents = "auto";
     host.style.width = "0";
     const verdict = report?.verdict || "unknown";
-    const reasons = (report?.reasons || []).map((code) => `<li data-reason="${CN.escapeHtml(code)}">${CN.escapeHtml(reasonText(code))}</li>`).join("");
+    const reasons = (report?.reasons || []).filter((c) => typeof c === "string");
     const destHost = report?.host_unicode || report?.host || "";
     const puny = report?.host_punycode && report.host_punycode !== destHost ? report.host_punycode : "";
     CN.adoptCss(root, `
@@ -68,16 +68,24 @@
       .note { color: #57606a; font-size: 11px; margin-top: 6px; }
     `);
     root.innerHTML = `
-    <div class="card" role="dialog" aria-modal="false" aria-labelledby="cn-lc-title" data-verdict="${CN.escapeHtml(verdict)}" tabindex="-1">
+    <div class="card" role="dialog" aria-modal="false" aria-labelledby="cn-lc-title" tabindex="-1">
       <h2><span id="cn-lc-title"></span><button type="button" class="close"></button></h2>
       <div class="verdict"></div>
       <div class="expl"></div>
       <div><span class="label-host"></span> <span class="host"></span></div>
       <div class="mismatch" role="alert" hidden></div>
-      <ul class="reasons">${reasons}</ul>
+      <ul class="reasons"></ul>
       <div class="note"></div>
     </div>`;
     const el = root.querySelector(".card");
+    el.setAttribute("data-verdict", verdict);
+    const ul = root.querySelector(".reasons");
+    for (const code of reasons) {
+      const li = document.createElement("li");
+      li.setAttribute("data-reason", code);
+      li.textContent = reasonText(code);
+      ul.appendChild(li);
+    }
     el.style.setProperty("--c", VERDICT_COLORS[verdict] || "#57606a");
     root.getElementById("cn-lc-title").textContent = CN.t("linkcard_title");
     const closeBtn = root.querySelector(".close");
@@ -92,7 +100,7 @@
       m.hidden = false;
       m.textContent = CN.t("linkcard_mismatch", [report.textDomain, destHost || report.host || ""]);
     }
-    if (!reasons) root.querySelector(".reasons").remove();
+    if (!reasons.length) ul.remove();
     root.querySelector(".note").textContent = CN.t("linkcard_offline");
     // Place it under the link when we know where it is, else at the top right.
     const r = fromHere?.a?.isConnected ? fromHere.a.getBoundingClientRect() : null;
