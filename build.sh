@@ -65,7 +65,8 @@ ensure_node() {
 }
 
 ensure_chromium() {
-  if [ ! -x /usr/bin/chromium ]; then
+  # CHROMIUM may name another Chromium binary (the browser tests read the same variable).
+  if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
     log "installing Debian's chromium"
     apt_install chromium || die "could not install chromium (apt-get install chromium)"
   fi

@@ -9,7 +9,7 @@ use super::{finding, Ctx};
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
 
-const NUMBER_VI: &str = "Số hiệu văn bản hành chính: bài viết có vẻ chép lại một văn bản của cơ quan. Văn bản chưa công bố thì không đưa lên mạng (nhiệm vụ 8).";
+const NUMBER_VI: &str = "Số hiệu văn bản hành chính: bài viết có vẻ chép lại một văn bản của cơ quan. Văn bản chưa công bố thì không đưa lên mạng (bổn phận 8).";
 const NUMBER_EN: &str = "An administrative document number: the post seems to copy an official document. Unpublished documents stay off the internet (duty 8).";
 const FRAME_VI: &str = "Phần khung của văn bản hành chính (kính gửi, nơi nhận, lưu văn thư): bài viết có vẻ chép nguyên một văn bản của cơ quan.";
 const FRAME_EN: &str = "Part of an administrative document's frame (addressee, recipients, filing line): the post seems to copy an official document.";
