@@ -187,7 +187,12 @@
 
   CN.onFindingsChanged = (c) => {
     const s = CN.tooltip?.shown;
-    if (s && s.composer === c && !c.visible?.includes(s.finding)) CN.tooltip.hide();
+    if (!s || s.composer !== c) return;
+    // A new answer for the same text keeps the same finding open (same rule, same span).
+    const same = (f) => f.rule_id === s.finding.rule_id && f.start === s.finding.start && f.end === s.finding.end;
+    const i = c.visible?.findIndex(same) ?? -1;
+    if (i < 0) CN.tooltip.hide();
+    else CN.tooltip.rebind(c.visible[i], i);
   };
 
   function forget(c) {

@@ -145,8 +145,19 @@
     return null;
   }
 
+  /** Points the open tooltip at an equal finding from a newer answer (its buttons act on it). */
+  function rebind(finding, index) {
+    if (!shown || shown.finding === finding) return;
+    const { composer, pinned } = shown;
+    const anchor = composer.rectsOf(index)[0];
+    shown = null; // rebuild the content for the new object
+    if (anchor) show(composer, index, anchor, pinned);
+    else hide();
+  }
+
   CN.tooltip = {
     show,
+    rebind,
     hide,
     scheduleHide,
     apply: applySuggestion,

@@ -41,8 +41,20 @@ const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", "
  */
 export async function startServer() {
   await bundleFixtures();
+  const posts = []; // bodies of real form submissions to /nowhere
   const server = http.createServer((req, res) => {
     const u = new URL(req.url, "http://x");
+    if (u.pathname === "/nowhere" && req.method === "POST") {
+      let body = "";
+      req.setEncoding("utf8");
+      req.on("data", (d) => (body += d));
+      req.on("end", () => {
+        posts.push(body);
+        res.writeHead(200, { "content-type": "text/plain" });
+        res.end("posted");
+      });
+      return;
+    }
     let file = null;
     if (u.pathname.startsWith("/fixtures/")) file = path.join(FIXTURES, u.pathname.slice(10));
     else if (u.pathname.startsWith("/build/")) file = path.join(BUILD, u.pathname.slice(7));
@@ -63,7 +75,7 @@ export async function startServer() {
   });
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, close: () => new Promise((r) => server.close(r)), server };
+  return { origin, posts, close: () => new Promise((r) => server.close(r)), server };
 }
 
 /** The flags Chromium runs with (the extension, no sandbox as root, no background traffic). */

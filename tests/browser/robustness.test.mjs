@@ -85,7 +85,9 @@ test("a dismissed finding stays hidden for this post", T, async () => {
   const page = await openFixture(b.context, srv.origin, "textarea");
   await page.click("#editor");
   await page.keyboard.type(`Xem ${PHRASE} nhé`);
-  const m = await until(async () => (await underlines(page, "internal_document")).marks[0], "a mark");
+  await until(async () => (await underlines(page, "internal_document")).marks[0], "a mark");
+  await page.waitForTimeout(200); // the answers to the last keystrokes
+  const m = (await underlines(page, "internal_document")).marks[0];
   await page.mouse.move(m.left + m.width / 2, m.top + m.height / 2);
   const tip = page.locator("cannhac-tooltip >> [role=tooltip]");
   await tip.waitFor({ state: "visible" });
@@ -115,19 +117,20 @@ test("what is posted and the editor's HTML contain nothing of the extension", T,
   }
 });
 
-test("a strict form post (real navigation) submits the exact textarea value", T, async () => {
-  const page = await openFixture(b.context, srv.origin, "textarea");
-  await page.evaluate(() => document.getElementById("form").replaceWith(document.getElementById("form").cloneNode(true))); // drop the page's submit handler
+test("a plain form post (real navigation) submits the exact textarea value", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "plainform");
   await page.click("#editor");
-  await page.keyboard.type(`Tin ${PHRASE}`);
+  const text = `Tin ${PHRASE}`;
+  await page.keyboard.type(text);
   await until(async () => (await total(page, "internal_document")) === 1, "underline");
-  await page.evaluate(() => (document.getElementById("editor").name = "body"));
-  const nav = page.waitForRequest((r) => r.url().endsWith("/nowhere") && r.method() === "POST");
+  const before = srv.posts.length;
   await page.click("#post-btn");
-  await page.getByRole("button", { name: "Vẫn đăng" }).click();
-  const req = await nav;
-  assert.equal(new URLSearchParams(req.postData()).get("body"), `Tin ${PHRASE}`);
-  await page.close();
+  await page.getByRole("button", { name: "Vẫn đăng" }).click({ noWaitAfter: true });
+  await until(() => srv.posts.length === before + 1, "the browser's own form submission", 15000);
+  assert.equal(new URLSearchParams(srv.posts.at(-1)).get("body"), text);
+  // Not awaited: closing a page right after a POST navigation can take Chromium over a minute
+  // here (seen: the test body done, page.close() pending); the context closes it at the end.
+  page.close().catch(() => {});
 });
 
 test("the service worker stopped mid-session restarts and keeps answering", T, async () => {
