@@ -94,7 +94,6 @@ pub struct Engine {
     config: Config,
     lexicon: Lexicon,
     allow: Vec<Vec<String>>,
-    rules: rules::Compiled,
 }
 
 fn check_phrase(p: &str) -> Result<(), ConfigError> {
@@ -153,12 +152,10 @@ impl Engine {
             allow.push(lexicon::phrase_keys(a).0);
         }
         let lexicon = Lexicon::build(extra_rules, extra).map_err(|e| ConfigError::Lexicon(e.0))?;
-        let rules = rules::Compiled::new(&lexicon);
         Ok(Engine {
             config,
             lexicon,
             allow,
-            rules,
         })
     }
 
@@ -209,7 +206,7 @@ impl Engine {
         };
         let mut findings: Vec<Finding> =
             raws.into_iter().map(|r| r.finding(&self.lexicon)).collect();
-        self.rules.apply(&ctx, &mut findings);
+        rules::apply(&ctx, &mut findings);
         findings.extend(crate::links::link_findings(text));
         self.filter(&tokens, &mut findings);
         merge_overlaps(&mut findings);

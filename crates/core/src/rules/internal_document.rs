@@ -59,88 +59,80 @@ const DOC_WORDS: &[&str] = &[
     "kết luận",
 ];
 
-#[derive(Debug)]
-pub struct Rules;
-
-impl Rules {
-    pub fn new() -> Rules {
-        Rules
+/// Adds this category's code-rule findings to `out`.
+pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let norm = &ctx.norm.text;
+    let mut parts = 0usize;
+    for m in doc_codes(norm) {
+        let code = &norm[m.clone()];
+        let kind = code.split('/').skip(1).collect::<Vec<_>>().join("/");
+        if !kind.chars().any(|c| c.is_alphabetic())
+            || PUBLIC_ACT_CODES.iter().any(|p| kind.contains(p))
+        {
+            continue;
+        }
+        let before = norm[..m.start].trim_end_matches([' ', '\t']);
+        let before = before
+            .strip_suffix(':')
+            .unwrap_or(before)
+            .trim_end_matches([' ', '\t']);
+        let (before, has_so) = match before.strip_suffix("số") {
+            Some(b) => (b, true),
+            None => (before, false),
+        };
+        let line_start = {
+            let b = before.trim_end_matches([' ', '\t']);
+            b.is_empty() || b.ends_with('\n')
+        };
+        let before = before.trim_end();
+        let doc_word = DOC_WORDS.iter().find(|w| ends_with_word(before, w));
+        if PUBLIC_ACT_WORDS.iter().any(|w| ends_with_word(before, w)) {
+            continue;
+        }
+        let start = match (doc_word, has_so, line_start) {
+            (Some(w), _, _) => before.len() - w.len(),
+            (None, true, true) => {
+                before.len() + norm[before.len()..m.start].find("số").unwrap_or(0)
+            }
+            _ => continue,
+        };
+        parts += 1;
+        let span = ctx.norm.orig_range(start..m.end);
+        out.push(finding(
+            "internal_document.number",
+            Category::InternalDocument,
+            Severity::Warning,
+            span,
+            NUMBER_VI,
+            NUMBER_EN,
+        ));
     }
-
-    pub fn apply(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-        let norm = &ctx.norm.text;
-        let mut parts = 0usize;
-        for m in doc_codes(norm) {
-            let code = &norm[m.clone()];
-            let kind = code.split('/').skip(1).collect::<Vec<_>>().join("/");
-            if !kind.chars().any(|c| c.is_alphabetic())
-                || PUBLIC_ACT_CODES.iter().any(|p| kind.contains(p))
-            {
-                continue;
-            }
-            let before = norm[..m.start].trim_end_matches([' ', '\t']);
-            let before = before
-                .strip_suffix(':')
-                .unwrap_or(before)
-                .trim_end_matches([' ', '\t']);
-            let (before, has_so) = match before.strip_suffix("số") {
-                Some(b) => (b, true),
-                None => (before, false),
-            };
-            let line_start = {
-                let b = before.trim_end_matches([' ', '\t']);
-                b.is_empty() || b.ends_with('\n')
-            };
-            let before = before.trim_end();
-            let doc_word = DOC_WORDS.iter().find(|w| ends_with_word(before, w));
-            if PUBLIC_ACT_WORDS.iter().any(|w| ends_with_word(before, w)) {
-                continue;
-            }
-            let start = match (doc_word, has_so, line_start) {
-                (Some(w), _, _) => before.len() - w.len(),
-                (None, true, true) => {
-                    before.len() + norm[before.len()..m.start].find("số").unwrap_or(0)
-                }
-                _ => continue,
-            };
-            parts += 1;
-            let span = ctx.norm.orig_range(start..m.end);
-            out.push(finding(
-                "internal_document.number",
-                Category::InternalDocument,
-                Severity::Warning,
-                span,
-                NUMBER_VI,
-                NUMBER_EN,
-            ));
-        }
-        for r in frame_lines(norm).into_iter().chain(filing_lines(norm)) {
-            parts += 1;
-            let span = ctx.norm.orig_range(r);
-            out.push(finding(
-                "internal_document.frame",
-                Category::InternalDocument,
-                Severity::Warning,
-                span,
-                FRAME_VI,
-                FRAME_EN,
-            ));
-        }
-        let classified = out
+    for r in frame_lines(norm).into_iter().chain(filing_lines(norm)) {
+        parts += 1;
+        let span = ctx.norm.orig_range(r);
+        out.push(finding(
+            "internal_document.frame",
+            Category::InternalDocument,
+            Severity::Warning,
+            span,
+            FRAME_VI,
+            FRAME_EN,
+        ));
+    }
+    let classified = out
+        .iter()
+        .any(|f| f.category == Category::InternalDocument && f.severity == Severity::High);
+    let skeleton_parts = parts
+        + out
             .iter()
-            .any(|f| f.category == Category::InternalDocument && f.severity == Severity::High);
-        let skeleton_parts = parts
-            + out
-                .iter()
-                .filter(|f| f.rule_id == "internal_document.document_skeleton")
-                .count();
-        if skeleton_parts >= 2 || classified {
-            for f in out
-                .iter_mut()
-                .filter(|f| f.category == Category::InternalDocument)
-            {
-                f.severity = Severity::High;
-            }
+            .filter(|f| f.rule_id == "internal_document.document_skeleton")
+            .count();
+    if skeleton_parts >= 2 || classified {
+        for f in out
+            .iter_mut()
+            .filter(|f| f.category == Category::InternalDocument)
+        {
+            f.severity = Severity::High;
         }
     }
 }

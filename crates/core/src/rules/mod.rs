@@ -84,30 +84,13 @@ pub(crate) fn finding(
     }
 }
 
-/// The code rules, compiled once (their regular expressions).
-#[derive(Debug)]
-pub struct Compiled {
-    internal: internal_document::Rules,
-    personal: personal_data::Rules,
-}
-
-impl Compiled {
-    /// Compiles the rules' patterns.
-    pub fn new(_lex: &Lexicon) -> Compiled {
-        Compiled {
-            internal: internal_document::Rules::new(),
-            personal: personal_data::Rules::new(),
-        }
-    }
-
-    /// Adds the code rules' findings to `findings` (the lexicon's) and applies the context
-    /// rules to them.
-    pub fn apply(&self, ctx: &Ctx<'_>, findings: &mut Vec<Finding>) {
-        self.internal.apply(ctx, findings);
-        self.personal.apply(ctx, findings);
-        unverified_claim::apply(ctx, findings);
-        inflammatory::apply(ctx, findings);
-    }
+/// Adds the code rules' findings to `findings` (the lexicon's) and applies the context rules
+/// to them.
+pub fn apply(ctx: &Ctx<'_>, findings: &mut Vec<Finding>) {
+    internal_document::apply(ctx, findings);
+    personal_data::apply(ctx, findings);
+    unverified_claim::apply(ctx, findings);
+    inflammatory::apply(ctx, findings);
 }
 
 /// The token index range whose original spans overlap `span`.

@@ -117,87 +117,79 @@ const ADDR_VI: &str =
 const ADDR_EN: &str =
     "A home address: posting it can expose the people living there to harassment.";
 
-#[derive(Debug)]
-pub struct Rules;
-
-impl Rules {
-    pub fn new() -> Rules {
-        Rules
+/// Adds this category's code-rule findings to `out`.
+pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let norm = &ctx.norm.text;
+    let start_len = out.len();
+    for m in digit_runs(norm) {
+        let prev = norm[..m.start].chars().next_back();
+        let next = norm[m.end..].chars().next();
+        if prev.is_some_and(|c| {
+            c.is_alphanumeric()
+                || c == '/'
+                || c == ',' && norm[..m.start].ends_with(char::is_numeric)
+        }) || next.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '%')
+        {
+            continue;
+        }
+        let raw = &norm[m.clone()];
+        let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+        let span = ctx.norm.orig_range(m.clone());
+        let toks = tokens_in(ctx.tokens, &span);
+        let near = |words: &[&str], back: usize, ahead: usize| {
+            near_word(ctx.tokens, toks.start, toks.end, back, ahead, words)
+        };
+        let id_word_near = near(ID_WORDS, 6, 0);
+        let plain = !raw.contains([' ', '.', '-']);
+        // Service lines (1800/1900), sums of money (thousands grouped by dots or commas,
+        // or a currency word after) and public offices' numbers are not personal data.
+        let service = digits.starts_with("1800") || digits.starts_with("1900");
+        let amount = is_grouped_thousands(raw) || near(MONEY_WORDS, 0, 1);
+        let public = near(PUBLIC_WORDS, 8, 0);
+        if service || (amount && !id_word_near) {
+            continue;
+        }
+        let (rule, vi, en) = if phone_kind(raw, &digits).is_some() && !public {
+            ("personal_data.phone", PHONE_VI, PHONE_EN)
+        } else if (plain && digits.len() == 12 && valid_cccd(&digits))
+            || (id_word_near && (digits.len() == 12 || digits.len() == 9))
+        {
+            ("personal_data.citizen_id", ID_VI, ID_EN)
+        } else if (6..=19).contains(&digits.len()) && near(BANK_WORDS, 6, 4) {
+            ("personal_data.bank_account", BANK_VI, BANK_EN)
+        } else {
+            continue;
+        };
+        out.push(finding(
+            rule,
+            Category::PersonalData,
+            Severity::Warning,
+            span,
+            vi,
+            en,
+        ));
     }
-
-    pub fn apply(&self, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-        let norm = &ctx.norm.text;
-        let start_len = out.len();
-        for m in digit_runs(norm) {
-            let prev = norm[..m.start].chars().next_back();
-            let next = norm[m.end..].chars().next();
-            if prev.is_some_and(|c| {
-                c.is_alphanumeric()
-                    || c == '/'
-                    || c == ',' && norm[..m.start].ends_with(char::is_numeric)
-            }) || next.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '%')
-            {
-                continue;
-            }
-            let raw = &norm[m.clone()];
-            let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
-            let span = ctx.norm.orig_range(m.clone());
-            let toks = tokens_in(ctx.tokens, &span);
-            let near = |words: &[&str], back: usize, ahead: usize| {
-                near_word(ctx.tokens, toks.start, toks.end, back, ahead, words)
-            };
-            let id_word_near = near(ID_WORDS, 6, 0);
-            let plain = !raw.contains([' ', '.', '-']);
-            // Service lines (1800/1900), sums of money (thousands grouped by dots or commas,
-            // or a currency word after) and public offices' numbers are not personal data.
-            let service = digits.starts_with("1800") || digits.starts_with("1900");
-            let amount = is_grouped_thousands(raw) || near(MONEY_WORDS, 0, 1);
-            let public = near(PUBLIC_WORDS, 8, 0);
-            if service || (amount && !id_word_near) {
-                continue;
-            }
-            let (rule, vi, en) = if phone_kind(raw, &digits).is_some() && !public {
-                ("personal_data.phone", PHONE_VI, PHONE_EN)
-            } else if (plain && digits.len() == 12 && valid_cccd(&digits))
-                || (id_word_near && (digits.len() == 12 || digits.len() == 9))
-            {
-                ("personal_data.citizen_id", ID_VI, ID_EN)
-            } else if (6..=19).contains(&digits.len()) && near(BANK_WORDS, 6, 4) {
-                ("personal_data.bank_account", BANK_VI, BANK_EN)
-            } else {
-                continue;
-            };
-            out.push(finding(
-                rule,
-                Category::PersonalData,
-                Severity::Warning,
-                span,
-                vi,
-                en,
-            ));
-        }
-        for m in emails(norm) {
-            let span = ctx.norm.orig_range(m);
-            out.push(finding(
-                "personal_data.email",
-                Category::PersonalData,
-                Severity::Warning,
-                span,
-                EMAIL_VI,
-                EMAIL_EN,
-            ));
-        }
-        addresses(ctx, out);
-        if !ctx.contact_cues.is_empty() {
-            for f in out[start_len..].iter_mut() {
-                f.severity = Severity::High;
-                f.message
-                    .vi
-                    .push_str(" Bài viết còn kêu gọi người khác liên hệ hoặc tìm đến người này.");
-                f.message
-                    .en
-                    .push_str(" The post also calls on others to contact or confront this person.");
-            }
+    for m in emails(norm) {
+        let span = ctx.norm.orig_range(m);
+        out.push(finding(
+            "personal_data.email",
+            Category::PersonalData,
+            Severity::Warning,
+            span,
+            EMAIL_VI,
+            EMAIL_EN,
+        ));
+    }
+    addresses(ctx, out);
+    if !ctx.contact_cues.is_empty() {
+        for f in out[start_len..].iter_mut() {
+            f.severity = Severity::High;
+            f.message
+                .vi
+                .push_str(" Bài viết còn kêu gọi người khác liên hệ hoặc tìm đến người này.");
+            f.message
+                .en
+                .push_str(" The post also calls on others to contact or confront this person.");
         }
     }
 }
