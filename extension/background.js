@@ -7,7 +7,8 @@
 //
 // Message API (chrome.runtime.sendMessage from content scripts and extension pages):
 //   {type:"analyze", text}      → {findings:[{category, severity, rule_id, message:{vi,en},
-//                                   duties, suggestion, start, end}], unaccented}   (UTF-16)
+//                                   duties, suggestion, start, end}], unaccented,
+//                                   truncated?}   (UTF-16; at most MAX_FINDINGS findings)
 //   {type:"checkLink", url, text?} → the link verdict + {url, host, textDomain, mismatch}
 //   {type:"duties"}             → {duties:[…], questions:[…]} (crates/core/src/duties.rs)
 //   {type:"getSettings"}        → the normalised settings (extension/shared/settings.js)
@@ -26,6 +27,20 @@ import { DEFAULT_SETTINGS, normalizeSettings, engineConfig } from "./shared/sett
 const api = globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome;
 const MENU_ID = "cannhac-check-link";
 const MAX_TEXT = 200_000; // characters (UTF-16 units); content scripts enforce it first
+// At most this many findings go back to a page: a post dense with findings (tens of thousands
+// of swear words pasted in) would otherwise cost the page seconds to receive and draw. Every
+// `high` finding is kept (up to the same number) so the pre-share guard still sees them.
+const MAX_FINDINGS = 1_000;
+
+/** The report with its findings capped (see MAX_FINDINGS); `truncated` tells how many were cut. */
+function capFindings(report) {
+  const all = Array.isArray(report?.findings) ? report.findings : [];
+  if (all.length <= MAX_FINDINGS) return report;
+  const high = all.filter((f) => f.severity === "high").slice(0, MAX_FINDINGS);
+  const rest = all.filter((f) => f.severity !== "high").slice(0, MAX_FINDINGS - Math.min(high.length, MAX_FINDINGS / 2));
+  const findings = [...high.slice(0, MAX_FINDINGS - rest.length), ...rest].sort((a, b) => a.start - b.start || a.end - b.end);
+  return { ...report, findings, truncated: all.length - findings.length };
+}
 
 let wasmReady = null; // Promise<void>: the module instantiated
 let engine = null; // Promise<Engine>
@@ -143,7 +158,7 @@ async function handle(msg) {
       const text = typeof msg.text === "string" ? msg.text : "";
       if (text.length > MAX_TEXT) return { findings: [], unaccented: false, tooLong: true };
       const e = await getEngine();
-      return e.analyze(text);
+      return capFindings(e.analyze(text));
     }
     case "checkLink":
       return linkReport(msg.url, msg.text);
