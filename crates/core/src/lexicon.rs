@@ -235,6 +235,8 @@ pub struct Lexicon {
     pub targets_folded: Vec<String>,
     /// Second-person pronouns.
     pub pronouns: Vec<String>,
+    /// [`Lexicon::pronouns`] without diacritics.
+    pub pronouns_folded: Vec<String>,
 }
 
 /// Why the built-in or custom lexicon could not be compiled.
@@ -246,8 +248,8 @@ pub fn phrase_keys(p: &str) -> (Vec<String>, Vec<String>) {
     let n = Normalized::new(p);
     let toks = text::tokenize(&n, p);
     (
-        toks.iter().map(|t| t.key.clone()).collect(),
-        toks.iter().map(|t| t.fold.clone()).collect(),
+        toks.iter().map(|t| t.key.to_string()).collect(),
+        toks.iter().map(|t| t.fold.to_string()).collect(),
     )
 }
 
@@ -461,11 +463,12 @@ impl Lexicon {
             .map(|t| text::tone::fold(t))
             .filter(|f| !AMBIGUOUS_FOLDS.contains(&f.as_str()))
             .collect();
-        let pronouns = ctx
+        let pronouns: Vec<String> = ctx
             .pronouns
             .iter()
             .filter_map(|t| phrase_keys(t).0.into_iter().next())
             .collect();
+        let pronouns_folded = pronouns.iter().map(|p| text::tone::fold(p)).collect();
         Ok(Lexicon {
             rules,
             entries,
@@ -478,6 +481,7 @@ impl Lexicon {
             targets,
             targets_folded,
             pronouns,
+            pronouns_folded,
         })
     }
 
@@ -624,9 +628,9 @@ impl Lexicon {
     pub fn has_target(&self, tokens: &[Token], first: usize, last: usize, folded: bool) -> bool {
         let is_target = |t: &Token| {
             if folded {
-                self.targets_folded.contains(&t.fold)
+                self.targets_folded.iter().any(|x| *x == t.fold)
             } else {
-                self.targets.contains(&t.key)
+                self.targets.iter().any(|x| *x == t.key)
             }
         };
         let before = (first.saturating_sub(2)..first).any(|i| {
@@ -634,8 +638,8 @@ impl Lexicon {
         });
         let after = tokens.get(last + 1).is_some_and(|t| {
             t.gap == Gap::Space
-                && (self.pronouns.contains(&t.key)
-                    || self.pronouns.iter().any(|p| text::tone::fold(p) == t.fold))
+                && (self.pronouns.iter().any(|p| *p == t.key)
+                    || self.pronouns_folded.iter().any(|p| *p == t.fold))
         });
         before || after
     }

@@ -17,6 +17,8 @@
 
 pub mod tone;
 
+use compact_str::CompactString;
+use smallvec::SmallVec;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
@@ -76,15 +78,16 @@ pub fn fold_confusable(c: char) -> char {
     }
 }
 
-/// One character of the normalised view and where it came from.
+/// One character of the normalised view and where it came from. Offsets are `u32`: texts
+/// longer than 4 GiB are not analysed (callers cap input far below that).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct MapEntry {
     /// Byte offset of this character in the normalised view.
-    norm: usize,
+    norm: u32,
     /// Byte range in the original text of the character (with its combining marks) it came
     /// from.
-    orig_start: usize,
-    orig_end: usize,
+    orig_start: u32,
+    orig_end: u32,
 }
 
 /// A normalised view of a text (see the module docs) with its offset map.
@@ -98,20 +101,48 @@ pub struct Normalized {
 
 impl Normalized {
     /// Normalises `original`. Empty input gives an empty view. Linear in the input length.
+    ///
+    /// Fast paths: ASCII and precomposed Latin letters not followed by a combining mark are
+    /// lower-cased directly; only segments with combining marks go through NFC, and only
+    /// other scripts through the confusable fold.
     pub fn new(original: &str) -> Normalized {
+        // Offsets are stored as u32; a longer text keeps only its first 4 GiB in view.
+        let original = match original.len() {
+            n if n > u32::MAX as usize => {
+                let mut end = u32::MAX as usize;
+                while !original.is_char_boundary(end) {
+                    end -= 1;
+                }
+                &original[..end]
+            }
+            _ => original,
+        };
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len());
         let mut iter = original.char_indices().peekable();
         let mut buf: Vec<char> = Vec::new();
+        let mut push = |text: &mut String, ch: char, start: usize, end: usize| {
+            map.push(MapEntry {
+                norm: text.len() as u32,
+                orig_start: start as u32,
+                orig_end: end as u32,
+            });
+            text.push(ch);
+        };
         while let Some((seg_start, c)) = iter.next() {
-            buf.clear();
-            buf.push(c);
             // A base character and the combining marks that follow it form one segment; marks
             // stacked beyond 64 stay in the segment's range but are not composed.
             let mut end = seg_start + c.len_utf8();
+            buf.clear();
             while let Some(&(j, d)) = iter.peek() {
-                if canonical_combining_class(d) == 0 {
+                if d.is_ascii()
+                    || tone::is_precomposed_latin(d)
+                    || canonical_combining_class(d) == 0
+                {
                     break;
+                }
+                if buf.is_empty() {
+                    buf.push(c);
                 }
                 if buf.len() <= 64 {
                     buf.push(d);
@@ -119,24 +150,27 @@ impl Normalized {
                 end = j + d.len_utf8();
                 iter.next();
             }
-            if buf.len() == 1 && is_invisible(buf[0]) {
+            if buf.is_empty() {
+                if c.is_ascii() {
+                    push(&mut text, c.to_ascii_lowercase(), seg_start, end);
+                } else if is_invisible(c) {
+                    continue;
+                } else if tone::is_precomposed_latin(c) {
+                    for l in c.to_lowercase() {
+                        push(&mut text, l, seg_start, end);
+                    }
+                } else {
+                    for n in std::iter::once(c).nfc() {
+                        for l in n.to_lowercase() {
+                            push(&mut text, fold_confusable(l), seg_start, end);
+                        }
+                    }
+                }
                 continue;
             }
-            let mut push = |ch: char| {
-                map.push(MapEntry {
-                    norm: text.len(),
-                    orig_start: seg_start,
-                    orig_end: end,
-                });
-                text.push(ch);
-            };
-            if buf.len() == 1 && buf[0].is_ascii() {
-                push(buf[0].to_ascii_lowercase());
-            } else {
-                for n in buf.iter().copied().nfc() {
-                    for l in n.to_lowercase() {
-                        push(fold_confusable(l));
-                    }
+            for n in buf.iter().copied().nfc() {
+                for l in n.to_lowercase() {
+                    push(&mut text, fold_confusable(l), seg_start, end);
                 }
             }
         }
@@ -150,7 +184,7 @@ impl Normalized {
     /// Index into `map` of the character that starts at normalised byte `b` (or the first one
     /// after it).
     fn entry_at(&self, b: usize) -> usize {
-        self.map.partition_point(|e| e.norm < b)
+        self.map.partition_point(|e| (e.norm as usize) < b)
     }
 
     /// Maps a byte range of [`Normalized::text`] to the byte range of the original text it
@@ -158,14 +192,18 @@ impl Normalized {
     pub fn orig_range(&self, norm: std::ops::Range<usize>) -> std::ops::Range<usize> {
         let s = self.entry_at(norm.start);
         let e = self.entry_at(norm.end);
+        self.range_of_entries(s, e)
+    }
+
+    fn range_of_entries(&self, s: usize, e: usize) -> std::ops::Range<usize> {
         if s >= self.map.len() {
             return self.orig_len..self.orig_len;
         }
         if e <= s {
-            let p = self.map[s].orig_start;
+            let p = self.map[s].orig_start as usize;
             return p..p;
         }
-        self.map[s].orig_start..self.map[e - 1].orig_end
+        self.map[s].orig_start as usize..self.map[e - 1].orig_end as usize
     }
 }
 
@@ -179,9 +217,9 @@ pub struct Token {
     pub orig: std::ops::Range<usize>,
     /// The matching key with diacritics: internal punctuation removed (`đ.m` → `đm`), tone in
     /// its canonical place, stretched letters collapsed.
-    pub key: String,
+    pub key: CompactString,
     /// [`Token::key`] without any diacritic (`đ` → `d`).
-    pub fold: String,
+    pub fold: CompactString,
     /// The token carries a Vietnamese diacritic (tone, breve, circumflex, horn or `đ`).
     pub marked: bool,
     /// The original token has letters and all of them are upper case.
@@ -228,31 +266,86 @@ pub fn is_letter_or_digit(c: char) -> bool {
     }
 }
 
-/// Splits the normalised view into word tokens (UAX #29 word boundaries through
-/// `unicode-segmentation`). Empty input gives no tokens.
-pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
-    let mut gap = Gap::Space;
-    for (start, w) in norm.text.split_word_bound_indices() {
-        if !w.chars().any(is_letter_or_digit) {
-            for c in w.chars() {
-                let g = match c {
-                    '.' | '!' | '?' | ';' | '\n' | '\r' | '…' | '。' => Gap::Hard,
-                    c if c.is_whitespace() => Gap::Space,
-                    // Transparent inside a phrase: "100% sự thật", "#share", "@ai đó".
-                    '%' | '#' | '@' | '&' | '+' | '*' | '_' | '\'' | '’' => Gap::Space,
-                    _ => Gap::Soft,
-                };
-                gap = gap.max(g);
-            }
-            continue;
+/// Characters that may stand at the edge of a whitespace-delimited chunk without joining the
+/// word next to them under UAX #29 (ASCII punctuation and symbols except `_`, which is
+/// ExtendNumLet; General Punctuation except the ExtendNumLet connectors; guillemets). Chunks
+/// made of such edges around one run of plain letters and digits take the fast path of
+/// [`tokenize`].
+#[inline]
+fn is_edge_punct(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_punctuation() && c != '_'
+    } else {
+        matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' | '«' | '»')
+            && !matches!(c, '\u{203F}' | '\u{2040}' | '\u{2054}')
+    }
+}
+
+/// A letter or digit that UAX #29 joins with its neighbours of the same kind (ALetter or
+/// Numeric): ASCII letters and digits and the precomposed Latin letters.
+#[inline]
+fn is_plain_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric() || tone::is_precomposed_latin(c)
+}
+
+/// The gap a non-word character opens before the next token.
+#[inline]
+fn gap_of(c: char) -> Gap {
+    match c {
+        '.' | '!' | '?' | ';' | '\n' | '\r' | '…' | '。' => Gap::Hard,
+        c if c.is_whitespace() => Gap::Space,
+        // Transparent inside a phrase: "100% sự thật", "#share", "@ai đó".
+        '%' | '#' | '@' | '&' | '+' | '*' | '_' | '\'' | '’' => Gap::Space,
+        _ => Gap::Soft,
+    }
+}
+
+/// Builds tokens in text order; keeps a cursor into the offset map (tokens only move
+/// forward, so mapping each one back costs no search).
+struct TokenSink<'a> {
+    norm: &'a Normalized,
+    original: &'a str,
+    out: Vec<Token>,
+    gap: Gap,
+    cursor: usize,
+}
+
+impl TokenSink<'_> {
+    /// Index into the map of the first character at or after normalised byte `b`, searching
+    /// forward from the cursor.
+    fn entry_from_cursor(&mut self, b: usize) -> usize {
+        let map = &self.norm.map;
+        let mut i = self.cursor;
+        while i < map.len() && (map[i].norm as usize) < b {
+            i += 1;
         }
+        i
+    }
+
+    fn gap_char(&mut self, c: char) {
+        self.gap = self.gap.max(gap_of(c));
+    }
+
+    fn word(&mut self, start: usize, w: &str) {
         let norm_range = start..start + w.len();
-        let orig = norm.orig_range(norm_range.clone());
-        let orig_text = original.get(orig.clone()).unwrap_or("");
+        let s = self.entry_from_cursor(norm_range.start);
+        self.cursor = s;
+        let e = self.entry_from_cursor(norm_range.end);
+        self.cursor = e;
+        let orig = self.norm.range_of_entries(s, e);
+        let orig_text = self.original.get(orig.clone()).unwrap_or("");
         let (mut n_up, mut n_letters, mut capitalized) = (0, 0, false);
-        for c in orig_text.chars().filter(|&c| is_letter(c)) {
-            let up = c.is_uppercase();
+        for c in orig_text.chars() {
+            let (letter, up) = if c.is_ascii() {
+                (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
+            } else if is_letter(c) {
+                (true, c.is_uppercase())
+            } else {
+                (false, false)
+            };
+            if !letter {
+                continue;
+            }
             if n_letters == 0 {
                 capitalized = up;
             }
@@ -260,25 +353,152 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
             n_up += usize::from(up);
         }
         let (key, fold, marked, dodged) = make_keys(w);
-        out.push(Token {
+        self.out.push(Token {
             norm: norm_range,
             orig,
-            numeric: w.chars().all(|c| c.is_ascii_digit()),
+            numeric: w.bytes().all(|c| c.is_ascii_digit()),
             key,
             fold,
             marked,
             upper: n_letters > 0 && n_up == n_letters,
             capitalized,
-            gap,
+            gap: self.gap,
             dodged,
         });
-        gap = Gap::Space;
+        self.gap = Gap::Space;
     }
-    out
+
+    /// One UAX #29 segment found by `unicode-segmentation`.
+    fn segment(&mut self, start: usize, w: &str) {
+        if w.chars().any(is_letter_or_digit) {
+            self.word(start, w);
+        } else {
+            for c in w.chars() {
+                self.gap_char(c);
+            }
+        }
+    }
+
+    /// A chunk of the normalised text between whitespace (`start` is its byte offset).
+    fn chunk(&mut self, start: usize, chunk: &str) {
+        // Fast path: edge punctuation, one run of plain letters/digits, edge punctuation. Its
+        // only UAX #29 word is the run (nothing at an edge joins it).
+        let a = chunk
+            .find(|c: char| !is_edge_punct(c))
+            .unwrap_or(chunk.len());
+        let b = chunk[a..]
+            .find(|c: char| !is_plain_alnum(c))
+            .map_or(chunk.len(), |i| a + i);
+        if a < b && chunk[b..].chars().all(is_edge_punct) {
+            for c in chunk[..a].chars() {
+                self.gap_char(c);
+            }
+            self.word(start + a, &chunk[a..b]);
+            for c in chunk[b..].chars() {
+                self.gap_char(c);
+            }
+            return;
+        }
+        if a == chunk.len() {
+            for c in chunk.chars() {
+                self.gap_char(c);
+            }
+            return;
+        }
+        for (i, w) in chunk.split_word_bound_indices() {
+            self.segment(start + i, w);
+        }
+    }
 }
 
-/// Builds `(key, fold, marked, dodged)` for one normalised word.
-pub fn make_keys(w: &str) -> (String, String, bool, bool) {
+/// Splits the normalised view into word tokens at UAX #29 word boundaries. Text between
+/// whitespace that is one run of ASCII or precomposed Latin letters and digits with
+/// punctuation at its edges (almost all Vietnamese text) is cut directly; any other chunk
+/// goes through `unicode-segmentation`. Empty input gives no tokens.
+pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
+    let mut sink = TokenSink {
+        norm,
+        original,
+        out: Vec::with_capacity(norm.text.len() / 5 + 1),
+        gap: Gap::Space,
+        cursor: 0,
+    };
+    let text = norm.text.as_str();
+    let mut chunk_start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = chunk_start.take() {
+                sink.chunk(s, &text[s..i]);
+            }
+            sink.gap_char(c);
+        } else if chunk_start.is_none() {
+            chunk_start = Some(i);
+        }
+    }
+    if let Some(s) = chunk_start {
+        sink.chunk(s, &text[s..]);
+    }
+    sink.out
+}
+
+/// Builds `(key, fold, marked, dodged)` for one normalised word (see [`Token`]). Words of
+/// ASCII and precomposed Latin letters (no combining marks) are keyed through the tone tables
+/// without allocating; others take [`make_keys_slow`].
+pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
+    let mut letters: SmallVec<[char; 24]> = SmallVec::new();
+    let mut tone_mark = None;
+    let mut dodged = false;
+    for c in w.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                letters.push(c);
+            } else {
+                dodged = true;
+            }
+        } else if let Some(l) = tone::letter(c) {
+            letters.push(l.toneless);
+            if l.tone.is_some() {
+                tone_mark = l.tone;
+            }
+        } else if is_letter_or_digit(c) || canonical_combining_class(c) != 0 {
+            // Other scripts and stray marks: the general path.
+            return make_keys_slow(w);
+        } else {
+            dodged = true;
+        }
+    }
+    // Collapse stretched letters (see [`collapse_stretch`]).
+    let before = letters.len();
+    collapse_stretch_chars(&mut letters);
+    if letters.len() != before {
+        dodged = true;
+    }
+    let pos = tone_mark.and_then(|_| tone::tone_position(&letters));
+    let mut key = CompactString::default();
+    let mut fold = CompactString::default();
+    let mut marked = tone_mark.is_some();
+    for (i, &c) in letters.iter().enumerate() {
+        let f = if c.is_ascii() {
+            c
+        } else {
+            tone::letter(c).map_or(c, |l| l.fold)
+        };
+        marked |= f != c;
+        fold.push(f);
+        match (pos, tone_mark) {
+            (Some(p), Some(t)) if p == i => match tone::compose(c, t) {
+                Some(p) => key.push(p),
+                None => key.extend([c, t.mark()].into_iter().nfc()),
+            },
+            _ => key.push(c),
+        }
+    }
+    (key, fold, marked, dodged)
+}
+
+/// [`make_keys`] through NFD/NFC, for words with combining marks or letters outside the
+/// precomposed Latin ranges.
+fn make_keys_slow(w: &str) -> (CompactString, CompactString, bool, bool) {
     let mut dodged = false;
     let cleaned: String = w
         .chars()
@@ -298,7 +518,33 @@ pub fn make_keys(w: &str) -> (String, String, bool, bool) {
     let key = tone::canonical(&collapsed, t);
     let fold = tone::fold(&collapsed);
     let marked = t.is_some() || collapsed != fold;
-    (key, fold, marked, dodged)
+    (key.into(), fold.into(), marked, dodged)
+}
+
+/// [`collapse_stretch`] in place on a char buffer.
+fn collapse_stretch_chars(chars: &mut SmallVec<[char; 24]>) {
+    let mut out = 0;
+    let mut i = 0;
+    let n = chars.len();
+    while i < n {
+        let c = chars[i];
+        let mut j = i + 1;
+        while j < n && chars[j] == c {
+            j += 1;
+        }
+        let run = j - i;
+        let keep = if run >= 3 && i > 0 && is_letter(c) {
+            1
+        } else {
+            run
+        };
+        for _ in 0..keep {
+            chars[out] = c;
+            out += 1;
+        }
+        i = j;
+    }
+    chars.truncate(out);
 }
 
 /// Collapses runs of three or more of the same letter to one (`nguuuu` → `ngu`); digits,
@@ -376,7 +622,10 @@ mod tests {
 
     fn keys(s: &str) -> Vec<String> {
         let n = Normalized::new(s);
-        tokenize(&n, s).into_iter().map(|t| t.key).collect()
+        tokenize(&n, s)
+            .into_iter()
+            .map(|t| t.key.to_string())
+            .collect()
     }
 
     #[test]

@@ -8,22 +8,41 @@
 //! the second of `oa`/`oe`/`uy`, on the first of other pairs. The `u` of a `qu` onset and the
 //! `i` of a `gi` onset (when another vowel follows) are not vowels of the rhyme.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
+/// What the lookup tables know of one precomposed Latin letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Letter {
+    /// The letter without its tone mark (quality marks kept: `ế` → `ê`, `đ` → `đ`).
+    pub toneless: char,
+    /// Its tone, if it carries one.
+    pub tone: Option<Tone>,
+    /// The base ASCII letter (every mark dropped, `đ` → `d`).
+    pub fold: char,
+}
+
+/// First and last code points of the two precomposed Latin ranges the tables cover.
+const RANGE_A: (u32, u32) = (0xC0, 0x24F);
+const RANGE_B: (u32, u32) = (0x1EA0, 0x1EF9);
+
+/// The toneless lower-case vowels, in the order of [`Tables::compose`]'s rows.
+const VOWELS: [char; 12] = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
+
 /// Lookup tables for the precomposed Latin letters (U+00C0–U+024F, U+1EA0–U+1EF9), built once
-/// from the Unicode decompositions, so that the common case needs no NFD/NFC pass.
+/// from the Unicode decompositions, so that the common case needs no NFD/NFC pass. Indexed
+/// directly by code point (no hashing): this sits on the per-character hot path.
 struct Tables {
-    /// Letter → (the letter without its tone, the tone).
-    split: HashMap<char, (char, Option<Tone>)>,
-    /// (Toneless letter, tone) → precomposed letter.
-    compose: HashMap<(char, u8), char>,
-    /// Letter → base ASCII letter (every mark dropped, `đ` → `d`).
-    fold: HashMap<char, char>,
+    /// U+00C0–U+024F: the letter's entry, `None` for non-letters and letters without marks.
+    a: Vec<Option<Letter>>,
+    /// U+1EA0–U+1EF9.
+    b: Vec<Option<Letter>>,
+    /// `compose[v][t]`: lower-case vowel `VOWELS[v]` with tone `t`.
+    compose: [[char; 5]; 12],
 }
 
 /// Whether `c` is one of the precomposed Latin letters of the lookup tables (`ế`, `ữ`, `đ` …).
+#[inline]
 pub fn is_precomposed_latin(c: char) -> bool {
     ('\u{C0}'..='\u{24F}').contains(&c) && c != '\u{D7}' && c != '\u{F7}'
         || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
@@ -33,9 +52,17 @@ fn tables() -> &'static Tables {
     static TABLES: OnceLock<Tables> = OnceLock::new();
     TABLES.get_or_init(|| {
         let mut t = Tables {
-            split: HashMap::new(),
-            compose: HashMap::new(),
-            fold: HashMap::new(),
+            a: vec![None; (RANGE_A.1 - RANGE_A.0 + 1) as usize],
+            b: vec![None; (RANGE_B.1 - RANGE_B.0 + 1) as usize],
+            compose: [['\0'; 5]; 12],
+        };
+        let mut set = |c: char, l: Letter| {
+            let u = c as u32;
+            if (RANGE_A.0..=RANGE_A.1).contains(&u) {
+                t.a[(u - RANGE_A.0) as usize] = Some(l);
+            } else if (RANGE_B.0..=RANGE_B.1).contains(&u) {
+                t.b[(u - RANGE_B.0) as usize] = Some(l);
+            }
         };
         for c in ('\u{C0}'..='\u{24F}').chain('\u{1EA0}'..='\u{1EF9}') {
             let d: Vec<char> = c.nfd().collect();
@@ -55,18 +82,62 @@ fn tables() -> &'static Tables {
             let (Some(toneless), None) = (q.next(), q.next()) else {
                 continue;
             };
-            t.split.insert(c, (toneless, tone));
-            if let Some(tn) = tone {
-                t.compose.insert((toneless, tn as u8), c);
-            }
-            t.fold.insert(c, base);
+            set(
+                c,
+                Letter {
+                    toneless,
+                    tone,
+                    fold: base,
+                },
+            );
         }
         for (c, f) in [('đ', 'd'), ('Đ', 'D')] {
-            t.split.insert(c, (c, None));
-            t.fold.insert(c, f);
+            set(
+                c,
+                Letter {
+                    toneless: c,
+                    tone: None,
+                    fold: f,
+                },
+            );
         }
+        let mut compose = [['\0'; 5]; 12];
+        for (v, &vowel) in VOWELS.iter().enumerate() {
+            for (i, tone) in Tone::ALL.iter().enumerate() {
+                let mut c = [vowel, tone.mark()].into_iter().nfc();
+                if let (Some(p), None) = (c.next(), c.next()) {
+                    compose[v][i] = p;
+                }
+            }
+        }
+        t.compose = compose;
         t
     })
+}
+
+/// The table entry of a precomposed Latin letter with at least one mark (`ế`, `Ư`, `đ`), or
+/// `None` for any other character (ASCII letters included).
+#[inline]
+pub fn letter(c: char) -> Option<Letter> {
+    let u = c as u32;
+    if u < RANGE_A.0 {
+        None
+    } else if u <= RANGE_A.1 {
+        tables().a[(u - RANGE_A.0) as usize]
+    } else if (RANGE_B.0..=RANGE_B.1).contains(&u) {
+        tables().b[(u - RANGE_B.0) as usize]
+    } else {
+        None
+    }
+}
+
+/// The lower-case vowel `v` (toneless) with `tone`, precomposed; `None` when `v` is not one of
+/// the twelve Vietnamese vowel letters.
+#[inline]
+pub fn compose(v: char, tone: Tone) -> Option<char> {
+    let row = VOWELS.iter().position(|&x| x == v)?;
+    let c = tables().compose[row][tone as usize];
+    (c != '\0').then_some(c)
 }
 
 /// One of the five Vietnamese tone marks (the level tone has no mark).
@@ -86,6 +157,15 @@ pub enum Tone {
 }
 
 impl Tone {
+    /// The five tones, in `repr` order.
+    pub const ALL: [Tone; 5] = [
+        Tone::Grave,
+        Tone::Acute,
+        Tone::Tilde,
+        Tone::Hook,
+        Tone::DotBelow,
+    ];
+
     fn from_mark(c: char) -> Option<Tone> {
         match c {
             '\u{300}' | '\u{340}' => Some(Tone::Grave),
@@ -97,7 +177,8 @@ impl Tone {
         }
     }
 
-    fn mark(self) -> char {
+    /// The combining mark of this tone (U+0300, U+0301, U+0303, U+0309 or U+0323).
+    pub fn mark(self) -> char {
         match self {
             Tone::Grave => '\u{300}',
             Tone::Acute => '\u{301}',
@@ -115,17 +196,16 @@ pub fn split(s: &str) -> (String, Option<Tone>) {
         return (s.to_string(), None);
     }
     // Fast path: every character is ASCII or a precomposed Latin letter.
-    let tabs = tables();
     let mut out = String::with_capacity(s.len());
     let mut tone = None;
     let mut fast = true;
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c);
-        } else if let Some(&(b, t)) = tabs.split.get(&c) {
-            out.push(b);
-            if t.is_some() {
-                tone = t;
+        } else if let Some(l) = letter(c) {
+            out.push(l.toneless);
+            if l.tone.is_some() {
+                tone = l.tone;
             }
         } else {
             fast = false;
@@ -207,8 +287,8 @@ pub fn canonical(letters: &str, tone: Option<Tone>) -> String {
     let mut out = String::with_capacity(letters.len() + 2);
     for (i, &c) in chars.iter().enumerate() {
         if i == pos {
-            match tables().compose.get(&(c, t as u8)) {
-                Some(&p) => out.push(p),
+            match compose(c, t) {
+                Some(p) => out.push(p),
                 None => out.extend([c, t.mark()].into_iter().nfc()),
             }
         } else {
@@ -223,14 +303,13 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_string();
     }
-    let tabs = tables();
     let fast: Option<String> = s
         .chars()
         .map(|c| {
             if c.is_ascii() {
                 Some(c)
             } else {
-                tabs.fold.get(&c).copied()
+                letter(c).map(|l| l.fold)
             }
         })
         .collect();
