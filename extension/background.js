@@ -6,9 +6,11 @@
 // extension's own package.
 //
 // Message API (chrome.runtime.sendMessage from content scripts and extension pages):
-//   {type:"analyze", text}      → {findings:[{category, severity, rule_id, message:{vi,en},
-//                                   duties, suggestion, start, end}], unaccented,
-//                                   truncated?}   (UTF-16; at most MAX_FINDINGS findings)
+//   {type:"analyze", text}      → {unaccented, kinds:[{category, severity, rule_id,
+//                                   message:{vi,en}, duties, suggestion}], spans:[start, end,
+//                                   kind, …], truncated}: three numbers per finding (UTF-16
+//                                   offsets, index into kinds), at most MAX_FINDINGS findings;
+//                                   content scripts expand it (CN.findingsOf in content/util.js)
 //   {type:"checkLink", url, text?} → the link verdict + {url, host, textDomain, mismatch}
 //   {type:"duties"}             → {duties:[…], questions:[…]} (crates/core/src/duties.rs)
 //   {type:"getSettings"}        → the normalised settings (extension/shared/settings.js)
@@ -28,19 +30,10 @@ const api = globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.ch
 const MENU_ID = "cannhac-check-link";
 const MAX_TEXT = 200_000; // characters (UTF-16 units); content scripts enforce it first
 // At most this many findings go back to a page: a post dense with findings (tens of thousands
-// of swear words pasted in) would otherwise cost the page seconds to receive and draw. Every
-// `high` finding is kept (up to the same number) so the pre-share guard still sees them.
+// of swear words pasted in) would otherwise cost the page seconds to receive and draw. The
+// engine keeps every `high` finding first (up to the same number) so the pre-share guard still
+// sees them; `truncated` tells how many were cut.
 const MAX_FINDINGS = 1_000;
-
-/** The report with its findings capped (see MAX_FINDINGS); `truncated` tells how many were cut. */
-function capFindings(report) {
-  const all = Array.isArray(report?.findings) ? report.findings : [];
-  if (all.length <= MAX_FINDINGS) return report;
-  const high = all.filter((f) => f.severity === "high").slice(0, MAX_FINDINGS);
-  const rest = all.filter((f) => f.severity !== "high").slice(0, MAX_FINDINGS - Math.min(high.length, MAX_FINDINGS / 2));
-  const findings = [...high.slice(0, MAX_FINDINGS - rest.length), ...rest].sort((a, b) => a.start - b.start || a.end - b.end);
-  return { ...report, findings, truncated: all.length - findings.length };
-}
 
 let wasmReady = null; // Promise<void>: the module instantiated
 let engine = null; // Promise<Engine>
@@ -50,6 +43,7 @@ const bootedAt = Date.now(); // tells one worker instance from the next (tests)
 let firstAnswerMs = null; // cold start → first answer, for the benchmark
 
 const timings = { wasmInitMs: null, engineNewMs: null }; // this instance's cold start, for the benchmark
+let analyses = 0; // analyze requests answered by this instance (the benchmark counts them per keystroke)
 
 function loadWasm() {
   if (!wasmReady) {
@@ -74,22 +68,24 @@ async function getSettings() {
   return settingsCache;
 }
 
+/** A new engine for the config of extension/shared/settings.js engineConfig. */
+function newEngine(c) {
+  return new Engine(c.categories, c.min_severity, c.custom_phrases.flatMap((p) => [p.phrase, p.category, p.severity]), c.allow);
+}
+
 async function buildEngine() {
-  await loadWasm();
-  const settings = await getSettings();
+  // The module and the settings load at the same time.
+  const [, settings] = await Promise.all([loadWasm(), getSettings()]);
   try {
     const t0 = performance.now();
-    const e = new Engine(JSON.stringify(engineConfig(settings)));
+    const e = newEngine(engineConfig(settings));
     timings.engineNewMs = performance.now() - t0;
     return e;
   } catch (e) {
     // A config the engine refuses (say an empty custom phrase slipped through): keep working
     // with the built-in rules rather than not at all.
     console.warn("Cân Nhắc: engine config refused, using defaults:", e?.message || e);
-    const { customPhrases, allow, ...rest } = settings;
-    void customPhrases;
-    void allow;
-    return new Engine(JSON.stringify(engineConfig({ ...rest, customPhrases: [], allow: [] })));
+    return newEngine(engineConfig({ ...settings, customPhrases: [], allow: [] }));
   }
 }
 
@@ -156,9 +152,10 @@ async function handle(msg) {
   switch (msg?.type) {
     case "analyze": {
       const text = typeof msg.text === "string" ? msg.text : "";
-      if (text.length > MAX_TEXT) return { findings: [], unaccented: false, tooLong: true };
+      if (text.length > MAX_TEXT) return { kinds: [], spans: [], unaccented: false, truncated: 0, tooLong: true };
       const e = await getEngine();
-      return capFindings(e.analyze(text));
+      analyses++;
+      return JSON.parse(e.analyze(text, MAX_FINDINGS));
     }
     case "checkLink":
       return linkReport(msg.url, msg.text);
@@ -173,7 +170,7 @@ async function handle(msg) {
       if (msg.lang !== "vi" && msg.lang !== "en") return { error: "unknown language" };
       return (await fetch(api.runtime.getURL(`_locales/${msg.lang}/messages.json`))).json();
     case "ping":
-      return { ok: true, bootedAt, firstAnswerMs, ...timings };
+      return { ok: true, bootedAt, firstAnswerMs, analyses, ...timings };
     default:
       return { error: `unknown message type ${JSON.stringify(msg?.type)}` };
   }

@@ -17,15 +17,15 @@ try {
   process.exit(1);
 }
 const built = performance.now() - t0;
-const r = engine.analyze("😀 Nghe nói thằng ngu kia có TÀI LIỆU MẬT");
-if (!Array.isArray(r.findings) || typeof r.unaccented !== "boolean") throw new Error("analyze: unexpected shape");
+const r = JSON.parse(engine.analyze("😀 Nghe nói thằng ngu kia có TÀI LIỆU MẬT"));
+if (!Array.isArray(r.kinds) || !Array.isArray(r.spans) || r.spans.length === 0 || typeof r.unaccented !== "boolean") throw new Error("analyze: unexpected shape");
 let threw = false;
 try {
-  new mod.Engine("{not json");
+  new mod.Engine(["no_such_category"]);
 } catch (e) {
   threw = e instanceof Error && /config/.test(e.message);
 }
 if (!threw) throw new Error("a bad config must throw an Error with a message");
 mod.checkLink("http://example.com/");
 mod.duties();
-console.log(`wasm smoke test: ok (engine built in ${built.toFixed(1)} ms, ${r.findings.length} findings on the sample)`);
+console.log(`wasm smoke test: ok (engine built in ${built.toFixed(1)} ms, ${r.spans.length / 3} findings on the sample)`);

@@ -166,7 +166,7 @@
       forget(c);
       return;
     }
-    c.findings = Array.isArray(res.findings) ? res.findings : [];
+    c.findings = CN.findingsOf(res);
     c.analysedText = text;
     c.stale = false;
     const tAnswer = performance.now();

@@ -55,6 +55,21 @@
       CN.lang = setting;
     }
   };
+  /**
+   * The findings of the worker's compact analyze answer ({kinds, spans: [start, end, kind, …]}):
+   * [{category, severity, rule_id, message, duties, suggestion, start, end}] in text order.
+   */
+  CN.findingsOf = (res) => {
+    const kinds = Array.isArray(res?.kinds) ? res.kinds : [];
+    const spans = Array.isArray(res?.spans) ? res.spans : [];
+    const out = [];
+    for (let i = 0; i + 2 < spans.length; i += 3) {
+      const k = kinds[spans[i + 2]];
+      if (k) out.push({ ...k, start: spans[i], end: spans[i + 1] });
+    }
+    return out;
+  };
+
   /** The message of a finding or verdict in the interface language. */
   CN.msg = (m) => (m && (m[CN.lang] || m.vi || m.en)) || "";
 
