@@ -258,12 +258,12 @@ fn near_word(
     let hi = (end + ahead).min(tokens.len());
     let starts_at = |i: usize| {
         words.iter().any(|w| {
-            let parts: Vec<&str> = w.split(' ').collect();
-            i + parts.len() <= tokens.len()
-                && tokens[i..i + parts.len()]
-                    .iter()
-                    .zip(&parts)
-                    .all(|(t, p)| t.fold == *p)
+            let mut k = i;
+            w.split(' ').all(|p| {
+                let ok = tokens.get(k).is_some_and(|t| t.fold == p);
+                k += 1;
+                ok
+            })
         })
     };
     (lo..first).any(|i| {

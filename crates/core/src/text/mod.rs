@@ -156,8 +156,13 @@ impl Normalized {
                 } else if is_invisible(c) {
                     continue;
                 } else if tone::is_precomposed_latin(c) {
-                    for l in c.to_lowercase() {
-                        push(&mut text, l, seg_start, end);
+                    if c == '\u{130}' {
+                        // İ: the one letter here whose lower case is two characters.
+                        for l in c.to_lowercase() {
+                            push(&mut text, l, seg_start, end);
+                        }
+                    } else {
+                        push(&mut text, tone::lower_latin(c), seg_start, end);
                     }
                 } else {
                     for n in std::iter::once(c).nfc() {
@@ -443,8 +448,19 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
 
 /// Builds `(key, fold, marked, dodged)` for one normalised word (see [`Token`]). Words of
 /// ASCII and precomposed Latin letters (no combining marks) are keyed through the tone tables
-/// without allocating; others take [`make_keys_slow`].
+/// in a stack buffer; others take [`make_keys_slow`].
 pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
+    // Plain ASCII letters and digits without a stretched run: the word is its own key.
+    let b = w.as_bytes();
+    if b.iter().all(u8::is_ascii_alphanumeric)
+        && !b
+            .windows(3)
+            .enumerate()
+            .any(|(i, x)| i > 0 && x[0] == x[1] && x[1] == x[2] && x[0].is_ascii_alphabetic())
+    {
+        let k = CompactString::from(w);
+        return (k.clone(), k, false, false);
+    }
     let mut letters: SmallVec<[char; 24]> = SmallVec::new();
     let mut tone_mark = None;
     let mut dodged = false;
@@ -474,26 +490,33 @@ pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
         dodged = true;
     }
     let pos = tone_mark.and_then(|_| tone::tone_position(&letters));
-    let mut key = CompactString::default();
-    let mut fold = CompactString::default();
+    let mut key: SmallVec<[u8; 48]> = SmallVec::new();
+    let mut fold: SmallVec<[u8; 24]> = SmallVec::new();
     let mut marked = tone_mark.is_some();
+    let mut utf8 = [0u8; 4];
     for (i, &c) in letters.iter().enumerate() {
-        let f = if c.is_ascii() {
-            c
-        } else {
-            tone::letter(c).map_or(c, |l| l.fold)
-        };
+        if c.is_ascii() && pos != Some(i) {
+            fold.push(c as u8);
+            key.push(c as u8);
+            continue;
+        }
+        let f = tone::letter(c).map_or(c, |l| l.fold);
         marked |= f != c;
-        fold.push(f);
-        match (pos, tone_mark) {
-            (Some(p), Some(t)) if p == i => match tone::compose(c, t) {
-                Some(p) => key.push(p),
-                None => key.extend([c, t.mark()].into_iter().nfc()),
-            },
-            _ => key.push(c),
+        fold.extend_from_slice(f.encode_utf8(&mut utf8).as_bytes());
+        let k = match (pos, tone_mark) {
+            (Some(p), Some(t)) if p == i => tone::compose(c, t),
+            _ => Some(c),
+        };
+        match k {
+            Some(k) => key.extend_from_slice(k.encode_utf8(&mut utf8).as_bytes()),
+            None => return make_keys_slow(w),
         }
     }
-    (key, fold, marked, dodged)
+    // Only whole chars were written: the buffers are valid UTF-8.
+    let (Ok(key), Ok(fold)) = (std::str::from_utf8(&key), std::str::from_utf8(&fold)) else {
+        return make_keys_slow(w);
+    };
+    (key.into(), fold.into(), marked, dodged)
 }
 
 /// [`make_keys`] through NFD/NFC, for words with combining marks or letters outside the
@@ -693,6 +716,62 @@ mod tests {
     #[test]
     fn full_width_folds() {
         assert_eq!(keys("ｎｇｕ"), ["ngu"]);
+    }
+
+    /// The tokenizer before its fast paths: UAX #29 over the whole text, every key through
+    /// NFD/NFC.
+    fn reference_tokens(norm: &Normalized, original: &str) -> Vec<Token> {
+        let mut out = Vec::new();
+        let mut gap = Gap::Space;
+        for (start, w) in norm.text.split_word_bound_indices() {
+            if !w.chars().any(is_letter_or_digit) {
+                for c in w.chars() {
+                    gap = gap.max(gap_of(c));
+                }
+                continue;
+            }
+            let orig = norm.orig_range(start..start + w.len());
+            let letters: Vec<char> = original[orig.clone()]
+                .chars()
+                .filter(|&c| is_letter(c))
+                .collect();
+            let (key, fold, marked, dodged) = make_keys_slow(w);
+            out.push(Token {
+                norm: start..start + w.len(),
+                orig,
+                key,
+                fold,
+                marked,
+                upper: !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()),
+                capitalized: letters.first().is_some_and(|c| c.is_uppercase()),
+                numeric: w.chars().all(|c| c.is_ascii_digit()),
+                gap,
+                dodged,
+            });
+            gap = Gap::Space;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The fast paths of `Normalized::new`, `tokenize` and `make_keys` give exactly the
+        /// reference tokens, on text mixing Vietnamese, ASCII, punctuation, marks and emoji.
+        #[test]
+        fn fast_paths_agree_with_reference(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "ngu", "Người", "HOÀ", "hòa", "thuý", "đ.m", "Đ", "nguuuu", "cccd", "quý", "giường",
+                "ü", "İ", "ß", "ǘ", "ñ", "1.000", "0912", "a", "e\u{301}", "\u{301}", "\u{323}",
+                "\u{200B}", "_", "-", ".", ",", "!", "?", "…", "'", "’", "“", "”", "«", "»", "·",
+                ":", "@", "#", "%", " ", "  ", "\n", "\u{A0}", "\u{3000}", "😀", "👍🏽", "\u{FE0F}",
+                "ｎｇｕ", "ТНẰNG", "ά", "中文", "x", "Y", "ươ", "\u{2028}", "/", "\u{203F}",
+            ]),
+            0..24,
+        )) {
+            let s: String = parts.concat();
+            let n = Normalized::new(&s);
+            proptest::prop_assert_eq!(tokenize(&n, &s), reference_tokens(&n, &s));
+        }
     }
 
     #[test]

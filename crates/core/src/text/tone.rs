@@ -39,6 +39,9 @@ struct Tables {
     b: Vec<Option<Letter>>,
     /// `compose[v][t]`: lower-case vowel `VOWELS[v]` with tone `t`.
     compose: [[char; 5]; 12],
+    /// Lower case of every code point of U+00C0–U+024F then U+1EA0–U+1EF9 (the character
+    /// itself when its lower case is not one character).
+    lower: Vec<char>,
 }
 
 /// Whether `c` is one of the precomposed Latin letters of the lookup tables (`ế`, `ữ`, `đ` …).
@@ -55,6 +58,16 @@ fn tables() -> &'static Tables {
             a: vec![None; (RANGE_A.1 - RANGE_A.0 + 1) as usize],
             b: vec![None; (RANGE_B.1 - RANGE_B.0 + 1) as usize],
             compose: [['\0'; 5]; 12],
+            lower: ('\u{C0}'..='\u{24F}')
+                .chain('\u{1EA0}'..='\u{1EF9}')
+                .map(|c| {
+                    let mut l = c.to_lowercase();
+                    match (l.next(), l.next()) {
+                        (Some(x), None) => x,
+                        _ => c,
+                    }
+                })
+                .collect(),
         };
         let mut set = |c: char, l: Letter| {
             let u = c as u32;
@@ -128,6 +141,21 @@ pub fn letter(c: char) -> Option<Letter> {
         tables().b[(u - RANGE_B.0) as usize]
     } else {
         None
+    }
+}
+
+/// Lower case of a precomposed Latin letter (see [`is_precomposed_latin`]) whose lower case is
+/// one character; any other character is returned as it is.
+#[inline]
+pub fn lower_latin(c: char) -> char {
+    let u = c as u32;
+    let a_len = RANGE_A.1 - RANGE_A.0 + 1;
+    if (RANGE_A.0..=RANGE_A.1).contains(&u) {
+        tables().lower[(u - RANGE_A.0) as usize]
+    } else if (RANGE_B.0..=RANGE_B.1).contains(&u) {
+        tables().lower[(a_len + u - RANGE_B.0) as usize]
+    } else {
+        c
     }
 }
 
