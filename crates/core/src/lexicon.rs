@@ -19,9 +19,10 @@
 
 use crate::text::{self, Gap, Normalized, Token};
 use crate::{Category, Message, Severity};
-use aho_corasick::{AhoCorasick, MatchKind};
+use daachorse::DoubleArrayAhoCorasick;
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// The built-in lexicon files (`data/*.toml`, turned into JSON by `build.rs`), compiled in.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -64,15 +65,93 @@ struct AllowFile {
 pub fn builtin_allow() -> Result<Vec<Vec<String>>, LexiconError> {
     let f: AllowFile =
         serde_json::from_str(ALLOW).map_err(|e| LexiconError(format!("allow.toml: {e}")))?;
+    let keyer = Keyer::get()?;
     Ok(f.phrases
         .iter()
-        .map(|p| phrase_keys(p).0)
+        .map(|p| keyer.keys(p).0)
         .filter(|k| !k.is_empty())
         .collect())
 }
 
 /// The context word lists (`data/context.toml`).
 pub const CONTEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/context.json"));
+
+/// Every phrase of the built-in data keyed at build time (`build.rs`): JSON rows
+/// `[phrase, "key key", "fold fold", accented pattern, folded pattern]`, pattern numbers −1
+/// for phrases that are not lexicon patterns.
+const KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/keys.json"));
+
+/// The built-in automata (`build.rs`, `daachorse` serialisation): the distinct accented and
+/// folded key sequences of the lexicon phrases, syllables joined by one space; a pattern's
+/// value is its number in [`KEYS`].
+const ACCENTED_DAAC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/accented.daac"));
+const FOLDED_DAAC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/folded.daac"));
+
+/// One row of [`KEYS`].
+struct KeyRow {
+    keys: Vec<String>,
+    folds: Vec<String>,
+    /// Pattern number in the accented / folded built-in automaton.
+    accented: Option<u32>,
+    folded: Option<u32>,
+}
+
+/// The build-time key table, parsed once per process.
+struct Keyer {
+    rows: HashMap<String, KeyRow>,
+    accented_patterns: usize,
+    folded_patterns: usize,
+}
+
+impl Keyer {
+    fn get() -> Result<&'static Keyer, LexiconError> {
+        static KEYER: OnceLock<Result<Keyer, LexiconError>> = OnceLock::new();
+        KEYER
+            .get_or_init(|| {
+                type Row = (String, String, String, i64, i64);
+                let rows: Vec<Row> = serde_json::from_str(KEYS)
+                    .map_err(|e| LexiconError(format!("keys.json: {e}")))?;
+                let split = |s: &str| -> Vec<String> {
+                    s.split(' ')
+                        .filter(|k| !k.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                };
+                let num = |n: i64| u32::try_from(n).ok();
+                let mut k = Keyer {
+                    rows: HashMap::with_capacity(rows.len()),
+                    accented_patterns: 0,
+                    folded_patterns: 0,
+                };
+                for (p, keys, folds, a, f) in rows {
+                    let row = KeyRow {
+                        keys: split(&keys),
+                        folds: split(&folds),
+                        accented: num(a),
+                        folded: num(f),
+                    };
+                    k.accented_patterns = k
+                        .accented_patterns
+                        .max(row.accented.map_or(0, |x| x as usize + 1));
+                    k.folded_patterns = k
+                        .folded_patterns
+                        .max(row.folded.map_or(0, |x| x as usize + 1));
+                    k.rows.insert(p, row);
+                }
+                Ok(k)
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The keys of `p`: from the table for built-in phrases, computed for others.
+    fn keys(&self, p: &str) -> (Vec<String>, Vec<String>) {
+        match self.rows.get(p) {
+            Some(r) => (r.keys.clone(), r.folds.clone()),
+            None => phrase_keys(p),
+        }
+    }
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -216,6 +295,89 @@ pub struct Hit {
     pub last: usize,
 }
 
+/// One side (accented or folded) of the phrase automata: the built-in automaton compiled at
+/// build time, plus one built at start-up for custom phrases that are not built-in patterns.
+/// Each pattern is a sequence of syllable keys joined by single spaces; it carries the
+/// lexicon entries it stands for.
+struct Patterns {
+    builtin: DoubleArrayAhoCorasick<u32>,
+    /// Entries of each built-in pattern (by pattern number).
+    builtin_entries: Vec<Vec<usize>>,
+    custom: Option<DoubleArrayAhoCorasick<u32>>,
+    custom_keys: HashMap<String, u32>,
+    /// Entries of each custom pattern.
+    custom_entries: Vec<Vec<usize>>,
+}
+
+impl std::fmt::Debug for Patterns {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Patterns")
+            .field("builtin", &self.builtin_entries.len())
+            .field("custom", &self.custom_entries.len())
+            .finish()
+    }
+}
+
+impl Patterns {
+    fn new(serialized: &[u8], n: usize, name: &str) -> Result<Patterns, LexiconError> {
+        let (builtin, _) = DoubleArrayAhoCorasick::<u32>::deserialize(serialized)
+            .map_err(|e| LexiconError(format!("{name} automaton: {e}")))?;
+        Ok(Patterns {
+            builtin,
+            builtin_entries: vec![Vec::new(); n],
+            custom: None,
+            custom_keys: HashMap::new(),
+            custom_entries: Vec::new(),
+        })
+    }
+
+    /// Registers entry `idx` under built-in pattern `builtin` when it has one, else under the
+    /// custom pattern spelled by `keys`.
+    fn add(&mut self, builtin: Option<u32>, keys: &[String], idx: usize) {
+        if let Some(list) = builtin.and_then(|b| self.builtin_entries.get_mut(b as usize)) {
+            list.push(idx);
+            return;
+        }
+        let next = self.custom_entries.len() as u32;
+        let p = *self.custom_keys.entry(keys.join(" ")).or_insert(next);
+        if p == next {
+            self.custom_entries.push(Vec::new());
+        }
+        self.custom_entries[p as usize].push(idx);
+    }
+
+    /// Compiles the custom automaton, if there are custom patterns.
+    fn finish(&mut self) -> Result<(), LexiconError> {
+        if !self.custom_keys.is_empty() {
+            let da = DoubleArrayAhoCorasick::<u32>::with_values(
+                self.custom_keys.iter().map(|(k, &v)| (k.as_str(), v)),
+            )
+            .map_err(|e| LexiconError(format!("custom phrases automaton: {e}")))?;
+            self.custom = Some(da);
+        }
+        Ok(())
+    }
+
+    /// Calls `f(start, end, entries)` for every occurrence (overlapping) of a pattern in
+    /// `haystack`; offsets are bytes of `haystack`.
+    fn for_each_match(&self, haystack: &str, mut f: impl FnMut(usize, usize, &[usize])) {
+        for m in self.builtin.find_overlapping_iter(haystack) {
+            if let Some(ids) = self.builtin_entries.get(m.value() as usize) {
+                if !ids.is_empty() {
+                    f(m.start(), m.end(), ids);
+                }
+            }
+        }
+        if let Some(c) = &self.custom {
+            for m in c.find_overlapping_iter(haystack) {
+                if let Some(ids) = self.custom_entries.get(m.value() as usize) {
+                    f(m.start(), m.end(), ids);
+                }
+            }
+        }
+    }
+}
+
 /// The compiled lexicons.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -223,10 +385,8 @@ pub struct Lexicon {
     pub rules: Vec<Rule>,
     /// Phrases.
     pub entries: Vec<Entry>,
-    accented: AhoCorasick,
-    accented_ids: Vec<usize>,
-    folded: AhoCorasick,
-    folded_ids: Vec<usize>,
+    accented: Patterns,
+    folded: Patterns,
     dodges: HashMap<String, Vec<usize>>,
     wildcards: Vec<usize>,
     /// Context word lists (accented keys and folded keys).
@@ -257,9 +417,9 @@ pub fn phrase_keys(p: &str) -> (Vec<String>, Vec<String>) {
 /// phrases of two or more syllables, and single syllables written without diacritics
 /// (teencode such as `vcl`), do; a single syllable with diacritics does not (`đụ` folds to
 /// `du`, the `du` of `du lịch`).
-fn default_unaccented(group: Option<Unaccented>, phrase: &str) -> Unaccented {
+fn default_unaccented(keyer: &Keyer, group: Option<Unaccented>, phrase: &str) -> Unaccented {
     group.unwrap_or_else(|| {
-        let (keys, folds) = phrase_keys(phrase);
+        let (keys, folds) = keyer.keys(phrase);
         Unaccented::Flag(keys.len() > 1 || keys == folds)
     })
 }
@@ -297,6 +457,7 @@ impl Lexicon {
     /// A [`LexiconError`] naming the file and the TOML error; built-in files are covered by
     /// tests, so this only fails on a broken build.
     pub fn build(extra_rules: Vec<Rule>, extra: Vec<NewEntry>) -> Result<Lexicon, LexiconError> {
+        let keyer = Keyer::get()?;
         let mut rules = Vec::new();
         let mut news: Vec<NewEntry> = Vec::new();
         for (name, body) in BUILTIN {
@@ -326,7 +487,7 @@ impl Lexicon {
                         rule,
                         severity: g.severity,
                         suggestion: g.suggestion.clone(),
-                        unaccented: default_unaccented(default_un, p),
+                        unaccented: default_unaccented(keyer, default_un, p),
                         caps: g.caps,
                         needs_target: g.needs_target,
                         cross: g.cross,
@@ -347,7 +508,7 @@ impl Lexicon {
                         suggestion: e.suggestion.or_else(|| g.suggestion.clone()),
                         unaccented: e
                             .unaccented
-                            .unwrap_or_else(|| default_unaccented(default_un, &e.p)),
+                            .unwrap_or_else(|| default_unaccented(keyer, default_un, &e.p)),
                         caps: e.caps.unwrap_or(g.caps),
                         needs_target: e.needs_target.unwrap_or(g.needs_target),
                         cross: g.cross,
@@ -366,29 +527,30 @@ impl Lexicon {
         }
         let ctx: ContextLists = serde_json::from_str(CONTEXT)
             .map_err(|e| LexiconError(format!("context.toml: {e}")))?;
-        Self::compile(rules, news, ctx)
+        Self::compile(keyer, rules, news, ctx)
     }
 
     fn compile(
+        keyer: &Keyer,
         rules: Vec<Rule>,
         news: Vec<NewEntry>,
         ctx: ContextLists,
     ) -> Result<Lexicon, LexiconError> {
         let mut entries = Vec::with_capacity(news.len());
-        let (mut acc_pats, mut acc_ids, mut fold_pats, mut fold_ids) =
-            (vec![], vec![], vec![], vec![]);
+        let mut accented = Patterns::new(ACCENTED_DAAC, keyer.accented_patterns, "accented")?;
+        let mut folded = Patterns::new(FOLDED_DAAC, keyer.folded_patterns, "folded")?;
         let mut dodges: HashMap<String, Vec<usize>> = HashMap::new();
         let mut wildcards = Vec::new();
         for n in news {
             let ctx_keys = |v: &[String]| {
                 v.iter()
-                    .map(|p| phrase_keys(p).0)
+                    .map(|p| keyer.keys(p).0)
                     .filter(|k| !k.is_empty())
                     .collect()
             };
             if n.phrase.split_whitespace().any(|w| w == "*") {
                 let parts: Vec<Vec<String>> =
-                    n.phrase.split(" * ").map(|p| phrase_keys(p).0).collect();
+                    n.phrase.split(" * ").map(|p| keyer.keys(p).0).collect();
                 if parts.iter().any(Vec::is_empty) {
                     return Err(LexiconError(format!(
                         "phrase {:?}: empty part around `*`",
@@ -410,7 +572,11 @@ impl Lexicon {
                 });
                 continue;
             }
-            let (keys, folds) = phrase_keys(&n.phrase);
+            let row = keyer.rows.get(&n.phrase);
+            let (keys, folds) = match row {
+                Some(r) => (r.keys.clone(), r.folds.clone()),
+                None => phrase_keys(&n.phrase),
+            };
             if keys.is_empty() {
                 return Err(LexiconError(format!(
                     "phrase {:?} has no syllables",
@@ -418,11 +584,9 @@ impl Lexicon {
                 )));
             }
             let idx = entries.len();
-            acc_pats.push(keys.join(" "));
-            acc_ids.push(idx);
+            accented.add(row.and_then(|r| r.accented), &keys, idx);
             if n.unaccented != Unaccented::Flag(false) {
-                fold_pats.push(folds.join(" "));
-                fold_ids.push(idx);
+                folded.add(row.and_then(|r| r.folded), &folds, idx);
             }
             let dodge = n.dodge && keys.len() == 1;
             if dodge {
@@ -441,16 +605,12 @@ impl Lexicon {
                 parts: Vec::new(),
             });
         }
-        let build = |pats: &[String]| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(pats)
-                .map_err(|e| LexiconError(format!("automaton: {e}")))
-        };
+        accented.finish()?;
+        folded.finish()?;
         let targets: Vec<String> = ctx
             .targets
             .iter()
-            .filter_map(|t| phrase_keys(t).0.into_iter().next())
+            .filter_map(|t| keyer.keys(t).0.into_iter().next())
             .collect();
         // Folded target words that are everyday words without diacritics ("do" is đồ and
         // "because", "la" is là and "la") would turn "mua do ngu" (đồ ngủ) into an insult.
@@ -466,16 +626,14 @@ impl Lexicon {
         let pronouns: Vec<String> = ctx
             .pronouns
             .iter()
-            .filter_map(|t| phrase_keys(t).0.into_iter().next())
+            .filter_map(|t| keyer.keys(t).0.into_iter().next())
             .collect();
         let pronouns_folded = pronouns.iter().map(|p| text::tone::fold(p)).collect();
         Ok(Lexicon {
             rules,
             entries,
-            accented: build(&acc_pats)?,
-            accented_ids: acc_ids,
-            folded: build(&fold_pats)?,
-            folded_ids: fold_ids,
+            accented,
+            folded,
             dodges,
             wildcards,
             targets,
@@ -504,7 +662,7 @@ impl Lexicon {
     }
 
     fn scan(&self, tokens: &[Token], folded: bool, unaccented: bool, hits: &mut Vec<Hit>) {
-        let mut joined = String::new();
+        let mut joined = String::with_capacity(tokens.len() * 8);
         let mut starts = Vec::with_capacity(tokens.len());
         for t in tokens {
             if !joined.is_empty() {
@@ -513,47 +671,45 @@ impl Lexicon {
             starts.push(joined.len());
             joined.push_str(if folded { &t.fold } else { &t.key });
         }
-        let (ac, ids) = if folded {
-            (&self.folded, &self.folded_ids)
-        } else {
-            (&self.accented, &self.accented_ids)
-        };
-        for m in ac.find_overlapping_iter(&joined) {
-            let Ok(first) = starts.binary_search(&m.start()) else {
-                continue;
+        let patterns = if folded { &self.folded } else { &self.accented };
+        patterns.for_each_match(&joined, |m_start, m_end, ids| {
+            let Ok(first) = starts.binary_search(&m_start) else {
+                return;
             };
-            let last = starts.partition_point(|&s| s < m.end()) - 1;
+            let last = starts.partition_point(|&s| s < m_end) - 1;
             let tok_len = if folded {
                 tokens[last].fold.len()
             } else {
                 tokens[last].key.len()
             };
-            if starts[last] + tok_len != m.end() {
-                continue;
+            if starts[last] + tok_len != m_end {
+                return;
             }
-            let entry = ids[m.pattern().as_usize()];
-            let e = &self.entries[entry];
             let span = &tokens[first..=last];
             let any_marked = span.iter().any(|t| t.marked);
-            let safe_unaccented = || match e.unaccented {
-                Unaccented::Flag(f) => f,
-                Unaccented::Word(ContextWord::Context) => {
-                    self.has_target(tokens, first, last, true)
+            let crosses = span.iter().skip(1).any(|t| t.gap != Gap::Space);
+            for &entry in ids {
+                let e = &self.entries[entry];
+                let safe_unaccented = || match e.unaccented {
+                    Unaccented::Flag(f) => f,
+                    Unaccented::Word(ContextWord::Context) => {
+                        self.has_target(tokens, first, last, true)
+                    }
+                };
+                // Folded matching covers only tokens written without any diacritic; in text
+                // written without diacritics an unmarked token may stand for a marked word, so
+                // only entries safe without diacritics match there.
+                if (folded && any_marked)
+                    || ((folded || unaccented) && !any_marked && !safe_unaccented())
+                {
+                    continue;
                 }
-            };
-            // Folded matching covers only tokens written without any diacritic; in text
-            // written without diacritics an unmarked token may stand for a marked word, so
-            // only entries safe without diacritics match there.
-            if (folded && any_marked)
-                || ((folded || unaccented) && !any_marked && !safe_unaccented())
-            {
-                continue;
+                if !e.cross && crosses {
+                    continue;
+                }
+                hits.push(Hit { entry, first, last });
             }
-            if !e.cross && span.iter().skip(1).any(|t| t.gap != Gap::Space) {
-                continue;
-            }
-            hits.push(Hit { entry, first, last });
-        }
+        });
     }
 
     /// Matches of the phrases with a `*` wildcard (few; a direct scan). The parts must not

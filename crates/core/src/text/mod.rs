@@ -490,8 +490,8 @@ pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
         dodged = true;
     }
     let pos = tone_mark.and_then(|_| tone::tone_position(&letters));
-    let mut key: SmallVec<[u8; 48]> = SmallVec::new();
-    let mut fold: SmallVec<[u8; 24]> = SmallVec::new();
+    let mut key: SmallVec<[u8; 64]> = SmallVec::new();
+    let mut fold: SmallVec<[u8; 32]> = SmallVec::new();
     let mut marked = tone_mark.is_some();
     let mut utf8 = [0u8; 4];
     for (i, &c) in letters.iter().enumerate() {
