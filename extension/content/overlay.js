@@ -152,7 +152,8 @@
       this.dismissed = new Set(); // "rule_id\u0000span text" dismissed for this post
       this.lastUsedAt = Date.now();
       this.tooLong = false;
-      this.ranges = []; // rich: one Range per finding (same order as findings)
+      this.ranges = []; // rich: one Range (or null) per visible finding, same order
+      this.rangeCats = []; // the category each of those ranges is highlighted under
       this.marks = null; // overlay {host, root, clip, mirror}
       this.layoutKey = "";
       this.useHighlights = this.kind === "rich" && hasHighlightApi;
@@ -168,19 +169,30 @@
       return richText(this.el);
     }
 
-    /** A DOM Range over [start, end) of the rich text model `model` (or null). */
-    rangeFor(model, start, end) {
+    /** The DOM boundaries of [start, end) of the rich text model `model` (or null). */
+    boundsFor(model, start, end) {
       const a = locate(model.segs, start, true);
       const b = locate(model.segs, end, false);
       if (!a || !b) return null;
+      return { sn: a.node, so: Math.min(a.offset, a.node.length), en: b.node, eo: Math.min(b.offset, b.node.length), empty: end <= start };
+    }
+
+    /** A DOM Range over boundaries from boundsFor (or null). */
+    static rangeOf(b) {
+      if (!b) return null;
       try {
         const r = new Range();
-        r.setStart(a.node, Math.min(a.offset, a.node.length));
-        r.setEnd(b.node, Math.min(b.offset, b.node.length));
-        return r.collapsed && end > start ? null : r;
+        r.setStart(b.sn, b.so);
+        r.setEnd(b.en, b.eo);
+        return r.collapsed && !b.empty ? null : r;
       } catch {
         return null;
       }
+    }
+
+    /** A DOM Range over [start, end) of the rich text model `model` (or null). */
+    rangeFor(model, start, end) {
+      return Composer.rangeOf(this.boundsFor(model, start, end));
     }
 
     /** Text offset of a DOM position inside a rich composer, or null. */
@@ -236,12 +248,9 @@
       if (this.kind === "rich") {
         const model = richText(this.el);
         if (model.text !== this.analysedText) return false; // a newer analysis is coming
-        this.clearHighlights();
-        this.ranges = visible.map((f) => this.rangeFor(model, f.start, f.end));
         this.visible = visible;
+        this.updateRanges(model, visible);
         if (this.useHighlights) {
-          ensureHighlightStyles(this.rootNode.nodeType === 11 ? this.rootNode : document);
-          visible.forEach((f, i) => this.ranges[i] && highlightFor(f.category).add(this.ranges[i]));
           this.removeOverlay();
           return true;
         }
@@ -254,10 +263,114 @@
       return true;
     }
 
+    /**
+     * One Range per visible finding (rich text). A finding whose Range still covers the same
+     * DOM boundaries with the same category keeps it: the highlights are changed only where the
+     * underlines changed (each change makes the page re-validate and repaint its highlights,
+     * which costs a long post milliseconds per keystroke).
+     */
+    updateRanges(model, visible) {
+      const old = new Map(); // start node -> Map("startOffset endOffset category" -> [Range])
+      const key = (r, c) => `${r.startOffset} ${r.endOffset} ${c}`;
+      (this.ranges || []).forEach((r, i) => {
+        if (!r) return;
+        let byKey = old.get(r.startContainer);
+        if (!byKey) old.set(r.startContainer, (byKey = new Map()));
+        const k = key(r, this.rangeCats[i]);
+        byKey.get(k)?.push(r) ?? byKey.set(k, [r]);
+      });
+      const ranges = [];
+      const cats = [];
+      for (const f of visible) {
+        const b = this.boundsFor(model, f.start, f.end);
+        let r = null;
+        if (b) {
+          const same = old.get(b.sn)?.get(`${b.so} ${b.eo} ${f.category}`);
+          const i = same ? same.findIndex((x) => x.endContainer === b.en) : -1;
+          r = i >= 0 ? same.splice(i, 1)[0] : Composer.rangeOf(b);
+        }
+        ranges.push(r);
+        cats.push(f.category);
+      }
+      // Ranges no finding kept leave the highlights.
+      (this.ranges || []).forEach((r, i) => {
+        if (r && old.get(r.startContainer)?.get(key(r, this.rangeCats[i]))?.includes(r)) this.unhighlight(r, this.rangeCats[i]);
+      });
+      this.ranges = ranges;
+      this.rangeCats = cats;
+      this.windowKey = null;
+      this.syncWindow();
+    }
+
+    unhighlight(r, category) {
+      if (this.highlighted?.delete(r)) highlights.get(category)?.delete(r);
+    }
+
+    /**
+     * Registers in CSS.highlights the ranges of the findings in or near the viewport (one
+     * screen above and below) and takes the others out: the page re-validates and repaints every
+     * registered range whenever the text changes, so a long post with many findings would
+     * otherwise cost milliseconds per keystroke. Called again when the editor or the page
+     * scrolls (layout); cheap when nothing moved.
+     */
+    syncWindow() {
+      if (!this.useHighlights) return;
+      const n = this.ranges.length;
+      const rect = n ? this.el.getBoundingClientRect() : null;
+      const wkey = rect ? [rect.top, rect.left, rect.height, rect.width, this.el.scrollTop, innerHeight, innerWidth].join() : "";
+      if (wkey === this.windowKey && this.highlighted) return;
+      this.windowKey = wkey;
+      const want = new Set();
+      if (n) {
+        const top = -innerHeight / 4;
+        const bottom = innerHeight * 1.25;
+        // Findings are in text order, so the tops of their ranges are too: bisect for the first
+        // one starting at or below `top`, then the first starting below `bottom`.
+        const idx = [];
+        this.ranges.forEach((r, i) => r && idx.push(i));
+        const firstAt = (y, lo) => {
+          let hi = idx.length;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (this.ranges[idx[mid]].getBoundingClientRect().top < y) lo = mid + 1;
+            else hi = mid;
+          }
+          return lo;
+        };
+        const a = Math.max(0, firstAt(top, 0) - 1);
+        const b = firstAt(bottom, a);
+        const from = idx[a] ?? n;
+        const to = b < idx.length ? idx[b] : n;
+        for (let i = from; i < to; i++) want.add(i);
+        // Long findings that start above the window and reach into it.
+        const reach = this.visible?.[from]?.start ?? Infinity;
+        for (let i = 0; i < from; i++) if ((this.visible?.[i]?.end ?? 0) > reach) want.add(i);
+      }
+      const had = this.highlighted || new Set();
+      const now = new Set();
+      let styled = false;
+      for (const i of want) {
+        const r = this.ranges[i];
+        if (!r) continue;
+        now.add(r);
+        if (!had.has(r)) {
+          if (!styled) ensureHighlightStyles(this.rootNode.nodeType === 11 ? this.rootNode : document);
+          styled = true;
+          highlightFor(this.rangeCats[i]).add(r);
+        }
+      }
+      this.ranges.forEach((r, i) => r && had.has(r) && !now.has(r) && highlights.get(this.rangeCats[i])?.delete(r));
+      this.highlighted = now;
+      this.drawn = [...want].sort((a, b) => a - b);
+    }
+
     clearHighlights() {
       if (!hasHighlightApi) return;
-      for (const r of this.ranges || []) if (r) for (const h of highlights.values()) h.delete(r);
+      (this.ranges || []).forEach((r, i) => r && highlights.get(this.rangeCats[i])?.delete(r));
       this.ranges = [];
+      this.rangeCats = [];
+      this.highlighted = null;
+      this.drawn = [];
     }
 
     clear() {
@@ -328,7 +441,57 @@
         const r = this.ranges[i];
         return r ? [...r.getClientRects()].filter((x) => x.width > 0 || x.height > 0) : [];
       }
-      return this.fieldRects?.[i] || [];
+      // Fields: measured in the mirror on first use after each measureField (see layout).
+      const cache = this.fieldRects;
+      const f = this.visible?.[i];
+      if (!cache || !f || !this.marks?.textNode) return [];
+      let rs = cache.get(i);
+      if (!rs) {
+        const len = (this.analysedText ?? "").length;
+        try {
+          const r = new Range();
+          r.setStart(this.marks.textNode, Math.min(f.start, len));
+          r.setEnd(this.marks.textNode, Math.min(f.end, len));
+          // viewport coordinates, copied (the DOMRectList is live only until the next layout)
+          rs = [...r.getClientRects()].filter((x) => x.width > 0).map((x) => new DOMRect(x.left, x.top, x.width, x.height));
+        } catch {
+          rs = [];
+        }
+        cache.set(i, rs);
+      }
+      return rs;
+    }
+
+    /**
+     * The text offsets [from, to] of the field that can be seen in the box `clip` (to a line),
+     * found by bisecting caret positions in the mirror: a long post's findings out of view
+     * are then neither measured nor drawn.
+     */
+    visibleOffsets(clip) {
+      const node = this.marks?.textNode;
+      const len = (this.analysedText ?? "").length;
+      if (!node || !len) return [0, len];
+      const r = new Range();
+      const box = (k) => {
+        r.setStart(node, k);
+        r.setEnd(node, k);
+        return r.getBoundingClientRect();
+      };
+      let lo = 0;
+      let hi = len;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (box(mid).bottom <= clip.top) lo = mid + 1;
+        else hi = mid;
+      }
+      const from = Math.max(0, lo - 1);
+      hi = len;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (box(mid).top < clip.top + clip.height) lo = mid + 1;
+        else hi = mid;
+      }
+      return [from, lo];
     }
 
     /** Recomputes the field mirror rects (textarea/input). */
@@ -377,19 +540,20 @@
       }
       const node = m.textNode;
       const data = text + "\u200b"; // keeps a trailing newline's line
-      if (node.data !== data) node.data = data;
-      mir.scrollTop = el.scrollTop;
-      mir.scrollLeft = el.scrollLeft;
-      this.fieldRects = this.visible.map((f) => {
-        try {
-          const r = new Range();
-          r.setStart(node, Math.min(f.start, text.length));
-          r.setEnd(node, Math.min(f.end, text.length));
-          return [...r.getClientRects()].filter((x) => x.width > 0).map((x) => new DOMRect(x.left, x.top, x.width, x.height)); // viewport coordinates
-        } catch {
-          return [];
-        }
-      });
+      const old = node.data;
+      if (old !== data) {
+        // Replace only what changed between the common prefix and suffix: the browser then
+        // re-shapes and re-lays out that part, not the whole post, after each keystroke.
+        const max = Math.min(old.length, data.length);
+        let p = 0;
+        while (p < max && old.charCodeAt(p) === data.charCodeAt(p)) p++;
+        let q = 0;
+        while (q < max - p && old.charCodeAt(old.length - 1 - q) === data.charCodeAt(data.length - 1 - q)) q++;
+        node.replaceData(p, old.length - p - q, data.slice(p, data.length - q));
+      }
+      if (mir.scrollTop !== el.scrollTop) mir.scrollTop = el.scrollTop;
+      if (mir.scrollLeft !== el.scrollLeft) mir.scrollLeft = el.scrollLeft;
+      this.fieldRects = new Map(); // index -> rects, filled by rectsOf
       return rect;
     }
 
@@ -400,6 +564,7 @@
         this.clear();
         return;
       }
+      if (this.useHighlights) this.syncWindow();
       const drawMarks = !this.useHighlights && (this.visible?.length || 0) > 0;
       const hasNotice = !!this.marks?.notice;
       if (!drawMarks && !hasNotice) {
@@ -412,7 +577,27 @@
       if (key === this.layoutKey && this.marks?.host.isConnected) return;
       this.layoutKey = key;
       const m = this.ensureOverlay();
+      // Every read before any write: one layout, not one per mark.
       const o = this.hostOrigin(m);
+      const cs = getComputedStyle(el);
+      const bl = parseFloat(cs.borderLeftWidth) || 0;
+      const bt = parseFloat(cs.borderTopWidth) || 0;
+      // Clip to the field's padding box (its visible text area).
+      const clip = { left: rect.left + bl, top: rect.top + bt, width: el.clientWidth || rect.width, height: el.clientHeight || rect.height };
+      const draw = []; // [finding index, rect] in view
+      if (drawMarks) {
+        if (this.kind === "field") this.measureField();
+        const [from, to] = this.kind === "field" ? this.visibleOffsets(clip) : [0, Infinity];
+        this.visible.forEach((f, i) => {
+          if (f.end < from || f.start > to) return;
+          for (const r of this.rectsOf(i)) {
+            // Scrolled out of the field's visible box: not drawn at all.
+            if (r.bottom <= clip.top || r.top >= clip.top + clip.height || r.right <= clip.left || r.left >= clip.left + clip.width) continue;
+            draw.push([i, r]);
+          }
+        });
+      }
+      this.drawn = [...new Set(draw.map(([i]) => i))];
       if (m.notice) {
         m.notice.style.left = Math.max(0, rect.left - o.x) + "px";
         m.notice.style.top = Math.max(0, rect.bottom - o.y + 4) + "px";
@@ -421,12 +606,6 @@
         m.clip.replaceChildren();
         return;
       }
-      if (this.kind === "field") this.measureField();
-      // Clip to the field's padding box (its visible text area).
-      const cs = getComputedStyle(el);
-      const bl = parseFloat(cs.borderLeftWidth) || 0;
-      const bt = parseFloat(cs.borderTopWidth) || 0;
-      const clip = { left: rect.left + bl, top: rect.top + bt, width: el.clientWidth || rect.width, height: el.clientHeight || rect.height };
       m.clip.style.left = clip.left - o.x + "px";
       m.clip.style.top = clip.top - o.y + "px";
       m.clip.style.width = clip.width + "px";
@@ -434,26 +613,21 @@
       // Reuse the mark elements of the previous drawing (a keystroke moves marks, rarely adds).
       const pool = m.pool || (m.pool = []);
       let used = 0;
-      this.visible.forEach((f, i) => {
-        for (const r of this.rectsOf(i)) {
-          // Scrolled out of the field's visible box: not drawn at all.
-          if (r.bottom <= clip.top || r.top >= clip.top + clip.height || r.right <= clip.left || r.left >= clip.left + clip.width) continue;
-          let d = pool[used];
-          if (!d) {
-            d = pool[used] = document.createElement("div");
-            d.className = "mark";
-          }
-          if (!d.isConnected) m.clip.appendChild(d);
-          used++;
-          if (d.getAttribute("data-cannhac-category") !== f.category) {
-            d.setAttribute("data-cannhac-category", f.category);
-            d.style.setProperty("--c", COLORS[f.category] || "#e53935");
-          }
-          if (d.getAttribute("data-severity") !== f.severity) d.setAttribute("data-severity", f.severity);
-          d.setAttribute("data-index", String(i));
-          d.style.cssText = `--c: ${COLORS[f.category] || "#e53935"}; left: ${r.left - clip.left}px; top: ${r.top - clip.top}px; width: ${r.width}px; height: ${r.height}px;`;
+      for (const [i, r] of draw) {
+        const f = this.visible[i];
+        let d = pool[used];
+        if (!d) {
+          d = pool[used] = document.createElement("div");
+          d.className = "mark";
         }
-      });
+        if (!d.isConnected) m.clip.appendChild(d);
+        used++;
+        if (d.getAttribute("data-cannhac-category") !== f.category) d.setAttribute("data-cannhac-category", f.category);
+        if (d.getAttribute("data-severity") !== f.severity) d.setAttribute("data-severity", f.severity);
+        if (d.getAttribute("data-index") !== String(i)) d.setAttribute("data-index", String(i));
+        const css = `--c: ${COLORS[f.category] || "#e53935"}; left: ${r.left - clip.left}px; top: ${r.top - clip.top}px; width: ${r.width}px; height: ${r.height}px;`;
+        if (d.style.cssText !== css) d.style.cssText = css;
+      }
       for (let k = used; k < pool.length; k++) pool[k].remove();
       pool.length = used;
     }

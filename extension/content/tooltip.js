@@ -136,8 +136,10 @@
 
   /** Which visible finding of `composer` is under the point (x, y), and its rect. */
   function hit(composer, x, y) {
+    // Only the findings drawn in view can be under the pointer (all of them when unknown).
     const n = composer.visible?.length || 0;
-    for (let i = 0; i < n; i++) {
+    for (const i of composer.drawn ?? composer.visible?.keys() ?? []) {
+      if (i >= n) continue;
       for (const r of composer.rectsOf(i)) {
         if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 2) return { index: i, rect: r };
       }

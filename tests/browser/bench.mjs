@@ -37,10 +37,10 @@ async function keystrokes(kind, size, n = 80) {
     let t0 = 0;
     window.addEventListener("keydown", () => (t0 = performance.now()), true);
     window.__parts = [];
-    document.addEventListener("cannhac-rendered", () => {
+    document.addEventListener("cannhac-rendered", (e) => {
       if (t0) {
         window.__lat.push(performance.now() - t0);
-        window.__parts.push(document.documentElement.getAttribute("data-cannhac-bench").split(" ").map(Number));
+        window.__parts.push(String(e.detail).split(" ").map(Number));
       }
       t0 = 0;
     });
