@@ -76,9 +76,33 @@ pub(crate) fn find_urls(text: &str, is_tld: impl Fn(&str) -> bool) -> Vec<Found>
     out
 }
 
+/// A cheap test that rules out almost every word of a post: a URL run holds `://` (the
+/// scheme of an explicit URL) or a dot (ASCII or ideographic/full-width) followed by something
+/// other than punctuation (a bare host has at least one label after a dot).
+fn may_hold_url(run: &str) -> bool {
+    const DOTS: [char; 4] = ['.', '。', '．', '｡'];
+    if run.contains("://") {
+        return true;
+    }
+    let mut chars = run.chars().peekable();
+    while let Some(c) = chars.next() {
+        if DOTS.contains(&c) {
+            if let Some(&n) = chars.peek() {
+                if !is_trailing_punct(n) && !DOTS.contains(&n) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
 /// The URL in the run `text[s..e]` (no white space inside), if any.
 fn in_run(text: &str, s: usize, e: usize, is_tld: &impl Fn(&str) -> bool) -> Option<Found> {
     let run = text.get(s..e)?;
+    if !may_hold_url(run) {
+        return None;
+    }
     if let Some(p) = find_scheme(run) {
         let end = trim_end(run, p);
         // Something must follow the scheme.
