@@ -143,6 +143,7 @@ impl Engine {
                 dodge: false,
                 not_after: Vec::new(),
                 not_before: Vec::new(),
+                keyed: false,
             });
         }
         let mut allow: Vec<Vec<String>> =

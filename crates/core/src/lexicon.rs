@@ -19,10 +19,9 @@
 
 use crate::text::{self, Gap, Normalized, Token};
 use crate::{Category, Message, Severity};
-use daachorse::DoubleArrayAhoCorasick;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// The built-in lexicon files (`data/*.toml`, turned into JSON by `build.rs`), compiled in.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -65,93 +64,15 @@ struct AllowFile {
 pub fn builtin_allow() -> Result<Vec<Vec<String>>, LexiconError> {
     let f: AllowFile =
         serde_json::from_str(ALLOW).map_err(|e| LexiconError(format!("allow.toml: {e}")))?;
-    let keyer = Keyer::get()?;
     Ok(f.phrases
         .iter()
-        .map(|p| keyer.keys(p).0)
+        .map(|p| keyed_keys(p).0)
         .filter(|k| !k.is_empty())
         .collect())
 }
 
 /// The context word lists (`data/context.toml`).
 pub const CONTEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/context.json"));
-
-/// Every phrase of the built-in data keyed at build time (`build.rs`): JSON rows
-/// `[phrase, "key key", "fold fold", accented pattern, folded pattern]`, pattern numbers −1
-/// for phrases that are not lexicon patterns.
-const KEYS: &str = include_str!(concat!(env!("OUT_DIR"), "/keys.json"));
-
-/// The built-in automata (`build.rs`, `daachorse` serialisation): the distinct accented and
-/// folded key sequences of the lexicon phrases, syllables joined by one space; a pattern's
-/// value is its number in [`KEYS`].
-const ACCENTED_DAAC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/accented.daac"));
-const FOLDED_DAAC: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/folded.daac"));
-
-/// One row of [`KEYS`].
-struct KeyRow {
-    keys: Vec<String>,
-    folds: Vec<String>,
-    /// Pattern number in the accented / folded built-in automaton.
-    accented: Option<u32>,
-    folded: Option<u32>,
-}
-
-/// The build-time key table, parsed once per process.
-struct Keyer {
-    rows: HashMap<String, KeyRow>,
-    accented_patterns: usize,
-    folded_patterns: usize,
-}
-
-impl Keyer {
-    fn get() -> Result<&'static Keyer, LexiconError> {
-        static KEYER: OnceLock<Result<Keyer, LexiconError>> = OnceLock::new();
-        KEYER
-            .get_or_init(|| {
-                type Row = (String, String, String, i64, i64);
-                let rows: Vec<Row> = serde_json::from_str(KEYS)
-                    .map_err(|e| LexiconError(format!("keys.json: {e}")))?;
-                let split = |s: &str| -> Vec<String> {
-                    s.split(' ')
-                        .filter(|k| !k.is_empty())
-                        .map(str::to_string)
-                        .collect()
-                };
-                let num = |n: i64| u32::try_from(n).ok();
-                let mut k = Keyer {
-                    rows: HashMap::with_capacity(rows.len()),
-                    accented_patterns: 0,
-                    folded_patterns: 0,
-                };
-                for (p, keys, folds, a, f) in rows {
-                    let row = KeyRow {
-                        keys: split(&keys),
-                        folds: split(&folds),
-                        accented: num(a),
-                        folded: num(f),
-                    };
-                    k.accented_patterns = k
-                        .accented_patterns
-                        .max(row.accented.map_or(0, |x| x as usize + 1));
-                    k.folded_patterns = k
-                        .folded_patterns
-                        .max(row.folded.map_or(0, |x| x as usize + 1));
-                    k.rows.insert(p, row);
-                }
-                Ok(k)
-            })
-            .as_ref()
-            .map_err(Clone::clone)
-    }
-
-    /// The keys of `p`: from the table for built-in phrases, computed for others.
-    fn keys(&self, p: &str) -> (Vec<String>, Vec<String>) {
-        match self.rows.get(p) {
-            Some(r) => (r.keys.clone(), r.folds.clone()),
-            None => phrase_keys(p),
-        }
-    }
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -295,83 +216,67 @@ pub struct Hit {
     pub last: usize,
 }
 
-/// One side (accented or folded) of the phrase automata: the built-in automaton compiled at
-/// build time, plus one built at start-up for custom phrases that are not built-in patterns.
-/// Each pattern is a sequence of syllable keys joined by single spaces; it carries the
-/// lexicon entries it stands for.
-struct Patterns {
-    builtin: DoubleArrayAhoCorasick<u32>,
-    /// Entries of each built-in pattern (by pattern number).
-    builtin_entries: Vec<Vec<usize>>,
-    custom: Option<DoubleArrayAhoCorasick<u32>>,
-    custom_keys: HashMap<String, u32>,
-    /// Entries of each custom pattern.
-    custom_entries: Vec<Vec<usize>>,
+/// One side (accented or folded) of the phrase index: a trie over syllables. Each syllable
+/// key of the lexicon gets a number; a trie node is reached by a sequence of syllable numbers
+/// from the root and holds the entries whose phrase is exactly that sequence. Matching walks
+/// the trie from every token, one hash lookup per syllable, and stops at the first syllable
+/// that continues no phrase (phrases are a few syllables long, so this is linear in the
+/// number of tokens).
+#[derive(Debug, Default)]
+struct PhraseTrie {
+    /// Syllable key → its number.
+    syllables: FxHashMap<String, u32>,
+    /// (node, syllable number) → child node. The root is node 0.
+    edges: FxHashMap<(u32, u32), u32>,
+    /// Entries of each node's phrase (by node number).
+    outputs: Vec<Vec<usize>>,
 }
 
-impl std::fmt::Debug for Patterns {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Patterns")
-            .field("builtin", &self.builtin_entries.len())
-            .field("custom", &self.custom_entries.len())
-            .finish()
-    }
-}
-
-impl Patterns {
-    fn new(serialized: &[u8], n: usize, name: &str) -> Result<Patterns, LexiconError> {
-        let (builtin, _) = DoubleArrayAhoCorasick::<u32>::deserialize(serialized)
-            .map_err(|e| LexiconError(format!("{name} automaton: {e}")))?;
-        Ok(Patterns {
-            builtin,
-            builtin_entries: vec![Vec::new(); n],
-            custom: None,
-            custom_keys: HashMap::new(),
-            custom_entries: Vec::new(),
-        })
-    }
-
-    /// Registers entry `idx` under built-in pattern `builtin` when it has one, else under the
-    /// custom pattern spelled by `keys`.
-    fn add(&mut self, builtin: Option<u32>, keys: &[String], idx: usize) {
-        if let Some(list) = builtin.and_then(|b| self.builtin_entries.get_mut(b as usize)) {
-            list.push(idx);
-            return;
+impl PhraseTrie {
+    fn new() -> PhraseTrie {
+        PhraseTrie {
+            outputs: vec![Vec::new()],
+            ..PhraseTrie::default()
         }
-        let next = self.custom_entries.len() as u32;
-        let p = *self.custom_keys.entry(keys.join(" ")).or_insert(next);
-        if p == next {
-            self.custom_entries.push(Vec::new());
-        }
-        self.custom_entries[p as usize].push(idx);
     }
 
-    /// Compiles the custom automaton, if there are custom patterns.
-    fn finish(&mut self) -> Result<(), LexiconError> {
-        if !self.custom_keys.is_empty() {
-            let da = DoubleArrayAhoCorasick::<u32>::with_values(
-                self.custom_keys.iter().map(|(k, &v)| (k.as_str(), v)),
-            )
-            .map_err(|e| LexiconError(format!("custom phrases automaton: {e}")))?;
-            self.custom = Some(da);
-        }
-        Ok(())
-    }
-
-    /// Calls `f(start, end, entries)` for every occurrence (overlapping) of a pattern in
-    /// `haystack`; offsets are bytes of `haystack`.
-    fn for_each_match(&self, haystack: &str, mut f: impl FnMut(usize, usize, &[usize])) {
-        for m in self.builtin.find_overlapping_iter(haystack) {
-            if let Some(ids) = self.builtin_entries.get(m.value() as usize) {
-                if !ids.is_empty() {
-                    f(m.start(), m.end(), ids);
-                }
+    /// Registers entry `idx` under the phrase spelled by `keys`.
+    fn add(&mut self, keys: &[String], idx: usize) {
+        let mut node = 0u32;
+        for k in keys {
+            let n = self.syllables.len() as u32;
+            let syl = *self.syllables.entry(k.clone()).or_insert(n);
+            let next = self.outputs.len() as u32;
+            node = *self.edges.entry((node, syl)).or_insert(next);
+            if node == next {
+                self.outputs.push(Vec::new());
             }
         }
-        if let Some(c) = &self.custom {
-            for m in c.find_overlapping_iter(haystack) {
-                if let Some(ids) = self.custom_entries.get(m.value() as usize) {
-                    f(m.start(), m.end(), ids);
+        if let Some(out) = self.outputs.get_mut(node as usize) {
+            out.push(idx);
+        }
+    }
+
+    /// Calls `f(first, last, entries)` for every occurrence of a phrase in `keys` (the
+    /// tokens' keys, one per token), overlapping ones included; `first..=last` are token
+    /// indices.
+    fn for_each_match<'a>(
+        &self,
+        keys: impl Iterator<Item = &'a str>,
+        mut f: impl FnMut(usize, usize, &[usize]),
+    ) {
+        let ids: Vec<Option<u32>> = keys.map(|k| self.syllables.get(k).copied()).collect();
+        for first in 0..ids.len() {
+            let mut node = 0u32;
+            for (last, id) in ids.iter().enumerate().skip(first) {
+                let Some(next) = id.and_then(|id| self.edges.get(&(node, id))) else {
+                    break;
+                };
+                node = *next;
+                if let Some(out) = self.outputs.get(node as usize) {
+                    if !out.is_empty() {
+                        f(first, last, out);
+                    }
                 }
             }
         }
@@ -385,8 +290,8 @@ pub struct Lexicon {
     pub rules: Vec<Rule>,
     /// Phrases.
     pub entries: Vec<Entry>,
-    accented: Patterns,
-    folded: Patterns,
+    accented: PhraseTrie,
+    folded: PhraseTrie,
     dodges: HashMap<String, Vec<usize>>,
     wildcards: Vec<usize>,
     /// Context word lists (accented keys and folded keys).
@@ -413,13 +318,35 @@ pub fn phrase_keys(p: &str) -> (Vec<String>, Vec<String>) {
     )
 }
 
+/// The keys of a phrase of the built-in data, which `build.rs` has already keyed (syllable
+/// keys joined by single spaces): the keys as they stand, and their folded forms.
+fn keyed_keys(p: &str) -> (Vec<String>, Vec<String>) {
+    let keys: Vec<String> = p
+        .split(' ')
+        .filter(|k| !k.is_empty())
+        .map(str::to_string)
+        .collect();
+    let folds = keys.iter().map(|k| text::tone::fold(k)).collect();
+    (keys, folds)
+}
+
+/// The keys of a phrase under construction: built-in phrases come keyed, custom ones are
+/// keyed here.
+fn entry_keys(p: &str, keyed: bool) -> (Vec<String>, Vec<String>) {
+    if keyed {
+        keyed_keys(p)
+    } else {
+        phrase_keys(p)
+    }
+}
+
 /// Whether a phrase matches text without diacritics when neither it nor its group says:
 /// phrases of two or more syllables, and single syllables written without diacritics
 /// (teencode such as `vcl`), do; a single syllable with diacritics does not (`đụ` folds to
 /// `du`, the `du` of `du lịch`).
-fn default_unaccented(keyer: &Keyer, group: Option<Unaccented>, phrase: &str) -> Unaccented {
+fn default_unaccented(group: Option<Unaccented>, phrase: &str) -> Unaccented {
     group.unwrap_or_else(|| {
-        let (keys, folds) = keyer.keys(phrase);
+        let (keys, folds) = keyed_keys(phrase);
         Unaccented::Flag(keys.len() > 1 || keys == folds)
     })
 }
@@ -448,6 +375,9 @@ pub struct NewEntry {
     pub not_after: Vec<String>,
     /// Cancelling right contexts.
     pub not_before: Vec<String>,
+    /// `phrase` and its contexts are already syllable keys joined by spaces (the built-in
+    /// data, keyed by `build.rs`); `false` for custom phrases, keyed at compile time.
+    pub keyed: bool,
 }
 
 impl Lexicon {
@@ -457,7 +387,6 @@ impl Lexicon {
     /// A [`LexiconError`] naming the file and the TOML error; built-in files are covered by
     /// tests, so this only fails on a broken build.
     pub fn build(extra_rules: Vec<Rule>, extra: Vec<NewEntry>) -> Result<Lexicon, LexiconError> {
-        let keyer = Keyer::get()?;
         let mut rules = Vec::new();
         let mut news: Vec<NewEntry> = Vec::new();
         for (name, body) in BUILTIN {
@@ -487,13 +416,14 @@ impl Lexicon {
                         rule,
                         severity: g.severity,
                         suggestion: g.suggestion.clone(),
-                        unaccented: default_unaccented(keyer, default_un, p),
+                        unaccented: default_unaccented(default_un, p),
                         caps: g.caps,
                         needs_target: g.needs_target,
                         cross: g.cross,
                         dodge: g.dodge,
                         not_after: g.not_after.clone(),
                         not_before: g.not_before.clone(),
+                        keyed: true,
                     });
                 }
                 for e in g.entries {
@@ -508,13 +438,14 @@ impl Lexicon {
                         suggestion: e.suggestion.or_else(|| g.suggestion.clone()),
                         unaccented: e
                             .unaccented
-                            .unwrap_or_else(|| default_unaccented(keyer, default_un, &e.p)),
+                            .unwrap_or_else(|| default_unaccented(default_un, &e.p)),
                         caps: e.caps.unwrap_or(g.caps),
                         needs_target: e.needs_target.unwrap_or(g.needs_target),
                         cross: g.cross,
                         dodge: e.dodge.unwrap_or(g.dodge),
                         not_after,
                         not_before,
+                        keyed: true,
                     });
                 }
             }
@@ -527,30 +458,32 @@ impl Lexicon {
         }
         let ctx: ContextLists = serde_json::from_str(CONTEXT)
             .map_err(|e| LexiconError(format!("context.toml: {e}")))?;
-        Self::compile(keyer, rules, news, ctx)
+        Self::compile(rules, news, ctx)
     }
 
     fn compile(
-        keyer: &Keyer,
         rules: Vec<Rule>,
         news: Vec<NewEntry>,
         ctx: ContextLists,
     ) -> Result<Lexicon, LexiconError> {
         let mut entries = Vec::with_capacity(news.len());
-        let mut accented = Patterns::new(ACCENTED_DAAC, keyer.accented_patterns, "accented")?;
-        let mut folded = Patterns::new(FOLDED_DAAC, keyer.folded_patterns, "folded")?;
+        let mut accented = PhraseTrie::new();
+        let mut folded = PhraseTrie::new();
         let mut dodges: HashMap<String, Vec<usize>> = HashMap::new();
         let mut wildcards = Vec::new();
         for n in news {
             let ctx_keys = |v: &[String]| {
                 v.iter()
-                    .map(|p| keyer.keys(p).0)
+                    .map(|p| entry_keys(p, n.keyed).0)
                     .filter(|k| !k.is_empty())
                     .collect()
             };
             if n.phrase.split_whitespace().any(|w| w == "*") {
-                let parts: Vec<Vec<String>> =
-                    n.phrase.split(" * ").map(|p| keyer.keys(p).0).collect();
+                let parts: Vec<Vec<String>> = n
+                    .phrase
+                    .split(" * ")
+                    .map(|p| entry_keys(p, n.keyed).0)
+                    .collect();
                 if parts.iter().any(Vec::is_empty) {
                     return Err(LexiconError(format!(
                         "phrase {:?}: empty part around `*`",
@@ -572,11 +505,7 @@ impl Lexicon {
                 });
                 continue;
             }
-            let row = keyer.rows.get(&n.phrase);
-            let (keys, folds) = match row {
-                Some(r) => (r.keys.clone(), r.folds.clone()),
-                None => phrase_keys(&n.phrase),
-            };
+            let (keys, folds) = entry_keys(&n.phrase, n.keyed);
             if keys.is_empty() {
                 return Err(LexiconError(format!(
                     "phrase {:?} has no syllables",
@@ -584,9 +513,9 @@ impl Lexicon {
                 )));
             }
             let idx = entries.len();
-            accented.add(row.and_then(|r| r.accented), &keys, idx);
+            accented.add(&keys, idx);
             if n.unaccented != Unaccented::Flag(false) {
-                folded.add(row.and_then(|r| r.folded), &folds, idx);
+                folded.add(&folds, idx);
             }
             let dodge = n.dodge && keys.len() == 1;
             if dodge {
@@ -605,12 +534,10 @@ impl Lexicon {
                 parts: Vec::new(),
             });
         }
-        accented.finish()?;
-        folded.finish()?;
         let targets: Vec<String> = ctx
             .targets
             .iter()
-            .filter_map(|t| keyer.keys(t).0.into_iter().next())
+            .filter_map(|t| keyed_keys(t).0.into_iter().next())
             .collect();
         // Folded target words that are everyday words without diacritics ("do" is đồ and
         // "because", "la" is là and "la") would turn "mua do ngu" (đồ ngủ) into an insult.
@@ -626,7 +553,7 @@ impl Lexicon {
         let pronouns: Vec<String> = ctx
             .pronouns
             .iter()
-            .filter_map(|t| keyer.keys(t).0.into_iter().next())
+            .filter_map(|t| keyed_keys(t).0.into_iter().next())
             .collect();
         let pronouns_folded = pronouns.iter().map(|p| text::tone::fold(p)).collect();
         Ok(Lexicon {
@@ -662,29 +589,18 @@ impl Lexicon {
     }
 
     fn scan(&self, tokens: &[Token], folded: bool, unaccented: bool, hits: &mut Vec<Hit>) {
-        let mut joined = String::with_capacity(tokens.len() * 8);
-        let mut starts = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            starts.push(joined.len());
-            joined.push_str(if folded { &t.fold } else { &t.key });
-        }
-        let patterns = if folded { &self.folded } else { &self.accented };
-        patterns.for_each_match(&joined, |m_start, m_end, ids| {
-            let Ok(first) = starts.binary_search(&m_start) else {
-                return;
-            };
-            let last = starts.partition_point(|&s| s < m_end) - 1;
-            let tok_len = if folded {
-                tokens[last].fold.len()
-            } else {
-                tokens[last].key.len()
-            };
-            if starts[last] + tok_len != m_end {
-                return;
-            }
+        let (trie, keys): (_, Box<dyn Iterator<Item = &str>>) = if folded {
+            (
+                &self.folded,
+                Box::new(tokens.iter().map(|t| t.fold.as_str())),
+            )
+        } else {
+            (
+                &self.accented,
+                Box::new(tokens.iter().map(|t| t.key.as_str())),
+            )
+        };
+        trie.for_each_match(keys, |first, last, ids| {
             let span = &tokens[first..=last];
             let any_marked = span.iter().any(|t| t.marked);
             let crosses = span.iter().skip(1).any(|t| t.gap != Gap::Space);
@@ -825,6 +741,50 @@ fn match_parts(tokens: &[Token], start: usize, parts: &[Vec<String>]) -> Option<
 mod tests {
     use super::*;
 
+    /// The lexicon files as people wrote them (the compiled-in JSON holds keys, not phrases).
+    const SOURCES: &[(&str, &str)] = &[
+        (
+            "internal_document.toml",
+            include_str!("../data/internal_document.toml"),
+        ),
+        (
+            "unverified_claim.toml",
+            include_str!("../data/unverified_claim.toml"),
+        ),
+        (
+            "inflammatory.toml",
+            include_str!("../data/inflammatory.toml"),
+        ),
+        ("insinuation.toml", include_str!("../data/insinuation.toml")),
+        (
+            "personal_data.toml",
+            include_str!("../data/personal_data.toml"),
+        ),
+    ];
+
+    /// The compiled-in data is the sources with every phrase replaced by its keys.
+    #[test]
+    fn compiled_data_holds_the_keys_of_the_sources() {
+        for ((name, src), (_, json)) in SOURCES.iter().zip(BUILTIN) {
+            let a: File = toml::from_str(src).expect(name);
+            let b: File = serde_json::from_str(json).expect(name);
+            assert_eq!(a.group.len(), b.group.len(), "{name}");
+            for (ga, gb) in a.group.iter().zip(&b.group) {
+                let keyed: Vec<String> = ga
+                    .phrases
+                    .iter()
+                    .map(|p| {
+                        p.split(" * ")
+                            .map(|part| phrase_keys(part).0.join(" "))
+                            .collect::<Vec<_>>()
+                            .join(" * ")
+                    })
+                    .collect();
+                assert_eq!(keyed, gb.phrases, "{name}/{}", ga.id);
+            }
+        }
+    }
+
     #[test]
     fn builtin_lexicon_compiles() {
         let lex = Lexicon::build(Vec::new(), Vec::new()).expect("built-in lexicon");
@@ -835,8 +795,8 @@ mod tests {
     /// swallows a word (`l*n`, `3///`) would silently match something else.
     #[test]
     fn phrases_tokenize_to_their_words() {
-        for (name, body) in BUILTIN {
-            let f: File = serde_json::from_str(body).expect(name);
+        for (name, body) in SOURCES {
+            let f: File = toml::from_str(body).expect(name);
             for g in f.group {
                 let all = g
                     .phrases
@@ -867,8 +827,8 @@ mod tests {
     fn no_phrase_in_two_groups() {
         let mut seen: HashMap<String, String> = HashMap::new();
         let mut clashes = Vec::new();
-        for (name, body) in BUILTIN {
-            let f: File = serde_json::from_str(body).expect(name);
+        for (name, body) in SOURCES {
+            let f: File = toml::from_str(body).expect(name);
             // The contact cues are not findings; they overlap the harassment phrases on purpose.
             for g in f.group.into_iter().filter(|g| g.id != "contact_cue") {
                 let mut mine: Vec<String> = g

@@ -134,7 +134,10 @@ impl Normalized {
             // stacked beyond 64 stay in the segment's range but are not composed.
             let mut end = seg_start + c.len_utf8();
             buf.clear();
-            while let Some(&(j, d)) = iter.peek() {
+            // Marks after white space or a control character (a line break) do not join it:
+            // they stand alone, as at the start of the text, so a prefix shifts spans exactly.
+            let base = !(c.is_whitespace() || c.is_control());
+            while let Some(&(j, d)) = iter.peek().filter(|_| base) {
                 if d.is_ascii()
                     || tone::is_precomposed_latin(d)
                     || canonical_combining_class(d) == 0
