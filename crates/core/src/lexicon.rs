@@ -244,8 +244,14 @@ impl PhraseTrie {
     fn add(&mut self, keys: &[String], idx: usize) {
         let mut node = 0u32;
         for k in keys {
-            let n = self.syllables.len() as u32;
-            let syl = *self.syllables.entry(k.clone()).or_insert(n);
+            let syl = match self.syllables.get(k.as_str()) {
+                Some(&s) => s,
+                None => {
+                    let n = self.syllables.len() as u32;
+                    self.syllables.insert(k.clone(), n);
+                    n
+                }
+            };
             let next = self.outputs.len() as u32;
             node = *self.edges.entry((node, syl)).or_insert(next);
             if node == next {
@@ -345,9 +351,9 @@ fn entry_keys(p: &str, keyed: bool) -> (Vec<String>, Vec<String>) {
 /// (teencode such as `vcl`), do; a single syllable with diacritics does not (`đụ` folds to
 /// `du`, the `du` of `du lịch`).
 fn default_unaccented(group: Option<Unaccented>, phrase: &str) -> Unaccented {
+    // `phrase` is keyed: syllables joined by single spaces.
     group.unwrap_or_else(|| {
-        let (keys, folds) = keyed_keys(phrase);
-        Unaccented::Flag(keys.len() > 1 || keys == folds)
+        Unaccented::Flag(phrase.trim().contains(' ') || text::tone::fold(phrase) == phrase)
     })
 }
 
