@@ -91,6 +91,60 @@
       return null;
     }
   };
+  // Requests on a long-lived port to the worker (one analysis per keystroke): far cheaper than
+  // a sendMessage round trip, which opens a new channel each time. A stopped worker closes
+  // the port: what was waiting resolves to null (the next keystroke asks again) and the next
+  // request connects again, which wakes the worker.
+  let port = null;
+  let portSeq = 0;
+  const waiting = new Map(); // id -> resolve
+  const dropPort = () => {
+    port = null;
+    for (const resolve of waiting.values()) resolve(null);
+    waiting.clear();
+  };
+  CN.request = (msg) => {
+    if (!CN.alive) return Promise.resolve(null);
+    if (!port) {
+      try {
+        if (!api?.runtime?.id) throw new Error("Extension context invalidated.");
+        port = api.runtime.connect({ name: "cannhac" });
+      } catch {
+        return CN.send(msg); // reports or tears down as a plain message would
+      }
+      const p = port;
+      p.onMessage.addListener((m) => {
+        const resolve = waiting.get(m?.id);
+        if (!resolve) return;
+        waiting.delete(m.id);
+        resolve(m.r ?? null);
+      });
+      p.onDisconnect.addListener(() => {
+        void api.runtime.lastError;
+        if (port === p) dropPort();
+      });
+      CN.cleanups.push(() => {
+        try {
+          p.disconnect();
+        } catch {
+          /* already gone */
+        }
+        if (port === p) dropPort();
+      });
+    }
+    const id = ++portSeq;
+    return new Promise((resolve) => {
+      waiting.set(id, resolve);
+      try {
+        port.postMessage({ id, msg });
+      } catch {
+        waiting.delete(id);
+        dropPort();
+        resolve(CN.send(msg));
+      }
+    });
+  };
+
   /** Removes everything the extension added to the page; the page keeps working without it. */
   CN.shutdown = () => {
     if (!CN.alive) return;
