@@ -18,6 +18,7 @@
 pub mod tone;
 
 use compact_str::CompactString;
+use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::UnicodeNormalization;
@@ -316,9 +317,12 @@ struct TokenSink<'a> {
     out: Vec<Token>,
     gap: Gap,
     cursor: usize,
+    /// Normalised word → index in `out` of its first token: a word seen before reuses that
+    /// token's keys (long texts repeat most of their words).
+    seen: FxHashMap<&'a str, usize>,
 }
 
-impl TokenSink<'_> {
+impl<'a> TokenSink<'a> {
     /// Index into the map of the first character at or after normalised byte `b`, searching
     /// forward from the cursor.
     fn entry_from_cursor(&mut self, b: usize) -> usize {
@@ -334,7 +338,7 @@ impl TokenSink<'_> {
         self.gap = self.gap.max(gap_of(c));
     }
 
-    fn word(&mut self, start: usize, w: &str) {
+    fn word(&mut self, start: usize, w: &'a str) {
         let norm_range = start..start + w.len();
         let s = self.entry_from_cursor(norm_range.start);
         self.cursor = s;
@@ -360,7 +364,13 @@ impl TokenSink<'_> {
             n_letters += 1;
             n_up += usize::from(up);
         }
-        let (key, fold, marked, dodged) = make_keys(w);
+        let (key, fold, marked, dodged) = match self.seen.get(w).and_then(|&i| self.out.get(i)) {
+            Some(t) => (t.key.clone(), t.fold.clone(), t.marked, t.dodged),
+            None => {
+                self.seen.insert(w, self.out.len());
+                make_keys(w)
+            }
+        };
         self.out.push(Token {
             norm: norm_range,
             orig,
@@ -377,7 +387,7 @@ impl TokenSink<'_> {
     }
 
     /// One UAX #29 segment found by `unicode-segmentation`.
-    fn segment(&mut self, start: usize, w: &str) {
+    fn segment(&mut self, start: usize, w: &'a str) {
         if w.chars().any(is_letter_or_digit) {
             self.word(start, w);
         } else {
@@ -388,7 +398,7 @@ impl TokenSink<'_> {
     }
 
     /// A chunk of the normalised text between whitespace (`start` is its byte offset).
-    fn chunk(&mut self, start: usize, chunk: &str) {
+    fn chunk(&mut self, start: usize, chunk: &'a str) {
         // Fast path: edge punctuation, one run of plain letters/digits, edge punctuation. Its
         // only UAX #29 word is the run (nothing at an edge joins it).
         let a = chunk
@@ -430,6 +440,7 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
         out: Vec::with_capacity(norm.text.len() / 5 + 1),
         gap: Gap::Space,
         cursor: 0,
+        seen: FxHashMap::default(),
     };
     let text = norm.text.as_str();
     let mut chunk_start: Option<usize> = None;
