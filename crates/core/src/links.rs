@@ -617,8 +617,11 @@ fn finish(
     host_unicode: Option<String>,
     host_punycode: Option<String>,
 ) -> LinkVerdict {
-    // Strong signals first, then weak ones, each in the order found.
-    sig.reasons.sort_by_key(|r| !r.is_strong());
+    // Strong signals first, then weak ones, each in the order found (a stable partition; a
+    // sort here would bring one more copy of the sort code into the .wasm).
+    let (strong, weak): (Vec<Reason>, Vec<Reason>) =
+        sig.reasons.iter().partition(|r| r.is_strong());
+    sig.reasons = strong.into_iter().chain(weak).collect();
     let entry = match known {
         Known::Gov(e) => e,
         Known::Entry(e) => Some(e),

@@ -107,11 +107,18 @@ fn capped(findings: &[Finding], max: usize) -> Vec<usize> {
     if findings.len() <= max {
         return (0..findings.len()).collect();
     }
-    let high = |i: &usize| findings[*i].severity == Severity::High;
-    let mut keep: Vec<usize> = (0..findings.len()).filter(high).take(max).collect();
-    let room = max - keep.len();
-    keep.extend((0..findings.len()).filter(|i| !high(i)).take(room));
-    keep.sort_unstable();
+    let high = |f: &&Finding| f.severity == Severity::High;
+    let highs = findings.iter().filter(high).count().min(max);
+    let mut room = max - highs; // for the others, in text order
+    let mut highs_left = highs;
+    let mut keep = Vec::with_capacity(max);
+    for (i, f) in findings.iter().enumerate() {
+        let slot = if high(&f) { &mut highs_left } else { &mut room };
+        if *slot > 0 {
+            *slot -= 1;
+            keep.push(i);
+        }
+    }
     keep
 }
 
