@@ -316,12 +316,31 @@ pub(crate) fn keys_match(tokens: &[Token], keys: &[String]) -> bool {
 
 /// `folded == text::tone::fold(key)`, without building the folded string (this comparison
 /// runs for every candidate position of the allow-list, context and wildcard phrases; the
-/// allocation and full NFD pass of `tone::fold` dominated `analyze`). Stops at the first
-/// differing character.
+/// allocation and full NFD pass of `tone::fold` dominated `analyze`). Precomposed Latin
+/// letters fold through the tone tables; a key with any other non-ASCII character takes the
+/// NFD path. Stops at the first differing character.
 fn fold_eq(folded: &str, key: &str) -> bool {
     if key.is_ascii() {
         return folded == key;
     }
+    let mut rest = folded.chars();
+    for c in key.chars() {
+        let f = if c.is_ascii() {
+            c
+        } else if let Some(l) = text::tone::letter(c) {
+            l.fold
+        } else {
+            return fold_eq_nfd(folded, key);
+        };
+        if rest.next() != Some(f) {
+            return false;
+        }
+    }
+    rest.next().is_none()
+}
+
+/// [`fold_eq`] through NFD.
+fn fold_eq_nfd(folded: &str, key: &str) -> bool {
     key.nfd()
         .filter(|&c| canonical_combining_class(c) == 0)
         .map(|c| match c {
@@ -401,6 +420,10 @@ mod tests {
             "😀",
             "xã hội",
             "xa hoi",
+            "ß",
+            "ǘ",
+            "İ",
+            "Ư\u{0301}",
         ];
         for k in words {
             for f in words {

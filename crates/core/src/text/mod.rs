@@ -96,7 +96,11 @@ struct MapEntry {
 pub struct Normalized {
     /// The normalised text: NFC, lower case, invisibles dropped, confusables folded.
     pub text: String,
-    map: Vec<MapEntry>,
+    /// One entry per character of `text`; `None` while every character of `text` sits at the
+    /// same byte offset, with the same length, as the character it came from (most texts:
+    /// lower-casing ASCII and precomposed Vietnamese letters keeps their UTF-8 length), so
+    /// that offsets map to themselves.
+    map: Option<Vec<MapEntry>>,
     orig_len: usize,
 }
 
@@ -119,15 +123,27 @@ impl Normalized {
             _ => original,
         };
         let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len());
+        let mut map: Option<Vec<MapEntry>> = None;
         let mut iter = original.char_indices().peekable();
         let mut buf: Vec<char> = Vec::new();
         let mut push = |text: &mut String, ch: char, start: usize, end: usize| {
-            map.push(MapEntry {
-                norm: text.len() as u32,
-                orig_start: start as u32,
-                orig_end: end as u32,
-            });
+            if map.is_none() && (text.len() != start || ch.len_utf8() != end - start) {
+                // The first character whose offsets differ: write the map up to here.
+                let mut m = Vec::with_capacity(original.len());
+                m.extend(text.char_indices().map(|(i, c)| MapEntry {
+                    norm: i as u32,
+                    orig_start: i as u32,
+                    orig_end: (i + c.len_utf8()) as u32,
+                }));
+                map = Some(m);
+            }
+            if let Some(m) = map.as_mut() {
+                m.push(MapEntry {
+                    norm: text.len() as u32,
+                    orig_start: start as u32,
+                    orig_end: end as u32,
+                });
+            }
             text.push(ch);
         };
         while let Some((seg_start, c)) = iter.next() {
@@ -190,29 +206,45 @@ impl Normalized {
         }
     }
 
-    /// Index into `map` of the character that starts at normalised byte `b` (or the first one
-    /// after it).
-    fn entry_at(&self, b: usize) -> usize {
-        self.map.partition_point(|e| (e.norm as usize) < b)
-    }
-
     /// Maps a byte range of [`Normalized::text`] to the byte range of the original text it
-    /// came from. Empty or out-of-range input gives an empty range at the nearest position.
+    /// came from: from the start of the first character at or after `norm.start` to the end of
+    /// the character holding byte `norm.end - 1`. Empty or out-of-range input gives an empty
+    /// range at the nearest position.
     pub fn orig_range(&self, norm: std::ops::Range<usize>) -> std::ops::Range<usize> {
-        let s = self.entry_at(norm.start);
-        let e = self.entry_at(norm.end);
-        self.range_of_entries(s, e)
+        match &self.map {
+            Some(map) => {
+                let s = map.partition_point(|e| (e.norm as usize) < norm.start);
+                let e = map.partition_point(|e| (e.norm as usize) < norm.end);
+                self.range_of_entries(map, s, e)
+            }
+            None => {
+                let t = &self.text;
+                let up = |mut b: usize| {
+                    b = b.min(t.len());
+                    while !t.is_char_boundary(b) {
+                        b += 1;
+                    }
+                    b
+                };
+                let (s, e) = (up(norm.start), up(norm.end));
+                if e <= s {
+                    s..s
+                } else {
+                    s..e
+                }
+            }
+        }
     }
 
-    fn range_of_entries(&self, s: usize, e: usize) -> std::ops::Range<usize> {
-        if s >= self.map.len() {
+    fn range_of_entries(&self, map: &[MapEntry], s: usize, e: usize) -> std::ops::Range<usize> {
+        if s >= map.len() {
             return self.orig_len..self.orig_len;
         }
         if e <= s {
-            let p = self.map[s].orig_start as usize;
+            let p = map[s].orig_start as usize;
             return p..p;
         }
-        self.map[s].orig_start as usize..self.map[e - 1].orig_end as usize
+        map[s].orig_start as usize..map[e - 1].orig_end as usize
     }
 }
 
@@ -323,15 +355,22 @@ struct TokenSink<'a> {
 }
 
 impl<'a> TokenSink<'a> {
-    /// Index into the map of the first character at or after normalised byte `b`, searching
-    /// forward from the cursor.
-    fn entry_from_cursor(&mut self, b: usize) -> usize {
-        let map = &self.norm.map;
+    /// The original byte range of the normalised range `r` (see [`Normalized::orig_range`]),
+    /// searching the map forward from the cursor (tokens come in text order).
+    fn orig_of(&mut self, r: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let Some(map) = &self.norm.map else {
+            return r.clone();
+        };
         let mut i = self.cursor;
-        while i < map.len() && (map[i].norm as usize) < b {
+        while i < map.len() && (map[i].norm as usize) < r.start {
             i += 1;
         }
-        i
+        let s = i;
+        while i < map.len() && (map[i].norm as usize) < r.end {
+            i += 1;
+        }
+        self.cursor = i;
+        self.norm.range_of_entries(map, s, i)
     }
 
     fn gap_char(&mut self, c: char) {
@@ -340,11 +379,7 @@ impl<'a> TokenSink<'a> {
 
     fn word(&mut self, start: usize, w: &'a str) {
         let norm_range = start..start + w.len();
-        let s = self.entry_from_cursor(norm_range.start);
-        self.cursor = s;
-        let e = self.entry_from_cursor(norm_range.end);
-        self.cursor = e;
-        let orig = self.norm.range_of_entries(s, e);
+        let orig = self.orig_of(&norm_range);
         let orig_text = self.original.get(orig.clone()).unwrap_or("");
         let (mut n_up, mut n_letters, mut capitalized) = (0, 0, false);
         for c in orig_text.chars() {
