@@ -197,9 +197,9 @@ pub fn check_link(url: &str) -> LinkVerdict {
 /// range in `text` (on char boundaries, trailing punctuation excluded), `message` = the
 /// verdict's explanation, `duties` `[1]`, `suggestion` `None`. Linear in `text`; never panics.
 pub fn link_findings(text: &str) -> Vec<Finding> {
-    let l = lists();
     let mut out = Vec::new();
-    for found in extract::find_urls(text, |t| l.tlds.contains(t)) {
+    // The TLD set is built on the first host-like word, the other lists on the first URL.
+    for found in extract::find_urls(text, |t| data::tlds().contains(t)) {
         let Some(url) = text.get(found.span.clone()) else {
             continue;
         };

@@ -92,21 +92,32 @@ fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
-/// The lists, parsed on first use (about a millisecond) and shared after.
+/// The lists, parsed on first use (about a millisecond natively; tens of milliseconds in a
+/// freshly started WebAssembly instance, most of it compiling the code that runs) and shared
+/// after.
 pub(crate) fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(build)
+}
+
+/// The TLDs alone (what finding URL candidates in a post needs): a post without a host-like
+/// word never builds the other lists.
+pub(crate) fn tlds() -> &'static HashSet<&'static str> {
+    static TLDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    TLDS.get_or_init(|| {
+        PUBLIC_SUFFIX
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("//") && !l.contains('.'))
+            .collect()
+    })
 }
 
 fn build() -> Lists {
     // The embedded list is generated and tested (`tests/links.rs`); should it ever fail to
     // parse, an empty list still gives the default rule `*`, never a panic.
     let psl: List = PUBLIC_SUFFIX.parse().unwrap_or_default();
-    let tlds = PUBLIC_SUFFIX
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with("//") && !l.contains('.'))
-        .collect();
+    let tlds = tlds().clone();
 
     let mut confusables = HashMap::new();
     for row in rows(CONFUSABLES) {
