@@ -124,7 +124,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && caps * 10 >= words.len() * 9
             && words.iter().any(|&i| t[i].marked);
         // Trailing "!!!" after the sentence.
-        let rest = &ctx.text[span.end..];
+        let rest = ctx.text.get(span.end..).unwrap_or("");
         let bangs = rest.len() - rest.trim_start_matches(['!', '！', ' ']).len();
         let bang_run = rest[..bangs].matches(['!', '！']).count() >= 3;
         if shouted && !internal[si] {

@@ -104,6 +104,34 @@ pub struct Normalized {
     orig_len: usize,
 }
 
+/// Appends `ch` (from the original bytes `start..end`) to the normalised text; writes the
+/// offset map from the first character whose offsets differ (see [`Normalized`]'s `map`).
+fn push_char(
+    map: &mut Option<Vec<MapEntry>>,
+    text: &mut String,
+    ch: char,
+    start: usize,
+    end: usize,
+) {
+    if map.is_none() && (text.len() != start || ch.len_utf8() != end - start) {
+        let mut m = Vec::with_capacity(text.capacity());
+        m.extend(text.char_indices().map(|(i, c)| MapEntry {
+            norm: i as u32,
+            orig_start: i as u32,
+            orig_end: (i + c.len_utf8()) as u32,
+        }));
+        *map = Some(m);
+    }
+    if let Some(m) = map.as_mut() {
+        m.push(MapEntry {
+            norm: text.len() as u32,
+            orig_start: start as u32,
+            orig_end: end as u32,
+        });
+    }
+    text.push(ch);
+}
+
 impl Normalized {
     /// Normalises `original`. Empty input gives an empty view. Linear in the input length.
     ///
@@ -124,29 +152,35 @@ impl Normalized {
         };
         let mut text = String::with_capacity(original.len());
         let mut map: Option<Vec<MapEntry>> = None;
-        let mut iter = original.char_indices().peekable();
         let mut buf: Vec<char> = Vec::new();
-        let mut push = |text: &mut String, ch: char, start: usize, end: usize| {
-            if map.is_none() && (text.len() != start || ch.len_utf8() != end - start) {
-                // The first character whose offsets differ: write the map up to here.
-                let mut m = Vec::with_capacity(original.len());
-                m.extend(text.char_indices().map(|(i, c)| MapEntry {
-                    norm: i as u32,
-                    orig_start: i as u32,
-                    orig_end: (i + c.len_utf8()) as u32,
-                }));
-                map = Some(m);
+        let mut i = 0;
+        while i < original.len() {
+            let rest = &original[i..];
+            // A run of ASCII: copied and lower-cased in bulk (one map entry per byte once the
+            // map exists), except its last character when a non-ASCII one (maybe a mark)
+            // follows.
+            if rest.as_bytes()[0].is_ascii() && (map.is_some() || text.len() == i) {
+                let run = rest.bytes().position(|b| !b.is_ascii());
+                let bulk = run.map_or(rest.len(), |r| r - 1);
+                if bulk > 0 {
+                    let from = text.len();
+                    text.push_str(&rest[..bulk]);
+                    text[from..].make_ascii_lowercase();
+                    if let Some(m) = map.as_mut() {
+                        m.extend((0..bulk).map(|k| MapEntry {
+                            norm: (from + k) as u32,
+                            orig_start: (i + k) as u32,
+                            orig_end: (i + k + 1) as u32,
+                        }));
+                    }
+                    i += bulk;
+                    continue;
+                }
             }
-            if let Some(m) = map.as_mut() {
-                m.push(MapEntry {
-                    norm: text.len() as u32,
-                    orig_start: start as u32,
-                    orig_end: end as u32,
-                });
-            }
-            text.push(ch);
-        };
-        while let Some((seg_start, c)) = iter.next() {
+            let Some(c) = rest.chars().next() else {
+                break;
+            };
+            let seg_start = i;
             // A base character and the combining marks that follow it form one segment; marks
             // stacked beyond 64 stay in the segment's range but are not composed.
             let mut end = seg_start + c.len_utf8();
@@ -154,7 +188,7 @@ impl Normalized {
             // Marks after white space or a control character (a line break) do not join it:
             // they stand alone, as at the start of the text, so a prefix shifts spans exactly.
             let base = !(c.is_whitespace() || c.is_control());
-            while let Some(&(j, d)) = iter.peek().filter(|_| base) {
+            while let Some(d) = original[end..].chars().next().filter(|_| base) {
                 if d.is_ascii()
                     || tone::is_precomposed_latin(d)
                     || canonical_combining_class(d) == 0
@@ -167,27 +201,27 @@ impl Normalized {
                 if buf.len() <= 64 {
                     buf.push(d);
                 }
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             }
+            i = end;
             if buf.is_empty() {
                 if c.is_ascii() {
-                    push(&mut text, c.to_ascii_lowercase(), seg_start, end);
+                    push_char(&mut map, &mut text, c.to_ascii_lowercase(), seg_start, end);
                 } else if is_invisible(c) {
                     continue;
                 } else if tone::is_precomposed_latin(c) {
                     if c == '\u{130}' {
                         // İ: the one letter here whose lower case is two characters.
                         for l in c.to_lowercase() {
-                            push(&mut text, l, seg_start, end);
+                            push_char(&mut map, &mut text, l, seg_start, end);
                         }
                     } else {
-                        push(&mut text, tone::lower_latin(c), seg_start, end);
+                        push_char(&mut map, &mut text, tone::lower_latin(c), seg_start, end);
                     }
                 } else {
                     for n in std::iter::once(c).nfc() {
                         for l in n.to_lowercase() {
-                            push(&mut text, fold_confusable(l), seg_start, end);
+                            push_char(&mut map, &mut text, fold_confusable(l), seg_start, end);
                         }
                     }
                 }
@@ -195,7 +229,7 @@ impl Normalized {
             }
             for n in buf.iter().copied().nfc() {
                 for l in n.to_lowercase() {
-                    push(&mut text, fold_confusable(l), seg_start, end);
+                    push_char(&mut map, &mut text, fold_confusable(l), seg_start, end);
                 }
             }
         }
