@@ -1,6 +1,11 @@
-//! Phrase lexicons: the data files of `crates/core/data/*.toml`, compiled into two
-//! Aho–Corasick automata (one over accented syllable keys, one over folded keys) that match
-//! whole syllables only.
+//! Phrase lexicons: the data files of `crates/core/data/*.toml`, compiled into two syllable
+//! tries (one over accented syllable keys, one over folded keys) that match whole syllables
+//! only.
+//!
+//! `build.rs` turns the TOML into JSON and replaces every phrase by its syllable keys, computed
+//! with this crate's text model, so that [`Lexicon::build`] only parses, numbers syllables and
+//! fills the tries (a few milliseconds; the extension builds an engine on every service-worker
+//! cold start). Custom phrases from the config are keyed at build time of the engine.
 //!
 //! A data file holds `[[group]]` tables. A group gives what its phrases share: `id` (the rule
 //! id is `<category>.<id>`), `category`, `severity`, `duties`, the messages `vi` and `en`, an
