@@ -28,6 +28,8 @@ fn everyday_sentences_raise_no_warning() {
         "Tôi thấy bảo tàng mới mở cửa rất đẹp",
         "Tôi nghe nói tiếng Anh chưa tốt",
         "Tôi đã chuyển khoản 1.500.000 đồng tiền học cho con",
+        "Ê. Sao tụi mày ko đi kiện kìa. Ngồi đó gõ bàn phím mạnh tay thế??",
+        "Tụi mày k bt đấy chứ, mấy tấm hình đó ghép lại là 1 đoạn rap",
         "Hotline tổng đài hỗ trợ của ngân hàng là 1900 545 413",
         "Trụ sở UBND phường ở số 5 phố Lý Thường Kiệt",
         "Công an phường có số điện thoại trực ban 0243 826 1234",
