@@ -60,6 +60,9 @@ fn risky_posts_are_caught() {
         ),
         ("cccd 001 085 012 345 của nó đây", Category::PersonalData),
         ("CCCD: 001085012345", Category::PersonalData),
+        ("Liên hệ (+84) 912 345 678 nhé", Category::PersonalData),
+        ("SĐT: +84 (0) 912 345 678", Category::PersonalData),
+        ("Gọi 0912_345_678 ngay", Category::PersonalData),
         ("thang ngu nay", Category::Inflammatory),
     ];
     for (t, cat) in cases {

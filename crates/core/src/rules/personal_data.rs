@@ -140,7 +140,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             near_word(ctx.tokens, toks.start, toks.end, back, ahead, words)
         };
         let id_word_near = near(ID_WORDS, 6, 0);
-        let plain = !raw.contains([' ', '.', '-']);
+        let plain = !raw.contains([' ', '.', '-', '_', '(', ')']);
         // Service lines (1800/1900), sums of money (thousands grouped by dots or commas,
         // or a currency word after) and public offices' numbers are not personal data.
         let service = digits.starts_with("1800") || digits.starts_with("1900");
@@ -198,8 +198,14 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// number: national significant number of 9 digits starting 3, 5, 7, 8 or 9 (mobile) or 10
 /// digits starting 2 (landline), after a trunk `0` or a country code `84`/`+84`.
 fn phone_kind(raw: &str, digits: &str) -> Option<&'static str> {
+    let raw = raw.trim_start_matches('(');
     let national = if raw.starts_with('+') {
-        digits.strip_prefix("84")?
+        // `+84 (0) 912 …`: the trunk 0 written after the country code.
+        let n = digits.strip_prefix("84")?;
+        match n.strip_prefix('0') {
+            Some(rest) if rest.len() == 9 || rest.len() == 10 => rest,
+            _ => n,
+        }
     } else if let Some(n) = digits.strip_prefix('0') {
         n
     } else {
@@ -333,29 +339,38 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Runs of digits with the usual separators: an optional `+`, a digit, then digits each
-/// optionally preceded by one space, dot or dash; 6 to 20 digits in all. Byte ranges of `norm`.
+/// Runs of digits with the usual separators: an optional `(` and `+`, a digit, then digits
+/// each optionally preceded by one or two separators (space, dot, dash, underscore, brackets:
+/// `0912 345 678`, `0912_345_678`, `(+84) 912 345 678`, `+84 (0) 912…`); 6 to 20 digits in
+/// all. Byte ranges of `norm`.
 fn digit_runs(norm: &str) -> Vec<Range<usize>> {
     let b = norm.as_bytes();
+    let is_sep = |c: &u8| matches!(c, b' ' | b'.' | b'-' | b'_' | b'(' | b')');
+    let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let plus = b[i] == b'+' && b.get(i + 1).is_some_and(u8::is_ascii_digit);
-        if !(plus || b[i].is_ascii_digit()) {
+        let bracket = b[i] == b'(' && (digit_at(i + 1) || b.get(i + 1) == Some(&b'+'));
+        let at = if bracket { i + 1 } else { i };
+        let plus = b.get(at) == Some(&b'+') && digit_at(at + 1);
+        if !(plus || digit_at(at)) {
             i += 1;
             continue;
         }
         let start = i;
-        let mut j = if plus { i + 1 } else { i };
+        let mut j = if plus { at + 1 } else { at };
         let mut digits = 0;
         loop {
-            if b.get(j).is_some_and(u8::is_ascii_digit) {
+            if digit_at(j) {
                 j += 1;
                 digits += 1;
-            } else if b.get(j).is_some_and(|c| matches!(c, b' ' | b'.' | b'-'))
-                && b.get(j + 1).is_some_and(u8::is_ascii_digit)
-            {
+            } else if b.get(j).is_some_and(is_sep) && digit_at(j + 1) {
                 j += 1;
+            } else if b.get(j).is_some_and(is_sep)
+                && b.get(j + 1).is_some_and(is_sep)
+                && digit_at(j + 2)
+            {
+                j += 2;
             } else {
                 break;
             }
@@ -363,7 +378,7 @@ fn digit_runs(norm: &str) -> Vec<Range<usize>> {
         if (6..=20).contains(&digits) {
             out.push(start..j);
         }
-        i = j;
+        i = j.max(i + 1);
     }
     out
 }
