@@ -307,8 +307,8 @@
     }
 
     /**
-     * Registers in CSS.highlights the ranges of the findings in or near the viewport (one
-     * screen above and below) and takes the others out: the page re-validates and repaints every
+     * Registers in CSS.highlights the ranges of the findings in or near the viewport (a quarter
+     * of a screen above and below) and takes the others out: the page re-validates and repaints every
      * registered range whenever the text changes, so a long post with many findings would
      * otherwise cost milliseconds per keystroke. Called again when the editor or the page
      * scrolls (layout); cheap when nothing moved.
