@@ -63,6 +63,8 @@ fn risky_posts_are_caught() {
         ("Liên hệ (+84) 912 345 678 nhé", Category::PersonalData),
         ("SĐT: +84 (0) 912 345 678", Category::PersonalData),
         ("Gọi 0912_345_678 ngay", Category::PersonalData),
+        ("d!t me may", Category::Inflammatory),
+        ("th@ng ngu kia", Category::Inflammatory),
         ("thang ngu nay", Category::Inflammatory),
     ];
     for (t, cat) in cases {

@@ -412,6 +412,12 @@ impl<'a> TokenSink<'a> {
     }
 
     fn word(&mut self, start: usize, w: &'a str) {
+        self.word_as(start, w, None);
+    }
+
+    /// A word token; its keys are those of `spelled` when given (a look-alike spelling such as
+    /// `th@ng`), else of `w`.
+    fn word_as(&mut self, start: usize, w: &'a str, spelled: Option<&str>) {
         let norm_range = start..start + w.len();
         let orig = self.orig_of(&norm_range);
         let orig_text = self.original.get(orig.clone()).unwrap_or("");
@@ -433,9 +439,16 @@ impl<'a> TokenSink<'a> {
             n_letters += 1;
             n_up += usize::from(up);
         }
-        let (key, fold, marked, dodged) = match self.seen.get(w).and_then(|&i| self.out.get(i)) {
-            Some(t) => (t.key.clone(), t.fold.clone(), t.marked, t.dodged),
-            None => {
+        let (key, fold, marked, dodged) = match (spelled, self.seen.get(w)) {
+            (Some(sp), _) => {
+                let (k, f, m, _) = make_keys(sp);
+                (k, f, m, true)
+            }
+            (None, Some(&i)) if i < self.out.len() => {
+                let t = &self.out[i];
+                (t.key.clone(), t.fold.clone(), t.marked, t.dodged)
+            }
+            (None, _) => {
                 self.seen.insert(w, self.out.len());
                 make_keys(w)
             }
@@ -492,10 +505,67 @@ impl<'a> TokenSink<'a> {
             }
             return;
         }
+        if let Some((s, e, spelled)) = look_alike_word(chunk) {
+            for c in chunk[..s].chars() {
+                self.gap_char(c);
+            }
+            self.word_as(start + s, &chunk[s..e], Some(&spelled));
+            for c in chunk[e..].chars() {
+                self.gap_char(c);
+            }
+            return;
+        }
         for (i, w) in chunk.split_word_bound_indices() {
             self.segment(start + i, w);
         }
     }
+}
+
+/// A word spelled with symbols standing for letters (`th@ng`, `d!t`, `ngu$`… `@` for `a`, `!`
+/// for `i`, `$` for `s`), in a whitespace-delimited chunk: returns its byte range in the chunk
+/// (edge punctuation excluded) and the word with the letters put back. Each symbol must stand
+/// between runs of one or two letters, in a word of three to six characters; anything else in the chunk (digits, other punctuation, an e-mail's
+/// dot) rules the chunk out. `None` for every other chunk.
+pub fn look_alike_word(chunk: &str) -> Option<(usize, usize, String)> {
+    let letter_for = |c: char| match c {
+        '@' => Some('a'),
+        '!' => Some('i'),
+        '$' => Some('s'),
+        _ => None,
+    };
+    let is_plain_letter = |c: char| c.is_ascii_alphabetic() || tone::is_precomposed_latin(c);
+    let s = chunk.find(|c: char| !is_edge_punct(c) || letter_for(c).is_some())?;
+    let core = chunk[s..].trim_end_matches(|c: char| is_edge_punct(c) && letter_for(c).is_none());
+    let e = s + core.len();
+    let chars: Vec<char> = core.chars().collect();
+    let mut symbols = 0;
+    let mut out = String::with_capacity(core.len());
+    let run = |from: usize, step: isize| {
+        let mut n = 0;
+        let mut k = from as isize;
+        while k >= 0 && (k as usize) < chars.len() && is_plain_letter(chars[k as usize]) {
+            n += 1;
+            k += step;
+        }
+        n
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        if is_plain_letter(c) {
+            out.push(c);
+            continue;
+        }
+        let l = letter_for(c)?;
+        // One or two letters on each side: a masked syllable (`th@ng`, `d!t`), not two words
+        // run together after a full stop or an @-mention (`nó!nhà`, `ngu@dừa`).
+        let before = if i > 0 { run(i - 1, -1) } else { 0 };
+        let after = run(i + 1, 1);
+        if !(1..=2).contains(&before) || !(1..=2).contains(&after) {
+            return None;
+        }
+        symbols += 1;
+        out.push(l);
+    }
+    (symbols > 0 && (3..=6).contains(&chars.len())).then_some((s, e, out))
 }
 
 /// Splits the normalised view into word tokens at UAX #29 word boundaries. Text between
@@ -853,7 +923,35 @@ mod tests {
         )) {
             let s: String = parts.concat();
             let n = Normalized::new(&s);
+            // Look-alike spellings (`th@ng`) are one token on purpose, unlike UAX #29.
+            proptest::prop_assume!(n
+                .text
+                .split(char::is_whitespace)
+                .all(|c| look_alike_word(c).is_none()));
             proptest::prop_assert_eq!(tokenize(&n, &s), reference_tokens(&n, &s));
+        }
+    }
+
+    #[test]
+    fn look_alike_spellings() {
+        assert_eq!(look_alike_word("th@ng"), Some((0, 5, "thang".to_string())));
+        assert_eq!(look_alike_word("\"d!t,"), Some((1, 4, "dit".to_string())));
+        assert_eq!(keys("th@ng d!t"), ["thang", "dit"]);
+        for not in [
+            "user@gmail.com",
+            "a@",
+            "@abc",
+            "hi!",
+            "ngu$",
+            "1@2",
+            "a@@b",
+            "",
+            "!!",
+            "nó!nhà",
+            "ngu@dừa",
+            "cmn@r",
+        ] {
+            assert_eq!(look_alike_word(not), None, "{not:?}");
         }
     }
 
