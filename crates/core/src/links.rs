@@ -38,7 +38,6 @@ mod similar;
 
 use crate::{Category, Finding, Message, Severity};
 use data::{lists, Kind, Lists, Protected};
-use publicsuffix::Psl;
 use serde::Serialize;
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
@@ -301,14 +300,11 @@ fn check(input: &str, explicit: Option<bool>) -> LinkVerdict {
         .collect::<Vec<_>>()
         .join(".");
 
-    let registrable = l
-        .psl
-        .domain(host.as_bytes())
-        .and_then(|d| std::str::from_utf8(d.as_bytes()).ok());
+    let registrable = l.psl.domain(host);
     let suffix_labels = l
         .psl
-        .suffix(host.as_bytes())
-        .map_or(1, |sfx| sfx.as_bytes().split(|&b| b == b'.').count())
+        .suffix(host)
+        .map_or(1, |sfx| sfx.split('.').count())
         .min(labels.len());
     let entry = registrable
         .and_then(|r| l.by_domain.get(r))

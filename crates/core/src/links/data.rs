@@ -66,10 +66,96 @@ pub(crate) struct Protected {
     pub domain_labels: Vec<&'static str>,
 }
 
+/// The public-suffix list, parsed one TLD at a time.
+///
+/// Every rule ends in the TLD it lives under, so the rules of one TLD give a host under it the
+/// same answer as the whole list (a TLD without rules: the default rule `*`, as in the whole
+/// list). Parsing all 2,600 lines with `publicsuffix` takes most of the lists' start-up (about
+/// 5 ms natively, tens of milliseconds in a freshly started WebAssembly instance); a post's
+/// first link needs the rules of a handful of TLDs.
+pub(crate) struct Suffixes {
+    /// TLD → its rules.
+    by_tld: HashMap<&'static str, TldRules>,
+}
+
+/// The rules under one TLD: the lines, and the list parsed from them on first use.
+#[derive(Default)]
+struct TldRules {
+    icann: Vec<&'static str>,
+    private: Vec<&'static str>,
+    list: OnceLock<List>,
+}
+
+impl Suffixes {
+    fn new(src: &'static str) -> Self {
+        let mut by_tld: HashMap<&'static str, TldRules> = HashMap::new();
+        let mut private = false;
+        for line in src.lines() {
+            if line.contains("BEGIN PRIVATE DOMAINS") {
+                private = true;
+            }
+            let Some(rule) = line.split_whitespace().next() else {
+                continue;
+            };
+            if rule.starts_with("//") {
+                continue;
+            }
+            let tld = rule.rsplit('.').next().unwrap_or(rule);
+            let entry = by_tld.entry(tld).or_default();
+            if private {
+                entry.private.push(rule);
+            } else {
+                entry.icann.push(rule);
+            }
+        }
+        Suffixes { by_tld }
+    }
+
+    /// `f` applied to the list of the rules of `host`'s TLD (its last label; `publicsuffix`
+    /// skips the empty label after a final dot, and so does this).
+    fn with_list<R>(&self, host: &[u8], f: impl FnOnce(&List) -> R) -> R {
+        let name = host.strip_suffix(b".").unwrap_or(host);
+        let last = name.rsplit(|&b| b == b'.').next().unwrap_or(name);
+        let Some(rules) = std::str::from_utf8(last)
+            .ok()
+            .and_then(|t| self.by_tld.get(t))
+        else {
+            return f(&List::new()); // no rule: the default rule `*`
+        };
+        f(rules.list.get_or_init(|| {
+            let text = format!(
+                "// ===BEGIN ICANN DOMAINS===\n{}\n// ===END ICANN DOMAINS===\n\
+                 // ===BEGIN PRIVATE DOMAINS===\n{}\n// ===END PRIVATE DOMAINS===\n",
+                rules.icann.join("\n"),
+                rules.private.join("\n")
+            );
+            // The embedded list is generated and tested (`tests/links.rs`); should a section
+            // ever fail to parse, the default rule `*` still answers, never a panic.
+            text.parse().unwrap_or_default()
+        }))
+    }
+
+    /// The public suffix of `host` (lower-case ASCII), if any: the end of `host`.
+    pub fn suffix<'a>(&self, host: &'a str) -> Option<&'a str> {
+        let len = self.with_list(host.as_bytes(), |l| {
+            l.suffix(host.as_bytes()).map(|s| s.as_bytes().len())
+        })?;
+        host.get(host.len().checked_sub(len)?..)
+    }
+
+    /// The registrable domain of `host` (public suffix + one label), if any: the end of `host`.
+    pub fn domain<'a>(&self, host: &'a str) -> Option<&'a str> {
+        let len = self.with_list(host.as_bytes(), |l| {
+            l.domain(host.as_bytes()).map(|d| d.as_bytes().len())
+        })?;
+        host.get(host.len().checked_sub(len)?..)
+    }
+}
+
 /// Every list, parsed.
 pub(crate) struct Lists {
     /// The trimmed public-suffix list.
-    pub psl: List,
+    pub psl: Suffixes,
     /// The TLDs of the public-suffix list (lower-case ASCII, IDN TLDs in punycode).
     pub tlds: HashSet<&'static str>,
     /// All protected domains, official first, then press, then brands.
@@ -114,9 +200,7 @@ pub(crate) fn tlds() -> &'static HashSet<&'static str> {
 }
 
 fn build() -> Lists {
-    // The embedded list is generated and tested (`tests/links.rs`); should it ever fail to
-    // parse, an empty list still gives the default rule `*`, never a panic.
-    let psl: List = PUBLIC_SUFFIX.parse().unwrap_or_default();
+    let psl = Suffixes::new(PUBLIC_SUFFIX);
     let tlds = tlds().clone();
 
     let mut confusables = HashMap::new();
@@ -151,10 +235,7 @@ fn build() -> Lists {
             if lists.by_domain.contains_key(domain) {
                 continue;
             }
-            let suffix_len = lists
-                .psl
-                .suffix(domain.as_bytes())
-                .map_or(0, |s| s.as_bytes().len());
+            let suffix_len = lists.psl.suffix(domain).map_or(0, str::len);
             let label = domain
                 .get(..domain.len().saturating_sub(suffix_len + 1))
                 .filter(|l| !l.is_empty())
@@ -175,4 +256,56 @@ fn build() -> Lists {
         }
     }
     lists
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The list split by TLD answers every host as the whole list does.
+    #[test]
+    fn suffixes_by_tld_answer_as_the_whole_list() {
+        let whole: List = PUBLIC_SUFFIX.parse().expect("the embedded list parses");
+        let split = Suffixes::new(PUBLIC_SUFFIX);
+        let mut hosts = vec![
+            "example.com".to_string(),
+            "www.example.com.".to_string(),
+            "chinhphu.gov.vn".to_string(),
+            "a.b.hanoi.vn".to_string(),
+            "unknown-tld.zzzz".to_string(),
+            "com".to_string(),
+            ".".to_string(),
+            String::new(),
+            "x..com".to_string(),
+            "user.github.io".to_string(),
+        ];
+        for line in PUBLIC_SUFFIX.lines() {
+            let Some(rule) = line.split_whitespace().next() else {
+                continue;
+            };
+            if rule.starts_with("//") {
+                continue;
+            }
+            let rule = rule.trim_start_matches('!').replace('*', "wild");
+            hosts.push(rule.clone());
+            hosts.push(format!("site.{rule}"));
+            hosts.push(format!("www.site.{rule}."));
+        }
+        for h in &hosts {
+            let b = h.as_bytes();
+            let want_suffix = whole.suffix(b).map(|s| s.as_bytes().to_vec());
+            let want_domain = whole.domain(b).map(|d| d.as_bytes().to_vec());
+            assert_eq!(
+                split.suffix(h).map(|s| s.as_bytes().to_vec()),
+                want_suffix,
+                "{h}"
+            );
+            assert_eq!(
+                split.domain(h).map(|d| d.as_bytes().to_vec()),
+                want_domain,
+                "{h}"
+            );
+        }
+        assert!(hosts.len() > 5_000);
+    }
 }
