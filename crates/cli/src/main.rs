@@ -188,11 +188,18 @@ fn check(file: Option<PathBuf>, json: bool, jsonl: bool) -> Result<u8, Fail> {
     let report = engine.analyze(&text);
     let code = exit_code(&report.findings);
     let written = if json {
-        let doc = serde_json::json!({
-            "findings": output::findings_json(&text, &report.findings),
-            "unaccented": report.unaccented,
-        });
-        writeln!(out, "{doc}")
+        #[derive(serde::Serialize)]
+        struct Doc<'a> {
+            findings: output::FindingsJson<'a>,
+            unaccented: bool,
+        }
+        let doc = Doc {
+            findings: output::FindingsJson::new(&text, &report.findings),
+            unaccented: report.unaccented,
+        };
+        serde_json::to_writer(&mut out, &doc)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
     } else {
         output::human(&mut out, &name, &text, &report)
     };
@@ -225,9 +232,22 @@ fn check_jsonl(engine: &Engine, file: Option<&PathBuf>, out: &mut impl Write) ->
     let mut bad_lines = Vec::new();
     for (n, line) in reader.split(b'\n').enumerate() {
         let line = line?;
-        let Ok(line) = std::str::from_utf8(&line) else {
-            bad_lines.push(format!("line {}: not valid UTF-8", n + 1));
-            continue;
+        let line = match std::str::from_utf8(&line) {
+            Ok(l) => l,
+            Err(e) => {
+                bad_lines.push(format!(
+                    "line {}: not valid UTF-8 at byte {} of the line",
+                    n + 1,
+                    e.valid_up_to()
+                ));
+                continue;
+            }
+        };
+        // A byte-order mark at the start of the file is not part of the first line's JSON.
+        let line = if n == 0 {
+            line.trim_start_matches('\u{FEFF}')
+        } else {
+            line
         };
         if line.trim().is_empty() {
             continue;
@@ -241,8 +261,19 @@ fn check_jsonl(engine: &Engine, file: Option<&PathBuf>, out: &mut impl Write) ->
         };
         let report = engine.analyze(&item.text);
         code = code.max(exit_code(&report.findings));
-        let doc = serde_json::json!({"id": item.id, "findings": output::findings_json(&item.text, &report.findings)});
-        if let Err(e) = writeln!(out, "{doc}") {
+        #[derive(serde::Serialize)]
+        struct Line<'a> {
+            findings: output::FindingsJson<'a>,
+            id: &'a serde_json::Value,
+        }
+        let line = Line {
+            findings: output::FindingsJson::new(&item.text, &report.findings),
+            id: &item.id,
+        };
+        let written = serde_json::to_writer(&mut *out, &line)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out));
+        if let Err(e) = written {
             return finish(Err(e), code);
         }
     }

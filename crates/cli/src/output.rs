@@ -6,30 +6,74 @@ use cannhac_core::{Finding, Report};
 use serde_json::{json, Value};
 use std::io::Write;
 
-/// Findings as the JSON the CLI prints: each with its span in bytes, chars and UTF-16 units.
-pub fn findings_json(text: &str, findings: &[Finding]) -> Vec<Value> {
-    let mut conv = OffsetConverter::new(text);
-    findings
-        .iter()
-        .map(|f| {
-            let s = conv.units(f.span.start);
-            let e = conv.units(f.span.end);
-            json!({
-                "category": f.category,
-                "severity": f.severity,
-                "rule_id": f.rule_id,
-                "message": f.message,
-                "duties": f.duties,
-                "suggestion": f.suggestion,
-                "text": &text[f.span.clone()],
-                "span": {
-                    "bytes": [s.bytes, e.bytes],
-                    "chars": [s.chars, e.chars],
-                    "utf16": [s.utf16, e.utf16],
+/// One finding as the CLI prints it (fields in alphabetical order, as before), borrowing from
+/// the report so that nothing is copied per finding.
+#[derive(serde::Serialize)]
+struct FindingOut<'a> {
+    category: cannhac_core::Category,
+    duties: &'a [u8],
+    message: MessageOut<'a>,
+    rule_id: &'a str,
+    severity: cannhac_core::Severity,
+    span: SpanOut,
+    suggestion: &'a Option<String>,
+    text: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct MessageOut<'a> {
+    en: &'a str,
+    vi: &'a str,
+}
+
+/// A span in UTF-8 bytes, Unicode scalar values and UTF-16 code units (`[start, end)`).
+#[derive(serde::Serialize)]
+struct SpanOut {
+    bytes: [usize; 2],
+    chars: [usize; 2],
+    utf16: [usize; 2],
+}
+
+/// The findings of `text` as a JSON array, serialised one by one as they are written (memory
+/// stays at the size of the report, whatever the number of findings).
+pub struct FindingsJson<'a> {
+    text: &'a str,
+    findings: &'a [Finding],
+}
+
+impl<'a> FindingsJson<'a> {
+    /// Wraps a report's findings for serialisation.
+    pub fn new(text: &'a str, findings: &'a [Finding]) -> Self {
+        FindingsJson { text, findings }
+    }
+}
+
+impl serde::Serialize for FindingsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let conv = std::cell::RefCell::new(OffsetConverter::new(self.text));
+        serializer.collect_seq(self.findings.iter().map(|f| {
+            let mut c = conv.borrow_mut();
+            let s = c.units(f.span.start);
+            let e = c.units(f.span.end);
+            FindingOut {
+                category: f.category,
+                duties: &f.duties,
+                message: MessageOut {
+                    en: &f.message.en,
+                    vi: &f.message.vi,
                 },
-            })
-        })
-        .collect()
+                rule_id: &f.rule_id,
+                severity: f.severity,
+                span: SpanOut {
+                    bytes: [s.bytes, e.bytes],
+                    chars: [s.chars, e.chars],
+                    utf16: [s.utf16, e.utf16],
+                },
+                suggestion: &f.suggestion,
+                text: self.text.get(f.span.clone()).unwrap_or(""),
+            }
+        }))
+    }
 }
 
 /// Characters of context shown on each side of a finding's span in human output.

@@ -310,6 +310,21 @@ fn jsonl_bad_lines_are_named_and_the_rest_is_checked() {
 // ---- exit codes and input that is not text ---------------------------------------------
 
 #[test]
+fn jsonl_accepts_a_byte_order_mark_and_names_bad_utf8_offsets() {
+    let mut input = b"\xef\xbb\xbf{\"id\":1,\"text\":\"Th\xe1\xba\xb1ng ngu\"}\n".to_vec();
+    input.extend_from_slice(b"{\"id\":2,\"text\":\"a\xffb\"}\n");
+    let r = check_stdin(&input, &["--jsonl"]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    assert!(r.stdout.contains("inflammatory"), "{}", r.stdout);
+    assert!(
+        r.stderr.contains("line 2") && r.stderr.contains("byte 17"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn exit_codes_follow_severity() {
     let clean = check_stdin(
         "Cảm ơn cả nhà đã ủng hộ buổi dọn vệ sinh hôm qua.".as_bytes(),
