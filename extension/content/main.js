@@ -228,6 +228,7 @@
     lastUsed = c;
     c.lastUsedAt = Date.now();
     c.stale = c.stale || c.analysedText == null;
+    CN.warm(); // an empty composer sends nothing yet: start the worker now all the same
     schedule(c);
   }
   CN.on(document, "focusin", onFocus, true);

@@ -103,35 +103,44 @@
     for (const resolve of waiting.values()) resolve(null);
     waiting.clear();
   };
+  /** The open port, connected if need be (which starts a stopped worker); null if it cannot. */
+  const openPort = () => {
+    if (port || !CN.alive) return port;
+    try {
+      if (!api?.runtime?.id) throw new Error("Extension context invalidated.");
+      port = api.runtime.connect({ name: "cannhac" });
+    } catch {
+      return null;
+    }
+    const p = port;
+    p.onMessage.addListener((m) => {
+      const resolve = waiting.get(m?.id);
+      if (!resolve) return;
+      waiting.delete(m.id);
+      resolve(m.r ?? null);
+    });
+    p.onDisconnect.addListener(() => {
+      void api.runtime.lastError;
+      if (port === p) dropPort();
+    });
+    CN.cleanups.push(() => {
+      try {
+        p.disconnect();
+      } catch {
+        /* already gone */
+      }
+      if (port === p) dropPort();
+    });
+    return port;
+  };
+  /**
+   * Connects to the worker ahead of the first request (a composer got focus): a stopped worker
+   * starts and builds its engine while the user begins to type, not after the first keystroke.
+   */
+  CN.warm = () => void openPort();
   CN.request = (msg) => {
     if (!CN.alive) return Promise.resolve(null);
-    if (!port) {
-      try {
-        if (!api?.runtime?.id) throw new Error("Extension context invalidated.");
-        port = api.runtime.connect({ name: "cannhac" });
-      } catch {
-        return CN.send(msg); // reports or tears down as a plain message would
-      }
-      const p = port;
-      p.onMessage.addListener((m) => {
-        const resolve = waiting.get(m?.id);
-        if (!resolve) return;
-        waiting.delete(m.id);
-        resolve(m.r ?? null);
-      });
-      p.onDisconnect.addListener(() => {
-        void api.runtime.lastError;
-        if (port === p) dropPort();
-      });
-      CN.cleanups.push(() => {
-        try {
-          p.disconnect();
-        } catch {
-          /* already gone */
-        }
-        if (port === p) dropPort();
-      });
-    }
+    if (!openPort()) return CN.send(msg); // reports or tears down as a plain message would
     const id = ++portSeq;
     return new Promise((resolve) => {
       waiting.set(id, resolve);

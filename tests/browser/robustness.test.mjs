@@ -165,6 +165,33 @@ test("the service worker stopped mid-session restarts and keeps answering", T, a
   await page.close();
 });
 
+test("focusing an empty composer starts a stopped worker, which builds its engine before the first keystroke", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  await page.waitForTimeout(300); // the content script has read its settings (that woke the worker)
+  const ext = await b.context.newPage();
+  await ext.goto(`chrome-extension://${b.extensionId}/manifest.json`);
+  const ping = () => ext.evaluate(() => chrome.runtime.sendMessage({ type: "ping" }));
+  const first = await ping();
+  const cdp = await b.context.browser().newBrowserCDPSession();
+  const worker = async () => (await cdp.send("Target.getTargets")).targetInfos.find((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
+  const target = await worker();
+  assert.ok(target, "the extension's service worker target");
+  await cdp.send("Target.closeTarget", { targetId: target.targetId });
+  await until(async () => !(await worker()), "the worker to stop");
+  // Focus alone (nothing is sent by us, and the empty composer asks for no analysis).
+  await page.click(EDITOR.textarea);
+  await until(worker, "a worker started by the focus");
+  const now = await until(async () => {
+    const r = await ping();
+    return typeof r?.engineNewMs === "number" && r;
+  }, "the engine built by the started worker");
+  assert.ok(now.bootedAt > first.bootedAt, "a new worker instance");
+  assert.equal(now.analyses, 0, "nothing was analysed: the engine was built on the worker's start");
+  await ext.close();
+  await cdp.detach();
+  await page.close();
+});
+
 test("a 1 MB paste: a notice instead of analysis, and the page stays responsive", T, async () => {
   // Chromium's own layout of 1 MB in a textarea stalls the page for ~100–250 ms with or without
   // any extension (measured here), so the extension's share is measured against the same paste
