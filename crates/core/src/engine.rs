@@ -138,6 +138,7 @@ impl Engine {
                 suggestion: None,
                 unaccented: Unaccented::Flag(true),
                 caps: false,
+                alone: false,
                 needs_target: false,
                 cross: false,
                 dodge: false,
@@ -222,6 +223,13 @@ impl Engine {
         let span = &tokens[h.first..=h.last];
         if e.caps && !span.iter().all(|t| t.upper || t.numeric) {
             return false;
+        }
+        if e.alone {
+            let starts = h.first == 0 || span[0].gap == Gap::Hard;
+            let ends = tokens.get(h.last + 1).is_none_or(|t| t.gap == Gap::Hard);
+            if !(starts && ends) {
+                return false;
+            }
         }
         // A capitalised single word next to another capitalised word is most likely part of a
         // name or nickname ("Nhị Thắng Chó", "Ngu Công"), and one right after a number is a

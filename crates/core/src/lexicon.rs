@@ -16,6 +16,8 @@
 //!   (through its folded form); `false` — only with its diacritics; `"context"` — without
 //!   diacritics only next to a target word (`thằng`, `mày`, `bọn` …; see `context.toml`).
 //! - `caps`: only when every matched syllable is written in capitals.
+//! - `alone`: only when the phrase is all its line or sentence holds (a document mark such as
+//!   `MẬT` or `KHẨN` on a line of its own, not `KHOAI LANG MẬT` or `TIN KHẨN: bão số 3`).
 //! - `needs_target`: only with a target word right before (or a 2nd-person pronoun right after).
 //! - `not_after` / `not_before`: phrases that, right before / right after, cancel the match.
 //! - `cross`: the phrase may span punctuation (`Độc lập - Tự do`).
@@ -103,6 +105,8 @@ struct Group {
     #[serde(default)]
     caps: bool,
     #[serde(default)]
+    alone: bool,
+    #[serde(default)]
     needs_target: bool,
     #[serde(default)]
     cross: bool,
@@ -126,6 +130,8 @@ struct EntryIn {
     unaccented: Option<Unaccented>,
     #[serde(default)]
     caps: Option<bool>,
+    #[serde(default)]
+    alone: Option<bool>,
     #[serde(default)]
     needs_target: Option<bool>,
     #[serde(default)]
@@ -184,6 +190,8 @@ pub struct Entry {
     pub unaccented: Unaccented,
     /// Only in capitals.
     pub caps: bool,
+    /// Only as all its line or sentence holds.
+    pub alone: bool,
     /// Needs a target word.
     pub needs_target: bool,
     /// May cross punctuation.
@@ -376,6 +384,8 @@ pub struct NewEntry {
     pub unaccented: Unaccented,
     /// Only in capitals.
     pub caps: bool,
+    /// Only as all its line or sentence holds.
+    pub alone: bool,
     /// Needs a target word.
     pub needs_target: bool,
     /// Cross punctuation.
@@ -429,6 +439,7 @@ impl Lexicon {
                         suggestion: g.suggestion.clone(),
                         unaccented: default_unaccented(default_un, p),
                         caps: g.caps,
+                        alone: g.alone,
                         needs_target: g.needs_target,
                         cross: g.cross,
                         dodge: g.dodge,
@@ -451,6 +462,7 @@ impl Lexicon {
                             .unaccented
                             .unwrap_or_else(|| default_unaccented(default_un, &e.p)),
                         caps: e.caps.unwrap_or(g.caps),
+                        alone: e.alone.unwrap_or(g.alone),
                         needs_target: e.needs_target.unwrap_or(g.needs_target),
                         cross: g.cross,
                         dodge: e.dodge.unwrap_or(g.dodge),
@@ -508,6 +520,7 @@ impl Lexicon {
                     suggestion: n.suggestion,
                     unaccented: n.unaccented,
                     caps: n.caps,
+                    alone: n.alone,
                     needs_target: n.needs_target,
                     cross: n.cross,
                     not_after: ctx_keys(&n.not_after),
@@ -538,6 +551,7 @@ impl Lexicon {
                 suggestion: n.suggestion,
                 unaccented: n.unaccented,
                 caps: n.caps,
+                alone: n.alone,
                 needs_target: n.needs_target,
                 cross: n.cross,
                 not_after: ctx_keys(&n.not_after),
