@@ -35,7 +35,18 @@ fn is_stop(c: char) -> bool {
                 | '「'
                 | '」'
                 | '\u{200B}'
+                | '\u{200C}'
+                | '\u{200D}'
+                | '\u{00AD}'
+                | '\u{2060}'
                 | '\u{FEFF}'
+                // Full-width and CJK punctuation ends a URL like a space (the ideographic full
+                // stop is not here: it can stand for a dot inside a look-alike host).
+                | '，'
+                | '、'
+                | '；'
+                | '！'
+                | '？'
         )
 }
 
@@ -212,6 +223,19 @@ mod tests {
             t,
             "net" | "vn" | "ly" | "com" | "org" | "xyz" | "bs" | "top"
         )
+    }
+
+    #[test]
+    fn full_width_punctuation_and_invisibles_end_a_url() {
+        assert_eq!(
+            urls("Đọc https://vnexpresss.net/abc，rồi bình luận"),
+            ["https://vnexpresss.net/abc"]
+        );
+        assert_eq!(
+            urls("xem https://bit.ly/abc\u{200D}"),
+            ["https://bit.ly/abc"]
+        );
+        assert_eq!(urls("tin https://a.vn/x、tin"), ["https://a.vn/x"]);
     }
 
     fn urls(text: &str) -> Vec<&str> {
