@@ -2,8 +2,9 @@
 //! `Engine::new` does as little as possible at start-up (the extension's service worker builds
 //! an engine on every cold start):
 //!
-//! - each TOML file becomes JSON in `OUT_DIR`, parsed with `serde_json` at start-up (the TOML
-//!   parser stays out of the compiled engine and so out of the extension's `.wasm`);
+//! - the TOML files become Rust statics in `OUT_DIR/lexicon_data.rs` (`BUILTIN`, `ALLOW_PHRASES`,
+//!   `TARGETS`, `PRONOUNS`), included by `src/lexicon.rs`: no TOML or JSON parser runs or ships
+//!   in the engine (nor in the extension's `.wasm`);
 //! - every phrase in it (lexicon phrases, `not_after`/`not_before` contexts, the allow-list,
 //!   the context word lists) is replaced by its syllable keys joined by single spaces, computed
 //!   here with the engine's own text model (`src/text/`, compiled into this script): NFC, lower
@@ -58,10 +59,126 @@ fn key_list(file: &str, obj: &mut Value, field: &str) {
     }
 }
 
+/// A Rust string literal (Rust's `Debug` of a `str` is valid literal syntax).
+fn lit(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// `&[\"a\", \"b\"]` for the string list `v[field]` (empty when absent).
+fn str_list(v: &Value, field: &str) -> String {
+    let items: Vec<String> = v
+        .get(field)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).map(lit).collect())
+        .unwrap_or_default();
+    format!("&[{}]", items.join(", "))
+}
+
+/// `snake_case` → `CamelCase` (the enum variant of a category or severity).
+fn variant(s: &str) -> String {
+    s.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn opt_bool(v: &Value, field: &str) -> String {
+    match v.get(field).and_then(Value::as_bool) {
+        Some(b) => format!("Some({b})"),
+        None => "None".to_string(),
+    }
+}
+
+fn opt_unaccented(v: &Value) -> String {
+    match v.get("unaccented") {
+        Some(Value::Bool(b)) => format!("Some(Unaccented::Flag({b}))"),
+        Some(Value::String(s)) if s == "context" => {
+            "Some(Unaccented::Word(ContextWord::Context))".to_string()
+        }
+        Some(other) => panic!("unaccented = {other}: expected true, false or \"context\""),
+        None => "None".to_string(),
+    }
+}
+
+fn opt_str(v: &Value, field: &str) -> String {
+    match v.get(field).and_then(Value::as_str) {
+        Some(s) => format!("Some({})", lit(s)),
+        None => "None".to_string(),
+    }
+}
+
+/// One `[[group]]` as a `GroupData` literal.
+fn group_rust(file: &str, g: &Value) -> String {
+    let text = |f: &str| {
+        g.get(f)
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("{file}: a group lacks `{f}`"))
+            .to_string()
+    };
+    let duties: Vec<String> = g
+        .get("duties")
+        .and_then(Value::as_array)
+        .map(|a| a.iter().map(|d| d.to_string()).collect())
+        .unwrap_or_default();
+    let flag = |f: &str| g.get(f).and_then(Value::as_bool).unwrap_or(false);
+    let entries: Vec<String> = g
+        .get("entries")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .map(|e| {
+                    format!(
+                        "EntryData {{ p: {}, unaccented: {}, caps: {}, alone: {}, needs_target: {}, severity: {}, suggestion: {}, not_after: {}, not_before: {}, dodge: {} }}",
+                        lit(e.get("p").and_then(Value::as_str).unwrap_or_else(|| panic!("{file}: an entry lacks `p`"))),
+                        opt_unaccented(e),
+                        opt_bool(e, "caps"),
+                        opt_bool(e, "alone"),
+                        opt_bool(e, "needs_target"),
+                        match e.get("severity").and_then(Value::as_str) {
+                            Some(s) => format!("Some(Severity::{})", variant(s)),
+                            None => "None".to_string(),
+                        },
+                        opt_str(e, "suggestion"),
+                        str_list(e, "not_after"),
+                        str_list(e, "not_before"),
+                        opt_bool(e, "dodge"),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    format!(
+        "GroupData {{ id: {}, category: Category::{}, severity: Severity::{}, duties: &[{}], vi: {}, en: {}, suggestion: {}, unaccented: {}, caps: {}, alone: {}, needs_target: {}, cross: {}, dodge: {}, not_after: {}, not_before: {}, phrases: {}, entries: &[{}] }}",
+        lit(&text("id")),
+        variant(&text("category")),
+        variant(&text("severity")),
+        duties.join(", "),
+        lit(text("vi").trim()),
+        lit(text("en").trim()),
+        opt_str(g, "suggestion"),
+        opt_unaccented(g),
+        flag("caps"),
+        flag("alone"),
+        flag("needs_target"),
+        flag("cross"),
+        flag("dodge"),
+        str_list(g, "not_after"),
+        str_list(g, "not_before"),
+        str_list(g, "phrases"),
+        entries.join(",\n        "),
+    )
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/text");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let mut files_rs = String::new();
+    let mut lists_rs = String::new();
     for f in FILES {
         let src = Path::new("data").join(f);
         println!("cargo:rerun-if-changed={}", src.display());
@@ -92,9 +209,33 @@ fn main() {
                 }
             }
         }
-        let dest = Path::new(&out).join(f.replace(".toml", ".json"));
-        let body =
-            serde_json::to_string(&json).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
-        std::fs::write(&dest, body).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+        match *f {
+            "allow.toml" => lists_rs.push_str(&format!(
+                "/// `data/allow.toml`, keyed.\npub static ALLOW_PHRASES: &[&str] = {};\n",
+                str_list(&json, "phrases")
+            )),
+            "context.toml" => lists_rs.push_str(&format!(
+                "/// `data/context.toml` targets, keyed.\npub static TARGETS: &[&str] = {};\n/// `data/context.toml` pronouns, keyed.\npub static PRONOUNS: &[&str] = {};\n",
+                str_list(&json, "targets"),
+                str_list(&json, "pronouns")
+            )),
+            _ => {
+                let groups: Vec<String> = json
+                    .get("group")
+                    .and_then(Value::as_array)
+                    .map(|gs| gs.iter().map(|g| group_rust(f, g)).collect())
+                    .unwrap_or_default();
+                files_rs.push_str(&format!(
+                    "    ({}, &[\n        {}\n    ]),\n",
+                    lit(f),
+                    groups.join(",\n        ")
+                ));
+            }
+        }
     }
+    let code = format!(
+        "// Generated by build.rs from data/*.toml (phrases keyed); do not edit.\n\n/// The lexicon files: (file name, its groups).\npub static BUILTIN: &[(&str, &[GroupData])] = &[\n{files_rs}];\n{lists_rs}"
+    );
+    let dest = Path::new(&out).join("lexicon_data.rs");
+    std::fs::write(&dest, code).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }
