@@ -642,6 +642,28 @@ impl Lexicon {
         // ("dam cho" is not "đấm cho"): the folded lexicon serves mixed and unaccented text.
         if text::accents(tokens) != text::Accents::Full {
             self.scan(tokens, true, unaccented, &mut hits);
+        } else {
+            // A sentence of four or more words typed without diacritics inside a text written
+            // with them (a dodge, or a quick reply under a long post) is matched as unaccented
+            // text on its own.
+            let mut start = 0;
+            while start < tokens.len() {
+                let end = (start + 1..tokens.len())
+                    .find(|&i| tokens[i].gap == Gap::Hard)
+                    .unwrap_or(tokens.len());
+                let seg = &tokens[start..end];
+                if seg.len() >= 4 && text::accents(seg) == text::Accents::None {
+                    let mut found = Vec::new();
+                    self.scan(seg, true, true, &mut found);
+                    self.scan(seg, false, true, &mut found);
+                    hits.extend(found.into_iter().map(|h| Hit {
+                        entry: h.entry,
+                        first: h.first + start,
+                        last: h.last + start,
+                    }));
+                }
+                start = end;
+            }
         }
         self.scan_dodges(tokens, &mut hits);
         hits.sort_by_key(|h| (h.first, h.last, h.entry));

@@ -44,6 +44,7 @@ fn everyday_sentences_raise_no_warning() {
         "Shop bán đồ chó mèo giá rẻ",
         "Bán đồ bò khô",
         "Hôm qua mình hỏi ngu quá, xin lỗi cả nhóm nhé",
+        "Cảm ơn mọi người đã giúp đỡ. OK nha, mai gap lai",
         "Tụi mày k bt đấy chứ, mấy tấm hình đó ghép lại là 1 đoạn rap",
         "Hotline tổng đài hỗ trợ của ngân hàng là 1900 545 413",
         "Trụ sở UBND phường ở số 5 phố Lý Thường Kiệt",
@@ -87,6 +88,10 @@ fn risky_posts_are_caught() {
         ),
         ("Con chó này, mày im đi", Category::Inflammatory),
         ("bọn ba que phản động", Category::Inflammatory),
+        (
+            "Hôm nay trời đẹp, cả nhà đi chơi công viên. thang oc cho nay",
+            Category::Inflammatory,
+        ),
         ("thang ngu nay", Category::Inflammatory),
     ];
     for (t, cat) in cases {
