@@ -246,7 +246,21 @@ impl Signals {
 /// its scheme found in text, `Some(false)` for a bare host found in text.
 fn check(input: &str, explicit: Option<bool>) -> LinkVerdict {
     let s = input.trim();
-    if s.is_empty() || s.len() > MAX_URL_LEN {
+    if s.len() > MAX_URL_LEN {
+        // Too long to judge as a whole, but padding the path must not hide a look-alike host:
+        // its first MAX_URL_LEN bytes are judged, and a suspicious start stays suspicious.
+        let mut end = MAX_URL_LEN;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut head = check(&s[..end], explicit);
+        if head.verdict == Verdict::Suspicious {
+            head.reasons.push(Reason::Malformed.as_str().to_string());
+            return head;
+        }
+        return malformed(None);
+    }
+    if s.is_empty() {
         return malformed(None);
     }
     let l = lists();
@@ -927,6 +941,23 @@ mod tests {
         assert_eq!(
             reasons("http://example.org/"),
             (Verdict::Caution, vec!["insecure_http".into()])
+        );
+    }
+
+    #[test]
+    fn a_padded_path_does_not_hide_a_lookalike_host() {
+        let padded = format!("https://vnexpresss.net/{}", "a".repeat(3 * MAX_URL_LEN));
+        let v = check_link(&padded);
+        assert_eq!(v.verdict, Verdict::Suspicious, "{:?}", v.reasons);
+        assert!(
+            v.reasons.iter().any(|r| r == "malformed"),
+            "{:?}",
+            v.reasons
+        );
+        let f = link_findings(&format!("xem {padded}"));
+        assert!(
+            f.iter().any(|f| f.severity == crate::Severity::High),
+            "{f:?}"
         );
     }
 
