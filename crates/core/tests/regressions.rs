@@ -90,7 +90,10 @@ fn risky_posts_are_caught() {
         ("bọn ba que phản động", Category::Inflammatory),
         ("anh em xử nó đi", Category::Inflammatory),
         ("vào fb nó mà chửi", Category::Inflammatory),
-        ("Chủ tịch huyện biển thủ công quỹ", Category::UnverifiedClaim),
+        (
+            "Chủ tịch huyện biển thủ công quỹ",
+            Category::UnverifiedClaim,
+        ),
         (
             "Hôm nay trời đẹp, cả nhà đi chơi công viên. thang oc cho nay",
             Category::Inflammatory,
