@@ -44,6 +44,7 @@ fn everyday_sentences_raise_no_warning() {
         "Shop bán đồ chó mèo giá rẻ",
         "Bán đồ bò khô",
         "Hôm qua mình hỏi ngu quá, xin lỗi cả nhóm nhé",
+        "Tòa án tuyên án ông A 10 năm tù về tội tham ô tài sản",
         "Cảm ơn mọi người đã giúp đỡ. OK nha, mai gap lai",
         "Tụi mày k bt đấy chứ, mấy tấm hình đó ghép lại là 1 đoạn rap",
         "Hotline tổng đài hỗ trợ của ngân hàng là 1900 545 413",
@@ -89,6 +90,11 @@ fn risky_posts_are_caught() {
         ("Con chó này, mày im đi", Category::Inflammatory),
         ("bọn ba que phản động", Category::Inflammatory),
         ("anh em xử nó đi", Category::Inflammatory),
+        ("thằng пgu", Category::Inflammatory),
+        (
+            "nghe nόi sắp phong tỏa toàn thành phố",
+            Category::UnverifiedClaim,
+        ),
         ("vào fb nó mà chửi", Category::Inflammatory),
         (
             "Chủ tịch huyện biển thủ công quỹ",

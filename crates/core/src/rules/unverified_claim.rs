@@ -6,23 +6,40 @@
 use super::Ctx;
 use crate::Finding;
 
-/// Syllable keys (accented) that name a source for a claim.
-const SOURCE_WORDS: &[&[&str]] = &[
-    &["theo"],
-    &["nguồn"],
-    &["báo"],
-    &["cơ", "quan", "điều", "tra"],
-    &["viện", "kiểm", "sát"],
-    &["tòa", "án"],
-    &["bản", "án"],
-    &["kết", "luận"],
-    &["thông", "cáo"],
-    &["cổng", "thông", "tin"],
-    &["bộ", "công", "an"],
-    &["http"],
-    &["https"],
-    &["www"],
+/// Words that name a source for a claim (keyed like lexicon phrases, so tone placement does not
+/// matter: `tòa án` and `toà án` are the same).
+const SOURCE_WORDS: &[&str] = &[
+    "theo",
+    "nguồn",
+    "báo",
+    "cơ quan điều tra",
+    "viện kiểm sát",
+    "tòa án",
+    "toà tuyên",
+    "bản án",
+    "tuyên án",
+    "kết án",
+    "xét xử",
+    "kết luận",
+    "thông cáo",
+    "cổng thông tin",
+    "bộ công an",
+    "http",
+    "https",
+    "www",
 ];
+
+/// [`SOURCE_WORDS`] as syllable-key sequences, computed once.
+fn source_keys() -> &'static [Vec<String>] {
+    static KEYS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        SOURCE_WORDS
+            .iter()
+            .map(|w| crate::lexicon::phrase_keys(w).0)
+            .filter(|k| !k.is_empty())
+            .collect()
+    })
+}
 
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if !out
@@ -32,8 +49,9 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let t = ctx.tokens;
+    let sources = source_keys();
     let sourced = (0..t.len()).any(|i| {
-        SOURCE_WORDS.iter().any(|w| {
+        sources.iter().any(|w| {
             i + w.len() <= t.len()
                 && t[i..i + w.len()]
                     .iter()

@@ -57,6 +57,10 @@ pub fn fold_confusable(c: char) -> char {
         'в' => 'b',
         'н' => 'h',
         'ո' => 'n',
+        'п' => 'n',
+        'ᴜ' => 'u',
+        'ᴠ' => 'v',
+        'ᴏ' => 'o',
         'α' => 'a',
         'ε' => 'e',
         'ο' => 'o',
@@ -77,6 +81,18 @@ pub fn fold_confusable(c: char) -> char {
         }
         _ => c,
     }
+}
+
+/// A base character and its marks, normalised for matching: decomposed (NFD), lower-cased,
+/// each look-alike folded (so the Greek `ό` becomes `o` + acute), then composed again (NFC:
+/// `ó`).
+fn fold_segment(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
+    let folded: SmallVec<[char; 8]> = chars
+        .nfd()
+        .flat_map(char::to_lowercase)
+        .map(fold_confusable)
+        .collect();
+    folded.into_iter().nfc()
 }
 
 /// One character of the normalised view and where it came from. Offsets are `u32`: texts
@@ -219,18 +235,14 @@ impl Normalized {
                         push_char(&mut map, &mut text, tone::lower_latin(c), seg_start, end);
                     }
                 } else {
-                    for n in std::iter::once(c).nfc() {
-                        for l in n.to_lowercase() {
-                            push_char(&mut map, &mut text, fold_confusable(l), seg_start, end);
-                        }
+                    for n in fold_segment(std::iter::once(c)) {
+                        push_char(&mut map, &mut text, n, seg_start, end);
                     }
                 }
                 continue;
             }
-            for n in buf.iter().copied().nfc() {
-                for l in n.to_lowercase() {
-                    push_char(&mut map, &mut text, fold_confusable(l), seg_start, end);
-                }
+            for n in fold_segment(buf.iter().copied()) {
+                push_char(&mut map, &mut text, n, seg_start, end);
             }
         }
         Normalized {
