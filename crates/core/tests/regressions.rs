@@ -45,6 +45,9 @@ fn everyday_sentences_raise_no_warning() {
         "Bán đồ bò khô",
         "Hôm qua mình hỏi ngu quá, xin lỗi cả nhóm nhé",
         "Tòa án tuyên án ông A 10 năm tù về tội tham ô tài sản",
+        "Về nhà 2 Bà Cháu ăn cơm",
+        "Nhà tôi có 3 phòng ngủ",
+        "Nhà văn hóa 12 ngõ 5 tổ chức trung thu",
         "Cảm ơn mọi người đã giúp đỡ. OK nha, mai gap lai",
         "Tụi mày k bt đấy chứ, mấy tấm hình đó ghép lại là 1 đoạn rap",
         "Hotline tổng đài hỗ trợ của ngân hàng là 1900 545 413",
@@ -91,6 +94,15 @@ fn risky_posts_are_caught() {
         ("bọn ba que phản động", Category::Inflammatory),
         ("anh em xử nó đi", Category::Inflammatory),
         ("thằng пgu", Category::Inflammatory),
+        ("Nhà nó ở 12 ngõ 34 phố Huế", Category::PersonalData),
+        (
+            "địa chỉ nhà nó: 45 Nguyễn Trãi, Thanh Xuân",
+            Category::PersonalData,
+        ),
+        (
+            "Nhà con mụ đó ở hẻm 123 Lê Văn Sỹ, Q3",
+            Category::PersonalData,
+        ),
         (
             "nghe nόi sắp phong tỏa toàn thành phố",
             Category::UnverifiedClaim,

@@ -99,6 +99,9 @@ const PUBLIC_WORDS: &[&str] = &[
 ];
 
 /// Street words (folded) of an address.
+/// Words for someone's home (folded): a bare number after one is a house number.
+const HOME_WORDS: &[&str] = &["nha", "dia chi", "nha rieng", "cho o", "dang o"];
+
 const STREET_WORDS: &[&str] = &[
     "ngo", "ngach", "hem", "kiet", "pho", "duong", "to", "khu pho", "thon", "xom", "ap", "kp",
 ];
@@ -298,6 +301,17 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && t.get(i + 2).is_some_and(|x| x.numeric)
         {
             Some(i + 2)
+        } else if t[i].numeric && near_word(t, i, i + 1, 6, 0, HOME_WORDS) {
+            // "nhà nó ở 12 ngõ 34 …", "địa chỉ: 45 Nguyễn Trãi …": a bare house number
+            // after a word for someone's home.
+            Some(i)
+        } else if is_street(i)
+            && t[i + 1].numeric
+            && t[i].fold != "to"
+            && near_word(t, i, i + 1, 6, 0, HOME_WORDS)
+        {
+            // "nhà con mụ đó ở hẻm 123 Lê Văn Sỹ": the lane itself after a word for a home.
+            Some(i)
         } else {
             None
         };
@@ -309,12 +323,25 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             i += 1;
             continue;
         }
-        // A street word within the next three tokens, followed by a number or a name.
+        // A street word within the next three tokens, followed by a number or a name; after a
+        // word for a home, a capitalised street name right after the number will do.
         let street = (h + 1..=h + 3).find(|&j| {
             is_street(j)
                 && t.get(j + 1).is_some_and(|n| n.numeric || n.capitalized)
                 && t[h + 1..=j].iter().all(|x| x.gap != Gap::Hard)
         });
+        let named = || {
+            (t[h].numeric || is_street(h))
+                && t.get(h + 1).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
+                && t.get(h + 2).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
+                && h > 0
+                && near_word(t, h, h + 1, 6, 0, HOME_WORDS)
+                // "ở 45 Nguyễn Trãi", "địa chỉ: 45 Nguyễn Trãi" (not "về nhà 2 Bà Cháu").
+                && (matches!(t[h - 1].fold.as_str(), "o" | "tai")
+                    || is_street(h - 1)
+                    || near_word(t, h, h + 1, 4, 0, &["dia chi"]))
+        };
+        let street = street.or_else(|| named().then_some(h));
         let Some(mut end) = street.map(|j| j + 1) else {
             i += 1;
             continue;
