@@ -491,6 +491,24 @@ impl<'a> TokenSink<'a> {
         }
     }
 
+    /// The one word `chunk[w]` of a chunk starting at `start`, with punctuation on both sides
+    /// (see [`TokenSink::word_as`] for `spelled`).
+    fn edged_word(
+        &mut self,
+        start: usize,
+        chunk: &'a str,
+        w: std::ops::Range<usize>,
+        spelled: Option<&str>,
+    ) {
+        for c in chunk[..w.start].chars() {
+            self.gap_char(c);
+        }
+        self.word_as(start + w.start, &chunk[w.clone()], spelled);
+        for c in chunk[w.end..].chars() {
+            self.gap_char(c);
+        }
+    }
+
     /// A chunk of the normalised text between whitespace (`start` is its byte offset).
     fn chunk(&mut self, start: usize, chunk: &'a str) {
         // Fast path: edge punctuation, one run of plain letters/digits, edge punctuation. Its
@@ -502,13 +520,7 @@ impl<'a> TokenSink<'a> {
             .find(|c: char| !is_plain_alnum(c))
             .map_or(chunk.len(), |i| a + i);
         if a < b && chunk[b..].chars().all(is_edge_punct) {
-            for c in chunk[..a].chars() {
-                self.gap_char(c);
-            }
-            self.word(start + a, &chunk[a..b]);
-            for c in chunk[b..].chars() {
-                self.gap_char(c);
-            }
+            self.edged_word(start, chunk, a..b, None);
             return;
         }
         if a == chunk.len() {
@@ -518,13 +530,7 @@ impl<'a> TokenSink<'a> {
             return;
         }
         if let Some((s, e, spelled)) = look_alike_word(chunk) {
-            for c in chunk[..s].chars() {
-                self.gap_char(c);
-            }
-            self.word_as(start + s, &chunk[s..e], Some(&spelled));
-            for c in chunk[e..].chars() {
-                self.gap_char(c);
-            }
+            self.edged_word(start, chunk, s..e, Some(&spelled));
             return;
         }
         for (i, w) in chunk.split_word_bound_indices() {
@@ -536,8 +542,9 @@ impl<'a> TokenSink<'a> {
 /// A word spelled with symbols standing for letters (`th@ng`, `d!t`, `ngu$`… `@` for `a`, `!`
 /// for `i`, `$` for `s`), in a whitespace-delimited chunk: returns its byte range in the chunk
 /// (edge punctuation excluded) and the word with the letters put back. Each symbol must stand
-/// between runs of one or two letters, in a word of three to six characters; anything else in the chunk (digits, other punctuation, an e-mail's
-/// dot) rules the chunk out. `None` for every other chunk.
+/// between runs of one or two letters, in a word of three to six characters; anything else in
+/// the chunk (digits, other punctuation, an e-mail's dot) rules the chunk out. `None` for every
+/// other chunk.
 pub fn look_alike_word(chunk: &str) -> Option<(usize, usize, String)> {
     let letter_for = |c: char| match c {
         '@' => Some('a'),
@@ -709,7 +716,7 @@ fn make_keys_slow(w: &str) -> (CompactString, CompactString, bool, bool) {
     (key.into(), fold.into(), marked, dodged)
 }
 
-/// [`collapse_stretch`] in place on a char buffer.
+/// [`collapse_stretch`] in place on a char buffer (the one implementation of the rule).
 fn collapse_stretch_chars(chars: &mut SmallVec<[char; 24]>) {
     let mut out = 0;
     let mut i = 0;
@@ -721,6 +728,7 @@ fn collapse_stretch_chars(chars: &mut SmallVec<[char; 24]>) {
             j += 1;
         }
         let run = j - i;
+        // A run at the very start is an abbreviation ("cccd", "ccc"), not a stretched word.
         let keep = if run >= 3 && i > 0 && is_letter(c) {
             1
         } else {
@@ -738,27 +746,9 @@ fn collapse_stretch_chars(chars: &mut SmallVec<[char; 24]>) {
 /// Collapses runs of three or more of the same letter to one (`nguuuu` → `ngu`); digits,
 /// pairs (`xoong`, `2000`) and a run that opens the word (`cccd`) are kept.
 pub fn collapse_stretch(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        let mut j = i + 1;
-        while j < chars.len() && chars[j] == c {
-            j += 1;
-        }
-        let run = j - i;
-        // A run at the very start is an abbreviation ("cccd", "ccc"), not a stretched word.
-        if run >= 3 && i > 0 && is_letter(c) {
-            out.push(c);
-        } else {
-            for _ in 0..run {
-                out.push(c);
-            }
-        }
-        i = j;
-    }
-    out
+    let mut chars: SmallVec<[char; 24]> = s.chars().collect();
+    collapse_stretch_chars(&mut chars);
+    chars.into_iter().collect()
 }
 
 /// How a text is written, for the accent policy (see [`is_unaccented`]).
