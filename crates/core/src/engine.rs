@@ -5,8 +5,6 @@ use crate::rules::{self, Ctx, Raw};
 use crate::text::{self, Gap, Normalized, Token};
 use crate::{Category, Finding, Message, Report, Severity};
 use serde::Deserialize;
-use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::UnicodeNormalization;
 
 /// A phrase an organisation wants flagged (its code names, its own internal marks).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -147,8 +145,7 @@ impl Engine {
                 keyed: false,
             });
         }
-        let mut allow: Vec<Vec<String>> =
-            crate::lexicon::builtin_allow().map_err(|e| ConfigError::Lexicon(e.0))?;
+        let mut allow: Vec<Vec<String>> = crate::lexicon::builtin_allow();
         for a in &config.allow {
             check_phrase(a)?;
             allow.push(lexicon::phrase_keys(a).0);
@@ -347,16 +344,10 @@ fn fold_eq(folded: &str, key: &str) -> bool {
     rest.next().is_none()
 }
 
-/// [`fold_eq`] through NFD.
+/// [`fold_eq`] for keys outside the tone tables: through [`text::tone::fold`] (NFD), which
+/// allocates, on this rare path only.
 fn fold_eq_nfd(folded: &str, key: &str) -> bool {
-    key.nfd()
-        .filter(|&c| canonical_combining_class(c) == 0)
-        .map(|c| match c {
-            'đ' => 'd',
-            'Đ' => 'D',
-            c => c,
-        })
-        .eq(folded.chars())
+    text::tone::fold(key) == folded
 }
 
 /// Sorts findings and merges those of one category that overlap: the union of the spans,
