@@ -46,6 +46,8 @@ fn everyday_sentences_raise_no_warning() {
         "Hôm qua mình hỏi ngu quá, xin lỗi cả nhóm nhé",
         "Tòa án tuyên án ông A 10 năm tù về tội tham ô tài sản",
         "Về nhà 2 Bà Cháu ăn cơm",
+        "Mã khuyến mãi: SALE_0987_654_321",
+        "var_0912_345_678 = 1",
         "Nhà tôi có 3 phòng ngủ",
         "Nhà văn hóa 12 ngõ 5 tổ chức trung thu",
         "Cảm ơn mọi người đã giúp đỡ. OK nha, mai gap lai",

@@ -127,11 +127,13 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for m in digit_runs(norm) {
         let prev = norm[..m.start].chars().next_back();
         let next = norm[m.end..].chars().next();
+        // Part of a longer token: a word, a path, an identifier (`SALE_0987_654_321`).
         if prev.is_some_and(|c| {
             c.is_alphanumeric()
                 || c == '/'
+                || c == '_'
                 || c == ',' && norm[..m.start].ends_with(char::is_numeric)
-        }) || next.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '%')
+        }) || next.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '%' || c == '_')
         {
             continue;
         }
