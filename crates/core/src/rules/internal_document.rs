@@ -119,6 +119,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             FRAME_EN,
         ));
     }
+    drop_lone_khan(ctx, parts, out);
     let classified = out
         .iter()
         .any(|f| f.category == Category::InternalDocument && f.severity == Severity::High);
@@ -134,6 +135,23 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             f.severity = Severity::High;
         }
+    }
+}
+
+/// A bare `KHẨN` on its own line heads public appeals as often as documents ("KHẨN" /
+/// "Cần người hiến máu nhóm O"). It stays a finding only when something else in the text
+/// (`parts` structural parts found above, or another internal-document finding) shows that
+/// the text is a document. `THƯỢNG KHẨN` and `HỎA TỐC` are document-only and always stay.
+fn drop_lone_khan(ctx: &Ctx<'_>, parts: usize, out: &mut Vec<Finding>) {
+    let is_khan = |f: &Finding| {
+        f.rule_id == "internal_document.urgency"
+            && matches!(&ctx.tokens[super::tokens_in(ctx.tokens, &f.span)], [t] if t.key == "khẩn")
+    };
+    let other = out
+        .iter()
+        .any(|f| f.category == Category::InternalDocument && !is_khan(f));
+    if parts == 0 && !other {
+        out.retain(|f| !is_khan(f));
     }
 }
 
