@@ -30,6 +30,20 @@ const ID_WORDS: &[&str] = &[
     "passport",
     "ho chieu",
 ];
+/// Words (folded) that make a nearby number a phone number.
+const PHONE_WORDS: &[&str] = &[
+    "sdt",
+    "so dien thoai",
+    "dien thoai",
+    "dt",
+    "goi",
+    "zalo",
+    "lien he",
+    "phone",
+    "tel",
+    "whatsapp",
+    "viber",
+];
 /// Words (folded) that make a nearby long number a bank account.
 const BANK_WORDS: &[&str] = &[
     "stk",
@@ -96,12 +110,59 @@ const PUBLIC_WORDS: &[&str] = &[
     "chi nhanh",
     "quan",
     "nha hang",
+    "nha tho",
+    "nha sach",
+    "nha thuoc",
+    "phong kham",
+    "khach san",
+    "sieu thi",
+    "trung tam",
+    "showroom",
+    "shop",
+    "spa",
+    "salon",
+    "tiem",
+    "cua hieu",
+    "dai ly",
+    "thu vien",
+    "buu dien",
+    "ben xe",
+    "nha ga",
+    "san van dong",
+    "hoi truong",
+];
+/// Words (folded) before a number that make it a code of a business or a thing, not a phone,
+/// ID or account number: tax codes (`MST: 0312345678` has a mobile number's shape), order and
+/// tracking codes, serial numbers.
+const CODE_WORDS: &[&str] = &[
+    "mst",
+    "ma so thue",
+    "ma so doanh nghiep",
+    "msdn",
+    "ma don",
+    "ma don hang",
+    "ma van don",
+    "van don",
+    "ma giao dich",
+    "ma gd",
+    "ma tra cuu",
+    "ma ho so",
+    "ma san pham",
+    "ma sp",
+    "ma hang",
+    "ma vach",
+    "sku",
+    "imei",
+    "serial",
+    "seri",
+    "so seri",
+    "tracking",
 ];
 
-/// Street words (folded) of an address.
 /// Words for someone's home (folded): a bare number after one is a house number.
 const HOME_WORDS: &[&str] = &["nha", "dia chi", "nha rieng", "cho o", "dang o"];
 
+/// Street words (folded) of an address.
 const STREET_WORDS: &[&str] = &[
     "ngo", "ngach", "hem", "kiet", "pho", "duong", "to", "khu pho", "thon", "xom", "ap", "kp",
 ];
@@ -151,10 +212,17 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let service = digits.starts_with("1800") || digits.starts_with("1900");
         let amount = is_grouped_thousands(raw) || near(MONEY_WORDS, 0, 1);
         let public = near(PUBLIC_WORDS, 8, 0);
-        if service || (amount && !id_word_near) {
+        let code = near(CODE_WORDS, 4, 0);
+        if service || code || (amount && !id_word_near) {
             continue;
         }
-        let (rule, vi, en) = if phone_kind(raw, &digits).is_some() && !public {
+        // `84912345678`: the country code run into the number, next to a phone word.
+        let bare_84 = plain
+            && digits.len() == 11
+            && digits.starts_with("84")
+            && digits[2..].starts_with(['3', '5', '7', '8', '9'])
+            && near(PHONE_WORDS, 6, 0);
+        let (rule, vi, en) = if (bare_84 || phone_kind(raw, &digits).is_some()) && !public {
             ("personal_data.phone", PHONE_VI, PHONE_EN)
         } else if (plain && digits.len() == 12 && valid_cccd(&digits))
             || (id_word_near && (digits.len() == 12 || digits.len() == 9))
@@ -174,7 +242,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             en,
         ));
     }
-    for m in emails(norm) {
+    for m in emails(norm).into_iter().chain(masked_emails(norm)) {
         let span = ctx.norm.orig_range(m);
         out.push(finding(
             "personal_data.email",
@@ -436,6 +504,10 @@ fn emails(norm: &str) -> Vec<Range<usize>> {
         while s < at && !b[s].is_ascii_alphanumeric() {
             s += 1;
         }
+        // `d@m@gmail.com`: a second `@` before the local part; not an address.
+        if s > 0 && b[s - 1] == b'@' {
+            continue;
+        }
         let mut e = at + 1;
         while e < b.len() && domain_ok(b[e]) {
             e += 1;
@@ -459,5 +531,80 @@ fn emails(norm: &str) -> Vec<Range<usize>> {
             out.push(s..e);
         }
     }
+    out
+}
+
+/// E-mail addresses written to dodge address harvesters: `abc [at] gmail [dot] com`,
+/// `abc(at)gmail.com`, `abc {at} gmail {dot} com` (spaces optional around the markers). Byte
+/// ranges of the lower-case `norm`; the same domain checks as [`emails`].
+fn masked_emails(norm: &str) -> Vec<Range<usize>> {
+    const AT: &[&str] = &["[at]", "(at)", "{at}", "[a còng]", "(a còng)"];
+    const DOT: &[&str] = &["[dot]", "(dot)", "{dot}", "[chấm]", "(chấm)", "."];
+    let b = norm.as_bytes();
+    let local_ok = |c: u8| {
+        c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'.' | b'_' | b'+' | b'-')
+    };
+    let label_len = |from: usize| {
+        b[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || **c == b'-')
+            .count()
+    };
+    let skip_spaces = |mut k: usize| {
+        while b.get(k) == Some(&b' ') {
+            k += 1;
+        }
+        k
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for marker in AT {
+        for (at, _) in norm.match_indices(marker) {
+            let mut s = at;
+            while s > 0 && b[s - 1] == b' ' {
+                s -= 1;
+            }
+            let local_end = s;
+            while s > 0 && local_end - s < 64 && local_ok(b[s - 1]) {
+                s -= 1;
+            }
+            while s < local_end && !b[s].is_ascii_alphanumeric() {
+                s += 1;
+            }
+            if s == local_end {
+                continue;
+            }
+            let mut k = skip_spaces(at + marker.len());
+            let first = label_len(k);
+            if first == 0 {
+                continue;
+            }
+            k += first;
+            let mut e = k;
+            let mut labels = 1;
+            let mut tld = "";
+            loop {
+                let d = skip_spaces(e);
+                let Some(dot) = DOT.iter().find(|m| norm[d..].starts_with(**m)) else {
+                    break;
+                };
+                let after = skip_spaces(d + dot.len());
+                let n = label_len(after);
+                if n == 0 {
+                    break;
+                }
+                tld = &norm[after..after + n];
+                e = after + n;
+                labels += 1;
+            }
+            if labels >= 2
+                && (2..=24).contains(&tld.len())
+                && tld.bytes().all(|c| c.is_ascii_lowercase())
+                && !out.iter().any(|r| r.start < e && s < r.end)
+            {
+                out.push(s..e);
+            }
+        }
+    }
+    out.sort_by_key(|r| r.start);
     out
 }
