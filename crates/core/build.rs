@@ -188,7 +188,7 @@ fn main() {
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
         let mut json: Value =
             serde_json::to_value(&value).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
-        for field in ["phrases", "targets", "pronouns"] {
+        for field in ["phrases", "targets", "pronouns", "everyday_folds"] {
             key_list(f, &mut json, field);
         }
         if let Some(groups) = json.get_mut("group").and_then(Value::as_array_mut) {
@@ -215,9 +215,10 @@ fn main() {
                 str_list(&json, "phrases")
             )),
             "context.toml" => lists_rs.push_str(&format!(
-                "/// `data/context.toml` targets, keyed.\npub static TARGETS: &[&str] = {};\n/// `data/context.toml` pronouns, keyed.\npub static PRONOUNS: &[&str] = {};\n",
+                "/// `data/context.toml` targets, keyed.\npub static TARGETS: &[&str] = {};\n/// `data/context.toml` pronouns, keyed.\npub static PRONOUNS: &[&str] = {};\n/// `data/context.toml` everyday folded forms, keyed.\npub static EVERYDAY_FOLDS: &[&str] = {};\n",
                 str_list(&json, "targets"),
-                str_list(&json, "pronouns")
+                str_list(&json, "pronouns"),
+                str_list(&json, "everyday_folds")
             )),
             _ => {
                 let groups: Vec<String> = json

@@ -173,7 +173,7 @@ impl Engine {
         let norm = Normalized::new(text);
         let tokens = text::tokenize(&norm, text);
         let unaccented = text::is_unaccented(&tokens);
-        let mut hits = self.lexicon.find(&tokens, unaccented);
+        let mut hits = self.lexicon.find(text, &tokens, unaccented);
         hits.extend(self.lexicon.find_wildcards(&tokens));
         let mut raws: Vec<Raw> = Vec::new();
         let mut cues = Vec::new();
