@@ -119,6 +119,17 @@ fn risky_posts_are_caught() {
             Category::Inflammatory,
         ),
         ("thang ngu nay", Category::Inflammatory),
+        ("thằng mất dạyy kia", Category::Inflammatory),
+        ("thang kia danh cho no mot tran", Category::Inflammatory),
+        (
+            "KHẨN\nSố: 125/BC-UBND\nKính gửi: các phòng ban",
+            Category::InternalDocument,
+        ),
+        (
+            "Email nó: abc [at] gmail [dot] com, vào chửi đi",
+            Category::PersonalData,
+        ),
+        ("Gọi cho chị ấy: 84912345678", Category::PersonalData),
     ];
     for (t, cat) in cases {
         let r = e.analyze(t);
@@ -132,6 +143,37 @@ fn risky_posts_are_caught() {
                 .map(|f| (&f.rule_id, &t[f.span.clone()]))
                 .collect::<Vec<_>>()
         );
+    }
+}
+
+/// Everyday texts that must get no finding at all, not even `info` (a clean case of the shared
+/// corpus fails on any finding): typed without diacritics, public places, business codes.
+#[test]
+fn everyday_texts_get_no_finding() {
+    let e = engine();
+    let texts = [
+        "qua tang danh cho be yeu nhe ca nha",
+        "chi ay khong dam cho con di choi dau",
+        "tat cho toi cai den nhe",
+        "Bo me toi lo lang qua, mai con thi roi",
+        "o dau ma dong nguoi the",
+        "Chúc cả nhà ngu ngon nhé, mai gặp lại.",
+        "Liên hệ d@m@gmail.com để đặt hàng nhé.",
+        "KHẨN\nCần người hiến máu nhóm O cho bé ở bệnh viện Nhi.",
+        "Mã số thuế: 0312345678",
+        "Mã đơn hàng 0912345678 đã giao thành công.",
+        "Nhà thờ Tân Định ở số 289 đường Hai Bà Trưng, quận 3.",
+        "Khai trương tiệm bánh số 45 đường Nguyễn Trãi nha mọi người.",
+        "Ông bà tôi là người Bắc Kỳ cũ, di cư vào Nam năm 1954.",
+    ];
+    for t in texts {
+        let r = e.analyze(t);
+        let all: Vec<_> = r
+            .findings
+            .iter()
+            .map(|f| (&f.rule_id, &t[f.span.clone()]))
+            .collect();
+        assert!(all.is_empty(), "{t:?} got {all:?}");
     }
 }
 

@@ -9,7 +9,8 @@
 //!    letters that look Latin, full-width and mathematical alphanumerics);
 //! 5. per syllable ([`Token`]), the tone mark is moved to one canonical place
 //!    ([`tone::canonical`]: `hoà` and `hòa` give the same key, `qu`/`gi` onsets untouched),
-//!    letters stretched three times or more are collapsed (`nguuuu` → `ngu`), and a folded key
+//!    letters stretched three times or more, or a doubled final `a`, `e`, `i` or `y`, are
+//!    collapsed (`nguuuu` → `ngu`, `đii` → `đi`), and a folded key
 //!    without any diacritic (`đ` → `d`) is kept beside it for unaccented text.
 //!
 //! Offsets: the normalised view is a `String`; [`Normalized::orig_range`] maps a byte range of
@@ -629,6 +630,7 @@ pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
             .windows(3)
             .enumerate()
             .any(|(i, x)| i > 0 && x[0] == x[1] && x[1] == x[2] && x[0].is_ascii_alphabetic())
+        && !matches!(b, [_, .., x, y] if x == y && matches!(y, b'a' | b'e' | b'i' | b'y'))
     {
         let k = CompactString::from(w);
         return (k.clone(), k, false, false);
@@ -729,7 +731,11 @@ fn collapse_stretch_chars(chars: &mut SmallVec<[char; 24]>) {
         }
         let run = j - i;
         // A run at the very start is an abbreviation ("cccd", "ccc"), not a stretched word.
-        let keep = if run >= 3 && i > 0 && is_letter(c) {
+        // A doubled final a, e, i or y is stretched too (`đii`, `nhéé`): no Vietnamese
+        // syllable ends so. `uu` is kept (`luu`, `nguu` are `lưu`, `ngưu` without the horn), as
+        // are `oo` (`xoong`) and doubled consonants (`dmm`, `cmm`).
+        let stretched_pair = run == 2 && j == n && i > 0 && matches!(c, 'a' | 'e' | 'i' | 'y');
+        let keep = if (run >= 3 && i > 0 && is_letter(c)) || stretched_pair {
             1
         } else {
             run
@@ -743,8 +749,9 @@ fn collapse_stretch_chars(chars: &mut SmallVec<[char; 24]>) {
     chars.truncate(out);
 }
 
-/// Collapses runs of three or more of the same letter to one (`nguuuu` → `ngu`); digits,
-/// pairs (`xoong`, `2000`) and a run that opens the word (`cccd`) are kept.
+/// Collapses runs of three or more of the same letter to one (`nguuuu` → `ngu`), and a doubled
+/// final `a`, `e`, `i` or `y` (`đii` → `đi`); digits, other pairs (`xoong`, `luu`, `dmm`,
+/// `2000`) and a run that opens the word (`cccd`) are kept.
 pub fn collapse_stretch(s: &str) -> String {
     let mut chars: SmallVec<[char; 24]> = s.chars().collect();
     collapse_stretch_chars(&mut chars);
