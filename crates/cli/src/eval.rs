@@ -140,8 +140,29 @@ fn failing_cases(failures: &[String]) -> usize {
         .len()
 }
 
-fn read_csv(path: &Path) -> Result<csv::Reader<std::fs::File>, Fail> {
-    csv::Reader::from_path(path).map_err(|e| Fail(format!("cannot read {}: {e}", path.display())))
+/// Opens a CSV and checks its header row: `columns` gives each expected column's index and
+/// name. A file of another kind (a ViHOS file given to `--vihsd`) is an error naming both.
+fn read_csv(path: &Path, columns: &[(usize, &str)]) -> Result<csv::Reader<std::fs::File>, Fail> {
+    let mut rdr = csv::Reader::from_path(path)
+        .map_err(|e| Fail(format!("cannot read {}: {e}", path.display())))?;
+    let headers = rdr
+        .headers()
+        .map_err(|e| Fail(format!("cannot read {}: {e}", path.display())))?
+        .clone();
+    if columns
+        .iter()
+        .any(|&(i, name)| headers.get(i).map(str::trim) != Some(name))
+    {
+        let want: Vec<&str> = columns.iter().map(|&(_, n)| n).collect();
+        let got: Vec<&str> = headers.iter().collect();
+        return Err(Fail(format!(
+            "{}: expected the columns {} (header row), found {}",
+            path.display(),
+            want.join(","),
+            got.join(",")
+        )));
+    }
+    Ok(rdr)
 }
 
 /// Parses ViHOS `index_spans` such as `"[0, 1, 9]"`.
@@ -173,7 +194,7 @@ fn f1(pred: &BTreeSet<usize>, gold: &BTreeSet<usize>) -> f64 {
 
 /// ViHOS: mean per-comment F1 of predicted `inflammatory` character offsets.
 pub fn vihos(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
-    let mut rdr = read_csv(path)?;
+    let mut rdr = read_csv(path, &[(1, "content"), (2, "index_spans")])?;
     let mut out = stdout();
     let (mut total, mut n) = (0.0, 0usize);
     let (mut tp_all, mut pred_all, mut gold_all) = (0usize, 0usize, 0usize);
@@ -236,7 +257,7 @@ pub fn vihos(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
 /// ViHSD: share of comments with an `inflammatory` finding of severity `warning` or more, per
 /// label (0 CLEAN, 1 OFFENSIVE, 2 HATE).
 pub fn vihsd(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
-    let mut rdr = read_csv(path)?;
+    let mut rdr = read_csv(path, &[(0, "free_text"), (1, "label_id")])?;
     let mut out = stdout();
     let mut counts: BTreeMap<u8, (usize, usize)> = BTreeMap::new();
     let mut shown = 0;
@@ -252,6 +273,11 @@ pub fn vihsd(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
             .trim()
             .parse()
             .map_err(|e| Fail(format!("bad label_id {label:?}: {e}")))?;
+        if label > 2 {
+            return Err(Fail(format!(
+                "bad label_id {label}: expected 0 (CLEAN), 1 (OFFENSIVE) or 2 (HATE)"
+            )));
+        }
         let flagged = char_spans(engine, text)
             .iter()
             .any(|(c, s, ..)| *c == Category::Inflammatory && *s >= Severity::Warning);

@@ -192,11 +192,26 @@ fn columns(c: char) -> usize {
 }
 
 /// Text safe to print on a terminal: control characters (escape sequences, tabs, carriage
-/// returns) become spaces.
+/// returns) become spaces, bidirectional controls `U+FFFD` (see [`is_bidi_control`]).
 fn printable(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() {
+                ' '
+            } else if is_bidi_control(c) {
+                '\u{FFFD}'
+            } else {
+                c
+            }
+        })
         .collect()
+}
+
+/// Unicode bidirectional formatting characters (embeddings, overrides, isolates and marks).
+/// Printed raw, `U+202E` would reverse the rest of the terminal line and hide what the post
+/// says (the "Trojan Source" trick); the excerpt shows `U+FFFD` in their place.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The excerpt of the line `line_start..line_end` shown under a finding, with the columns of
@@ -232,7 +247,13 @@ fn excerpt(
     };
     let width = |s: &str| -> usize {
         s.chars()
-            .map(|c| if c.is_control() { 1 } else { columns(c) })
+            .map(|c| {
+                if c.is_control() || is_bidi_control(c) {
+                    1
+                } else {
+                    columns(c)
+                }
+            })
             .sum()
     };
     let mut shown = String::new();

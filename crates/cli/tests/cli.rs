@@ -145,6 +145,22 @@ fn escape_sequences_in_the_input_are_not_replayed_on_the_terminal() {
     assert!(!r.stdout.contains('\u{1b}') && !r.stdout.contains('\u{7}'));
 }
 
+#[test]
+fn bidi_overrides_in_the_input_do_not_reorder_the_terminal_line() {
+    let r = check_stdin("abc \u{202E} thằng ngu kia \u{2066}x".as_bytes(), &[]);
+    assert_eq!(r.code, Some(1));
+    assert!(!r.stdout.contains('\u{202E}') && !r.stdout.contains('\u{2066}'));
+    // The replacement keeps the caret line under the insult.
+    let shown = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("  | abc"))
+        .expect("excerpt");
+    let carets = r.stdout.lines().find(|l| l.contains('^')).expect("carets");
+    let col = |s: &str, pat: &str| s.find(pat).map(|b| s[..b].chars().count());
+    assert_eq!(col(shown, "thằng"), col(carets, "^"), "{}", r.stdout);
+}
+
 // ---- JSON ------------------------------------------------------------------------------
 
 fn pair(v: &Value) -> [u64; 2] {
@@ -539,6 +555,18 @@ fn eval_vihos_when_the_data_is_there() {
         "{line} ({rows} rows)"
     );
     assert!(r.stdout.contains("micro precision "), "{}", r.stdout);
+}
+
+#[test]
+fn eval_rejects_a_file_of_the_other_kind() {
+    let vihos = temp_file("wrong-kind.csv", b",content,index_spans\n0,abc,[]\n");
+    let r = run(cannhac().arg("eval").arg("--vihsd").arg(&vihos));
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("free_text,label_id"), "{}", r.stderr);
+    let bad_label = temp_file("bad-label.csv", b"free_text,label_id\nabc,7\n");
+    let r = run(cannhac().arg("eval").arg("--vihsd").arg(&bad_label));
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("bad label_id 7"), "{}", r.stderr);
 }
 
 #[test]
