@@ -130,6 +130,10 @@ fn risky_posts_are_caught() {
             Category::PersonalData,
         ),
         ("Gọi cho chị ấy: 84912345678", Category::PersonalData),
+        (
+            "So: 125/BC-UBND\nKinh gui: cac phong ban",
+            Category::InternalDocument,
+        ),
     ];
     for (t, cat) in cases {
         let r = e.analyze(t);

@@ -76,8 +76,10 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .strip_suffix(':')
             .unwrap_or(before)
             .trim_end_matches([' ', '\t']);
+        // "Số:", or "So:" typed without diacritics.
         let (before, has_so) = match before.strip_suffix("số") {
             Some(b) => (b, true),
+            None if ends_with_word(before, "so") => (&before[..before.len() - 2], true),
             None => (before, false),
         };
         let line_start = {
@@ -92,7 +94,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let start = match (doc_word, has_so, line_start) {
             (Some(w), _, _) => before.len() - w.len(),
             (None, true, true) => {
-                before.len() + norm[before.len()..m.start].find("số").unwrap_or(0)
+                let rest = &norm[before.len()..m.start];
+                before.len() + rest.find("số").or_else(|| rest.find("so")).unwrap_or(0)
             }
             _ => continue,
         };
