@@ -181,6 +181,43 @@ fn everyday_texts_get_no_finding() {
     }
 }
 
+/// The writer's own phone or address is an `info` nudge with its own message; the same data
+/// said to be someone else's, or with a call to contact them, stays `warning` or `high`.
+#[test]
+fn own_contact_data_is_a_nudge() {
+    let e = engine();
+    for t in [
+        "Số điện thoại của em là 0934424727",
+        "Kết bạn zalo với mình nha 0834142839",
+        "Nhà mình ở số 12 ngõ 34 phố Huế, ghé chơi nhé",
+    ] {
+        let r = e.analyze(t);
+        let pd: Vec<_> = r
+            .findings
+            .iter()
+            .filter(|f| f.category == Category::PersonalData)
+            .collect();
+        assert!(
+            !pd.is_empty() && pd.iter().all(|f| f.severity == Severity::Info),
+            "{t:?}: {pd:?}"
+        );
+        assert!(pd[0].message.en.contains("your own"), "{t:?}");
+    }
+    for (t, want) in [
+        ("sđt của nó 0912345678", Severity::Warning),
+        ("Số nó đây 0912345678 anh em gọi chửi nó đi", Severity::High),
+    ] {
+        let r = e.analyze(t);
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.category == Category::PersonalData && f.severity == want),
+            "{t:?}: {:?}",
+            r.findings
+        );
+    }
+}
+
 /// Dense findings stay linear: 25,000 vulgar words in one sentence (used to be quadratic).
 #[test]
 fn dense_vulgar_text_is_analysed() {

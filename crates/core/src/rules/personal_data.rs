@@ -254,7 +254,9 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ));
     }
     addresses(ctx, out);
-    if !ctx.contact_cues.is_empty() {
+    if ctx.contact_cues.is_empty() {
+        mark_own(ctx, &mut out[start_len..]);
+    } else {
         for f in out[start_len..].iter_mut() {
             f.severity = Severity::High;
             f.message
@@ -263,6 +265,79 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             f.message
                 .en
                 .push_str(" The post also calls on others to contact or confront this person.");
+        }
+    }
+}
+
+/// Words (folded) that make nearby data the writer's own: `sđt của em`, `zalo mình`, `kết
+/// bạn với mình`.
+const OWN_WORDS: &[&str] = &[
+    "cua em",
+    "cua e",
+    "cua minh",
+    "cua toi",
+    "cua tui",
+    "cua to",
+    "cua con",
+    "sdt em",
+    "sdt e",
+    "sdt minh",
+    "sdt toi",
+    "so em",
+    "so minh",
+    "so toi",
+    "zalo minh",
+    "zalo em",
+    "zalo toi",
+    "nha minh",
+    "nha em",
+    "nha toi",
+    "lien he minh",
+    "lien he em",
+    "lien he toi",
+    "goi minh",
+    "goi em",
+    "goi toi",
+    "ib minh",
+    "ket ban",
+    "kb",
+    "minh ne",
+    "em ne",
+];
+/// Words (folded) that make nearby data someone else's, whatever else is said.
+const OTHER_WORDS: &[&str] = &[
+    "cua no",
+    "cua thang",
+    "cua con nay",
+    "cua con kia",
+    "cua ba",
+    "cua lao",
+    "cua mu",
+    "cua han",
+    "nha no",
+    "sdt no",
+    "so no",
+    "zalo no",
+    "thang",
+    "hang xom",
+];
+const OWN_VI: &str = "Có vẻ là thông tin của chính bạn: đăng công khai dễ bị làm phiền, lừa đảo. Cân nhắc nhắn riêng thay vì đăng.";
+const OWN_EN: &str = "This looks like your own contact data: posting it publicly invites spam and scams. Consider sending it privately.";
+
+/// Lowers to `info`, with a message about the writer's own data, the findings whose
+/// surroundings say the data is the writer's (`sđt của em là …`, `zalo mình 09…`), unless
+/// they also name someone else (`của nó`, `thằng`).
+fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding]) {
+    for f in found {
+        let toks = tokens_in(ctx.tokens, &f.span);
+        if toks.is_empty() {
+            continue;
+        }
+        let near = |words: &[&str]| near_word(ctx.tokens, toks.start, toks.end, 6, 3, words);
+        if near(OWN_WORDS) && !near(OTHER_WORDS) {
+            f.severity = Severity::Info;
+            f.message.vi = OWN_VI.to_string();
+            f.message.en = OWN_EN.to_string();
         }
     }
 }
