@@ -169,6 +169,8 @@ fn everyday_texts_get_no_finding() {
         "Nhà thờ Tân Định ở số 289 đường Hai Bà Trưng, quận 3.",
         "Khai trương tiệm bánh số 45 đường Nguyễn Trãi nha mọi người.",
         "Ông bà tôi là người Bắc Kỳ cũ, di cư vào Nam năm 1954.",
+        "Nghe kể chuyện tí rồi làm tiếp",
+        "ai biết người nghe đâu mà mấy bài đấy vẫn hit",
     ];
     for t in texts {
         let r = e.analyze(t);
