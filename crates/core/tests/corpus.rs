@@ -5,32 +5,18 @@
 //! - `expect: []` means no finding of any category;
 //! - `forbid` names categories that must not appear at all.
 //!
-//! One test runs every case and reports all failing cases at once, with their ids.
+//! One test runs every case and reports all failing cases at once, with their ids. The rules
+//! live in `cannhac_core::corpus` (shared with `cannhac eval`); the second test checks that
+//! they can fail.
 
-use cannhac_core::offsets::OffsetConverter;
-use cannhac_core::{Config, Engine, Report};
-use serde::Deserialize;
+use cannhac_core::corpus::{score, Case, Expect};
+use cannhac_core::{Config, Engine};
 use std::collections::BTreeSet;
 
 const CORPUS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../tests/corpus/posts.jsonl"
 );
-
-#[derive(Deserialize)]
-struct Case {
-    id: String,
-    text: String,
-    expect: Vec<Expect>,
-    #[serde(default)]
-    forbid: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct Expect {
-    category: String,
-    span: String,
-}
 
 fn load() -> Vec<Case> {
     let body = std::fs::read_to_string(CORPUS).unwrap_or_else(|e| panic!("read {CORPUS}: {e}"));
@@ -41,64 +27,9 @@ fn load() -> Vec<Case> {
         .collect()
 }
 
-/// Each finding as `(category id, chars start, chars end, text)`.
-fn char_findings(text: &str, report: &Report) -> Vec<(&'static str, usize, usize, String)> {
-    let mut conv = OffsetConverter::new(text);
-    report
-        .findings
-        .iter()
-        .map(|f| {
-            (
-                f.category.as_str(),
-                conv.units(f.span.start).chars,
-                conv.units(f.span.end).chars,
-                text[f.span.clone()].to_string(),
-            )
-        })
-        .collect()
-}
-
 /// Why `case` fails, one line per problem; empty when it passes.
 fn problems(engine: &Engine, case: &Case) -> Vec<String> {
-    let report = engine.analyze(&case.text);
-    let found = char_findings(&case.text, &report);
-    let mut out = Vec::new();
-    let show = |f: &[(&str, usize, usize, String)]| -> String {
-        let v: Vec<String> = f
-            .iter()
-            .map(|(c, s, e, t)| format!("{c} {s}..{e} {t:?}"))
-            .collect();
-        format!("[{}]", v.join(", "))
-    };
-    if case.expect.is_empty() && !found.is_empty() {
-        out.push(format!("clean text got {}", show(&found)));
-    }
-    for e in &case.expect {
-        let Some(b) = case.text.find(&e.span) else {
-            out.push(format!("expected span {:?} is not in the text", e.span));
-            continue;
-        };
-        let es = case.text[..b].chars().count();
-        let ee = es + e.span.chars().count();
-        if !found
-            .iter()
-            .any(|(c, s, t, _)| *c == e.category && *s < ee && *t > es)
-        {
-            out.push(format!(
-                "missed {} {:?} (chars {es}..{ee}); found {}",
-                e.category,
-                e.span,
-                show(&found)
-            ));
-        }
-    }
-    for cat in &case.forbid {
-        let bad: Vec<_> = found.iter().filter(|f| f.0 == cat).cloned().collect();
-        if !bad.is_empty() {
-            out.push(format!("forbidden {cat} found: {}", show(&bad)));
-        }
-    }
-    out
+    score(engine, case).problems
 }
 
 #[test]
