@@ -26,6 +26,11 @@ const PUBLIC_ACT_CODES: &[&str] = &[
     "tt-",
     "ttlt-",
     "nq/tw",
+    "ct/tw",
+    "qđ/tw",
+    "qđi/tw",
+    "kl/tw",
+    "hd/tw",
     "qđ-btttt",
     "nd-cp",
     "qd-ttg",
@@ -65,7 +70,11 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut parts = 0usize;
     for m in doc_codes(norm) {
         let code = &norm[m.clone()];
-        let kind = code.split('/').skip(1).collect::<Vec<_>>().join("/");
+        // `125/bc-ubnd` → `bc-ubnd`; a party document's `12-bc/đu` → `bc/đu`.
+        let kind = match (code.find('-'), code.find('/')) {
+            (Some(d), Some(sl)) if d < sl => code[d + 1..].to_string(),
+            _ => code.split('/').skip(1).collect::<Vec<_>>().join("/"),
+        };
         if !kind.chars().any(|c| c.is_alphabetic())
             || PUBLIC_ACT_CODES.iter().any(|p| kind.contains(p))
         {
@@ -170,7 +179,8 @@ fn ends_with_word(s: &str, w: &str) -> bool {
 /// Document codes in the (lower-case) normalised text: `125/bc-ubnd`, `13/2023/nđ-cp`,
 /// `88/ttr-snv` — a number of up to six digits not continuing a longer number or word, `/`
 /// (spaces allowed around it), an optional four-digit year and `/`, one to eight letters, and
-/// up to three more `-` or `/` parts of letters and digits. Byte ranges of `norm`.
+/// up to three more `-` or `/` parts of letters and digits — and the party form `12-bc/đu`
+/// (number, `-`, kind, `/`, issuing body). Byte ranges of `norm`.
 fn doc_codes(norm: &str) -> Vec<Range<usize>> {
     let b = norm.as_bytes();
     let mut out = Vec::new();
@@ -205,6 +215,26 @@ fn doc_codes(norm: &str) -> Vec<Range<usize>> {
 /// The rest of a document code after its number, from byte `at`; its end, or `None`.
 fn code_tail(norm: &str, at: usize) -> Option<usize> {
     let b = norm.as_bytes();
+    let letters = |from: usize, max: usize, digits: bool| -> usize {
+        let mut k = from;
+        for (n, c) in norm[from..].chars().enumerate() {
+            if n == max || !(c.is_ascii_lowercase() || c == 'đ' || (digits && c.is_ascii_digit()))
+            {
+                break;
+            }
+            k += c.len_utf8();
+        }
+        k
+    };
+    // Party documents: `12-BC/ĐU`, `45-CV/TU` (number, dash, kind, slash, issuing body).
+    if b.get(at) == Some(&b'-') {
+        let kind_end = letters(at + 1, 8, false);
+        if kind_end > at + 1 && b.get(kind_end) == Some(&b'/') {
+            let end = letters(kind_end + 1, 12, true);
+            return (end > kind_end + 1).then_some(end);
+        }
+        return None;
+    }
     let mut j = at;
     if b.get(j) == Some(&b' ') {
         j += 1;
@@ -220,17 +250,6 @@ fn code_tail(norm: &str, at: usize) -> Option<usize> {
     if b.len() >= j + 5 && b[j..j + 4].iter().all(u8::is_ascii_digit) && b[j + 4] == b'/' {
         j += 5;
     }
-    let letters = |from: usize, max: usize, digits: bool| -> usize {
-        let mut k = from;
-        for (n, c) in norm[from..].chars().enumerate() {
-            if n == max || !(c.is_ascii_lowercase() || c == 'đ' || (digits && c.is_ascii_digit()))
-            {
-                break;
-            }
-            k += c.len_utf8();
-        }
-        k
-    };
     let mut end = letters(j, 8, false);
     if end == j {
         return None;
