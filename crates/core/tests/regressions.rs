@@ -134,6 +134,14 @@ fn risky_posts_are_caught() {
             "So: 125/BC-UBND\nKinh gui: cac phong ban",
             Category::InternalDocument,
         ),
+        (
+            "ĐẢNG CỘNG SẢN VIỆT NAM\nĐẢNG ỦY XÃ AN BÌNH\nSố 12-BC/ĐU",
+            Category::InternalDocument,
+        ),
+        (
+            "Biên bản họp chi bộ tháng 10, ai cần thì inbox mình gửi bản chụp",
+            Category::InternalDocument,
+        ),
     ];
     for (t, cat) in cases {
         let r = e.analyze(t);
@@ -170,6 +178,8 @@ fn everyday_texts_get_no_finding() {
         "Khai trương tiệm bánh số 45 đường Nguyễn Trãi nha mọi người.",
         "Ông bà tôi là người Bắc Kỳ cũ, di cư vào Nam năm 1954.",
         "Nghe kể chuyện tí rồi làm tiếp",
+        "Theo Nghị quyết số 57-NQ/TW của Bộ Chính trị về khoa học công nghệ",
+        "Đảng Cộng sản Việt Nam được thành lập năm 1930",
         "ai biết người nghe đâu mà mấy bài đấy vẫn hit",
     ];
     for t in texts {
