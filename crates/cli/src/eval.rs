@@ -196,15 +196,16 @@ pub fn vihos(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
 }
 
 /// ViHSD: share of comments with an `inflammatory` finding of severity `warning` or more, per
-/// label (0 CLEAN, 1 OFFENSIVE, 2 HATE).
-pub fn vihsd(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
+/// label (0 CLEAN, 1 OFFENSIVE, 2 HATE). With `strip`, each comment loses its diacritics first
+/// ([`cannhac_core::text::tone::fold`]).
+pub fn vihsd(engine: &Engine, path: &Path, show: usize, strip: bool) -> Result<u8, Fail> {
     let mut rdr = read_csv(path, &[(0, "free_text"), (1, "label_id")])?;
     let mut out = stdout();
     let mut counts: BTreeMap<u8, (usize, usize)> = BTreeMap::new();
     let mut shown = 0;
     for rec in rdr.records() {
         let rec = rec?;
-        let (Some(text), Some(label)) = (rec.get(0), rec.get(1)) else {
+        let (Some(raw), Some(label)) = (rec.get(0), rec.get(1)) else {
             return Err(Fail(format!(
                 "{}: expected columns free_text,label_id",
                 path.display()
@@ -219,6 +220,13 @@ pub fn vihsd(engine: &Engine, path: &Path, show: usize) -> Result<u8, Fail> {
                 "bad label_id {label}: expected 0 (CLEAN), 1 (OFFENSIVE) or 2 (HATE)"
             )));
         }
+        let folded;
+        let text = if strip {
+            folded = cannhac_core::text::tone::fold(raw);
+            folded.as_str()
+        } else {
+            raw
+        };
         let flagged = char_spans(engine, text)
             .iter()
             .any(|(c, s, ..)| *c == Category::Inflammatory && *s >= Severity::Warning);

@@ -67,6 +67,10 @@ enum Command {
         /// With --vihos/--vihsd: print the comments the engine got wrong (at most this many).
         #[arg(long, default_value_t = 0)]
         show: usize,
+        /// With --vihsd: remove every diacritic from each comment first (`đ` → `d`), to
+        /// measure the engine on text typed without diacritics.
+        #[arg(long)]
+        strip_diacritics: bool,
     },
 }
 
@@ -111,14 +115,20 @@ fn main() -> ExitCode {
         Command::Link { urls, json } => output::links(&urls, json),
         Command::Duties { json } => output::duties(json),
         Command::Eval {
+            vihsd: None,
+            strip_diacritics: true,
+            ..
+        } => Err(Fail("--strip-diacritics goes with --vihsd FILE".into())),
+        Command::Eval {
             corpus,
             vihos,
             vihsd,
             show,
+            strip_diacritics,
         } => match (corpus, vihos, vihsd) {
             (Some(c), None, None) => eval::corpus(&engine_or_fail(), &c),
             (None, Some(v), None) => eval::vihos(&engine_or_fail(), &v, show),
-            (None, None, Some(v)) => eval::vihsd(&engine_or_fail(), &v, show),
+            (None, None, Some(v)) => eval::vihsd(&engine_or_fail(), &v, show, strip_diacritics),
             _ => Err(Fail(
                 "eval needs a corpus file, --vihos FILE or --vihsd FILE".into(),
             )),

@@ -570,6 +570,30 @@ fn eval_rejects_a_file_of_the_other_kind() {
 }
 
 #[test]
+fn eval_strip_diacritics_folds_each_comment() {
+    let csv = temp_file(
+        "strip.csv",
+        "free_text,label_id\nQuà này dành cho bé yêu,0\nThằng chó chết kia,2\n".as_bytes(),
+    );
+    let r = run(cannhac()
+        .arg("eval")
+        .arg("--vihsd")
+        .arg(&csv)
+        .arg("--strip-diacritics"));
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    // "danh cho be" is not "đánh cho"; "thang cho chet" keeps its target word.
+    assert!(r.stdout.contains("CLEAN      flagged 0/1"), "{}", r.stdout);
+    assert!(r.stdout.contains("HATE       flagged 1/1"), "{}", r.stdout);
+    let r = run(cannhac()
+        .arg("eval")
+        .arg("--vihos")
+        .arg(&csv)
+        .arg("--strip-diacritics"));
+    assert_eq!(r.code, Some(2));
+    assert!(r.stderr.contains("--strip-diacritics"), "{}", r.stderr);
+}
+
+#[test]
 fn eval_vihsd_when_the_data_is_there() {
     let Some(path) = shared_data("vihsd-dev.csv") else {
         return;
