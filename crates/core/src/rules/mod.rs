@@ -24,7 +24,6 @@ pub struct Ctx<'a> {
     /// Its word tokens.
     pub tokens: &'a [Token],
     /// The accent policy's verdict.
-    #[allow(dead_code)]
     pub unaccented: bool,
     /// The compiled lexicons.
     #[allow(dead_code)]
