@@ -1,5 +1,5 @@
-//! Shouting: a whole sentence in capitals, and runs of `!!!` in a sentence that shouts or
-//! insults. Source: duty 3 of the source article ("thể hiện bằng văn phong đúng mực").
+//! Shouting: a whole sentence in capitals that also ends in `!`, insults or addresses someone
+//! with contempt, and runs of `!!!` in a sentence that shouts or insults. Source: duty 3 of the source article ("thể hiện bằng văn phong đúng mực").
 //! Headings of documents (a sentence that already holds an internal-document finding) and
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
@@ -23,6 +23,17 @@ const MIN_WORDS: usize = 5;
 const AIM_WORDS: &[&str] = &[
     "mày", "mầy", "bây", "mi", "tụi", "bọn", "lũ", "thằng", "thg", "tk", "đồ", "mụ", "lão", "hắn",
 ];
+/// Whether token `i` is one of [`AIM_WORDS`] used for a person: not the `lũ` of `lũ lụt`
+/// (a flood), not the `thằng` of `thằng em` (a younger brother).
+fn aims(t: &[Token], i: usize) -> bool {
+    let next = t.get(i + 1).map(|n| n.key.as_str());
+    match t[i].key.as_str() {
+        "lũ" => !matches!(next, Some("lụt" | "quét" | "ống" | "lớn" | "về")),
+        "thằng" => !matches!(next, Some("em" | "bé" | "cháu" | "con" | "anh")),
+        k => AIM_WORDS.contains(&k),
+    }
+}
+
 /// Words after `con` that make it a contemptuous classifier for a person (`con này`).
 const CON_AIM: &[&str] = &[
     "này", "kia", "đó", "ấy", "nhỏ", "mụ", "mẹ", "đĩ", "bé", "ranh", "điên", "khùng",
@@ -74,7 +85,7 @@ fn raise_aimed(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut [
     let t = ctx.tokens;
     let aimed_at = |i: usize| {
         let k = t[i].key.as_str();
-        AIM_WORDS.contains(&k)
+        aims(t, i)
             || (k == "m" && (i == 0 || !t[i - 1].numeric))
             || (k == "con"
                 && t.get(i + 1)
@@ -120,11 +131,18 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .filter(|&&i| t[i].upper && t[i].key.chars().count() > 1)
             .count();
         let span = t[s].orig.start..t[e - 1].orig.end;
-        let shouted = words.len() >= MIN_WORDS
-            && caps * 10 >= words.len() * 9
-            && words.iter().any(|&i| t[i].marked);
         // Trailing "!!!" after the sentence.
         let rest = ctx.text.get(span.end..).unwrap_or("");
+        // Capitals alone are how many older users and shop signs write ("MẬT ONG RỪNG NGUYÊN
+        // CHẤT"); a sentence shouts when it also ends in `!`, holds an inflammatory finding,
+        // or is aimed at someone.
+        let heated = inflammatory[si]
+            || rest.trim_start_matches(' ').starts_with(['!', '！'])
+            || (s..e).any(|i| aims(t, i));
+        let shouted = words.len() >= MIN_WORDS
+            && caps * 10 >= words.len() * 9
+            && words.iter().any(|&i| t[i].marked)
+            && heated;
         let bangs = rest.len() - rest.trim_start_matches(['!', '！', ' ']).len();
         let bang_run = rest[..bangs].matches(['!', '！']).count() >= 3;
         if shouted && !internal[si] {
