@@ -162,6 +162,19 @@ const CODE_WORDS: &[&str] = &[
 /// Words for someone's home (folded): a bare number after one is a house number.
 const HOME_WORDS: &[&str] = &["nha", "dia chi", "nha rieng", "cho o", "dang o"];
 
+/// Words (folded) around an account number that make it a relief fund's or a donation drive's
+/// account, published to be used (`tài khoản … của Ban Vận động cứu trợ – UBTW MTTQ`).
+const DONATION_WORDS: &[&str] = &[
+    "mttq",
+    "mat tran to quoc",
+    "cuu tro",
+    "ban van dong",
+    "chu thap do",
+    "ung ho",
+    "quyen gop",
+    "tu thien",
+];
+
 /// Street words (folded) of an address.
 const STREET_WORDS: &[&str] = &[
     "ngo", "ngach", "hem", "kiet", "pho", "duong", "to", "khu pho", "thon", "xom", "ap", "kp",
@@ -228,7 +241,10 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             || (id_word_near && (digits.len() == 12 || digits.len() == 9))
         {
             ("personal_data.citizen_id", ID_VI, ID_EN)
-        } else if (6..=19).contains(&digits.len()) && near(BANK_WORDS, 6, 4) {
+        } else if (6..=19).contains(&digits.len())
+            && near(BANK_WORDS, 6, 4)
+            && !near(DONATION_WORDS, 12, 12)
+        {
             ("personal_data.bank_account", BANK_VI, BANK_EN)
         } else {
             continue;
@@ -243,6 +259,9 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ));
     }
     for m in emails(norm).into_iter().chain(masked_emails(norm)) {
+        if is_role_address(&norm[m.clone()]) {
+            continue;
+        }
         let span = ctx.norm.orig_range(m);
         out.push(finding(
             "personal_data.email",
@@ -303,6 +322,18 @@ const OWN_WORDS: &[&str] = &[
     "kb",
     "minh ne",
     "em ne",
+    "nhan hang",
+    "giao hang",
+    "giao den",
+    "giao ve",
+    "ship den",
+    "ship ve",
+    "chinh chu",
+    "can ban",
+    "cho thue",
+    "nhan day",
+    "lh",
+    "lien he",
 ];
 /// Words (folded) that make nearby data someone else's, whatever else is said.
 const OTHER_WORDS: &[&str] = &[
@@ -553,6 +584,38 @@ fn digit_runs(norm: &str) -> Vec<Range<usize>> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// Local parts of an office's or a business's shared mailbox (`ubndphuong@hanoi.gov.vn`,
+/// `lienhe@…`): not one person's address.
+const ROLE_MAILBOXES: &[&str] = &[
+    "info",
+    "contact",
+    "lienhe",
+    "hotro",
+    "support",
+    "admin",
+    "webmaster",
+    "vanphong",
+    "tiepdan",
+    "cskh",
+    "sales",
+    "banbientap",
+    "toasoan",
+    "ubnd",
+    "hopthu",
+    "gopy",
+    "phananh",
+    "noreply",
+];
+
+/// Whether an e-mail address (lower case) is a shared mailbox: a role word at the start of its
+/// local part, or any address at a `gov.vn` domain whose local part holds one.
+fn is_role_address(addr: &str) -> bool {
+    let (local, domain) = addr.split_once('@').unwrap_or((addr, ""));
+    ROLE_MAILBOXES
+        .iter()
+        .any(|r| local.starts_with(r) || (domain.ends_with("gov.vn") && local.contains(r)))
 }
 
 /// E-mail addresses in the (lower-case) normalised text: a local part of letters, digits and
