@@ -245,6 +245,21 @@ impl Engine {
                 return false;
             }
         }
+        // A phrase matched without diacritics whose last word opens a run of capitalised words
+        // is cut from a name ("Chien thang Dien Bien Phu": "thang Dien" is not "thằng điên").
+        if rule.category == Category::Inflammatory && h.first < h.last {
+            let last = &span[span.len() - 1];
+            let opens_name = span.iter().all(|t| !t.marked)
+                && last.capitalized
+                && !last.upper
+                && !span[0].capitalized
+                && tokens
+                    .get(h.last + 1)
+                    .is_some_and(|n| n.capitalized && !n.upper && n.gap == Gap::Space);
+            if opens_name {
+                return false;
+            }
+        }
         if e.needs_target {
             let folded = span.iter().all(|t| !t.marked);
             if !(self.lexicon.has_target(tokens, h.first, h.last, false)

@@ -792,7 +792,8 @@ impl Lexicon {
     }
 
     /// Whether a target word stands right before `first` (one or two syllables back, but not
-    /// across `người`), or a second-person pronoun right after `last`.
+    /// across `người`, and across only a demonstrative when matching `folded` keys), or a
+    /// second-person pronoun right after `last`.
     pub fn has_target(&self, tokens: &[Token], first: usize, last: usize, folded: bool) -> bool {
         let is_target = |t: &Token| {
             if folded {
@@ -801,11 +802,18 @@ impl Lexicon {
                 self.targets.iter().any(|x| *x == t.key)
             }
         };
-        // "là người Bắc Kỳ" describes someone's origin: `người` between breaks the aim.
+        // "là người Bắc Kỳ", "là dân nhà quê" describe someone's origin: `người` (or `dân`
+        // after `là`) between breaks the aim.
+        // Without diacritics a word between must be a demonstrative ("thang kia danh cho"):
+        // "May gio con di" is "mấy giờ con đi", not "mày … con đĩ".
         let before = (first.saturating_sub(2)..first).any(|i| {
             is_target(&tokens[i])
                 && tokens[i + 1..=first].iter().all(|t| t.gap == Gap::Space)
-                && tokens[i + 1..first].iter().all(|t| t.fold != "nguoi")
+                && tokens[i + 1..first].iter().all(|t| {
+                    t.fold != "nguoi"
+                        && !(t.fold == "dan" && tokens[i].fold == "la")
+                        && (!folded || matches!(t.fold.as_str(), "kia" | "nay" | "do" | "ay"))
+                })
         });
         let after = tokens.get(last + 1).is_some_and(|t| {
             t.gap == Gap::Space
