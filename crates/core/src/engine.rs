@@ -179,7 +179,7 @@ impl Engine {
         let mut cues = Vec::new();
         for h in hits {
             let e = &self.lexicon.entries[h.entry];
-            if !self.accept(e, &h, &tokens) {
+            if !self.accept(e, &h, text, &tokens) {
                 continue;
             }
             let rule = &self.lexicon.rules[e.rule];
@@ -215,15 +215,23 @@ impl Engine {
         }
     }
 
-    /// Per-entry conditions: capitals, target word, cancelling contexts.
-    fn accept(&self, e: &Entry, h: &Hit, tokens: &[Token]) -> bool {
+    /// Per-entry conditions: capitals, standing alone, target word, cancelling contexts.
+    /// `text` is the caller's text, which the tokens' `orig` ranges index.
+    fn accept(&self, e: &Entry, h: &Hit, text: &str, tokens: &[Token]) -> bool {
         let span = &tokens[h.first..=h.last];
         if e.caps && !span.iter().all(|t| t.upper || t.numeric) {
             return false;
         }
         if e.alone {
+            // Alone on its line, or opening it as a label: "MẬT: kế hoạch …", "HỎA TỐC - Kính
+            // gửi …" (a colon or dash right after the mark).
             let starts = h.first == 0 || span[0].gap == Gap::Hard;
-            let ends = tokens.get(h.last + 1).is_none_or(|t| t.gap == Gap::Hard);
+            let ends = tokens.get(h.last + 1).is_none_or(|t| {
+                t.gap == Gap::Hard
+                    || text
+                        .get(span[span.len() - 1].orig.end..t.orig.start)
+                        .is_some_and(|sep| matches!(sep.trim(), ":" | "-" | "–" | "—"))
+            });
             if !(starts && ends) {
                 return false;
             }

@@ -59,6 +59,8 @@ fn everyday_sentences_raise_no_warning() {
         "Nghe nói phim mới của Trấn Thành hay lắm, tối nay đi xem thử.",
         "Cần bán đất 100m2 ở Đông Anh, liên hệ chính chủ 0912345678.",
         "Cho thuê phòng trọ khép kín, LH 0903.123.456.",
+        "Ông mình là dân Nam Kỳ lục tỉnh, nói chuyện rất chân chất.",
+        "KHẨN: Cần tìm người thân của cụ bà đi lạc ở chợ Bến Thành",
     ];
     for t in texts {
         let r = e.analyze(t);
@@ -146,6 +148,15 @@ fn risky_posts_are_caught() {
             Category::InternalDocument,
         ),
         ("Tối nay tao sẽ đến nhà mày.", Category::Inflammatory),
+        ("MẬT: kế hoạch di dời dân cư", Category::InternalDocument),
+        (
+            "HOẢ TỐC - Kính gửi các đồng chí Chủ tịch UBND các xã.",
+            Category::InternalDocument,
+        ),
+        ("Độ khẩn: Khẩn", Category::InternalDocument),
+        ("Noi nhan: nhu tren;\nLuu: VT", Category::InternalDocument),
+        ("Bọn thanh hóa toàn trộm cắp.", Category::Inflammatory),
+        ("Cho mày chết, đồ phản bội.", Category::Inflammatory),
         (
             "Anh em tập trung trước cổng ủy ban 8h sáng mai, mang theo gậy gộc.",
             Category::Inflammatory,

@@ -280,7 +280,7 @@ fn frame_lines(norm: &str) -> Vec<Range<usize>> {
                 .trim_start_matches([' ', '\t', '-', '–', '•', '*', '>'])
                 .len();
         let rest = &line[lead..];
-        for word in ["kính gửi", "nơi nhận"] {
+        for word in ["kính gửi", "nơi nhận", "kinh gui", "noi nhan"] {
             if let Some(after) = rest.strip_prefix(word) {
                 let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
                 if after[spaces..].starts_with(':') {
@@ -294,22 +294,23 @@ fn frame_lines(norm: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// The filing line `Lưu: VT` (`lưu vt`, `lưu: vt`), not inside a longer word.
+/// The filing line `Lưu: VT` (`lưu vt`, `lưu: vt`, or `luu: vt` without diacritics), not
+/// inside a longer word.
 fn filing_lines(norm: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for (i, _) in norm.match_indices("lưu") {
+    for (i, word) in norm.match_indices("lưu").chain(norm.match_indices("luu")) {
         let before_ok = norm[..i]
             .chars()
             .next_back()
             .is_none_or(|c| matches!(c, ' ' | '\t' | ';' | '-' | '\n'));
-        let after = &norm[i + "lưu".len()..];
+        let after = &norm[i + word.len()..];
         let t = after.trim_start_matches([' ', '\t']);
         let t = t
             .strip_prefix(':')
             .unwrap_or(t)
             .trim_start_matches([' ', '\t']);
         if before_ok && t.starts_with("vt") && !t[2..].starts_with(|c: char| c.is_alphanumeric()) {
-            let end = i + "lưu".len() + (after.len() - t.len()) + 2;
+            let end = i + word.len() + (after.len() - t.len()) + 2;
             out.push(i..end);
         }
     }

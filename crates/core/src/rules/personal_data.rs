@@ -351,6 +351,9 @@ const OTHER_WORDS: &[&str] = &[
     "zalo no",
     "thang",
     "hang xom",
+    "con mu",
+    "lua dao",
+    "no",
 ];
 const OWN_VI: &str = "Có vẻ là thông tin của chính bạn: đăng công khai dễ bị làm phiền, lừa đảo. Cân nhắc nhắn riêng thay vì đăng.";
 const OWN_EN: &str = "This looks like your own contact data: posting it publicly invites spam and scams. Consider sending it privately.";
