@@ -17,7 +17,8 @@
 //   {type:"messages", lang}     → _locales/<lang>/messages.json (content scripts' language override)
 //   any failure                 → {error: "message"}
 // The same requests also come over a port named "cannhac" (runtime.connect) as {id, msg} and
-// are answered {id, r}: content scripts send their analyses that way.
+// are answered {id, r}, analyses {id, json} (the answer above as JSON text): content scripts
+// send their analyses that way.
 //
 // Tests: the context-menu handler is exposed as `self.cannhac.handleMenuClick(info, tab)` (the
 // same function chrome.contextMenus.onClicked calls). Playwright cannot open native menus, so a
@@ -158,18 +159,27 @@ async function linkReport(url, text) {
   return { ...verdict, url: String(url ?? ""), host, textDomain, mismatch };
 }
 
+/**
+ * The engine's analysis of `text` as the JSON text the engine writes (see the header), or null
+ * when the text is over MAX_TEXT.
+ */
+async function analyzeJson(text) {
+  if (text.length > MAX_TEXT) return null;
+  const e = await getEngine();
+  analyses++;
+  const t0 = performance.now();
+  const json = e.analyze(text, MAX_FINDINGS);
+  analyzeMs.push(performance.now() - t0);
+  if (analyzeMs.length > 200) analyzeMs.shift();
+  return json;
+}
+const TOO_LONG = { kinds: [], spans: [], unaccented: false, truncated: 0, tooLong: true };
+
 async function handle(msg) {
   switch (msg?.type) {
     case "analyze": {
-      const text = typeof msg.text === "string" ? msg.text : "";
-      if (text.length > MAX_TEXT) return { kinds: [], spans: [], unaccented: false, truncated: 0, tooLong: true };
-      const e = await getEngine();
-      analyses++;
-      const t0 = performance.now();
-      const r = JSON.parse(e.analyze(text, MAX_FINDINGS));
-      analyzeMs.push(performance.now() - t0);
-      if (analyzeMs.length > 200) analyzeMs.shift();
-      return r;
+      const json = await analyzeJson(typeof msg.text === "string" ? msg.text : "");
+      return json === null ? { ...TOO_LONG } : JSON.parse(json);
     }
     case "checkLink":
       return linkReport(msg.url, msg.text);
@@ -203,19 +213,27 @@ api.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
 
 // The same API over a long-lived port (content scripts' analyses, one per keystroke): a
 // message on an open port costs a fraction of a sendMessage round trip (a new channel each).
-// Requests are {id, msg}; answers {id, r}, r being what sendMessage would have answered.
+// Requests are {id, msg}; answers {id, r}, r being what sendMessage would have answered, except
+// for analyses: {id, json}, the engine's JSON text as it came out (the page parses it). One
+// string crosses the port instead of an object of hundreds of numbers: no JSON.parse here, and
+// the messaging layer copies a single value instead of converting every number of the answer.
 api.runtime.onConnect.addListener((port) => {
   if (port.name !== PORT_NAME) return;
   port.onMessage.addListener((req) => {
     const id = req?.id;
     const msg = req?.msg;
-    const answer = !msg || typeof msg.type !== "string" || msg.type.startsWith("cannhac:") ? Promise.resolve({ error: "not a worker request" }) : handle(msg);
+    const bad = !msg || typeof msg.type !== "string" || msg.type.startsWith("cannhac:");
+    const answer = bad
+      ? Promise.resolve({ r: { error: "not a worker request" } })
+      : msg.type === "analyze"
+        ? analyzeJson(typeof msg.text === "string" ? msg.text : "").then((json) => (json === null ? { r: { ...TOO_LONG } } : { json }))
+        : handle(msg).then((r) => ({ r }));
     answer
-      .catch((e) => ({ error: String(e?.message || e) }))
-      .then((r) => {
+      .catch((e) => ({ r: { error: String(e?.message || e) } }))
+      .then((a) => {
         if (firstAnswerMs === null) firstAnswerMs = performance.now() - startedAt;
         try {
-          port.postMessage({ id, r });
+          port.postMessage({ id, ...a });
         } catch {
           /* the page went away */
         }

@@ -12,6 +12,11 @@
 //!   The parts of a `*` phrase are keyed one by one and joined by ` * `.
 //!
 //! A phrase with no syllable to match on stops the build with its file and text.
+//!
+//! The link tables (`OUT_DIR/links_data.rs`) are prepared by `build_links.rs`.
+
+#[path = "build_links.rs"]
+mod build_links;
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/text/mod.rs"]
@@ -239,4 +244,5 @@ fn main() {
     );
     let dest = Path::new(&out).join("lexicon_data.rs");
     std::fs::write(&dest, code).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
+    build_links::write(&out);
 }

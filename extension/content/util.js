@@ -117,7 +117,13 @@
       const resolve = waiting.get(m?.id);
       if (!resolve) return;
       waiting.delete(m.id);
-      resolve(m.r ?? null);
+      // Analyses come as the engine's JSON text (see background.js), other answers as objects.
+      if (typeof m.json !== "string") return resolve(m.r ?? null);
+      try {
+        resolve(JSON.parse(m.json));
+      } catch (e) {
+        resolve({ error: `bad analysis from the worker: ${e?.message || e}` });
+      }
     });
     p.onDisconnect.addListener(() => {
       void api.runtime.lastError;

@@ -23,16 +23,49 @@
 //! label too short; that affects neither `.vn` domains nor the look-alike checks of our lists.
 
 use publicsuffix::{List, Psl};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
+/// The sorted tables `build_links.rs` writes from the list files (the TLDs, the suffix rules
+/// grouped by TLD, the confusables): looked up by binary search, nothing to build at run time.
+mod tables {
+    include!(concat!(env!("OUT_DIR"), "/links_data.rs"));
+}
+use tables::{CONFUSABLE_CHARS, CONFUSABLE_PROTO, PROTOTYPES, PSL_STARTS, PSL_TEXT};
+
+/// Group `i` of `PSL_TEXT` (`PSL_STARTS` ends with the text's length).
+fn group(i: usize) -> &'static str {
+    let (a, b) = (usize::from(PSL_STARTS[i]), usize::from(PSL_STARTS[i + 1]));
+    PSL_TEXT.get(a..b).unwrap_or("")
+}
+
+/// The index of the `PSL_TEXT` group of the TLD `tld` (binary search: groups are sorted).
+fn find_group(tld: &str) -> Option<usize> {
+    let (mut lo, mut hi) = (0, PSL_STARTS.len() - 1);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match group_tld(group(mid)).cmp(tld) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+/// The TLD of a `PSL_TEXT` group: the last label of its first rule.
+fn group_tld(g: &str) -> &str {
+    let first = g.split(['\0', '\n']).find(|r| !r.is_empty()).unwrap_or(g);
+    first.rsplit('.').next().unwrap_or(first)
+}
+
+#[cfg(test)]
 const PUBLIC_SUFFIX: &str = include_str!("../../data/links/public_suffix.dat");
 const OFFICIAL: &str = include_str!("../../data/links/official.txt");
 const PRESS: &str = include_str!("../../data/links/press.txt");
 const BRANDS: &str = include_str!("../../data/links/brands.txt");
 const SHORTENERS: &str = include_str!("../../data/links/shorteners.txt");
 const RISKY_TLDS: &str = include_str!("../../data/links/risky_tlds.txt");
-const CONFUSABLES: &str = include_str!("../../data/links/confusables.txt");
 
 /// Which list a known domain comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,43 +105,20 @@ pub(crate) struct Protected {
 /// same answer as the whole list (a TLD without rules: the default rule `*`, as in the whole
 /// list). Parsing all 2,600 lines with `publicsuffix` takes most of the lists' start-up (about
 /// 5 ms natively, tens of milliseconds in a freshly started WebAssembly instance); a post's
-/// first link needs the rules of a handful of TLDs.
+/// first link needs the rules of a handful of TLDs. The rules come grouped by TLD from
+/// `build_links.rs` (`PSL_TEXT`).
 pub(crate) struct Suffixes {
-    /// TLD → its rules.
-    by_tld: HashMap<&'static str, TldRules>,
-}
-
-/// The rules under one TLD: the lines, and the list parsed from them on first use.
-#[derive(Default)]
-struct TldRules {
-    icann: Vec<&'static str>,
-    private: Vec<&'static str>,
-    list: OnceLock<List>,
+    /// The lists parsed from the groups of `PSL_TEXT`, same index, each on first use.
+    parsed: Box<[OnceLock<List>]>,
 }
 
 impl Suffixes {
-    fn new(src: &'static str) -> Self {
-        let mut by_tld: HashMap<&'static str, TldRules> = HashMap::new();
-        let mut private = false;
-        for line in src.lines() {
-            if line.contains("BEGIN PRIVATE DOMAINS") {
-                private = true;
-            }
-            let Some(rule) = line.split_whitespace().next() else {
-                continue;
-            };
-            if rule.starts_with("//") {
-                continue;
-            }
-            let tld = rule.rsplit('.').next().unwrap_or(rule);
-            let entry = by_tld.entry(tld).or_default();
-            if private {
-                entry.private.push(rule);
-            } else {
-                entry.icann.push(rule);
-            }
+    fn new() -> Self {
+        Suffixes {
+            parsed: std::iter::repeat_with(OnceLock::new)
+                .take(PSL_STARTS.len() - 1)
+                .collect(),
         }
-        Suffixes { by_tld }
     }
 
     /// `f` applied to the list of the rules of `host`'s TLD (its last label; `publicsuffix`
@@ -116,21 +126,18 @@ impl Suffixes {
     fn with_list<R>(&self, host: &[u8], f: impl FnOnce(&List) -> R) -> R {
         let name = host.strip_suffix(b".").unwrap_or(host);
         let last = name.rsplit(|&b| b == b'.').next().unwrap_or(name);
-        let Some(rules) = std::str::from_utf8(last)
-            .ok()
-            .and_then(|t| self.by_tld.get(t))
-        else {
+        let Some(i) = std::str::from_utf8(last).ok().and_then(find_group) else {
             return f(&List::new()); // no rule: the default rule `*`
         };
-        f(rules.list.get_or_init(|| {
+        // The embedded list is generated and tested (`tests/links.rs`); should a section ever
+        // fail to parse, the default rule `*` still answers, never a panic.
+        f(self.parsed[i].get_or_init(|| {
+            let g = group(i);
+            let (icann, private) = g.split_once('\0').unwrap_or((g, ""));
             let text = format!(
-                "// ===BEGIN ICANN DOMAINS===\n{}\n// ===END ICANN DOMAINS===\n\
-                 // ===BEGIN PRIVATE DOMAINS===\n{}\n// ===END PRIVATE DOMAINS===\n",
-                rules.icann.join("\n"),
-                rules.private.join("\n")
+                "// ===BEGIN ICANN DOMAINS===\n{icann}\n// ===END ICANN DOMAINS===\n\
+                 // ===BEGIN PRIVATE DOMAINS===\n{private}\n// ===END PRIVATE DOMAINS===\n"
             );
-            // The embedded list is generated and tested (`tests/links.rs`); should a section
-            // ever fail to parse, the default rule `*` still answers, never a panic.
             text.parse().unwrap_or_default()
         }))
     }
@@ -157,7 +164,7 @@ pub(crate) struct Lists {
     /// The trimmed public-suffix list.
     pub psl: Suffixes,
     /// The TLDs of the public-suffix list (lower-case ASCII, IDN TLDs in punycode).
-    pub tlds: HashSet<&'static str>,
+    pub tlds: &'static Tlds,
     /// All protected domains, official first, then press, then brands.
     pub protected: Vec<Protected>,
     /// Registrable domain → index into `protected`.
@@ -167,7 +174,31 @@ pub(crate) struct Lists {
     /// Risky TLDs.
     pub risky_tlds: HashSet<&'static str>,
     /// Confusable character → its ASCII prototype (lower case).
-    pub confusables: HashMap<char, &'static str>,
+    pub confusables: Confusables,
+}
+
+/// The TLDs of the public-suffix list: its rules without a dot, each the first rule of its
+/// group in `PSL_TEXT` in practice.
+pub(crate) struct Tlds;
+
+impl Tlds {
+    /// Whether `t` is one of them (exact, lower-case ASCII or punycode).
+    pub fn contains(&self, t: &str) -> bool {
+        find_group(t).is_some_and(|i| group(i).split(['\0', '\n']).any(|rule| rule == t))
+    }
+}
+
+/// Confusable characters and their ASCII prototypes (`CONFUSABLE_CHARS`, sorted).
+pub(crate) struct Confusables;
+
+impl Confusables {
+    /// The prototype of `c` (lower case), if `c` is a confusable of the list.
+    pub fn get(&self, c: &char) -> Option<&'static str> {
+        let i = CONFUSABLE_CHARS.binary_search(c).ok()?;
+        PROTOTYPES
+            .get(usize::from(*CONFUSABLE_PROTO.get(i)?))
+            .copied()
+    }
 }
 
 /// The data lines of a list file: comments (`#`) and blank lines dropped, columns split on tabs.
@@ -186,44 +217,24 @@ pub(crate) fn lists() -> &'static Lists {
     LISTS.get_or_init(build)
 }
 
-/// The TLDs alone (what finding URL candidates in a post needs): a post without a host-like
-/// word never builds the other lists.
-pub(crate) fn tlds() -> &'static HashSet<&'static str> {
-    static TLDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    TLDS.get_or_init(|| {
-        PUBLIC_SUFFIX
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with("//") && !l.contains('.'))
-            .collect()
-    })
+/// The TLDs alone (what finding URL candidates in a post needs): nothing to build.
+pub(crate) fn tlds() -> &'static Tlds {
+    &Tlds
 }
 
 fn build() -> Lists {
-    let psl = Suffixes::new(PUBLIC_SUFFIX);
-    let tlds = tlds().clone();
-
-    let mut confusables = HashMap::new();
-    for row in rows(CONFUSABLES) {
-        if let [proto, chars] = row[..] {
-            for c in chars.chars() {
-                confusables.insert(c, proto);
-            }
-        }
-    }
-
     let mut lists = Lists {
-        psl,
-        tlds,
+        psl: Suffixes::new(),
+        tlds: tlds(),
         protected: Vec::new(),
-        by_domain: HashMap::new(),
+        by_domain: HashMap::default(),
         shorteners: rows(SHORTENERS)
             .filter_map(|r| r.first().copied())
             .collect(),
         risky_tlds: rows(RISKY_TLDS)
             .filter_map(|r| r.first().copied())
             .collect(),
-        confusables,
+        confusables: Confusables,
     };
     for (src, kind) in [
         (OFFICIAL, Kind::Official),
@@ -262,11 +273,77 @@ fn build() -> Lists {
 mod tests {
     use super::*;
 
+    /// The build-time tables hold what reading the list files at run time gave before.
+    #[test]
+    fn tables_equal_the_list_files() {
+        let want: HashSet<&str> = PUBLIC_SUFFIX
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with("//") && !l.contains('.'))
+            .collect();
+        assert!(want.iter().all(|t| tlds().contains(t)));
+        assert!(!tlds().contains("v.v") && !tlds().contains("") && !tlds().contains("VN"));
+
+        let mut by_tld: HashMap<&str, (Vec<&str>, Vec<&str>)> = HashMap::default();
+        let mut private = false;
+        for line in PUBLIC_SUFFIX.lines() {
+            if line.contains("BEGIN PRIVATE DOMAINS") {
+                private = true;
+            }
+            let Some(rule) = line.split_whitespace().next() else {
+                continue;
+            };
+            if rule.starts_with("//") {
+                continue;
+            }
+            let tld = rule.rsplit('.').next().unwrap_or(rule);
+            let e = by_tld.entry(tld).or_default();
+            if private { &mut e.1 } else { &mut e.0 }.push(rule);
+        }
+        let groups: Vec<Vec<&str>> = (0..PSL_STARTS.len() - 1)
+            .map(|i| {
+                let g = group(i);
+                std::iter::once(group_tld(g)).chain(g.split('\0')).collect()
+            })
+            .collect();
+        assert_eq!(by_tld.len(), groups.len());
+        assert!(groups.windows(2).all(|w| w[0][0] < w[1][0]));
+        for g in &groups {
+            let [tld, icann, private] = g[..] else {
+                panic!("{g:?}")
+            };
+            let (want_icann, want_private) = &by_tld[tld];
+            assert_eq!(find_group(tld).map(|i| groups[i][0]), Some(tld));
+            assert_eq!(icann, want_icann.join("\n"), "{tld}");
+            assert_eq!(private, want_private.join("\n"), "{tld}");
+            for rule in icann.split('\n').chain(private.split('\n')) {
+                assert_eq!(tlds().contains(rule), want.contains(rule), "{rule}");
+            }
+            assert_eq!(tlds().contains(tld), want.contains(tld), "{tld}");
+        }
+
+        let mut conf: HashMap<char, &str> = HashMap::default();
+        for row in rows(include_str!("../../data/links/confusables.txt")) {
+            if let [proto, chars] = row[..] {
+                for c in chars.chars() {
+                    conf.insert(c, proto);
+                }
+            }
+        }
+        assert_eq!(conf.len(), CONFUSABLE_CHARS.len());
+        assert!(CONFUSABLE_CHARS.windows(2).all(|w| w[0] < w[1]));
+        let table = &lists().confusables;
+        for (c, proto) in &conf {
+            assert_eq!(table.get(c), Some(*proto), "{c:?}");
+        }
+        assert_eq!(table.get(&'a'), None);
+    }
+
     /// The list split by TLD answers every host as the whole list does.
     #[test]
     fn suffixes_by_tld_answer_as_the_whole_list() {
         let whole: List = PUBLIC_SUFFIX.parse().expect("the embedded list parses");
-        let split = Suffixes::new(PUBLIC_SUFFIX);
+        let split = Suffixes::new();
         let mut hosts = vec![
             "example.com".to_string(),
             "www.example.com.".to_string(),

@@ -7,7 +7,7 @@
 //! `data/links/confusables.txt`, taken from the same Unicode data), and a coarse script
 //! classification (below) for the mixed-script test.
 
-use std::collections::HashMap;
+use super::data::Confusables;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::UnicodeNormalization;
 
@@ -15,7 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 /// by its prototype), lower-cased, with combining marks (non-zero combining class) dropped and `đ` → `d`, so that
 /// `vnеxpress` (Cyrillic `е`), `vietcombạnk` and `vietc0mbank` all meet their original.
 /// `m` becomes `rn` on both sides (as in the skeleton), so `rnomo` meets `momo`.
-pub(crate) fn key(label: &str, confusables: &HashMap<char, &'static str>) -> String {
+pub(crate) fn key(label: &str, confusables: &Confusables) -> String {
     let mut out = String::with_capacity(label.len() + 4);
     let mut push = |c: char| {
         if canonical_combining_class(c) != 0 {
@@ -137,7 +137,7 @@ pub(crate) fn distance_is_one(a: &str, b: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn conf() -> &'static HashMap<char, &'static str> {
+    fn conf() -> &'static Confusables {
         &super::super::data::lists().confusables
     }
 
