@@ -124,6 +124,8 @@ const CONSEQUENCE_WORDS: &[&str] = &[
     "chiến tranh",
     "biểu tình",
     "tù",
+    "lộ",
+    "rò rỉ",
     "biên giới",
     "đóng cửa",
     "tích trữ",
@@ -170,7 +172,8 @@ fn holds(
 
 /// Adjusts this category's lexicon findings to their context: an accusation with a source is
 /// dropped; hearsay, sensational and miracle-cure cues in a post that debunks them are dropped;
-/// hearsay in a sentence about nothing of consequence is lowered to `info`.
+/// hearsay in a sentence about nothing of consequence (no word of [`CONSEQUENCE_WORDS`], no
+/// other finding of `warning` or more) is lowered to `info`.
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if !out
         .iter()
@@ -205,6 +208,13 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     static CONSEQUENCE: OnceLock<Vec<(Vec<String>, Vec<String>)>> = OnceLock::new();
     let consequence = CONSEQUENCE.get_or_init(|| keyed(CONSEQUENCE_WORDS));
+    // Other findings of `warning` or more (a classification mark, an accusation): hearsay in
+    // their sentence is about something of consequence.
+    let serious: Vec<Range<usize>> = out
+        .iter()
+        .filter(|f| f.rule_id != "unverified_claim.hearsay" && f.severity >= Severity::Warning)
+        .map(|f| f.span.clone())
+        .collect();
     for f in out
         .iter_mut()
         .filter(|f| f.rule_id == "unverified_claim.hearsay" && f.severity == Severity::Warning)
@@ -222,7 +232,9 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .unwrap_or(t.len());
         // Folded matching here can only keep a warning, so it is always on (a sentence typed
         // without diacritics inside an accented post).
-        if !holds(t, start..end, consequence, true) {
+        let (s_byte, e_byte) = (t[start].orig.start, t[end - 1].orig.end);
+        let with_serious = serious.iter().any(|r| r.start < e_byte && s_byte < r.end);
+        if !with_serious && !holds(t, start..end, consequence, true) {
             f.severity = Severity::Info;
         }
     }
