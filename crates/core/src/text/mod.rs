@@ -315,6 +315,9 @@ pub struct Token {
     pub capitalized: bool,
     /// The token is all digits.
     pub numeric: bool,
+    /// Every character of [`Token::key`] is a letter (no digit): a word for the accent policy
+    /// (see [`marked_share`]).
+    pub letters: bool,
     /// What separates this token from the previous one.
     pub gap: Gap,
     /// The token had internal punctuation or was stretched (a filter dodge).
@@ -451,24 +454,28 @@ impl<'a> TokenSink<'a> {
             n_letters += 1;
             n_up += usize::from(up);
         }
-        let (key, fold, marked, dodged) = match (spelled, self.seen.get(w)) {
+        let (key, fold, marked, dodged, letters) = match (spelled, self.seen.get(w)) {
             (Some(sp), _) => {
                 let (k, f, m, _) = make_keys(sp);
-                (k, f, m, true)
+                let l = k.chars().all(is_letter);
+                (k, f, m, true, l)
             }
             (None, Some(&i)) if i < self.out.len() => {
                 let t = &self.out[i];
-                (t.key.clone(), t.fold.clone(), t.marked, t.dodged)
+                (t.key.clone(), t.fold.clone(), t.marked, t.dodged, t.letters)
             }
             (None, _) => {
                 self.seen.insert(w, self.out.len());
-                make_keys(w)
+                let (k, f, m, d) = make_keys(w);
+                let l = k.chars().all(is_letter);
+                (k, f, m, d, l)
             }
         };
         self.out.push(Token {
             norm: norm_range,
             orig,
             numeric: w.bytes().all(|c| c.is_ascii_digit()),
+            letters,
             key,
             fold,
             marked,
@@ -752,13 +759,15 @@ pub fn collapse_stretch(s: &str) -> String {
 }
 
 /// How a text is written, for the accent policy (see [`is_unaccented`]).
+/// Returns (words carrying a diacritic, words), where words are the tokens that are not
+/// numbers and whose keys are all letters.
 pub fn marked_share(tokens: &[Token]) -> (usize, usize) {
-    let words: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| !t.numeric && t.key.chars().all(is_letter))
-        .collect();
-    let marked = words.iter().filter(|t| t.marked).count();
-    (marked, words.len())
+    let (mut marked, mut words) = (0, 0);
+    for t in tokens.iter().filter(|t| !t.numeric && t.letters) {
+        words += 1;
+        marked += usize::from(t.marked);
+    }
+    (marked, words)
 }
 
 /// How a text is written, for matching: [`Accents::Full`] texts are matched on their exact
@@ -891,7 +900,9 @@ mod tests {
                 .filter(|&c| is_letter(c))
                 .collect();
             let (key, fold, marked, dodged) = make_keys_slow(w);
+            let all_letters = key.chars().all(is_letter);
             out.push(Token {
+                letters: all_letters,
                 norm: start..start + w.len(),
                 orig,
                 key,
