@@ -343,7 +343,8 @@ pub struct Lexicon {
     accented: PhraseTrie,
     folded: PhraseTrie,
     dodges: HashMap<String, Vec<usize>>,
-    wildcards: Vec<usize>,
+    /// Entries with a `*` wildcard, with the folded form of their first syllable key.
+    wildcards: Vec<(usize, String)>,
     /// Context word lists (accented keys and folded keys).
     pub targets: Vec<String>,
     /// Folded target words.
@@ -545,7 +546,12 @@ impl Lexicon {
                         n.phrase
                     )));
                 }
-                wildcards.push(entries.len());
+                let first_fold = parts
+                    .first()
+                    .and_then(|p| p.first())
+                    .map(|k| text::tone::fold(k))
+                    .unwrap_or_default();
+                wildcards.push((entries.len(), first_fold));
                 entries.push(Entry {
                     rule: n.rule,
                     severity: n.severity,
@@ -712,16 +718,16 @@ impl Lexicon {
     /// cross a sentence end.
     pub fn find_wildcards(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for &entry in &self.wildcards {
+        for (entry, first_fold) in &self.wildcards {
+            let entry = *entry;
             let parts = &self.entries[entry].parts;
             let Some(first_key) = parts.first().and_then(|p| p.first()) else {
                 continue;
             };
-            let first_fold = text::tone::fold(first_key);
             for start in 0..tokens.len() {
                 // Cheap test of the first syllable before the full match.
                 let t = &tokens[start];
-                if t.key != *first_key && (t.marked || t.fold != first_fold) {
+                if t.key != *first_key && (t.marked || t.fold != *first_fold) {
                     continue;
                 }
                 if let Some(last) = match_parts(tokens, start, parts) {
