@@ -120,6 +120,64 @@ pub struct Normalized {
     orig_len: usize,
 }
 
+/// The fast path of [`Normalized::new`] while the view maps every offset to itself (`text`
+/// holds the normalised `original[..from]`, byte for byte at the same offsets): appends the
+/// lower case of the longest stretch from `from` of ASCII characters and precomposed Latin
+/// letters whose lower case has the same UTF-8 length, stopping before any other character
+/// and before the base of a combining mark (those take the general path). Returns where it
+/// stopped.
+fn identity_span(original: &str, from: usize, text: &mut String) -> usize {
+    let bytes = original.as_bytes();
+    // `copied..i` is pending: already normalised in `original` except for ASCII capitals.
+    let mut copied = from;
+    let mut i = from;
+    // Start of the last character taken (a combining mark after it would join it).
+    let mut last = from;
+    let flush = |text: &mut String, a: usize, b: usize| {
+        if a < b {
+            let at = text.len();
+            text.push_str(&original[a..b]);
+            text[at..].make_ascii_lowercase();
+        }
+    };
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            last = i;
+            i += 1;
+            continue;
+        }
+        let Some(c) = original[i..].chars().next() else {
+            break;
+        };
+        if tone::is_precomposed_latin(c) && c != '\u{130}' {
+            let l = tone::lower_latin(c);
+            if l.len_utf8() != c.len_utf8() {
+                break;
+            }
+            if l != c {
+                flush(text, copied, i);
+                text.push(l);
+                copied = i + c.len_utf8();
+            }
+            last = i;
+            i += c.len_utf8();
+            continue;
+        }
+        if i > from && canonical_combining_class(c) != 0 {
+            // A mark: the character before it is the base of its segment. `text` holds
+            // `original[..copied]` at the same offsets; drop the base if it is there already.
+            i = last;
+            if copied > i {
+                text.truncate(i);
+                copied = i;
+            }
+        }
+        break;
+    }
+    flush(text, copied, i);
+    i
+}
+
 /// Appends `ch` (from the original bytes `start..end`) to the normalised text; writes the
 /// offset map from the first character whose offsets differ (see [`Normalized`]'s `map`).
 fn push_char(
@@ -155,6 +213,12 @@ impl Normalized {
     /// lower-cased directly; only segments with combining marks go through NFC, and only
     /// other scripts through the confusable fold.
     pub fn new(original: &str) -> Normalized {
+        Normalized::build(original, true)
+    }
+
+    /// [`Normalized::new`]; `fast: false` takes the general per-segment path for every
+    /// character (the reference the fast paths are tested against).
+    fn build(original: &str, fast: bool) -> Normalized {
         // Offsets are stored as u32; a longer text keeps only its first 4 GiB in view.
         let original = match original.len() {
             n if n > u32::MAX as usize => {
@@ -171,11 +235,19 @@ impl Normalized {
         let mut buf: Vec<char> = Vec::new();
         let mut i = 0;
         while i < original.len() {
+            // While every character so far kept its offset and length (no map): copy the
+            // longest stretch of ASCII and precomposed Latin letters that needs no composing.
+            if fast && map.is_none() && text.len() == i {
+                i = identity_span(original, i, &mut text);
+                if i >= original.len() {
+                    break;
+                }
+            }
             let rest = &original[i..];
             // A run of ASCII: copied and lower-cased in bulk (one map entry per byte once the
             // map exists), except its last character when a non-ASCII one (maybe a mark)
             // follows.
-            if rest.as_bytes()[0].is_ascii() && (map.is_some() || text.len() == i) {
+            if fast && rest.as_bytes()[0].is_ascii() && (map.is_some() || text.len() == i) {
                 let run = rest.bytes().position(|b| !b.is_ascii());
                 let bulk = run.map_or(rest.len(), |r| r - 1);
                 if bulk > 0 {
@@ -875,6 +947,28 @@ mod tests {
         let t = tokenize(&n, &s);
         let last = t.last().map(|t| t.orig.clone()).unwrap_or(0..0);
         assert_eq!(&s[last], "ngu");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The fast paths of `Normalized::new` give the view and offset map of the general
+        /// per-segment path.
+        #[test]
+        fn normalized_fast_paths_agree(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "ngu", "Người", "HOÀ", "hòa", "thuý", "Đ", "İ", "ß", "ǘ", "Ⱥ", "ǅ", "a", "Z", "1",
+                "e\u{301}", "\u{301}", "\u{323}", "\u{200B}", "\u{AD}", " ", "\n", "\t", "\u{A0}",
+                "😀", "\u{FE0F}", "ｎｇｕ", "ТНẰNG", "ά", "中文", "Ư", "ươ", ".", "“", "\u{2028}",
+            ]),
+            0..24,
+        )) {
+            let s: String = parts.concat();
+            let fast = Normalized::new(&s);
+            let general = Normalized::build(&s, false);
+            proptest::prop_assert_eq!(&fast.text, &general.text);
+            proptest::prop_assert_eq!(&fast.map, &general.map);
+            proptest::prop_assert_eq!(fast.orig_len, general.orig_len);
+        }
     }
 
     #[test]
