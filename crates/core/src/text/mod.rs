@@ -470,8 +470,9 @@ struct TokenSink<'a> {
     out: Vec<Token>,
     gap: Gap,
     cursor: usize,
-    /// Normalised word → index in `out` of its first token: a word seen before reuses that
-    /// token's keys (long texts repeat most of their words).
+    /// Normalised non-ASCII word → index in `out` of its first token: a word seen before
+    /// reuses that token's keys (long texts repeat most of their words; plain ASCII words
+    /// are keyed faster than they are looked up).
     seen: FxHashMap<&'a str, usize>,
 }
 
@@ -513,7 +514,7 @@ impl<'a> TokenSink<'a> {
             let (letter, up) = if c.is_ascii() {
                 (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
             } else if is_letter(c) {
-                (true, c.is_uppercase())
+                (true, tone::is_upper(c))
             } else {
                 (false, false)
             };
@@ -526,7 +527,14 @@ impl<'a> TokenSink<'a> {
             n_letters += 1;
             n_up += usize::from(up);
         }
-        let (key, fold, marked, dodged, letters) = match (spelled, self.seen.get(w)) {
+        // Plain ASCII words are keyed faster than they are looked up; others are keyed once
+        // per text.
+        let seen = if spelled.is_none() && !w.is_ascii() {
+            self.seen.get(w)
+        } else {
+            None
+        };
+        let (key, fold, marked, dodged, letters) = match (spelled, seen) {
             (Some(sp), _) => {
                 let (k, f, m, _) = make_keys(sp);
                 let l = k.chars().all(is_letter);
@@ -537,7 +545,9 @@ impl<'a> TokenSink<'a> {
                 (t.key.clone(), t.fold.clone(), t.marked, t.dodged, t.letters)
             }
             (None, _) => {
-                self.seen.insert(w, self.out.len());
+                if !w.is_ascii() {
+                    self.seen.insert(w, self.out.len());
+                }
                 let (k, f, m, d) = make_keys(w);
                 let l = k.chars().all(is_letter);
                 (k, f, m, d, l)
@@ -677,7 +687,10 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
         out: Vec::with_capacity(norm.text.len() / 5 + 1),
         gap: Gap::Space,
         cursor: 0,
-        seen: FxHashMap::default(),
+        seen: FxHashMap::with_capacity_and_hasher(
+            (norm.text.len() / 16).min(4_096),
+            Default::default(),
+        ),
     };
     let text = norm.text.as_str();
     let mut chunk_start: Option<usize> = None;
