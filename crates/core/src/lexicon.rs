@@ -718,16 +718,25 @@ impl Lexicon {
     /// cross a sentence end.
     pub fn find_wildcards(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for (entry, first_fold) in &self.wildcards {
-            let entry = *entry;
-            let parts = &self.entries[entry].parts;
-            let Some(first_key) = parts.first().and_then(|p| p.first()) else {
-                continue;
-            };
-            for start in 0..tokens.len() {
-                // Cheap test of the first syllable before the full match.
-                let t = &tokens[start];
-                if t.key != *first_key && (t.marked || t.fold != *first_fold) {
+        for (start, t) in tokens.iter().enumerate() {
+            // Cheap test of the first syllable before the full match.
+            let mut tried: Option<(&str, bool)> = None;
+            for (entry, first_fold) in &self.wildcards {
+                let entry = *entry;
+                let parts = &self.entries[entry].parts;
+                let Some(first_key) = parts.first().and_then(|p| p.first()) else {
+                    continue;
+                };
+                // Wildcard phrases share their first syllables (`vào …`, `cho …`).
+                let first = match tried {
+                    Some((k, ok)) if k == first_key => ok,
+                    _ => {
+                        let ok = t.key == *first_key || (!t.marked && t.fold == *first_fold);
+                        tried = Some((first_key, ok));
+                        ok
+                    }
+                };
+                if !first {
                     continue;
                 }
                 if let Some(last) = match_parts(tokens, start, parts) {
@@ -739,13 +748,18 @@ impl Lexicon {
                 }
             }
         }
+        // The order of a scan entry by entry (entries are numbered in phrase order).
+        hits.sort_by_key(|h| (h.entry, h.first));
         hits
     }
 
     /// Single-letter tokens spelled out with separators (`đ m`, `n g u`, `d-m`) matched as one
     /// syllable against dodge-eligible entries.
     fn scan_dodges(&self, tokens: &[Token], hits: &mut Vec<Hit>) {
-        let single = |t: &Token| t.key.chars().count() == 1 && t.key.chars().all(text::is_letter);
+        let single = |t: &Token| {
+            let mut c = t.key.chars();
+            matches!((c.next(), c.next()), (Some(ch), None) if text::is_letter(ch))
+        };
         let mut i = 0;
         while i < tokens.len() {
             if !single(&tokens[i]) {
