@@ -272,9 +272,15 @@ struct PhraseTrie {
     syllables: FxHashMap<String, u32>,
     /// (node, syllable number) → child node. The root is node 0.
     edges: FxHashMap<(u32, u32), u32>,
+    /// The root's children by syllable number ([`NO_NODE`] for none): every token starts a
+    /// walk at the root, so its first step is an index rather than a hash lookup.
+    root: Vec<u32>,
     /// Entries of each node's phrase (by node number).
     outputs: Vec<Vec<usize>>,
 }
+
+/// No child in [`PhraseTrie`]'s `root` table.
+const NO_NODE: u32 = u32::MAX;
 
 impl PhraseTrie {
     fn new() -> PhraseTrie {
@@ -297,9 +303,17 @@ impl PhraseTrie {
                 }
             };
             let next = self.outputs.len() as u32;
+            let parent = node;
             node = *self.edges.entry((node, syl)).or_insert(next);
             if node == next {
                 self.outputs.push(Vec::new());
+            }
+            if parent == 0 {
+                let i = syl as usize;
+                if self.root.len() <= i {
+                    self.root.resize(i + 1, NO_NODE);
+                }
+                self.root[i] = node;
             }
         }
         if let Some(out) = self.outputs.get_mut(node as usize) {
@@ -319,10 +333,20 @@ impl PhraseTrie {
         for first in 0..ids.len() {
             let mut node = 0u32;
             for (last, id) in ids.iter().enumerate().skip(first) {
-                let Some(next) = id.and_then(|id| self.edges.get(&(node, id))) else {
+                let next = match *id {
+                    None => None,
+                    // Only the root is node 0 (children are numbered from 1).
+                    Some(id) if node == 0 => self
+                        .root
+                        .get(id as usize)
+                        .copied()
+                        .filter(|&n| n != NO_NODE),
+                    Some(id) => self.edges.get(&(node, id)).copied(),
+                };
+                let Some(next) = next else {
                     break;
                 };
-                node = *next;
+                node = next;
                 if let Some(out) = self.outputs.get(node as usize) {
                     if !out.is_empty() {
                         f(first, last, out);
@@ -343,8 +367,9 @@ pub struct Lexicon {
     accented: PhraseTrie,
     folded: PhraseTrie,
     dodges: HashMap<String, Vec<usize>>,
-    /// Entries with a `*` wildcard, with the folded form of their first syllable key.
-    wildcards: Vec<(usize, String)>,
+    /// Entries with a `*` wildcard, by their first syllable: (its key, its folded key, the
+    /// entries in order). Wildcard phrases share first syllables (`vào …`, `cho …`).
+    wildcards: Vec<(String, String, Vec<usize>)>,
     /// Context word lists (accented keys and folded keys).
     pub targets: Vec<String>,
     /// Folded target words.
@@ -546,12 +571,16 @@ impl Lexicon {
                         n.phrase
                     )));
                 }
-                let first_fold = parts
-                    .first()
-                    .and_then(|p| p.first())
-                    .map(|k| text::tone::fold(k))
-                    .unwrap_or_default();
-                wildcards.push((entries.len(), first_fold));
+                if let Some(first) = parts.first().and_then(|p| p.first()) {
+                    let idx = entries.len();
+                    match wildcards
+                        .iter_mut()
+                        .find(|(k, _, _): &&mut (String, String, Vec<usize>)| k == first)
+                    {
+                        Some((_, _, ids)) => ids.push(idx),
+                        None => wildcards.push((first.clone(), text::tone::fold(first), vec![idx])),
+                    }
+                }
                 entries.push(Entry {
                     rule: n.rule,
                     severity: n.severity,
@@ -720,31 +749,19 @@ impl Lexicon {
         let mut hits = Vec::new();
         for (start, t) in tokens.iter().enumerate() {
             // Cheap test of the first syllable before the full match.
-            let mut tried: Option<(&str, bool)> = None;
-            for (entry, first_fold) in &self.wildcards {
-                let entry = *entry;
-                let parts = &self.entries[entry].parts;
-                let Some(first_key) = parts.first().and_then(|p| p.first()) else {
-                    continue;
-                };
-                // Wildcard phrases share their first syllables (`vào …`, `cho …`).
-                let first = match tried {
-                    Some((k, ok)) if k == first_key => ok,
-                    _ => {
-                        let ok = t.key == *first_key || (!t.marked && t.fold == *first_fold);
-                        tried = Some((first_key, ok));
-                        ok
-                    }
-                };
-                if !first {
+            for (key, fold, ids) in &self.wildcards {
+                if t.key != *key && (t.marked || t.fold != *fold) {
                     continue;
                 }
-                if let Some(last) = match_parts(tokens, start, parts) {
-                    hits.push(Hit {
-                        entry,
-                        first: start,
-                        last,
-                    });
+                for &entry in ids {
+                    let parts = &self.entries[entry].parts;
+                    if let Some(last) = match_parts(tokens, start, parts) {
+                        hits.push(Hit {
+                            entry,
+                            first: start,
+                            last,
+                        });
+                    }
                 }
             }
         }
