@@ -662,16 +662,18 @@ impl Lexicon {
         })
     }
 
-    /// All whole-syllable matches in `tokens`. `unaccented` is the text's accent policy.
-    pub fn find(&self, tokens: &[Token], unaccented: bool) -> Vec<Hit> {
+    /// All whole-syllable matches in `tokens`. `accents` is the text's accent class
+    /// ([`text::accents`] of `tokens`); its policy ([`text::is_unaccented`]) is `Accents::None`.
+    pub fn find(&self, tokens: &[Token], accents: text::Accents) -> Vec<Hit> {
         let mut hits = Vec::new();
         if tokens.is_empty() {
             return hits;
         }
+        let unaccented = accents == text::Accents::None;
         self.scan(tokens, false, unaccented, &mut hits);
         // In text written with full diacritics an unmarked syllable is what it says
         // ("dam cho" is not "đấm cho"): the folded lexicon serves mixed and unaccented text.
-        if text::accents(tokens) != text::Accents::Full {
+        if accents != text::Accents::Full {
             self.scan(tokens, true, unaccented, &mut hits);
         } else {
             // A sentence of four or more words typed without diacritics inside a text written
