@@ -172,8 +172,10 @@ impl Engine {
         }
         let norm = Normalized::new(text);
         let tokens = text::tokenize(&norm, text);
-        let unaccented = text::is_unaccented(&tokens);
-        let mut hits = self.lexicon.find(text, &tokens, unaccented);
+        // One pass for both: `is_unaccented` is `accents == Accents::None`.
+        let accents = text::accents(&tokens);
+        let unaccented = accents == text::Accents::None;
+        let mut hits = self.lexicon.find(text, &tokens, accents);
         hits.extend(self.lexicon.find_wildcards(&tokens));
         let mut raws: Vec<Raw> = Vec::new();
         let mut cues = Vec::new();

@@ -272,9 +272,15 @@ struct PhraseTrie {
     syllables: FxHashMap<String, u32>,
     /// (node, syllable number) → child node. The root is node 0.
     edges: FxHashMap<(u32, u32), u32>,
+    /// The root's children by syllable number ([`NO_NODE`] for none): every token starts a
+    /// walk at the root, so its first step is an index rather than a hash lookup.
+    root: Vec<u32>,
     /// Entries of each node's phrase (by node number).
     outputs: Vec<Vec<usize>>,
 }
+
+/// No child in [`PhraseTrie`]'s `root` table.
+const NO_NODE: u32 = u32::MAX;
 
 impl PhraseTrie {
     fn new() -> PhraseTrie {
@@ -297,9 +303,17 @@ impl PhraseTrie {
                 }
             };
             let next = self.outputs.len() as u32;
+            let parent = node;
             node = *self.edges.entry((node, syl)).or_insert(next);
             if node == next {
                 self.outputs.push(Vec::new());
+            }
+            if parent == 0 {
+                let i = syl as usize;
+                if self.root.len() <= i {
+                    self.root.resize(i + 1, NO_NODE);
+                }
+                self.root[i] = node;
             }
         }
         if let Some(out) = self.outputs.get_mut(node as usize) {
@@ -319,10 +333,20 @@ impl PhraseTrie {
         for first in 0..ids.len() {
             let mut node = 0u32;
             for (last, id) in ids.iter().enumerate().skip(first) {
-                let Some(next) = id.and_then(|id| self.edges.get(&(node, id))) else {
+                let next = match *id {
+                    None => None,
+                    // Only the root is node 0 (children are numbered from 1).
+                    Some(id) if node == 0 => self
+                        .root
+                        .get(id as usize)
+                        .copied()
+                        .filter(|&n| n != NO_NODE),
+                    Some(id) => self.edges.get(&(node, id)).copied(),
+                };
+                let Some(next) = next else {
                     break;
                 };
-                node = *next;
+                node = next;
                 if let Some(out) = self.outputs.get(node as usize) {
                     if !out.is_empty() {
                         f(first, last, out);
@@ -343,7 +367,9 @@ pub struct Lexicon {
     accented: PhraseTrie,
     folded: PhraseTrie,
     dodges: HashMap<String, Vec<usize>>,
-    wildcards: Vec<usize>,
+    /// Entries with a `*` wildcard, by their first syllable: (its key, its folded key, the
+    /// entries in order). Wildcard phrases share first syllables (`vào …`, `cho …`).
+    wildcards: Vec<(String, String, Vec<usize>)>,
     /// Context word lists (accented keys and folded keys).
     pub targets: Vec<String>,
     /// Folded target words.
@@ -553,7 +579,16 @@ impl Lexicon {
                         n.phrase
                     )));
                 }
-                wildcards.push(entries.len());
+                if let Some(first) = parts.first().and_then(|p| p.first()) {
+                    let idx = entries.len();
+                    match wildcards
+                        .iter_mut()
+                        .find(|(k, _, _): &&mut (String, String, Vec<usize>)| k == first)
+                    {
+                        Some((_, _, ids)) => ids.push(idx),
+                        None => wildcards.push((first.clone(), text::tone::fold(first), vec![idx])),
+                    }
+                }
                 entries.push(Entry {
                     rule: n.rule,
                     severity: n.severity,
@@ -636,16 +671,18 @@ impl Lexicon {
     }
 
     /// All whole-syllable matches in `tokens`, the tokens of `text` (the caller's original
-    /// text, which [`Token::orig`] indexes). `unaccented` is the text's accent policy.
-    pub fn find(&self, text: &str, tokens: &[Token], unaccented: bool) -> Vec<Hit> {
+    /// text, which [`Token::orig`] indexes). `accents` is the text's accent class
+    /// ([`text::accents`] of `tokens`); its policy ([`text::is_unaccented`]) is `Accents::None`.
+    pub fn find(&self, text: &str, tokens: &[Token], accents: text::Accents) -> Vec<Hit> {
         let mut hits = Vec::new();
         if tokens.is_empty() {
             return hits;
         }
+        let unaccented = accents == text::Accents::None;
         self.scan(tokens, false, unaccented, &mut hits);
         // In text written with full diacritics an unmarked syllable is what it says
         // ("dam cho" is not "đấm cho"): the folded lexicon serves mixed and unaccented text.
-        if text::accents(tokens) != text::Accents::Full {
+        if accents != text::Accents::Full {
             self.scan(tokens, true, unaccented, &mut hits);
         } else {
             // A sentence of four or more words typed without diacritics inside a text written
@@ -721,27 +758,26 @@ impl Lexicon {
     /// cross a sentence end.
     pub fn find_wildcards(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for &entry in &self.wildcards {
-            let parts = &self.entries[entry].parts;
-            let Some(first_key) = parts.first().and_then(|p| p.first()) else {
-                continue;
-            };
-            let first_fold = text::tone::fold(first_key);
-            for start in 0..tokens.len() {
-                // Cheap test of the first syllable before the full match.
-                let t = &tokens[start];
-                if t.key != *first_key && (t.marked || t.fold != first_fold) {
+        for (start, t) in tokens.iter().enumerate() {
+            // Cheap test of the first syllable before the full match.
+            for (key, fold, ids) in &self.wildcards {
+                if t.key != *key && (t.marked || t.fold != *fold) {
                     continue;
                 }
-                if let Some(last) = match_parts(tokens, start, parts) {
-                    hits.push(Hit {
-                        entry,
-                        first: start,
-                        last,
-                    });
+                for &entry in ids {
+                    let parts = &self.entries[entry].parts;
+                    if let Some(last) = match_parts(tokens, start, parts) {
+                        hits.push(Hit {
+                            entry,
+                            first: start,
+                            last,
+                        });
+                    }
                 }
             }
         }
+        // The order of a scan entry by entry (entries are numbered in phrase order).
+        hits.sort_by_key(|h| (h.entry, h.first));
         hits
     }
 
@@ -749,7 +785,10 @@ impl Lexicon {
     /// syllable against dodge-eligible entries. Letters joined by `@` are part of an e-mail
     /// address or a mention (`d@m@gmail.com`), not a spelled-out word.
     fn scan_dodges(&self, text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
-        let single = |t: &Token| t.key.chars().count() == 1 && t.key.chars().all(text::is_letter);
+        let single = |t: &Token| {
+            let mut c = t.key.chars();
+            matches!((c.next(), c.next()), (Some(ch), None) if text::is_letter(ch))
+        };
         let joined = |a: &Token, b: &Token| {
             b.gap != Gap::Hard
                 && !text

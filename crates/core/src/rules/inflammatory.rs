@@ -82,6 +82,12 @@ fn sentences_with(
 /// Raises vulgar words and mild put-downs to `warning` in sentences aimed at a person (a
 /// pronoun or classifier of contempt, or a stronger insult in the same sentence).
 fn raise_aimed(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut [Finding]) {
+    if !out
+        .iter()
+        .any(|f| f.severity == Severity::Info && AIMABLE.contains(&f.rule_id.as_str()))
+    {
+        return;
+    }
     let t = ctx.tokens;
     let aimed_at = |i: usize| {
         let k = t[i].key.as_str();
@@ -123,13 +129,19 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for (si, r) in ranges.iter().enumerate() {
         let (s, e) = (r.start, r.end);
         // Sentence t[s..e].
-        let words: Vec<usize> = (s..e)
-            .filter(|&i| !t[i].numeric && t[i].key.chars().any(crate::text::is_letter))
-            .collect();
-        let caps = words
+        // Its words (tokens with a letter, not numbers): how many, how many in capitals,
+        // whether any carries a diacritic.
+        let (mut words, mut caps, mut marked) = (0usize, 0usize, false);
+        for tok in t[s..e]
             .iter()
-            .filter(|&&i| t[i].upper && t[i].key.chars().count() > 1)
-            .count();
+            .filter(|x| !x.numeric && x.key.chars().any(crate::text::is_letter))
+        {
+            words += 1;
+            marked |= tok.marked;
+            if tok.upper && tok.key.chars().nth(1).is_some() {
+                caps += 1;
+            }
+        }
         let span = t[s].orig.start..t[e - 1].orig.end;
         // Trailing "!!!" after the sentence.
         let rest = ctx.text.get(span.end..).unwrap_or("");
@@ -139,10 +151,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let heated = inflammatory[si]
             || rest.trim_start_matches(' ').starts_with(['!', '！'])
             || (s..e).any(|i| aims(t, i));
-        let shouted = words.len() >= MIN_WORDS
-            && caps * 10 >= words.len() * 9
-            && words.iter().any(|&i| t[i].marked)
-            && heated;
+        let shouted = words >= MIN_WORDS && caps * 10 >= words * 9 && marked && heated;
         let bangs = rest.len() - rest.trim_start_matches(['!', '！', ' ']).len();
         let bang_run = rest[..bangs].matches(['!', '！']).count() >= 3;
         if shouted && !internal[si] {
@@ -159,7 +168,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 VI,
                 EN,
             ));
-        } else if bang_run && (inflammatory[si] || caps >= 2 && caps == words.len()) {
+        } else if bang_run && (inflammatory[si] || caps >= 2 && caps == words) {
             let b = span.end + rest[..bangs].trim_end().len();
             let first_bang = span.end + rest.find(['!', '！']).unwrap_or(0);
             if first_bang < b {

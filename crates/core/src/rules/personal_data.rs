@@ -484,8 +484,8 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             // "nhà nó ở 12 ngõ 34 …", "địa chỉ: 45 Nguyễn Trãi …": a bare house number
             // after a word for someone's home.
             Some(i)
-        } else if is_street(i)
-            && t[i + 1].numeric
+        } else if t[i + 1].numeric
+            && is_street(i)
             && t[i].fold != "to"
             && near_word(t, i, i + 1, 6, 0, HOME_WORDS)
         {
@@ -556,6 +556,14 @@ fn digit_runs(norm: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
+        // Only a digit, `(` or `+` can open a run.
+        match b[i..]
+            .iter()
+            .position(|c| c.is_ascii_digit() || matches!(c, b'(' | b'+'))
+        {
+            Some(p) => i += p,
+            None => break,
+        }
         let bracket = b[i] == b'(' && (digit_at(i + 1) || b.get(i + 1) == Some(&b'+'));
         let at = if bracket { i + 1 } else { i };
         let plus = b.get(at) == Some(&b'+') && digit_at(at + 1);

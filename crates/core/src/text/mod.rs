@@ -121,6 +121,64 @@ pub struct Normalized {
     orig_len: usize,
 }
 
+/// The fast path of [`Normalized::new`] while the view maps every offset to itself (`text`
+/// holds the normalised `original[..from]`, byte for byte at the same offsets): appends the
+/// lower case of the longest stretch from `from` of ASCII characters and precomposed Latin
+/// letters whose lower case has the same UTF-8 length, stopping before any other character
+/// and before the base of a combining mark (those take the general path). Returns where it
+/// stopped.
+fn identity_span(original: &str, from: usize, text: &mut String) -> usize {
+    let bytes = original.as_bytes();
+    // `copied..i` is pending: already normalised in `original` except for ASCII capitals.
+    let mut copied = from;
+    let mut i = from;
+    // Start of the last character taken (a combining mark after it would join it).
+    let mut last = from;
+    let flush = |text: &mut String, a: usize, b: usize| {
+        if a < b {
+            let at = text.len();
+            text.push_str(&original[a..b]);
+            text[at..].make_ascii_lowercase();
+        }
+    };
+    while i < bytes.len() {
+        if bytes[i].is_ascii() {
+            last = i;
+            i += 1;
+            continue;
+        }
+        let Some(c) = original[i..].chars().next() else {
+            break;
+        };
+        if tone::is_precomposed_latin(c) && c != '\u{130}' {
+            let l = tone::lower_latin(c);
+            if l.len_utf8() != c.len_utf8() {
+                break;
+            }
+            if l != c {
+                flush(text, copied, i);
+                text.push(l);
+                copied = i + c.len_utf8();
+            }
+            last = i;
+            i += c.len_utf8();
+            continue;
+        }
+        if i > from && canonical_combining_class(c) != 0 {
+            // A mark: the character before it is the base of its segment. `text` holds
+            // `original[..copied]` at the same offsets; drop the base if it is there already.
+            i = last;
+            if copied > i {
+                text.truncate(i);
+                copied = i;
+            }
+        }
+        break;
+    }
+    flush(text, copied, i);
+    i
+}
+
 /// Appends `ch` (from the original bytes `start..end`) to the normalised text; writes the
 /// offset map from the first character whose offsets differ (see [`Normalized`]'s `map`).
 fn push_char(
@@ -156,6 +214,12 @@ impl Normalized {
     /// lower-cased directly; only segments with combining marks go through NFC, and only
     /// other scripts through the confusable fold.
     pub fn new(original: &str) -> Normalized {
+        Normalized::build(original, true)
+    }
+
+    /// [`Normalized::new`]; `fast: false` takes the general per-segment path for every
+    /// character (the reference the fast paths are tested against).
+    fn build(original: &str, fast: bool) -> Normalized {
         // Offsets are stored as u32; a longer text keeps only its first 4 GiB in view.
         let original = match original.len() {
             n if n > u32::MAX as usize => {
@@ -172,11 +236,19 @@ impl Normalized {
         let mut buf: Vec<char> = Vec::new();
         let mut i = 0;
         while i < original.len() {
+            // While every character so far kept its offset and length (no map): copy the
+            // longest stretch of ASCII and precomposed Latin letters that needs no composing.
+            if fast && map.is_none() && text.len() == i {
+                i = identity_span(original, i, &mut text);
+                if i >= original.len() {
+                    break;
+                }
+            }
             let rest = &original[i..];
             // A run of ASCII: copied and lower-cased in bulk (one map entry per byte once the
             // map exists), except its last character when a non-ASCII one (maybe a mark)
             // follows.
-            if rest.as_bytes()[0].is_ascii() && (map.is_some() || text.len() == i) {
+            if fast && rest.as_bytes()[0].is_ascii() && (map.is_some() || text.len() == i) {
                 let run = rest.bytes().position(|b| !b.is_ascii());
                 let bulk = run.map_or(rest.len(), |r| r - 1);
                 if bulk > 0 {
@@ -316,6 +388,9 @@ pub struct Token {
     pub capitalized: bool,
     /// The token is all digits.
     pub numeric: bool,
+    /// Every character of [`Token::key`] is a letter (no digit): a word for the accent policy
+    /// (see [`marked_share`]).
+    pub letters: bool,
     /// What separates this token from the previous one.
     pub gap: Gap,
     /// The token had internal punctuation or was stretched (a filter dodge).
@@ -396,8 +471,9 @@ struct TokenSink<'a> {
     out: Vec<Token>,
     gap: Gap,
     cursor: usize,
-    /// Normalised word → index in `out` of its first token: a word seen before reuses that
-    /// token's keys (long texts repeat most of their words).
+    /// Normalised non-ASCII word → index in `out` of its first token: a word seen before
+    /// reuses that token's keys (long texts repeat most of their words; plain ASCII words
+    /// are keyed faster than they are looked up).
     seen: FxHashMap<&'a str, usize>,
 }
 
@@ -439,7 +515,7 @@ impl<'a> TokenSink<'a> {
             let (letter, up) = if c.is_ascii() {
                 (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
             } else if is_letter(c) {
-                (true, c.is_uppercase())
+                (true, tone::is_upper(c))
             } else {
                 (false, false)
             };
@@ -452,24 +528,37 @@ impl<'a> TokenSink<'a> {
             n_letters += 1;
             n_up += usize::from(up);
         }
-        let (key, fold, marked, dodged) = match (spelled, self.seen.get(w)) {
+        // Plain ASCII words are keyed faster than they are looked up; others are keyed once
+        // per text.
+        let seen = if spelled.is_none() && !w.is_ascii() {
+            self.seen.get(w)
+        } else {
+            None
+        };
+        let (key, fold, marked, dodged, letters) = match (spelled, seen) {
             (Some(sp), _) => {
                 let (k, f, m, _) = make_keys(sp);
-                (k, f, m, true)
+                let l = k.chars().all(is_letter);
+                (k, f, m, true, l)
             }
             (None, Some(&i)) if i < self.out.len() => {
                 let t = &self.out[i];
-                (t.key.clone(), t.fold.clone(), t.marked, t.dodged)
+                (t.key.clone(), t.fold.clone(), t.marked, t.dodged, t.letters)
             }
             (None, _) => {
-                self.seen.insert(w, self.out.len());
-                make_keys(w)
+                if !w.is_ascii() {
+                    self.seen.insert(w, self.out.len());
+                }
+                let (k, f, m, d) = make_keys(w);
+                let l = k.chars().all(is_letter);
+                (k, f, m, d, l)
             }
         };
         self.out.push(Token {
             norm: norm_range,
             orig,
             numeric: w.bytes().all(|c| c.is_ascii_digit()),
+            letters,
             key,
             fold,
             marked,
@@ -599,7 +688,10 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
         out: Vec::with_capacity(norm.text.len() / 5 + 1),
         gap: Gap::Space,
         cursor: 0,
-        seen: FxHashMap::default(),
+        seen: FxHashMap::with_capacity_and_hasher(
+            (norm.text.len() / 8).min(4_096),
+            Default::default(),
+        ),
     };
     let text = norm.text.as_str();
     let mut chunk_start: Option<usize> = None;
@@ -759,13 +851,15 @@ pub fn collapse_stretch(s: &str) -> String {
 }
 
 /// How a text is written, for the accent policy (see [`is_unaccented`]).
+/// Returns (words carrying a diacritic, words), where words are the tokens that are not
+/// numbers and whose keys are all letters.
 pub fn marked_share(tokens: &[Token]) -> (usize, usize) {
-    let words: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| !t.numeric && t.key.chars().all(is_letter))
-        .collect();
-    let marked = words.iter().filter(|t| t.marked).count();
-    (marked, words.len())
+    let (mut marked, mut words) = (0, 0);
+    for t in tokens.iter().filter(|t| !t.numeric && t.letters) {
+        words += 1;
+        marked += usize::from(t.marked);
+    }
+    (marked, words)
 }
 
 /// How a text is written, for matching: [`Accents::Full`] texts are matched on their exact
@@ -875,6 +969,28 @@ mod tests {
         assert_eq!(&s[last], "ngu");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The fast paths of `Normalized::new` give the view and offset map of the general
+        /// per-segment path.
+        #[test]
+        fn normalized_fast_paths_agree(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "ngu", "Người", "HOÀ", "hòa", "thuý", "Đ", "İ", "ß", "ǘ", "Ⱥ", "ǅ", "a", "Z", "1",
+                "e\u{301}", "\u{301}", "\u{323}", "\u{200B}", "\u{AD}", " ", "\n", "\t", "\u{A0}",
+                "😀", "\u{FE0F}", "ｎｇｕ", "ТНẰNG", "ά", "中文", "Ư", "ươ", ".", "“", "\u{2028}",
+            ]),
+            0..24,
+        )) {
+            let s: String = parts.concat();
+            let fast = Normalized::new(&s);
+            let general = Normalized::build(&s, false);
+            proptest::prop_assert_eq!(&fast.text, &general.text);
+            proptest::prop_assert_eq!(&fast.map, &general.map);
+            proptest::prop_assert_eq!(fast.orig_len, general.orig_len);
+        }
+    }
+
     #[test]
     fn full_width_folds() {
         assert_eq!(keys("ｎｇｕ"), ["ngu"]);
@@ -898,7 +1014,9 @@ mod tests {
                 .filter(|&c| is_letter(c))
                 .collect();
             let (key, fold, marked, dodged) = make_keys_slow(w);
+            let all_letters = key.chars().all(is_letter);
             out.push(Token {
+                letters: all_letters,
                 norm: start..start + w.len(),
                 orig,
                 key,
@@ -972,5 +1090,18 @@ mod tests {
         let s = "Nghe nói sắp phong tỏa toàn thành phố";
         let n = Normalized::new(s);
         assert!(!is_unaccented(&tokenize(&n, s)));
+        // The engine reads the policy off the accent class.
+        for s in [
+            "",
+            "123 456",
+            "nghe noi sap phong toa",
+            "nghe nói sap phong toa toan thanh pho",
+            "nghe nói sắp phong toa toan thanh pho",
+            "Nghe nói sắp phong tỏa",
+        ] {
+            let n = Normalized::new(s);
+            let t = tokenize(&n, s);
+            assert_eq!(is_unaccented(&t), accents(&t) == Accents::None, "{s:?}");
+        }
     }
 }

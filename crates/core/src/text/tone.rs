@@ -42,6 +42,8 @@ struct Tables {
     /// Lower case of every code point of U+00C0–U+024F then U+1EA0–U+1EF9 (the character
     /// itself when its lower case is not one character).
     lower: Vec<char>,
+    /// `char::is_uppercase` of every code point of U+00C0–U+024F then U+1EA0–U+1EF9.
+    upper: Vec<bool>,
 }
 
 /// Whether `c` is one of the precomposed Latin letters of the lookup tables (`ế`, `ữ`, `đ` …).
@@ -67,6 +69,10 @@ fn tables() -> &'static Tables {
                         _ => c,
                     }
                 })
+                .collect(),
+            upper: ('\u{C0}'..='\u{24F}')
+                .chain('\u{1EA0}'..='\u{1EF9}')
+                .map(char::is_uppercase)
                 .collect(),
         };
         let mut set = |c: char, l: Letter| {
@@ -156,6 +162,23 @@ pub fn lower_latin(c: char) -> char {
         tables().lower[(a_len + u - RANGE_B.0) as usize]
     } else {
         c
+    }
+}
+
+/// `char::is_uppercase`, through the tables for the precomposed Latin letters (see
+/// [`is_precomposed_latin`]).
+#[inline]
+pub fn is_upper(c: char) -> bool {
+    let u = c as u32;
+    let a_len = RANGE_A.1 - RANGE_A.0 + 1;
+    if c.is_ascii() {
+        c.is_ascii_uppercase()
+    } else if (RANGE_A.0..=RANGE_A.1).contains(&u) {
+        tables().upper[(u - RANGE_A.0) as usize]
+    } else if (RANGE_B.0..=RANGE_B.1).contains(&u) {
+        tables().upper[(a_len + u - RANGE_B.0) as usize]
+    } else {
+        c.is_uppercase()
     }
 }
 
@@ -415,6 +438,13 @@ mod tests {
                     assert_eq!(canonical(&l, t), c, "{c}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn is_upper_agrees_with_unicode() {
+        for c in ('\0'..='\u{2FFF}').chain(['😀', 'Ａ', 'ａ']) {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
         }
     }
 
