@@ -783,12 +783,15 @@ fn explain(
             ),
             Reason::GovernmentDomain | Reason::KnownPress => continue,
         };
-        // The first sentence follows the verdict's colon; later ones start with a capital.
+        // A sentence right after the verdict's colon starts in lower case; one after a full
+        // stop (a later reason, or the official/press/unknown verdicts, which end in one)
+        // starts with a capital.
         for (out, sentence) in [(&mut vi, v), (&mut en, e)] {
+            let after_colon = i == 0 && out.ends_with(':');
             out.push(' ');
             let mut chars = sentence.chars();
             match chars.next() {
-                Some(c) if i > 0 => {
+                Some(c) if !after_colon => {
                     out.extend(c.to_uppercase());
                     out.push_str(chars.as_str());
                 }

@@ -245,3 +245,34 @@ proptest! {
         }
     }
 }
+
+/// Every sentence of an explanation starts with a capital unless it follows the verdict's
+/// colon ("A government domain (chinhphu.vn). The connection is not encrypted (http).").
+#[test]
+fn explanations_capitalise_each_sentence() {
+    for url in [
+        "http://tuoitre.vn/a",
+        "http://chinhphu.vn/",
+        "http://user:pass@vnexpress.net/a",
+        "http://example.com/",
+        "http://bit.ly/x",
+    ] {
+        let v = check_link(url);
+        for text in [&v.explanation.vi, &v.explanation.en] {
+            for part in text.split(". ").skip(1) {
+                let first = part.chars().next().unwrap_or('A');
+                assert!(
+                    !first.is_lowercase(),
+                    "{url}: a sentence starts in lower case: {text:?}"
+                );
+            }
+            let risky = matches!(v.verdict, Verdict::Caution | Verdict::Suspicious);
+            if let Some((_, after)) = text.split_once(": ").filter(|_| risky) {
+                assert!(
+                    after.chars().next().is_some_and(char::is_lowercase),
+                    "{url}: after the verdict's colon: {text:?}"
+                );
+            }
+        }
+    }
+}
