@@ -103,6 +103,25 @@
     return SHARE_WORDS.test(label) && nearEachOther(c.el, btn);
   }
 
+  /**
+   * The replay of a plain Enter in a box we took for Enter-to-post. A replayed key is untrusted,
+   * so the browser does not add the new line itself: when the page did not take the Enter
+   * either (it did not cancel the key and the draft is still there, unchanged), the new line
+   * the user typed is added through the editor's own input path.
+   */
+  function enterReplay(c, el, replay) {
+    return () => {
+      const before = c.readText().text;
+      if (!replay()) return;
+      setTimeout(() => {
+        if (!c.connected || c.readText().text !== before || !before.trim()) return;
+        el.focus?.();
+        const line = el.tagName === "TEXTAREA" ? "insertText" : "insertLineBreak";
+        document.execCommand(line, false, line === "insertText" ? "\n" : undefined);
+      }, 0);
+    };
+  }
+
   /** Whether Enter (without Shift) posts from this composer. */
   function postsOnEnter(c) {
     const el = c.el;
@@ -116,8 +135,10 @@
     return !form?.querySelector('button[type="submit"], input[type="submit"], button:not([type])');
   }
 
+  /** The draft's `high` findings that the user has not already chosen to post with. */
   function highFindings(c) {
-    return (c.visible || []).filter((f) => f.severity === "high");
+    const accepted = c.acceptedHigh;
+    return (c.visible || []).filter((f) => f.severity === "high" && !accepted?.has(c.dismissKey(f)));
   }
 
   /**
@@ -196,6 +217,10 @@
     dialog = { host: h, c, saved, replay, prevFocus };
     editBtn.addEventListener("click", () => close(true));
     postBtn.addEventListener("click", () => {
+      // Asked once per finding and post: the same findings do not stop the next Enter or click
+      // of this draft (a box we took for Enter-to-post may only have wanted a new line).
+      c.acceptedHigh ??= new Set();
+      for (const f of high) c.acceptedHigh.add(c.dismissKey(f));
       const r = dialog?.replay;
       close(false, true);
       if (r) runReplay(r);
@@ -251,15 +276,18 @@
       if (e.key !== "Enter" && e.key !== " ") return;
       const t = CN.deepTarget(e);
       const init = { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey, bubbles: true, cancelable: true, composed: true };
+      // Returns false when the page cancelled the replayed keydown (it took the key).
       const replayOn = (el) => () => {
-        el.dispatchEvent(new KeyboardEvent("keydown", init));
+        const open = el.dispatchEvent(new KeyboardEvent("keydown", init));
         el.dispatchEvent(new KeyboardEvent("keypress", init));
         el.dispatchEvent(new KeyboardEvent("keyup", init));
+        return open;
       };
       const c = CN.composerOf(t);
       if (c) {
         if (e.key !== "Enter" || e.shiftKey || e.altKey) return;
-        if (e.ctrlKey || e.metaKey || postsOnEnter(c)) intercept(c, e, replayOn(t));
+        if (e.ctrlKey || e.metaKey) intercept(c, e, replayOn(t));
+        else if (postsOnEnter(c)) intercept(c, e, enterReplay(c, t, replayOn(t)));
         return;
       }
       // Enter/Space on a focused share button

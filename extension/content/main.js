@@ -142,6 +142,7 @@
       c.analysedText = text;
       c.findings = [];
       c.dismissed.clear(); // a new post
+      c.acceptedHigh?.clear();
       c.stale = false;
       c.render();
       CN.onFindingsChanged(c);
@@ -182,9 +183,23 @@
     }
   }
 
-  /** Analyses now (not waiting for the frame) and resolves when the answer is drawn. */
+  /**
+   * Analyses now (not waiting for the frame) and resolves when the answer is drawn. When a
+   * request for this very text is already out, waits for its answer rather than returning at
+   * once (`analyze` leaves it to the request in flight): the guard must not decide on the
+   * previous text's findings.
+   */
   CN.analyzeNow = async (c) => {
     queued.delete(c);
+    const { text } = c.readText();
+    if (c.pending && c.requestedText === text && !c.stale) {
+      try {
+        await c.pending; // `analyze`'s own continuation runs first and draws the answer
+      } catch {
+        /* a failed request: analysed afresh below */
+      }
+      if (c.analysedText === text && !c.stale) return;
+    }
     await analyze(c);
   };
 

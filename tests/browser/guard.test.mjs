@@ -126,6 +126,54 @@ test("typing a high phrase and posting within the same frame is still caught", T
   await page.close();
 });
 
+test("posting while the analysis of the last edit is still in flight is still caught", T, async () => {
+  for (const kind of ["textarea", "ce"]) {
+    const page = await openFixture(b.context, srv.origin, kind);
+    await page.click(EDITOR[kind]);
+    // A long draft makes each analysis take a while; then an edit, and Post a few ms later,
+    // while the request for the edited text is out.
+    await page.evaluate(() => document.execCommand("insertText", false, "Hôm nay trời đẹp, cả nhà đi chơi công viên. ".repeat(2000)));
+    await page.waitForTimeout(1500);
+    await page.evaluate(async (p) => {
+      document.execCommand("insertText", false, " Gửi " + p);
+      await new Promise((r) => setTimeout(r, 5));
+      document.getElementById("post-btn").click();
+    }, PHRASE);
+    await dialog(page).waitFor();
+    assert.deepEqual(await posted(page), [], `${kind}: nothing posted`);
+    await page.close();
+  }
+});
+
+test("a message box we took for Enter-to-post keeps its new line after \"Vẫn đăng\", and is asked once", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  // A bare message textarea outside any form, on a page that does nothing on Enter.
+  await page.evaluate(() => {
+    const t = document.createElement("textarea");
+    t.id = "msg";
+    t.placeholder = "Tin nhắn của bạn";
+    t.style.cssText = "width: 400px; height: 80px; display: block";
+    document.body.prepend(t);
+  });
+  await page.click("#msg");
+  await page.keyboard.type(`Gửi ${PHRASE}`, { delay: 3 });
+  await until(async () => {
+    const u = await underlines(page, "internal_document");
+    return u.marks.length > 0;
+  }, "the high finding to be underlined");
+  await page.keyboard.press("Enter");
+  await dialog(page).waitFor();
+  await page.getByRole("button", { name: "Vẫn đăng" }).click();
+  await until(async () => (await page.inputValue("#msg")) === `Gửi ${PHRASE}\n`, "the new line the user typed");
+  // The same finding does not ask again.
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("dòng ba");
+  await page.waitForTimeout(150);
+  assert.equal(await dialog(page).count(), 0);
+  assert.equal(await page.inputValue("#msg"), `Gửi ${PHRASE}\n\ndòng ba`);
+  await page.close();
+});
+
 test("Enter in a comment box that posts on Enter: guarded; clean comments post at once", T, async () => {
   const page = await openFixture(b.context, srv.origin, "comment");
   await typeAndWait(page, "comment", `Bình luận về ${PHRASE}`);
