@@ -215,6 +215,8 @@ fn everyday_texts_get_no_finding() {
         "Giao hàng miễn phí đến tận nhà",
         "Con chó nhà mình sủa to quá",
         "Con chó nhà hàng xóm sủa cả đêm",
+        "Con chó nhà bác Tư sủa cả đêm",
+        "Nhà bên có con chó hay sủa lắm",
         "Thuốc thú y cho súc vật",
         "Lũ gà con nhà mình nở hết rồi",
         "Chien thang Dien Bien Phu nam 1954",

@@ -116,9 +116,35 @@ fn raise_aimed(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut [
     }
 }
 
+/// Drops `sủa` (barking, said of people as an insult) where its sentence names a dog before it
+/// and aims at no one: "Con chó nhà bác Tư sủa cả đêm", "Nhà bên có con chó hay sủa".
+fn barking_dogs(t: &[Token], of: &[usize], out: &mut Vec<Finding>) {
+    out.retain(|f| {
+        if f.rule_id != "inflammatory.insult" {
+            return true;
+        }
+        let toks = tokens_in(t, &f.span);
+        if toks.len() != 1 || t[toks.start].key != "sủa" {
+            return true;
+        }
+        let i = toks.start;
+        let sentence = of[i];
+        let before = (0..i).rev().take_while(|&j| of[j] == sentence);
+        let mut dog = false;
+        for j in before {
+            if aims(t, j) {
+                return true;
+            }
+            dog |= matches!(t[j].key.as_str(), "chó" | "cún" | "cẩu");
+        }
+        !dog
+    });
+}
+
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let (of, ranges) = sentences(t);
+    barking_dogs(t, &of, out);
     raise_aimed(ctx, &of, &ranges, out);
     let internal = sentences_with(t, &of, ranges.len(), out, |f| {
         f.category == Category::InternalDocument
