@@ -24,10 +24,69 @@ fn char_spans(engine: &Engine, text: &str) -> Vec<(Category, Severity, usize, us
         .collect()
 }
 
-/// Scores a corpus file; exit 1 when any case fails.
+/// One case of the shared links corpus (`links.jsonl`).
+#[derive(serde::Deserialize)]
+struct LinkCase {
+    id: String,
+    url: String,
+    verdict: String,
+    #[serde(default)]
+    reasons: Vec<String>,
+}
+
+/// Scores a links corpus (`{"id","url","verdict","reasons"}` lines): a case passes when the
+/// verdict is the expected one and every expected reason is among the verdict's reasons (the
+/// rule of the corpus README and of `../shared/tools/score links`). Exit 1 when any fails.
+fn links_corpus(body: &str, path: &Path) -> Result<u8, Fail> {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for (i, line) in body.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let case: LinkCase = serde_json::from_str(line)
+            .map_err(|e| Fail(format!("{}:{}: {e}", path.display(), i + 1)))?;
+        n += 1;
+        let v = cannhac_core::links::check_link(&case.url);
+        let missing: Vec<&str> = case
+            .reasons
+            .iter()
+            .map(String::as_str)
+            .filter(|r| !v.reasons.iter().any(|g| g == r))
+            .collect();
+        if v.verdict.as_str() != case.verdict || !missing.is_empty() {
+            failures.push(format!(
+                "{}: {} got {} [{}], expected {} [{}]",
+                case.id,
+                case.url,
+                v.verdict.as_str(),
+                v.reasons.join(", "),
+                case.verdict,
+                case.reasons.join(", ")
+            ));
+        }
+    }
+    let mut out = stdout();
+    let written = (|| -> std::io::Result<()> {
+        writeln!(out, "{n} links from {}", path.display())?;
+        for f in &failures {
+            writeln!(out, "FAIL {f}")?;
+        }
+        writeln!(out, "{}/{n} links right", n - failures.len())?;
+        out.flush()
+    })();
+    finish(written, u8::from(!failures.is_empty()))
+}
+
+/// Scores a corpus file: posts (`posts.jsonl`) or links (`links.jsonl`, told apart by a `url`
+/// field on its first case); exit 1 when any case fails.
 pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
     let body = std::fs::read_to_string(path)
         .map_err(|e| Fail(format!("cannot read {}: {e}", path.display())))?;
+    let first = body.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if serde_json::from_str::<serde_json::Value>(first).is_ok_and(|v| v.get("url").is_some()) {
+        return links_corpus(&body, path);
+    }
     let mut need: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut clean_total, mut clean_ok) = (0, 0);
     let mut failures = Vec::new();

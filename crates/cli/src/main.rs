@@ -120,6 +120,13 @@ fn main() -> ExitCode {
             ..
         } => Err(Fail("--strip-diacritics goes with --vihsd FILE".into())),
         Command::Eval {
+            corpus: Some(_),
+            show: 1..,
+            ..
+        } => Err(Fail(
+            "--show goes with --vihos or --vihsd (a corpus run lists every failing case)".into(),
+        )),
+        Command::Eval {
             corpus,
             vihos,
             vihsd,
@@ -265,7 +272,15 @@ fn check_jsonl(engine: &Engine, file: Option<&PathBuf>, out: &mut impl Write) ->
         let item: JsonlIn = match serde_json::from_str(line) {
             Ok(i) => i,
             Err(e) => {
-                bad_lines.push(format!("line {}: {e}", n + 1));
+                // serde_json counts lines inside the one JSON text (always 1 here): give the
+                // file's line and the column only.
+                let what = e.to_string();
+                let what = what.split(" at line ").next().unwrap_or_default();
+                bad_lines.push(format!(
+                    "line {}, column {}: not an {{\"id\", \"text\"}} object ({what})",
+                    n + 1,
+                    e.column()
+                ));
                 continue;
             }
         };

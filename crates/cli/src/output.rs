@@ -336,9 +336,14 @@ pub fn duties(as_json: bool) -> Result<u8, Fail> {
         writeln!(out, "{all}")?;
     } else {
         writeln!(out, "Mười bổn phận / The ten duties")?;
+        writeln!(
+            out,
+            "[…] các loại phát hiện phục vụ bổn phận; [tự kiểm] không máy nào kiểm được, hãy tự hỏi.\n\
+             […] the finding categories that serve the duty; [manual] no engine can check it: ask yourself.\n"
+        )?;
         for d in duties() {
             let judged = if d.is_manual() {
-                "manual".to_string()
+                "tự kiểm / manual".to_string()
             } else {
                 let names: Vec<&str> = d.categories.iter().map(|c| c.as_str()).collect();
                 names.join(", ")

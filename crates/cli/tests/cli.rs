@@ -502,6 +502,28 @@ fn eval_on_the_shared_corpus_passes() {
 }
 
 #[test]
+fn eval_scores_a_links_corpus() {
+    let r = run(cannhac()
+        .arg("eval")
+        .arg(repo().join("tests/corpus/links.jsonl")));
+    assert_eq!(r.code, Some(0), "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("links right"), "{}", r.stdout);
+    let bad = temp_file(
+        "bad-links.jsonl",
+        br#"{"id":"x","url":"https://chinhphu.vn/","verdict":"suspicious","reasons":["raw_ip_host"]}"#,
+    );
+    let r = run(cannhac().arg("eval").arg(&bad));
+    assert_eq!(r.code, Some(1), "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout
+            .contains("FAIL x: https://chinhphu.vn/ got official"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("0/1 links right"), "{}", r.stdout);
+}
+
+#[test]
 fn eval_reports_a_failing_case_and_exits_1() {
     let case = r#"{"id": "x-1", "text": "Hôm nay trời đẹp.", "expect": [{"category": "inflammatory", "span": "trời"}]}"#;
     let path = temp_file("failing.jsonl", format!("{case}\n").as_bytes());

@@ -48,7 +48,11 @@ fn text_names_every_duty_its_checks_and_the_questions() {
         );
     }
     assert!(out.contains("[internal_document, insinuation, personal_data]"));
-    assert_eq!(out.matches("[manual]").count(), 7);
+    assert_eq!(out.matches("[tự kiểm / manual]").count(), 7);
+    assert!(
+        out.contains("[manual] no engine can check it"),
+        "the legend"
+    );
     for q in cannhac_core::duties::questions() {
         assert!(out.contains(q.text.vi) && out.contains(q.text.en));
     }
