@@ -127,7 +127,6 @@ const CONSEQUENCE_WORDS: &[&str] = &[
     "lộ",
     "rò rỉ",
     "biên giới",
-    "đóng cửa",
     "tích trữ",
     "virus",
     "vắc-xin",
