@@ -154,6 +154,10 @@ fn risky_posts_are_caught() {
             Category::InternalDocument,
         ),
         ("Độ khẩn: Khẩn", Category::InternalDocument),
+        (
+            "KHẨN. Về việc chuẩn bị nhân sự Đại hội.",
+            Category::InternalDocument,
+        ),
         ("Noi nhan: nhu tren;\nLuu: VT", Category::InternalDocument),
         ("Bọn thanh hóa toàn trộm cắp.", Category::Inflammatory),
         ("Cho mày chết, đồ phản bội.", Category::Inflammatory),

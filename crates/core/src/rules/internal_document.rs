@@ -152,8 +152,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// A bare `KHẨN` on its own line heads public appeals as often as documents ("KHẨN" /
 /// "Cần người hiến máu nhóm O"). It stays a finding only when something else in the text
-/// (`parts` structural parts found above, or another internal-document finding) shows that
-/// the text is a document. `THƯỢNG KHẨN` and `HỎA TỐC` are document-only and always stay.
+/// (`parts` structural parts found above, another internal-document finding, or a subject line
+/// "V/v …" / "Về việc …") shows that the text is a document. `THƯỢNG KHẨN` and `HỎA TỐC` are document-only and always stay.
 fn drop_lone_khan(ctx: &Ctx<'_>, parts: usize, out: &mut Vec<Finding>) {
     let is_khan = |f: &Finding| {
         f.rule_id == "internal_document.urgency"
@@ -162,7 +162,15 @@ fn drop_lone_khan(ctx: &Ctx<'_>, parts: usize, out: &mut Vec<Finding>) {
     let other = out
         .iter()
         .any(|f| f.category == Category::InternalDocument && !is_khan(f));
-    if parts == 0 && !other {
+    // A subject line ("V/v …", "Về việc …" opening a sentence) is a document's too.
+    let t = ctx.tokens;
+    let subject = (0..t.len()).any(|i| {
+        (i == 0 || t[i].gap == crate::text::Gap::Hard)
+            && (t[i].key == "v/v"
+                || (t[i].key == "v" && t.get(i + 1).is_some_and(|n| n.key == "v"))
+                || (t[i].key == "về" && t.get(i + 1).is_some_and(|n| n.key == "việc")))
+    });
+    if parts == 0 && !other && !subject {
         out.retain(|f| !is_khan(f));
     }
 }
