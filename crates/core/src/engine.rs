@@ -104,6 +104,13 @@ fn check_phrase(p: &str) -> Result<(), ConfigError> {
     Ok(())
 }
 
+/// First syllables (folded) of document-title words that may follow a mark used as a label
+/// (`MẬT: Báo cáo …`, `HỎA TỐC - Kính gửi …`, `KHẨN: V/v …`).
+const DOC_TITLE_WORDS: &[&str] = &[
+    "bao", "ke", "danh", "to", "quyet", "cong", "thong", "bien", "kinh", "ve", "v/v", "du", "nghi",
+    "phuong", "ho", "tai", "van", "ket", "v",
+];
+
 impl Engine {
     /// Compiles the built-in lexicons (`crates/core/data/`) and the config's custom phrases.
     /// Takes a few milliseconds; build once and reuse.
@@ -224,16 +231,23 @@ impl Engine {
         if e.caps && !span.iter().all(|t| t.upper || t.numeric) {
             return false;
         }
+        // Alone on its line, or opening it as the label of a document title: "MẬT: Kế hoạch …",
+        // "HỎA TỐC - Kính gửi …" (a colon or dash, then a document word within three words;
+        // "HỎA TỐC: Shopee sale" and "MẬT: anh yêu em" are not documents).
+        let mut label = false;
         if e.alone {
-            // Alone on its line, or opening it as a label: "MẬT: kế hoạch …", "HỎA TỐC - Kính
-            // gửi …" (a colon or dash right after the mark).
             let starts = h.first == 0 || span[0].gap == Gap::Hard;
-            let ends = tokens.get(h.last + 1).is_none_or(|t| {
-                t.gap == Gap::Hard
-                    || text
-                        .get(span[span.len() - 1].orig.end..t.orig.start)
-                        .is_some_and(|sep| matches!(sep.trim(), ":" | "-" | "–" | "—"))
+            let next = tokens.get(h.last + 1);
+            label = next.is_some_and(|t| {
+                text.get(span[span.len() - 1].orig.end..t.orig.start)
+                    .is_some_and(|sep| matches!(sep.trim(), ":" | "-" | "–" | "—"))
+                    && tokens[h.last + 1..]
+                        .iter()
+                        .take(3)
+                        .take_while(|w| w.gap != Gap::Hard || std::ptr::eq(*w, t))
+                        .any(|w| DOC_TITLE_WORDS.contains(&w.fold.as_str()))
             });
+            let ends = next.is_none_or(|t| t.gap == Gap::Hard) || label;
             if !(starts && ends) {
                 return false;
             }
@@ -296,7 +310,9 @@ impl Engine {
                 w.iter().all(|t| t.gap != Gap::Hard) && keys_match(w, ctx)
             }
         };
-        !(e.not_after.iter().any(before) || e.not_before.iter().any(after))
+        // After a label's colon the next word starts the title: "MẬT: Báo cáo …" is not "mật
+        // báo".
+        !(e.not_after.iter().any(before) || !label && e.not_before.iter().any(after))
     }
 
     /// Config filters: categories, minimum severity, allow-list.

@@ -854,10 +854,12 @@ impl Lexicon {
                         && (!folded || matches!(t.fold.as_str(), "kia" | "nay" | "do" | "ay"))
                 })
         });
+        // Without diacritics "may" is mấy, máy or may as often as mày: only marked pronouns
+        // count after the phrase ("danh cho may day" is "dành cho mấy đấy").
         let after = tokens.get(last + 1).is_some_and(|t| {
             t.gap == Gap::Space
                 && (self.pronouns.iter().any(|p| *p == t.key)
-                    || self.pronouns_folded.iter().any(|p| *p == t.fold))
+                    || !folded && self.pronouns_folded.iter().any(|p| *p == t.fold))
         });
         before || after
     }

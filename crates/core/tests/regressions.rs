@@ -161,6 +161,23 @@ fn risky_posts_are_caught() {
         ("Noi nhan: nhu tren;\nLuu: VT", Category::InternalDocument),
         ("Bọn thanh hóa toàn trộm cắp.", Category::Inflammatory),
         ("Cho mày chết, đồ phản bội.", Category::Inflammatory),
+        ("MẬT: Báo cáo tình hình nhân sự", Category::InternalDocument),
+        (
+            "Đây không phải tin giả: nghe nói tuần sau phong tỏa toàn thành phố",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Báo chí bác bỏ nhưng nghe nói thực tế đã có 30 người chết ở bệnh viện",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Nghe đồn trường Lê Lợi có học sinh nhảy lầu tự tử",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Từ thiện gì mà ăn chặn, STK 0451000123456 vietcombank của Lê Văn Tám",
+            Category::PersonalData,
+        ),
         (
             "Anh em tập trung trước cổng ủy ban 8h sáng mai, mang theo gậy gộc.",
             Category::Inflammatory,
@@ -220,6 +237,10 @@ fn everyday_texts_get_no_finding() {
         "Con chó nhà mình sủa to quá",
         "Con chó nhà hàng xóm sủa cả đêm",
         "Con chó nhà bác Tư sủa cả đêm",
+        "HỎA TỐC: Shopee sale 12.12 chỉ còn 2 tiếng!",
+        "MẬT: anh yêu em",
+        "cai nay danh cho may day",
+        "Ngân hàng Nhà nước khẳng định không có chuyện đổi tiền, đề nghị người dân không chia sẻ tin đồn.",
         "Nhà bên có con chó hay sủa lắm",
         "Thuốc thú y cho súc vật",
         "Lũ gà con nhà mình nở hết rồi",

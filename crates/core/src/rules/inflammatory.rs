@@ -116,8 +116,8 @@ fn raise_aimed(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut [
     }
 }
 
-/// Drops `sủa` (barking, said of people as an insult) where its sentence names a dog before it
-/// and aims at no one: "Con chó nhà bác Tư sủa cả đêm", "Nhà bên có con chó hay sủa".
+/// Drops `sủa` (barking, said of people as an insult) where the eight words before it in its
+/// sentence name a dog and aim at no one: "Con chó nhà bác Tư sủa cả đêm", "Nhà bên có con chó hay sủa".
 fn barking_dogs(t: &[Token], of: &[usize], out: &mut Vec<Finding>) {
     out.retain(|f| {
         if f.rule_id != "inflammatory.insult" {
@@ -129,7 +129,11 @@ fn barking_dogs(t: &[Token], of: &[usize], out: &mut Vec<Finding>) {
         }
         let i = toks.start;
         let sentence = of[i];
-        let before = (0..i).rev().take_while(|&j| of[j] == sentence);
+        // The eight words before, within the sentence (bounded: a long sentence of barking
+        // stays linear).
+        let before = (i.saturating_sub(8)..i)
+            .rev()
+            .take_while(|&j| of[j] == sentence);
         let mut dog = false;
         for j in before {
             if aims(t, j) {
@@ -151,6 +155,11 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
     let inflammatory = sentences_with(t, &of, ranges.len(), out, |f| {
         f.category == Category::Inflammatory
+    });
+    // Shouting is a warning only over an insult, a threat or the like, not over a friendly
+    // "YÊU MÀY NHẤT TRÊN ĐỜI" (its `mày` is an info nudge).
+    let hostile = sentences_with(t, &of, ranges.len(), out, |f| {
+        f.category == Category::Inflammatory && f.severity >= Severity::Warning
     });
     for (si, r) in ranges.iter().enumerate() {
         let (s, e) = (r.start, r.end);
@@ -181,7 +190,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let bangs = rest.len() - rest.trim_start_matches(['!', '！', ' ']).len();
         let bang_run = rest[..bangs].matches(['!', '！']).count() >= 3;
         if shouted && !internal[si] {
-            let severity = if inflammatory[si] {
+            let severity = if hostile[si] {
                 Severity::Warning
             } else {
                 Severity::Info

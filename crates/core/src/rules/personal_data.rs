@@ -197,6 +197,14 @@ const ADDR_EN: &str =
 /// Adds this category's code-rule findings to `out`.
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let norm = &ctx.norm.text;
+    // The post accuses or insults someone (lexicon findings are already in `out`): contact
+    // data in it is not the writer's own ad, nor a relief fund's account.
+    let accusing = out.iter().any(|f| {
+        matches!(
+            f.category,
+            Category::Inflammatory | Category::UnverifiedClaim
+        ) && f.severity >= Severity::Warning
+    });
     let start_len = out.len();
     for m in digit_runs(norm) {
         let prev = norm[..m.start].chars().next_back();
@@ -243,7 +251,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             ("personal_data.citizen_id", ID_VI, ID_EN)
         } else if (6..=19).contains(&digits.len())
             && near(BANK_WORDS, 6, 4)
-            && !near(DONATION_WORDS, 12, 12)
+            && (accusing || !near(DONATION_WORDS, 12, 12))
         {
             ("personal_data.bank_account", BANK_VI, BANK_EN)
         } else {
@@ -274,7 +282,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     addresses(ctx, out);
     if ctx.contact_cues.is_empty() {
-        mark_own(ctx, &mut out[start_len..]);
+        mark_own(ctx, &mut out[start_len..], accusing);
     } else {
         for f in out[start_len..].iter_mut() {
             f.severity = Severity::High;
@@ -354,14 +362,27 @@ const OTHER_WORDS: &[&str] = &[
     "con mu",
     "lua dao",
     "no",
+    "ngoai tinh",
+    "bom hang",
+    "lua tien",
+    "giat chong",
+    "doi tien",
+    "doi no",
+    "an chan",
+    "bao hanh",
 ];
 const OWN_VI: &str = "Có vẻ là thông tin của chính bạn: đăng công khai dễ bị làm phiền, lừa đảo. Cân nhắc nhắn riêng thay vì đăng.";
 const OWN_EN: &str = "This looks like your own contact data: posting it publicly invites spam and scams. Consider sending it privately.";
 
 /// Lowers to `info`, with a message about the writer's own data, the findings whose
 /// surroundings say the data is the writer's (`sđt của em là …`, `zalo mình 09…`), unless
-/// they also name someone else (`của nó`, `thằng`).
-fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding]) {
+/// they also name someone else (`của nó`, `thằng`) or the post `accusing`ly holds an
+/// inflammatory or unverified-claim finding of `warning` or more (doxxing dressed as a
+/// classified ad: "liên hệ chị H. 09… để hỏi chuyện ngoại tình").
+fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) {
+    if accusing {
+        return;
+    }
     for f in found {
         let toks = tokens_in(ctx.tokens, &f.span);
         if toks.is_empty() {

@@ -45,27 +45,35 @@ fn source_keys() -> &'static [(Vec<String>, Vec<String>)] {
 const DEBUNK_WORDS: &[&str] = &[
     "sai sự thật",
     "không đúng sự thật",
-    "tin giả",
     "tin đồn thất thiệt",
+    "thất thiệt",
     "bác bỏ",
     "đính chính",
-    "khẳng định không",
     "không có chuyện",
     "không có cơ sở",
     "chưa được chứng minh",
-    "bị lừa",
-    "cảnh giác",
-    "khuyến cáo không",
+    "là tin giả",
+];
+
+/// Words right before a cue that reject it ("không chia sẻ tin đồn", "bị lừa mua thuốc
+/// 'chữa khỏi ung thư'"): the post warns against the claim.
+const REJECT_BEFORE: &[&str] = &[
+    "không chia sẻ",
+    "đừng chia sẻ",
+    "không lan truyền",
+    "đừng lan truyền",
+    "không tin",
     "đừng tin",
-    "không nên tin",
+    "không tin các",
+    "bị lừa mua",
+    "lừa mua",
+    "quảng cáo sai",
 ];
 
 /// Words that give hearsay consequences: people and bodies it may be about, or events that
 /// matter (arrests, deaths, lockdowns, money). Hearsay about a film, a noodle shop or the
 /// weather ("nghe nói phim này hay") is an `info` nudge, not a `warning`.
 const CONSEQUENCE_WORDS: &[&str] = &[
-    "ông",
-    "bà",
     "chủ tịch",
     "bí thư",
     "giám đốc",
@@ -136,7 +144,25 @@ const CONSEQUENCE_WORDS: &[&str] = &[
     "lương",
     "thuế",
     "xăng",
-    "giá",
+    "tăng giá xăng",
+    "tự tử",
+    "nhảy lầu",
+    "hiếp",
+    "có bầu",
+    "bắt cóc",
+    "vỡ đập",
+    "sơ tán",
+    "nhiễm độc",
+    "ngộ độc",
+    "chữa",
+    "ung thư",
+    "tiểu đường",
+    "học sinh",
+    "trẻ em",
+    "chủ nhiệm",
+    "hiệu trưởng",
+    "thủy điện",
+    "vỡ đê",
 ];
 
 /// Keys of a word list: each word's accented and folded syllable keys, computed once per list.
@@ -188,52 +214,85 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     {
         out.retain(|f| f.rule_id != "unverified_claim.unsourced_accusation");
     }
+    // A claim the post itself calls false after stating it ("Tin đồn … là sai sự thật"), or
+    // rejects right before it ("không chia sẻ tin đồn"), is not spread by the post. A denial
+    // that comes first ("Báo chí bác bỏ nhưng nghe nói …", "Đây không phải tin giả: …") does
+    // not clear what follows.
     static DEBUNK: OnceLock<Vec<(Vec<String>, Vec<String>)>> = OnceLock::new();
-    let debunked = holds(
-        t,
-        0..t.len(),
-        DEBUNK.get_or_init(|| keyed(DEBUNK_WORDS)),
-        ctx.unaccented,
-    );
-    if debunked {
-        out.retain(|f| {
-            !matches!(
-                f.rule_id.as_str(),
-                "unverified_claim.hearsay"
-                    | "unverified_claim.sensational"
-                    | "unverified_claim.miracle_cure"
-            )
-        });
+    static REJECT: OnceLock<Vec<(Vec<String>, Vec<String>)>> = OnceLock::new();
+    let debunk = DEBUNK.get_or_init(|| keyed(DEBUNK_WORDS));
+    let reject = REJECT.get_or_init(|| keyed(REJECT_BEFORE));
+    // One pass: the last token where a denial starts that is not itself denied ("không phải
+    // tin giả"). A cue before it is debunked.
+    let last_denial = (0..t.len()).rev().find(|&i| {
+        holds(t, i..i + 1, debunk, ctx.unaccented)
+            && !(i >= 2 && t[i - 2].key == "không" && t[i - 1].key == "phải")
+    });
+    out.retain(|f| {
+        if !matches!(
+            f.rule_id.as_str(),
+            "unverified_claim.hearsay"
+                | "unverified_claim.sensational"
+                | "unverified_claim.miracle_cure"
+        ) {
+            return true;
+        }
+        let toks = tokens_in(t, &f.span);
+        if toks.is_empty() {
+            return true;
+        }
+        let later = last_denial.is_some_and(|d| d >= toks.end);
+        let rejected = holds(
+            t,
+            toks.start.saturating_sub(4)..toks.start,
+            reject,
+            ctx.unaccented,
+        );
+        !(later || rejected)
+    });
+    if !out
+        .iter()
+        .any(|f| f.rule_id == "unverified_claim.hearsay" && f.severity == Severity::Warning)
+    {
+        return;
     }
     static CONSEQUENCE: OnceLock<Vec<(Vec<String>, Vec<String>)>> = OnceLock::new();
     let consequence = CONSEQUENCE.get_or_init(|| keyed(CONSEQUENCE_WORDS));
-    // Other findings of `warning` or more (a classification mark, an accusation): hearsay in
-    // their sentence is about something of consequence.
-    let serious: Vec<Range<usize>> = out
+    // Sentences (token index → sentence number) and, per sentence, whether it speaks of
+    // something of consequence: a consequence word (folded matching can only keep a warning,
+    // so it is always on), or another finding of `warning` or more (a classification mark, an
+    // accusation). Linear in tokens and findings.
+    let mut sentence_of = Vec::with_capacity(t.len());
+    let mut n = 0usize;
+    for (i, tok) in t.iter().enumerate() {
+        if i > 0 && tok.gap == Gap::Hard {
+            n += 1;
+        }
+        sentence_of.push(n);
+    }
+    let mut weighty = vec![false; n + 1];
+    for i in 0..t.len() {
+        if !weighty[sentence_of[i]] && holds(t, i..i + 1, consequence, true) {
+            weighty[sentence_of[i]] = true;
+        }
+    }
+    for f in out
         .iter()
         .filter(|f| f.rule_id != "unverified_claim.hearsay" && f.severity >= Severity::Warning)
-        .map(|f| f.span.clone())
-        .collect();
+    {
+        let toks = tokens_in(t, &f.span);
+        if !toks.is_empty() {
+            for w in &mut weighty[sentence_of[toks.start]..=sentence_of[toks.end - 1]] {
+                *w = true;
+            }
+        }
+    }
     for f in out
         .iter_mut()
         .filter(|f| f.rule_id == "unverified_claim.hearsay" && f.severity == Severity::Warning)
     {
         let toks = tokens_in(t, &f.span);
-        if toks.is_empty() {
-            continue;
-        }
-        let start = (0..toks.start)
-            .rev()
-            .find(|&i| t[i + 1].gap == Gap::Hard)
-            .map_or(0, |i| i + 1);
-        let end = (toks.end..t.len())
-            .find(|&i| t[i].gap == Gap::Hard)
-            .unwrap_or(t.len());
-        // Folded matching here can only keep a warning, so it is always on (a sentence typed
-        // without diacritics inside an accented post).
-        let (s_byte, e_byte) = (t[start].orig.start, t[end - 1].orig.end);
-        let with_serious = serious.iter().any(|r| r.start < e_byte && s_byte < r.end);
-        if !with_serious && !holds(t, start..end, consequence, true) {
+        if !toks.is_empty() && !weighty[sentence_of[toks.start]] {
             f.severity = Severity::Info;
         }
     }
