@@ -183,10 +183,12 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // Capitals alone are how many older users and shop signs write ("MẬT ONG RỪNG NGUYÊN
         // CHẤT"); a sentence shouts when it also ends in `!`, holds an inflammatory finding,
         // or is aimed at someone.
-        let heated = inflammatory[si]
-            || rest.trim_start_matches(' ').starts_with(['!', '！'])
-            || (s..e).any(|i| aims(t, i));
-        let shouted = words >= MIN_WORDS && caps * 10 >= words * 9 && marked && heated;
+        let heated = || {
+            inflammatory[si]
+                || rest.trim_start_matches(' ').starts_with(['!', '！'])
+                || (s..e).any(|i| aims(t, i))
+        };
+        let shouted = words >= MIN_WORDS && caps * 10 >= words * 9 && marked && heated();
         let bangs = rest.len() - rest.trim_start_matches(['!', '！', ' ']).len();
         let bang_run = rest[..bangs].matches(['!', '！']).count() >= 3;
         if shouted && !internal[si] {

@@ -8,6 +8,7 @@
 use super::{tokens_in, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Finding, Severity};
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -35,8 +36,8 @@ const SOURCE_WORDS: &[&str] = &[
 ];
 
 /// [`SOURCE_WORDS`] as syllable-key sequences, computed once.
-fn source_keys() -> &'static [(Vec<String>, Vec<String>)] {
-    static KEYS: OnceLock<Vec<(Vec<String>, Vec<String>)>> = OnceLock::new();
+fn source_keys() -> &'static WordList {
+    static KEYS: OnceLock<WordList> = OnceLock::new();
     KEYS.get_or_init(|| keyed(SOURCE_WORDS))
 }
 
@@ -165,33 +166,43 @@ const CONSEQUENCE_WORDS: &[&str] = &[
     "vỡ đê",
 ];
 
-/// Keys of a word list: each word's accented and folded syllable keys, computed once per list.
-fn keyed(words: &'static [&'static str]) -> Vec<(Vec<String>, Vec<String>)> {
-    words
+/// A word list keyed for matching: each word's accented and folded syllable keys, and the set
+/// of first keys (both forms) so that most tokens are rejected by one hash lookup.
+struct WordList {
+    words: Vec<(Vec<String>, Vec<String>)>,
+    first: FxHashSet<String>,
+}
+
+/// Keys of a word list, computed once per list.
+fn keyed(words: &'static [&'static str]) -> WordList {
+    let words: Vec<(Vec<String>, Vec<String>)> = words
         .iter()
         .map(|w| crate::lexicon::phrase_keys(w))
         .filter(|(k, _)| !k.is_empty())
-        .collect()
+        .collect();
+    let first = words
+        .iter()
+        .flat_map(|(k, f)| [k[0].clone(), f[0].clone()])
+        .collect();
+    WordList { words, first }
 }
 
-/// Whether any of `words` starts at a token in `range`. With `folded`, a token without
+/// Whether any of `list` starts at a token in `range`. With `folded`, a token without
 /// diacritics matches a word's folded key too ("phong toa" is "phong tỏa" typed without them).
-fn holds(
-    t: &[Token],
-    range: Range<usize>,
-    words: &[(Vec<String>, Vec<String>)],
-    folded: bool,
-) -> bool {
+fn holds(t: &[Token], range: Range<usize>, list: &WordList, folded: bool) -> bool {
     range.into_iter().any(|i| {
-        words.iter().any(|(w, f)| {
-            i + w.len() <= t.len()
-                && t[i..i + w.len()]
-                    .iter()
-                    .zip(w.iter().zip(f))
-                    .all(|(tok, (k, fk))| {
-                        tok.key == *k || (folded && !tok.marked && tok.fold == *fk)
-                    })
-        })
+        let tok = &t[i];
+        (list.first.contains(tok.key.as_str())
+            || (folded && !tok.marked && list.first.contains(tok.fold.as_str())))
+            && list.words.iter().any(|(w, f)| {
+                i + w.len() <= t.len()
+                    && t[i..i + w.len()]
+                        .iter()
+                        .zip(w.iter().zip(f))
+                        .all(|(tok, (k, fk))| {
+                            tok.key == *k || (folded && !tok.marked && tok.fold == *fk)
+                        })
+            })
     })
 }
 
@@ -218,8 +229,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // rejects right before it ("không chia sẻ tin đồn"), is not spread by the post. A denial
     // that comes first ("Báo chí bác bỏ nhưng nghe nói …", "Đây không phải tin giả: …") does
     // not clear what follows.
-    static DEBUNK: OnceLock<Vec<(Vec<String>, Vec<String>)>> = OnceLock::new();
-    static REJECT: OnceLock<Vec<(Vec<String>, Vec<String>)>> = OnceLock::new();
+    static DEBUNK: OnceLock<WordList> = OnceLock::new();
+    static REJECT: OnceLock<WordList> = OnceLock::new();
     let debunk = DEBUNK.get_or_init(|| keyed(DEBUNK_WORDS));
     let reject = REJECT.get_or_init(|| keyed(REJECT_BEFORE));
     // One pass: the last token where a denial starts that is not itself denied ("không phải
@@ -256,7 +267,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     {
         return;
     }
-    static CONSEQUENCE: OnceLock<Vec<(Vec<String>, Vec<String>)>> = OnceLock::new();
+    static CONSEQUENCE: OnceLock<WordList> = OnceLock::new();
     let consequence = CONSEQUENCE.get_or_init(|| keyed(CONSEQUENCE_WORDS));
     // Sentences (token index → sentence number) and, per sentence, whether it speaks of
     // something of consequence: a consequence word (folded matching can only keep a warning,
@@ -271,9 +282,21 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         sentence_of.push(n);
     }
     let mut weighty = vec![false; n + 1];
+    // Only the sentences that hold a hearsay warning are read for consequence words.
+    let mut asked = vec![false; n + 1];
+    for f in out
+        .iter()
+        .filter(|f| f.rule_id == "unverified_claim.hearsay" && f.severity == Severity::Warning)
+    {
+        let toks = tokens_in(t, &f.span);
+        if !toks.is_empty() {
+            asked[sentence_of[toks.start]] = true;
+        }
+    }
     for i in 0..t.len() {
-        if !weighty[sentence_of[i]] && holds(t, i..i + 1, consequence, true) {
-            weighty[sentence_of[i]] = true;
+        let si = sentence_of[i];
+        if asked[si] && !weighty[si] && holds(t, i..i + 1, consequence, true) {
+            weighty[si] = true;
         }
     }
     for f in out
