@@ -293,8 +293,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             asked[sentence_of[toks.start]] = true;
         }
     }
-    for i in 0..t.len() {
-        let si = sentence_of[i];
+    for (i, &si) in sentence_of.iter().enumerate() {
         if asked[si] && !weighty[si] && holds(t, i..i + 1, consequence, true) {
             weighty[si] = true;
         }
