@@ -3,8 +3,8 @@
 //! Headings of documents (a sentence that already holds an internal-document finding) and
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
-use super::{finding, tokens_in, Ctx};
-use crate::text::{Gap, Token};
+use super::{finding, sentences, sentences_with, tokens_in, Ctx};
+use crate::text::Token;
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
 
@@ -40,44 +40,6 @@ const CON_AIM: &[&str] = &[
 ];
 /// Rules whose findings are `info` unless their sentence is aimed at someone.
 const AIMABLE: &[&str] = &["inflammatory.vulgar", "inflammatory.mild_insult"];
-
-/// The sentences of a text: for each token the index of its sentence (sentences end at hard
-/// gaps), and each sentence's token range. Linear in the number of tokens.
-fn sentences(t: &[Token]) -> (Vec<usize>, Vec<Range<usize>>) {
-    let mut of = Vec::with_capacity(t.len());
-    let mut ranges: Vec<Range<usize>> = Vec::new();
-    for (i, tok) in t.iter().enumerate() {
-        if i == 0 || tok.gap == Gap::Hard {
-            ranges.push(i..i + 1);
-        } else if let Some(r) = ranges.last_mut() {
-            r.end = i + 1;
-        }
-        of.push(ranges.len() - 1);
-    }
-    (of, ranges)
-}
-
-/// For each sentence, whether a finding matching `pred` overlaps it. One pass over the
-/// findings; each finding marks the sentences its tokens belong to.
-fn sentences_with(
-    t: &[Token],
-    of: &[usize],
-    n: usize,
-    out: &[Finding],
-    pred: impl Fn(&Finding) -> bool,
-) -> Vec<bool> {
-    let mut flags = vec![false; n];
-    for f in out.iter().filter(|f| pred(f)) {
-        let toks = tokens_in(t, &f.span);
-        if toks.is_empty() {
-            continue;
-        }
-        for flag in &mut flags[of[toks.start]..=of[toks.end - 1]] {
-            *flag = true;
-        }
-    }
-    flags
-}
 
 /// Raises vulgar words and mild put-downs to `warning` in sentences aimed at a person (a
 /// pronoun or classifier of contempt, or a stronger insult in the same sentence).
@@ -117,7 +79,8 @@ fn raise_aimed(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut [
 }
 
 /// Drops `sủa` (barking, said of people as an insult) where the eight words before it in its
-/// sentence name a dog and aim at no one: "Con chó nhà bác Tư sủa cả đêm", "Nhà bên có con chó hay sủa".
+/// sentence name a dog and aim at no one: "Con chó nhà bác Tư sủa cả đêm", "Nhà bên có con
+/// chó hay sủa".
 fn barking_dogs(t: &[Token], of: &[usize], out: &mut Vec<Finding>) {
     out.retain(|f| {
         if f.rule_id != "inflammatory.insult" {

@@ -11,7 +11,7 @@ mod personal_data;
 mod unverified_claim;
 
 use crate::lexicon::Lexicon;
-use crate::text::{Normalized, Token};
+use crate::text::{Gap, Normalized, Token};
 use crate::{Category, Finding, Message, Severity};
 use std::ops::Range;
 
@@ -90,6 +90,44 @@ pub fn apply(ctx: &Ctx<'_>, findings: &mut Vec<Finding>) {
     personal_data::apply(ctx, findings);
     unverified_claim::apply(ctx, findings);
     inflammatory::apply(ctx, findings);
+}
+
+/// The sentences of a text: for each token the index of its sentence (sentences end at hard
+/// gaps), and each sentence's token range. Linear in the number of tokens.
+pub(crate) fn sentences(t: &[Token]) -> (Vec<usize>, Vec<Range<usize>>) {
+    let mut of = Vec::with_capacity(t.len());
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for (i, tok) in t.iter().enumerate() {
+        if i == 0 || tok.gap == Gap::Hard {
+            ranges.push(i..i + 1);
+        } else if let Some(r) = ranges.last_mut() {
+            r.end = i + 1;
+        }
+        of.push(ranges.len() - 1);
+    }
+    (of, ranges)
+}
+
+/// For each sentence, whether a finding matching `pred` overlaps it. One pass over the
+/// findings; each finding marks the sentences its tokens belong to.
+pub(crate) fn sentences_with(
+    t: &[Token],
+    of: &[usize],
+    n: usize,
+    out: &[Finding],
+    pred: impl Fn(&Finding) -> bool,
+) -> Vec<bool> {
+    let mut flags = vec![false; n];
+    for f in out.iter().filter(|f| pred(f)) {
+        let toks = tokens_in(t, &f.span);
+        if toks.is_empty() {
+            continue;
+        }
+        for flag in &mut flags[of[toks.start]..=of[toks.end - 1]] {
+            *flag = true;
+        }
+    }
+    flags
 }
 
 /// The token index range whose original spans overlap `span`.

@@ -2,11 +2,12 @@
 //! only a finding when the text gives no source for it — no "theo …", no press or official
 //! body, no link. A post that debunks a rumour or warns against a cure ("tin đồn … là sai sự
 //! thật") keeps no hearsay, sensational or miracle-cure finding, and hearsay about nothing of
-//! consequence ("nghe nói phim này hay") is an `info` nudge. Source: the article's section II ("đưa thông tin có tính chất suy diễn về
-//! các cán bộ, đảng viên khác khi chưa có kết luận của cơ quan có thẩm quyền").
+//! consequence ("nghe nói phim này hay") is an `info` nudge. Source: the article's section II
+//! ("đưa thông tin có tính chất suy diễn về các cán bộ, đảng viên khác khi chưa có kết luận của
+//! cơ quan có thẩm quyền").
 
-use super::{tokens_in, Ctx};
-use crate::text::{Gap, Token};
+use super::{sentences, sentences_with, tokens_in, Ctx};
+use crate::text::Token;
 use crate::{Finding, Severity};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
@@ -269,50 +270,23 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     static CONSEQUENCE: OnceLock<WordList> = OnceLock::new();
     let consequence = CONSEQUENCE.get_or_init(|| keyed(CONSEQUENCE_WORDS));
-    // Sentences (token index → sentence number) and, per sentence, whether it speaks of
-    // something of consequence: a consequence word (folded matching can only keep a warning,
-    // so it is always on), or another finding of `warning` or more (a classification mark, an
-    // accusation). Linear in tokens and findings.
-    let mut sentence_of = Vec::with_capacity(t.len());
-    let mut n = 0usize;
-    for (i, tok) in t.iter().enumerate() {
-        if i > 0 && tok.gap == Gap::Hard {
-            n += 1;
-        }
-        sentence_of.push(n);
-    }
-    let mut weighty = vec![false; n + 1];
-    // Only the sentences that hold a hearsay warning are read for consequence words.
-    let mut asked = vec![false; n + 1];
-    for f in out
-        .iter()
-        .filter(|f| f.rule_id == "unverified_claim.hearsay" && f.severity == Severity::Warning)
-    {
-        let toks = tokens_in(t, &f.span);
-        if !toks.is_empty() {
-            asked[sentence_of[toks.start]] = true;
+    // Per sentence, whether it speaks of something of consequence: another finding of
+    // `warning` or more (a classification mark, an accusation), or a consequence word (folded
+    // matching can only keep a warning, so it is always on). Only the sentences that hold a
+    // hearsay warning are read for consequence words. Linear in tokens and findings.
+    let (sentence_of, ranges) = sentences(t);
+    let hearsay_warning =
+        |f: &Finding| f.rule_id == "unverified_claim.hearsay" && f.severity == Severity::Warning;
+    let asked = sentences_with(t, &sentence_of, ranges.len(), out, hearsay_warning);
+    let mut weighty = sentences_with(t, &sentence_of, ranges.len(), out, |f| {
+        f.rule_id != "unverified_claim.hearsay" && f.severity >= Severity::Warning
+    });
+    for (si, r) in ranges.iter().enumerate() {
+        if asked[si] && !weighty[si] {
+            weighty[si] = holds(t, r.clone(), consequence, true);
         }
     }
-    for (i, &si) in sentence_of.iter().enumerate() {
-        if asked[si] && !weighty[si] && holds(t, i..i + 1, consequence, true) {
-            weighty[si] = true;
-        }
-    }
-    for f in out
-        .iter()
-        .filter(|f| f.rule_id != "unverified_claim.hearsay" && f.severity >= Severity::Warning)
-    {
-        let toks = tokens_in(t, &f.span);
-        if !toks.is_empty() {
-            for w in &mut weighty[sentence_of[toks.start]..=sentence_of[toks.end - 1]] {
-                *w = true;
-            }
-        }
-    }
-    for f in out
-        .iter_mut()
-        .filter(|f| f.rule_id == "unverified_claim.hearsay" && f.severity == Severity::Warning)
-    {
+    for f in out.iter_mut().filter(|f| hearsay_warning(f)) {
         let toks = tokens_in(t, &f.span);
         if !toks.is_empty() && !weighty[sentence_of[toks.start]] {
             f.severity = Severity::Info;
