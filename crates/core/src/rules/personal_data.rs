@@ -10,6 +10,7 @@
 use super::{finding, tokens_in, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// Province codes that open a 12-digit CCCD number (Thông tư 59/2021/TT-BCA, appendix).
@@ -726,7 +727,10 @@ fn masked_emails(norm: &str) -> Vec<Range<usize>> {
         }
         k
     };
-    let mut out: Vec<Range<usize>> = Vec::new();
+    // Accepted addresses by start (they never overlap, so the only one a new candidate can
+    // overlap is the last one starting before its end): an ordered map keeps this
+    // O(n log n) on a page of masked addresses.
+    let mut out: BTreeMap<usize, usize> = BTreeMap::new();
     for marker in AT {
         for (at, _) in norm.match_indices(marker) {
             let mut s = at;
@@ -769,12 +773,11 @@ fn masked_emails(norm: &str) -> Vec<Range<usize>> {
             if labels >= 2
                 && (2..=24).contains(&tld.len())
                 && tld.bytes().all(|c| c.is_ascii_lowercase())
-                && !out.iter().any(|r| r.start < e && s < r.end)
+                && out.range(..e).next_back().is_none_or(|(_, &end)| end <= s)
             {
-                out.push(s..e);
+                out.insert(s, e);
             }
         }
     }
-    out.sort_by_key(|r| r.start);
-    out
+    out.into_iter().map(|(s, e)| s..e).collect()
 }
