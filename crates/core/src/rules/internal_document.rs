@@ -159,18 +159,22 @@ fn drop_lone_khan(ctx: &Ctx<'_>, parts: usize, out: &mut Vec<Finding>) {
         f.rule_id == "internal_document.urgency"
             && matches!(&ctx.tokens[super::tokens_in(ctx.tokens, &f.span)], [t] if t.key == "khẩn")
     };
+    if parts > 0 || !out.iter().any(is_khan) {
+        return;
+    }
     let other = out
         .iter()
         .any(|f| f.category == Category::InternalDocument && !is_khan(f));
     // A subject line ("V/v …", "Về việc …" opening a sentence) is a document's too.
     let t = ctx.tokens;
-    let subject = (0..t.len()).any(|i| {
-        (i == 0 || t[i].gap == crate::text::Gap::Hard)
-            && (t[i].key == "v/v"
-                || (t[i].key == "v" && t.get(i + 1).is_some_and(|n| n.key == "v"))
-                || (t[i].key == "về" && t.get(i + 1).is_some_and(|n| n.key == "việc")))
-    });
-    if parts == 0 && !other && !subject {
+    let subject = !other
+        && (0..t.len()).any(|i| {
+            (i == 0 || t[i].gap == crate::text::Gap::Hard)
+                && (t[i].key == "v/v"
+                    || (t[i].key == "v" && t.get(i + 1).is_some_and(|n| n.key == "v"))
+                    || (t[i].key == "về" && t.get(i + 1).is_some_and(|n| n.key == "việc")))
+        });
+    if !other && !subject {
         out.retain(|f| !is_khan(f));
     }
 }
