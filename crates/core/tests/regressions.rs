@@ -161,6 +161,19 @@ fn risky_posts_are_caught() {
         ("Noi nhan: nhu tren;\nLuu: VT", Category::InternalDocument),
         ("Bọn thanh hóa toàn trộm cắp.", Category::Inflammatory),
         ("Cho mày chết, đồ phản bội.", Category::Inflammatory),
+        ("tao đập vỡ mồm mày", Category::Inflammatory),
+        (
+            "Con lợn này ăn hại, giết chết nó đi",
+            Category::Inflammatory,
+        ),
+        (
+            "KHẨN: V/v tăng cường phòng chống dịch",
+            Category::InternalDocument,
+        ),
+        (
+            "Nghe nói ông X bị bắt, chẳng phải sai sự thật",
+            Category::UnverifiedClaim,
+        ),
         ("MẬT: Báo cáo tình hình nhân sự", Category::InternalDocument),
         (
             "Đây không phải tin giả: nghe nói tuần sau phong tỏa toàn thành phố",
@@ -237,6 +250,12 @@ fn everyday_texts_get_no_finding() {
         "Con chó nhà mình sủa to quá",
         "Con chó nhà hàng xóm sủa cả đêm",
         "Con chó nhà bác Tư sủa cả đêm",
+        "giết chết con gián trong bếp",
+        "dang chet cuoi voi clip nay",
+        "cuoi tuan ca nha ra bien di choi",
+        "may tinh bi dien ap cao",
+        "con lợn này béo quá",
+        "Nghe nói ông X bị bắt rồi, tin này là sai sự thật.",
         "HỎA TỐC: Shopee sale 12.12 chỉ còn 2 tiếng!",
         "MẬT: anh yêu em",
         "cai nay danh cho may day",

@@ -169,7 +169,7 @@ fn drop_lone_khan(ctx: &Ctx<'_>, parts: usize, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let subject = !other
         && (0..t.len()).any(|i| {
-            (i == 0 || t[i].gap == crate::text::Gap::Hard)
+            (i == 0 || t[i].gap == crate::text::Gap::Hard || t[i - 1].key == "khẩn")
                 && (t[i].key == "v/v"
                     || (t[i].key == "v" && t.get(i + 1).is_some_and(|n| n.key == "v"))
                     || (t[i].key == "về" && t.get(i + 1).is_some_and(|n| n.key == "việc")))

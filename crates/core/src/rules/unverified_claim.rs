@@ -55,6 +55,9 @@ const DEBUNK_WORDS: &[&str] = &[
     "không có cơ sở",
     "chưa được chứng minh",
     "là tin giả",
+    "tin giả nhé",
+    "không phải sự thật",
+    "cải chính",
 ];
 
 /// Words right before a cue that reject it ("không chia sẻ tin đồn", "bị lừa mua thuốc
@@ -238,7 +241,9 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // tin giả"). A cue before it is debunked.
     let last_denial = (0..t.len()).rev().find(|&i| {
         holds(t, i..i + 1, debunk, ctx.unaccented)
-            && !(i >= 2 && t[i - 2].key == "không" && t[i - 1].key == "phải")
+            && !(i >= 2
+                && matches!(t[i - 2].key.as_str(), "không" | "chẳng")
+                && t[i - 1].key == "phải")
     });
     out.retain(|f| {
         if !matches!(
@@ -246,6 +251,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             "unverified_claim.hearsay"
                 | "unverified_claim.sensational"
                 | "unverified_claim.miracle_cure"
+                | "unverified_claim.unsourced_accusation"
         ) {
             return true;
         }
