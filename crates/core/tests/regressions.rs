@@ -163,6 +163,14 @@ fn risky_posts_are_caught() {
         ("Cho mày chết, đồ phản bội.", Category::Inflammatory),
         ("tao đập vỡ mồm mày", Category::Inflammatory),
         (
+            "cong van so 45/CV-SYT gui cac phong",
+            Category::InternalDocument,
+        ),
+        (
+            "Nghe nói đợt này sẽ cắt giảm khoảng 20% biên chế",
+            Category::UnverifiedClaim,
+        ),
+        (
             "Con lợn này ăn hại, giết chết nó đi",
             Category::Inflammatory,
         ),

@@ -62,6 +62,17 @@ const DOC_WORDS: &[&str] = &[
     "tb",
     "tt",
     "kết luận",
+    // The same typed without diacritics.
+    "cong van",
+    "to trinh",
+    "thong bao",
+    "bao cao",
+    "ke hoach",
+    "bien ban",
+    "giay moi",
+    "cong dien",
+    "van ban",
+    "ket luan",
 ];
 
 /// Adds this category's code-rule findings to `out`.

@@ -168,6 +168,11 @@ const CONSEQUENCE_WORDS: &[&str] = &[
     "hiệu trưởng",
     "thủy điện",
     "vỡ đê",
+    "biên chế",
+    "cắt giảm",
+    "sa thải",
+    "giải thể",
+    "sáp nhập",
 ];
 
 /// A word list keyed for matching: each word's accented and folded syllable keys, and the set
