@@ -220,10 +220,21 @@ fn main() {
                 str_list(&json, "phrases")
             )),
             "context.toml" => lists_rs.push_str(&format!(
-                "/// `data/context.toml` targets, keyed.\npub static TARGETS: &[&str] = {};\n/// `data/context.toml` pronouns, keyed.\npub static PRONOUNS: &[&str] = {};\n/// `data/context.toml` everyday folded forms, keyed.\npub static EVERYDAY_FOLDS: &[&str] = {};\n",
+                "/// `data/context.toml` targets, keyed.\npub static TARGETS: &[&str] = {};\n/// `data/context.toml` pronouns, keyed.\npub static PRONOUNS: &[&str] = {};\n/// `data/context.toml` everyday folded forms, keyed, sorted.\npub static EVERYDAY_FOLDS: &[&str] = {};\n",
                 str_list(&json, "targets"),
                 str_list(&json, "pronouns"),
-                str_list(&json, "everyday_folds")
+                {
+                    // Sorted: the engine looks phrases up by binary search.
+                    let mut folds: Vec<&str> = json
+                        .get("everyday_folds")
+                        .and_then(Value::as_array)
+                        .map(|a| a.iter().filter_map(Value::as_str).collect())
+                        .unwrap_or_default();
+                    folds.sort_unstable();
+                    folds.dedup();
+                    let items: Vec<String> = folds.into_iter().map(lit).collect();
+                    format!("&[{}]", items.join(", "))
+                }
             )),
             _ => {
                 let groups: Vec<String> = json

@@ -1,6 +1,6 @@
 //! The engine: compiled lexicons and rules, and `analyze`.
 
-use crate::lexicon::{self, Entry, Hit, Lexicon, NewEntry, Rule, Unaccented};
+use crate::lexicon::{self, Entry, Hit, Lexicon, NewEntry, PhraseSource, Rule, Unaccented};
 use crate::rules::{self, Ctx, Raw};
 use crate::text::{self, Gap, Normalized, Token};
 use crate::{Category, Finding, Message, Report, Severity};
@@ -137,7 +137,7 @@ impl Engine {
                 duties: c.category.duties().to_vec(),
             });
             extra.push(NewEntry {
-                phrase: c.phrase.clone(),
+                phrase: PhraseSource::Text(c.phrase.clone()),
                 rule,
                 severity: c.severity,
                 suggestion: None,
@@ -147,9 +147,8 @@ impl Engine {
                 needs_target: false,
                 cross: false,
                 dodge: false,
-                not_after: Vec::new(),
-                not_before: Vec::new(),
-                keyed: false,
+                not_after: [&[], &[]],
+                not_before: [&[], &[]],
             });
         }
         let mut allow: Vec<Vec<String>> = crate::lexicon::builtin_allow();
@@ -201,7 +200,7 @@ impl Engine {
                 rule: e.rule,
                 severity: e.severity,
                 span,
-                suggestion: e.suggestion.clone(),
+                suggestion: e.suggestion.map(str::to_string),
             });
         }
         let ctx = Ctx {
@@ -292,27 +291,29 @@ impl Engine {
                 return false;
             }
         }
-        let before = |ctx: &Vec<String>| -> bool {
-            let n = ctx.len();
+        // A context is keyed: syllable keys joined by single spaces.
+        let before = |ctx: &&str| -> bool {
+            let n = ctx.split(' ').count();
             h.first >= n && {
                 let w = &tokens[h.first - n..h.first];
                 w.iter()
                     .skip(1)
                     .chain(std::iter::once(&tokens[h.first]))
                     .all(|t| t.gap != Gap::Hard)
-                    && keys_match(w, ctx)
+                    && spells(w, ctx.split(' '))
             }
         };
-        let after = |ctx: &Vec<String>| -> bool {
-            let n = ctx.len();
+        let after = |ctx: &&str| -> bool {
+            let n = ctx.split(' ').count();
             h.last + n < tokens.len() && {
                 let w = &tokens[h.last + 1..=h.last + n];
-                w.iter().all(|t| t.gap != Gap::Hard) && keys_match(w, ctx)
+                w.iter().all(|t| t.gap != Gap::Hard) && spells(w, ctx.split(' '))
             }
         };
         // After a label's colon the next word starts the title: "MẬT: Báo cáo …" is not "mật
         // báo".
-        !(e.not_after.iter().any(before) || !label && e.not_before.iter().any(after))
+        !(e.not_after.iter().flat_map(|c| c.iter()).any(before)
+            || !label && e.not_before.iter().flat_map(|c| c.iter()).any(after))
     }
 
     /// Config filters: categories, minimum severity, allow-list.
@@ -353,11 +354,15 @@ impl Engine {
 
 /// Whether `tokens` spell `keys` (accented keys, or folded ones for unmarked tokens).
 pub(crate) fn keys_match(tokens: &[Token], keys: &[String]) -> bool {
-    tokens.len() == keys.len()
-        && tokens
-            .iter()
-            .zip(keys)
-            .all(|(t, k)| t.key == *k || (!t.marked && fold_eq(&t.fold, k)))
+    tokens.len() == keys.len() && spells(tokens, keys.iter().map(String::as_str))
+}
+
+/// Whether each token spells the key at its place (the caller checks the counts agree).
+fn spells<'k>(tokens: &[Token], keys: impl Iterator<Item = &'k str>) -> bool {
+    tokens
+        .iter()
+        .zip(keys)
+        .all(|(t, k)| t.key == k || (!t.marked && fold_eq(&t.fold, k)))
 }
 
 /// `folded == text::tone::fold(key)`, without building the folded string (this comparison

@@ -2,10 +2,12 @@
 //! tries (one over accented syllable keys, one over folded keys) that match whole syllables
 //! only.
 //!
-//! `build.rs` turns the TOML into JSON and replaces every phrase by its syllable keys, computed
-//! with this crate's text model, so that [`Lexicon::build`] only parses, numbers syllables and
-//! fills the tries (a few milliseconds; the extension builds an engine on every service-worker
-//! cold start). Custom phrases from the config are keyed at build time of the engine.
+//! `build.rs` turns the TOML into Rust statics and replaces every phrase by its syllable keys,
+//! computed with this crate's text model, so that [`Lexicon::build`] only numbers syllables and
+//! fills the tries, borrowing the keys from the statics (about 1 ms natively; the extension
+//! builds an engine on every service-worker cold start, in WebAssembly code that has not been
+//! optimised yet, so every allocation counts). Custom phrases from the config are keyed when
+//! the engine is built.
 //!
 //! A data file holds `[[group]]` tables. A group gives what its phrases share: `id` (the rule
 //! id is `<category>.<id>`), `category`, `severity`, `duties`, the messages `vi` and `en`, an
@@ -28,7 +30,8 @@ use crate::text::{self, Gap, Normalized, Token};
 use crate::{Category, Message, Severity};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
+use smallvec::SmallVec;
+use std::borrow::Cow;
 
 /// A `[[group]]` of a lexicon file, as `build.rs` compiles it in (phrases keyed: syllable
 /// keys joined by single spaces). Field meanings: see the module docs.
@@ -61,14 +64,18 @@ pub struct GroupData {
     /// Default `dodge`.
     pub dodge: bool,
     /// Cancelling left contexts for every phrase.
-    pub not_after: &'static [&'static str],
+    pub not_after: Contexts,
     /// Cancelling right contexts for every phrase.
-    pub not_before: &'static [&'static str],
+    pub not_before: Contexts,
     /// Plain phrases.
     pub phrases: &'static [&'static str],
     /// Phrases with options.
     pub entries: &'static [EntryData],
 }
+
+/// Context phrases (`not_after` / `not_before`) of the built-in data, keyed (syllable keys
+/// joined by single spaces).
+pub type Contexts = &'static [&'static str];
 
 /// A phrase with options (`entries = [{ p = "…", … }]`), as `build.rs` compiles it in.
 #[derive(Debug)]
@@ -88,9 +95,9 @@ pub struct EntryData {
     /// Suggestion.
     pub suggestion: Option<&'static str>,
     /// Extra cancelling left contexts.
-    pub not_after: &'static [&'static str],
+    pub not_after: Contexts,
     /// Extra cancelling right contexts.
-    pub not_before: &'static [&'static str],
+    pub not_before: Contexts,
     /// Spelled-out dodges.
     pub dodge: Option<bool>,
 }
@@ -105,7 +112,7 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
 pub fn builtin_allow() -> Vec<Vec<String>> {
     ALLOW_PHRASES
         .iter()
-        .map(|p| keyed_keys(p).0)
+        .map(|p| split_keys(p))
         .filter(|k| !k.is_empty())
         .collect()
 }
@@ -216,8 +223,8 @@ pub struct Entry {
     pub rule: usize,
     /// Severity of its findings.
     pub severity: Severity,
-    /// Suggestion, if any.
-    pub suggestion: Option<String>,
+    /// Suggestion, if any (built-in data only; custom phrases have none).
+    pub suggestion: Option<&'static str>,
     /// Whether it may match unaccented text.
     pub unaccented: Unaccented,
     /// Only in capitals.
@@ -228,10 +235,10 @@ pub struct Entry {
     pub needs_target: bool,
     /// May cross punctuation.
     pub cross: bool,
-    /// Cancelling left contexts (each a list of accented keys).
-    pub not_after: Vec<Vec<String>>,
-    /// Cancelling right contexts.
-    pub not_before: Vec<Vec<String>>,
+    /// Cancelling left contexts: its group's and its own (custom phrases have none).
+    pub not_after: [Contexts; 2],
+    /// Cancelling right contexts: its group's and its own.
+    pub not_before: [Contexts; 2],
     /// For phrases with a `*` wildcard: the syllable keys of each part (the `*` between two
     /// parts stands for zero to [`WILDCARD_SPAN`] syllables). Empty for ordinary phrases.
     pub parts: Vec<Vec<String>>,
@@ -268,54 +275,64 @@ pub struct Hit {
 /// number of tokens).
 #[derive(Debug, Default)]
 struct PhraseTrie {
-    /// Syllable key → its number.
-    syllables: FxHashMap<String, u32>,
+    /// Syllable key → its number (built-in keys borrowed from the compiled-in data).
+    syllables: FxHashMap<Cow<'static, str>, u32>,
     /// (node, syllable number) → child node. The root is node 0.
     edges: FxHashMap<(u32, u32), u32>,
     /// The root's children by syllable number ([`NO_NODE`] for none): every token starts a
     /// walk at the root, so its first step is an index rather than a hash lookup.
     root: Vec<u32>,
     /// Entries of each node's phrase (by node number).
-    outputs: Vec<Vec<usize>>,
+    outputs: Vec<SmallVec<[usize; 1]>>,
 }
 
 /// No child in [`PhraseTrie`]'s `root` table.
 const NO_NODE: u32 = u32::MAX;
 
 impl PhraseTrie {
-    fn new() -> PhraseTrie {
+    /// An empty trie with room for about `phrases` phrases (their syllables and nodes).
+    fn with_capacity(phrases: usize) -> PhraseTrie {
+        let mut outputs = Vec::with_capacity(2 * phrases + 1);
+        outputs.push(SmallVec::new());
         PhraseTrie {
-            outputs: vec![Vec::new()],
-            ..PhraseTrie::default()
+            syllables: FxHashMap::with_capacity_and_hasher(phrases, Default::default()),
+            edges: FxHashMap::with_capacity_and_hasher(2 * phrases, Default::default()),
+            root: Vec::with_capacity(phrases),
+            outputs,
         }
     }
 
-    /// Registers entry `idx` under the phrase spelled by `keys`.
-    fn add(&mut self, keys: &[String], idx: usize) {
-        let mut node = 0u32;
-        for k in keys {
-            let syl = match self.syllables.get(k.as_str()) {
-                Some(&s) => s,
-                None => {
-                    let n = self.syllables.len() as u32;
-                    self.syllables.insert(k.clone(), n);
-                    n
-                }
-            };
-            let next = self.outputs.len() as u32;
-            let parent = node;
-            node = *self.edges.entry((node, syl)).or_insert(next);
-            if node == next {
-                self.outputs.push(Vec::new());
+    /// The child of `node` through syllable `key`, added if missing. The root is node 0.
+    fn step(&mut self, node: u32, key: Key) -> u32 {
+        let syl = match self.syllables.get(key.as_str()) {
+            Some(&s) => s,
+            None => {
+                let n = self.syllables.len() as u32;
+                let kept = match key {
+                    Key::Static(k) => Cow::Borrowed(k),
+                    Key::Temp(k) => Cow::Owned(k.to_string()),
+                };
+                self.syllables.insert(kept, n);
+                n
             }
-            if parent == 0 {
-                let i = syl as usize;
-                if self.root.len() <= i {
-                    self.root.resize(i + 1, NO_NODE);
-                }
-                self.root[i] = node;
-            }
+        };
+        let next = self.outputs.len() as u32;
+        let child = *self.edges.entry((node, syl)).or_insert(next);
+        if child == next {
+            self.outputs.push(SmallVec::new());
         }
+        if node == 0 {
+            let i = syl as usize;
+            if self.root.len() <= i {
+                self.root.resize(i + 1, NO_NODE);
+            }
+            self.root[i] = child;
+        }
+        child
+    }
+
+    /// Registers entry `idx` at `node`, the end of its phrase's walk by [`PhraseTrie::step`].
+    fn finish(&mut self, node: u32, idx: usize) {
         if let Some(out) = self.outputs.get_mut(node as usize) {
             out.push(idx);
         }
@@ -366,7 +383,7 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     accented: PhraseTrie,
     folded: PhraseTrie,
-    dodges: HashMap<String, Vec<usize>>,
+    dodges: FxHashMap<Cow<'static, str>, Vec<usize>>,
     /// Entries with a `*` wildcard, by their first syllable: (its key, its folded key, the
     /// entries in order). Wildcard phrases share first syllables (`vào …`, `cho …`).
     wildcards: Vec<(String, String, Vec<usize>)>,
@@ -395,25 +412,66 @@ pub fn phrase_keys(p: &str) -> (Vec<String>, Vec<String>) {
 }
 
 /// The keys of a phrase of the built-in data, which `build.rs` has already keyed (syllable
-/// keys joined by single spaces): the keys as they stand, and their folded forms.
-fn keyed_keys(p: &str) -> (Vec<String>, Vec<String>) {
-    let keys: Vec<String> = p
-        .split(' ')
+/// keys joined by single spaces).
+fn split_keys(p: &str) -> Vec<String> {
+    p.split(' ')
         .filter(|k| !k.is_empty())
         .map(str::to_string)
-        .collect();
-    let folds = keys.iter().map(|k| text::tone::fold(k)).collect();
-    (keys, folds)
+        .collect()
 }
 
-/// The keys of a phrase under construction: built-in phrases come keyed, custom ones are
-/// keyed here.
-fn entry_keys(p: &str, keyed: bool) -> (Vec<String>, Vec<String>) {
-    if keyed {
-        keyed_keys(p)
-    } else {
-        phrase_keys(p)
+/// The syllable keys of a keyed phrase (keys joined by single spaces).
+fn syllables(keys: &str) -> impl Iterator<Item = &str> + Clone {
+    keys.split(' ').filter(|k| !k.is_empty())
+}
+
+/// A syllable key on its way into a [`PhraseTrie`]: borrowed from the compiled-in data for as
+/// long as the program runs, or borrowed for now (copied if the trie keeps it).
+#[derive(Clone, Copy)]
+enum Key<'a> {
+    Static(&'static str),
+    Temp(&'a str),
+}
+
+impl<'a> Key<'a> {
+    fn as_str(&self) -> &'a str {
+        match *self {
+            Key::Static(k) => k,
+            Key::Temp(k) => k,
+        }
     }
+}
+
+/// Adds entry `idx` under its phrase's `keys` to the accented trie, and under their folded
+/// forms to the folded trie when `folds` (`buf` is scratch space for folding). Returns false,
+/// adding nothing, when there is no key.
+fn add_phrase<'a>(
+    (accented, folded, buf): (&mut PhraseTrie, &mut PhraseTrie, &mut String),
+    folds: bool,
+    keys: impl Iterator<Item = Key<'a>> + Clone,
+    idx: usize,
+) -> bool {
+    let mut node = 0;
+    for k in keys.clone() {
+        node = accented.step(node, k);
+    }
+    if node == 0 {
+        return false;
+    }
+    accented.finish(node, idx);
+    if folds {
+        let mut node = 0;
+        for k in keys {
+            node = if k.as_str().chars().any(text::tone::folds_away) {
+                text::tone::fold_into(k.as_str(), buf);
+                folded.step(node, Key::Temp(buf))
+            } else {
+                folded.step(node, k)
+            };
+        }
+        folded.finish(node, idx);
+    }
+    true
 }
 
 /// Whether a phrase matches text without diacritics when neither it nor its group says:
@@ -421,30 +479,53 @@ fn entry_keys(p: &str, keyed: bool) -> (Vec<String>, Vec<String>) {
 /// (teencode such as `vcl`), do; a single syllable with diacritics does not (`đụ` folds to
 /// `du`, the `du` of `du lịch`). A two-syllable phrase whose folded form is listed in
 /// `everyday_folds` of `data/context.toml` (`danh cho`: đánh cho / dành cho) needs a target
-/// word next to it.
-fn default_unaccented(group: Option<Unaccented>, phrase: &str) -> Unaccented {
-    // `phrase` is keyed: syllables joined by single spaces.
+/// word next to it. `keys` is keyed: syllable keys joined by single spaces.
+fn default_unaccented(group: Option<Unaccented>, keys: &str) -> Unaccented {
     group.unwrap_or_else(|| {
-        let fold = text::tone::fold(phrase);
-        let syllables = phrase.split_whitespace().count();
-        if fold != phrase && syllables == 2 && EVERYDAY_FOLDS.contains(&fold.as_str()) {
+        let syllables = keys.bytes().filter(|&b| b == b' ').count() + 1;
+        let folds_alike = !keys.chars().any(text::tone::folds_away);
+        if !folds_alike
+            && syllables == 2
+            && EVERYDAY_FOLDS
+                .binary_search(&text::tone::fold(keys).as_str())
+                .is_ok()
+        {
             Unaccented::Word(ContextWord::Context)
         } else {
-            Unaccented::Flag(syllables > 1 || fold == phrase)
+            Unaccented::Flag(syllables > 1 || folds_alike)
         }
     })
 }
 
+/// The text of a phrase under construction.
+#[derive(Debug, Clone)]
+pub enum PhraseSource {
+    /// A phrase of the built-in data, keyed by `build.rs`: its syllable keys joined by single
+    /// spaces (a wildcard phrase's parts joined by ` * `).
+    Keyed(&'static str),
+    /// A custom phrase as the user wrote it, keyed when the lexicon is compiled.
+    Text(String),
+}
+
+impl PhraseSource {
+    fn text(&self) -> &str {
+        match self {
+            PhraseSource::Keyed(keys) => keys,
+            PhraseSource::Text(t) => t,
+        }
+    }
+}
+
 /// A phrase under construction, before compilation.
 pub struct NewEntry {
-    /// The phrase text.
-    pub phrase: String,
+    /// The phrase.
+    pub phrase: PhraseSource,
     /// Index of its rule.
     pub rule: usize,
     /// Severity.
     pub severity: Severity,
     /// Suggestion.
-    pub suggestion: Option<String>,
+    pub suggestion: Option<&'static str>,
     /// Unaccented policy.
     pub unaccented: Unaccented,
     /// Only in capitals.
@@ -457,13 +538,10 @@ pub struct NewEntry {
     pub cross: bool,
     /// Spelled-out dodges.
     pub dodge: bool,
-    /// Cancelling left contexts.
-    pub not_after: Vec<String>,
-    /// Cancelling right contexts.
-    pub not_before: Vec<String>,
-    /// `phrase` and its contexts are already syllable keys joined by spaces (the built-in
-    /// data, keyed by `build.rs`); `false` for custom phrases, keyed at compile time.
-    pub keyed: bool,
+    /// Cancelling left contexts: its group's and its own.
+    pub not_after: [Contexts; 2],
+    /// Cancelling right contexts: its group's and its own.
+    pub not_before: [Contexts; 2],
 }
 
 impl Lexicon {
@@ -488,40 +566,33 @@ impl Lexicon {
                     duties: g.duties.to_vec(),
                 });
                 let default_un = g.unaccented;
-                let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
                 // An entry with options overrides the same phrase in the plain list.
-                let mut seen: std::collections::HashSet<&str> =
-                    g.entries.iter().map(|e| e.p).collect();
-                for &p in g.phrases {
-                    if !seen.insert(p) {
+                let mut seen: rustc_hash::FxHashSet<&str> = g.entries.iter().map(|e| e.p).collect();
+                for &keys in g.phrases {
+                    if !seen.insert(keys) {
                         continue;
                     }
                     news.push(NewEntry {
-                        phrase: p.to_string(),
+                        phrase: PhraseSource::Keyed(keys),
                         rule,
                         severity: g.severity,
-                        suggestion: g.suggestion.map(str::to_string),
-                        unaccented: default_unaccented(default_un, p),
+                        suggestion: g.suggestion,
+                        unaccented: default_unaccented(default_un, keys),
                         caps: g.caps,
                         alone: g.alone,
                         needs_target: g.needs_target,
                         cross: g.cross,
                         dodge: g.dodge,
-                        not_after: strings(g.not_after),
-                        not_before: strings(g.not_before),
-                        keyed: true,
+                        not_after: [g.not_after, &[]],
+                        not_before: [g.not_before, &[]],
                     });
                 }
                 for e in g.entries {
-                    let mut not_after = strings(g.not_after);
-                    not_after.extend(strings(e.not_after));
-                    let mut not_before = strings(g.not_before);
-                    not_before.extend(strings(e.not_before));
                     news.push(NewEntry {
-                        phrase: e.p.to_string(),
+                        phrase: PhraseSource::Keyed(e.p),
                         rule,
                         severity: e.severity.unwrap_or(g.severity),
-                        suggestion: e.suggestion.or(g.suggestion).map(str::to_string),
+                        suggestion: e.suggestion.or(g.suggestion),
                         unaccented: e
                             .unaccented
                             .unwrap_or_else(|| default_unaccented(default_un, e.p)),
@@ -530,9 +601,8 @@ impl Lexicon {
                         needs_target: e.needs_target.unwrap_or(g.needs_target),
                         cross: g.cross,
                         dodge: e.dodge.unwrap_or(g.dodge),
-                        not_after,
-                        not_before,
-                        keyed: true,
+                        not_after: [g.not_after, e.not_after],
+                        not_before: [g.not_before, e.not_before],
                     });
                 }
             }
@@ -556,27 +626,21 @@ impl Lexicon {
         ctx: ContextLists,
     ) -> Result<Lexicon, LexiconError> {
         let mut entries = Vec::with_capacity(news.len());
-        let mut accented = PhraseTrie::new();
-        let mut folded = PhraseTrie::new();
-        let mut dodges: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut accented = PhraseTrie::with_capacity(news.len());
+        let mut folded = PhraseTrie::with_capacity(news.len());
+        let mut dodges: FxHashMap<Cow<'static, str>, Vec<usize>> = FxHashMap::default();
         let mut wildcards = Vec::new();
+        let mut buf = String::new();
         for n in news {
-            let ctx_keys = |v: &[String]| {
-                v.iter()
-                    .map(|p| entry_keys(p, n.keyed).0)
-                    .filter(|k| !k.is_empty())
-                    .collect()
-            };
-            if n.phrase.split_whitespace().any(|w| w == "*") {
-                let parts: Vec<Vec<String>> = n
-                    .phrase
-                    .split(" * ")
-                    .map(|p| entry_keys(p, n.keyed).0)
-                    .collect();
+            let src = n.phrase.text();
+            if src.split_whitespace().any(|w| w == "*") {
+                let parts: Vec<Vec<String>> = match &n.phrase {
+                    PhraseSource::Keyed(keys) => keys.split(" * ").map(split_keys).collect(),
+                    PhraseSource::Text(t) => t.split(" * ").map(|p| phrase_keys(p).0).collect(),
+                };
                 if parts.iter().any(Vec::is_empty) {
                     return Err(LexiconError(format!(
-                        "phrase {:?}: empty part around `*`",
-                        n.phrase
+                        "phrase {src:?}: empty part around `*`"
                     )));
                 }
                 if let Some(first) = parts.first().and_then(|p| p.first()) {
@@ -598,27 +662,33 @@ impl Lexicon {
                     alone: n.alone,
                     needs_target: n.needs_target,
                     cross: n.cross,
-                    not_after: ctx_keys(&n.not_after),
-                    not_before: ctx_keys(&n.not_before),
+                    not_after: n.not_after,
+                    not_before: n.not_before,
                     parts,
                 });
                 continue;
             }
-            let (keys, folds) = entry_keys(&n.phrase, n.keyed);
-            if keys.is_empty() {
-                return Err(LexiconError(format!(
-                    "phrase {:?} has no syllables",
-                    n.phrase
-                )));
-            }
             let idx = entries.len();
-            accented.add(&keys, idx);
-            if n.unaccented != Unaccented::Flag(false) {
-                folded.add(&folds, idx);
-            }
-            let dodge = n.dodge && keys.len() == 1;
-            if dodge {
-                dodges.entry(keys[0].clone()).or_default().push(idx);
+            let folds = n.unaccented != Unaccented::Flag(false);
+            let tries = (&mut accented, &mut folded, &mut buf);
+            let single = match &n.phrase {
+                // Built-in keys are borrowed from the compiled-in data.
+                PhraseSource::Keyed(keys) => {
+                    let keys: &'static str = keys;
+                    add_phrase(tries, folds, syllables(keys).map(Key::Static), idx)
+                        .then_some(Cow::Borrowed(keys))
+                }
+                PhraseSource::Text(t) => {
+                    let keys = phrase_keys(t).0.join(" ");
+                    add_phrase(tries, folds, syllables(&keys).map(Key::Temp), idx)
+                        .then(|| Cow::Owned(keys.clone()))
+                }
+            };
+            let Some(single) = single else {
+                return Err(LexiconError(format!("phrase {src:?} has no syllables")));
+            };
+            if n.dodge && !single.contains(' ') {
+                dodges.entry(single).or_default().push(idx);
             }
             entries.push(Entry {
                 rule: n.rule,
@@ -629,15 +699,15 @@ impl Lexicon {
                 alone: n.alone,
                 needs_target: n.needs_target,
                 cross: n.cross,
-                not_after: ctx_keys(&n.not_after),
-                not_before: ctx_keys(&n.not_before),
+                not_after: n.not_after,
+                not_before: n.not_before,
                 parts: Vec::new(),
             });
         }
         let targets: Vec<String> = ctx
             .targets
             .iter()
-            .filter_map(|t| keyed_keys(t).0.into_iter().next())
+            .filter_map(|t| split_keys(t).into_iter().next())
             .collect();
         // Folded target words that are everyday words without diacritics ("do" is đồ and
         // "because", "la" is là and "la") would turn "mua do ngu" (đồ ngủ) into an insult.
@@ -653,7 +723,7 @@ impl Lexicon {
         let pronouns: Vec<String> = ctx
             .pronouns
             .iter()
-            .filter_map(|t| keyed_keys(t).0.into_iter().next())
+            .filter_map(|t| split_keys(t).into_iter().next())
             .collect();
         let pronouns_folded = pronouns.iter().map(|p| text::tone::fold(p)).collect();
         Ok(Lexicon {
@@ -815,7 +885,7 @@ impl Lexicon {
                     key.push_str(&tok.key);
                     if b > a {
                         for cand in [key.clone(), text::tone::fold(&key)] {
-                            if let Some(ids) = self.dodges.get(&cand) {
+                            if let Some(ids) = self.dodges.get(cand.as_str()) {
                                 hits.extend(ids.iter().map(|&entry| Hit {
                                     entry,
                                     first: a,
@@ -888,6 +958,7 @@ fn match_parts(tokens: &[Token], start: usize, parts: &[Vec<String>]) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     /// The lexicon files as people wrote them (the compiled-in statics hold keys, not phrases).
     const SOURCES: &[(&str, &str)] = &[
