@@ -3,7 +3,8 @@
 //! an engine on every cold start):
 //!
 //! - the TOML files become Rust statics in `OUT_DIR/lexicon_data.rs` (`BUILTIN`, `ALLOW_PHRASES`,
-//!   `TARGETS`, `PRONOUNS`), included by `src/lexicon.rs`: no TOML or JSON parser runs or ships
+//!   `TARGETS`, `PRONOUNS`, `EVERYDAY_FOLDS`, the `CLAIM_*` lists of `data/claims.toml`),
+//!   included by `src/lexicon.rs`: no TOML or JSON parser runs or ships
 //!   in the engine (nor in the extension's `.wasm`);
 //! - every phrase in it (lexicon phrases, `not_after`/`not_before` contexts, the allow-list,
 //!   the context word lists) is replaced by its syllable keys joined by single spaces, computed
@@ -32,6 +33,7 @@ const FILES: &[&str] = &[
     "insinuation.toml",
     "personal_data.toml",
     "context.toml",
+    "claims.toml",
     "allow.toml",
 ];
 
@@ -193,7 +195,16 @@ fn main() {
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
         let mut json: Value =
             serde_json::to_value(&value).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
-        for field in ["phrases", "targets", "pronouns", "everyday_folds"] {
+        for field in [
+            "phrases",
+            "targets",
+            "pronouns",
+            "everyday_folds",
+            "sources",
+            "debunk",
+            "reject_before",
+            "consequence",
+        ] {
             key_list(f, &mut json, field);
         }
         if let Some(groups) = json.get_mut("group").and_then(Value::as_array_mut) {
@@ -219,6 +230,19 @@ fn main() {
                 "/// `data/allow.toml`, keyed.\npub static ALLOW_PHRASES: &[&str] = {};\n",
                 str_list(&json, "phrases")
             )),
+            "claims.toml" => {
+                for (field, name) in [
+                    ("sources", "CLAIM_SOURCES"),
+                    ("debunk", "CLAIM_DEBUNK"),
+                    ("reject_before", "CLAIM_REJECT_BEFORE"),
+                    ("consequence", "CLAIM_CONSEQUENCE"),
+                ] {
+                    lists_rs.push_str(&format!(
+                        "/// `data/claims.toml` `{field}`, keyed.\npub static {name}: &[&str] = {};\n",
+                        str_list(&json, field)
+                    ));
+                }
+            }
             "context.toml" => lists_rs.push_str(&format!(
                 "/// `data/context.toml` targets, keyed.\npub static TARGETS: &[&str] = {};\n/// `data/context.toml` pronouns, keyed.\npub static PRONOUNS: &[&str] = {};\n/// `data/context.toml` everyday folded forms, keyed, sorted.\npub static EVERYDAY_FOLDS: &[&str] = {};\n",
                 str_list(&json, "targets"),

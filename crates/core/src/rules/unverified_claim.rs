@@ -7,173 +7,19 @@
 //! cơ quan có thẩm quyền").
 
 use super::{sentences, sentences_with, tokens_in, Ctx};
+use crate::lexicon::{CLAIM_CONSEQUENCE, CLAIM_DEBUNK, CLAIM_REJECT_BEFORE, CLAIM_SOURCES};
 use crate::text::Token;
 use crate::{Finding, Severity};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// Words that name a source for a claim (keyed like lexicon phrases, so tone placement does not
-/// matter: `tòa án` and `toà án` are the same).
-const SOURCE_WORDS: &[&str] = &[
-    "theo",
-    "nguồn",
-    "báo",
-    "cơ quan điều tra",
-    "viện kiểm sát",
-    "tòa án",
-    "toà tuyên",
-    "bản án",
-    "tuyên án",
-    "kết án",
-    "xét xử",
-    "kết luận",
-    "thông cáo",
-    "cổng thông tin",
-    "bộ công an",
-    "http",
-    "https",
-    "www",
-];
-
-/// [`SOURCE_WORDS`] as syllable-key sequences, computed once.
+/// [`CLAIM_SOURCES`] (`sources` in `data/claims.toml`: words that name a source for a claim)
+/// ready for matching, computed once.
 fn source_keys() -> &'static WordList {
     static KEYS: OnceLock<WordList> = OnceLock::new();
-    KEYS.get_or_init(|| keyed(SOURCE_WORDS))
+    KEYS.get_or_init(|| keyed(CLAIM_SOURCES))
 }
-
-/// Words that say the claim is being denied or warned against ("tin đồn … là sai sự thật",
-/// "bị lừa mua thuốc 'chữa khỏi ung thư'"): a post that debunks a rumour repeats its cue words.
-const DEBUNK_WORDS: &[&str] = &[
-    "sai sự thật",
-    "không đúng sự thật",
-    "tin đồn thất thiệt",
-    "thất thiệt",
-    "bác bỏ",
-    "đính chính",
-    "không có chuyện",
-    "không có cơ sở",
-    "chưa được chứng minh",
-    "là tin giả",
-    "tin giả nhé",
-    "không phải sự thật",
-    "cải chính",
-];
-
-/// Words right before a cue that reject it ("không chia sẻ tin đồn", "bị lừa mua thuốc
-/// 'chữa khỏi ung thư'"): the post warns against the claim.
-const REJECT_BEFORE: &[&str] = &[
-    "không chia sẻ",
-    "đừng chia sẻ",
-    "không lan truyền",
-    "đừng lan truyền",
-    "không tin",
-    "đừng tin",
-    "không tin các",
-    "bị lừa mua",
-    "lừa mua",
-    "quảng cáo sai",
-];
-
-/// Words that give hearsay consequences: people and bodies it may be about, or events that
-/// matter (arrests, deaths, lockdowns, money). Hearsay about a film, a noodle shop or the
-/// weather ("nghe nói phim này hay") is an `info` nudge, not a `warning`.
-const CONSEQUENCE_WORDS: &[&str] = &[
-    "chủ tịch",
-    "bí thư",
-    "giám đốc",
-    "trưởng",
-    "phó",
-    "cán bộ",
-    "lãnh đạo",
-    "quan chức",
-    "công an",
-    "bộ",
-    "sở",
-    "ủy ban",
-    "ubnd",
-    "chính quyền",
-    "nhà nước",
-    "chính phủ",
-    "tỉnh",
-    "huyện",
-    "xã",
-    "phường",
-    "bệnh viện",
-    "bác sĩ",
-    "công ty",
-    "ngân hàng",
-    "quân đội",
-    "bắt",
-    "khởi tố",
-    "truy nã",
-    "chết",
-    "tử vong",
-    "qua đời",
-    "phong tỏa",
-    "cách ly",
-    "giãn cách",
-    "dịch",
-    "vắc xin",
-    "vaccine",
-    "đổi tiền",
-    "phá sản",
-    "vỡ nợ",
-    "kỷ luật",
-    "cách chức",
-    "tham nhũng",
-    "hối lộ",
-    "tham ô",
-    "lừa đảo",
-    "ngoại tình",
-    "cấm",
-    "phạt",
-    "đánh",
-    "giết",
-    "cháy",
-    "nổ",
-    "sập",
-    "động đất",
-    "chiến tranh",
-    "biểu tình",
-    "tù",
-    "lộ",
-    "rò rỉ",
-    "biên giới",
-    "tích trữ",
-    "virus",
-    "vắc-xin",
-    "vacxin",
-    "vô sinh",
-    "khẩu trang",
-    "lương",
-    "thuế",
-    "xăng",
-    "tăng giá xăng",
-    "tự tử",
-    "nhảy lầu",
-    "hiếp",
-    "có bầu",
-    "bắt cóc",
-    "vỡ đập",
-    "sơ tán",
-    "nhiễm độc",
-    "ngộ độc",
-    "chữa",
-    "ung thư",
-    "tiểu đường",
-    "học sinh",
-    "trẻ em",
-    "chủ nhiệm",
-    "hiệu trưởng",
-    "thủy điện",
-    "vỡ đê",
-    "biên chế",
-    "cắt giảm",
-    "sa thải",
-    "giải thể",
-    "sáp nhập",
-];
 
 /// A word list keyed for matching: each word's accented and folded syllable keys, and the set
 /// of first keys (both forms) so that most tokens are rejected by one hash lookup.
@@ -182,12 +28,21 @@ struct WordList {
     first: FxHashSet<String>,
 }
 
-/// Keys of a word list, computed once per list.
+/// A word list of `data/claims.toml` (keyed by `build.rs`: syllable keys joined by single
+/// spaces) with each key's folded form, computed once per list.
 fn keyed(words: &'static [&'static str]) -> WordList {
     let words: Vec<(Vec<String>, Vec<String>)> = words
         .iter()
-        .map(|w| crate::lexicon::phrase_keys(w))
-        .filter(|(k, _)| !k.is_empty())
+        .map(|w| {
+            let keys: Vec<String> = w
+                .split(' ')
+                .filter(|k| !k.is_empty())
+                .map(str::to_string)
+                .collect();
+            let folds = keys.iter().map(|k| crate::text::tone::fold(k)).collect();
+            (keys, folds)
+        })
+        .filter(|(k, _): &(Vec<String>, Vec<String>)| !k.is_empty())
         .collect();
     let first = words
         .iter()
@@ -217,7 +72,7 @@ fn holds(t: &[Token], range: Range<usize>, list: &WordList, folded: bool) -> boo
 
 /// Adjusts this category's lexicon findings to their context: an accusation with a source is
 /// dropped; hearsay, sensational and miracle-cure cues in a post that debunks them are dropped;
-/// hearsay in a sentence about nothing of consequence (no word of [`CONSEQUENCE_WORDS`], no
+/// hearsay in a sentence about nothing of consequence (no word of [`CLAIM_CONSEQUENCE`], no
 /// other finding of `warning` or more) is lowered to `info`.
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if !out
@@ -240,8 +95,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // not clear what follows.
     static DEBUNK: OnceLock<WordList> = OnceLock::new();
     static REJECT: OnceLock<WordList> = OnceLock::new();
-    let debunk = DEBUNK.get_or_init(|| keyed(DEBUNK_WORDS));
-    let reject = REJECT.get_or_init(|| keyed(REJECT_BEFORE));
+    let debunk = DEBUNK.get_or_init(|| keyed(CLAIM_DEBUNK));
+    let reject = REJECT.get_or_init(|| keyed(CLAIM_REJECT_BEFORE));
     // One pass: the last token where a denial starts that is not itself denied ("không phải
     // tin giả"). A cue before it is debunked.
     let last_denial = (0..t.len()).rev().find(|&i| {
@@ -280,7 +135,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     static CONSEQUENCE: OnceLock<WordList> = OnceLock::new();
-    let consequence = CONSEQUENCE.get_or_init(|| keyed(CONSEQUENCE_WORDS));
+    let consequence = CONSEQUENCE.get_or_init(|| keyed(CLAIM_CONSEQUENCE));
     // Per sentence, whether it speaks of something of consequence: another finding of
     // `warning` or more (a classification mark, an accusation), or a consequence word (folded
     // matching can only keep a warning, so it is always on). Only the sentences that hold a
