@@ -111,6 +111,20 @@ const DOC_TITLE_WORDS: &[&str] = &[
     "phuong", "ho", "tai", "van", "ket", "v",
 ];
 
+/// Whether a document title word ([`DOC_TITLE_WORDS`]) is among the three tokens after token
+/// `last`, without passing the end of the sentence or line they start: "HỎA TỐC - Kính gửi …",
+/// "HỎA TỐC" / "Công văn gửi các phường …". False when nothing follows.
+pub(crate) fn title_follows(tokens: &[Token], last: usize) -> bool {
+    tokens
+        .get(last + 1..)
+        .unwrap_or_default()
+        .iter()
+        .take(3)
+        .enumerate()
+        .take_while(|(i, w)| *i == 0 || w.gap != Gap::Hard)
+        .any(|(_, w)| DOC_TITLE_WORDS.contains(&w.fold.as_str()))
+}
+
 impl Engine {
     /// Compiles the built-in lexicons (`crates/core/data/`) and the config's custom phrases.
     /// Takes a few milliseconds; build once and reuse.
@@ -240,11 +254,7 @@ impl Engine {
             label = next.is_some_and(|t| {
                 text.get(span[span.len() - 1].orig.end..t.orig.start)
                     .is_some_and(|sep| matches!(sep.trim(), ":" | "-" | "–" | "—"))
-                    && tokens[h.last + 1..]
-                        .iter()
-                        .take(3)
-                        .take_while(|w| w.gap != Gap::Hard || std::ptr::eq(*w, t))
-                        .any(|w| DOC_TITLE_WORDS.contains(&w.fold.as_str()))
+                    && title_follows(tokens, h.last)
             });
             let ends = next.is_none_or(|t| t.gap == Gap::Hard) || label;
             if !(starts && ends) {

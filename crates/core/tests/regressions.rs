@@ -97,6 +97,14 @@ fn risky_posts_are_caught() {
             "HỎA TỐC\nKính gửi các phòng ban",
             Category::InternalDocument,
         ),
+        (
+            "HỎA TỐC\nTờ trình về việc bổ nhiệm cán bộ",
+            Category::InternalDocument,
+        ),
+        (
+            "THƯỢNG KHẨN\nKính gửi: Ban Giám đốc các sở",
+            Category::InternalDocument,
+        ),
         ("Con chó này, mày im đi", Category::Inflammatory),
         ("bọn ba que phản động", Category::Inflammatory),
         ("anh em xử nó đi", Category::Inflammatory),
@@ -286,6 +294,9 @@ fn everyday_texts_get_no_finding() {
         "Góp ý gửi về hộp thư điện tử của Ủy ban nhân dân phường: ubndphuong@hanoi.gov.vn.",
         "Ủng hộ đồng bào qua tài khoản Vietcombank 0011001932418 của Ban Vận động cứu trợ Trung ương - UBTW MTTQ Việt Nam.",
         "ai biết người nghe đâu mà mấy bài đấy vẫn hit",
+        "HỎA TỐC\nGiảm giá 50% toàn bộ váy áo hôm nay, inbox shop nhé",
+        "THƯỢNG KHẨN\nSăn sale 12.12 cùng Shopee",
+        "Việc này thượng khẩn lắm anh ơi",
     ];
     for t in texts {
         let r = e.analyze(t);

@@ -142,7 +142,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             FRAME_EN,
         ));
     }
-    drop_lone_khan(ctx, parts, out);
+    drop_lone_urgency(ctx, parts, out);
     let classified = out
         .iter()
         .any(|f| f.category == Category::InternalDocument && f.severity == Severity::High);
@@ -161,33 +161,43 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// A bare `KHẨN` on its own line heads public appeals as often as documents ("KHẨN" /
-/// "Cần người hiến máu nhóm O"). It stays a finding only when something else in the text
-/// (`parts` structural parts found above, another internal-document finding, or a subject line
-/// "V/v …" / "Về việc …") shows that the text is a document. `THƯỢNG KHẨN` and `HỎA TỐC` are document-only and always stay.
-fn drop_lone_khan(ctx: &Ctx<'_>, parts: usize, out: &mut Vec<Finding>) {
-    let is_khan = |f: &Finding| {
+/// An urgency mark on its own (`KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC`) heads public appeals and shop
+/// posts as often as documents ("KHẨN" / "Cần người hiến máu nhóm O", "HỎA TỐC" / "Giảm giá 50%
+/// hôm nay"). It stays a finding only when something else in the text shows that the text is a
+/// document: `parts` (structural parts found above), another internal-document finding, a
+/// subject line ("V/v …" / "Về việc …" opening a sentence), or a document title right after the
+/// mark ("HỎA TỐC" / "Công văn gửi các phường …", "HỎA TỐC - Báo cáo …"). The urgency field of
+/// a form (`Độ khẩn: …`) is a document part itself and always stays.
+fn drop_lone_urgency(ctx: &Ctx<'_>, parts: usize, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let is_mark = |f: &Finding| {
         f.rule_id == "internal_document.urgency"
-            && matches!(&ctx.tokens[super::tokens_in(ctx.tokens, &f.span)], [t] if t.key == "khẩn")
+            && !matches!(&t[super::tokens_in(t, &f.span)], [d, _] if d.key == "độ")
     };
-    if parts > 0 || !out.iter().any(is_khan) {
+    if parts > 0 || !out.iter().any(is_mark) {
         return;
     }
     let other = out
         .iter()
-        .any(|f| f.category == Category::InternalDocument && !is_khan(f));
+        .any(|f| f.category == Category::InternalDocument && !is_mark(f));
     // A subject line ("V/v …", "Về việc …" opening a sentence) is a document's too.
-    let t = ctx.tokens;
-    let subject = !other
-        && (0..t.len()).any(|i| {
+    let subject = || {
+        (0..t.len()).any(|i| {
             (i == 0 || t[i].gap == crate::text::Gap::Hard || t[i - 1].key == "khẩn")
                 && (t[i].key == "v/v"
                     || (t[i].key == "v" && t.get(i + 1).is_some_and(|n| n.key == "v"))
                     || (t[i].key == "về" && t.get(i + 1).is_some_and(|n| n.key == "việc")))
-        });
-    if !other && !subject {
-        out.retain(|f| !is_khan(f));
+        })
+    };
+    if other || subject() {
+        return;
     }
+    // A document title right after the mark, on its line or the next.
+    let titled = |f: &Finding| {
+        let r = super::tokens_in(t, &f.span);
+        r.end > 0 && crate::engine::title_follows(t, r.end - 1)
+    };
+    out.retain(|f| !is_mark(f) || titled(f));
 }
 
 /// Whether `s` ends with the word(s) `w` on a word boundary.
