@@ -105,6 +105,11 @@ fn risky_posts_are_caught() {
             "THƯỢNG KHẨN\nKính gửi: Ban Giám đốc các sở",
             Category::InternalDocument,
         ),
+        (
+            "Tài liệu này là tối mật, xem xong xóa",
+            Category::InternalDocument,
+        ),
+        ("Độ mật: Tuyệt mật", Category::InternalDocument),
         ("Con chó này, mày im đi", Category::Inflammatory),
         ("bọn ba que phản động", Category::Inflammatory),
         ("anh em xử nó đi", Category::Inflammatory),
@@ -297,6 +302,8 @@ fn everyday_texts_get_no_finding() {
         "HỎA TỐC\nGiảm giá 50% toàn bộ váy áo hôm nay, inbox shop nhé",
         "THƯỢNG KHẨN\nSăn sale 12.12 cùng Shopee",
         "Việc này thượng khẩn lắm anh ơi",
+        "Công thức nấu ăn tuyệt mật của bà ngoại",
+        "Bí kíp tuyệt mật để giảm cân",
     ];
     for t in texts {
         let r = e.analyze(t);
