@@ -325,6 +325,8 @@ fn own_contact_data_is_a_nudge() {
         "Số điện thoại của em là 0934424727",
         "Kết bạn zalo với mình nha 0834142839",
         "Nhà mình ở số 12 ngõ 34 phố Huế, ghé chơi nhé",
+        // Two numbers in a row: two findings, both the writer's.
+        "Liên hệ anh Nam 0912 345 678 0987 654 321 để mua hàng",
     ] {
         let r = e.analyze(t);
         let pd: Vec<_> = r
@@ -337,10 +339,14 @@ fn own_contact_data_is_a_nudge() {
             "{t:?}: {pd:?}"
         );
         assert!(pd[0].message.en.contains("your own"), "{t:?}");
+        if t.contains("0987") {
+            assert_eq!(pd.len(), 2, "{t:?}: {pd:?}");
+        }
     }
     for (t, want) in [
         ("sđt của nó 0912345678", Severity::Warning),
         ("Số nó đây 0912345678 anh em gọi chửi nó đi", Severity::High),
+        ("Số nó 0912345678 0987654321 gọi chửi nó đi", Severity::High),
     ] {
         let r = e.analyze(t);
         assert!(

@@ -207,19 +207,18 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ) && f.severity >= Severity::Warning
     });
     let start_len = out.len();
-    for m in digit_runs(norm) {
+    let runs = digit_runs(norm).into_iter().filter(|m| {
         let prev = norm[..m.start].chars().next_back();
         let next = norm[m.end..].chars().next();
         // Part of a longer token: a word, a path, an identifier (`SALE_0987_654_321`).
-        if prev.is_some_and(|c| {
+        !(prev.is_some_and(|c| {
             c.is_alphanumeric()
                 || c == '/'
                 || c == '_'
                 || c == ',' && norm[..m.start].ends_with(char::is_numeric)
-        }) || next.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '%' || c == '_')
-        {
-            continue;
-        }
+        }) || next.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '%' || c == '_'))
+    });
+    for m in runs.flat_map(|m| phone_parts(norm, m)) {
         let raw = &norm[m.clone()];
         let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
         let span = ctx.norm.orig_range(m.clone());
@@ -384,16 +383,21 @@ fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) {
     if accusing {
         return;
     }
+    // The end of the last own item: data listed right after it ("0912 345 678 - 0987 654 321")
+    // is the writer's too.
+    let mut own_end: Option<usize> = None;
     for f in found {
         let toks = tokens_in(ctx.tokens, &f.span);
         if toks.is_empty() {
             continue;
         }
         let near = |words: &[&str]| near_word(ctx.tokens, toks.start, toks.end, 6, 3, words);
-        if near(OWN_WORDS) && !near(OTHER_WORDS) {
+        let listed = own_end.is_some_and(|e| toks.start <= e + 2);
+        if (listed || near(OWN_WORDS)) && !near(OTHER_WORDS) {
             f.severity = Severity::Info;
             f.message.vi = OWN_VI.to_string();
             f.message.en = OWN_EN.to_string();
+            own_end = Some(toks.end);
         }
     }
 }
@@ -441,6 +445,38 @@ fn is_grouped_thousands(raw: &str) -> bool {
         && groups[1..]
             .iter()
             .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// The phone numbers of a run that holds two or more one after another ("0912 345 678 0987 654
+/// 321", split at separators), or the run itself when it does not split into phone numbers
+/// only. Byte ranges of `norm`.
+fn phone_parts(norm: &str, m: Range<usize>) -> Vec<Range<usize>> {
+    let digits = |s: &str| -> String { s.chars().filter(char::is_ascii_digit).collect() };
+    let raw = &norm[m.clone()];
+    // Two numbers hold at least 20 digits (a trunk `0` and 9 digits each).
+    if raw.bytes().filter(u8::is_ascii_digit).count() < 20 {
+        return vec![m];
+    }
+    let is_phone = |s: &str| phone_kind(s, &digits(s)).is_some();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    while start < raw.len() {
+        // The shortest phone number from `start` that ends before a separator.
+        let end = raw[start..]
+            .char_indices()
+            .filter(|&(i, c)| i > 0 && !c.is_ascii_digit() && c != '+' && c != '(')
+            .map(|(i, _)| start + i)
+            .chain(std::iter::once(raw.len()))
+            .find(|&e| is_phone(&raw[start..e]));
+        let Some(end) = end else {
+            return vec![m];
+        };
+        parts.push(m.start + start..m.start + end);
+        start = raw[end..]
+            .find(|c: char| c.is_ascii_digit() || c == '+' || c == '(')
+            .map_or(raw.len(), |k| end + k);
+    }
+    parts
 }
 
 /// A 12-digit CCCD number: a known province code, then a century-and-sex digit 0–3.
@@ -569,7 +605,7 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// Runs of digits with the usual separators: an optional `(` and `+`, a digit, then digits
 /// each optionally preceded by one or two separators (space, dot, dash, underscore, brackets:
-/// `0912 345 678`, `0912_345_678`, `(+84) 912 345 678`, `+84 (0) 912…`); 6 to 20 digits in
+/// `0912 345 678`, `0912_345_678`, `(+84) 912 345 678`, `+84 (0) 912…`); 6 to 40 digits in
 /// all. Byte ranges of `norm`.
 fn digit_runs(norm: &str) -> Vec<Range<usize>> {
     let b = norm.as_bytes();
@@ -611,7 +647,8 @@ fn digit_runs(norm: &str) -> Vec<Range<usize>> {
                 break;
             }
         }
-        if (6..=20).contains(&digits) {
+        // Up to 40 digits: two or three phone numbers in a row (split by `phone_parts`).
+        if (6..=40).contains(&digits) {
             out.push(start..j);
         }
         i = j.max(i + 1);
