@@ -247,9 +247,17 @@
     schedule(c);
   }
   CN.on(document, "focusin", onFocus, true);
-  CN.on(document, "focusout", () => {
+  CN.on(document, "focusout", (e) => {
     const a = CN.deepActiveElement();
     if (active && a !== active.el && !active.el.contains?.(a)) active = null;
+    // A caret tooltip goes with the caret: focus leaving its composer (for another element,
+    // another frame or another window) closes it. Not when focus stays in the composer.
+    const s = CN.tooltip?.shown;
+    if (!s?.pinned) return;
+    const to = e.relatedTarget;
+    const el = s.composer.el;
+    if (to && (to === el || el.contains(to) || to.closest?.("[data-cannhac]"))) return;
+    if (CN.deepTarget(e) === el || el.contains(CN.deepTarget(e))) CN.tooltip.hide();
   }, true);
   CN.on(
     document,
@@ -324,6 +332,20 @@
     keydownAt = performance.now();
     if (e.key === "Escape" && CN.tooltip.shown) CN.tooltip.hide();
   }, true);
+  // The pointer left this document (for another frame or out of the window): it moves no more
+  // here, so a hover tooltip would stay open for good; it closes as on leaving its word.
+  CN.on(
+    document,
+    "mouseout",
+    (e) => {
+      const to = e.relatedTarget;
+      if (to && !/^(IFRAME|FRAME|OBJECT|EMBED)$/.test(to.tagName)) return;
+      lastMouse = null;
+      const s = CN.tooltip.shown;
+      if (s && !s.pinned) CN.tooltip.scheduleHide();
+    },
+    { capture: true, passive: true },
+  );
 
   // Keep overlay marks on their words: scrolling (any element), resizing, and a cheap per-frame
   // check of the composer's box for moves that fire no event (transforms, animations, layout).
@@ -353,8 +375,9 @@
     }
     const s = CN.tooltip.shown;
     if (s) {
+      // It follows its words (without cancelling a pending hide), and closes once they are gone.
       const r = s.composer.connected ? s.composer.rectsOf(s.index)[0] : null;
-      if (r) CN.tooltip.show(s.composer, s.index, r, s.pinned);
+      if (r) CN.tooltip.follow(r);
       else CN.tooltip.hide();
     }
     if (keep) layoutFrame = requestAnimationFrame(relayout);
