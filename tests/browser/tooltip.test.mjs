@@ -183,10 +183,29 @@ async function caretTip(kind, text, { sel = "#editor" } = {}) {
 }
 
 for (const kind of ["textarea", "ce"]) {
+  test(`${kind}: Escape closes the caret tooltip and it stays closed until the caret moves`, T, async () => {
+    const page = await caretTip(kind, `Tin ${PHRASE} nhé`);
+    await page.keyboard.press("Escape");
+    await expectTips(page, [], "no tooltip after Escape (nor after its keyup)");
+    await page.keyboard.press("Shift"); // another key: the caret did not move
+    await expectTips(page, [], "still none after another key");
+    await page.keyboard.press("ArrowRight"); // the caret moves (still in the phrase): it opens again
+    await expectTips(page, [kind], "the tooltip again once the caret moved");
+    await page.close();
+  });
+
   test(`${kind}: the tooltip closes when its composer is removed from the page`, T, async () => {
     const page = await caretTip(kind, `Tin ${PHRASE} nhé`);
     await page.evaluate(() => document.getElementById("editor").remove());
     await expectTips(page, [], "no tooltip once the composer is gone");
+    await page.close();
+  });
+
+  test(`${kind}: the tooltip closes when the page scrolls its finding out of view`, T, async () => {
+    const page = await caretTip(kind, `Tin ${PHRASE} nhé`);
+    await page.mouse.wheel(0, 1500);
+    await until(() => page.evaluate(() => scrollY > 1000), "the page to scroll");
+    await expectTips(page, [], "no tooltip once its finding is out of view");
     await page.close();
   });
 
@@ -202,6 +221,15 @@ test("textarea: the tooltip closes when the page's script replaces the text (no 
   const page = await caretTip("textarea", `Tin ${PHRASE} nhé`);
   await page.evaluate(() => (document.getElementById("editor").value = "Hôm nay trời đẹp."));
   await expectTips(page, [], "no tooltip once the finding is gone");
+  await page.close();
+});
+
+test("a textarea scrolled inside itself: the tooltip closes when its finding leaves the field's box", T, async () => {
+  const lines = Array.from({ length: 30 }, (_, i) => `dòng ${i + 1}`);
+  lines[0] = `dòng 1 ${PHRASE}`;
+  const page = await caretTip("scroll", lines.join("\n"));
+  await page.evaluate(() => (document.getElementById("editor").scrollTop = 400));
+  await expectTips(page, [], "no tooltip once its finding scrolled out of the field");
   await page.close();
 });
 
