@@ -15,6 +15,10 @@
 //   {type:"duties"}             → {duties:[…], questions:[…]} (crates/core/src/duties.rs)
 //   {type:"getSettings"}        → the normalised settings (extension/shared/settings.js)
 //   {type:"messages", lang}     → _locales/<lang>/messages.json (content scripts' language override)
+//   {type:"closeTooltips", at, except} → {ok}: tells every frame of the sender's tab
+//                                   ({type:"cannhac:closeTooltips", at, except}) to close a
+//                                   tooltip opened before `at`, except the document whose
+//                                   token is `except` (one tooltip per tab, across frames)
 //   any failure                 → {error: "message"}
 // The same requests also come over a port named "cannhac" (runtime.connect) as {id, msg} and
 // are answered {id, r}, analyses {id, json} (the answer above as JSON text): content scripts
@@ -175,8 +179,16 @@ async function analyzeJson(text) {
 }
 const TOO_LONG = { kinds: [], spans: [], unaccented: false, truncated: 0, tooLong: true };
 
-async function handle(msg) {
+async function handle(msg, sender) {
   switch (msg?.type) {
+    case "closeTooltips": {
+      const tabId = sender?.tab?.id;
+      if (typeof tabId !== "number") return { ok: false };
+      const note = { type: "cannhac:closeTooltips", at: Number(msg.at) || 0, except: String(msg.except ?? "") };
+      // To every frame of the tab; none answers (the promise then rejects: nothing to report).
+      api.tabs.sendMessage(tabId, note).catch(() => {});
+      return { ok: true };
+    }
     case "analyze": {
       const json = await analyzeJson(typeof msg.text === "string" ? msg.text : "");
       return json === null ? { ...TOO_LONG } : JSON.parse(json);
@@ -200,9 +212,9 @@ async function handle(msg) {
   }
 }
 
-api.runtime.onMessage.addListener((msg, _sender, sendResponse) => {
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || typeof msg.type !== "string" || msg.type.startsWith("cannhac:")) return false;
-  handle(msg)
+  handle(msg, sender)
     .then((r) => {
       if (firstAnswerMs === null) firstAnswerMs = performance.now() - startedAt;
       sendResponse(r);
@@ -227,7 +239,7 @@ api.runtime.onConnect.addListener((port) => {
       ? Promise.resolve({ r: { error: "not a worker request" } })
       : msg.type === "analyze"
         ? analyzeJson(typeof msg.text === "string" ? msg.text : "").then((json) => (json === null ? { r: { ...TOO_LONG } } : { json }))
-        : handle(msg).then((r) => ({ r }));
+        : handle(msg, port.sender).then((r) => ({ r }));
     answer
       .catch((e) => ({ r: { error: String(e?.message || e) } }))
       .then((a) => {

@@ -247,9 +247,17 @@
     schedule(c);
   }
   CN.on(document, "focusin", onFocus, true);
-  CN.on(document, "focusout", () => {
+  CN.on(document, "focusout", (e) => {
     const a = CN.deepActiveElement();
     if (active && a !== active.el && !active.el.contains?.(a)) active = null;
+    // A caret tooltip goes with the caret: focus leaving its composer (for another element,
+    // another frame or another window) closes it. Not when focus stays in the composer.
+    const s = CN.tooltip?.shown;
+    if (!s?.pinned) return;
+    const to = e.relatedTarget;
+    const el = s.composer.el;
+    if (to && (to === el || el.contains(to) || to.closest?.("[data-cannhac]"))) return;
+    if (CN.deepTarget(e) === el || el.contains(CN.deepTarget(e))) CN.tooltip.hide();
   }, true);
   CN.on(
     document,
@@ -280,10 +288,16 @@
   // Fields fire selectionchange on the document too in Chromium; keyup/mouseup cover the rest.
   CN.on(document, "keyup", () => active && caretTooltip(active), true);
 
+  // Where Escape closed a caret tooltip: it stays closed while the caret stays there.
+  let escaped = null; // {c, at, text}
   function caretTooltip(c) {
     if (!c.visible?.length || c.analysedText !== c.readText().text) return;
     const sel = c.selectionOffsets();
     if (!sel || sel[0] !== sel[1]) return;
+    if (escaped) {
+      if (escaped.c === c && escaped.at === sel[0] && escaped.text === c.analysedText) return;
+      escaped = null;
+    }
     const i = c.visible.findIndex((f) => f.start < sel[0] && sel[0] < f.end);
     if (i < 0) {
       if (CN.tooltip.shown?.pinned) CN.tooltip.hide();
@@ -322,8 +336,29 @@
   let keydownAt = 0; // for the benchmark's breakdown
   CN.on(document, "keydown", (e) => {
     keydownAt = performance.now();
-    if (e.key === "Escape" && CN.tooltip.shown) CN.tooltip.hide();
+    if (e.key !== "Escape") return;
+    if (CN.tooltip.shown) {
+      // Closed until the caret moves (the key's own keyup would open it again).
+      const c = active?.connected ? active : null;
+      const sel = c?.selectionOffsets();
+      escaped = c && sel ? { c, at: sel[0], text: c.analysedText } : null;
+      CN.tooltip.hide();
+    } else CN.tooltip.closeElsewhere(); // a hover tooltip in another frame
   }, true);
+  // The pointer left this document (for another frame or out of the window): it moves no more
+  // here, so a hover tooltip would stay open for good; it closes as on leaving its word.
+  CN.on(
+    document,
+    "mouseout",
+    (e) => {
+      const to = e.relatedTarget;
+      if (to && !/^(IFRAME|FRAME|OBJECT|EMBED)$/.test(to.tagName)) return;
+      lastMouse = null;
+      const s = CN.tooltip.shown;
+      if (s && !s.pinned) CN.tooltip.scheduleHide();
+    },
+    { capture: true, passive: true },
+  );
 
   // Keep overlay marks on their words: scrolling (any element), resizing, and a cheap per-frame
   // check of the composer's box for moves that fire no event (transforms, animations, layout).
@@ -353,11 +388,41 @@
     }
     const s = CN.tooltip.shown;
     if (s) {
-      const r = s.composer.connected ? s.composer.rectsOf(s.index)[0] : null;
-      if (r) CN.tooltip.show(s.composer, s.index, r, s.pinned);
+      // It follows its words, and closes once they are gone or out of view (the page or a
+      // scrolling box moved them away).
+      const r = s.composer.connected ? s.composer.rectsOf(s.index).find((x) => inView(s.composer.el, x)) : null;
+      if (r) CN.tooltip.follow(r);
       else CN.tooltip.hide();
     }
     if (keep) layoutFrame = requestAnimationFrame(relayout);
+  }
+  /**
+   * Whether the viewport rect `r` (a finding's words) can be seen: inside the viewport, the
+   * composer's box if it clips (fields always do), and every clipping box around it up to a
+   * fixed-position one (whose own box is then the last clip).
+   */
+  function inView(el, r) {
+    let left = Math.max(0, r.left);
+    let top = Math.max(0, r.top);
+    let right = Math.min(innerWidth, r.right);
+    let bottom = Math.min(innerHeight, r.bottom);
+    const field = el.tagName === "TEXTAREA" || el.tagName === "INPUT";
+    for (let n = el, k = 0; n && n.nodeType === 1 && k < 64 && right > left && bottom > top; k++) {
+      if (n === document.documentElement || n === document.body) break;
+      const cs = getComputedStyle(n);
+      if ((n === el && field) || cs.overflowX !== "visible" || cs.overflowY !== "visible") {
+        const b = n.getBoundingClientRect();
+        const bl = b.left + n.clientLeft;
+        const bt = b.top + n.clientTop;
+        left = Math.max(left, bl);
+        top = Math.max(top, bt);
+        right = Math.min(right, bl + (n.clientWidth || b.width));
+        bottom = Math.min(bottom, bt + (n.clientHeight || b.height));
+      }
+      if (cs.position === "fixed") break;
+      n = n.parentElement || (n.parentNode instanceof ShadowRoot ? n.parentNode.host : null);
+    }
+    return right > left && bottom > top;
   }
   CN.on(window, "scroll", relayoutSoon, { capture: true, passive: true });
   CN.on(window, "resize", relayoutSoon, { passive: true });

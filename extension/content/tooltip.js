@@ -9,6 +9,24 @@
   let ui = null; // {host, root, box}
   let shown = null; // {composer, finding, index, pinned}
   let hideTimer = 0;
+  // At most one tooltip in the whole tab: each frame's content script has its own, so one that
+  // opens tells the others through the service worker (any frame, same-origin or not), which
+  // close theirs if it is older. `token` tells this document's scripts from the others.
+  const token = Math.random().toString(36).slice(2) + Date.now().toString(36);
+  let openedAt = 0; // when the open tooltip opened (wall-clock ms, sub-ms precision)
+  let elsewhere = false; // another frame opened a tooltip since this one last did
+  const now = () => performance.timeOrigin + performance.now();
+  /** Closes every tooltip of the tab opened before now, except this document's. */
+  function closeOthers() {
+    elsewhere = false;
+    CN.request({ type: "closeTooltips", at: now(), except: token });
+  }
+  CN.onMessage("cannhac:closeTooltips", (msg) => {
+    if (msg.except === token) return undefined;
+    elsewhere = true;
+    if (shown && openedAt < Number(msg.at)) hide();
+    return undefined;
+  });
 
   function ensureUi() {
     if (ui?.host.isConnected) return ui;
@@ -39,12 +57,24 @@
     return ds.map((d) => CN.t("tooltip_duty", [String(d), CN.t(`duty_${d}_title`)])).join(" · ");
   }
 
+  /** Opens (or moves) the tooltip on finding `index` of `composer`, under `anchor`. */
   function show(composer, index, anchor, pinned = false) {
+    if (!composer.visible?.[index] || !anchor) return;
+    clearTimeout(hideTimer);
+    open(composer, index, anchor, pinned);
+  }
+
+  /** show() without cancelling a pending hide (the pointer left its word). */
+  function open(composer, index, anchor, pinned) {
     const f = composer.visible?.[index];
     if (!f || !anchor) return;
-    clearTimeout(hideTimer);
     const { box } = ensureUi();
     const same = shown && shown.composer === composer && shown.finding === f;
+    if (box.hidden) {
+      // Newly open (not moved, nor rebound to a newer answer's equal finding).
+      openedAt = now();
+      closeOthers();
+    }
     shown = { composer, finding: f, index, pinned };
     if (!same) {
       box.style.setProperty("--c", CN.COLORS[f.category] || "#e53935");
@@ -72,7 +102,12 @@
       box.setAttribute("data-cannhac-tooltip", f.category);
     }
     box.hidden = false;
-    // Below the word, flipped above when there is no room.
+    place(anchor);
+  }
+
+  /** Below the word, flipped above when there is no room. */
+  function place(anchor) {
+    const { box } = ui;
     const o = ui.host.getBoundingClientRect();
     const w = box.offsetWidth;
     const h = box.offsetHeight;
@@ -153,13 +188,23 @@
     const { composer, pinned } = shown;
     const anchor = composer.rectsOf(index)[0];
     shown = null; // rebuild the content for the new object
-    if (anchor) show(composer, index, anchor, pinned);
+    if (anchor) open(composer, index, anchor, pinned);
     else hide();
+  }
+
+  /** Keeps the open tooltip on its words when they move (a pending hide still happens). */
+  function follow(anchor) {
+    if (shown && ui && !ui.box.hidden && anchor) place(anchor);
   }
 
   CN.tooltip = {
     show,
+    follow,
     rebind,
+    /** Escape with no tooltip here: close one another frame may have open. */
+    closeElsewhere() {
+      if (elsewhere) closeOthers();
+    },
     hide,
     scheduleHide,
     apply: applySuggestion,
