@@ -282,6 +282,7 @@ fn everyday_texts_get_no_finding() {
         "cai nay danh cho may day",
         "Ngân hàng Nhà nước khẳng định không có chuyện đổi tiền, đề nghị người dân không chia sẻ tin đồn.",
         "Nhà bên có con chó hay sủa lắm",
+        "Bé Lu nhà mình sủa to lắm",
         "Thuốc thú y cho súc vật",
         "Lũ gà con nhà mình nở hết rồi",
         "Chien thang Dien Bien Phu nam 1954",

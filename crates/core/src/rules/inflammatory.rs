@@ -79,8 +79,8 @@ fn raise_aimed(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut [
 }
 
 /// Drops `sủa` (barking, said of people as an insult) where the eight words before it in its
-/// sentence name a dog and aim at no one: "Con chó nhà bác Tư sủa cả đêm", "Nhà bên có con
-/// chó hay sủa".
+/// sentence name a dog or a pet of the writer's house and aim at no one: "Con chó nhà bác Tư
+/// sủa cả đêm", "Nhà bên có con chó hay sủa", "Bé Lu nhà mình sủa to lắm".
 fn barking_dogs(t: &[Token], of: &[usize], out: &mut Vec<Finding>) {
     out.retain(|f| {
         if f.rule_id != "inflammatory.insult" {
@@ -102,7 +102,12 @@ fn barking_dogs(t: &[Token], of: &[usize], out: &mut Vec<Finding>) {
             if aims(t, j) {
                 return true;
             }
-            dog |= matches!(t[j].key.as_str(), "chó" | "cún" | "cẩu");
+            // A dog word, or a pet of the house ("Bé Lu nhà mình sủa to lắm").
+            dog |= matches!(t[j].key.as_str(), "chó" | "cún" | "cẩu")
+                || t[j].key == "nhà"
+                    && t.get(j + 1).is_some_and(|n| {
+                        matches!(n.key.as_str(), "mình" | "tôi" | "em" | "tớ" | "ta")
+                    });
         }
         !dog
     });
