@@ -41,7 +41,8 @@ enum Command {
     },
     /// Check links offline: verdict, reasons, registrable domain.
     Link {
-        /// The URLs to check.
+        /// The URLs to check; `-` reads them from standard input, one per line (blank lines
+        /// skipped).
         #[arg(required = true)]
         urls: Vec<String>,
         /// Print JSON (an object for one URL, an array for several).
@@ -112,7 +113,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check { file, json, jsonl } => check(file, json, jsonl),
-        Command::Link { urls, json } => output::links(&urls, json),
+        Command::Link { urls, json } => links_from(urls).and_then(|u| output::links(&u, json)),
         Command::Duties { json } => output::duties(json),
         Command::Eval {
             vihsd: None,
@@ -192,6 +193,35 @@ fn read_text(file: Option<&PathBuf>) -> Result<(String, String), Fail> {
         )));
     }
     Ok((name, text))
+}
+
+/// The URLs of `cannhac link`: each `-` replaced by the lines of standard input (trimmed,
+/// blank ones skipped).
+///
+/// # Errors
+/// Standard input that cannot be read or is not UTF-8 text, or holds no URL.
+fn links_from(args: Vec<String>) -> Result<Vec<String>, Fail> {
+    if !args.iter().any(|a| a == "-") {
+        return Ok(args);
+    }
+    let (_, text) = read_text(None)?;
+    let mut urls = Vec::new();
+    for a in args {
+        if a == "-" {
+            urls.extend(
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_string),
+            );
+        } else {
+            urls.push(a);
+        }
+    }
+    if urls.is_empty() {
+        return Err(Fail("no URL on standard input".into()));
+    }
+    Ok(urls)
 }
 
 fn check(file: Option<PathBuf>, json: bool, jsonl: bool) -> Result<u8, Fail> {

@@ -677,3 +677,23 @@ fn the_example_post_has_an_internal_mark_and_hearsay() {
     assert!(cats.contains(&"internal_document"), "{cats:?}");
     assert!(cats.contains(&"unverified_claim"), "{cats:?}");
 }
+
+/// `cannhac link -` reads the URLs from standard input, one per line; blank lines are skipped,
+/// and input with no URL is a usage error.
+#[test]
+fn link_reads_urls_from_stdin() {
+    let r = run(cannhac()
+        .args(["link", "--json", "-"])
+        .write_stdin("https://vnexpress.net/\n\n  http://vnexpres.net.xyz/a  \n"));
+    let v: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    let hosts: Vec<&str> = v
+        .as_array()
+        .expect("an array for several URLs")
+        .iter()
+        .filter_map(|l| l["host_unicode"].as_str())
+        .collect();
+    assert_eq!(hosts, ["vnexpress.net", "vnexpres.net.xyz"], "{}", r.stdout);
+    let r = run(cannhac().args(["link", "-"]).write_stdin("\n \n"));
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(r.stderr.contains("no URL"), "{}", r.stderr);
+}
