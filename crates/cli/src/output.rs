@@ -117,7 +117,7 @@ pub fn human(out: &mut impl Write, name: &str, text: &str, report: &Report) -> s
         }
         if let Some(s) = &f.suggestion {
             if s.is_empty() {
-                writeln!(out, "    suggestion: remove it / bỏ cụm này")?;
+                writeln!(out, "    suggestion: bỏ cụm này / remove it")?;
             } else {
                 writeln!(out, "    suggestion: {s:?}")?;
             }
