@@ -37,6 +37,20 @@ struct LinkCase {
 /// Scores a links corpus (`{"id","url","verdict","reasons"}` lines): a case passes when the
 /// verdict is the expected one and every expected reason is among the verdict's reasons (the
 /// rule of the corpus README and of `../shared/tools/score links`). Exit 1 when any fails.
+/// The error for line `i` (0-based) of a corpus file that is not a `what`: the file's line and
+/// column, and serde's reason without its own position (it counts lines inside the one JSON
+/// text, always 1).
+fn bad_case(path: &Path, i: usize, e: &serde_json::Error, what: &str) -> Fail {
+    let reason = e.to_string();
+    let reason = reason.split(" at line ").next().unwrap_or_default();
+    Fail(format!(
+        "{}:{}:{}: not {what}: {reason}",
+        path.display(),
+        i + 1,
+        e.column()
+    ))
+}
+
 fn links_corpus(body: &str, path: &Path) -> Result<u8, Fail> {
     let mut failures = Vec::new();
     let mut n = 0;
@@ -45,7 +59,7 @@ fn links_corpus(body: &str, path: &Path) -> Result<u8, Fail> {
             continue;
         }
         let case: LinkCase = serde_json::from_str(line)
-            .map_err(|e| Fail(format!("{}:{}: {e}", path.display(), i + 1)))?;
+            .map_err(|e| bad_case(path, i, &e, "a links case ({\"url\", \"verdict\", …})"))?;
         n += 1;
         let v = cannhac_core::links::check_link(&case.url);
         let missing: Vec<&str> = case
@@ -95,8 +109,14 @@ pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
         if line.trim().is_empty() {
             continue;
         }
-        let case: corpus::Case = serde_json::from_str(line)
-            .map_err(|e| Fail(format!("{}:{}: {e}", path.display(), i + 1)))?;
+        let case: corpus::Case = serde_json::from_str(line).map_err(|e| {
+            bad_case(
+                path,
+                i,
+                &e,
+                "a corpus case ({\"id\", \"text\", \"expect\", …})",
+            )
+        })?;
         n += 1;
         let outcome = corpus::score(engine, &case);
         if case.expect.is_empty() {
