@@ -328,6 +328,9 @@ fn own_contact_data_is_a_nudge() {
         "Nhà mình ở số 12 ngõ 34 phố Huế, ghé chơi nhé",
         // Two numbers in a row: two findings, both the writer's.
         "Liên hệ anh Nam 0912 345 678 0987 654 321 để mua hàng",
+        // A call to contact the writer is not a call to harass someone.
+        "Số điện thoại của mình là 0912 345 678, cần gì cứ gọi mình nhé cả nhà.",
+        "Gọi ngay 0936 222 111 để được tư vấn lắp điều hòa miễn phí!",
     ] {
         let r = e.analyze(t);
         let pd: Vec<_> = r
@@ -348,6 +351,10 @@ fn own_contact_data_is_a_nudge() {
         ("sđt của nó 0912345678", Severity::Warning),
         ("Số nó đây 0912345678 anh em gọi chửi nó đi", Severity::High),
         ("Số nó 0912345678 0987654321 gọi chửi nó đi", Severity::High),
+        (
+            "sđt thằng này 0912345678 mọi người cứ gọi hỏi nó",
+            Severity::High,
+        ),
     ] {
         let r = e.analyze(t);
         assert!(

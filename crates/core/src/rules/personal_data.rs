@@ -281,10 +281,14 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ));
     }
     addresses(ctx, out);
-    if ctx.contact_cues.is_empty() {
-        mark_own(ctx, &mut out[start_len..], accusing);
-    } else {
-        for f in out[start_len..].iter_mut() {
+    mark_own(ctx, &mut out[start_len..], accusing);
+    // A call to contact or confront ("mọi người cứ gọi hỏi nó") makes someone else's data
+    // `high`; the writer's own number next to "cứ gọi mình" stays a nudge.
+    if !ctx.contact_cues.is_empty() {
+        for f in out[start_len..]
+            .iter_mut()
+            .filter(|f| f.severity >= Severity::Warning)
+        {
             f.severity = Severity::High;
             f.message
                 .vi
@@ -338,6 +342,11 @@ const OWN_WORDS: &[&str] = &[
     "ship ve",
     "chinh chu",
     "can ban",
+    "tu van",
+    "dat hang",
+    "goi ngay",
+    "lien he ngay",
+    "dat lich",
     "cho thue",
     "nhan day",
     "lh",
