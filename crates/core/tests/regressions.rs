@@ -13,6 +13,9 @@ fn everyday_sentences_raise_no_warning() {
     let e = engine();
     let texts = [
         "Yêu em chết đi được.",
+        "Tôi đúng là đồ ngốc, để quên chìa khoá xe ở nhà",
+        "Em là đứa ngu nhất lớp môn lý",
+        "ủa sao mình ngu dữ vậy trời",
         "Mệt chết đi được, mở điều hòa đi.",
         "Mẹ tôi đánh chết con gián trong bếp.",
         "Tôi đập chết con muỗi trên tay.",
@@ -111,6 +114,7 @@ fn risky_posts_are_caught() {
         ),
         ("Độ mật: Tuyệt mật", Category::InternalDocument),
         ("Con chó này, mày im đi", Category::Inflammatory),
+        ("Tôi thấy nó là đồ ngốc", Category::Inflammatory),
         ("bọn ba que phản động", Category::Inflammatory),
         ("anh em xử nó đi", Category::Inflammatory),
         ("thằng пgu", Category::Inflammatory),

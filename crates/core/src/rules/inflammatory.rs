@@ -4,7 +4,7 @@
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
 use super::{finding, sentences, sentences_with, tokens_in, Ctx};
-use crate::text::Token;
+use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
 
@@ -113,10 +113,61 @@ fn barking_dogs(t: &[Token], of: &[usize], out: &mut Vec<Finding>) {
     });
 }
 
+/// First-person pronouns (keys): the writer speaking of themself.
+const FIRST_PERSON: &[&str] = &["tôi", "mình", "em", "tớ", "tui", "tao", "t", "mk", "e"];
+
+/// Words that may stand between a first-person subject and what it calls itself: "tôi đúng là
+/// đồ ngốc", "em là đứa ngu nhất lớp", "mình thật sự hơi ngu".
+const SELF_FILLERS: &[&str] = &[
+    "đúng", "là", "thật", "sự", "quả", "cũng", "vốn", "hơi", "rất", "khá", "tự", "đứa", "một",
+    "kẻ", "quá", "bị", "thì", "đồ", "thằng", "con", "loại", "cái",
+];
+
+/// Words after which a pronoun opens a clause ("ủa sao mình ngu thế", "vì tôi dốt"), rather
+/// than qualifying a noun ("dân mình ngu dốt": our people).
+const CLAUSE_OPENERS: &[&str] = &[
+    "vì", "mà", "nhưng", "sao", "chắc", "ủa", "thì", "nên", "còn", "và", "chứ", "tại", "do",
+    "thôi", "ôi", "trời", "haiz", "huhu",
+];
+
+/// Drops insults the writer aims at themself: a first-person pronoun that opens its clause,
+/// then at most four words of [`SELF_FILLERS`], then the insult ("Tôi đúng là đồ ngốc, để quên
+/// chìa khoá", "Em là đứa ngu nhất lớp môn lý"). Self-deprecation insults no one.
+fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
+    out.retain(|f| {
+        if !matches!(
+            f.rule_id.as_str(),
+            "inflammatory.insult" | "inflammatory.contempt"
+        ) {
+            return true;
+        }
+        let r = tokens_in(t, &f.span);
+        let mut j = r.start;
+        for _ in 0..5 {
+            if j == 0 || t[j].gap == Gap::Hard {
+                return true;
+            }
+            j -= 1;
+            let k = t[j].key.as_str();
+            if FIRST_PERSON.contains(&k) {
+                let opens = j == 0
+                    || t[j].gap != Gap::Space
+                    || CLAUSE_OPENERS.contains(&t[j - 1].key.as_str());
+                return !opens;
+            }
+            if !SELF_FILLERS.contains(&k) {
+                return true;
+            }
+        }
+        true
+    });
+}
+
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let (of, ranges) = sentences(t);
     barking_dogs(t, &of, out);
+    self_directed(t, out);
     raise_aimed(ctx, &of, &ranges, out);
     let internal = sentences_with(t, &of, ranges.len(), out, |f| {
         f.category == Category::InternalDocument
