@@ -113,6 +113,10 @@ fn risky_posts_are_caught() {
             Category::InternalDocument,
         ),
         ("Độ mật: Tuyệt mật", Category::InternalDocument),
+        (
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQUYẾT ĐỊNH\nVề việc kỷ luật cán bộ",
+            Category::InternalDocument,
+        ),
         ("Con chó này, mày im đi", Category::Inflammatory),
         ("Tôi thấy nó là đồ ngốc", Category::Inflammatory),
         ("bọn ba que phản động", Category::Inflammatory),
@@ -307,6 +311,9 @@ fn everyday_texts_get_no_finding() {
         "HỎA TỐC\nGiảm giá 50% toàn bộ váy áo hôm nay, inbox shop nhé",
         "THƯỢNG KHẨN\nSăn sale 12.12 cùng Shopee",
         "Việc này thượng khẩn lắm anh ơi",
+        "Độc lập – Tự do – Hạnh phúc là mục tiêu mà bao thế hệ đã hy sinh",
+        "Chúc mừng Quốc khánh 2/9!\nĐộc lập - Tự do - Hạnh phúc",
+        "ĐẢNG CỘNG SẢN VIỆT NAM\nQUANG VINH MUÔN NĂM",
         "Công thức nấu ăn tuyệt mật của bà ngoại",
         "Bí kíp tuyệt mật để giảm cân",
     ];

@@ -142,7 +142,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             FRAME_EN,
         ));
     }
-    drop_lone_urgency(ctx, parts, out);
+    drop_lone_marks(ctx, parts, out);
     let classified = out
         .iter()
         .any(|f| f.category == Category::InternalDocument && f.severity == Severity::High);
@@ -163,23 +163,29 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// An urgency mark on its own (`KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC`) heads public appeals and shop
 /// posts as often as documents ("KHẨN" / "Cần người hiến máu nhóm O", "HỎA TỐC" / "Giảm giá 50%
-/// hôm nay"). It stays a finding only when something else in the text shows that the text is a
-/// document: `parts` (structural parts found above), another internal-document finding, a
-/// subject line ("V/v …" / "Về việc …" opening a sentence), or a document title right after the
-/// mark ("HỎA TỐC" / "Công văn gửi các phường …", "HỎA TỐC - Báo cáo …"). The urgency field of
-/// a form (`Độ khẩn: …`) is a document part itself and always stays.
-fn drop_lone_urgency(ctx: &Ctx<'_>, parts: usize, out: &mut Vec<Finding>) {
+/// hôm nay"), and the national motto or the party's name on a line of their own head National
+/// Day greetings ("Chúc mừng Quốc khánh" / "Độc lập - Tự do - Hạnh phúc"). Such a mark stays a
+/// finding only when something else in the text shows that the text is a document: `parts`
+/// (structural parts found above), another internal-document finding (a mark of the other
+/// kind counts: urgency above the motto), a subject line ("V/v …" / "Về việc …" opening a
+/// sentence), or a document title right after the mark ("HỎA TỐC" / "Công văn gửi các phường
+/// …", "HỎA TỐC - Báo cáo …"). The urgency field of a form (`Độ khẩn: …`) is a document part
+/// itself and always stays.
+fn drop_lone_marks(ctx: &Ctx<'_>, parts: usize, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    let is_mark = |f: &Finding| {
+    let is_urgency = |f: &Finding| {
         f.rule_id == "internal_document.urgency"
             && !matches!(&t[super::tokens_in(t, &f.span)], [d, _] if d.key == "độ")
     };
+    let is_header = |f: &Finding| f.rule_id == "internal_document.document_skeleton";
+    let is_mark = |f: &Finding| is_urgency(f) || is_header(f);
     if parts > 0 || !out.iter().any(is_mark) {
         return;
     }
     let other = out
         .iter()
-        .any(|f| f.category == Category::InternalDocument && !is_mark(f));
+        .any(|f| f.category == Category::InternalDocument && !is_mark(f))
+        || out.iter().any(is_urgency) && out.iter().any(is_header);
     // A subject line ("V/v …", "Về việc …" opening a sentence) is a document's too.
     let subject = || {
         (0..t.len()).any(|i| {
