@@ -792,7 +792,7 @@ fn explain(
             let mut chars = sentence.chars();
             match chars.next() {
                 Some(c) if !after_colon => {
-                    out.extend(c.to_uppercase());
+                    out.push(sentence_capital(c));
                     out.push_str(chars.as_str());
                 }
                 _ => out.push_str(&sentence),
@@ -800,6 +800,17 @@ fn explain(
         }
     }
     Message { vi, en }
+}
+
+/// The capital of a reason sentence's first letter. A sentence starts with a letter of its
+/// wording above (ASCII or `đ`) or with a domain of the lists (ASCII, `links::data` tests):
+/// `char::to_uppercase` would link core's whole upper-case table (≈ 12 KB of `.wasm`) for
+/// these.
+fn sentence_capital(c: char) -> char {
+    match c {
+        'đ' => 'Đ',
+        c => c.to_ascii_uppercase(),
+    }
 }
 
 fn tld(host: &str) -> &str {
@@ -892,6 +903,14 @@ mod tests {
             check_link("https://tiếngviệt.vn/").verdict,
             Verdict::Unknown
         );
+    }
+
+    #[test]
+    fn sentence_capitals_as_to_uppercase() {
+        for c in ('\0'..='\u{7F}').chain(['đ']) {
+            assert_eq!(Some(sentence_capital(c)), c.to_uppercase().next(), "{c:?}");
+            assert_eq!(c.to_uppercase().count(), 1);
+        }
     }
 
     #[test]

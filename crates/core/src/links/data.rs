@@ -350,6 +350,8 @@ mod tests {
             assert!(rows(table).eq(rows(file)));
             assert!(!table.contains('#'));
         }
+        // Link explanations may start a sentence with a protected domain, capitalised as ASCII.
+        assert!(lists().protected.iter().all(|p| p.domain.is_ascii()));
     }
 
     /// The list split by TLD answers every host as the whole list does.
