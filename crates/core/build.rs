@@ -14,10 +14,15 @@
 //!
 //! A phrase with no syllable to match on stops the build with its file and text.
 //!
-//! The link tables (`OUT_DIR/links_data.rs`) are prepared by `build_links.rs`.
+//! The link tables (`OUT_DIR/links_data.rs`) are prepared by `build_links.rs`, the
+//! compatibility decompositions (`OUT_DIR/compat_data.rs`) by `build_compat.rs`.
 
 #[path = "build_links.rs"]
 mod build_links;
+
+/// The text model below reaches `crate::compat`: here, the library's NFKD itself.
+#[path = "build_compat.rs"]
+mod compat;
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/text/mod.rs"]
@@ -183,6 +188,7 @@ fn group_rust(file: &str, g: &Value) -> String {
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/text");
+    println!("cargo:rerun-if-changed=build_compat.rs");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut files_rs = String::new();
     let mut lists_rs = String::new();
@@ -280,4 +286,5 @@ fn main() {
     let dest = Path::new(&out).join("lexicon_data.rs");
     std::fs::write(&dest, code).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
     build_links::write(&out);
+    compat::write(&out);
 }

@@ -6,7 +6,8 @@
 //! link took about 10 ms less CPU without them).
 //!
 //! The grouping rules are the ones `data.rs` applied at run time before; its tests compare
-//! every table with the list files.
+//! every table with the list files. The domain lists (`official.txt`, `press.txt`, …) go in
+//! with their data lines only: their comments need not ship in the `.wasm`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -124,6 +125,27 @@ pub fn write(out: &str) {
         "pub(crate) static PROTOTYPES: [&str; {}] = {protos:?};",
         protos.len()
     );
+    // The domain lists, their data lines only (the comments stay out of the `.wasm`).
+    for (name, file) in [
+        ("OFFICIAL", "official.txt"),
+        ("PRESS", "press.txt"),
+        ("BRANDS", "brands.txt"),
+        ("SHORTENERS", "shorteners.txt"),
+        ("RISKY_TLDS", "risky_tlds.txt"),
+    ] {
+        let src = read(file);
+        let lines: Vec<&str> = src
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let _ = writeln!(rs, "/// `{file}` without its comments and blank lines.");
+        let _ = writeln!(
+            rs,
+            "pub(crate) static {name}: &str = {:?};",
+            lines.join("\n")
+        );
+    }
     let dest = Path::new(out).join("links_data.rs");
     std::fs::write(&dest, rs).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }

@@ -256,6 +256,15 @@ pub struct ContextLists {
     pub pronouns: Vec<String>,
 }
 
+/// How hits are sorted: a function pointer of one type for both orders, so that the `.wasm`
+/// holds one copy of the sort.
+type HitOrder = fn(&Hit, &Hit) -> std::cmp::Ordering;
+/// By first token, last token, entry.
+const HIT_BY_POSITION: HitOrder =
+    |a, b| (a.first, a.last, a.entry).cmp(&(b.first, b.last, b.entry));
+/// By entry, first token (stable: equal keys keep their order).
+const HIT_BY_ENTRY: HitOrder = |a, b| (a.entry, a.first).cmp(&(b.entry, b.first));
+
 /// A match of a lexicon entry on a token range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
@@ -779,7 +788,7 @@ impl Lexicon {
             }
         }
         self.scan_dodges(text, tokens, &mut hits);
-        hits.sort_by_key(|h| (h.first, h.last, h.entry));
+        hits.sort_by(HIT_BY_POSITION);
         hits.dedup();
         hits
     }
@@ -847,7 +856,7 @@ impl Lexicon {
             }
         }
         // The order of a scan entry by entry (entries are numbered in phrase order).
-        hits.sort_by_key(|h| (h.entry, h.first));
+        hits.sort_by(HIT_BY_ENTRY);
         hits
     }
 

@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+mod compat;
 pub mod corpus;
 pub mod duties;
 mod engine;

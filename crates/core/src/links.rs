@@ -36,11 +36,11 @@ mod data;
 mod extract;
 mod similar;
 
+use crate::text::nf;
 use crate::{Category, Finding, Message, Severity};
 use data::{lists, Kind, Lists, Protected};
 use serde::Serialize;
 use std::borrow::Cow;
-use unicode_normalization::UnicodeNormalization;
 
 /// URLs longer than this many bytes (after trimming white space) are `caution` + `malformed`.
 pub const MAX_URL_LEN: usize = 2048;
@@ -417,11 +417,11 @@ fn ascii_authority(full: &str) -> Option<Cow<'_, str>> {
     )))
 }
 
-/// A Unicode host in ASCII: NFKC, lower case, `。．｡` as dots, invisible characters dropped
+/// A Unicode host in ASCII: NFKC (`crate::compat`), lower case, `。．｡` as dots, invisible characters dropped
 /// (UTS #46 "ignored"), each non-ASCII label NFC-normalised and punycoded with `xn--`.
 fn to_ascii_host(host: &str) -> Option<String> {
-    let mapped: String = host
-        .nfkc()
+    let mapped: String = nf::nfc(crate::compat::decompose_str(host).chars())
+        .into_iter()
         .flat_map(char::to_lowercase)
         .filter(|c| {
             !matches!(
@@ -445,7 +445,7 @@ fn to_ascii_host(host: &str) -> Option<String> {
         if label.is_ascii() {
             out.push_str(label);
         } else {
-            let nfc: String = label.nfc().collect();
+            let nfc: String = nf::nfc(label.chars()).into_iter().collect();
             out.push_str("xn--");
             out.push_str(&idna::punycode::encode_str(&nfc)?);
         }
@@ -499,7 +499,7 @@ fn valid_idn_label(u: &str) -> bool {
                 0x80..=0xBF | 0x2000..=0x2BFF | 0x3000..=0x303F | 0xE000..=0xF8FF | 0xFE00..=0xFE0F
                 | 0xFFF0..=0xFFFF | 0x1F000..=0x1FAFF | 0xE0000..=0x10FFFF)
     };
-    !u.is_ascii() && !u.chars().any(bad) && u.nfc().eq(u.chars())
+    !u.is_ascii() && !u.chars().any(bad) && nf::nfc(u.chars()).into_iter().eq(u.chars())
 }
 
 /// Mixed-script and whole-script-confusable punycode labels.
@@ -792,7 +792,7 @@ fn explain(
             let mut chars = sentence.chars();
             match chars.next() {
                 Some(c) if !after_colon => {
-                    out.extend(c.to_uppercase());
+                    out.push(sentence_capital(c));
                     out.push_str(chars.as_str());
                 }
                 _ => out.push_str(&sentence),
@@ -800,6 +800,17 @@ fn explain(
         }
     }
     Message { vi, en }
+}
+
+/// The capital of a reason sentence's first letter. A sentence starts with a letter of its
+/// wording above (ASCII or `đ`) or with a domain of the lists (ASCII, `links::data` tests):
+/// `char::to_uppercase` would link core's whole upper-case table (≈ 12 KB of `.wasm`) for
+/// these.
+fn sentence_capital(c: char) -> char {
+    match c {
+        'đ' => 'Đ',
+        c => c.to_ascii_uppercase(),
+    }
 }
 
 fn tld(host: &str) -> &str {
@@ -892,6 +903,14 @@ mod tests {
             check_link("https://tiếngviệt.vn/").verdict,
             Verdict::Unknown
         );
+    }
+
+    #[test]
+    fn sentence_capitals_as_to_uppercase() {
+        for c in ('\0'..='\u{7F}').chain(['đ']) {
+            assert_eq!(Some(sentence_capital(c)), c.to_uppercase().next(), "{c:?}");
+            assert_eq!(c.to_uppercase().count(), 1);
+        }
     }
 
     #[test]

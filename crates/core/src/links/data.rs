@@ -31,7 +31,10 @@ use std::sync::OnceLock;
 mod tables {
     include!(concat!(env!("OUT_DIR"), "/links_data.rs"));
 }
-use tables::{CONFUSABLE_CHARS, CONFUSABLE_PROTO, PROTOTYPES, PSL_STARTS, PSL_TEXT};
+use tables::{
+    BRANDS, CONFUSABLE_CHARS, CONFUSABLE_PROTO, OFFICIAL, PRESS, PROTOTYPES, PSL_STARTS, PSL_TEXT,
+    RISKY_TLDS, SHORTENERS,
+};
 
 /// Group `i` of `PSL_TEXT` (`PSL_STARTS` ends with the text's length).
 fn group(i: usize) -> &'static str {
@@ -61,11 +64,6 @@ fn group_tld(g: &str) -> &str {
 
 #[cfg(test)]
 const PUBLIC_SUFFIX: &str = include_str!("../../data/links/public_suffix.dat");
-const OFFICIAL: &str = include_str!("../../data/links/official.txt");
-const PRESS: &str = include_str!("../../data/links/press.txt");
-const BRANDS: &str = include_str!("../../data/links/brands.txt");
-const SHORTENERS: &str = include_str!("../../data/links/shorteners.txt");
-const RISKY_TLDS: &str = include_str!("../../data/links/risky_tlds.txt");
 
 /// Which list a known domain comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -337,6 +335,23 @@ mod tests {
             assert_eq!(table.get(c), Some(*proto), "{c:?}");
         }
         assert_eq!(table.get(&'a'), None);
+    }
+
+    /// The domain lists without their comments give the rows of the list files.
+    #[test]
+    fn lists_hold_the_rows_of_the_files() {
+        for (table, file) in [
+            (OFFICIAL, include_str!("../../data/links/official.txt")),
+            (PRESS, include_str!("../../data/links/press.txt")),
+            (BRANDS, include_str!("../../data/links/brands.txt")),
+            (SHORTENERS, include_str!("../../data/links/shorteners.txt")),
+            (RISKY_TLDS, include_str!("../../data/links/risky_tlds.txt")),
+        ] {
+            assert!(rows(table).eq(rows(file)));
+            assert!(!table.contains('#'));
+        }
+        // Link explanations may start a sentence with a protected domain, capitalised as ASCII.
+        assert!(lists().protected.iter().all(|p| p.domain.is_ascii()));
     }
 
     /// The list split by TLD answers every host as the whole list does.

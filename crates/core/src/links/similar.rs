@@ -9,7 +9,6 @@
 
 use super::data::Confusables;
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::UnicodeNormalization;
 
 /// The comparison key of a domain label: UTS #39 skeleton (NFD, then every confusable replaced
 /// by its prototype), lower-cased, with combining marks (non-zero combining class) dropped and `đ` → `d`, so that
@@ -32,10 +31,10 @@ pub(crate) fn key(label: &str, confusables: &Confusables) -> String {
             push(char::from(b.to_ascii_lowercase()));
         }
     } else {
-        for c in label.nfd() {
+        for c in crate::text::nf::nfd(label.chars()) {
             for l in c.to_lowercase() {
                 // Lower-casing can give a precomposed letter again (rare): decompose it too.
-                for d in std::iter::once(l).nfd() {
+                for d in crate::text::nf::nfd([l]) {
                     push(d);
                 }
             }

@@ -16,13 +16,13 @@
 //! Offsets: the normalised view is a `String`; [`Normalized::orig_range`] maps a byte range of
 //! it back to a byte range of the original text, always on the original's `char` boundaries.
 
+pub(crate) mod nf;
 pub mod tone;
 
 use compact_str::CompactString;
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Characters dropped from the normalised view (they hide inside words to dodge filters).
@@ -73,13 +73,13 @@ pub fn fold_confusable(c: char) -> char {
         'κ' => 'k',
         'χ' => 'x',
         'η' => 'n',
-        '\u{FF01}'..='\u{FF5E}' | '\u{1D400}'..='\u{1D7FF}' => {
-            let mut it = std::iter::once(c).nfkc();
-            match (it.next(), it.next()) {
-                (Some(d), None) => d.to_lowercase().next().unwrap_or(d),
-                _ => c,
-            }
-        }
+        // NFKC of these is their compatibility decomposition, one character or none (the test
+        // `width_and_math_forms_fold_as_nfkc` checks every one against the library).
+        '\u{FF01}'..='\u{FF5E}' | '\u{1D400}'..='\u{1D7FF}' => match crate::compat::decompose(c) {
+            Some(crate::compat::Decomp::One(d)) => d.to_lowercase().next().unwrap_or(d),
+            Some(crate::compat::Decomp::Many(_)) => c,
+            None => c.to_lowercase().next().unwrap_or(c),
+        },
         _ => c,
     }
 }
@@ -87,13 +87,13 @@ pub fn fold_confusable(c: char) -> char {
 /// A base character and its marks, normalised for matching: decomposed (NFD), lower-cased,
 /// each look-alike folded (so the Greek `ό` becomes `o` + acute), then composed again (NFC:
 /// `ó`).
-fn fold_segment(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
-    let folded: SmallVec<[char; 8]> = chars
-        .nfd()
-        .flat_map(char::to_lowercase)
-        .map(fold_confusable)
-        .collect();
-    folded.into_iter().nfc()
+fn fold_segment(chars: &[char]) -> nf::Chars {
+    nf::nfc(
+        nf::nfd(chars.iter().copied())
+            .into_iter()
+            .flat_map(char::to_lowercase)
+            .map(fold_confusable),
+    )
 }
 
 /// One character of the normalised view and where it came from. Offsets are `u32`: texts
@@ -308,13 +308,13 @@ impl Normalized {
                         push_char(&mut map, &mut text, tone::lower_latin(c), seg_start, end);
                     }
                 } else {
-                    for n in fold_segment(std::iter::once(c)) {
+                    for n in fold_segment(std::slice::from_ref(&c)) {
                         push_char(&mut map, &mut text, n, seg_start, end);
                     }
                 }
                 continue;
             }
-            for n in fold_segment(buf.iter().copied()) {
+            for n in fold_segment(&buf) {
                 push_char(&mut map, &mut text, n, seg_start, end);
             }
         }
@@ -898,6 +898,7 @@ pub fn is_unaccented(tokens: &[Token]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     fn keys(s: &str) -> Vec<String> {
         let n = Normalized::new(s);
@@ -905,6 +906,25 @@ mod tests {
             .into_iter()
             .map(|t| t.key.to_string())
             .collect()
+    }
+
+    /// The full-width and mathematical forms fold as the library's NFKC folded them: every
+    /// character of the two ranges, and every other character is left to the other folds.
+    #[test]
+    fn width_and_math_forms_fold_as_nfkc() {
+        let by_library = |c: char| {
+            let mut it = std::iter::once(c).nfkc();
+            match (it.next(), it.next()) {
+                (Some(d), None) => d.to_lowercase().next().unwrap_or(d),
+                _ => c,
+            }
+        };
+        for c in ('\u{FF01}'..='\u{FF5E}').chain('\u{1D400}'..='\u{1D7FF}') {
+            assert_eq!(fold_confusable(c), by_library(c), "U+{:04X}", u32::from(c));
+        }
+        assert_eq!(fold_confusable('Ａ'), 'a');
+        assert_eq!(fold_confusable('𝐍'), 'n');
+        assert_eq!(fold_confusable('ﬁ'), 'ﬁ');
     }
 
     #[test]

@@ -9,7 +9,6 @@
 //! `i` of a `gi` onset (when another vowel follows) are not vowels of the rhyme.
 
 use std::sync::OnceLock;
-use unicode_normalization::UnicodeNormalization;
 
 /// What the lookup tables know of one precomposed Latin letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +83,7 @@ fn tables() -> &'static Tables {
             }
         };
         for c in ('\u{C0}'..='\u{24F}').chain('\u{1EA0}'..='\u{1EF9}') {
-            let d: Vec<char> = c.nfd().collect();
+            let d = super::nf::nfd([c]);
             let Some((&base, marks)) = d.split_first() else {
                 continue;
             };
@@ -97,8 +96,8 @@ fn tables() -> &'static Tables {
                 .copied()
                 .filter(|&m| Tone::from_mark(m).is_none())
                 .collect();
-            let mut q = std::iter::once(base).chain(quality.iter().copied()).nfc();
-            let (Some(toneless), None) = (q.next(), q.next()) else {
+            let q = super::nf::nfc(std::iter::once(base).chain(quality));
+            let [toneless] = q[..] else {
                 continue;
             };
             set(
@@ -123,8 +122,7 @@ fn tables() -> &'static Tables {
         let mut compose = [['\0'; 5]; 12];
         for (v, &vowel) in VOWELS.iter().enumerate() {
             for (i, tone) in Tone::ALL.iter().enumerate() {
-                let mut c = [vowel, tone.mark()].into_iter().nfc();
-                if let (Some(p), None) = (c.next(), c.next()) {
+                if let [p] = super::nf::nfc([vowel, tone.mark()])[..] {
                     compose[v][i] = p;
                 }
             }
@@ -268,13 +266,13 @@ pub fn split(s: &str) -> (String, Option<Tone>) {
     }
     let mut tone = None;
     let mut kept = String::with_capacity(s.len());
-    for c in s.nfd() {
+    for c in super::nf::nfd(s.chars()) {
         match Tone::from_mark(c) {
             Some(t) => tone = Some(t),
             None => kept.push(c),
         }
     }
-    (kept.nfc().collect(), tone)
+    (super::nf::nfc(kept.chars()).into_iter().collect(), tone)
 }
 
 fn is_vowel(c: char) -> bool {
@@ -340,7 +338,7 @@ pub fn canonical(letters: &str, tone: Option<Tone>) -> String {
         if i == pos {
             match compose(c, t) {
                 Some(p) => out.push(p),
-                None => out.extend([c, t.mark()].into_iter().nfc()),
+                None => out.extend(super::nf::nfc([c, t.mark()])),
             }
         } else {
             out.push(c);
@@ -387,7 +385,8 @@ pub fn fold_into(s: &str, out: &mut String) {
             // A character outside the tone tables: the general path over the whole string.
             out.clear();
             out.extend(
-                s.nfd()
+                super::nf::nfd(s.chars())
+                    .into_iter()
                     .filter(|&c| unicode_normalization::char::canonical_combining_class(c) == 0)
                     .map(|c| match c {
                         'đ' => 'd',
@@ -403,6 +402,7 @@ pub fn fold_into(s: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     /// `folds_away` says exactly which characters `fold` changes, and `fold_into` agrees with
     /// `fold`, over the Latin ranges, combining marks and a sample of other scripts.
