@@ -41,6 +41,20 @@ fn joined(parts: &[&str], sep: &str) -> (String, Vec<u16>) {
     (text, starts)
 }
 
+/// The label of `domain` just left of its public suffix (`dantri` of `dantri.com.vn`), or the
+/// whole domain when nothing is left of the suffix: what `data.rs` computed at run time.
+fn protected_label<'a>(list: &publicsuffix::List, domain: &'a str) -> &'a str {
+    use publicsuffix::Psl;
+    let suffix_len = list
+        .suffix(domain.as_bytes())
+        .map_or(0, |s| s.as_bytes().len());
+    let label = domain
+        .get(..domain.len().saturating_sub(suffix_len + 1))
+        .filter(|l| !l.is_empty())
+        .unwrap_or(domain);
+    label.rsplit('.').next().unwrap_or(label)
+}
+
 /// Writes `links_data.rs` into `out` (the `OUT_DIR`).
 pub fn write(out: &str) {
     println!("cargo:rerun-if-changed=build_links.rs");
@@ -146,6 +160,30 @@ pub fn write(out: &str) {
             lines.join("\n")
         );
     }
+    // The label of each listed domain left of its public suffix (`dantri` of `dantri.com.vn`),
+    // found here so that the first link of a worker parses no suffix rules for the lists.
+    let list: publicsuffix::List = psl.parse().expect("public_suffix.dat parses");
+    let mut labels: BTreeMap<String, String> = BTreeMap::new();
+    for file in ["official.txt", "press.txt", "brands.txt"] {
+        for row in rows(&read(file)) {
+            let Some(&domain) = row.first() else { continue };
+            labels
+                .entry(domain.to_string())
+                .or_insert_with(|| protected_label(&list, domain).to_string());
+        }
+    }
+    let labels: Vec<(&str, &str)> = labels
+        .iter()
+        .map(|(d, l)| (d.as_str(), l.as_str()))
+        .collect();
+    rs.push_str(
+        "/// (domain, its label left of the public suffix) of the protected lists, sorted.\n",
+    );
+    let _ = writeln!(
+        rs,
+        "pub(crate) static PROTECTED_LABELS: [(&str, &str); {}] = {labels:?};",
+        labels.len()
+    );
     let dest = Path::new(out).join("links_data.rs");
     std::fs::write(&dest, rs).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
 }

@@ -32,8 +32,8 @@ mod tables {
     include!(concat!(env!("OUT_DIR"), "/links_data.rs"));
 }
 use tables::{
-    BRANDS, CONFUSABLE_CHARS, CONFUSABLE_PROTO, OFFICIAL, PRESS, PROTOTYPES, PSL_STARTS, PSL_TEXT,
-    RISKY_TLDS, SHORTENERS,
+    BRANDS, CONFUSABLE_CHARS, CONFUSABLE_PROTO, OFFICIAL, PRESS, PROTECTED_LABELS, PROTOTYPES,
+    PSL_STARTS, PSL_TEXT, RISKY_TLDS, SHORTENERS,
 };
 
 /// Group `i` of `PSL_TEXT` (`PSL_STARTS` ends with the text's length).
@@ -244,12 +244,10 @@ fn build() -> Lists {
             if lists.by_domain.contains_key(domain) {
                 continue;
             }
-            let suffix_len = lists.psl.suffix(domain).map_or(0, str::len);
-            let label = domain
-                .get(..domain.len().saturating_sub(suffix_len + 1))
-                .filter(|l| !l.is_empty())
-                .unwrap_or(domain);
-            let label = label.rsplit('.').next().unwrap_or(label);
+            // Found at build time (`build_links.rs`); every listed domain is in the table.
+            let label = PROTECTED_LABELS
+                .binary_search_by(|(d, _)| d.cmp(&domain))
+                .map_or(domain, |i| PROTECTED_LABELS[i].1);
             let entry = Protected {
                 domain,
                 label,
@@ -352,6 +350,31 @@ mod tests {
         }
         // Link explanations may start a sentence with a protected domain, capitalised as ASCII.
         assert!(lists().protected.iter().all(|p| p.domain.is_ascii()));
+    }
+
+    /// The labels found at build time are what the run-time suffix rules give, for every
+    /// domain of the protected lists.
+    #[test]
+    fn protected_labels_match_the_suffix_rules() {
+        let psl = Suffixes::new();
+        let mut n = 0;
+        for src in [OFFICIAL, PRESS, BRANDS] {
+            for row in rows(src) {
+                let Some(&domain) = row.first() else { continue };
+                let suffix_len = psl.suffix(domain).map_or(0, str::len);
+                let label = domain
+                    .get(..domain.len().saturating_sub(suffix_len + 1))
+                    .filter(|l| !l.is_empty())
+                    .unwrap_or(domain);
+                let label = label.rsplit('.').next().unwrap_or(label);
+                let i = PROTECTED_LABELS
+                    .binary_search_by(|(d, _)| d.cmp(&domain))
+                    .unwrap_or_else(|_| panic!("{domain} not in PROTECTED_LABELS"));
+                assert_eq!(PROTECTED_LABELS[i].1, label, "{domain}");
+                n += 1;
+            }
+        }
+        assert!(n > 100, "{n} domains");
     }
 
     /// The list split by TLD answers every host as the whole list does.
