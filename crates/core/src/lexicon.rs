@@ -431,7 +431,7 @@ fn split_keys(p: &str) -> Vec<String> {
 
 /// The syllable keys of a keyed phrase (keys joined by single spaces).
 fn syllables(keys: &str) -> impl Iterator<Item = &str> + Clone {
-    keys.split(' ').filter(|k| !k.is_empty())
+    keys.split_ascii_whitespace()
 }
 
 /// A syllable key on its way into a [`PhraseTrie`]: borrowed from the compiled-in data for as
@@ -575,10 +575,10 @@ impl Lexicon {
                     duties: g.duties.to_vec(),
                 });
                 let default_un = g.unaccented;
-                // An entry with options overrides the same phrase in the plain list.
-                let mut seen: rustc_hash::FxHashSet<&str> = g.entries.iter().map(|e| e.p).collect();
+                // An entry with options overrides the same phrase in the plain list (a plain
+                // list holds no phrase twice: `plain_phrases_are_unique`).
                 for &keys in g.phrases {
-                    if !seen.insert(keys) {
+                    if g.entries.iter().any(|e| e.p == keys) {
                         continue;
                     }
                     news.push(NewEntry {
@@ -642,7 +642,7 @@ impl Lexicon {
         let mut buf = String::new();
         for n in news {
             let src = n.phrase.text();
-            if src.split_whitespace().any(|w| w == "*") {
+            if src.contains('*') && src.split_whitespace().any(|w| w == "*") {
                 let parts: Vec<Vec<String>> = match &n.phrase {
                     PhraseSource::Keyed(keys) => keys.split(" * ").map(split_keys).collect(),
                     PhraseSource::Text(t) => t.split(" * ").map(|p| phrase_keys(p).0).collect(),
@@ -1053,6 +1053,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// No group lists a phrase twice in its plain list (compilation relies on it).
+    #[test]
+    fn plain_phrases_are_unique() {
+        let mut twice = Vec::new();
+        for (name, groups) in BUILTIN {
+            for g in *groups {
+                let mut seen = std::collections::HashSet::new();
+                for p in g.phrases {
+                    if !seen.insert(p) {
+                        twice.push(format!("{name}/{}: {p:?}", g.id));
+                    }
+                }
+            }
+        }
+        assert!(twice.is_empty(), "phrases listed twice: {twice:#?}");
     }
 
     #[test]
