@@ -104,25 +104,57 @@ fn check_phrase(p: &str) -> Result<(), ConfigError> {
     Ok(())
 }
 
-/// First syllables (folded) of document-title words that may follow a mark used as a label
-/// (`MẬT: Báo cáo …`, `HỎA TỐC - Kính gửi …`, `KHẨN: V/v …`).
-const DOC_TITLE_WORDS: &[&str] = &[
-    "bao", "ke", "danh", "to", "quyet", "cong", "thong", "bien", "kinh", "ve", "v/v", "du", "nghi",
-    "phuong", "ho", "tai", "van", "ket", "v",
+/// Document titles (folded syllables) that may follow a mark used as a label (`MẬT: Báo cáo
+/// …`, `HỎA TỐC - Kính gửi …`, `KHẨN: V/v …`). Both syllables must match: `công văn`, not
+/// `công thức`; `danh sách`, not `đánh`.
+const DOC_TITLES: &[[&str; 2]] = &[
+    ["bao", "cao"],
+    ["ke", "hoach"],
+    ["danh", "sach"],
+    ["to", "trinh"],
+    ["quyet", "dinh"],
+    ["cong", "van"],
+    ["cong", "dien"],
+    ["thong", "bao"],
+    ["thong", "tu"],
+    ["thong", "tri"],
+    ["bien", "ban"],
+    ["kinh", "gui"],
+    ["ve", "viec"],
+    ["v", "v"],
+    ["du", "thao"],
+    ["nghi", "quyet"],
+    ["nghi", "dinh"],
+    ["phuong", "an"],
+    ["ho", "so"],
+    ["tai", "lieu"],
+    ["van", "ban"],
+    ["ket", "luan"],
+    ["chi", "thi"],
+    ["giay", "moi"],
+    ["quy", "che"],
+    ["de", "an"],
+    ["huong", "dan"],
+    ["chuong", "trinh"],
+    ["bao", "mat"],
 ];
 
-/// Whether a document title word ([`DOC_TITLE_WORDS`]) is among the three tokens after token
-/// `last`, without passing the end of the sentence or line they start: "HỎA TỐC - Kính gửi …",
-/// "HỎA TỐC" / "Công văn gửi các phường …". False when nothing follows.
+/// Whether a document title ([`DOC_TITLES`], or `V/v`) starts among the three tokens after
+/// token `last`, without passing the end of the sentence or line they start: "HỎA TỐC - Kính
+/// gửi …", "HỎA TỐC" / "Công văn gửi các phường …". False when nothing follows.
 pub(crate) fn title_follows(tokens: &[Token], last: usize) -> bool {
-    tokens
-        .get(last + 1..)
-        .unwrap_or_default()
-        .iter()
-        .take(3)
-        .enumerate()
-        .take_while(|(i, w)| *i == 0 || w.gap != Gap::Hard)
-        .any(|(_, w)| DOC_TITLE_WORDS.contains(&w.fold.as_str()))
+    let after = tokens.get(last + 1..).unwrap_or_default();
+    (0..after.len().min(3))
+        .take_while(|&i| i == 0 || after[i].gap != Gap::Hard)
+        .any(|i| {
+            after[i].fold == "v/v"
+                || after.get(i + 1).is_some_and(|n| {
+                    n.gap != Gap::Hard
+                        && DOC_TITLES
+                            .iter()
+                            .any(|[a, b]| after[i].fold == *a && n.fold == *b)
+                })
+        })
 }
 
 impl Engine {
@@ -241,22 +273,29 @@ impl Engine {
     /// `text` is the caller's text, which the tokens' `orig` ranges index.
     fn accept(&self, e: &Entry, h: &Hit, text: &str, tokens: &[Token]) -> bool {
         let span = &tokens[h.first..=h.last];
-        if e.caps && !span.iter().all(|t| t.upper || t.numeric) {
-            return false;
-        }
-        // Alone on its line, or opening it as the label of a document title: "MẬT: Kế hoạch …",
-        // "HỎA TỐC - Kính gửi …" (a colon or dash, then a document word within three words;
-        // "HỎA TỐC: Shopee sale" and "MẬT: anh yêu em" are not documents).
-        let mut label = false;
-        if e.alone {
-            let starts = h.first == 0 || span[0].gap == Gap::Hard;
-            let next = tokens.get(h.last + 1);
-            label = next.is_some_and(|t| {
+        let starts = h.first == 0 || span[0].gap == Gap::Hard;
+        let next = tokens.get(h.last + 1);
+        // The label of a document title: a colon or dash, then a document word within three
+        // words ("MẬT: Kế hoạch …", "HỎA TỐC - Kính gửi …"; "HỎA TỐC: Shopee sale" and "MẬT:
+        // anh yêu em" are not documents).
+        let label = || {
+            next.is_some_and(|t| {
                 text.get(span[span.len() - 1].orig.end..t.orig.start)
                     .is_some_and(|sep| matches!(sep.trim(), ":" | "-" | "–" | "—"))
                     && title_follows(tokens, h.last)
-            });
-            let ends = next.is_none_or(|t| t.gap == Gap::Hard) || label;
+            })
+        };
+        // A mark in capitals, or opening its line in sentence case as such a label ("Tuyệt
+        // mật: Danh sách cán bộ …", "Tối mật - Báo cáo …").
+        if e.caps
+            && !span.iter().all(|t| t.upper || t.numeric)
+            && !(starts && span[0].capitalized && label())
+        {
+            return false;
+        }
+        // Alone on its line, or opening it as a label.
+        if e.alone {
+            let ends = next.is_none_or(|t| t.gap == Gap::Hard) || label();
             if !(starts && ends) {
                 return false;
             }
@@ -323,7 +362,7 @@ impl Engine {
         // After a label's colon the next word starts the title: "MẬT: Báo cáo …" is not "mật
         // báo".
         !(e.not_after.iter().flat_map(|c| c.iter()).any(before)
-            || !label && e.not_before.iter().flat_map(|c| c.iter()).any(after))
+            || !(e.alone && label()) && e.not_before.iter().flat_map(|c| c.iter()).any(after))
     }
 
     /// Config filters: categories, minimum severity, allow-list.

@@ -114,6 +114,14 @@ fn risky_posts_are_caught() {
         ),
         ("Độ mật: Tuyệt mật", Category::InternalDocument),
         (
+            "Tuyệt mật: danh sách cán bộ diện quy hoạch nhiệm kỳ tới",
+            Category::InternalDocument,
+        ),
+        (
+            "Tối mật - Báo cáo tình hình an ninh quý 3",
+            Category::InternalDocument,
+        ),
+        (
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQUYẾT ĐỊNH\nVề việc kỷ luật cán bộ",
             Category::InternalDocument,
         ),
@@ -311,6 +319,7 @@ fn everyday_texts_get_no_finding() {
         "HỎA TỐC\nGiảm giá 50% toàn bộ váy áo hôm nay, inbox shop nhé",
         "THƯỢNG KHẨN\nSăn sale 12.12 cùng Shopee",
         "Việc này thượng khẩn lắm anh ơi",
+        "Tuyệt mật: công thức nấu phở của mẹ",
         "Độc lập – Tự do – Hạnh phúc là mục tiêu mà bao thế hệ đã hy sinh",
         "Chúc mừng Quốc khánh 2/9!\nĐộc lập - Tự do - Hạnh phúc",
         "ĐẢNG CỘNG SẢN VIỆT NAM\nQUANG VINH MUÔN NĂM",
