@@ -127,6 +127,10 @@ fn risky_posts_are_caught() {
         ),
         ("Con chó này, mày im đi", Category::Inflammatory),
         ("Tôi thấy nó là đồ ngốc", Category::Inflammatory),
+        (
+            "Vợ ông chánh văn phòng huyện, số đt 0868 246 135",
+            Category::PersonalData,
+        ),
         ("tao cho nó ăn dao", Category::Inflammatory),
         (
             "Tối nay tao sẽ đến đốt nhà thằng trưởng ấp",

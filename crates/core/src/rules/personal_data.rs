@@ -232,7 +232,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // or a currency word after) and public offices' numbers are not personal data.
         let service = digits.starts_with("1800") || digits.starts_with("1900");
         let amount = is_grouped_thousands(raw) || near(MONEY_WORDS, 0, 1);
-        let public = near(PUBLIC_WORDS, 8, 0);
+        let public = public_near(ctx.tokens, toks.start, toks.end);
         let code = near(CODE_WORDS, 4, 0);
         if service || code || (amount && !id_word_near) {
             continue;
@@ -509,17 +509,61 @@ fn near_word(
     ahead: usize,
     words: &[&str],
 ) -> bool {
+    near_word_where(tokens, (first, end), (back, ahead), words, |_| true)
+}
+
+/// Person titles (folded) before an office's name: `chánh văn phòng`, `trưởng công an xã`,
+/// `giám đốc công ty` name a person, whose number is personal data.
+const PERSON_TITLES: &[&str] = &[
+    "chanh",
+    "pho",
+    "truong",
+    "can bo",
+    "nhan vien",
+    "bac si",
+    "giam doc",
+    "thu truong",
+    "chu tich",
+    "bi thu",
+    "ke toan",
+];
+
+/// [`near_word`] for [`PUBLIC_WORDS`]: an office's name counts unless a person's title is
+/// right before it ("vợ ông chánh văn phòng huyện, số đt 09…").
+fn public_near(tokens: &[Token], first: usize, end: usize) -> bool {
+    let titled = |i: usize| {
+        PERSON_TITLES.iter().any(|t| {
+            let n = t.split(' ').count();
+            i >= n
+                && tokens[i - n..i]
+                    .iter()
+                    .zip(t.split(' '))
+                    .all(|(tok, w)| tok.fold == w)
+        })
+    };
+    near_word_where(tokens, (first, end), (8, 0), PUBLIC_WORDS, |i| !titled(i))
+}
+
+/// [`near_word`] counting only the matches whose first token `i` passes `keep(i)`.
+fn near_word_where(
+    tokens: &[Token],
+    (first, end): (usize, usize),
+    (back, ahead): (usize, usize),
+    words: &[&str],
+    keep: impl Fn(usize) -> bool,
+) -> bool {
     let lo = first.saturating_sub(back);
     let hi = (end + ahead).min(tokens.len());
     let starts_at = |i: usize| {
-        words.iter().any(|w| {
-            let mut k = i;
-            w.split(' ').all(|p| {
-                let ok = tokens.get(k).is_some_and(|t| t.fold == p);
-                k += 1;
-                ok
+        keep(i)
+            && words.iter().any(|w| {
+                let mut k = i;
+                w.split(' ').all(|p| {
+                    let ok = tokens.get(k).is_some_and(|t| t.fold == p);
+                    k += 1;
+                    ok
+                })
             })
-        })
     };
     (lo..first).any(|i| {
         starts_at(i)
