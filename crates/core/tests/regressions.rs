@@ -131,6 +131,10 @@ fn risky_posts_are_caught() {
             "Vợ ông chánh văn phòng huyện, số đt 0868 246 135",
             Category::PersonalData,
         ),
+        (
+            "Nhà nó ở phòng 1205 toà CT2 Linh Đàm, anh em qua hỏi thăm",
+            Category::PersonalData,
+        ),
         ("tao cho nó ăn dao", Category::Inflammatory),
         (
             "Tối nay tao sẽ đến đốt nhà thằng trưởng ấp",
@@ -332,6 +336,8 @@ fn everyday_texts_get_no_finding() {
         "THƯỢNG KHẨN\nSăn sale 12.12 cùng Shopee",
         "Việc này thượng khẩn lắm anh ơi",
         "Tuyệt mật: công thức nấu phở của mẹ",
+        "Bố mình đang nằm phòng 12 tầng 3 bệnh viện Bạch Mai",
+        "Khách sạn Mường Thanh phòng 1205 tầng 12 view biển đẹp lắm",
         "Độc lập – Tự do – Hạnh phúc là mục tiêu mà bao thế hệ đã hy sinh",
         "Chúc mừng Quốc khánh 2/9!\nĐộc lập - Tự do - Hạnh phúc",
         "ĐẢNG CỘNG SẢN VIỆT NAM\nQUANG VINH MUÔN NĂM",

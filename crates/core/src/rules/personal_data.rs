@@ -281,6 +281,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ));
     }
     addresses(ctx, out);
+    apartments(ctx, out);
     mark_own(ctx, &mut out[start_len..], accusing);
     // A call to contact or confront ("mọi người cứ gọi hỏi nó") makes someone else's data
     // `high`; the writer's own number next to "cứ gọi mình" stays a nudge.
@@ -571,6 +572,59 @@ fn near_word_where(
                 .iter()
                 .all(|t| t.gap != Gap::Hard)
     }) || (end..hi).any(starts_at)
+}
+
+/// Building words (folded) after an apartment number: `tòa`, `tầng`, `block`, `nhà` (`nhà A2`).
+const BUILDING_WORDS: &[&str] = &["toa", "tang", "block", "nha", "lo", "chung cu"];
+
+/// An apartment after a word for someone's home: `căn hộ 1203 tòa A2`, `nhà nó ở phòng 1205
+/// toà CT2 Linh Đàm` — `phòng`/`căn`/`căn hộ`, a number, a building word, then the building's
+/// name (numbers and capitalised words). Not next to an office's name before or after it (a
+/// hotel room, a hospital ward).
+fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut i = 0;
+    while i + 3 < t.len() {
+        let num = match (t[i].fold.as_str(), t[i + 1].fold.as_str()) {
+            ("can", "ho") => i + 2,
+            ("phong" | "can", _) => i + 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let building = num + 1;
+        let found = t.get(num).is_some_and(|n| n.numeric)
+            && t.get(building)
+                .is_some_and(|b| BUILDING_WORDS.contains(&b.fold.as_str()) && b.gap == Gap::Space)
+            && t.get(building + 1)
+                .is_some_and(|n| (n.numeric || n.capitalized) && n.gap == Gap::Space)
+            && (t[i + 1].fold == "ho" || near_word(t, i, i + 1, 6, 0, HOME_WORDS));
+        if !found {
+            i += 1;
+            continue;
+        }
+        let mut end = building + 1;
+        while end + 1 < t.len()
+            && t[end + 1].gap == Gap::Space
+            && (t[end + 1].numeric || t[end + 1].capitalized)
+        {
+            end += 1;
+        }
+        if near_word(t, i, end + 1, 8, 4, PUBLIC_WORDS) {
+            i = end + 1;
+            continue;
+        }
+        out.push(finding(
+            "personal_data.address",
+            Category::PersonalData,
+            Severity::Warning,
+            t[i].orig.start..t[end].orig.end,
+            ADDR_VI,
+            ADDR_EN,
+        ));
+        i = end + 1;
+    }
 }
 
 /// House number + street, lane or alley: `số 12 ngõ 34 phố Hoàng Hoa Thám`, `nhà số 5 hẻm 12`,
