@@ -135,6 +135,20 @@ fn risky_posts_are_caught() {
             "Nhà nó ở phòng 1205 toà CT2 Linh Đàm, anh em qua hỏi thăm",
             Category::PersonalData,
         ),
+        (
+            "Giấm táo trị khỏi 100% sỏi thận",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Chữa tiểu đường dứt điểm chỉ sau 2 tuần",
+            Category::UnverifiedClaim,
+        ),
+        ("Sự thật mà truyền thông dấu kín", Category::UnverifiedClaim),
+        ("Hãy chuyển tiếp cho 10 người bạn", Category::UnverifiedClaim),
+        (
+            "tôi nghe người quen kể là sắp đổi tiền",
+            Category::UnverifiedClaim,
+        ),
         ("tao cho nó ăn dao", Category::Inflammatory),
         (
             "Tối nay tao sẽ đến đốt nhà thằng trưởng ấp",
@@ -336,6 +350,7 @@ fn everyday_texts_get_no_finding() {
         "THƯỢNG KHẨN\nSăn sale 12.12 cùng Shopee",
         "Việc này thượng khẩn lắm anh ơi",
         "Tuyệt mật: công thức nấu phở của mẹ",
+        "Bác sĩ nói ca mổ thành công, bé không cần mổ lại",
         "Bố mình đang nằm phòng 12 tầng 3 bệnh viện Bạch Mai",
         "Khách sạn Mường Thanh phòng 1205 tầng 12 view biển đẹp lắm",
         "Độc lập – Tự do – Hạnh phúc là mục tiêu mà bao thế hệ đã hy sinh",
