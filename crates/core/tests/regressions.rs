@@ -149,6 +149,8 @@ fn risky_posts_are_caught() {
             "tôi nghe người quen kể là sắp đổi tiền",
             Category::UnverifiedClaim,
         ),
+        ("Mấy con bò đội lốt người", Category::Inflammatory),
+        ("Mặt như cái mẹt, ăn nói như hạch", Category::Inflammatory),
         ("tao cho nó ăn dao", Category::Inflammatory),
         (
             "Tối nay tao sẽ đến đốt nhà thằng trưởng ấp",
