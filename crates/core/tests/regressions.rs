@@ -353,6 +353,7 @@ fn everyday_texts_get_no_finding() {
         "Việc này thượng khẩn lắm anh ơi",
         "Tuyệt mật: công thức nấu phở của mẹ",
         "Bác sĩ nói ca mổ thành công, bé không cần mổ lại",
+        "Gửi CV về tuyendung@abcgroup.vn nhé các bạn",
         "Bố mình đang nằm phòng 12 tầng 3 bệnh viện Bạch Mai",
         "Khách sạn Mường Thanh phòng 1205 tầng 12 view biển đẹp lắm",
         "Độc lập – Tự do – Hạnh phúc là mục tiêu mà bao thế hệ đã hy sinh",

@@ -784,6 +784,11 @@ const ROLE_MAILBOXES: &[&str] = &[
     "gopy",
     "phananh",
     "noreply",
+    "tuyendung",
+    "hr",
+    "careers",
+    "jobs",
+    "recruitment",
 ];
 
 /// Whether an e-mail address (lower case) is a shared mailbox: a role word at the start of its
