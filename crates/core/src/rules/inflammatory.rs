@@ -148,14 +148,17 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
                 return true;
             }
             j -= 1;
-            let k = t[j].key.as_str();
-            if FIRST_PERSON.contains(&k) {
-                let opens = j == 0
-                    || t[j].gap != Gap::Space
-                    || CLAUSE_OPENERS.contains(&t[j - 1].key.as_str());
+            // A word typed without diacritics is compared by its folded form ("Toi dung la
+            // do ngoc").
+            let is = |x: &Token, list: &[&str]| {
+                list.contains(&x.key.as_str())
+                    || !x.marked && list.iter().any(|w| crate::text::tone::fold(w) == x.fold)
+            };
+            if is(&t[j], FIRST_PERSON) {
+                let opens = j == 0 || t[j].gap != Gap::Space || is(&t[j - 1], CLAUSE_OPENERS);
                 return !opens;
             }
-            if !SELF_FILLERS.contains(&k) {
+            if !is(&t[j], SELF_FILLERS) {
                 return true;
             }
         }

@@ -195,7 +195,8 @@ fn drop_lone_marks(ctx: &Ctx<'_>, parts: usize, out: &mut Vec<Finding>) {
                     || (t[i].key == "về" && t.get(i + 1).is_some_and(|n| n.key == "việc")))
         })
     };
-    if other || subject() {
+    // A document code anywhere ("Số: 87/TB-UBND" run into one line with the header).
+    if other || subject() || !doc_codes(&ctx.norm.text).is_empty() {
         return;
     }
     // A document title right after the mark, on its line or the next.

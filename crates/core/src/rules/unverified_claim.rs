@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 /// ready for matching, computed once.
 fn source_keys() -> &'static WordList {
     static KEYS: OnceLock<WordList> = OnceLock::new();
-    KEYS.get_or_init(|| keyed(CLAIM_SOURCES))
+    KEYS.get_or_init(|| keyed(CLAIM_SOURCES, true))
 }
 
 /// A word list keyed for matching: each word's accented and folded syllable keys, and the set
@@ -29,8 +29,10 @@ struct WordList {
 }
 
 /// A word list of `data/claims.toml` (keyed by `build.rs`: syllable keys joined by single
-/// spaces) with each key's folded form, computed once per list.
-fn keyed(words: &'static [&'static str]) -> WordList {
+/// spaces) with each key's folded form, computed once per list. Without `fold_single`, a word
+/// of one syllable matches only with its diacritics: folded, the consequence words `chữa`,
+/// `sở`, `xã`, `nổ` are everyday `chưa`, `so`, `xa`, `no`.
+fn keyed(words: &'static [&'static str], fold_single: bool) -> WordList {
     let words: Vec<(Vec<String>, Vec<String>)> = words
         .iter()
         .map(|w| {
@@ -39,7 +41,11 @@ fn keyed(words: &'static [&'static str]) -> WordList {
                 .filter(|k| !k.is_empty())
                 .map(str::to_string)
                 .collect();
-            let folds = keys.iter().map(|k| crate::text::tone::fold(k)).collect();
+            let folds = if fold_single || keys.len() > 1 {
+                keys.iter().map(|k| crate::text::tone::fold(k)).collect()
+            } else {
+                keys.clone()
+            };
             (keys, folds)
         })
         .filter(|(k, _): &(Vec<String>, Vec<String>)| !k.is_empty())
@@ -95,8 +101,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // not clear what follows.
     static DEBUNK: OnceLock<WordList> = OnceLock::new();
     static REJECT: OnceLock<WordList> = OnceLock::new();
-    let debunk = DEBUNK.get_or_init(|| keyed(CLAIM_DEBUNK));
-    let reject = REJECT.get_or_init(|| keyed(CLAIM_REJECT_BEFORE));
+    let debunk = DEBUNK.get_or_init(|| keyed(CLAIM_DEBUNK, true));
+    let reject = REJECT.get_or_init(|| keyed(CLAIM_REJECT_BEFORE, true));
     // One pass: the last token where a denial starts that is not itself denied ("không phải
     // tin giả"). A cue before it is debunked.
     let last_denial = (0..t.len()).rev().find(|&i| {
@@ -135,7 +141,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     static CONSEQUENCE: OnceLock<WordList> = OnceLock::new();
-    let consequence = CONSEQUENCE.get_or_init(|| keyed(CLAIM_CONSEQUENCE));
+    let consequence = CONSEQUENCE.get_or_init(|| keyed(CLAIM_CONSEQUENCE, false));
     // Per sentence, whether it speaks of something of consequence: another finding of
     // `warning` or more (a classification mark, an accusation), or a consequence word (folded
     // matching can only keep a warning, so it is always on). Only the sentences that hold a
