@@ -157,6 +157,22 @@ pub(crate) fn title_follows(tokens: &[Token], last: usize) -> bool {
         })
 }
 
+/// Whether a document title ([`DOC_TITLES`]) ends among the four tokens before token
+/// `first`, on its line: "Dự thảo nghị quyết (MẬT)".
+fn title_precedes(tokens: &[Token], first: usize) -> bool {
+    let lo = first.saturating_sub(4);
+    (lo..first)
+        .rev()
+        .take_while(|&i| tokens[i + 1..=first].iter().all(|t| t.gap != Gap::Hard))
+        .any(|i| {
+            i > 0
+                && tokens[i].gap != Gap::Hard
+                && DOC_TITLES
+                    .iter()
+                    .any(|[a, b]| tokens[i - 1].fold == *a && tokens[i].fold == *b)
+        })
+}
+
 impl Engine {
     /// Compiles the built-in lexicons (`crates/core/data/`) and the config's custom phrases.
     /// Takes a few milliseconds; build once and reuse.
@@ -275,13 +291,20 @@ impl Engine {
         let span = &tokens[h.first..=h.last];
         let starts = h.first == 0 || span[0].gap == Gap::Hard;
         let next = tokens.get(h.last + 1);
-        // The label of a document title: a colon or dash, then a document word within three
-        // words ("MẬT: Kế hoạch …", "HỎA TỐC - Kính gửi …"; "HỎA TỐC: Shopee sale" and "MẬT:
-        // anh yêu em" are not documents).
+        // The label of a document title: a colon, dash, full stop or exclamation marks, then a
+        // document title within three words ("MẬT: Kế hoạch …", "HỎA TỐC - Kính gửi …", "KHẨN.
+        // Chỉ thị …"; "HỎA TỐC: Shopee sale" and "MẬT: anh yêu em" are not documents).
         let label = || {
             next.is_some_and(|t| {
                 text.get(span[span.len() - 1].orig.end..t.orig.start)
-                    .is_some_and(|sep| matches!(sep.trim(), ":" | "-" | "–" | "—"))
+                    .is_some_and(|sep| {
+                        let sep = sep.trim();
+                        !sep.is_empty()
+                            && sep.chars().count() <= 4
+                            && sep
+                                .chars()
+                                .all(|c| matches!(c, ':' | '-' | '–' | '—' | '!' | '.'))
+                    })
                     && title_follows(tokens, h.last)
             })
         };
@@ -293,10 +316,21 @@ impl Engine {
         {
             return false;
         }
-        // Alone on its line, or opening it as a label.
+        // Alone on its line, opening it as a label, or in brackets after a title ("Dự thảo
+        // nghị quyết (MẬT)").
         if e.alone {
             let ends = next.is_none_or(|t| t.gap == Gap::Hard) || label();
-            if !(starts && ends) {
+            let bracketed = || {
+                let first = span[0].orig.start;
+                let last = span[span.len() - 1].orig.end;
+                text.get(..first)
+                    .is_some_and(|b| b.trim_end().ends_with('('))
+                    && text
+                        .get(last..)
+                        .is_some_and(|a| a.trim_start().starts_with(')'))
+                    && title_precedes(tokens, h.first)
+            };
+            if !(starts && ends || bracketed()) {
                 return false;
             }
         }

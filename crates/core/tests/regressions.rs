@@ -154,6 +154,24 @@ fn risky_posts_are_caught() {
         ),
         ("Mấy con bò đội lốt người", Category::Inflammatory),
         ("Mặt như cái mẹt, ăn nói như hạch", Category::Inflammatory),
+        (
+            "Tuyệt  mật !!! Danh sách nhân sự dự kiến Đại hội Đảng bộ tỉnh",
+            Category::InternalDocument,
+        ),
+        ("KHẨN. Chỉ thị về phòng chống bão", Category::InternalDocument),
+        (
+            "Dự thảo nghị quyết (MẬT) của Ban Thường vụ Tỉnh ủy",
+            Category::InternalDocument,
+        ),
+        (
+            "Kết luận thanh tra chưa công bố: Giám đốc Sở chịu trách nhiệm",
+            Category::InternalDocument,
+        ),
+        (
+            "100% người uống nước chanh nóng khỏi bệnh, Bộ Y tế không muốn bạn biết.",
+            Category::UnverifiedClaim,
+        ),
+        ("Mong ông ta ra đường bị xe tông chết.", Category::Inflammatory),
         ("tao cho nó ăn dao", Category::Inflammatory),
         (
             "Tối nay tao sẽ đến đốt nhà thằng trưởng ấp",
@@ -355,6 +373,7 @@ fn everyday_texts_get_no_finding() {
         "THƯỢNG KHẨN\nSăn sale 12.12 cùng Shopee",
         "Việc này thượng khẩn lắm anh ơi",
         "Tuyệt mật: công thức nấu phở của mẹ",
+        "Khoai lang (MẬT) Đà Lạt giá rẻ",
         "Bác sĩ nói ca mổ thành công, bé không cần mổ lại",
         "Gửi CV về tuyendung@abcgroup.vn nhé các bạn",
         "Ngu gì mà không mua vàng lúc giá còn rẻ, tiếc quá!",
