@@ -3,6 +3,7 @@
 // Chromium with the built extension (dist/) through Playwright (playwright-core: it never
 // downloads a browser).
 import http from "node:http";
+import { before, after } from "node:test";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -125,6 +126,28 @@ export async function launch({ headed = false, lang = "vi" } = {}) {
       fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The set-up most test files share, registered with node:test's before/after: the fixture
+ * server (`s.srv`), Chromium with the extension and TEST_SETTINGS (`s.b`, see `launch`), every
+ * request of the browser context (`s.requests`, URLs) and every error thrown in a page
+ * (`s.pageErrors`).
+ */
+export function suite() {
+  const s = { srv: null, b: null, requests: [], pageErrors: [] };
+  before(async () => {
+    s.srv = await startServer();
+    s.b = await launch();
+    await setSettings(s.b.context, TEST_SETTINGS);
+    s.b.context.on("request", (r) => s.requests.push(r.url()));
+    s.b.context.on("page", (p) => p.on("pageerror", (e) => s.pageErrors.push(`${p.url()}: ${e.message}`)));
+  });
+  after(async () => {
+    await s.b?.close();
+    await s.srv?.close();
+  });
+  return s;
 }
 
 /** The current service worker (it may have been restarted). */

@@ -3,29 +3,15 @@
 // extension reloaded under an open page), settings applied live, the popup's state message.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, openFixture, setSettings, TEST_SETTINGS, underlines, until, EDITOR, serviceWorker , T } from "./harness.mjs";
+import { openFixture, setSettings, TEST_SETTINGS, underlines, until, EDITOR, serviceWorker, T, suite } from "./harness.mjs";
 
 const PHRASE = "dự án Hoa Sen";
-let srv, b;
-const requests = [];
-const pageErrors = [];
-
-before(async () => {
-  srv = await startServer();
-  b = await launch();
-  await setSettings(b.context, TEST_SETTINGS);
-  b.context.on("request", (r) => requests.push(r.url()));
-  b.context.on("page", (p) => p.on("pageerror", (e) => pageErrors.push(`${p.url()}: ${e.message}`)));
-});
-after(async () => {
-  await b?.close();
-  await srv?.close();
-});
+const env = suite();
 
 /** The content script's state for the active tab, asked as the popup does. */
 async function state(page) {
   await page.bringToFront();
-  const sw = await serviceWorker(b.context);
+  const sw = await serviceWorker(env.b.context);
   return sw.evaluate(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     return chrome.tabs.sendMessage(tab.id, { type: "cannhac:getState" });
@@ -38,7 +24,7 @@ const total = async (page, cat) => {
 };
 
 test("getState answers the popup with {hasComposer, findings, textLength, lastUsedAt}", T, async () => {
-  const page = await openFixture(b.context, srv.origin, "textarea");
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   const empty = await state(page);
   assert.deepEqual(empty, { hasComposer: false, findings: [], textLength: 0, lastUsedAt: null });
   await page.click("#editor");
@@ -59,7 +45,7 @@ test("getState answers the popup with {hasComposer, findings, textLength, lastUs
 
 for (const kind of ["textarea", "lexical", "prosemirror"]) {
   test(`${kind}: applying a suggestion replaces only its span, and Ctrl+Z restores the original`, T, async () => {
-    const page = await openFixture(b.context, srv.origin, kind);
+    const page = await openFixture(env.b.context, env.srv.origin, kind);
     await page.click(EDITOR[kind]);
     const text = "Bài này hay, thằng ngu kia nói sai rồi";
     await page.keyboard.type(text, { delay: 2 });
@@ -82,7 +68,7 @@ for (const kind of ["textarea", "lexical", "prosemirror"]) {
 }
 
 test("a dismissed finding stays hidden for this post", T, async () => {
-  const page = await openFixture(b.context, srv.origin, "textarea");
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.click("#editor");
   await page.keyboard.type(`Xem ${PHRASE} nhé`);
   await until(async () => (await underlines(page, "internal_document")).marks[0], "a mark");
@@ -102,7 +88,7 @@ test("a dismissed finding stays hidden for this post", T, async () => {
 
 test("what is posted and the editor's HTML contain nothing of the extension", T, async () => {
   for (const kind of ["textarea", "lexical", "draft", "quill"]) {
-    const page = await openFixture(b.context, srv.origin, kind);
+    const page = await openFixture(env.b.context, env.srv.origin, kind);
     const text = `Gửi cả nhà ${PHRASE} và đồ tồi`;
     await page.click(EDITOR[kind]);
     await page.keyboard.type(text, { delay: 2 });
@@ -118,34 +104,34 @@ test("what is posted and the editor's HTML contain nothing of the extension", T,
 });
 
 test("a plain form post (real navigation) submits the exact textarea value", T, async () => {
-  const page = await openFixture(b.context, srv.origin, "plainform");
+  const page = await openFixture(env.b.context, env.srv.origin, "plainform");
   await page.click("#editor");
   const text = `Tin ${PHRASE}`;
   await page.keyboard.type(text);
   await until(async () => (await total(page, "internal_document")) === 1, "underline");
-  const before = srv.posts.length;
+  const before = env.srv.posts.length;
   await page.click("#post-btn");
   await page.getByRole("button", { name: "Vẫn đăng" }).click({ noWaitAfter: true });
-  await until(() => srv.posts.length === before + 1, "the browser's own form submission", 15000);
-  assert.equal(new URLSearchParams(srv.posts.at(-1)).get("body"), text);
+  await until(() => env.srv.posts.length === before + 1, "the browser's own form submission", 15000);
+  assert.equal(new URLSearchParams(env.srv.posts.at(-1)).get("body"), text);
   // Not awaited: closing a page right after a POST navigation can take Chromium over a minute
   // here (seen: the test body done, page.close() pending); the context closes it at the end.
   page.close().catch(() => {});
 });
 
 test("the service worker stopped mid-session restarts and keeps answering", T, async () => {
-  const page = await openFixture(b.context, srv.origin, "textarea");
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.click("#editor");
   await page.keyboard.type(`Một ${PHRASE}`);
   await until(async () => (await total(page, "internal_document")) === 1, "underline before the stop");
   // An extension page asks the worker which instance it is (Playwright keeps no handle on a
   // restarted worker).
-  const ext = await b.context.newPage();
-  await ext.goto(`chrome-extension://${b.extensionId}/manifest.json`);
+  const ext = await env.b.context.newPage();
+  await ext.goto(`chrome-extension://${env.b.extensionId}/manifest.json`);
   const ping = () => ext.evaluate(() => chrome.runtime.sendMessage({ type: "ping" }));
   const before = await ping();
   assert.equal(before.ok, true);
-  const cdp = await b.context.browser().newBrowserCDPSession();
+  const cdp = await env.b.context.browser().newBrowserCDPSession();
   const { targetInfos } = await cdp.send("Target.getTargets");
   const target = targetInfos.find((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
   assert.ok(target, "the extension's service worker target");
@@ -166,13 +152,13 @@ test("the service worker stopped mid-session restarts and keeps answering", T, a
 });
 
 test("focusing an empty composer starts a stopped worker, which builds its engine before the first keystroke", T, async () => {
-  const page = await openFixture(b.context, srv.origin, "textarea");
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.waitForTimeout(300); // the content script has read its settings (that woke the worker)
-  const ext = await b.context.newPage();
-  await ext.goto(`chrome-extension://${b.extensionId}/manifest.json`);
+  const ext = await env.b.context.newPage();
+  await ext.goto(`chrome-extension://${env.b.extensionId}/manifest.json`);
   const ping = () => ext.evaluate(() => chrome.runtime.sendMessage({ type: "ping" }));
   const first = await ping();
-  const cdp = await b.context.browser().newBrowserCDPSession();
+  const cdp = await env.b.context.browser().newBrowserCDPSession();
   const worker = async () => (await cdp.send("Target.getTargets")).targetInfos.find((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
   const target = await worker();
   assert.ok(target, "the extension's service worker target");
@@ -226,14 +212,14 @@ test("a 1 MB paste: a notice instead of analysis, and the page stays responsive"
   const withExt = [];
   let page = null;
   for (let i = 0; i < 3; i++) {
-    await setSettings(b.context, { ...TEST_SETTINGS, disabledSites: ["127.0.0.1"] });
-    const p0 = await openFixture(b.context, srv.origin, "textarea");
+    await setSettings(env.b.context, { ...TEST_SETTINGS, disabledSites: ["127.0.0.1"] });
+    const p0 = await openFixture(env.b.context, env.srv.origin, "textarea");
     await p0.waitForTimeout(150);
     base.push(await paste(p0));
     await p0.close();
-    await setSettings(b.context, TEST_SETTINGS);
+    await setSettings(env.b.context, TEST_SETTINGS);
     if (page) await page.close();
-    page = await openFixture(b.context, srv.origin, "textarea");
+    page = await openFixture(env.b.context, env.srv.origin, "textarea");
     await page.click("#editor");
     await page.waitForTimeout(150);
     withExt.push(await paste(page));
@@ -263,7 +249,7 @@ test("a 1 MB paste: a notice instead of analysis, and the page stays responsive"
 });
 
 test("a composer removed while its request is in flight: no error, nothing left behind", T, async () => {
-  const page = await openFixture(b.context, srv.origin, "textarea");
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.click("#editor");
   await page.evaluate((p) => {
     document.execCommand("insertText", false, "Tin " + p);
@@ -276,40 +262,40 @@ test("a composer removed while its request is in flight: no error, nothing left 
 });
 
 test("settings apply live: a new custom phrase is underlined, an allow-listed one is not, a disabled site is silent", T, async () => {
-  const page = await openFixture(b.context, srv.origin, "textarea");
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.click("#editor");
   await page.keyboard.type("Báo cáo dự án Sao Mai quý 3");
   await page.waitForTimeout(300);
   assert.equal(await total(page, "internal_document"), 0);
-  await setSettings(b.context, { ...TEST_SETTINGS, customPhrases: [...TEST_SETTINGS.customPhrases, { phrase: "dự án Sao Mai", category: "internal_document", severity: "high" }] });
+  await setSettings(env.b.context, { ...TEST_SETTINGS, customPhrases: [...TEST_SETTINGS.customPhrases, { phrase: "dự án Sao Mai", category: "internal_document", severity: "high" }] });
   await until(async () => (await total(page, "internal_document")) === 1, "the new phrase underlined without a reload");
-  await setSettings(b.context, { ...TEST_SETTINGS, customPhrases: [...TEST_SETTINGS.customPhrases, { phrase: "dự án Sao Mai", category: "internal_document", severity: "high" }], allow: ["dự án Sao Mai"] });
+  await setSettings(env.b.context, { ...TEST_SETTINGS, customPhrases: [...TEST_SETTINGS.customPhrases, { phrase: "dự án Sao Mai", category: "internal_document", severity: "high" }], allow: ["dự án Sao Mai"] });
   await until(async () => (await total(page, "internal_document")) === 0, "the allow-listed phrase to lose its underline");
-  await setSettings(b.context, { ...TEST_SETTINGS, disabledSites: ["127.0.0.1"] });
+  await setSettings(env.b.context, { ...TEST_SETTINGS, disabledSites: ["127.0.0.1"] });
   await page.click("#editor");
   await page.keyboard.type(` ${PHRASE}`);
   await page.waitForTimeout(400);
   assert.equal(await total(page, "internal_document"), 0, "silent on a disabled site");
-  await setSettings(b.context, TEST_SETTINGS);
+  await setSettings(env.b.context, TEST_SETTINGS);
   await until(async () => (await total(page, "internal_document")) === 1, "back on");
   await page.close();
 });
 
 test("no request leaves the extension; no page error was thrown", T, async () => {
-  const foreign = requests.filter((u) => !u.startsWith(srv.origin) && !u.startsWith("chrome-extension://") && !u.startsWith("data:") && u !== "about:blank");
+  const foreign = env.requests.filter((u) => !u.startsWith(env.srv.origin) && !u.startsWith("chrome-extension://") && !u.startsWith("data:") && u !== "about:blank");
   assert.deepEqual(foreign, []);
-  assert.ok(requests.some((u) => u.startsWith(srv.origin)), "requests were being watched");
-  assert.deepEqual(pageErrors, []);
+  assert.ok(env.requests.some((u) => u.startsWith(env.srv.origin)), "requests were being watched");
+  assert.deepEqual(env.pageErrors, []);
 });
 
 test("the extension reloaded while a page is open: no error in the page, the composer keeps working without it", T, async () => {
-  const page = await openFixture(b.context, srv.origin, "lexical");
+  const page = await openFixture(env.b.context, env.srv.origin, "lexical");
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.click("#editor");
   await page.keyboard.type(`Tin ${PHRASE}`);
   await until(async () => (await total(page, "internal_document")) === 1, "underline");
-  const sw = await serviceWorker(b.context);
+  const sw = await serviceWorker(env.b.context);
   await sw.evaluate(() => chrome.runtime.reload()).catch(() => {});
   await page.waitForTimeout(500);
   await page.keyboard.type(" rồi gõ tiếp");

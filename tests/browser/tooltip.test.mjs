@@ -4,26 +4,14 @@
 // edit that removed the finding).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, openFixture, setSettings, TEST_SETTINGS, underlines, until, EDITOR, T } from "./harness.mjs";
+import { openFixture, underlines, until, EDITOR, T, suite } from "./harness.mjs";
 
 const PHRASE = "dự án Hoa Sen"; // custom phrase → internal_document, high
 // The demo page's sample post (tests/browser/fixtures/demo.js): "TÀI LIỆU MẬT" and "thằng ngu"
 // are findings in every composer.
 const SAMPLE =
   "Nghe nói TÀI LIỆU MẬT của sở sắp bị lộ, thằng ngu nào làm rò rỉ thì biết tay. Share gấp trước khi bị xóa! Xem thêm bit.ly/tin-mat";
-let srv, b;
-const pageErrors = [];
-
-before(async () => {
-  srv = await startServer();
-  b = await launch();
-  await setSettings(b.context, TEST_SETTINGS);
-  b.context.on("page", (p) => p.on("pageerror", (e) => pageErrors.push(`${p.url()}: ${e.message}`)));
-});
-after(async () => {
-  await b?.close();
-  await srv?.close();
-});
+const env = suite();
 
 /** Every open tooltip in the page and its frames: [{frame kind or "top", text}]. */
 async function openTips(page) {
@@ -44,9 +32,9 @@ async function openTips(page) {
 
 /** The demo page (one composer per frame), its frames by kind, each composer analysed. */
 async function openDemo(kinds) {
-  const page = await b.context.newPage();
+  const page = await env.b.context.newPage();
   await page.setViewportSize({ width: 1260, height: 1120 });
-  await page.goto(`${srv.origin}/fixtures/demo.html`);
+  await page.goto(`${env.srv.origin}/fixtures/demo.html`);
   const frames = {};
   await until(async () => {
     for (const f of page.frames()) {
@@ -146,7 +134,7 @@ test("a hover tooltip closes when the pointer leaves its frame", T, async () => 
 for (const kind of ["textarea", "prosemirror"]) {
   test(`${kind}: a hover tooltip closes when the pointer leaves its words`, T, async () => {
     const text = `Tin ${PHRASE} nhé`;
-    const page = await openFixture(b.context, srv.origin, kind, { text });
+    const page = await openFixture(env.b.context, env.srv.origin, kind, { text });
     await page.click(EDITOR[kind]);
     await page.keyboard.press("Control+End");
     const u = await until(async () => {
@@ -174,7 +162,7 @@ test("a caret tooltip closes when focus moves to a composer in another frame", T
 
 /** A fixture page with `text`, the caret inside PHRASE: its tooltip open. */
 async function caretTip(kind, text, { sel = "#editor" } = {}) {
-  const page = await openFixture(b.context, srv.origin, kind, { text });
+  const page = await openFixture(env.b.context, env.srv.origin, kind, { text });
   await page.click(sel);
   await page.keyboard.press("Control+Home");
   for (let i = 0; i < text.indexOf(PHRASE) + 3; i++) await page.keyboard.press("ArrowRight");
@@ -234,5 +222,5 @@ test("a textarea scrolled inside itself: the tooltip closes when its finding lea
 });
 
 test("no page errors were thrown", () => {
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(env.pageErrors, []);
 });

@@ -2,22 +2,10 @@
 // Run: ./build.sh test   (or: ./build.sh && node --test tests/browser/)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, openFixture, setSettings, TEST_SETTINGS, underlines, wordRects, until, sameRect, EDITOR, isField , T } from "./harness.mjs";
+import { openFixture, underlines, wordRects, until, sameRect, EDITOR, isField, T, suite } from "./harness.mjs";
 
 const PHRASE = "dự án Hoa Sen"; // custom phrase → internal_document, high
-let srv, b;
-const pageErrors = [];
-
-before(async () => {
-  srv = await startServer();
-  b = await launch();
-  await setSettings(b.context, TEST_SETTINGS);
-  b.context.on("page", (p) => p.on("pageerror", (e) => pageErrors.push(`${p.url()}: ${e.message}`)));
-});
-after(async () => {
-  await b?.close();
-  await srv?.close();
-});
+const env = suite();
 
 /** The frame holding the editor (the iframe fixture's inner frame). */
 async function editorFrame(page, kind) {
@@ -77,7 +65,7 @@ const KINDS = ["textarea", "input", "ce", "lexical", "draft", "prosemirror", "qu
 
 for (const kind of KINDS) {
   test(`${kind}: a flagged phrase is underlined on its exact rectangle; editing removes it; clean text gets none`, T, async () => {
-    const page = await openFixture(b.context, srv.origin, kind);
+    const page = await openFixture(env.b.context, env.srv.origin, kind);
     const frame = await editorFrame(page, kind);
     const sel = kind === "iframe" ? "#editor" : EDITOR[kind];
     await frame.click(sel);
@@ -106,7 +94,7 @@ for (const kind of KINDS) {
 }
 
 test("an editor in a script-written about:blank iframe (match_about_blank)", T, async () => {
-  const page = await openFixture(b.context, srv.origin, "blankframe");
+  const page = await openFixture(env.b.context, env.srv.origin, "blankframe");
   const frame = page.frames().find((f) => f !== page.mainFrame());
   await frame.click("body");
   const text = `Nội dung ${PHRASE}`;
@@ -123,7 +111,7 @@ test("an editor in a script-written about:blank iframe (match_about_blank)", T, 
 
 test("strict CSP page (script-src 'self', no wasm-unsafe-eval, style-src 'self'): underlines still work", T, async () => {
   for (const kind of ["textarea", "ce"]) {
-    const page = await openFixture(b.context, srv.origin, kind, { csp: true });
+    const page = await openFixture(env.b.context, env.srv.origin, kind, { csp: true });
     await page.click(EDITOR[kind]);
     const text = `Tin nội bộ ${PHRASE}`;
     await page.keyboard.type(text);
@@ -135,7 +123,7 @@ test("strict CSP page (script-src 'self', no wasm-unsafe-eval, style-src 'self')
 test("emoji, skin-tone modifiers and NFD text before the finding: the underline stays on the phrase", T, async () => {
   const prefix = "😀👍🏽 Tie\u0323\u0302n ve\u0300 🇻🇳 — ";
   for (const kind of ["textarea", "lexical", "prosemirror"]) {
-    const page = await openFixture(b.context, srv.origin, kind);
+    const page = await openFixture(env.b.context, env.srv.origin, kind);
     await page.click(EDITOR[kind]);
     await page.keyboard.insertText(prefix + PHRASE + " nhé");
     await assertUnderlined(page, page, kind, prefix + PHRASE + " nhé", PHRASE);
@@ -147,7 +135,7 @@ test("a scrolled textarea: the underline follows its word", T, async () => {
   const lines = Array.from({ length: 30 }, (_, i) => `dòng ${i + 1}`);
   lines[14] = `dòng 15 ${PHRASE}`;
   const text = lines.join("\n");
-  const page = await openFixture(b.context, srv.origin, "scroll", { text });
+  const page = await openFixture(env.b.context, env.srv.origin, "scroll", { text });
   await page.click("#editor");
   await page.evaluate(() => (document.getElementById("editor").scrollTop = 320)); // line 15 (top ≈ 342 px) in view
   const start = text.indexOf(PHRASE);
@@ -174,7 +162,7 @@ test("a scrolled textarea: the underline follows its word", T, async () => {
 });
 
 test("a composer in a position: fixed, transformed dialog: underlines stay on their words when the page scrolls", T, async () => {
-  const page = await openFixture(b.context, srv.origin, "fixed");
+  const page = await openFixture(env.b.context, env.srv.origin, "fixed");
   await page.click("#editor");
   const text = `Báo cáo ${PHRASE} quý 3`;
   await page.keyboard.type(text);
@@ -198,5 +186,5 @@ test("a composer in a position: fixed, transformed dialog: underlines stay on th
 });
 
 test("no page errors were thrown in any fixture", () => {
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(env.pageErrors, []);
 });
