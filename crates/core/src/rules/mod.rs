@@ -13,6 +13,7 @@ mod unverified_claim;
 use crate::lexicon::Lexicon;
 use crate::text::{Gap, Normalized, Token};
 use crate::{Category, Finding, Message, Severity};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// What every rule sees of one text.
@@ -30,6 +31,20 @@ pub struct Ctx<'a> {
     pub lexicon: &'a Lexicon,
     /// Spans (original bytes) of calls to contact or confront someone (`data/personal_data.toml`).
     pub contact_cues: &'a [Range<usize>],
+    /// [`sentences`] of `tokens`, computed by the first rule that asks ([`Ctx::sentences`]);
+    /// start with `OnceCell::new()`.
+    pub sentences: OnceCell<Sentences>,
+}
+
+/// For each token the index of its sentence, and each sentence's token range (see
+/// [`sentences`]).
+pub type Sentences = (Vec<usize>, Vec<Range<usize>>);
+
+impl Ctx<'_> {
+    /// The sentences of the text's tokens (see [`sentences`]), computed once per text.
+    pub fn sentences(&self) -> &Sentences {
+        self.sentences.get_or_init(|| sentences(self.tokens))
+    }
 }
 
 /// A lexicon match before it becomes a [`Finding`].
@@ -94,7 +109,7 @@ pub fn apply(ctx: &Ctx<'_>, findings: &mut Vec<Finding>) {
 
 /// The sentences of a text: for each token the index of its sentence (sentences end at hard
 /// gaps), and each sentence's token range. Linear in the number of tokens.
-pub(crate) fn sentences(t: &[Token]) -> (Vec<usize>, Vec<Range<usize>>) {
+pub(crate) fn sentences(t: &[Token]) -> Sentences {
     let mut of = Vec::with_capacity(t.len());
     let mut ranges: Vec<Range<usize>> = Vec::new();
     for (i, tok) in t.iter().enumerate() {
@@ -135,4 +150,47 @@ pub(crate) fn tokens_in(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
     let s = tokens.partition_point(|t| t.orig.end <= span.start);
     let e = tokens.partition_point(|t| t.orig.start < span.end);
     s..e.max(s)
+}
+
+/// A set of syllable keys as a 4,096-bit filter on their length and first, second and last
+/// bytes: [`KeyFilter::may_contain`] is false for most keys not in the set, in a few
+/// instructions and without hashing the whole key. A word list's set lookup runs only where
+/// the filter says yes.
+pub(crate) struct KeyFilter {
+    bits: [u64; 64],
+}
+
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter { bits: [0; 64] }
+    }
+}
+
+impl KeyFilter {
+    fn slot(k: &str) -> usize {
+        let b = k.as_bytes();
+        let (first, second, last) = match b {
+            [] => (0, 0, 0),
+            [x] => (*x, 0, *x),
+            [x, y, ..] => (*x, *y, b[b.len() - 1]),
+        };
+        let h = (b.len() as u32).wrapping_mul(0x9E37)
+            ^ u32::from(first).wrapping_mul(0x3B1)
+            ^ u32::from(second).wrapping_mul(0x11)
+            ^ u32::from(last).wrapping_mul(0x7F);
+        (h & 4095) as usize
+    }
+
+    /// Adds `k`.
+    pub(crate) fn insert(&mut self, k: &str) {
+        let s = Self::slot(k);
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+
+    /// False when `k` was never inserted; true when it was (and for a few other keys).
+    #[inline]
+    pub(crate) fn may_contain(&self, k: &str) -> bool {
+        let s = Self::slot(k);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
 }
