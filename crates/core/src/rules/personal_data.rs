@@ -485,7 +485,12 @@ fn spelled_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
         let Some(t) = tokens.get(k) else {
             return false;
         };
-        let Some(after) = rest.strip_prefix(t.fold.as_bytes()) else {
+        let f = t.fold.as_bytes();
+        // The first byte decides most comparisons without a call to `memcmp`.
+        if f.first() != rest.first() {
+            return false;
+        }
+        let Some(after) = rest.strip_prefix(f) else {
             return false;
         };
         match after.split_first() {
