@@ -466,7 +466,18 @@ fn near_word(
 ) -> bool {
     let lo = first.saturating_sub(back);
     let hi = (end + ahead).min(tokens.len());
-    let starts_at = |i: usize| words.iter().any(|w| spelled_at(tokens, i, w));
+    let starts_at = |i: usize| {
+        // The token's first byte rules out most words before any comparison.
+        let Some(first) = tokens
+            .get(i)
+            .and_then(|t| t.fold.as_bytes().first().copied())
+        else {
+            return false;
+        };
+        words
+            .iter()
+            .any(|w| w.as_bytes().first() == Some(&first) && spelled_at(tokens, i, w))
+    };
     (lo..first).any(|i| {
         starts_at(i)
             && tokens[i + 1..=first.min(tokens.len() - 1)]

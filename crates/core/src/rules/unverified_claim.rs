@@ -6,7 +6,8 @@
 //! ("đưa thông tin có tính chất suy diễn về các cán bộ, đảng viên khác khi chưa có kết luận của
 //! cơ quan có thẩm quyền").
 
-use super::{sentences_with, tokens_in, Ctx, KeyFilter};
+use super::{sentences_with, tokens_in, Ctx};
+use crate::lexicon::KeyFilter;
 use crate::lexicon::{CLAIM_CONSEQUENCE, CLAIM_DEBUNK, CLAIM_REJECT_BEFORE, CLAIM_SOURCES};
 use crate::text::Token;
 use crate::{Finding, Severity};
@@ -125,22 +126,35 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     static REJECT: OnceLock<WordList> = OnceLock::new();
     let debunk = DEBUNK.get_or_init(|| keyed(CLAIM_DEBUNK));
     let reject = REJECT.get_or_init(|| keyed(CLAIM_REJECT_BEFORE));
-    // One pass: the last token where a denial starts that is not itself denied ("không phải
-    // tin giả"). A cue before it is debunked.
-    let last_denial = (0..t.len()).rev().find(|&i| {
-        starts_at(t, i, debunk, ctx.unaccented)
-            && !(i >= 2
-                && matches!(t[i - 2].key.as_str(), "không" | "chẳng")
-                && t[i - 1].key == "phải")
-    });
-    out.retain(|f| {
-        if !matches!(
+    let is_cue = |f: &Finding| {
+        matches!(
             f.rule_id.as_str(),
             "unverified_claim.hearsay"
                 | "unverified_claim.sensational"
                 | "unverified_claim.miracle_cure"
                 | "unverified_claim.unsourced_accusation"
-        ) {
+        )
+    };
+    // One pass: the last token where a denial starts that is not itself denied ("không phải
+    // tin giả"). A cue before it is debunked. Only a denial after a cue matters, so the scan
+    // stops at the end of the earliest cue.
+    let earliest_end = out
+        .iter()
+        .filter(|f| is_cue(f))
+        .map(|f| tokens_in(t, &f.span))
+        .filter(|r| !r.is_empty())
+        .map(|r| r.end)
+        .min();
+    let last_denial = earliest_end.and_then(|lo| {
+        (lo..t.len()).rev().find(|&i| {
+            starts_at(t, i, debunk, ctx.unaccented)
+                && !(i >= 2
+                    && matches!(t[i - 2].key.as_str(), "không" | "chẳng")
+                    && t[i - 1].key == "phải")
+        })
+    });
+    out.retain(|f| {
+        if !is_cue(f) {
             return true;
         }
         let toks = tokens_in(t, &f.span);
