@@ -444,13 +444,6 @@ fn is_edge_punct(c: char) -> bool {
     }
 }
 
-/// A letter or digit that UAX #29 joins with its neighbours of the same kind (ALetter or
-/// Numeric): ASCII letters and digits and the precomposed Latin letters.
-#[inline]
-fn is_plain_alnum(c: char) -> bool {
-    c.is_ascii_alphanumeric() || tone::is_precomposed_latin(c)
-}
-
 /// The gap a non-word character opens before the next token.
 #[inline]
 fn gap_of(c: char) -> Gap {
@@ -714,22 +707,24 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
     let mut i = 0;
     while i < bytes.len() {
         let x = bytes[i];
-        let (c, len) = if x.is_ascii() {
-            (char::from(x), 1)
+        let (c, len, class) = if x.is_ascii() {
+            (char::from(x), 1, ASCII_CLASS[usize::from(x)])
         } else {
-            match text.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
-            }
-        };
-        let plain = is_plain_alnum(c);
-        let space = !plain
-            && if x.is_ascii() {
-                matches!(x, b'\t'..=b'\r' | b' ')
-            } else {
-                c.is_whitespace()
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
             };
-        if space {
+            let class = if tone::is_precomposed_latin(c) {
+                Class::Plain
+            } else if c.is_whitespace() {
+                Class::Space
+            } else if is_edge_punct(c) {
+                Class::Edge
+            } else {
+                Class::Other
+            };
+            (c, c.len_utf8(), class)
+        };
+        if class == Class::Space {
             if let Some(s) = chunk_start.take() {
                 sink.chunk(s, &text[s..i], shape.finish(i - s));
             }
@@ -739,7 +734,7 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
                 shape = Shape::Lead;
                 i
             });
-            shape = shape.next(i - s, plain, plain || is_edge_punct(c));
+            shape = shape.next(i - s, class);
         }
         i += len;
     }
@@ -773,17 +768,50 @@ enum ChunkShape {
     Other,
 }
 
+/// What a character is to [`tokenize`]'s scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A letter or digit that UAX #29 joins with its neighbours of the same kind (ALetter or
+    /// Numeric): ASCII letters and digits and the precomposed Latin letters.
+    Plain,
+    /// [`is_edge_punct`].
+    Edge,
+    /// `char::is_whitespace`.
+    Space,
+    /// Anything else.
+    Other,
+}
+
+/// [`Class`] of every ASCII character.
+const ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let x = b as u8;
+        t[b] = if x.is_ascii_alphanumeric() {
+            Class::Plain
+        } else if matches!(x, b'\t'..=b'\r' | b' ') {
+            Class::Space
+        } else if x.is_ascii_punctuation() && x != b'_' {
+            Class::Edge
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    t
+};
+
 impl Shape {
-    /// After the character at byte `at` of the chunk, `plain` (a plain letter or digit) or an
-    /// edge character (`edge_or_plain` but not `plain`) or neither.
+    /// After a character of `class` at byte `at` of the chunk.
     #[inline]
-    fn next(self, at: usize, plain: bool, edge_or_plain: bool) -> Shape {
-        match self {
-            Shape::Lead if plain => Shape::Word(at),
-            Shape::Lead if edge_or_plain => Shape::Lead,
-            Shape::Word(a) if plain => Shape::Word(a),
-            Shape::Word(a) if edge_or_plain => Shape::Trail(a, at),
-            Shape::Trail(a, b) if edge_or_plain && !plain => Shape::Trail(a, b),
+    fn next(self, at: usize, class: Class) -> Shape {
+        match (self, class) {
+            (Shape::Lead, Class::Plain) => Shape::Word(at),
+            (Shape::Lead, Class::Edge) => Shape::Lead,
+            (Shape::Word(a), Class::Plain) => Shape::Word(a),
+            (Shape::Word(a), Class::Edge) => Shape::Trail(a, at),
+            (Shape::Trail(a, b), Class::Edge) => Shape::Trail(a, b),
             _ => Shape::Other,
         }
     }
