@@ -272,6 +272,7 @@ impl Engine {
             unaccented,
             lexicon: &self.lexicon,
             contact_cues: &cues,
+            sentences: std::cell::OnceCell::new(),
         };
         let mut findings: Vec<Finding> =
             raws.into_iter().map(|r| r.finding(&self.lexicon)).collect();

@@ -396,6 +396,8 @@ pub struct Lexicon {
     /// Entries with a `*` wildcard, by their first syllable: (its key, its folded key, the
     /// entries in order). Wildcard phrases share first syllables (`vào …`, `cho …`).
     wildcards: Vec<(String, String, Vec<usize>)>,
+    /// The first syllables of `wildcards`, keys and folded keys: most tokens start none.
+    wildcard_filter: KeyFilter,
     /// Context word lists (accented keys and folded keys).
     pub targets: Vec<String>,
     /// Folded target words.
@@ -735,6 +737,11 @@ impl Lexicon {
             .filter_map(|t| split_keys(t).into_iter().next())
             .collect();
         let pronouns_folded = pronouns.iter().map(|p| text::tone::fold(p)).collect();
+        let mut wildcard_filter = KeyFilter::default();
+        for (key, fold, _) in &wildcards {
+            wildcard_filter.insert(key);
+            wildcard_filter.insert(fold);
+        }
         Ok(Lexicon {
             rules,
             entries,
@@ -742,6 +749,7 @@ impl Lexicon {
             folded,
             dodges,
             wildcards,
+            wildcard_filter,
             targets,
             targets_folded,
             pronouns,
@@ -838,6 +846,12 @@ impl Lexicon {
     pub fn find_wildcards(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (start, t) in tokens.iter().enumerate() {
+            // A token that is no group's first syllable (key, or folded key when unmarked).
+            if !(self.wildcard_filter.may_contain(&t.key)
+                || !t.marked && self.wildcard_filter.may_contain(&t.fold))
+            {
+                continue;
+            }
             // Cheap test of the first syllable before the full match.
             for (key, fold, ids) in &self.wildcards {
                 if t.key != *key && (t.marked || t.fold != *fold) {
@@ -962,6 +976,50 @@ fn match_parts(tokens: &[Token], start: usize, parts: &[Vec<String>]) -> Option<
         at = at + found + part.len();
     }
     Some(at - 1)
+}
+
+/// A set of syllable keys as a 4,096-bit filter on their length and first, second and last
+/// bytes: [`KeyFilter::may_contain`] is false for most keys not in the set, in a few
+/// instructions and without hashing the whole key. A word list's set lookup runs only where
+/// the filter says yes.
+#[derive(Debug)]
+pub(crate) struct KeyFilter {
+    bits: [u64; 64],
+}
+
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter { bits: [0; 64] }
+    }
+}
+
+impl KeyFilter {
+    fn slot(k: &str) -> usize {
+        let b = k.as_bytes();
+        let (first, second, last) = match b {
+            [] => (0, 0, 0),
+            [x] => (*x, 0, *x),
+            [x, y, ..] => (*x, *y, b[b.len() - 1]),
+        };
+        let h = (b.len() as u32).wrapping_mul(0x9E37)
+            ^ u32::from(first).wrapping_mul(0x3B1)
+            ^ u32::from(second).wrapping_mul(0x11)
+            ^ u32::from(last).wrapping_mul(0x7F);
+        (h & 4095) as usize
+    }
+
+    /// Adds `k`.
+    pub(crate) fn insert(&mut self, k: &str) {
+        let s = Self::slot(k);
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+
+    /// False when `k` was never inserted; true when it was (and for a few other keys).
+    #[inline]
+    pub(crate) fn may_contain(&self, k: &str) -> bool {
+        let s = Self::slot(k);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
 }
 
 #[cfg(test)]

@@ -77,7 +77,7 @@ pub(crate) fn find_urls(text: &str, is_tld: impl Fn(&str) -> bool) -> Vec<Found>
     let mut done = 0; // every run that ends before this byte offset has been looked at
     while let Some(p) = bytes
         .get(done..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'.' || b == b':'))
+        .and_then(|rest| memchr::memchr2(b'.', b':', rest))
     {
         // `at` is an ASCII byte, so a char boundary; the run holding it starts after the last
         // stop character before it (or at `done`, which is a stop character or 0).

@@ -3,7 +3,7 @@
 //! Headings of documents (a sentence that already holds an internal-document finding) and
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
-use super::{finding, sentences, sentences_with, tokens_in, Ctx};
+use super::{finding, sentences_with, tokens_in, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
@@ -168,19 +168,19 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
 
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    let (of, ranges) = sentences(t);
-    barking_dogs(t, &of, out);
+    let (of, ranges) = ctx.sentences();
+    barking_dogs(t, of, out);
     self_directed(t, out);
-    raise_aimed(ctx, &of, &ranges, out);
-    let internal = sentences_with(t, &of, ranges.len(), out, |f| {
+    raise_aimed(ctx, of, ranges, out);
+    let internal = sentences_with(t, of, ranges.len(), out, |f| {
         f.category == Category::InternalDocument
     });
-    let inflammatory = sentences_with(t, &of, ranges.len(), out, |f| {
+    let inflammatory = sentences_with(t, of, ranges.len(), out, |f| {
         f.category == Category::Inflammatory
     });
     // Shouting is a warning only over an insult, a threat or the like, not over a friendly
     // "YÊU MÀY NHẤT TRÊN ĐỜI" (its `mày` is an info nudge).
-    let hostile = sentences_with(t, &of, ranges.len(), out, |f| {
+    let hostile = sentences_with(t, of, ranges.len(), out, |f| {
         f.category == Category::Inflammatory && f.severity >= Severity::Warning
     });
     for (si, r) in ranges.iter().enumerate() {

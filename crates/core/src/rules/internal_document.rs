@@ -338,7 +338,9 @@ fn frame_lines(norm: &str) -> Vec<Range<usize>> {
 /// inside a longer word.
 fn filing_lines(norm: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for (i, word) in norm.match_indices("lưu").chain(norm.match_indices("luu")) {
+    let b = norm.as_bytes();
+    let found = |w: &'static str| memchr::memmem::find_iter(b, w).map(move |i| (i, w));
+    for (i, word) in found("lưu").chain(found("luu")) {
         let before_ok = norm[..i]
             .chars()
             .next_back()

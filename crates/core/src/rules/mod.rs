@@ -13,6 +13,7 @@ mod unverified_claim;
 use crate::lexicon::Lexicon;
 use crate::text::{Gap, Normalized, Token};
 use crate::{Category, Finding, Message, Severity};
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// What every rule sees of one text.
@@ -30,6 +31,20 @@ pub struct Ctx<'a> {
     pub lexicon: &'a Lexicon,
     /// Spans (original bytes) of calls to contact or confront someone (`data/personal_data.toml`).
     pub contact_cues: &'a [Range<usize>],
+    /// [`sentences`] of `tokens`, computed by the first rule that asks ([`Ctx::sentences`]);
+    /// start with `OnceCell::new()`.
+    pub sentences: OnceCell<Sentences>,
+}
+
+/// For each token the index of its sentence, and each sentence's token range (see
+/// [`sentences`]).
+pub type Sentences = (Vec<usize>, Vec<Range<usize>>);
+
+impl Ctx<'_> {
+    /// The sentences of the text's tokens (see [`sentences`]), computed once per text.
+    pub fn sentences(&self) -> &Sentences {
+        self.sentences.get_or_init(|| sentences(self.tokens))
+    }
 }
 
 /// A lexicon match before it becomes a [`Finding`].
@@ -94,7 +109,7 @@ pub fn apply(ctx: &Ctx<'_>, findings: &mut Vec<Finding>) {
 
 /// The sentences of a text: for each token the index of its sentence (sentences end at hard
 /// gaps), and each sentence's token range. Linear in the number of tokens.
-pub(crate) fn sentences(t: &[Token]) -> (Vec<usize>, Vec<Range<usize>>) {
+pub(crate) fn sentences(t: &[Token]) -> Sentences {
     let mut of = Vec::with_capacity(t.len());
     let mut ranges: Vec<Range<usize>> = Vec::new();
     for (i, tok) in t.iter().enumerate() {

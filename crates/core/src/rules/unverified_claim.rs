@@ -6,11 +6,13 @@
 //! ("đưa thông tin có tính chất suy diễn về các cán bộ, đảng viên khác khi chưa có kết luận của
 //! cơ quan có thẩm quyền").
 
-use super::{sentences, sentences_with, tokens_in, Ctx};
+use super::{sentences_with, tokens_in, Ctx};
+use crate::lexicon::KeyFilter;
 use crate::lexicon::{CLAIM_CONSEQUENCE, CLAIM_DEBUNK, CLAIM_REJECT_BEFORE, CLAIM_SOURCES};
 use crate::text::Token;
 use crate::{Finding, Severity};
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -21,11 +23,15 @@ fn source_keys() -> &'static WordList {
     KEYS.get_or_init(|| keyed(CLAIM_SOURCES, true))
 }
 
-/// A word list keyed for matching: each word's accented and folded syllable keys, and the set
-/// of first keys (both forms) so that most tokens are rejected by one hash lookup.
+/// A word list keyed for matching: each word's accented and folded syllable keys, and the
+/// words by first key (both forms) so that most tokens are rejected by the filter or one hash
+/// lookup, and the others are tried only against the words they can start.
 struct WordList {
     words: Vec<(Vec<String>, Vec<String>)>,
-    first: FxHashSet<String>,
+    /// First key (accented or folded) → indices in `words` of the words it may start.
+    by_first: FxHashMap<String, SmallVec<[usize; 4]>>,
+    /// The keys of `by_first`, for a quick rejection before the hash lookup.
+    filter: KeyFilter,
 }
 
 /// A word list of `data/claims.toml` (keyed by `build.rs`: syllable keys joined by single
@@ -50,30 +56,53 @@ fn keyed(words: &'static [&'static str], fold_single: bool) -> WordList {
         })
         .filter(|(k, _): &(Vec<String>, Vec<String>)| !k.is_empty())
         .collect();
-    let first = words
-        .iter()
-        .flat_map(|(k, f)| [k[0].clone(), f[0].clone()])
-        .collect();
-    WordList { words, first }
+    let mut by_first: FxHashMap<String, SmallVec<[usize; 4]>> = FxHashMap::default();
+    let mut filter = KeyFilter::default();
+    for (n, (k, f)) in words.iter().enumerate() {
+        for first in [&k[0], &f[0]] {
+            let ids = by_first.entry(first.clone()).or_default();
+            if ids.last() != Some(&n) {
+                ids.push(n);
+            }
+            filter.insert(first);
+        }
+    }
+    WordList {
+        words,
+        by_first,
+        filter,
+    }
+}
+
+/// Whether word `n` of `list` starts at token `i`.
+fn word_at(t: &[Token], i: usize, list: &WordList, n: usize, folded: bool) -> bool {
+    let (w, f) = &list.words[n];
+    i + w.len() <= t.len()
+        && t[i..i + w.len()]
+            .iter()
+            .zip(w.iter().zip(f))
+            .all(|(tok, (k, fk))| tok.key == *k || (folded && !tok.marked && tok.fold == *fk))
+}
+
+/// Whether any word of `list` starts at token `i` (see [`holds`]). Only the words whose first
+/// key is the token's key (or, with `folded`, its folded key) can.
+#[inline]
+fn starts_at(t: &[Token], i: usize, list: &WordList, folded: bool) -> bool {
+    let tok = &t[i];
+    let try_first = |k: &str| {
+        list.filter.may_contain(k)
+            && list
+                .by_first
+                .get(k)
+                .is_some_and(|ids| ids.iter().any(|&n| word_at(t, i, list, n, folded)))
+    };
+    try_first(tok.key.as_str()) || (folded && !tok.marked && try_first(tok.fold.as_str()))
 }
 
 /// Whether any of `list` starts at a token in `range`. With `folded`, a token without
 /// diacritics matches a word's folded key too ("phong toa" is "phong tỏa" typed without them).
 fn holds(t: &[Token], range: Range<usize>, list: &WordList, folded: bool) -> bool {
-    range.into_iter().any(|i| {
-        let tok = &t[i];
-        (list.first.contains(tok.key.as_str())
-            || (folded && !tok.marked && list.first.contains(tok.fold.as_str())))
-            && list.words.iter().any(|(w, f)| {
-                i + w.len() <= t.len()
-                    && t[i..i + w.len()]
-                        .iter()
-                        .zip(w.iter().zip(f))
-                        .all(|(tok, (k, fk))| {
-                            tok.key == *k || (folded && !tok.marked && tok.fold == *fk)
-                        })
-            })
-    })
+    range.into_iter().any(|i| starts_at(t, i, list, folded))
 }
 
 /// Adjusts this category's lexicon findings to their context: an accusation with a source is
@@ -103,22 +132,35 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     static REJECT: OnceLock<WordList> = OnceLock::new();
     let debunk = DEBUNK.get_or_init(|| keyed(CLAIM_DEBUNK, true));
     let reject = REJECT.get_or_init(|| keyed(CLAIM_REJECT_BEFORE, true));
-    // One pass: the last token where a denial starts that is not itself denied ("không phải
-    // tin giả"). A cue before it is debunked.
-    let last_denial = (0..t.len()).rev().find(|&i| {
-        holds(t, i..i + 1, debunk, ctx.unaccented)
-            && !(i >= 2
-                && matches!(t[i - 2].key.as_str(), "không" | "chẳng")
-                && t[i - 1].key == "phải")
-    });
-    out.retain(|f| {
-        if !matches!(
+    let is_cue = |f: &Finding| {
+        matches!(
             f.rule_id.as_str(),
             "unverified_claim.hearsay"
                 | "unverified_claim.sensational"
                 | "unverified_claim.miracle_cure"
                 | "unverified_claim.unsourced_accusation"
-        ) {
+        )
+    };
+    // One pass: the last token where a denial starts that is not itself denied ("không phải
+    // tin giả"). A cue before it is debunked. Only a denial after a cue matters, so the scan
+    // stops at the end of the earliest cue.
+    let earliest_end = out
+        .iter()
+        .filter(|f| is_cue(f))
+        .map(|f| tokens_in(t, &f.span))
+        .filter(|r| !r.is_empty())
+        .map(|r| r.end)
+        .min();
+    let last_denial = earliest_end.and_then(|lo| {
+        (lo..t.len()).rev().find(|&i| {
+            starts_at(t, i, debunk, ctx.unaccented)
+                && !(i >= 2
+                    && matches!(t[i - 2].key.as_str(), "không" | "chẳng")
+                    && t[i - 1].key == "phải")
+        })
+    });
+    out.retain(|f| {
+        if !is_cue(f) {
             return true;
         }
         let toks = tokens_in(t, &f.span);
@@ -146,11 +188,11 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // `warning` or more (a classification mark, an accusation), or a consequence word (folded
     // matching can only keep a warning, so it is always on). Only the sentences that hold a
     // hearsay warning are read for consequence words. Linear in tokens and findings.
-    let (sentence_of, ranges) = sentences(t);
+    let (sentence_of, ranges) = ctx.sentences();
     let hearsay_warning =
         |f: &Finding| f.rule_id == "unverified_claim.hearsay" && f.severity == Severity::Warning;
-    let asked = sentences_with(t, &sentence_of, ranges.len(), out, hearsay_warning);
-    let mut weighty = sentences_with(t, &sentence_of, ranges.len(), out, |f| {
+    let asked = sentences_with(t, sentence_of, ranges.len(), out, hearsay_warning);
+    let mut weighty = sentences_with(t, sentence_of, ranges.len(), out, |f| {
         f.rule_id != "unverified_claim.hearsay" && f.severity >= Severity::Warning
     });
     for (si, r) in ranges.iter().enumerate() {

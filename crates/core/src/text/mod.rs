@@ -444,13 +444,6 @@ fn is_edge_punct(c: char) -> bool {
     }
 }
 
-/// A letter or digit that UAX #29 joins with its neighbours of the same kind (ALetter or
-/// Numeric): ASCII letters and digits and the precomposed Latin letters.
-#[inline]
-fn is_plain_alnum(c: char) -> bool {
-    c.is_ascii_alphanumeric() || tone::is_precomposed_latin(c)
-}
-
 /// The gap a non-word character opens before the next token.
 #[inline]
 fn gap_of(c: char) -> Gap {
@@ -510,24 +503,7 @@ impl<'a> TokenSink<'a> {
         let norm_range = start..start + w.len();
         let orig = self.orig_of(&norm_range);
         let orig_text = self.original.get(orig.clone()).unwrap_or("");
-        let (mut n_up, mut n_letters, mut capitalized) = (0, 0, false);
-        for c in orig_text.chars() {
-            let (letter, up) = if c.is_ascii() {
-                (c.is_ascii_alphabetic(), c.is_ascii_uppercase())
-            } else if is_letter(c) {
-                (true, tone::is_upper(c))
-            } else {
-                (false, false)
-            };
-            if !letter {
-                continue;
-            }
-            if n_letters == 0 {
-                capitalized = up;
-            }
-            n_letters += 1;
-            n_up += usize::from(up);
-        }
+        let (upper, capitalized) = letter_case(orig_text);
         // Plain ASCII words are keyed faster than they are looked up; others are keyed once
         // per text.
         let seen = if spelled.is_none() && !w.is_ascii() {
@@ -562,7 +538,7 @@ impl<'a> TokenSink<'a> {
             key,
             fold,
             marked,
-            upper: n_letters > 0 && n_up == n_letters,
+            upper,
             capitalized,
             gap: self.gap,
             dodged,
@@ -599,25 +575,23 @@ impl<'a> TokenSink<'a> {
         }
     }
 
-    /// A chunk of the normalised text between whitespace (`start` is its byte offset).
-    fn chunk(&mut self, start: usize, chunk: &'a str) {
+    /// A chunk of the normalised text between whitespace (`start` is its byte offset), of the
+    /// `shape` [`tokenize`] read.
+    fn chunk(&mut self, start: usize, chunk: &'a str, shape: ChunkShape) {
         // Fast path: edge punctuation, one run of plain letters/digits, edge punctuation. Its
         // only UAX #29 word is the run (nothing at an edge joins it).
-        let a = chunk
-            .find(|c: char| !is_edge_punct(c))
-            .unwrap_or(chunk.len());
-        let b = chunk[a..]
-            .find(|c: char| !is_plain_alnum(c))
-            .map_or(chunk.len(), |i| a + i);
-        if a < b && chunk[b..].chars().all(is_edge_punct) {
-            self.edged_word(start, chunk, a..b, None);
-            return;
-        }
-        if a == chunk.len() {
-            for c in chunk.chars() {
-                self.gap_char(c);
+        match shape {
+            ChunkShape::Word(a, b) => {
+                self.edged_word(start, chunk, a..b, None);
+                return;
             }
-            return;
+            ChunkShape::Edges => {
+                for c in chunk.chars() {
+                    self.gap_char(c);
+                }
+                return;
+            }
+            ChunkShape::Other => {}
         }
         if let Some((s, e, spelled)) = look_alike_word(chunk) {
             self.edged_word(start, chunk, s..e, Some(&spelled));
@@ -627,6 +601,36 @@ impl<'a> TokenSink<'a> {
             self.segment(start + i, w);
         }
     }
+}
+
+/// Whether the letters of `s` are all upper case (false when it has none), and whether its
+/// first letter is. ASCII bytes are read as bytes; other characters through [`is_letter`] and
+/// [`tone::is_upper`].
+#[inline]
+fn letter_case(s: &str) -> (bool, bool) {
+    let b = s.as_bytes();
+    let (mut letters, mut all_up, mut first_up) = (false, true, false);
+    let mut i = 0;
+    while i < b.len() {
+        let (letter, up, len) = if b[i].is_ascii() {
+            (b[i].is_ascii_alphabetic(), b[i].is_ascii_uppercase(), 1)
+        } else {
+            let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            let letter = is_letter(c);
+            (letter, letter && tone::is_upper(c), c.len_utf8())
+        };
+        if letter {
+            if !letters {
+                first_up = up;
+                letters = true;
+            }
+            all_up &= up;
+        }
+        i += len;
+    }
+    (letters && all_up, first_up)
 }
 
 /// A word spelled with symbols standing for letters (`th@ng`, `d!t`, `ngu$`… `@` for `a`, `!`
@@ -694,21 +698,133 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
         ),
     };
     let text = norm.text.as_str();
+    let bytes = text.as_bytes();
+    // One pass cuts the chunks between whitespace and reads each chunk's shape for the fast
+    // path of [`TokenSink::chunk`]: edge punctuation, one run of plain letters and digits,
+    // edge punctuation.
     let mut chunk_start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
+    let mut shape = Shape::Lead;
+    let mut i = 0;
+    while i < bytes.len() {
+        let x = bytes[i];
+        let (c, len, class) = if x.is_ascii() {
+            (char::from(x), 1, ASCII_CLASS[usize::from(x)])
+        } else {
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            let class = if tone::is_precomposed_latin(c) {
+                Class::Plain
+            } else if c.is_whitespace() {
+                Class::Space
+            } else if is_edge_punct(c) {
+                Class::Edge
+            } else {
+                Class::Other
+            };
+            (c, c.len_utf8(), class)
+        };
+        if class == Class::Space {
             if let Some(s) = chunk_start.take() {
-                sink.chunk(s, &text[s..i]);
+                sink.chunk(s, &text[s..i], shape.finish(i - s));
             }
             sink.gap_char(c);
-        } else if chunk_start.is_none() {
-            chunk_start = Some(i);
+        } else {
+            let s = *chunk_start.get_or_insert_with(|| {
+                shape = Shape::Lead;
+                i
+            });
+            shape = shape.next(i - s, class);
         }
+        i += len;
     }
     if let Some(s) = chunk_start {
-        sink.chunk(s, &text[s..]);
+        sink.chunk(s, &text[s..], shape.finish(text.len() - s));
     }
     sink.out
+}
+
+/// How much of a chunk [`tokenize`] has read matches the fast path of [`TokenSink::chunk`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Edge punctuation only, so far.
+    Lead,
+    /// Edge punctuation, then plain letters and digits from this byte offset of the chunk.
+    Word(usize),
+    /// Edge punctuation, the plain run `.0..1`, then edge punctuation.
+    Trail(usize, usize),
+    /// Anything else.
+    Other,
+}
+
+/// What a whole chunk is, for [`TokenSink::chunk`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ChunkShape {
+    /// Edge punctuation only.
+    Edges,
+    /// Edge punctuation around the one plain run at this byte range of the chunk.
+    Word(usize, usize),
+    /// Anything else.
+    Other,
+}
+
+/// What a character is to [`tokenize`]'s scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A letter or digit that UAX #29 joins with its neighbours of the same kind (ALetter or
+    /// Numeric): ASCII letters and digits and the precomposed Latin letters.
+    Plain,
+    /// [`is_edge_punct`].
+    Edge,
+    /// `char::is_whitespace`.
+    Space,
+    /// Anything else.
+    Other,
+}
+
+/// [`Class`] of every ASCII character.
+const ASCII_CLASS: [Class; 128] = {
+    let mut t = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let x = b as u8;
+        t[b] = if x.is_ascii_alphanumeric() {
+            Class::Plain
+        } else if matches!(x, b'\t'..=b'\r' | b' ') {
+            Class::Space
+        } else if x.is_ascii_punctuation() && x != b'_' {
+            Class::Edge
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    t
+};
+
+impl Shape {
+    /// After a character of `class` at byte `at` of the chunk.
+    #[inline]
+    fn next(self, at: usize, class: Class) -> Shape {
+        match (self, class) {
+            (Shape::Lead, Class::Plain) => Shape::Word(at),
+            (Shape::Lead, Class::Edge) => Shape::Lead,
+            (Shape::Word(a), Class::Plain) => Shape::Word(a),
+            (Shape::Word(a), Class::Edge) => Shape::Trail(a, at),
+            (Shape::Trail(a, b), Class::Edge) => Shape::Trail(a, b),
+            _ => Shape::Other,
+        }
+    }
+
+    /// The shape of a chunk of `len` bytes read to its end.
+    fn finish(self, len: usize) -> ChunkShape {
+        match self {
+            Shape::Lead => ChunkShape::Edges,
+            Shape::Word(a) => ChunkShape::Word(a, len),
+            Shape::Trail(a, b) => ChunkShape::Word(a, b),
+            Shape::Other => ChunkShape::Other,
+        }
+    }
 }
 
 /// Builds `(key, fold, marked, dodged)` for one normalised word (see [`Token`]). Words of
@@ -726,6 +842,9 @@ pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
     {
         let k = CompactString::from(w);
         return (k.clone(), k, false, false);
+    }
+    if let Some(keys) = keys_as_written(w) {
+        return keys;
     }
     let mut letters: SmallVec<[char; 24]> = SmallVec::new();
     let mut tone_mark = None;
@@ -783,6 +902,77 @@ pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
         return make_keys_slow(w);
     };
     (key.into(), fold.into(), marked, dodged)
+}
+
+/// Most letters a word may have for [`keys_as_written`].
+const AS_WRITTEN_MAX: usize = 24;
+
+/// [`make_keys`] of the commonest word: letters and digits only (ASCII or in the tone tables),
+/// nothing stretched (no run of three, no doubled final `a`, `e`, `i` or `y`), at most one
+/// letter with a tone and that one on its canonical vowel. Its key is then the word itself,
+/// so only the folded key is built. `None` for every other word (the general path decides).
+fn keys_as_written(w: &str) -> Option<(CompactString, CompactString, bool, bool)> {
+    let mut toneless = ['\0'; AS_WRITTEN_MAX];
+    let mut fold = [0u8; AS_WRITTEN_MAX];
+    let mut n = 0;
+    // The toned letter: its index, the letter as written, its tone.
+    let mut toned: Option<(usize, char, tone::Tone)> = None;
+    let mut marked = false;
+    let mut run = 0;
+    for c in w.chars() {
+        if n == AS_WRITTEN_MAX {
+            return None;
+        }
+        let (t, f) = if c.is_ascii_alphanumeric() {
+            (c, c)
+        } else {
+            let l = tone::letter(c)?;
+            if let Some(tone) = l.tone {
+                if toned.is_some() {
+                    return None;
+                }
+                toned = Some((n, c, tone));
+            } else if l.toneless != c {
+                return None;
+            }
+            // The fold of the toneless letter, as [`make_keys`] computes it.
+            let f = tone::letter(l.toneless).map_or(l.toneless, |x| x.fold);
+            marked |= f != l.toneless;
+            (l.toneless, f)
+        };
+        // Folds of table letters are ASCII letters; anything else takes the general path.
+        if !f.is_ascii() {
+            return None;
+        }
+        run = if n > 0 && toneless[n - 1] == t {
+            run + 1
+        } else {
+            1
+        };
+        if run >= 3 {
+            return None;
+        }
+        toneless[n] = t;
+        fold[n] = f as u8;
+        n += 1;
+    }
+    if n >= 2 && run == 2 && matches!(toneless[n - 1], 'a' | 'e' | 'i' | 'y') {
+        return None;
+    }
+    let letters = &toneless[..n];
+    if let Some((i, c, t)) = toned {
+        if tone::tone_position(letters) != Some(i) || tone::compose(letters[i], t) != Some(c) {
+            return None;
+        }
+        marked = true;
+    }
+    let fold = std::str::from_utf8(&fold[..n]).ok()?;
+    Some((
+        CompactString::from(w),
+        CompactString::from(fold),
+        marked,
+        false,
+    ))
 }
 
 /// [`make_keys`] through NFD/NFC, for words with combining marks or letters outside the
@@ -1008,6 +1198,28 @@ mod tests {
             proptest::prop_assert_eq!(&fast.text, &general.text);
             proptest::prop_assert_eq!(&fast.map, &general.map);
             proptest::prop_assert_eq!(fast.orig_len, general.orig_len);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// A word keyed as written gets the keys of the general path (NFD/NFC).
+        #[test]
+        fn keys_as_written_agree(chars in proptest::collection::vec(
+            proptest::sample::select(
+                "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ\
+                 bcdđghklmnpqrstvx019ǹßüñȁ"
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .collect::<Vec<char>>(),
+            ),
+            1..9,
+        )) {
+            let w: String = chars.into_iter().collect();
+            if let Some(k) = keys_as_written(&w) {
+                proptest::prop_assert_eq!(&k, &make_keys_slow(&w));
+            }
+            proptest::prop_assert_eq!(make_keys(&w), make_keys_slow(&w));
         }
     }
 
