@@ -454,7 +454,7 @@ fn spells<'k>(tokens: &[Token], keys: impl Iterator<Item = &'k str>) -> bool {
 /// allocation and full NFD pass of `tone::fold` dominated `analyze`). Precomposed Latin
 /// letters fold through the tone tables; a key with any other non-ASCII character takes the
 /// NFD path. Stops at the first differing character.
-fn fold_eq(folded: &str, key: &str) -> bool {
+pub(crate) fn fold_eq(folded: &str, key: &str) -> bool {
     if key.is_ascii() {
         return folded == key;
     }

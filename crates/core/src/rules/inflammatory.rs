@@ -152,7 +152,7 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
             // do ngoc").
             let is = |x: &Token, list: &[&str]| {
                 list.contains(&x.key.as_str())
-                    || !x.marked && list.iter().any(|w| crate::text::tone::fold(w) == x.fold)
+                    || !x.marked && list.iter().any(|w| crate::engine::fold_eq(&x.fold, w))
             };
             if is(&t[j], FIRST_PERSON) {
                 let opens = j == 0 || t[j].gap != Gap::Space || is(&t[j - 1], CLAUSE_OPENERS);
