@@ -429,6 +429,10 @@ fn own_contact_data_is_a_nudge() {
     }
     for (t, want) in [
         ("sđt của nó 0912345678", Severity::Warning),
+        (
+            "Ai cần liên hệ chị Lan hàng xóm nhà mình thì gọi số 0912 345 678 nhé, chị ấy nợ tiền mà không trả.",
+            Severity::Warning,
+        ),
         ("Số nó đây 0912345678 anh em gọi chửi nó đi", Severity::High),
         ("Số nó 0912345678 0987654321 gọi chửi nó đi", Severity::High),
         (

@@ -385,6 +385,24 @@ const OTHER_WORDS: &[&str] = &[
     "an chan",
     "bao hanh",
 ];
+/// Words (folded) that name a third party or accuse them, looked for in a wider window than
+/// [`OTHER_WORDS`]: the data near them is not the writer's own.
+const THIRD_PARTY_WORDS: &[&str] = &[
+    "hang xom",
+    "lua dao",
+    "no tien",
+    "quyt",
+    "ngoai tinh",
+    "bom hang",
+    "lua tien",
+    "giat chong",
+    "doi no",
+    "an chan",
+    "cua no",
+    "cua thang",
+    "nha no",
+];
+
 const OWN_VI: &str = "Có vẻ là thông tin của chính bạn: đăng công khai dễ bị làm phiền, lừa đảo. Cân nhắc nhắn riêng thay vì đăng.";
 const OWN_EN: &str = "This looks like your own contact data: posting it publicly invites spam and scams. Consider sending it privately.";
 
@@ -406,8 +424,12 @@ fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) {
             continue;
         }
         let near = |words: &[&str]| near_word(ctx.tokens, toks.start, toks.end, 6, 3, words);
+        // Someone else named or accused anywhere around (a dozen words either side) outweighs
+        // "nhà mình": "liên hệ chị Lan hàng xóm nhà mình … 09…, chị ấy nợ tiền mà không trả".
+        let other = near(OTHER_WORDS)
+            || near_word(ctx.tokens, toks.start, toks.end, 12, 12, THIRD_PARTY_WORDS);
         let listed = own_end.is_some_and(|e| toks.start <= e + 2);
-        if (listed || near(OWN_WORDS)) && !near(OTHER_WORDS) {
+        if (listed || near(OWN_WORDS)) && !other {
             f.severity = Severity::Info;
             f.message.vi = OWN_VI.to_string();
             f.message.en = OWN_EN.to_string();
