@@ -217,10 +217,17 @@
     c.clear();
     c.seq++;
     c.pending = null;
+    // The findings are gone: nothing is known about the text any more. A composer put back
+    // into the page (a tab view, a modal re-parented a frame later) is analysed afresh on
+    // focus, and the guard analyses before deciding instead of taking the text as checked.
+    c.analysedText = null;
+    c.requestedText = null;
+    c.stale = true;
     live.delete(c);
     queued.delete(c);
     if (active === c) active = null;
-    if (lastUsed === c) lastUsed = null;
+    // `lastUsed` stays: composerForAction skips it while it is out of the page, and finds it
+    // again if the page puts it back (the guard must still see its draft).
   }
 
   // Editors that re-render (React, Lexical, ProseMirror…) or change text without an input event.

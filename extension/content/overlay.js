@@ -132,7 +132,7 @@
     "borderRightStyle", "borderBottomStyle", "borderLeftStyle", "fontFamily", "fontSize", "fontWeight",
     "fontStyle", "fontVariant", "fontStretch", "fontKerning", "fontFeatureSettings", "lineHeight",
     "letterSpacing", "wordSpacing", "textIndent", "textTransform", "tabSize", "textAlign", "direction",
-    "writingMode", "textRendering",
+    "writingMode", "textRendering", "wordBreak", "lineBreak", "hyphens", "fontVariantLigatures",
   ];
 
   let composerSeq = 0;
@@ -463,35 +463,51 @@
     }
 
     /**
-     * The text offsets [from, to] of the field that can be seen in the box `clip` (to a line),
-     * found by bisecting caret positions in the mirror: a long post's findings out of view
-     * are then neither measured nor drawn.
+     * The text offsets of the field that can be seen in the box `clip`, as [from, to] pairs:
+     * the lines in view, found by bisecting caret positions in the mirror, and on fields that
+     * do not wrap (an <input>, a textarea with `white-space: pre` or `nowrap`) the part of each
+     * of those lines scrolled into view. A long post's findings out of view are then neither
+     * measured nor drawn: on a 100,000-character single line, measuring every finding would
+     * block the page for seconds.
      */
-    visibleOffsets(clip) {
+    visibleSpans(clip) {
       const node = this.marks?.textNode;
-      const len = (this.analysedText ?? "").length;
-      if (!node || !len) return [0, len];
+      const text = this.analysedText ?? "";
+      const len = text.length;
+      if (!node || !len) return [[0, len]];
       const r = new Range();
       const box = (k) => {
         r.setStart(node, k);
         r.setEnd(node, k);
         return r.getBoundingClientRect();
       };
-      let lo = 0;
-      let hi = len;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (box(mid).bottom <= clip.top) lo = mid + 1;
-        else hi = mid;
+      // The first offset in [lo, hi) whose caret box fails `before`, by bisection.
+      const bisect = (lo, hi, before) => {
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (before(box(mid))) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
+      const first = bisect(0, len, (b) => b.bottom <= clip.top);
+      const from = Math.max(0, first - 1);
+      const to = bisect(first, len, (b) => b.top < clip.top + clip.height);
+      const ws = this.marks.mirror?.style.whiteSpace;
+      if (!(this.el.tagName === "INPUT" || ws === "pre" || ws === "nowrap")) return [[from, to]];
+      // Lines run past the sides: keep the part of each line in view (a margin of a few
+      // characters either side for marks cut by the edge).
+      const spans = [];
+      let start = from;
+      while (start <= to) {
+        let end = text.indexOf("\n", start);
+        if (end < 0 || end > to) end = to;
+        const a = bisect(start, end, (b) => b.left < clip.left);
+        const z = bisect(a, end, (b) => b.left <= clip.left + clip.width);
+        spans.push([Math.max(start, a - 2), Math.min(end, z + 2)]);
+        start = end + 1;
       }
-      const from = Math.max(0, lo - 1);
-      hi = len;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (box(mid).top < clip.top + clip.height) lo = mid + 1;
-        else hi = mid;
-      }
-      return [from, lo];
+      return spans;
     }
 
     /** Recomputes the field mirror rects (textarea/input). */
@@ -587,9 +603,9 @@
       const draw = []; // [finding index, rect] in view
       if (drawMarks) {
         if (this.kind === "field") this.measureField();
-        const [from, to] = this.kind === "field" ? this.visibleOffsets(clip) : [0, Infinity];
+        const spans = this.kind === "field" ? this.visibleSpans(clip) : null;
         this.visible.forEach((f, i) => {
-          if (f.end < from || f.start > to) return;
+          if (spans && !spans.some(([a, z]) => f.end >= a && f.start <= z)) return;
           for (const r of this.rectsOf(i)) {
             // Scrolled out of the field's visible box: not drawn at all.
             if (r.bottom <= clip.top || r.top >= clip.top + clip.height || r.right <= clip.left || r.left >= clip.left + clip.width) continue;

@@ -248,6 +248,65 @@ test("a 1 MB paste: a notice instead of analysis, and the page stays responsive"
   await page.close();
 });
 
+test("a composer detached for a moment and put back: its findings come back on focus, and the guard asks before a high finding is posted", T, async () => {
+  for (const kind of ["textarea", "lexical"]) {
+    const page = await openFixture(env.b.context, env.srv.origin, kind);
+    const text = `Chia sẻ ${PHRASE} cho cả nhóm`;
+    await page.click(EDITOR[kind]);
+    await page.keyboard.type(text, { delay: 3 });
+    await until(async () => (await total(page, "internal_document")) === 1, `${kind}: the underline`);
+    // A tab view kept alive while hidden, or a modal re-parented a frame later.
+    await page.evaluate(async () => {
+      const slot = document.getElementById("slot");
+      const child = slot.firstElementChild;
+      child.remove();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300))));
+      slot.appendChild(child);
+    });
+    await page.click("#post-btn");
+    await page.getByRole("dialog").waitFor({ timeout: 5000 });
+    assert.deepEqual(await page.evaluate(() => window.posted), [], `${kind}: nothing posted before the answer`);
+    await page.getByRole("button", { name: "Sửa lại" }).click();
+    await page.click(EDITOR[kind]);
+    await until(async () => (await total(page, "internal_document")) === 1, `${kind}: the underline back on focus`);
+    assert.equal(await page.evaluate(() => window.getText()), text);
+    await page.close();
+  }
+});
+
+test("a long single-line field full of findings: only the part in view is measured, the page stays responsive", T, async () => {
+  const page = await openFixture(env.b.context, env.srv.origin, "input");
+  await page.click("#editor");
+  const worst = await page.evaluate(async (p) => {
+    const el = document.getElementById("editor");
+    const text = `Đoạn văn về ${p} và thằng ngu kia, gọi 0912345678. `.repeat(1200); // ≈ 80,000 characters
+    let worst = 0;
+    let last = performance.now();
+    const stop = performance.now() + 2500;
+    const probe = new Promise((resolve) => {
+      const tick = () => {
+        const now = performance.now();
+        worst = Math.max(worst, now - last);
+        last = now;
+        if (now < stop) setTimeout(tick, 0);
+        else resolve();
+      };
+      setTimeout(tick, 0);
+    });
+    el.value = text;
+    el.setSelectionRange(text.length, text.length);
+    el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+    last = performance.now();
+    await probe;
+    return worst;
+  }, PHRASE);
+  // Before: every finding on the line was measured (about 1.5 s at 30,000 characters).
+  assert.ok(worst < 500, `the page was blocked for ${worst.toFixed(0)} ms`);
+  // The end of the line is in view (the caret is there): its findings are drawn.
+  await until(async () => (await total(page, "internal_document")) > 0, "marks at the end of the line");
+  await page.close();
+});
+
 test("a composer removed while its request is in flight: no error, nothing left behind", T, async () => {
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.click("#editor");
