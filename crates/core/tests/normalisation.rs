@@ -152,8 +152,10 @@ fn old_tone_placement_matches_new() {
 
 #[test]
 fn zero_width_inside_a_word() {
+    // Zero-width characters, and bidirectional controls (RLO … PDF reorder what is shown).
     for zw in [
-        '\u{200B}', '\u{200C}', '\u{200D}', '\u{00AD}', '\u{2060}', '\u{FEFF}',
+        '\u{200B}', '\u{200C}', '\u{200D}', '\u{00AD}', '\u{2060}', '\u{FEFF}', '\u{202E}',
+        '\u{2067}', '\u{200F}',
     ] {
         let t = format!("Thằng n{zw}gu này");
         let word = format!("n{zw}gu");

@@ -2,7 +2,8 @@
 //! original UTF-8 byte offsets, and the syllable tokens that rules match on.
 //!
 //! Normalisation, in order, for matching only (the caller's text is never changed):
-//! 1. invisible characters (U+200B/C/D, U+00AD, U+FEFF, U+2060) are dropped;
+//! 1. invisible characters (U+200B/C/D, U+00AD, U+FEFF, U+2060, bidirectional controls) are
+//!    dropped;
 //! 2. each base character with its combining marks is composed to NFC (NFD input matches);
 //! 3. lower case (Unicode full case folding through `char::to_lowercase`);
 //! 4. confusable look-alikes are folded to Latin ([`fold_confusable`]: Cyrillic and Greek
@@ -25,11 +26,25 @@ use smallvec::SmallVec;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Characters dropped from the normalised view (they hide inside words to dodge filters).
+/// Characters dropped from the normalised view (they hide inside words to dodge filters):
+/// zero-width characters, the soft hyphen, the word joiner, and the bidirectional controls
+/// (U+200E/F, U+202A–U+202E, U+2066–U+2069, U+061C), which reorder what is shown without being
+/// shown ("thằng \u{202E}ugn\u{202C}" displays as "thằng ngu").
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{00AD}' | '\u{FEFF}' | '\u{2060}' | '\u{180E}'
+        '\u{200B}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{00AD}'
+            | '\u{FEFF}'
+            | '\u{2060}'
+            | '\u{180E}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061C}'
     )
 }
 
