@@ -439,6 +439,10 @@ fn own_contact_data_is_a_nudge() {
             "sđt thằng này 0912345678 mọi người cứ gọi hỏi nó",
             Severity::High,
         ),
+        (
+            "SĐT mấy đứa lừa đảo: 0912 345 678 0987 654 321 0911 222 333 0933 444 555 0944 555 666",
+            Severity::Warning,
+        ),
     ] {
         let r = e.analyze(t);
         assert!(
@@ -458,4 +462,18 @@ fn dense_vulgar_text_is_analysed() {
     let text = "lol ".repeat(25_000);
     let r = e.analyze(&text);
     assert_eq!(r.findings.len(), 25_000);
+}
+
+/// A list of phone numbers in a row is found number by number, however many there are.
+#[test]
+fn phone_lists_are_split() {
+    let e = engine();
+    let t = "SĐT mấy đứa lừa đảo: 0912 345 678 0987 654 321 0911 222 333 0933 444 555 0944 555 666 0955 666 777";
+    let phones = e
+        .analyze(t)
+        .findings
+        .iter()
+        .filter(|f| f.rule_id == "personal_data.phone")
+        .count();
+    assert_eq!(phones, 6, "{t:?}");
 }

@@ -497,13 +497,25 @@ fn phone_parts(norm: &str, m: Range<usize>) -> Vec<Range<usize>> {
     let mut parts = Vec::new();
     let mut start = 0;
     while start < raw.len() {
-        // The shortest phone number from `start` that ends before a separator.
-        let end = raw[start..]
-            .char_indices()
-            .filter(|&(i, c)| i > 0 && !c.is_ascii_digit() && c != '+' && c != '(')
-            .map(|(i, _)| start + i)
-            .chain(std::iter::once(raw.len()))
-            .find(|&e| is_phone(&raw[start..e]));
+        // The shortest phone number from `start` that ends before a separator (or at the end),
+        // looked for among the first 13 digits only: no number is longer (`+84 (0) 912 345 678`
+        // holds 12), so a long run costs a bounded scan per number.
+        let mut end = None;
+        let mut seen = 0;
+        for (i, c) in raw[start..].char_indices() {
+            if c.is_ascii_digit() {
+                seen += 1;
+                if seen > 13 {
+                    break;
+                }
+            } else if i > 0 && c != '+' && c != '(' && is_phone(&raw[start..start + i]) {
+                end = Some(start + i);
+                break;
+            }
+        }
+        if end.is_none() && seen <= 13 && is_phone(&raw[start..]) {
+            end = Some(raw.len());
+        }
         let Some(end) = end else {
             return vec![m];
         };
@@ -771,7 +783,7 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// Runs of digits with the usual separators: an optional `(` and `+`, a digit, then digits
 /// each optionally preceded by one or two separators (space, dot, dash, underscore, brackets:
-/// `0912 345 678`, `0912_345_678`, `(+84) 912 345 678`, `+84 (0) 912…`); 6 to 40 digits in
+/// `0912 345 678`, `0912_345_678`, `(+84) 912 345 678`, `+84 (0) 912…`); 6 to 200 digits in
 /// all. Byte ranges of `norm`.
 fn digit_runs(norm: &str) -> Vec<Range<usize>> {
     let b = norm.as_bytes();
@@ -813,8 +825,8 @@ fn digit_runs(norm: &str) -> Vec<Range<usize>> {
                 break;
             }
         }
-        // Up to 40 digits: two or three phone numbers in a row (split by `phone_parts`).
-        if (6..=40).contains(&digits) {
+        // Up to 200 digits: a list of phone numbers in a row (split by `phone_parts`).
+        if (6..=200).contains(&digits) {
             out.push(start..j);
         }
         i = j.max(i + 1);
