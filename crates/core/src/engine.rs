@@ -139,6 +139,11 @@ const DOC_TITLES: &[[&str; 2]] = &[
     ["bao", "mat"],
 ];
 
+/// Whether tokens `a` and `b` spell a document title of [`DOC_TITLES`].
+fn is_title(a: &Token, b: &Token) -> bool {
+    DOC_TITLES.iter().any(|[x, y]| a.fold == *x && b.fold == *y)
+}
+
 /// Whether a document title ([`DOC_TITLES`], or `V/v`) starts among the three tokens after
 /// token `last`, without passing the end of the sentence or line they start: "HỎA TỐC - Kính
 /// gửi …", "HỎA TỐC" / "Công văn gửi các phường …". False when nothing follows.
@@ -148,12 +153,9 @@ pub(crate) fn title_follows(tokens: &[Token], last: usize) -> bool {
         .take_while(|&i| i == 0 || after[i].gap != Gap::Hard)
         .any(|i| {
             after[i].fold == "v/v"
-                || after.get(i + 1).is_some_and(|n| {
-                    n.gap != Gap::Hard
-                        && DOC_TITLES
-                            .iter()
-                            .any(|[a, b]| after[i].fold == *a && n.fold == *b)
-                })
+                || after
+                    .get(i + 1)
+                    .is_some_and(|n| n.gap != Gap::Hard && is_title(&after[i], n))
         })
 }
 
@@ -164,13 +166,7 @@ fn title_precedes(tokens: &[Token], first: usize) -> bool {
     (lo..first)
         .rev()
         .take_while(|&i| tokens[i + 1..=first].iter().all(|t| t.gap != Gap::Hard))
-        .any(|i| {
-            i > 0
-                && tokens[i].gap != Gap::Hard
-                && DOC_TITLES
-                    .iter()
-                    .any(|[a, b]| tokens[i - 1].fold == *a && tokens[i].fold == *b)
-        })
+        .any(|i| i > 0 && tokens[i].gap != Gap::Hard && is_title(&tokens[i - 1], &tokens[i]))
 }
 
 impl Engine {
@@ -295,8 +291,9 @@ impl Engine {
         // The label of a document title: a colon, dash, full stop or exclamation marks, then a
         // document title within three words ("MẬT: Kế hoạch …", "HỎA TỐC - Kính gửi …", "KHẨN.
         // Chỉ thị …"; "HỎA TỐC: Shopee sale" and "MẬT: anh yêu em" are not documents).
-        let label = || {
-            next.is_some_and(|t| {
+        // Asked by the capitals, standing-alone and context checks of marks: computed once.
+        let label = (e.caps || e.alone)
+            && next.is_some_and(|t| {
                 text.get(span[span.len() - 1].orig.end..t.orig.start)
                     .is_some_and(|sep| {
                         let sep = sep.trim();
@@ -307,20 +304,19 @@ impl Engine {
                                 .all(|c| matches!(c, ':' | '-' | '–' | '—' | '!' | '.'))
                     })
                     && title_follows(tokens, h.last)
-            })
-        };
+            });
         // A mark in capitals, or opening its line in sentence case as such a label ("Tuyệt
         // mật: Danh sách cán bộ …", "Tối mật - Báo cáo …").
         if e.caps
             && !span.iter().all(|t| t.upper || t.numeric)
-            && !(starts && span[0].capitalized && label())
+            && !(starts && span[0].capitalized && label)
         {
             return false;
         }
         // Alone on its line, opening it as a label, or in brackets after a title ("Dự thảo
         // nghị quyết (MẬT)").
         if e.alone {
-            let ends = next.is_none_or(|t| t.gap == Gap::Hard) || label();
+            let ends = next.is_none_or(|t| t.gap == Gap::Hard) || label;
             let bracketed = || {
                 let first = span[0].orig.start;
                 let last = span[span.len() - 1].orig.end;
@@ -397,7 +393,7 @@ impl Engine {
         // After a label's colon the next word starts the title: "MẬT: Báo cáo …" is not "mật
         // báo".
         !(e.not_after.iter().flat_map(|c| c.iter()).any(before)
-            || !(e.alone && label()) && e.not_before.iter().flat_map(|c| c.iter()).any(after))
+            || !(e.alone && label) && e.not_before.iter().flat_map(|c| c.iter()).any(after))
     }
 
     /// Config filters: categories, minimum severity, allow-list.
