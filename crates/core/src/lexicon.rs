@@ -423,12 +423,9 @@ pub fn phrase_keys(p: &str) -> (Vec<String>, Vec<String>) {
 }
 
 /// The keys of a phrase of the built-in data, which `build.rs` has already keyed (syllable
-/// keys joined by single spaces).
-fn split_keys(p: &str) -> Vec<String> {
-    p.split(' ')
-        .filter(|k| !k.is_empty())
-        .map(str::to_string)
-        .collect()
+/// keys joined by single spaces), as owned strings.
+pub(crate) fn split_keys(p: &str) -> Vec<String> {
+    syllables(p).map(str::to_string).collect()
 }
 
 /// The syllable keys of a keyed phrase (keys joined by single spaces).
@@ -493,7 +490,7 @@ fn add_phrase<'a>(
 /// word next to it. `keys` is keyed: syllable keys joined by single spaces.
 fn default_unaccented(group: Option<Unaccented>, keys: &str) -> Unaccented {
     group.unwrap_or_else(|| {
-        let syllables = keys.bytes().filter(|&b| b == b' ').count() + 1;
+        let syllables = syllables(keys).count();
         let folds_alike = !keys.chars().any(text::tone::folds_away);
         if !folds_alike
             && syllables == 2

@@ -42,11 +42,7 @@ fn keyed(words: &'static [&'static str], fold_single: bool) -> WordList {
     let words: Vec<(Vec<String>, Vec<String>)> = words
         .iter()
         .map(|w| {
-            let keys: Vec<String> = w
-                .split(' ')
-                .filter(|k| !k.is_empty())
-                .map(str::to_string)
-                .collect();
+            let keys = crate::lexicon::split_keys(w);
             let folds = if fold_single || keys.len() > 1 {
                 keys.iter().map(|k| crate::text::tone::fold(k)).collect()
             } else {
