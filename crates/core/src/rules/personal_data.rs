@@ -359,34 +359,24 @@ const OWN_WORDS: &[&str] = &[
 ];
 /// Words (folded) that make nearby data someone else's, whatever else is said.
 const OTHER_WORDS: &[&str] = &[
-    "cua no",
-    "cua thang",
     "cua con nay",
     "cua con kia",
     "cua ba",
     "cua lao",
     "cua mu",
     "cua han",
-    "nha no",
     "sdt no",
     "so no",
     "zalo no",
     "thang",
-    "hang xom",
     "con mu",
-    "lua dao",
     "no",
-    "ngoai tinh",
-    "bom hang",
-    "lua tien",
-    "giat chong",
     "doi tien",
-    "doi no",
-    "an chan",
     "bao hanh",
 ];
 /// Words (folded) that name a third party or accuse them, looked for in a wider window than
-/// [`OTHER_WORDS`]: the data near them is not the writer's own.
+/// [`OTHER_WORDS`] (a dozen words either side, so they need not be listed there too): the data
+/// near them is not the writer's own.
 const THIRD_PARTY_WORDS: &[&str] = &[
     "hang xom",
     "lua dao",
@@ -573,11 +563,7 @@ fn public_near(tokens: &[Token], first: usize, end: usize) -> bool {
     let titled = |i: usize| {
         PERSON_TITLES.iter().any(|t| {
             let n = t.split(' ').count();
-            i >= n
-                && tokens[i - n..i]
-                    .iter()
-                    .zip(t.split(' '))
-                    .all(|(tok, w)| tok.fold == w)
+            i >= n && spelled_at(tokens, i - n, t)
         })
     };
     near_word_where(tokens, (first, end), (8, 0), PUBLIC_WORDS, |i| !titled(i))
