@@ -79,7 +79,8 @@ const DOC_WORDS: &[&str] = &[
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let norm = &ctx.norm.text;
     let mut parts = 0usize;
-    for m in doc_codes(norm) {
+    let codes = doc_codes(norm);
+    for m in codes.iter().cloned() {
         let code = &norm[m.clone()];
         // `125/bc-ubnd` → `bc-ubnd`; a party document's `12-bc/đu` → `bc/đu`.
         let kind = match (code.find('-'), code.find('/')) {
@@ -142,7 +143,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             FRAME_EN,
         ));
     }
-    drop_lone_marks(ctx, parts, out);
+    drop_lone_marks(ctx, parts, !codes.is_empty(), out);
     let classified = out
         .iter()
         .any(|f| f.category == Category::InternalDocument && f.severity == Severity::High);
@@ -168,10 +169,10 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// finding only when something else in the text shows that the text is a document: `parts`
 /// (structural parts found above), another internal-document finding (a mark of the other
 /// kind counts: urgency above the motto), a subject line ("V/v …" / "Về việc …" opening a
-/// sentence), or a document title right after the mark ("HỎA TỐC" / "Công văn gửi các phường
+/// sentence), a document code anywhere (`coded`), or a document title right after the mark ("HỎA TỐC" / "Công văn gửi các phường
 /// …", "HỎA TỐC - Báo cáo …"). The urgency field of a form (`Độ khẩn: …`) is a document part
 /// itself and always stays.
-fn drop_lone_marks(ctx: &Ctx<'_>, parts: usize, out: &mut Vec<Finding>) {
+fn drop_lone_marks(ctx: &Ctx<'_>, parts: usize, coded: bool, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let is_urgency = |f: &Finding| {
         f.rule_id == "internal_document.urgency"
@@ -195,8 +196,8 @@ fn drop_lone_marks(ctx: &Ctx<'_>, parts: usize, out: &mut Vec<Finding>) {
                     || (t[i].key == "về" && t.get(i + 1).is_some_and(|n| n.key == "việc")))
         })
     };
-    // A document code anywhere ("Số: 87/TB-UBND" run into one line with the header).
-    if other || subject() || !doc_codes(&ctx.norm.text).is_empty() {
+    // A document code anywhere (`coded`: "Số: 87/TB-UBND" run into one line with the header).
+    if other || coded || subject() {
         return;
     }
     // A document title right after the mark, on its line or the next.
