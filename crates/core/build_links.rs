@@ -55,13 +55,10 @@ fn protected_label<'a>(list: &publicsuffix::List, domain: &'a str) -> &'a str {
     label.rsplit('.').next().unwrap_or(label)
 }
 
-/// Writes `links_data.rs` into `out` (the `OUT_DIR`).
-pub fn write(out: &str) {
-    println!("cargo:rerun-if-changed=build_links.rs");
-    let psl = read("public_suffix.dat");
-    let confusables = read("confusables.txt");
-
-    // Rules grouped by the TLD they end in.
+/// The rules of the public-suffix list `psl` grouped by the TLD they end in, sorted by TLD:
+/// (ICANN rules, private rules), each in list order. `src/links/data.rs`'s tests read the
+/// compiled-in tables back against it.
+pub fn psl_by_tld(psl: &str) -> BTreeMap<&str, (Vec<&str>, Vec<&str>)> {
     let mut by_tld: BTreeMap<&str, (Vec<&str>, Vec<&str>)> = BTreeMap::new();
     let mut private = false;
     for line in psl.lines() {
@@ -82,16 +79,30 @@ pub fn write(out: &str) {
             entry.0.push(rule);
         }
     }
+    by_tld
+}
 
-    // Confusable character → prototype (a later line wins, as inserting into a map did).
+/// Confusable character → its ASCII prototype, from `confusables.txt` (a later line wins).
+pub fn confusable_map(src: &str) -> BTreeMap<char, &str> {
     let mut conf: BTreeMap<char, &str> = BTreeMap::new();
-    for row in rows(&confusables) {
+    for row in rows(src) {
         if let [proto, chars] = row[..] {
             for c in chars.chars() {
                 conf.insert(c, proto);
             }
         }
     }
+    conf
+}
+
+/// Writes `links_data.rs` into `out` (the `OUT_DIR`).
+pub fn write(out: &str) {
+    println!("cargo:rerun-if-changed=build_links.rs");
+    let psl = read("public_suffix.dat");
+    let confusables = read("confusables.txt");
+
+    let by_tld = psl_by_tld(&psl);
+    let conf = confusable_map(&confusables);
 
     // Compact forms (the `.wasm` holds them): strings joined into one text with `u16` start
     // offsets, characters as a sorted array with an index into the prototypes.

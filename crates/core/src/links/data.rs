@@ -62,6 +62,13 @@ fn group_tld(g: &str) -> &str {
     first.rsplit('.').next().unwrap_or(first)
 }
 
+/// The build script's grouping of the list files, which the tests read the compiled-in
+/// tables back against.
+#[cfg(test)]
+#[allow(dead_code)]
+#[path = "../../build_links.rs"]
+mod build_links;
+
 #[cfg(test)]
 const PUBLIC_SUFFIX: &str = include_str!("../../data/links/public_suffix.dat");
 
@@ -280,22 +287,7 @@ mod tests {
         assert!(want.iter().all(|t| tlds().contains(t)));
         assert!(!tlds().contains("v.v") && !tlds().contains("") && !tlds().contains("VN"));
 
-        let mut by_tld: HashMap<&str, (Vec<&str>, Vec<&str>)> = HashMap::default();
-        let mut private = false;
-        for line in PUBLIC_SUFFIX.lines() {
-            if line.contains("BEGIN PRIVATE DOMAINS") {
-                private = true;
-            }
-            let Some(rule) = line.split_whitespace().next() else {
-                continue;
-            };
-            if rule.starts_with("//") {
-                continue;
-            }
-            let tld = rule.rsplit('.').next().unwrap_or(rule);
-            let e = by_tld.entry(tld).or_default();
-            if private { &mut e.1 } else { &mut e.0 }.push(rule);
-        }
+        let by_tld = build_links::psl_by_tld(PUBLIC_SUFFIX);
         let groups: Vec<Vec<&str>> = (0..PSL_STARTS.len() - 1)
             .map(|i| {
                 let g = group(i);
@@ -318,14 +310,7 @@ mod tests {
             assert_eq!(tlds().contains(tld), want.contains(tld), "{tld}");
         }
 
-        let mut conf: HashMap<char, &str> = HashMap::default();
-        for row in rows(include_str!("../../data/links/confusables.txt")) {
-            if let [proto, chars] = row[..] {
-                for c in chars.chars() {
-                    conf.insert(c, proto);
-                }
-            }
-        }
+        let conf = build_links::confusable_map(include_str!("../../data/links/confusables.txt"));
         assert_eq!(conf.len(), CONFUSABLE_CHARS.len());
         assert!(CONFUSABLE_CHARS.windows(2).all(|w| w[0] < w[1]));
         let table = &lists().confusables;
