@@ -1,5 +1,6 @@
 //! Shouting: a whole sentence in capitals that also ends in `!`, insults or addresses someone
-//! with contempt, and runs of `!!!` in a sentence that shouts or insults. Source: duty 3 of the source article ("thể hiện bằng văn phong đúng mực").
+//! with contempt, and runs of `!!!` in a sentence that shouts or insults. Source: duty 3 of
+//! the source article ("thể hiện bằng văn phong đúng mực").
 //! Headings of documents (a sentence that already holds an internal-document finding) and
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
@@ -141,6 +142,12 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
         ) {
             return true;
         }
+        // A word typed without diacritics is compared by its folded form ("Toi dung la do
+        // ngoc").
+        let is = |x: &Token, list: &[&str]| {
+            list.contains(&x.key.as_str())
+                || !x.marked && list.iter().any(|w| crate::engine::fold_eq(&x.fold, w))
+        };
         let r = tokens_in(t, &f.span);
         let mut j = r.start;
         for _ in 0..5 {
@@ -148,12 +155,6 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
                 return true;
             }
             j -= 1;
-            // A word typed without diacritics is compared by its folded form ("Toi dung la
-            // do ngoc").
-            let is = |x: &Token, list: &[&str]| {
-                list.contains(&x.key.as_str())
-                    || !x.marked && list.iter().any(|w| crate::engine::fold_eq(&x.fold, w))
-            };
             if is(&t[j], FIRST_PERSON) {
                 let opens = j == 0 || t[j].gap != Gap::Space || is(&t[j - 1], CLAUSE_OPENERS);
                 return !opens;
