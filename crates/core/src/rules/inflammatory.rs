@@ -118,10 +118,11 @@ fn barking_dogs(t: &[Token], of: &[usize], out: &mut Vec<Finding>) {
 const FIRST_PERSON: &[&str] = &["tôi", "mình", "em", "tớ", "tui", "tao", "t", "mk", "e"];
 
 /// Words that may stand between a first-person subject and what it calls itself: "tôi đúng là
-/// đồ ngốc", "em là đứa ngu nhất lớp", "mình thật sự hơi ngu".
+/// đồ ngốc", "em là đứa ngu nhất lớp", "mình thật sự hơi ngu". Not `bị`: "tôi bị thằng ngu đó
+/// lừa" names someone else.
 const SELF_FILLERS: &[&str] = &[
     "đúng", "là", "thật", "sự", "quả", "cũng", "vốn", "hơi", "rất", "khá", "tự", "đứa", "một",
-    "kẻ", "quá", "bị", "thì", "đồ", "thằng", "con", "loại", "cái",
+    "kẻ", "quá", "thì", "đồ", "thằng", "con", "loại", "cái",
 ];
 
 /// Words after which a pronoun opens a clause ("ủa sao mình ngu thế", "vì tôi dốt"), rather
