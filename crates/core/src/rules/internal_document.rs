@@ -143,7 +143,17 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             FRAME_EN,
         ));
     }
-    drop_lone_marks(ctx, parts, !codes.is_empty(), out);
+    // A code of a document's kind and issuer (`87/tb-ubnd`, `12-bc/đu`), not a price or a rate
+    // (`50/cái`, `300/ngày`).
+    let coded = codes.iter().any(|m| {
+        let kind = norm[m.clone()].split_once('/').map_or("", |(_, k)| k);
+        kind.contains(['-', '/'])
+            || norm[m.clone()]
+                .split('/')
+                .next()
+                .is_some_and(|n| n.contains('-'))
+    });
+    drop_lone_marks(ctx, parts, coded, out);
     let classified = out
         .iter()
         .any(|f| f.category == Category::InternalDocument && f.severity == Severity::High);
