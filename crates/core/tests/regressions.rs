@@ -130,6 +130,7 @@ fn risky_posts_are_caught() {
         ),
         ("Con chó này, mày im đi", Category::Inflammatory),
         ("Tôi thấy nó là đồ ngốc", Category::Inflammatory),
+        ("Tôi bị thằng ngu đó lừa mất tiền", Category::Inflammatory),
         (
             "Vợ ông chánh văn phòng huyện, số đt 0868 246 135",
             Category::PersonalData,
@@ -374,6 +375,7 @@ fn everyday_texts_get_no_finding() {
         "Việc này thượng khẩn lắm anh ơi",
         "Tuyệt mật: công thức nấu phở của mẹ",
         "Khoai lang (MẬT) Đà Lạt giá rẻ",
+        "HỎA TỐC\nThanh lý áo thun chỉ 50/cái",
         "Bác sĩ nói ca mổ thành công, bé không cần mổ lại",
         "Gửi CV về tuyendung@abcgroup.vn nhé các bạn",
         "Ngu gì mà không mua vàng lúc giá còn rẻ, tiếc quá!",
@@ -411,6 +413,7 @@ fn own_contact_data_is_a_nudge() {
         // A call to contact the writer is not a call to harass someone.
         "Số điện thoại của mình là 0912 345 678, cần gì cứ gọi mình nhé cả nhà.",
         "Gọi ngay 0936 222 111 để được tư vấn lắp điều hòa miễn phí!",
+        "Gọi cho tôi 0912345678 nhé",
     ] {
         let r = e.analyze(t);
         let pd: Vec<_> = r
