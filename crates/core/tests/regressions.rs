@@ -442,6 +442,11 @@ fn own_contact_data_is_a_nudge() {
             "sđt thằng này 0912345678 mọi người cứ gọi hỏi nó",
             Severity::High,
         ),
+        // Pasted with no-break spaces.
+        (
+            "Số thằng đó là 0912\u{a0}345\u{a0}678, mọi người cứ gọi hỏi nó",
+            Severity::High,
+        ),
         (
             "SĐT mấy đứa lừa đảo: 0912 345 678 0987 654 321 0911 222 333 0933 444 555 0944 555 666",
             Severity::Warning,

@@ -771,12 +771,21 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Runs of digits with the usual separators: an optional `(` and `+`, a digit, then digits
-/// each optionally preceded by one or two separators (space, dot, dash, underscore, brackets:
+/// each optionally preceded by one or two separators (space, tab, dot, dash, underscore,
+/// brackets, and the no-break, narrow no-break, thin and figure spaces of pasted text:
 /// `0912 345 678`, `0912_345_678`, `(+84) 912 345 678`, `+84 (0) 912…`); 6 to 200 digits in
 /// all. Byte ranges of `norm`.
 fn digit_runs(norm: &str) -> Vec<Range<usize>> {
     let b = norm.as_bytes();
-    let is_sep = |c: &u8| matches!(c, b' ' | b'.' | b'-' | b'_' | b'(' | b')');
+    // The byte length of the separator at `k`, 0 for none.
+    let sep_at = |k: usize| -> usize {
+        match b.get(k..).unwrap_or_default() {
+            [b' ' | b'\t' | b'.' | b'-' | b'_' | b'(' | b')', ..] => 1,
+            [0xC2, 0xA0, ..] => 2,                     // U+00A0
+            [0xE2, 0x80, 0xAF | 0x89 | 0x87, ..] => 3, // U+202F, U+2009, U+2007
+            _ => 0,
+        }
+    };
     let digit_at = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
     let mut out = Vec::new();
     let mut i = 0;
@@ -803,15 +812,16 @@ fn digit_runs(norm: &str) -> Vec<Range<usize>> {
             if digit_at(j) {
                 j += 1;
                 digits += 1;
-            } else if b.get(j).is_some_and(is_sep) && digit_at(j + 1) {
-                j += 1;
-            } else if b.get(j).is_some_and(is_sep)
-                && b.get(j + 1).is_some_and(is_sep)
-                && digit_at(j + 2)
-            {
-                j += 2;
             } else {
-                break;
+                let one = sep_at(j);
+                let two = if one > 0 { sep_at(j + one) } else { 0 };
+                if one > 0 && digit_at(j + one) {
+                    j += one;
+                } else if two > 0 && digit_at(j + one + two) {
+                    j += one + two;
+                } else {
+                    break;
+                }
             }
         }
         // Up to 200 digits: a list of phone numbers in a row (split by `phone_parts`).
