@@ -292,13 +292,34 @@ impl Engine {
         // document title within three words ("MẬT: Kế hoạch …", "HỎA TỐC - Kính gửi …", "KHẨN.
         // Chỉ thị …"; "HỎA TỐC: Shopee sale" and "MẬT: anh yêu em" are not documents).
         // Asked by the capitals, standing-alone and context checks of marks: computed once.
+        // A mark in brackets that open its line is a label too ("[MẬT] Báo cáo …", "(TỐI MẬT)
+        // Kế hoạch …"): the closing bracket then stands for the separator.
+        let opened = if starts {
+            text.get(..span[0].orig.start).and_then(|b| {
+                let line = b.rsplit('\n').next().unwrap_or(b).trim();
+                match line {
+                    "(" => Some(')'),
+                    "[" => Some(']'),
+                    _ => None,
+                }
+            })
+        } else {
+            None
+        };
         let label = (e.caps || e.alone)
             && next.is_some_and(|t| {
                 text.get(span[span.len() - 1].orig.end..t.orig.start)
                     .is_some_and(|sep| {
                         let sep = sep.trim();
-                        !sep.is_empty()
-                            && sep.chars().count() <= 4
+                        let sep = match opened {
+                            Some(close) => match sep.strip_prefix(close) {
+                                Some(rest) => rest.trim_start(),
+                                None => return false,
+                            },
+                            None if sep.is_empty() => return false,
+                            None => sep,
+                        };
+                        sep.chars().count() <= 4
                             && sep
                                 .chars()
                                 .all(|c| matches!(c, ':' | '-' | '–' | '—' | '!' | '.'))
