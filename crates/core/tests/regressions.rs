@@ -36,6 +36,10 @@ fn everyday_sentences_raise_no_warning() {
         "Tôi đã chuyển khoản 1.500.000 đồng tiền học cho con",
         "Ê. Sao tụi mày ko đi kiện kìa. Ngồi đó gõ bàn phím mạnh tay thế??",
         "KHOAI LANG MẬT ĐÀ LẠT",
+        "TOI MAT HET TIEN ROI",
+        "DIEU HOA NAY TUYET MAT",
+        "(MẬT) Anh yêu em",
+        "Khách sạn Mường Thanh P.1205 tầng 12",
         "TIN KHẨN: bão số 3 sắp đổ bộ, theo Trung tâm Dự báo",
         "KHẨN: Cần tìm người thân của cụ bà đi lạc ở chợ Bến Thành",
         "Sang nay me dua con di hoc",
@@ -164,6 +168,31 @@ fn risky_posts_are_caught() {
             "Dự thảo nghị quyết (MẬT) của Ban Thường vụ Tỉnh ủy",
             Category::InternalDocument,
         ),
+        // A mark in brackets opening its line, as the label of a title.
+        (
+            "[MẬT] Báo cáo tình hình nhân sự quý 3 của Sở Nội vụ",
+            Category::InternalDocument,
+        ),
+        (
+            "(TỐI MẬT) Kế hoạch kiểm tra đột xuất các đơn vị",
+            Category::InternalDocument,
+        ),
+        // Unaccented marks in capitals, alone on their line or as a label.
+        (
+            "TUYET MAT\nBAO CAO tinh hinh an ninh quy 3 cua UBND huyen",
+            Category::InternalDocument,
+        ),
+        ("TOI MAT: KE HOACH nhan su nam 2027", Category::InternalDocument),
+        // An apartment written `P.1205` / `P1205`, or with a comma before the building.
+        (
+            "Nhà nó ở P.1205 tòa B chung cư Hòa Bình, ai rảnh qua hỏi thăm nó đi",
+            Category::PersonalData,
+        ),
+        (
+            "Nhà thằng đó ở căn hộ 1205, tòa B3, chung cư Hòa Bình",
+            Category::PersonalData,
+        ),
+        ("Nhà nó ở P1205 tòa B3 Linh Đàm", Category::PersonalData),
         (
             "Kết luận thanh tra chưa công bố: Giám đốc Sở chịu trách nhiệm",
             Category::InternalDocument,

@@ -608,7 +608,8 @@ fn near_word_where(
 const BUILDING_WORDS: &[&str] = &["toa", "tang", "block", "nha", "lo", "chung cu"];
 
 /// An apartment after a word for someone's home: `căn hộ 1203 tòa A2`, `nhà nó ở phòng 1205
-/// toà CT2 Linh Đàm` — `phòng`/`căn`/`căn hộ`, a number, a building word, then the building's
+/// toà CT2 Linh Đàm`, `nhà nó ở P.1205, tòa B` — `phòng`/`P.`/`căn`/`căn hộ`, a number, a
+/// building word (after a space, comma or dash), then the building's
 /// name (numbers and capitalised words). Not next to an office's name before or after it (a
 /// hotel room, a hospital ward).
 fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -618,15 +619,31 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let num = match (t[i].fold.as_str(), t[i + 1].fold.as_str()) {
             ("can", "ho") => i + 2,
             ("phong" | "can", _) => i + 1,
+            // `P.1205`: the abbreviation of `phòng`, capitalised, joined to its number.
+            ("p", _)
+                if t[i].capitalized
+                    && ctx.text.get(t[i].orig.end..t[i + 1].orig.start) == Some(".") =>
+            {
+                i + 1
+            }
+            // `P1205`: the same written as one word (the number is the word itself).
+            (p, _)
+                if t[i].capitalized
+                    && p.len() > 1
+                    && p.starts_with('p')
+                    && p[1..].bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                i
+            }
             _ => {
                 i += 1;
                 continue;
             }
         };
         let building = num + 1;
-        let found = t.get(num).is_some_and(|n| n.numeric)
+        let found = (num == i || t.get(num).is_some_and(|n| n.numeric))
             && t.get(building)
-                .is_some_and(|b| BUILDING_WORDS.contains(&b.fold.as_str()) && b.gap == Gap::Space)
+                .is_some_and(|b| BUILDING_WORDS.contains(&b.fold.as_str()) && b.gap != Gap::Hard)
             && t.get(building + 1)
                 .is_some_and(|n| (n.numeric || n.capitalized) && n.gap == Gap::Space)
             && (t[i + 1].fold == "ho" || near_word(t, i, i + 1, 6, 0, HOME_WORDS));
