@@ -443,6 +443,10 @@ fn own_contact_data_is_a_nudge() {
         "Số điện thoại của mình là 0912 345 678, cần gì cứ gọi mình nhé cả nhà.",
         "Gọi ngay 0936 222 111 để được tư vấn lắp điều hòa miễn phí!",
         "Gọi cho tôi 0912345678 nhé",
+        // Words that fold like `thằng`, `nó`, `bạo hành` say nothing of someone else.
+        "Tháng này em bận, có gì liên hệ em 0912345678",
+        "Bảo hành 12 tháng, gọi ngay 0912345678",
+        "Nợ cũ chưa thanh toán thì liên hệ em 0912345678",
     ] {
         let r = e.analyze(t);
         let pd: Vec<_> = r
@@ -461,6 +465,8 @@ fn own_contact_data_is_a_nudge() {
     }
     for (t, want) in [
         ("sđt của nó 0912345678", Severity::Warning),
+        ("so dt cua thang do 0912345678 lien he", Severity::Warning),
+        ("Liên hệ em 0912345678, nó bạo hành vợ con", Severity::Warning),
         (
             "Ai cần liên hệ chị Lan hàng xóm nhà mình thì gọi số 0912 345 678 nhé, chị ấy nợ tiền mà không trả.",
             Severity::Warning,

@@ -360,22 +360,24 @@ const OWN_WORDS: &[&str] = &[
     "lh",
     "lien he",
 ];
-/// Words (folded) that make nearby data someone else's, whatever else is said.
+/// Words that make nearby data someone else's, whatever else is said. Written with their
+/// diacritics where the folded form is also an everyday word (`thằng` / `tháng`, `nó` / `nợ`,
+/// `bạo hành` / `bảo hành`; see [`spelled_at`]).
 const OTHER_WORDS: &[&str] = &[
     "cua con nay",
     "cua con kia",
-    "cua ba",
-    "cua lao",
-    "cua mu",
-    "cua han",
-    "sdt no",
-    "so no",
-    "zalo no",
-    "thang",
-    "con mu",
-    "no",
-    "doi tien",
-    "bao hanh",
+    "của bà",
+    "của lão",
+    "của mụ",
+    "của hắn",
+    "sđt nó",
+    "số nó",
+    "zalo nó",
+    "thằng",
+    "con mụ",
+    "nó",
+    "đòi tiền",
+    "bạo hành",
 ];
 /// Words (folded) that name a third party or accuse them, looked for in a wider window than
 /// [`OTHER_WORDS`] (a dozen words either side, so they need not be listed there too): the data
@@ -591,9 +593,13 @@ fn near_word_where(
             else {
                 return false;
             };
-            words
-                .iter()
-                .any(|w| w.as_bytes().first() == Some(&first) && spelled_at(tokens, i, w))
+            words.iter().any(|w| {
+                // An accented first letter (`đổi`, `ở`) folds to another first byte.
+                w.as_bytes()
+                    .first()
+                    .is_some_and(|&b| b == first || b >= 0x80)
+                    && spelled_at(tokens, i, w)
+            })
         }
     };
     (lo..first).any(|i| {
@@ -674,34 +680,29 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether the tokens from `i` spell `phrase` (folded syllables joined by single spaces), one
-/// token's [`Token::fold`] per syllable. Compares bytes in place (no splitting of the phrase):
-/// this runs for every word of a list at every position near a number.
+/// Whether the tokens from `i` spell `phrase` (syllables joined by single spaces), one token per
+/// syllable. A syllable written without diacritics is compared with the token's
+/// [`Token::fold`], so it matches however the token is accented (`cua em` matches `của em`);
+/// one written with diacritics matches a token with the same [`Token::key`], or a token written
+/// without any diacritics that folds the same (`thằng` matches `thằng` and `thang`, not
+/// `tháng`). Compares in place (no allocation): this runs for every word of a list at every
+/// position near a number.
 fn spelled_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
-    let mut rest = phrase.as_bytes();
-    let mut k = i;
-    loop {
+    for (k, syllable) in (i..).zip(phrase.split(' ')) {
         let Some(t) = tokens.get(k) else {
             return false;
         };
-        let f = t.fold.as_bytes();
-        // The first byte decides most comparisons without a call to `memcmp`.
-        if f.first() != rest.first() {
-            return false;
-        }
-        let Some(after) = rest.strip_prefix(f) else {
-            return false;
+        let same = if syllable.is_ascii() {
+            // The first byte decides most comparisons without a call to `memcmp`.
+            t.fold.as_bytes().first() == syllable.as_bytes().first() && t.fold == syllable
+        } else {
+            t.key == syllable || (!t.marked && crate::engine::fold_eq(&t.fold, syllable))
         };
-        match after.split_first() {
-            None => return true,
-            // Folds hold no space, so the syllable ended exactly here.
-            Some((b' ', r)) => {
-                rest = r;
-                k += 1;
-            }
-            Some(_) => return false,
+        if !same {
+            return false;
         }
     }
+    true
 }
 
 /// House number + street, lane or alley: `số 12 ngõ 34 phố Hoàng Hoa Thám`, `nhà số 5 hẻm 12`,
