@@ -159,6 +159,21 @@ pub(crate) fn title_follows(tokens: &[Token], last: usize) -> bool {
         })
 }
 
+/// Whether what follows token `last` opens a document's next part: a title ([`title_follows`]),
+/// a number line (`Số: 88/KH-UBND`: `số`, then a number), or another mark in capitals
+/// (`HỎA TỐC - THƯỢNG KHẨN`, `MẬT - KHẨN`).
+fn part_follows(tokens: &[Token], last: usize) -> bool {
+    const MARK_STARTS: &[&str] = &["mat", "toi", "tuyet", "khan", "thuong", "hoa"];
+    title_follows(tokens, last)
+        || match tokens.get(last + 1..last + 3) {
+            Some([a, b]) => {
+                (a.fold == "so" && b.numeric)
+                    || (a.upper && b.upper && MARK_STARTS.contains(&a.fold.as_str()))
+            }
+            _ => false,
+        }
+}
+
 /// Whether a document title ([`DOC_TITLES`]) ends among the four tokens before token
 /// `first`, on its line: "Dự thảo nghị quyết (MẬT)".
 fn title_precedes(tokens: &[Token], first: usize) -> bool {
@@ -324,13 +339,24 @@ impl Engine {
                                 .chars()
                                 .all(|c| matches!(c, ':' | '-' | '–' | '—' | '!' | '.'))
                     })
-                    && title_follows(tokens, h.last)
+                    && part_follows(tokens, h.last)
             });
+        // Alone on its line, with the document's next part on the next line ("Mật\nSố: 88/KH-UBND").
+        let heads_lines = || {
+            starts
+                && next.is_some_and(|t| {
+                    t.gap == Gap::Hard
+                        && text
+                            .get(span[span.len() - 1].orig.end..t.orig.start)
+                            .is_some_and(|sep| sep.contains('\n') && sep.trim().is_empty())
+                })
+                && part_follows(tokens, h.last)
+        };
         // A mark in capitals, or opening its line in sentence case as such a label ("Tuyệt
         // mật: Danh sách cán bộ …", "Tối mật - Báo cáo …").
         if e.caps
             && !span.iter().all(|t| t.upper || t.numeric)
-            && !(starts && span[0].capitalized && label)
+            && !(starts && span[0].capitalized && (label || heads_lines()))
         {
             return false;
         }

@@ -37,6 +37,11 @@ fn everyday_sentences_raise_no_warning() {
         "Ê. Sao tụi mày ko đi kiện kìa. Ngồi đó gõ bàn phím mạnh tay thế??",
         "KHOAI LANG MẬT ĐÀ LẠT",
         "TOI MAT HET TIEN ROI",
+        "Em de mat nhu vay nhin rat dep nhin de thuong lam em gai oi",
+        "Quang Hải ghi bàn phút 89 giết chết trận đấu, cả quán hò hét",
+        "Nước thải nhà máy giết chết cả triệu con cá",
+        "Món óc lợn hấp thuốc bắc bà nội hay nấu",
+        "Bé nhà mình học tiếng Anh, kỹ năng nghe nói tiến bộ rõ",
         "DIEU HOA NAY TUYET MAT",
         "(MẬT) Anh yêu em",
         "Khách sạn Mường Thanh P.1205 tầng 12",
@@ -183,6 +188,19 @@ fn risky_posts_are_caught() {
             Category::InternalDocument,
         ),
         ("TOI MAT: KE HOACH nhan su nam 2027", Category::InternalDocument),
+        // A mark in sentence case alone on its line above the number line; a stamp; a tag.
+        (
+            "Mật\nSố: 88/KH-UBND\nKẾ HOẠCH cưỡng chế giải phóng mặt bằng",
+            Category::InternalDocument,
+        ),
+        (
+            "Ảnh chụp công văn này, góc trên đóng dấu MẬT đỏ chót",
+            Category::InternalDocument,
+        ),
+        (
+            "[INTERNAL] Kế hoạch cắt giảm 15% nhân sự khối văn phòng",
+            Category::InternalDocument,
+        ),
         // An apartment written `P.1205` / `P1205`, or with a comma before the building.
         (
             "Nhà nó ở P.1205 tòa B chung cư Hòa Bình, ai rảnh qua hỏi thăm nó đi",
