@@ -232,7 +232,9 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // or a currency word after) and public offices' numbers are not personal data.
         let service = digits.starts_with("1800") || digits.starts_with("1900");
         let amount = is_grouped_thousands(raw) || near(MONEY_WORDS, 0, 1);
-        let public = public_near(ctx.tokens, toks.start, toks.end);
+        // An office's number, unless the words right before say it is a person's ("ai quen con
+        // bé lễ tân ở nhà hàng đó thì số nó là 09…").
+        let public = public_near(ctx.tokens, toks.start, toks.end) && !near(OTHER_WORDS, 4, 0);
         let code = near(CODE_WORDS, 4, 0);
         if service || code || (amount && !id_word_near) {
             continue;
