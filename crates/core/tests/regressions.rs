@@ -45,6 +45,8 @@ fn everyday_sentences_raise_no_warning() {
         "DIEU HOA NAY TUYET MAT",
         "(MẬT) Anh yêu em",
         "Khách sạn Mường Thanh P.1205 tầng 12",
+        "Hẻm 51 Cao Thắng có quán số 1 Sài Gòn",
+        "Kiệt 20 Hùng Vương",
         "TIN KHẨN: bão số 3 sắp đổ bộ, theo Trung tâm Dự báo",
         "KHẨN: Cần tìm người thân của cụ bà đi lạc ở chợ Bến Thành",
         "Sang nay me dua con di hoc",
@@ -211,6 +213,11 @@ fn risky_posts_are_caught() {
             Category::PersonalData,
         ),
         ("Nhà nó ở P1205 tòa B3 Linh Đàm", Category::PersonalData),
+        // The lane and its street first, the house number after.
+        (
+            "Kiệt 20 Hùng Vương, nhà số 8, Huế — nhà của đứa gây tai nạn rồi bỏ chạy",
+            Category::PersonalData,
+        ),
         (
             "Kết luận thanh tra chưa công bố: Giám đốc Sở chịu trách nhiệm",
             Category::InternalDocument,

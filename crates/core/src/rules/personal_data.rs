@@ -682,6 +682,38 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// A lane and its street first, the house number after: `Kiệt 20 Hùng Vương, nhà số 8`,
+/// `ngõ 5 Láng Hạ số 12`. `i` must be the lane word (`is_street`), then its number, a
+/// capitalised street name of two or more words, and right after it (a comma allowed) `số N`,
+/// `số nhà N` or `nhà số N`, in one sentence. Returns the index of the house number's token.
+fn lane_then_house(t: &[Token], i: usize, is_street: impl Fn(usize) -> bool) -> Option<usize> {
+    if !is_street(i) || !t.get(i + 1)?.numeric {
+        return None;
+    }
+    let mut j = i + 2;
+    while t
+        .get(j)
+        .is_some_and(|x| x.capitalized && x.gap == Gap::Space)
+    {
+        j += 1;
+    }
+    if j < i + 4 {
+        return None;
+    }
+    let head = t.get(j)?;
+    if head.gap == Gap::Hard {
+        return None;
+    }
+    let num = match (head.fold.as_str(), t.get(j + 1)?.fold.as_str()) {
+        ("so", "nha") | ("nha", "so") => j + 2,
+        ("so", _) => j + 1,
+        _ => return None,
+    };
+    t.get(num)
+        .is_some_and(|x| x.numeric && x.gap == Gap::Space)
+        .then_some(num)
+}
+
 /// Whether the tokens from `i` spell `phrase` (syllables joined by single spaces), one token per
 /// syllable. A syllable written without diacritics is compared with the token's
 /// [`Token::fold`], so it matches however the token is accented (`cua em` matches `của em`);
@@ -717,6 +749,20 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     };
     let mut i = 0;
     while i + 2 < t.len() {
+        if let Some(end) = lane_then_house(t, i, is_street) {
+            if !near_word(t, i, i + 1, 8, 0, PUBLIC_WORDS) {
+                out.push(finding(
+                    "personal_data.address",
+                    Category::PersonalData,
+                    Severity::Warning,
+                    t[i].orig.start..t[end].orig.end,
+                    ADDR_VI,
+                    ADDR_EN,
+                ));
+            }
+            i = end + 1;
+            continue;
+        }
         // "số" [nhà] N
         let house = if t[i].fold == "so" && t[i + 1].numeric {
             Some(i + 1)
