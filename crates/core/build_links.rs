@@ -157,6 +157,7 @@ pub fn write(out: &str) {
         ("BRANDS", "brands.txt"),
         ("SHORTENERS", "shorteners.txt"),
         ("RISKY_TLDS", "risky_tlds.txt"),
+        ("LURES", "lures.txt"),
     ] {
         let src = read(file);
         let lines: Vec<&str> = src

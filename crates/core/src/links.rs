@@ -182,11 +182,24 @@ impl LinkVerdict {
 /// `url` is an absolute `http`/`https` URL (any case; a Unicode host is accepted), or a bare
 /// host with an optional path (`vnexpress.net/thoi-su`, taken as `https`). Anything else —
 /// empty, another scheme, no real TLD, over [`MAX_URL_LEN`] bytes, a label over
-/// [`MAX_LABEL_LEN`] — is `caution` with reason `malformed`.
+/// [`MAX_LABEL_LEN`] — is `caution` with reason `malformed`. Text around a single URL, as a
+/// link is often copied (`<https://…>`, `“https://…”`, `(https://…)`, `Xem tại: https://…`),
+/// is read as that URL; text with no URL or with several stays `malformed`.
 ///
 /// Cost: a few microseconds; the lists are parsed once, on the first call (about a millisecond).
 pub fn check_link(url: &str) -> LinkVerdict {
-    check(url, None)
+    let v = check(url, None);
+    if !v.has(Reason::Malformed) || url.len() > MAX_URL_LEN {
+        return v;
+    }
+    let found = extract::find_urls(url, |t| data::tlds().contains(t));
+    match &found[..] {
+        [one] => match url.get(one.span.clone()) {
+            Some(inner) if inner.len() < url.trim().len() => check(inner, Some(one.explicit)),
+            _ => v,
+        },
+        _ => v,
+    }
 }
 
 /// `suspicious_link` findings for the URLs in `text`: the ones whose verdict is `caution`
@@ -227,6 +240,9 @@ pub fn link_findings(text: &str) -> Vec<Finding> {
 struct Signals {
     reasons: Vec<Reason>,
     lookalike_of: Option<&'static str>,
+    /// A risky TLD under a host that names a state service or a payout (`hotro-cccd.top`):
+    /// `suspicious_tld` counts as a strong signal then.
+    lure: bool,
 }
 
 impl Signals {
@@ -350,6 +366,9 @@ fn check(input: &str, explicit: Option<bool>) -> LinkVerdict {
         .is_some_and(|tld| l.risky_tlds.contains(tld.ascii))
     {
         sig.add(Reason::SuspiciousTld);
+        sig.lure = labels[..labels.len() - 1]
+            .iter()
+            .any(|lb| l.lures.iter().any(|w| lb.ascii.contains(w)));
     }
     if insecure {
         sig.add(Reason::InsecureHttp);
@@ -629,8 +648,10 @@ fn finish(
 ) -> LinkVerdict {
     // Strong signals first, then weak ones, each in the order found (a stable partition; a
     // sort here would bring one more copy of the sort code into the .wasm).
+    let lure = sig.lure;
+    let strong_here = |r: &Reason| r.is_strong() || lure && *r == Reason::SuspiciousTld;
     let (strong, weak): (Vec<Reason>, Vec<Reason>) =
-        sig.reasons.iter().partition(|r| r.is_strong());
+        sig.reasons.iter().partition(|r| strong_here(r));
     sig.reasons = strong.into_iter().chain(weak).collect();
     let entry = match known {
         Known::Gov(e) => e,
@@ -640,7 +661,7 @@ fn finish(
     let official =
         matches!(known, Known::Gov(_)) || entry.is_some_and(|e| e.kind == Kind::Official);
     let press = entry.is_some_and(|e| e.kind == Kind::Press);
-    let verdict = if sig.reasons.iter().any(|r| r.is_strong()) {
+    let verdict = if sig.reasons.iter().any(strong_here) {
         Verdict::Suspicious
     } else if official {
         sig.reasons.insert(0, Reason::GovernmentDomain);
@@ -766,6 +787,16 @@ fn explain(
             Reason::UserinfoTrick => (
                 format!("phần trước dấu @ chỉ để đánh lừa; trang thật là {host}."),
                 format!("the part before @ is a decoy; the real site is {host}."),
+            ),
+            Reason::SuspiciousTld if sig.lure => (
+                format!(
+                    "đuôi .{} hay được dùng cho trang lừa đảo dùng một lần, và địa chỉ mượn tên dịch vụ công hoặc hứa nhận tiền, quà.",
+                    tld(host)
+                ),
+                format!(
+                    "the .{} ending is common for throw-away scam sites, and the address borrows the name of a public service or promises money or prizes.",
+                    tld(host)
+                ),
             ),
             Reason::SuspiciousTld => (
                 format!(

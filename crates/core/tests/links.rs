@@ -1,4 +1,5 @@
-//! Link verdicts against the shared corpus (`tests/corpus/links.jsonl`, every case), the
+//! Link verdicts against the shared corpus (`tests/corpus/links.jsonl`, every case) and the
+//! blind adversarial links (`tests/corpus/adversarial-links.jsonl`, every case), the
 //! `sl-*` posts and the press-link negatives of `tests/corpus/posts.jsonl`, and properties:
 //! `check_link` never panics, `link_findings` spans are char-boundary ranges inside the text.
 
@@ -8,6 +9,9 @@ use proptest::prelude::*;
 use serde_json::Value;
 
 const LINKS: &str = include_str!("../../../tests/corpus/links.jsonl");
+/// Links written blind by an adversarial tester: legitimate deep links, wrapped and pasted
+/// links, look-alikes of press, state and bank domains, homographs, `@` tricks, IP hosts.
+const ADVERSARIAL_LINKS: &str = include_str!("../../../tests/corpus/adversarial-links.jsonl");
 const POSTS: &str = include_str!("../../../tests/corpus/posts.jsonl");
 
 fn lines(src: &str) -> impl Iterator<Item = Value> + '_ {
@@ -24,9 +28,20 @@ fn s(v: &Value, k: &str) -> String {
 
 #[test]
 fn every_links_corpus_case() {
+    every_case_of(LINKS, 35);
+}
+
+#[test]
+fn every_adversarial_link_case() {
+    every_case_of(ADVERSARIAL_LINKS, 90);
+}
+
+/// Checks each case of `corpus` (the links format), all failures reported at once; `min` guards
+/// against a truncated copy.
+fn every_case_of(corpus: &str, min: usize) {
     let mut failures = Vec::new();
     let mut n = 0;
-    for case in lines(LINKS) {
+    for case in lines(corpus) {
         n += 1;
         let v = check_link(&s(&case, "url"));
         let verdict = serde_json::to_value(v.verdict).expect("verdict serialises");
@@ -51,7 +66,7 @@ fn every_links_corpus_case() {
             ));
         }
     }
-    assert!(n >= 35, "corpus has {n} cases");
+    assert!(n >= min, "corpus has {n} cases");
     assert!(
         failures.is_empty(),
         "{} of {n} failed:\n{}",

@@ -8,6 +8,7 @@
 //! | `brands.txt` | banks, e-wallets, telecoms, shops, social networks | look-alikes only |
 //! | `shorteners.txt` | public URL shorteners | `url_shortener` |
 //! | `risky_tlds.txt` | TLDs of throw-away scam sites | `suspicious_tld` |
+//! | `lures.txt` | words of state services and payouts in scam hosts | `suspicious_tld` made strong |
 //! | `confusables.txt` | UTS #39 confusables whose prototype is ASCII | skeletons |
 //!
 //! ## Why a trimmed public-suffix list (size trade-off, measured for `wasm32-unknown-unknown`,
@@ -32,8 +33,8 @@ mod tables {
     include!(concat!(env!("OUT_DIR"), "/links_data.rs"));
 }
 use tables::{
-    BRANDS, CONFUSABLE_CHARS, CONFUSABLE_PROTO, OFFICIAL, PRESS, PROTECTED_LABELS, PROTOTYPES,
-    PSL_STARTS, PSL_TEXT, RISKY_TLDS, SHORTENERS,
+    BRANDS, CONFUSABLE_CHARS, CONFUSABLE_PROTO, LURES, OFFICIAL, PRESS, PROTECTED_LABELS,
+    PROTOTYPES, PSL_STARTS, PSL_TEXT, RISKY_TLDS, SHORTENERS,
 };
 
 /// Group `i` of `PSL_TEXT` (`PSL_STARTS` ends with the text's length).
@@ -178,6 +179,8 @@ pub(crate) struct Lists {
     pub shorteners: HashSet<&'static str>,
     /// Risky TLDs.
     pub risky_tlds: HashSet<&'static str>,
+    /// Lure words (lower-case ASCII), looked for inside a host's labels under a risky TLD.
+    pub lures: Vec<&'static str>,
     /// Confusable character → its ASCII prototype (lower case).
     pub confusables: Confusables,
 }
@@ -239,6 +242,7 @@ fn build() -> Lists {
         risky_tlds: rows(RISKY_TLDS)
             .filter_map(|r| r.first().copied())
             .collect(),
+        lures: rows(LURES).filter_map(|r| r.first().copied()).collect(),
         confusables: Confusables,
     };
     for (src, kind) in [
@@ -329,6 +333,7 @@ mod tests {
             (BRANDS, include_str!("../../data/links/brands.txt")),
             (SHORTENERS, include_str!("../../data/links/shorteners.txt")),
             (RISKY_TLDS, include_str!("../../data/links/risky_tlds.txt")),
+            (LURES, include_str!("../../data/links/lures.txt")),
         ] {
             assert!(rows(table).eq(rows(file)));
             assert!(!table.contains('#'));
