@@ -228,7 +228,40 @@
     if (active === c) active = null;
     // `lastUsed` stays: composerForAction skips it while it is out of the page, and finds it
     // again if the page puts it back (the guard must still see its draft).
+    if (!c.connected && enabled) watchReturn(c);
   }
+
+  // ---- composers put back into the page (a framework re-mounting them, a tab view shown again) ----
+  // While a composer that was forgotten on leaving the page is out, one MutationObserver
+  // watches the document (and the shadow root it was in) for its return; back in the page, it
+  // is analysed once and its underlines are drawn, without waiting for focus or a keystroke.
+  // Nothing is observed while no composer is out; WeakRefs let a composer the page dropped
+  // for good be collected.
+  const outOfPage = new Set(); // WeakRef(Composer)
+  let returnObserver = null;
+  function watchReturn(c) {
+    c.outRef ||= new WeakRef(c);
+    outOfPage.add(c.outRef);
+    returnObserver ||= new MutationObserver(checkReturns);
+    returnObserver.observe(document, { childList: true, subtree: true });
+    if (c.rootNode instanceof ShadowRoot) returnObserver.observe(c.rootNode, { childList: true, subtree: true });
+  }
+  function checkReturns() {
+    if (!CN.alive) return;
+    for (const ref of outOfPage) {
+      const c = ref.deref();
+      if (c && !c.connected) continue;
+      outOfPage.delete(ref);
+      if (!c) continue;
+      c.stale = true;
+      schedule(c);
+    }
+    if (!outOfPage.size) returnObserver?.disconnect();
+  }
+  CN.cleanups.push(() => {
+    returnObserver?.disconnect();
+    outOfPage.clear();
+  });
 
   // Editors that re-render (React, Lexical, ProseMirror…) or change text without an input event.
   function observe(c) {
@@ -382,6 +415,9 @@
         forget(c);
         continue;
       }
+      // Taken out and put back within a frame: its Ranges collapsed out of it when it left,
+      // so they are made again on the same findings (no analysis when the text is the same).
+      if (c.remounted() && !c.render()) schedule(c);
       // Values set by the page's script fire no input event: look again, at most twice a second,
       // and never for an over-long text (reading a 1 MB value costs milliseconds).
       const now = performance.now();

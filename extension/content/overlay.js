@@ -321,7 +321,20 @@
       this.ranges = ranges;
       this.rangeCats = cats;
       this.windowKey = null;
+      // A collapsed Range at the editor's start: it moves out of the editor when the editor
+      // leaves the page, even if it is put back before anything looks (see remounted).
+      this.sentinel ||= new Range();
+      this.sentinel.setStart(this.el, 0);
+      this.sentinel.collapse(true);
       this.syncWindow();
+    }
+
+    /**
+     * Whether a rich composer has left its place in the DOM since its Ranges were made (it may
+     * be back already): the Ranges then collapsed onto its old parent, and must be made again.
+     */
+    remounted() {
+      return !!this.sentinel && this.ranges.length > 0 && this.sentinel.startContainer !== this.el;
     }
 
     unhighlight(r, category) {
