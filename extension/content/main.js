@@ -63,8 +63,17 @@
       return { start: c.el.selectionStart ?? 0, end: c.el.selectionEnd ?? 0, dir: c.el.selectionDirection };
     }
     const sel = (c.rootNode.getSelection ? c.rootNode : document).getSelection();
-    if (sel?.rangeCount && c.el.contains(sel.getRangeAt(0).startContainer)) return { range: sel.getRangeAt(0).cloneRange() };
-    return c.lastRange ? { range: c.lastRange.cloneRange() } : null;
+    if (sel?.rangeCount && c.el.contains(sel.getRangeAt(0).startContainer)) return selectionState(sel);
+    return c.lastRange ? { range: c.lastRange.cloneRange(), backward: c.lastBackward } : null;
+  }
+  /**
+   * The selection's Range and its direction (a Range has none): backward when its anchor, where
+   * the user started selecting, is the Range's end (selected leftwards or upwards).
+   */
+  function selectionState(sel) {
+    const range = sel.getRangeAt(0).cloneRange();
+    const backward = !range.collapsed && sel.anchorNode === range.endContainer && sel.anchorOffset === range.endOffset;
+    return { range, backward };
   }
   function restoreSelection(c, s) {
     try {
@@ -72,9 +81,12 @@
       if (!s) return;
       if (c.kind === "field") c.el.setSelectionRange(s.start, s.end, s.dir || "none");
       else if (s.range) {
+        // Anchor and focus as they were: the editor reads its own selection (and its direction,
+        // which Shift+arrow extends) back from the DOM's.
         const sel = (c.rootNode.getSelection ? c.rootNode : document).getSelection();
-        sel.removeAllRanges();
-        sel.addRange(s.range);
+        const r = s.range;
+        if (s.backward) sel.setBaseAndExtent(r.endContainer, r.endOffset, r.startContainer, r.startOffset);
+        else sel.setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
       }
     } catch {
       /* the editor re-rendered: focus is the best we can do */
@@ -321,7 +333,11 @@
     const c = active;
     if (c.kind === "rich") {
       const sel = (c.rootNode.getSelection ? c.rootNode : document).getSelection();
-      if (sel?.rangeCount && c.el.contains(sel.getRangeAt(0).startContainer)) c.lastRange = sel.getRangeAt(0).cloneRange();
+      if (sel?.rangeCount && c.el.contains(sel.getRangeAt(0).startContainer)) {
+        const st = selectionState(sel);
+        c.lastRange = st.range;
+        c.lastBackward = st.backward;
+      }
     }
     caretTooltip(c);
   });
