@@ -108,6 +108,28 @@ test("a rotated ancestor: no mark is drawn beside the words; once it is only sca
   await page.close();
 });
 
+test("html { zoom: 1.25 }: the hover tooltip opens just under its words", T, async () => {
+  for (const css of ["", "html { zoom: 1.25 }"]) {
+    const page = await openTyped("textarea", css);
+    const { marks } = await marksOn(page);
+    const m = marks[0];
+    await page.mouse.click(5, 700); // the caret out of the phrase
+    await page.mouse.move(m.left + m.width / 2, m.top + m.height / 2);
+    const tip = await until(
+      () =>
+        page.evaluate(() => {
+          const t = document.querySelector("cannhac-tooltip")?.shadowRoot?.querySelector(".tip");
+          if (!t || t.hidden) return null;
+          const r = t.getBoundingClientRect();
+          return { left: r.left, top: r.top };
+        }),
+      "the hover tooltip",
+    );
+    assert.ok(near(tip.left, m.left, 1.5) && near(tip.top, m.top + m.height + 6, 2), `${css || "no zoom"}: tooltip at ${JSON.stringify(tip)}, mark ${JSON.stringify(m)}`);
+    await page.close();
+  }
+});
+
 test("no page errors were thrown in any fixture", () => {
   assert.deepEqual(env.pageErrors, []);
 });
