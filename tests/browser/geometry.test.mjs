@@ -91,6 +91,30 @@ for (const kind of ["textarea", "input"]) {
   });
 }
 
+test("a textarea scrolled inside itself under body { zoom: 1.25 } and a scaled ancestor: the mark follows its word", T, async () => {
+  const lines = Array.from({ length: 30 }, (_, i) => `dòng ${i + 1}`);
+  lines[14] = `dòng 15 ${PHRASE}`;
+  const text = lines.join("\n");
+  const start = text.indexOf(PHRASE);
+  for (const css of ["body { zoom: 1.25 }", "#form { transform: scale(1.2); transform-origin: 0 0 }"]) {
+    const page = await openFixture(env.b.context, env.srv.origin, "scroll", { text });
+    await page.addStyleTag({ content: css });
+    await page.click("#editor");
+    await page.evaluate(() => (document.getElementById("editor").scrollTop = 320)); // line 15 in view
+    const box = await page.evaluate(() => {
+      const r = document.getElementById("editor").getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    });
+    const m = await until(async () => {
+      const x = (await underlines(page, "internal_document")).marks[0];
+      return x && x.top >= box.top && x.top + x.height <= box.bottom && x;
+    }, `${css}: a mark inside the scrolled field`);
+    const y = m.top + m.height / 2;
+    assert.deepEqual(await caretsAt(page, [[m.left + 1.5, y], [m.left + m.width - 1.5, y]]), [start, start + PHRASE.length], css);
+    await page.close();
+  }
+});
+
 test("a rotated ancestor: no mark is drawn beside the words; once it is only scaled, the mark is back on them", T, async () => {
   const page = await openTyped("textarea", "#form { transform: rotate(3deg) }");
   // Time for the analysis to answer; nothing may be drawn (the same text is marked below as
