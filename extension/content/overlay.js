@@ -143,7 +143,8 @@
   function rotatedOrSkewed(el) {
     for (let n = el, k = 0; n && n.nodeType === 1 && k < 256; k++) {
       const cs = getComputedStyle(n);
-      if (cs.rotate && cs.rotate !== "none") return true;
+      // The `rotate` property: "none", "45deg", "x 30deg", "1 1 0 20deg" (its angle last).
+      if (cs.rotate && cs.rotate !== "none" && parseFloat(cs.rotate.split(" ").pop()) !== 0) return true;
       const t = cs.transform;
       if (t && t !== "none") {
         const v = t.slice(t.indexOf("(") + 1, -1).split(",").map(Number);
