@@ -63,8 +63,17 @@
       return { start: c.el.selectionStart ?? 0, end: c.el.selectionEnd ?? 0, dir: c.el.selectionDirection };
     }
     const sel = (c.rootNode.getSelection ? c.rootNode : document).getSelection();
-    if (sel?.rangeCount && c.el.contains(sel.getRangeAt(0).startContainer)) return { range: sel.getRangeAt(0).cloneRange() };
-    return c.lastRange ? { range: c.lastRange.cloneRange() } : null;
+    if (sel?.rangeCount && c.el.contains(sel.getRangeAt(0).startContainer)) return selectionState(sel);
+    return c.lastRange ? { range: c.lastRange.cloneRange(), backward: c.lastBackward } : null;
+  }
+  /**
+   * The selection's Range and its direction (a Range has none): backward when its anchor, where
+   * the user started selecting, is the Range's end (selected leftwards or upwards).
+   */
+  function selectionState(sel) {
+    const range = sel.getRangeAt(0).cloneRange();
+    const backward = !range.collapsed && sel.anchorNode === range.endContainer && sel.anchorOffset === range.endOffset;
+    return { range, backward };
   }
   function restoreSelection(c, s) {
     try {
@@ -72,9 +81,12 @@
       if (!s) return;
       if (c.kind === "field") c.el.setSelectionRange(s.start, s.end, s.dir || "none");
       else if (s.range) {
+        // Anchor and focus as they were: the editor reads its own selection (and its direction,
+        // which Shift+arrow extends) back from the DOM's.
         const sel = (c.rootNode.getSelection ? c.rootNode : document).getSelection();
-        sel.removeAllRanges();
-        sel.addRange(s.range);
+        const r = s.range;
+        if (s.backward) sel.setBaseAndExtent(r.endContainer, r.endOffset, r.startContainer, r.startOffset);
+        else sel.setBaseAndExtent(r.startContainer, r.startOffset, r.endContainer, r.endOffset);
       }
     } catch {
       /* the editor re-rendered: focus is the best we can do */
@@ -228,7 +240,40 @@
     if (active === c) active = null;
     // `lastUsed` stays: composerForAction skips it while it is out of the page, and finds it
     // again if the page puts it back (the guard must still see its draft).
+    if (!c.connected && enabled) watchReturn(c);
   }
+
+  // ---- composers put back into the page (a framework re-mounting them, a tab view shown again) ----
+  // While a composer that was forgotten on leaving the page is out, one MutationObserver
+  // watches the document (and the shadow root it was in) for its return; back in the page, it
+  // is analysed once and its underlines are drawn, without waiting for focus or a keystroke.
+  // Nothing is observed while no composer is out; WeakRefs let a composer the page dropped
+  // for good be collected.
+  const outOfPage = new Set(); // WeakRef(Composer)
+  let returnObserver = null;
+  function watchReturn(c) {
+    c.outRef ||= new WeakRef(c);
+    outOfPage.add(c.outRef);
+    returnObserver ||= new MutationObserver(checkReturns);
+    returnObserver.observe(document, { childList: true, subtree: true });
+    if (c.rootNode instanceof ShadowRoot) returnObserver.observe(c.rootNode, { childList: true, subtree: true });
+  }
+  function checkReturns() {
+    if (!CN.alive) return;
+    for (const ref of outOfPage) {
+      const c = ref.deref();
+      if (c && !c.connected) continue;
+      outOfPage.delete(ref);
+      if (!c) continue;
+      c.stale = true;
+      schedule(c);
+    }
+    if (!outOfPage.size) returnObserver?.disconnect();
+  }
+  CN.cleanups.push(() => {
+    returnObserver?.disconnect();
+    outOfPage.clear();
+  });
 
   // Editors that re-render (React, Lexical, ProseMirror…) or change text without an input event.
   function observe(c) {
@@ -288,7 +333,11 @@
     const c = active;
     if (c.kind === "rich") {
       const sel = (c.rootNode.getSelection ? c.rootNode : document).getSelection();
-      if (sel?.rangeCount && c.el.contains(sel.getRangeAt(0).startContainer)) c.lastRange = sel.getRangeAt(0).cloneRange();
+      if (sel?.rangeCount && c.el.contains(sel.getRangeAt(0).startContainer)) {
+        const st = selectionState(sel);
+        c.lastRange = st.range;
+        c.lastBackward = st.backward;
+      }
     }
     caretTooltip(c);
   });
@@ -382,6 +431,9 @@
         forget(c);
         continue;
       }
+      // Taken out and put back within a frame: its Ranges collapsed out of it when it left,
+      // so they are made again on the same findings (no analysis when the text is the same).
+      if (c.remounted() && !c.render()) schedule(c);
       // Values set by the page's script fire no input event: look again, at most twice a second,
       // and never for an over-long text (reading a 1 MB value costs milliseconds).
       const now = performance.now();

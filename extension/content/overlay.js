@@ -135,6 +135,29 @@
     "writingMode", "textRendering", "wordBreak", "lineBreak", "hyphens", "fontVariantLigatures",
   ];
 
+  /**
+   * Whether `el` or an ancestor (through shadow hosts, within this document) is rotated, skewed
+   * or transformed in 3D: only translations and scales keep a box axis-aligned, and the field
+   * mirror can follow only those.
+   */
+  function rotatedOrSkewed(el) {
+    for (let n = el, k = 0; n && n.nodeType === 1 && k < 256; k++) {
+      const cs = getComputedStyle(n);
+      // The `rotate` property: "none", "45deg", "x 30deg", "1 1 0 20deg" (its angle last).
+      if (cs.rotate && cs.rotate !== "none" && parseFloat(cs.rotate.split(" ").pop()) !== 0) return true;
+      const t = cs.transform;
+      if (t && t !== "none") {
+        const v = t.slice(t.indexOf("(") + 1, -1).split(",").map(Number);
+        if (t.startsWith("matrix3d(")) {
+          // Column-major 4x4: only the diagonal and the translation may be set.
+          for (const i of [1, 2, 3, 4, 6, 7, 8, 9, 11]) if (Math.abs(v[i]) > 1e-9) return true;
+        } else if (Math.abs(v[1]) > 1e-9 || Math.abs(v[2]) > 1e-9) return true;
+      }
+      n = n.parentElement || (n.parentNode instanceof ShadowRoot ? n.parentNode.host : null);
+    }
+    return false;
+  }
+
   let composerSeq = 0;
 
   /** One composer (editable field) the user has focused. */
@@ -299,7 +322,20 @@
       this.ranges = ranges;
       this.rangeCats = cats;
       this.windowKey = null;
+      // A collapsed Range at the editor's start: it moves out of the editor when the editor
+      // leaves the page, even if it is put back before anything looks (see remounted).
+      this.sentinel ||= new Range();
+      this.sentinel.setStart(this.el, 0);
+      this.sentinel.collapse(true);
       this.syncWindow();
+    }
+
+    /**
+     * Whether a rich composer has left its place in the DOM since its Ranges were made (it may
+     * be back already): the Ranges then collapsed onto its old parent, and must be made again.
+     */
+    remounted() {
+      return !!this.sentinel && this.ranges.length > 0 && this.sentinel.startContainer !== this.el;
     }
 
     unhighlight(r, category) {
@@ -429,10 +465,41 @@
       this.layout();
     }
 
-    /** Host offset: `position: fixed` may be relative to a transformed ancestor. */
+    /**
+     * Host offset (`position: fixed` may be relative to a transformed ancestor) and zoom (CSS
+     * `zoom` on <html> or on the open dialog the host sits in scales every length inside it):
+     * a viewport length v is v / z CSS px inside the host.
+     */
     hostOrigin(m) {
       const r = m.host.getBoundingClientRect();
-      return { x: r.left, y: r.top };
+      return { x: r.left, y: r.top, z: m.host.currentCSSZoom || 1 };
+    }
+
+    /**
+     * How the field's own CSS px map to the viewport: its effective CSS `zoom` (ez) and, on top
+     * of it, the scale of transformed ancestors (tx, ty), found by comparing its viewport box
+     * with its own size. `ok` is false when an ancestor (or the field) is rotated, skewed or
+     * transformed in 3D: the mirror cannot follow such a box, and its marks would be drawn in
+     * the wrong place, so none are drawn.
+     */
+    fieldGeometry(rect, cs) {
+      const el = this.el;
+      const px = (v) => parseFloat(v) || 0;
+      const ez = el.currentCSSZoom || 1;
+      let w = px(cs.width);
+      let h = px(cs.height);
+      if (cs.boxSizing !== "border-box") {
+        w += px(cs.paddingLeft) + px(cs.paddingRight) + px(cs.borderLeftWidth) + px(cs.borderRightWidth);
+        h += px(cs.paddingTop) + px(cs.paddingBottom) + px(cs.borderTopWidth) + px(cs.borderBottomWidth);
+      }
+      if (!(w > 0)) w = el.offsetWidth;
+      if (!(h > 0)) h = el.offsetHeight;
+      let tx = w > 0 ? rect.width / (w * ez) : 1;
+      let ty = h > 0 ? rect.height / (h * ez) : 1;
+      // Sub-pixel snapping of borders and sizes: below 0.2 % there is no transform.
+      if (Math.abs(tx - 1) < 0.002) tx = 1;
+      if (Math.abs(ty - 1) < 0.002) ty = 1;
+      return { ez, tx, ty, w, h, ok: this.kind !== "field" || (tx > 0 && ty > 0 && !rotatedOrSkewed(el)) };
     }
 
     /** Viewport rects of finding i's text, one or more per finding. */
@@ -510,11 +577,15 @@
       return spans;
     }
 
-    /** Recomputes the field mirror rects (textarea/input). */
-    measureField() {
+    /**
+     * Recomputes the field mirror rects (textarea/input). The mirror is laid out in the field's
+     * own CSS px at the field's effective `zoom` (so its text wraps and shapes exactly as the
+     * field's), then scaled like the field by its transformed ancestors (`geo`, from
+     * fieldGeometry): its text's client rects are then the field's words' viewport rects.
+     */
+    measureField(rect, cs, geo, o) {
       const m = this.ensureOverlay();
       const el = this.el;
-      const cs = getComputedStyle(el);
       if (!m.mirror) {
         m.mirror = document.createElement("div");
         m.mirror.className = "mirror";
@@ -522,20 +593,23 @@
         m.root.appendChild(m.mirror);
       }
       const mir = m.mirror;
-      const rect = el.getBoundingClientRect();
-      const o = this.hostOrigin(m);
-      mir.style.left = rect.left - o.x + "px";
-      mir.style.top = rect.top - o.y + "px";
+      // The mirror's own lengths (left and top too) count in its zoom: the field's.
+      const zoom = geo.ez / o.z;
+      mir.style.left = (rect.left - o.x) / geo.ez + "px";
+      mir.style.top = (rect.top - o.y) / geo.ez + "px";
       // Copy the field's text styles only when they (or its size) changed: restyling the mirror
       // costs a full relayout of its text.
       const sb = el.offsetWidth - el.clientWidth - (parseFloat(cs.borderLeftWidth) || 0) - (parseFloat(cs.borderRightWidth) || 0);
-      const styleKey = MIRROR_PROPS.map((p) => cs[p]).join("|") + `|${rect.width}|${rect.height}|${sb}|${cs.whiteSpace}|${cs.overflowWrap}`;
+      const styleKey = MIRROR_PROPS.map((p) => cs[p]).join("|") + `|${geo.w}|${geo.h}|${sb}|${cs.whiteSpace}|${cs.overflowWrap}|${zoom}|${geo.tx}|${geo.ty}`;
       if (styleKey !== m.styleKey) {
         m.styleKey = styleKey;
         for (const p of MIRROR_PROPS) mir.style[p] = cs[p];
-        mir.style.width = rect.width + "px";
-        mir.style.height = rect.height + "px";
+        mir.style.width = geo.w + "px";
+        mir.style.height = geo.h + "px";
         mir.style.boxSizing = "border-box";
+        mir.style.zoom = zoom === 1 ? "" : String(zoom);
+        mir.style.transformOrigin = "0 0";
+        mir.style.transform = geo.tx === 1 && geo.ty === 1 ? "" : `scale(${geo.tx}, ${geo.ty})`;
         // Scrollbars take width from the content box: add it to the padding instead.
         if (sb > 0) mir.style.paddingRight = (parseFloat(cs.paddingRight) || 0) + sb + "px";
         if (el.tagName === "INPUT") {
@@ -570,7 +644,6 @@
       if (mir.scrollTop !== el.scrollTop) mir.scrollTop = el.scrollTop;
       if (mir.scrollLeft !== el.scrollLeft) mir.scrollLeft = el.scrollLeft;
       this.fieldRects = new Map(); // index -> rects, filled by rectsOf
-      return rect;
     }
 
     /** Positions the overlay marks (if any) and the notice. Cheap when nothing moved. */
@@ -596,13 +669,20 @@
       // Every read before any write: one layout, not one per mark.
       const o = this.hostOrigin(m);
       const cs = getComputedStyle(el);
-      const bl = parseFloat(cs.borderLeftWidth) || 0;
-      const bt = parseFloat(cs.borderTopWidth) || 0;
-      // Clip to the field's padding box (its visible text area).
-      const clip = { left: rect.left + bl, top: rect.top + bt, width: el.clientWidth || rect.width, height: el.clientHeight || rect.height };
+      const geo = this.fieldGeometry(rect, cs);
+      // The field's own CSS px to viewport px (zoom and ancestors' scale).
+      const sx = geo.ez * geo.tx;
+      const sy = geo.ez * geo.ty;
+      const bl = (parseFloat(cs.borderLeftWidth) || 0) * sx;
+      const bt = (parseFloat(cs.borderTopWidth) || 0) * sy;
+      // Clip to the field's padding box (its visible text area), in viewport px.
+      const clip = { left: rect.left + bl, top: rect.top + bt, width: el.clientWidth * sx || rect.width, height: el.clientHeight * sy || rect.height };
       const draw = []; // [finding index, rect] in view
-      if (drawMarks) {
-        if (this.kind === "field") this.measureField();
+      // A rotated or skewed field: no marks (rather than marks beside the words).
+      const measurable = this.kind !== "field" || geo.ok;
+      if (!measurable) this.fieldRects = null;
+      if (drawMarks && measurable) {
+        if (this.kind === "field") this.measureField(rect, cs, geo, o);
         const spans = this.kind === "field" ? this.visibleSpans(clip) : null;
         this.visible.forEach((f, i) => {
           if (spans && !spans.some(([a, z]) => f.end >= a && f.start <= z)) return;
@@ -615,17 +695,19 @@
       }
       this.drawn = [...new Set(draw.map(([i]) => i))];
       if (m.notice) {
-        m.notice.style.left = Math.max(0, rect.left - o.x) + "px";
-        m.notice.style.top = Math.max(0, rect.bottom - o.y + 4) + "px";
+        m.notice.style.left = Math.max(0, (rect.left - o.x) / o.z) + "px";
+        m.notice.style.top = Math.max(0, (rect.bottom - o.y) / o.z + 4) + "px";
       }
-      if (!drawMarks) {
+      if (!drawMarks || !measurable) {
         m.clip.replaceChildren();
         return;
       }
-      m.clip.style.left = clip.left - o.x + "px";
-      m.clip.style.top = clip.top - o.y + "px";
-      m.clip.style.width = clip.width + "px";
-      m.clip.style.height = clip.height + "px";
+      // Viewport px to the host's CSS px.
+      const z = o.z;
+      m.clip.style.left = (clip.left - o.x) / z + "px";
+      m.clip.style.top = (clip.top - o.y) / z + "px";
+      m.clip.style.width = clip.width / z + "px";
+      m.clip.style.height = clip.height / z + "px";
       // Reuse the mark elements of the previous drawing (a keystroke moves marks, rarely adds).
       const pool = m.pool || (m.pool = []);
       let used = 0;
@@ -641,7 +723,7 @@
         if (d.getAttribute("data-cannhac-category") !== f.category) d.setAttribute("data-cannhac-category", f.category);
         if (d.getAttribute("data-severity") !== f.severity) d.setAttribute("data-severity", f.severity);
         if (d.getAttribute("data-index") !== String(i)) d.setAttribute("data-index", String(i));
-        const css = `--c: ${COLORS[f.category] || "#e53935"}; left: ${r.left - clip.left}px; top: ${r.top - clip.top}px; width: ${r.width}px; height: ${r.height}px;`;
+        const css = `--c: ${COLORS[f.category] || "#e53935"}; left: ${(r.left - clip.left) / z}px; top: ${(r.top - clip.top) / z}px; width: ${r.width / z}px; height: ${r.height / z}px;`;
         if (d.style.cssText !== css) d.style.cssText = css;
       }
       for (let k = used; k < pool.length; k++) pool[k].remove();

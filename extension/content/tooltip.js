@@ -109,13 +109,15 @@
   function place(anchor) {
     const { box } = ui;
     const o = ui.host.getBoundingClientRect();
-    const w = box.offsetWidth;
-    const h = box.offsetHeight;
+    // Under html { zoom } the host is zoomed: its px are z viewport px.
+    const z = ui.host.currentCSSZoom || 1;
+    const w = box.offsetWidth * z;
+    const h = box.offsetHeight * z;
     let left = Math.min(Math.max(4, anchor.left), innerWidth - w - 4);
     let top = anchor.bottom + 6;
     if (top + h > innerHeight - 4) top = Math.max(4, anchor.top - h - 6);
-    box.style.left = left - o.left + "px";
-    box.style.top = top - o.top + "px";
+    box.style.left = (left - o.left) / z + "px";
+    box.style.top = (top - o.top) / z + "px";
   }
 
   function hide() {

@@ -81,6 +81,43 @@ test(`"Sửa lại" returns to the composer with the text and caret unchanged`, 
   }
 });
 
+test(`"Sửa lại" keeps a backward selection backward in rich editors (Lexical, ProseMirror, Quill, Draft.js)`, T, async () => {
+  for (const kind of ["lexical", "prosemirror", "quill", "draft"]) {
+    const page = await openFixture(b.context, srv.origin, kind);
+    const text = `Gửi ${PHRASE} đi các bạn`;
+    await typeAndWait(page, kind, text);
+    // Select the last five characters from the end leftwards: anchor at the end, focus before.
+    for (let i = 0; i < 5; i++) await page.keyboard.press("Shift+ArrowLeft");
+    const selection = () =>
+      page.evaluate((sel) => {
+        const el = document.querySelector(sel);
+        const s = getSelection();
+        const off = (n, o) => {
+          const r = document.createRange();
+          r.selectNodeContents(el);
+          r.setEnd(n, o);
+          return r.toString().length;
+        };
+        return { anchor: off(s.anchorNode, s.anchorOffset), focus: off(s.focusNode, s.focusOffset), text: s.toString() };
+      }, EDITOR[kind]);
+    const before = await selection();
+    assert.deepEqual(before, { anchor: text.length, focus: text.length - 5, text: text.slice(-5) }, `${kind}: a backward selection`);
+    await page.click("#post-btn");
+    await dialog(page).waitFor();
+    await page.getByRole("button", { name: "Sửa lại" }).click();
+    await until(async () => (await dialog(page).count()) === 0, "the dialog to close");
+    await page.waitForTimeout(100); // editors that re-apply their selection after focus do so by now
+    assert.deepEqual(await selection(), before, `${kind}: the same range, still backward`);
+    // The editor agrees: Shift+ArrowLeft extends it, typing replaces it.
+    await page.keyboard.press("Shift+ArrowLeft");
+    assert.deepEqual(await selection(), { anchor: text.length, focus: text.length - 6, text: text.slice(-6) }, `${kind}: extended leftwards`);
+    await page.keyboard.type("X");
+    await until(async () => (await page.evaluate(() => window.getText())) === text.slice(0, -6) + "X", `${kind}: the selection replaced`);
+    assert.deepEqual(await posted(page), []);
+    await page.close();
+  }
+});
+
 test("Escape in the guard means edit; Tab stays inside the dialog", T, async () => {
   const page = await openFixture(b.context, srv.origin, "textarea");
   await typeAndWait(page, "textarea", `Bản ${PHRASE}`);

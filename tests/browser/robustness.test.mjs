@@ -3,7 +3,7 @@
 // extension reloaded under an open page), settings applied live, the popup's state message.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { openFixture, setSettings, TEST_SETTINGS, underlines, until, EDITOR, serviceWorker, T, suite } from "./harness.mjs";
+import { openFixture, setSettings, TEST_SETTINGS, underlines, wordRects, sameRect, until, EDITOR, serviceWorker, T, suite } from "./harness.mjs";
 
 const PHRASE = "dự án Hoa Sen";
 const env = suite();
@@ -282,6 +282,69 @@ test("a composer detached for a moment and put back: its findings come back on f
     await page.click(EDITOR[kind]);
     await until(async () => (await total(page, "internal_document")) === 1, `${kind}: the underline back on focus`);
     assert.equal(await page.evaluate(() => window.getText()), text);
+    await page.close();
+  }
+});
+
+/** The phrase's underline where it must be: its range's rects (rich) or the same mark as before (fields). */
+async function assertBackOnPhrase(page, kind, before) {
+  const u = await until(async () => {
+    const x = await underlines(page, "internal_document");
+    return x.highlights.length + x.marks.length === 1 && !x.highlights.some((h) => h.collapsed) && x;
+  }, `${kind}: the underline back on its phrase without focus or a keystroke`);
+  if (kind === "textarea") {
+    assert.ok(sameRect(u.marks[0], before.marks[0]), `${kind}: the mark is where it was (${JSON.stringify(u.marks[0])} vs ${JSON.stringify(before.marks[0])})`);
+    return;
+  }
+  assert.equal(u.highlights[0].text, PHRASE);
+  const want = await wordRects(page, EDITOR[kind], PHRASE);
+  assert.equal(u.highlights[0].rects.length, want.length);
+  u.highlights[0].rects.forEach((r, i) => assert.ok(sameRect(r, want[i]), `${kind}: rect ${JSON.stringify(r)} ≠ ${JSON.stringify(want[i])}`));
+}
+
+test("a composer removed and put back (a re-mount): its underlines come back by themselves, after one analysis at most", T, async () => {
+  for (const kind of ["textarea", "lexical", "prosemirror"]) {
+    const page = await openFixture(env.b.context, env.srv.origin, kind);
+    const text = `Chia sẻ ${PHRASE} cho cả nhóm`;
+    await page.click(EDITOR[kind]);
+    await page.keyboard.type(text, { delay: 3 });
+    await until(async () => (await total(page, "internal_document")) === 1, `${kind}: the underline`);
+    await page.waitForTimeout(300);
+    const before = await underlines(page, "internal_document");
+    // Count the analyses drawn from now on (the benchmark's hook: one event per drawn answer).
+    await page.evaluate(() => {
+      window.rendered = 0;
+      document.addEventListener("cannhac-rendered", () => window.rendered++);
+      document.documentElement.setAttribute("data-cannhac-bench", "");
+    });
+    // Focus elsewhere first: nothing but the re-mount may bring the underline back.
+    await page.click("#title");
+    // 1. Out of the page for a while (the extension notices and forgets it), then back.
+    await page.evaluate(async () => {
+      const slot = document.getElementById("slot");
+      window.detached = slot.firstElementChild;
+      window.detached.remove();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300))));
+    });
+    assert.equal(await total(page, "internal_document"), 0, `${kind}: no underline while out of the page`);
+    await page.evaluate(() => document.getElementById("slot").appendChild(window.detached));
+    await assertBackOnPhrase(page, kind, before);
+    // 2. Removed and put back in the same task (a framework re-mounting it synchronously).
+    await page.evaluate(() => {
+      const slot = document.getElementById("slot");
+      const child = slot.firstElementChild;
+      child.remove();
+      slot.appendChild(child);
+    });
+    await page.waitForTimeout(300);
+    await assertBackOnPhrase(page, kind, before);
+    // No loop: at most one analysis per time out of the page, then nothing while nothing changes.
+    const n = await page.evaluate(() => window.rendered);
+    assert.ok(n <= 2, `${kind}: ${n} analyses drawn after two re-mounts`);
+    await page.waitForTimeout(600);
+    assert.equal(await page.evaluate(() => window.rendered), n, `${kind}: no analysis while nothing changes`);
+    assert.equal(await page.evaluate(() => window.getText()), text);
+    assert.equal(await page.evaluate(() => document.activeElement.id), "", `${kind}: focus was left alone`);
     await page.close();
   }
 });

@@ -1,0 +1,160 @@
+// Overlay marks of <textarea>/<input> under CSS `zoom` and scaled ancestors: the mirror that
+// measures the text must be laid out as the field is (zoom) and scaled as the field is
+// (transforms), or the marks land beside the words. Rotated or skewed fields get no marks
+// rather than misplaced ones.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openFixture, underlines, until, near, T, suite } from "./harness.mjs";
+
+const PHRASE = "dự án Hoa Sen"; // custom phrase → internal_document, high
+const TEXT = `Gửi mọi người: ${PHRASE} nhé`;
+const env = suite();
+
+/** The field's viewport box and the overlay marks of the phrase, once there is one. */
+async function marksOn(page) {
+  const u = await until(async () => {
+    const x = await underlines(page, "internal_document");
+    return x.marks.length > 0 && x;
+  }, "an overlay mark");
+  const field = await page.evaluate(() => {
+    const r = document.getElementById("editor").getBoundingClientRect();
+    return { left: r.left, top: r.top, width: r.width, height: r.height };
+  });
+  return { marks: u.marks, field };
+}
+
+/**
+ * The caret offsets the browser itself puts at viewport points (x, y) of the real field: where
+ * a click just inside each edge of the mark lands tells which characters it covers.
+ */
+async function caretsAt(page, points) {
+  const out = [];
+  for (const [x, y] of points) {
+    await page.mouse.click(x, y);
+    out.push(await page.evaluate(() => document.getElementById("editor").selectionStart));
+  }
+  return out;
+}
+
+async function openTyped(kind, css) {
+  const page = await openFixture(env.b.context, env.srv.origin, kind);
+  if (css) await page.addStyleTag({ content: css });
+  await page.click("#editor");
+  await page.keyboard.insertText(TEXT);
+  return page;
+}
+
+// [name, style, the field's scale from its own CSS px to viewport px (x, y)]
+const CASES = [
+  ["body { zoom: 1.25 }", "body { zoom: 1.25 }", [1.25, 1.25]],
+  ["html { zoom: 1.25 } (the overlay host is zoomed too)", "html { zoom: 1.25 }", [1.25, 1.25]],
+  ["zoom: 1.5 on an ancestor", "#slot { zoom: 1.5 }", [1.5, 1.5]],
+  ["transform: scale(1.3) on an ancestor", "#form { transform: scale(1.3); transform-origin: 0 0 }", [1.3, 1.3]],
+  ["translate + scale(0.8) on an ancestor inside body { zoom: 1.1 }", "body { zoom: 1.1 } #slot { transform: translate(30px, 12px) scale(0.8); transform-origin: 40px 0 }", [0.88, 0.88]],
+  ["non-uniform scale(1.2, 0.9) and the `scale` property", "#slot { transform: scaleX(1.2); scale: 1 0.9; transform-origin: 0 0 }", [1.2, 0.9]],
+];
+
+for (const kind of ["textarea", "input"]) {
+  test(`${kind} under zoom and scaled ancestors: the mark lands on the phrase's rectangle`, T, async () => {
+    // The reference: the same field, unzoomed and untransformed.
+    const plain = await openTyped(kind, "");
+    const ref = await marksOn(plain);
+    await plain.close();
+    assert.equal(ref.marks.length, 1);
+    const start = TEXT.indexOf(PHRASE);
+    for (const [name, css, [kx, ky]] of CASES) {
+      const page = await openTyped(kind, css);
+      const { marks, field } = await marksOn(page);
+      assert.equal(marks.length, 1, `${name}: one mark`);
+      const m = marks[0];
+      // Where the mark must be: the reference mark's place in its field, scaled like the field
+      // (and the caret checks below: the browser's own hit testing of the real field).
+      const want = {
+        left: field.left + (ref.marks[0].left - ref.field.left) * kx,
+        top: field.top + (ref.marks[0].top - ref.field.top) * ky,
+        width: ref.marks[0].width * kx,
+        height: ref.marks[0].height * ky,
+      };
+      // The tests' usual tolerance: borders snap to whole device pixels under zoom.
+      const tol = 1.5;
+      for (const k of ["left", "top", "width", "height"])
+        assert.ok(near(m[k], want[k], tol), `${name}: mark ${k} ${m[k].toFixed(1)} ≠ ${want[k].toFixed(1)} (${JSON.stringify(m)})`);
+      const y = m.top + m.height / 2;
+      const [a, z] = await caretsAt(page, [
+        [m.left + 1.5, y],
+        [m.left + m.width - 1.5, y],
+      ]);
+      assert.equal(a, start, `${name}: the mark's left edge is the phrase's first character`);
+      assert.equal(z, start + PHRASE.length, `${name}: the mark's right edge is the phrase's last character`);
+      await page.close();
+    }
+  });
+}
+
+test("a textarea scrolled inside itself under body { zoom: 1.25 } and a scaled ancestor: the mark follows its word", T, async () => {
+  const lines = Array.from({ length: 30 }, (_, i) => `dòng ${i + 1}`);
+  lines[14] = `dòng 15 ${PHRASE}`;
+  const text = lines.join("\n");
+  const start = text.indexOf(PHRASE);
+  for (const css of ["body { zoom: 1.25 }", "#form { transform: scale(1.2); transform-origin: 0 0 }"]) {
+    const page = await openFixture(env.b.context, env.srv.origin, "scroll", { text });
+    await page.addStyleTag({ content: css });
+    await page.click("#editor");
+    await page.evaluate(() => (document.getElementById("editor").scrollTop = 320)); // line 15 in view
+    const box = await page.evaluate(() => {
+      const r = document.getElementById("editor").getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    });
+    const m = await until(async () => {
+      const x = (await underlines(page, "internal_document")).marks[0];
+      return x && x.top >= box.top && x.top + x.height <= box.bottom && x;
+    }, `${css}: a mark inside the scrolled field`);
+    const y = m.top + m.height / 2;
+    assert.deepEqual(await caretsAt(page, [[m.left + 1.5, y], [m.left + m.width - 1.5, y]]), [start, start + PHRASE.length], css);
+    await page.close();
+  }
+});
+
+test("a rotated ancestor: no mark is drawn beside the words; once it is only scaled, the mark is back on them", T, async () => {
+  const page = await openTyped("textarea", "#form { transform: rotate(3deg) }");
+  // Time for the analysis to answer; nothing may be drawn (the same text is marked below as
+  // soon as the rotation is gone, without another keystroke).
+  await page.waitForTimeout(800);
+  const u = await underlines(page, "internal_document");
+  assert.equal(u.marks.length, 0, "no misplaced mark on a rotated field");
+  // (`rotate: 0deg` turns nothing.)
+  await page.addStyleTag({ content: "#form { transform: scale(1.2); transform-origin: 0 0; rotate: 0deg }" });
+  const { marks } = await marksOn(page);
+  assert.equal(marks.length, 1);
+  const m = marks[0];
+  const start = TEXT.indexOf(PHRASE);
+  const y = m.top + m.height / 2;
+  assert.deepEqual(await caretsAt(page, [[m.left + 1.5, y], [m.left + m.width - 1.5, y]]), [start, start + PHRASE.length]);
+  await page.close();
+});
+
+test("html { zoom: 1.25 }: the hover tooltip opens just under its words", T, async () => {
+  for (const css of ["", "html { zoom: 1.25 }"]) {
+    const page = await openTyped("textarea", css);
+    const { marks } = await marksOn(page);
+    const m = marks[0];
+    await page.mouse.click(5, 700); // the caret out of the phrase
+    await page.mouse.move(m.left + m.width / 2, m.top + m.height / 2);
+    const tip = await until(
+      () =>
+        page.evaluate(() => {
+          const t = document.querySelector("cannhac-tooltip")?.shadowRoot?.querySelector(".tip");
+          if (!t || t.hidden) return null;
+          const r = t.getBoundingClientRect();
+          return { left: r.left, top: r.top };
+        }),
+      "the hover tooltip",
+    );
+    assert.ok(near(tip.left, m.left, 1.5) && near(tip.top, m.top + m.height + 6, 2), `${css || "no zoom"}: tooltip at ${JSON.stringify(tip)}, mark ${JSON.stringify(m)}`);
+    await page.close();
+  }
+});
+
+test("no page errors were thrown in any fixture", () => {
+  assert.deepEqual(env.pageErrors, []);
+});
