@@ -93,24 +93,27 @@ fn barking_dogs(t: &[Token], of: &[usize], out: &mut Vec<Finding>) {
         }
         let i = toks.start;
         let sentence = of[i];
-        // The eight words before, within the sentence (bounded: a long sentence of barking
-        // stays linear).
-        let before = (i.saturating_sub(8)..i)
-            .rev()
-            .take_while(|&j| of[j] == sentence);
-        let mut dog = false;
-        for j in before {
-            if aims(t, j) {
-                return true;
-            }
-            // A dog word, or a pet of the house ("Bé Lu nhà mình sủa to lắm").
-            dog |= matches!(t[j].key.as_str(), "chó" | "cún" | "cẩu")
+        // The words before, within the sentence: a dog among the last 24 (bounded: a long
+        // sentence of barking stays linear), no person aimed at among the last eight. Once a
+        // dog is named, `nó` is the dog ("Nhà mình có con chó Phú Quốc khôn lắm, người lạ đi
+        // qua là nó sủa báo ngay").
+        let before = || {
+            (i.saturating_sub(24)..i)
+                .rev()
+                .take_while(|&j| of[j] == sentence)
+        };
+        // A dog word, or a pet of the house ("Bé Lu nhà mình sủa to lắm").
+        let dog = before().any(|j| {
+            matches!(t[j].key.as_str(), "chó" | "cún" | "cẩu")
                 || t[j].key == "nhà"
                     && t.get(j + 1).is_some_and(|n| {
                         matches!(n.key.as_str(), "mình" | "tôi" | "em" | "tớ" | "ta")
-                    });
-        }
-        !dog
+                    })
+        });
+        let aimed = before()
+            .take(8)
+            .any(|j| aims(t, j) && !(dog && t[j].key == "nó"));
+        aimed || !dog
     });
 }
 
