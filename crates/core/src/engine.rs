@@ -133,6 +133,7 @@ const DOC_TITLES: &[[&str; 2]] = &[
     ["chi", "thi"],
     ["giay", "moi"],
     ["quy", "che"],
+    ["phieu", "trinh"],
     ["de", "an"],
     ["huong", "dan"],
     ["chuong", "trinh"],
