@@ -175,6 +175,21 @@ fn part_follows(tokens: &[Token], last: usize) -> bool {
         }
 }
 
+/// Whether the mark at token `first` is named as a stamp on a document: right after `dấu` or
+/// `chữ` ("đóng dấu KHẨN", "chữ MẬT khoanh đỏ") or right after a document title ("Văn bản
+/// KHẨN của Công an tỉnh", "tờ trình MẬT").
+pub(crate) fn stamped(tokens: &[Token], first: usize) -> bool {
+    let Some(at) = tokens.get(first) else {
+        return false;
+    };
+    at.gap == Gap::Space
+        && first > 0
+        && (matches!(tokens[first - 1].fold.as_str(), "dau" | "chu")
+            || first > 1
+                && tokens[first - 1].gap == Gap::Space
+                && is_title(&tokens[first - 2], &tokens[first - 1]))
+}
+
 /// Whether a document title ([`DOC_TITLES`]) ends among the four tokens before token
 /// `first`, on its line: "Dự thảo nghị quyết (MẬT)".
 fn title_precedes(tokens: &[Token], first: usize) -> bool {
@@ -375,7 +390,8 @@ impl Engine {
                         .is_some_and(|a| a.trim_start().starts_with(')'))
                     && title_precedes(tokens, h.first)
             };
-            if !(starts && ends || bracketed()) {
+            let stamp = || span.iter().all(|t| t.upper) && stamped(tokens, h.first);
+            if !(starts && ends || bracketed() || stamp()) {
                 return false;
             }
         }

@@ -103,9 +103,10 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             None if ends_with_word(before, "so") => (&before[..before.len() - 2], true),
             None => (before, false),
         };
+        // At the start of a line, or quoted from one ("dòng đầu ghi 'Số: 215/SNV-TCBC'").
         let line_start = {
             let b = before.trim_end_matches([' ', '\t']);
-            b.is_empty() || b.ends_with('\n')
+            b.is_empty() || b.ends_with('\n') || ends_with_quote(b) && has_issuer(code)
         };
         let before = before.trim_end();
         let doc_word = DOC_WORDS.iter().find(|w| ends_with_word(before, w));
@@ -143,16 +144,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             FRAME_EN,
         ));
     }
-    // A code of a document's kind and issuer (`87/tb-ubnd`, `12-bc/đu`), not a price or a rate
-    // (`50/cái`, `300/ngày`).
-    let coded = codes.iter().any(|m| {
-        let kind = norm[m.clone()].split_once('/').map_or("", |(_, k)| k);
-        kind.contains(['-', '/'])
-            || norm[m.clone()]
-                .split('/')
-                .next()
-                .is_some_and(|n| n.contains('-'))
-    });
+    let coded = codes.iter().any(|m| has_issuer(&norm[m.clone()]));
     drop_lone_marks(ctx, parts, coded, out);
     let classified = out
         .iter()
@@ -210,12 +202,26 @@ fn drop_lone_marks(ctx: &Ctx<'_>, parts: usize, coded: bool, out: &mut Vec<Findi
     if other || coded || subject() {
         return;
     }
-    // A document title right after the mark, on its line or the next.
+    // A document title right after the mark, on its line or the next, or the mark named as a
+    // document's stamp ("dấu KHẨN", "Văn bản KHẨN của …").
     let titled = |f: &Finding| {
         let r = super::tokens_in(t, &f.span);
         r.end > 0 && crate::engine::title_follows(t, r.end - 1)
+            || crate::engine::stamped(t, r.start)
     };
     out.retain(|f| !is_mark(f) || titled(f));
+}
+
+/// Whether `code` names a document's kind and issuer (`87/tb-ubnd`, `12-bc/đu`), not a price
+/// or a rate (`50/cái`, `300/ngày`).
+fn has_issuer(code: &str) -> bool {
+    let kind = code.split_once('/').map_or("", |(_, k)| k);
+    kind.contains(['-', '/']) || code.split('/').next().is_some_and(|n| n.contains('-'))
+}
+
+/// Whether `s` ends with an opening quote or bracket: what follows is quoted from a document.
+fn ends_with_quote(s: &str) -> bool {
+    s.ends_with(['\'', '"', '“', '‘', '«', '(', '['])
 }
 
 /// Whether `s` ends with the word(s) `w` on a word boundary.
@@ -320,8 +326,8 @@ fn code_tail(norm: &str, at: usize) -> Option<usize> {
     Some(end)
 }
 
-/// `Kính gửi:` and `Nơi nhận:` at the start of a line (after spaces, dashes or bullets): the
-/// byte range from the word to the colon.
+/// `Kính gửi:` and `Nơi nhận:` at the start of a line (after spaces, dashes or bullets), or
+/// quoted (after an opening quote or bracket): the byte range from the word to the colon.
 fn frame_lines(norm: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut line_start = 0;
@@ -330,13 +336,21 @@ fn frame_lines(norm: &str) -> Vec<Range<usize>> {
             - line
                 .trim_start_matches([' ', '\t', '-', '–', '•', '*', '>'])
                 .len();
-        let rest = &line[lead..];
         for word in ["kính gửi", "nơi nhận", "kinh gui", "noi nhan"] {
-            if let Some(after) = rest.strip_prefix(word) {
+            // Opening the line, or quoted from one ("dưới cùng có 'Nơi nhận: …'").
+            let at = std::iter::once(lead).chain(
+                memchr::memmem::find_iter(line.as_bytes(), word)
+                    .filter(|&i| ends_with_quote(line[..i].trim_end_matches([' ', '\t']))),
+            );
+            for i in at {
+                let Some(after) = line[i..].strip_prefix(word) else {
+                    continue;
+                };
                 let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
                 if after[spaces..].starts_with(':') {
-                    let s = line_start + lead;
+                    let s = line_start + i;
                     out.push(s..s + word.len() + spaces + 1);
+                    break;
                 }
             }
         }
