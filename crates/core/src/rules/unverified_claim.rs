@@ -121,7 +121,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.retain(|f| f.rule_id != "unverified_claim.unsourced_accusation");
     }
     // A claim the post itself calls false after stating it ("Tin đồn … là sai sự thật"), or
-    // rejects right before it ("không chia sẻ tin đồn"), is not spread by the post. A denial
+    // rejects within six words before it ("không chia sẻ tin đồn", "không đăng tải thông tin chưa
+    // được kiểm chứng"), is not spread by the post. A denial
     // that comes first ("Báo chí bác bỏ nhưng nghe nói …", "Đây không phải tin giả: …") does
     // not clear what follows.
     static DEBUNK: OnceLock<WordList> = OnceLock::new();
@@ -166,7 +167,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let later = last_denial.is_some_and(|d| d >= toks.end);
         let rejected = holds(
             t,
-            toks.start.saturating_sub(4)..toks.start,
+            toks.start.saturating_sub(6)..toks.start,
             reject,
             ctx.unaccented,
         );
