@@ -682,6 +682,15 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether `t` is a house number: digits, or digits and one letter (`18B`, `5a`).
+fn house_number(t: &Token) -> bool {
+    let f = t.fold.as_bytes();
+    t.numeric
+        || matches!(f.split_last(), Some((last, digits)) if last.is_ascii_alphabetic()
+            && (1..=4).contains(&digits.len())
+            && digits.iter().all(u8::is_ascii_digit))
+}
+
 /// A lane and its street first, the house number after: `Kiệt 20 Hùng Vương, nhà số 8`,
 /// `ngõ 5 Láng Hạ số 12`. `i` must be the lane word (`is_street`), then its number, a
 /// capitalised street name of two or more words, and right after it (a comma allowed) `số N`,
@@ -771,9 +780,9 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && t.get(i + 2).is_some_and(|x| x.numeric)
         {
             Some(i + 2)
-        } else if t[i].numeric && near_word(t, i, i + 1, 6, 0, HOME_WORDS) {
-            // "nhà nó ở 12 ngõ 34 …", "địa chỉ: 45 Nguyễn Trãi …": a bare house number
-            // after a word for someone's home.
+        } else if house_number(&t[i]) && near_word(t, i, i + 1, 6, 0, HOME_WORDS) {
+            // "nhà nó ở 12 ngõ 34 …", "địa chỉ: 45 Nguyễn Trãi …", "ở 18B Lý Thường Kiệt": a
+            // bare house number after a word for someone's home.
             Some(i)
         } else if t[i + 1].numeric
             && is_street(i)
@@ -801,13 +810,14 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && t[h + 1..=j].iter().all(|x| x.gap != Gap::Hard)
         });
         let named = || {
-            (t[h].numeric || is_street(h))
+            (house_number(&t[h]) || is_street(h))
                 && t.get(h + 1).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
                 && t.get(h + 2).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
                 && h > 0
                 && near_word(t, h, h + 1, 6, 0, HOME_WORDS)
-                // "ở 45 Nguyễn Trãi", "địa chỉ: 45 Nguyễn Trãi" (not "về nhà 2 Bà Cháu").
-                && (matches!(t[h - 1].fold.as_str(), "o" | "tai")
+                // "ở 45 Nguyễn Trãi", "địa chỉ: 45 Nguyễn Trãi", "nhà số 41 Phan Đình Phùng"
+                // (not "về nhà 2 Bà Cháu").
+                && (matches!(t[h - 1].fold.as_str(), "o" | "tai" | "so")
                     || is_street(h - 1)
                     || near_word(t, h, h + 1, 4, 0, &["dia chi"]))
         };
