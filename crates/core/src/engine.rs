@@ -161,14 +161,15 @@ pub(crate) fn title_follows(tokens: &[Token], last: usize) -> bool {
 }
 
 /// Whether what follows token `last` opens a document's next part: a title ([`title_follows`]),
-/// a number line (`Số: 88/KH-UBND`: `số`, then a number), or another mark in capitals
-/// (`HỎA TỐC - THƯỢNG KHẨN`, `MẬT - KHẨN`).
-fn part_follows(tokens: &[Token], last: usize) -> bool {
+/// a number line (`Số: 88/KH-UBND`: `số`, then a number), the addressees (`gửi các trường`,
+/// `gửi toàn thể …`), or another mark in capitals (`HỎA TỐC - THƯỢNG KHẨN`, `MẬT - KHẨN`).
+pub(crate) fn part_follows(tokens: &[Token], last: usize) -> bool {
     const MARK_STARTS: &[&str] = &["mat", "toi", "tuyet", "khan", "thuong", "hoa"];
     title_follows(tokens, last)
         || match tokens.get(last + 1..last + 3) {
             Some([a, b]) => {
                 (a.fold == "so" && b.numeric)
+                    || (a.fold == "gui" && matches!(b.fold.as_str(), "cac" | "toan"))
                     || (a.upper && b.upper && MARK_STARTS.contains(&a.fold.as_str()))
             }
             _ => false,

@@ -202,12 +202,12 @@ fn drop_lone_marks(ctx: &Ctx<'_>, parts: usize, coded: bool, out: &mut Vec<Findi
     if other || coded || subject() {
         return;
     }
-    // A document title right after the mark, on its line or the next, or the mark named as a
-    // document's stamp ("dấu KHẨN", "Văn bản KHẨN của …").
+    // A document's next part right after the mark (a title, a number line, the addressees or
+    // another mark; on its line or the next), or the mark named as a document's stamp ("dấu
+    // KHẨN", "Văn bản KHẨN của …").
     let titled = |f: &Finding| {
         let r = super::tokens_in(t, &f.span);
-        r.end > 0 && crate::engine::title_follows(t, r.end - 1)
-            || crate::engine::stamped(t, r.start)
+        r.end > 0 && crate::engine::part_follows(t, r.end - 1) || crate::engine::stamped(t, r.start)
     };
     out.retain(|f| !is_mark(f) || titled(f));
 }
