@@ -99,6 +99,7 @@ const PUBLIC_WORDS: &[&str] = &[
     "truong hoc",
     "benh vien",
     "cua hang",
+    "toa nha",
     "cong ty",
     "van phong",
     "truc ban",
