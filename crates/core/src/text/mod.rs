@@ -21,7 +21,6 @@ pub(crate) mod nf;
 pub mod tone;
 
 use compact_str::CompactString;
-use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_segmentation::UnicodeSegmentation;
@@ -479,10 +478,46 @@ struct TokenSink<'a> {
     out: Vec<Token>,
     gap: Gap,
     cursor: usize,
-    /// Normalised non-ASCII word → index in `out` of its first token: a word seen before
-    /// reuses that token's keys (long texts repeat most of their words; plain ASCII words
+    /// Normalised non-ASCII words keyed so far (see [`SeenWords`]): a word seen before reuses
+    /// the keys of its earlier token (long texts repeat most of their words; plain ASCII words
     /// are keyed faster than they are looked up).
-    seen: FxHashMap<&'a str, usize>,
+    seen: SeenWords,
+}
+
+/// A direct-mapped cache of the words [`tokenize`] has keyed: slot `hash(word)` holds one
+/// plus the index in the token list of a token of that word (0: empty). A word whose slot
+/// holds another word is keyed again and takes the slot; keys depend on the word alone, so
+/// the cache only saves work and never changes a token. Cheaper than a hash map on short
+/// texts, where most words are new: one multiply and one compare per lookup, no probing.
+struct SeenWords {
+    slots: Vec<u32>,
+    /// `64 - log2(slots.len())`: the hash's top bits index the slots.
+    shift: u32,
+}
+
+impl SeenWords {
+    /// Room for about `words` distinct words (a power of two between 64 and 16,384 slots).
+    fn with_words(words: usize) -> SeenWords {
+        let n = words.clamp(64, 16_384).next_power_of_two();
+        SeenWords {
+            slots: vec![0; n],
+            shift: 64 - n.trailing_zeros(),
+        }
+    }
+
+    /// The slot of word `w`: its first and last eight bytes and its length, mixed.
+    #[inline]
+    fn slot(&self, w: &[u8]) -> usize {
+        let h = match (w.first_chunk::<8>(), w.last_chunk::<8>()) {
+            (Some(a), Some(b)) => {
+                u64::from_le_bytes(*a) ^ u64::from_le_bytes(*b).rotate_left(29) ^ w.len() as u64
+            }
+            _ => w
+                .iter()
+                .fold(w.len() as u64, |h, &b| (h << 8) | u64::from(b)),
+        };
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
 }
 
 impl<'a> TokenSink<'a> {
@@ -509,36 +544,46 @@ impl<'a> TokenSink<'a> {
     }
 
     fn word(&mut self, start: usize, w: &'a str) {
-        self.word_as(start, w, None);
+        self.word_as(start, w, None, false);
     }
 
     /// A word token; its keys are those of `spelled` when given (a look-alike spelling such as
-    /// `th@ng`), else of `w`.
-    fn word_as(&mut self, start: usize, w: &'a str, spelled: Option<&str>) {
+    /// `th@ng`), else of `w`. `plain`: every character of `w` is an ASCII letter or digit or a
+    /// precomposed Latin letter ([`Class::Plain`]).
+    fn word_as(&mut self, start: usize, w: &'a str, spelled: Option<&str>, plain: bool) {
         let norm_range = start..start + w.len();
         let orig = self.orig_of(&norm_range);
         let orig_text = self.original.get(orig.clone()).unwrap_or("");
-        let (upper, capitalized) = letter_case(orig_text);
+        // A plain word written as it reads normalised has no capital: its characters are their
+        // own lower case, and no plain character that is its own lower case is upper case
+        // (`plain_lower_case_is_not_upper`). Most words take this test instead of the scan.
+        let (upper, capitalized) = if plain && orig_text.as_bytes() == w.as_bytes() {
+            (false, false)
+        } else {
+            letter_case(orig_text)
+        };
         // Plain ASCII words are keyed faster than they are looked up; others are keyed once
         // per text.
-        let seen = if spelled.is_none() && !w.is_ascii() {
-            self.seen.get(w)
-        } else {
-            None
-        };
+        // The slot of a non-ASCII word read as written, and the earlier token of that word.
+        let slot = (spelled.is_none() && !w.is_ascii()).then(|| self.seen.slot(w.as_bytes()));
+        let seen = slot.and_then(|k| {
+            let i = (self.seen.slots[k] as usize).checked_sub(1)?;
+            let t = self.out.get(i)?;
+            (self.norm.text.get(t.norm.clone()) == Some(w)).then_some(i)
+        });
         let (key, fold, marked, dodged, letters) = match (spelled, seen) {
             (Some(sp), _) => {
                 let (k, f, m, _) = make_keys(sp);
                 let l = k.chars().all(is_letter);
                 (k, f, m, true, l)
             }
-            (None, Some(&i)) if i < self.out.len() => {
+            (None, Some(i)) => {
                 let t = &self.out[i];
                 (t.key.clone(), t.fold.clone(), t.marked, t.dodged, t.letters)
             }
-            (None, _) => {
-                if !w.is_ascii() {
-                    self.seen.insert(w, self.out.len());
+            (None, None) => {
+                if let (Some(k), Ok(i)) = (slot, u32::try_from(self.out.len() + 1)) {
+                    self.seen.slots[k] = i;
                 }
                 let (k, f, m, d) = make_keys(w);
                 let l = k.chars().all(is_letter);
@@ -584,7 +629,9 @@ impl<'a> TokenSink<'a> {
         for c in chunk[..w.start].chars() {
             self.gap_char(c);
         }
-        self.word_as(start + w.start, &chunk[w.clone()], spelled);
+        // The fast path's run is plain; a look-alike spelling holds symbols.
+        let plain = spelled.is_none();
+        self.word_as(start + w.start, &chunk[w.clone()], spelled, plain);
         for c in chunk[w.end..].chars() {
             self.gap_char(c);
         }
@@ -707,10 +754,7 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
         out: Vec::with_capacity(norm.text.len() / 5 + 1),
         gap: Gap::Space,
         cursor: 0,
-        seen: FxHashMap::with_capacity_and_hasher(
-            (norm.text.len() / 8).min(4_096),
-            Default::default(),
-        ),
+        seen: SeenWords::with_words(norm.text.len() / 4),
     };
     let text = norm.text.as_str();
     let bytes = text.as_bytes();
@@ -750,6 +794,12 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
                 i
             });
             shape = shape.next(i - s, class);
+            if let Shape::Word(_) = shape {
+                // Inside the plain run: the shape stays `Word` until a character that is not
+                // plain, so skip the rest of the run at once.
+                i = plain_run_end(bytes, i + len);
+                continue;
+            }
         }
         i += len;
     }
@@ -757,6 +807,39 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
         sink.chunk(s, &text[s..], shape.finish(text.len() - s));
     }
     sink.out
+}
+
+/// The end of the run of [`Class::Plain`] characters (ASCII letters and digits, precomposed
+/// Latin letters) of the UTF-8 text `bytes` from byte `i` (a character boundary). Reads the
+/// bytes directly: U+00C0–U+024F (but `×` and `÷`) are two bytes led by 0xC3–0xC9, and
+/// U+1EA0–U+1EF9 three bytes led by 0xE1.
+#[inline]
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if (0xC3..=0xC9).contains(&b) {
+            if let Some(&b1) = bytes.get(i + 1) {
+                let cp = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
+                if (0xC0..=0x24F).contains(&cp) && cp != 0xD7 && cp != 0xF7 {
+                    i += 2;
+                    continue;
+                }
+            }
+        } else if b == 0xE1 {
+            if let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) {
+                let cp = 0x1000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+                if (0x1EA0..=0x1EF9).contains(&cp) {
+                    i += 3;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    i
 }
 
 /// How much of a chunk [`tokenize`] has read matches the fast path of [`TokenSink::chunk`].
@@ -950,8 +1033,9 @@ fn keys_as_written(w: &str) -> Option<(CompactString, CompactString, bool, bool)
             } else if l.toneless != c {
                 return None;
             }
-            // The fold of the toneless letter, as [`make_keys`] computes it.
-            let f = tone::letter(l.toneless).map_or(l.toneless, |x| x.fold);
+            // The fold of the toneless letter, as [`make_keys`] computes it: the letter's own
+            // fold (`letter_fold_is_toneless_fold` checks the tables agree).
+            let f = l.fold;
             marked |= f != l.toneless;
             (l.toneless, f)
         };
@@ -1235,6 +1319,49 @@ mod tests {
                 proptest::prop_assert_eq!(&k, &make_keys_slow(&w));
             }
             proptest::prop_assert_eq!(make_keys(&w), make_keys_slow(&w));
+        }
+    }
+
+    /// The shortcut of [`TokenSink::word_as`]: a plain character that is its own lower case
+    /// is not upper case (`İ` never reaches the normalised view: its lower case is two
+    /// characters).
+    #[test]
+    fn plain_lower_case_is_not_upper() {
+        for c in ('\u{C0}'..='\u{24F}').chain('\u{1EA0}'..='\u{1EF9}') {
+            if tone::is_precomposed_latin(c) && c != '\u{130}' && tone::lower_latin(c) == c {
+                assert!(
+                    !tone::is_upper(c) && !c.is_uppercase(),
+                    "U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
+    }
+
+    /// [`keys_as_written`] folds a letter through its own table entry: the same fold as its
+    /// toneless letter's.
+    #[test]
+    fn letter_fold_is_toneless_fold() {
+        for c in ('\u{C0}'..='\u{24F}').chain('\u{1EA0}'..='\u{1EF9}') {
+            if let Some(l) = tone::letter(c) {
+                let f = tone::letter(l.toneless).map_or(l.toneless, |x| x.fold);
+                assert_eq!(l.fold, f, "U+{:04X}", u32::from(c));
+            }
+        }
+    }
+
+    /// [`plain_run_end`] stops exactly where the characters stop being plain.
+    #[test]
+    fn plain_run_end_agrees_with_the_classes() {
+        let plain = |c: char| c.is_ascii_alphanumeric() || tone::is_precomposed_latin(c);
+        for c in (0u32..0x2100)
+            .chain(0x1E00..0x1F10)
+            .filter_map(char::from_u32)
+        {
+            let s = format!("a{c}b");
+            let end = plain_run_end(s.as_bytes(), 0);
+            let want = if plain(c) { s.len() } else { 1 };
+            assert_eq!(end, want, "U+{:04X}", u32::from(c));
         }
     }
 
