@@ -398,6 +398,10 @@ pub struct Lexicon {
     wildcards: Vec<(String, String, Vec<usize>)>,
     /// The first syllables of `wildcards`, keys and folded keys: most tokens start none.
     wildcard_filter: KeyFilter,
+    /// Index into `wildcards` by first syllable: key → groups of that key, and folded key →
+    /// groups of that folded key (in group order).
+    wildcard_keys: FxHashMap<String, SmallVec<[u32; 2]>>,
+    wildcard_folds: FxHashMap<String, SmallVec<[u32; 2]>>,
     /// Context word lists (accented keys and folded keys).
     pub targets: Vec<String>,
     /// Folded target words.
@@ -735,9 +739,15 @@ impl Lexicon {
             .collect();
         let pronouns_folded = pronouns.iter().map(|p| text::tone::fold(p)).collect();
         let mut wildcard_filter = KeyFilter::default();
-        for (key, fold, _) in &wildcards {
+        let mut wildcard_keys: FxHashMap<String, SmallVec<[u32; 2]>> = FxHashMap::default();
+        let mut wildcard_folds: FxHashMap<String, SmallVec<[u32; 2]>> = FxHashMap::default();
+        for (g, (key, fold, _)) in wildcards.iter().enumerate() {
             wildcard_filter.insert(key);
             wildcard_filter.insert(fold);
+            let g =
+                u32::try_from(g).map_err(|_| LexiconError("too many wildcard groups".into()))?;
+            wildcard_keys.entry(key.clone()).or_default().push(g);
+            wildcard_folds.entry(fold.clone()).or_default().push(g);
         }
         Ok(Lexicon {
             rules,
@@ -747,6 +757,8 @@ impl Lexicon {
             dodges,
             wildcards,
             wildcard_filter,
+            wildcard_keys,
+            wildcard_folds,
             targets,
             targets_folded,
             pronouns,
@@ -843,17 +855,31 @@ impl Lexicon {
     pub fn find_wildcards(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (start, t) in tokens.iter().enumerate() {
-            // A token that is no group's first syllable (key, or folded key when unmarked).
+            // A token that is no group's first syllable (key, or folded key when unmarked;
+            // an unmarked key that is its own fold is tested once).
+            let by_fold = !t.marked && t.fold != t.key;
             if !(self.wildcard_filter.may_contain(&t.key)
-                || !t.marked && self.wildcard_filter.may_contain(&t.fold))
+                || by_fold && self.wildcard_filter.may_contain(&t.fold))
             {
                 continue;
             }
-            // Cheap test of the first syllable before the full match.
-            for (key, fold, ids) in &self.wildcards {
-                if t.key != *key && (t.marked || t.fold != *fold) {
+            // The groups whose first syllable is the token's key, then those whose folded first
+            // syllable is its folded key (when unmarked), each once. Hits are sorted below,
+            // so the order groups are tried in does not matter.
+            let of_key = self.wildcard_keys.get(t.key.as_str());
+            let of_fold = (!t.marked)
+                .then(|| self.wildcard_folds.get(t.fold.as_str()))
+                .flatten();
+            let groups = of_key.into_iter().flatten().chain(
+                of_fold
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&g| of_key.is_none_or(|k| !k.contains(&g))),
+            );
+            for &g in groups {
+                let Some((_, _, ids)) = self.wildcards.get(g as usize) else {
                     continue;
-                }
+                };
                 for &entry in ids {
                     let parts = &self.entries[entry].parts;
                     if let Some(last) = match_parts(tokens, start, parts) {
