@@ -574,7 +574,7 @@ impl<'a> TokenSink<'a> {
         let (key, fold, marked, dodged, letters) = match (spelled, seen) {
             (Some(sp), _) => {
                 let (k, f, m, _) = make_keys(sp);
-                let l = k.chars().all(is_letter);
+                let l = all_letters(&k);
                 (k, f, m, true, l)
             }
             (None, Some(i)) => {
@@ -586,14 +586,15 @@ impl<'a> TokenSink<'a> {
                     self.seen.slots[k] = i;
                 }
                 let (k, f, m, d) = make_keys(w);
-                let l = k.chars().all(is_letter);
+                let l = all_letters(&k);
                 (k, f, m, d, l)
             }
         };
         self.out.push(Token {
             norm: norm_range,
             orig,
-            numeric: w.bytes().all(|c| c.is_ascii_digit()),
+            numeric: w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && w.bytes().all(|c| c.is_ascii_digit()),
             letters,
             key,
             fold,
@@ -820,26 +821,59 @@ fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
             i += 1;
             continue;
         }
-        if (0xC3..=0xC9).contains(&b) {
-            if let Some(&b1) = bytes.get(i + 1) {
-                let cp = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
-                if (0xC0..=0x24F).contains(&cp) && cp != 0xD7 && cp != 0xF7 {
-                    i += 2;
-                    continue;
-                }
-            }
-        } else if b == 0xE1 {
-            if let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) {
-                let cp = 0x1000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-                if (0x1EA0..=0x1EF9).contains(&cp) {
-                    i += 3;
-                    continue;
-                }
-            }
+        match latin_len(bytes, i) {
+            0 => break,
+            n => i += n,
         }
-        break;
     }
     i
+}
+
+/// The UTF-8 length of the precomposed Latin letter ([`tone::is_precomposed_latin`]) at byte
+/// `i` of the UTF-8 text `bytes` (a character boundary), or 0 when another character (or
+/// none) is there.
+#[inline]
+fn latin_len(bytes: &[u8], i: usize) -> usize {
+    match *bytes.get(i..).unwrap_or_default() {
+        [b @ 0xC3..=0xC9, b1, ..] => {
+            let cp = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
+            if (0xC0..=0x24F).contains(&cp) && cp != 0xD7 && cp != 0xF7 {
+                2
+            } else {
+                0
+            }
+        }
+        [0xE1, b1, b2, ..] => {
+            let cp = 0x1000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            if (0x1EA0..=0x1EF9).contains(&cp) {
+                3
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// `k.chars().all(is_letter)`, reading ASCII and precomposed Latin letters as bytes.
+#[inline]
+fn all_letters(k: &str) -> bool {
+    let b = k.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x.is_ascii() {
+            if !x.is_ascii_alphabetic() {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        match latin_len(b, i) {
+            0 => return k.get(i..).is_some_and(|r| r.chars().all(is_letter)),
+            n => i += n,
+        }
+    }
+    true
 }
 
 /// How much of a chunk [`tokenize`] has read matches the fast path of [`TokenSink::chunk`].
@@ -1348,6 +1382,25 @@ mod tests {
                 assert_eq!(l.fold, f, "U+{:04X}", u32::from(c));
             }
         }
+    }
+
+    /// [`all_letters`] is `chars().all(is_letter)`.
+    #[test]
+    fn all_letters_agrees_with_is_letter() {
+        for c in (0u32..0x2100)
+            .chain(0x1E00..0x1F10)
+            .filter_map(char::from_u32)
+        {
+            for s in [format!("a{c}b"), format!("{c}"), format!("{c}ử")] {
+                assert_eq!(
+                    all_letters(&s),
+                    s.chars().all(is_letter),
+                    "U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
+        assert!(all_letters(""));
     }
 
     /// [`plain_run_end`] stops exactly where the characters stop being plain.
