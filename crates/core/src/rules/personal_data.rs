@@ -615,6 +615,12 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut i = 0;
     while i + 3 < t.len() {
+        // The number is the second or third token: most positions are ruled out without
+        // reading a word.
+        if !(t[i + 1].numeric || t[i + 2].numeric) {
+            i += 1;
+            continue;
+        }
         let num = match (t[i].fold.as_str(), t[i + 1].fold.as_str()) {
             ("can", "ho") => i + 2,
             ("phong" | "can", _) => i + 1,
@@ -697,6 +703,12 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     };
     let mut i = 0;
     while i + 2 < t.len() {
+        // Every kind of house number below is one of the next three tokens: most positions
+        // are ruled out without reading a word.
+        if !(t[i].numeric || t[i + 1].numeric || t[i + 2].numeric) {
+            i += 1;
+            continue;
+        }
         // "số" [nhà] N
         let house = if t[i].fold == "so" && t[i + 1].numeric {
             Some(i + 1)
@@ -775,6 +787,13 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// brackets, and the no-break, narrow no-break, thin and figure spaces of pasted text:
 /// `0912 345 678`, `0912_345_678`, `(+84) 912 345 678`, `+84 (0) 912…`); 6 to 200 digits in
 /// all. Byte ranges of `norm`.
+/// The first byte at or after `from` that is an ASCII digit, `(` or `+` (all in 0x28–0x39).
+fn run_opener(b: &[u8], from: usize) -> Option<usize> {
+    super::find_byte(b, from, (0x27, 0x3A), |c| {
+        c.is_ascii_digit() || matches!(c, b'(' | b'+')
+    })
+}
+
 fn digit_runs(norm: &str) -> Vec<Range<usize>> {
     let b = norm.as_bytes();
     // The byte length of the separator at `k`, 0 for none.
@@ -791,11 +810,8 @@ fn digit_runs(norm: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < b.len() {
         // Only a digit, `(` or `+` can open a run.
-        match b[i..]
-            .iter()
-            .position(|c| c.is_ascii_digit() || matches!(c, b'(' | b'+'))
-        {
-            Some(p) => i += p,
+        match run_opener(b, i) {
+            Some(p) => i = p,
             None => break,
         }
         let bracket = b[i] == b'(' && (digit_at(i + 1) || b.get(i + 1) == Some(&b'+'));
