@@ -901,9 +901,18 @@ impl Lexicon {
     /// syllable against dodge-eligible entries. Letters joined by `@` are part of an e-mail
     /// address or a mention (`d@m@gmail.com`), not a spelled-out word.
     fn scan_dodges(&self, text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
+        // One character: the key's length is the UTF-8 length its first byte announces
+        // (checked before decoding anything; most keys are longer).
         let single = |t: &Token| {
-            let mut c = t.key.chars();
-            matches!((c.next(), c.next()), (Some(ch), None) if text::is_letter(ch))
+            let k = t.key.as_str();
+            let len = match k.as_bytes().first() {
+                None => return false,
+                Some(&b) if b < 0x80 => 1,
+                Some(&b) if b < 0xE0 => 2,
+                Some(&b) if b < 0xF0 => 3,
+                Some(_) => 4,
+            };
+            k.len() == len && k.chars().next().is_some_and(text::is_letter)
         };
         let joined = |a: &Token, b: &Token| {
             b.gap != Gap::Hard

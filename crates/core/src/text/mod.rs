@@ -508,13 +508,14 @@ impl SeenWords {
     /// The slot of word `w`: its first and last eight bytes and its length, mixed.
     #[inline]
     fn slot(&self, w: &[u8]) -> usize {
-        let h = match (w.first_chunk::<8>(), w.last_chunk::<8>()) {
-            (Some(a), Some(b)) => {
-                u64::from_le_bytes(*a) ^ u64::from_le_bytes(*b).rotate_left(29) ^ w.len() as u64
-            }
-            _ => w
-                .iter()
-                .fold(w.len() as u64, |h, &b| (h << 8) | u64::from(b)),
+        let n = w.len() as u64;
+        let h = if let (Some(a), Some(b)) = (w.first_chunk::<8>(), w.last_chunk::<8>()) {
+            u64::from_le_bytes(*a) ^ u64::from_le_bytes(*b).rotate_left(29) ^ n
+        } else if let (Some(a), Some(b)) = (w.first_chunk::<4>(), w.last_chunk::<4>()) {
+            // Four to seven bytes: the first and last four (overlapping).
+            (u64::from(u32::from_le_bytes(*a)) << 32 | u64::from(u32::from_le_bytes(*b))) ^ n
+        } else {
+            w.iter().fold(n, |h, &b| (h << 8) | u64::from(b))
         };
         (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
@@ -553,15 +554,15 @@ impl<'a> TokenSink<'a> {
     fn word_as(&mut self, start: usize, w: &'a str, spelled: Option<&str>, plain: bool) {
         let norm_range = start..start + w.len();
         let orig = self.orig_of(&norm_range);
-        let orig_text = self.original.get(orig.clone()).unwrap_or("");
         // A plain word written as it reads normalised has no capital: its characters are their
         // own lower case, and no plain character that is its own lower case is upper case
         // (`plain_lower_case_is_not_upper`). Most words take this test instead of the scan.
-        let (upper, capitalized) = if plain && orig_text.as_bytes() == w.as_bytes() {
-            (false, false)
-        } else {
-            letter_case(orig_text)
-        };
+        let (upper, capitalized) =
+            if plain && self.original.as_bytes().get(orig.clone()) == Some(w.as_bytes()) {
+                (false, false)
+            } else {
+                letter_case(self.original.get(orig.clone()).unwrap_or(""))
+            };
         // Plain ASCII words are keyed faster than they are looked up; others are keyed once
         // per text.
         // The slot of a non-ASCII word read as written, and the earlier token of that word.
@@ -569,7 +570,7 @@ impl<'a> TokenSink<'a> {
         let seen = slot.and_then(|k| {
             let i = (self.seen.slots[k] as usize).checked_sub(1)?;
             let t = self.out.get(i)?;
-            (self.norm.text.get(t.norm.clone()) == Some(w)).then_some(i)
+            (self.norm.text.as_bytes().get(t.norm.clone()) == Some(w.as_bytes())).then_some(i)
         });
         let (key, fold, marked, dodged, letters) = match (spelled, seen) {
             (Some(sp), _) => {
