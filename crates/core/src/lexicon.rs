@@ -347,15 +347,16 @@ impl PhraseTrie {
         }
     }
 
-    /// Calls `f(first, last, entries)` for every occurrence of a phrase in `keys` (the
-    /// tokens' keys, one per token), overlapping ones included; `first..=last` are token
-    /// indices.
-    fn for_each_match<'a>(
-        &self,
-        keys: impl Iterator<Item = &'a str>,
-        mut f: impl FnMut(usize, usize, &[usize]),
-    ) {
-        let ids: Vec<Option<u32>> = keys.map(|k| self.syllables.get(k).copied()).collect();
+    /// The number of syllable `key`, `None` when no phrase has it.
+    #[inline]
+    fn id(&self, key: &str) -> Option<u32> {
+        self.syllables.get(key).copied()
+    }
+
+    /// Calls `f(first, last, entries)` for every occurrence of a phrase in `ids` (the
+    /// syllable numbers of the tokens' keys, one per token, from [`PhraseTrie::id`]),
+    /// overlapping ones included; `first..=last` are token indices.
+    fn for_each_match(&self, ids: &[Option<u32>], mut f: impl FnMut(usize, usize, &[usize])) {
         for first in 0..ids.len() {
             let mut node = 0u32;
             for (last, id) in ids.iter().enumerate().skip(first) {
@@ -811,18 +812,15 @@ impl Lexicon {
     }
 
     fn scan(&self, tokens: &[Token], folded: bool, unaccented: bool, hits: &mut Vec<Hit>) {
-        let (trie, keys): (_, Box<dyn Iterator<Item = &str>>) = if folded {
-            (
-                &self.folded,
-                Box::new(tokens.iter().map(|t| t.fold.as_str())),
-            )
+        // The syllable numbers of the tokens' keys (folded keys for the folded trie).
+        let (trie, ids): (_, Vec<Option<u32>>) = if folded {
+            let ids = tokens.iter().map(|t| self.folded.id(&t.fold)).collect();
+            (&self.folded, ids)
         } else {
-            (
-                &self.accented,
-                Box::new(tokens.iter().map(|t| t.key.as_str())),
-            )
+            let ids = tokens.iter().map(|t| self.accented.id(&t.key)).collect();
+            (&self.accented, ids)
         };
-        trie.for_each_match(keys, |first, last, ids| {
+        trie.for_each_match(&ids, |first, last, ids| {
             let span = &tokens[first..=last];
             let any_marked = span.iter().any(|t| t.marked);
             let crosses = span.iter().skip(1).any(|t| t.gap != Gap::Space);
