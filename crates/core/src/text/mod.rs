@@ -586,8 +586,13 @@ impl<'a> TokenSink<'a> {
                 if let (Some(k), Ok(i)) = (slot, u32::try_from(self.out.len() + 1)) {
                     self.seen.slots[k] = i;
                 }
-                let (k, f, m, d) = make_keys(w);
-                let l = all_letters(&k);
+                let ((k, f, m, d), written) = make_keys_as(w);
+                // A word keyed as written is its key: all letters unless it has a digit.
+                let l = if written {
+                    !w.bytes().any(|b| b.is_ascii_digit())
+                } else {
+                    all_letters(&k)
+                };
                 (k, f, m, d, l)
             }
         };
@@ -964,6 +969,12 @@ impl Shape {
 /// ASCII and precomposed Latin letters (no combining marks) are keyed through the tone tables
 /// in a stack buffer; others take [`make_keys_slow`].
 pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
+    make_keys_as(w).0
+}
+
+/// [`make_keys`], and whether the word was keyed as written (its key is the word itself, all
+/// ASCII letters and digits and letters of the tone tables).
+fn make_keys_as(w: &str) -> ((CompactString, CompactString, bool, bool), bool) {
     // Plain ASCII letters and digits without a stretched run: the word is its own key.
     let b = w.as_bytes();
     if b.iter().all(u8::is_ascii_alphanumeric)
@@ -974,10 +985,10 @@ pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
         && !matches!(b, [_, .., x, y] if x == y && matches!(y, b'a' | b'e' | b'i' | b'y'))
     {
         let k = CompactString::from(w);
-        return (k.clone(), k, false, false);
+        return ((k.clone(), k, false, false), true);
     }
     if let Some(keys) = keys_as_written(w) {
-        return keys;
+        return (keys, true);
     }
     let mut letters: SmallVec<[char; 24]> = SmallVec::new();
     let mut tone_mark = None;
@@ -996,7 +1007,7 @@ pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
             }
         } else if is_letter_or_digit(c) || canonical_combining_class(c) != 0 {
             // Other scripts and stray marks: the general path.
-            return make_keys_slow(w);
+            return (make_keys_slow(w), false);
         } else {
             dodged = true;
         }
@@ -1027,14 +1038,14 @@ pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
         };
         match k {
             Some(k) => key.extend_from_slice(k.encode_utf8(&mut utf8).as_bytes()),
-            None => return make_keys_slow(w),
+            None => return (make_keys_slow(w), false),
         }
     }
     // Only whole chars were written: the buffers are valid UTF-8.
     let (Ok(key), Ok(fold)) = (std::str::from_utf8(&key), std::str::from_utf8(&fold)) else {
-        return make_keys_slow(w);
+        return (make_keys_slow(w), false);
     };
-    (key.into(), fold.into(), marked, dodged)
+    ((key.into(), fold.into(), marked, dodged), false)
 }
 
 /// Most letters a word may have for [`keys_as_written`].
