@@ -141,13 +141,17 @@ pub(crate) fn find_byte(
 pub(crate) fn sentences(t: &[Token]) -> Sentences {
     let mut of = Vec::with_capacity(t.len());
     let mut ranges: Vec<Range<usize>> = Vec::new();
+    // The open sentence starts at token `start`; its index is `ranges.len()`.
+    let mut start = 0;
     for (i, tok) in t.iter().enumerate() {
-        if i == 0 || tok.gap == Gap::Hard {
-            ranges.push(i..i + 1);
-        } else if let Some(r) = ranges.last_mut() {
-            r.end = i + 1;
+        if i > 0 && tok.gap == Gap::Hard {
+            ranges.push(start..i);
+            start = i;
         }
-        of.push(ranges.len() - 1);
+        of.push(ranges.len());
+    }
+    if !t.is_empty() {
+        ranges.push(start..t.len());
     }
     (of, ranges)
 }
