@@ -1396,6 +1396,21 @@ mod tests {
         }
     }
 
+    /// [`is_letter`] and [`is_letter_or_digit`] are `char::is_alphabetic` and
+    /// `char::is_alphanumeric` (the rules and the link finder use them in their place).
+    #[test]
+    fn letter_tests_are_the_library_ones() {
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", u32::from(c));
+            assert_eq!(
+                is_letter_or_digit(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
     /// [`all_letters`] is `chars().all(is_letter)`.
     #[test]
     fn all_letters_agrees_with_is_letter() {
