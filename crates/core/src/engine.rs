@@ -92,6 +92,9 @@ pub struct Engine {
     config: Config,
     lexicon: Lexicon,
     allow: Vec<Vec<String>>,
+    /// Every key of `allow` and its folded form: a finding whose first token is none of them
+    /// lies in no allow-list phrase (see [`Engine::allowed`]).
+    allow_filter: lexicon::KeyFilter,
 }
 
 fn check_phrase(p: &str) -> Result<(), ConfigError> {
@@ -247,10 +250,19 @@ impl Engine {
             allow.push(lexicon::phrase_keys(a).0);
         }
         let lexicon = Lexicon::build(extra_rules, extra).map_err(|e| ConfigError::Lexicon(e.0))?;
+        let mut allow_filter = lexicon::KeyFilter::default();
+        for k in allow.iter().flatten() {
+            allow_filter.insert(k);
+            // `fold_eq` compares an ASCII key as it is, others through `tone::fold`.
+            if !k.is_ascii() {
+                allow_filter.insert(&text::tone::fold(k));
+            }
+        }
         Ok(Engine {
             config,
             lexicon,
             allow,
+            allow_filter,
         })
     }
 
@@ -480,6 +492,18 @@ impl Engine {
         // tokens[i].orig.start <= span.start (so i < starts_before) and
         // tokens[i + n - 1].orig.end >= span.end (so i + n - 1 >= ends_after).
         let starts_before = tokens.partition_point(|t| t.orig.start <= span.start);
+        // The last token starting at or before a non-empty span lies inside every occurrence
+        // that contains the span (tokens do not overlap), so it must spell one of the
+        // phrases' keys. None: no occurrence starts early enough.
+        let Some(first) = starts_before.checked_sub(1).and_then(|f| tokens.get(f)) else {
+            return false;
+        };
+        if span.start < span.end
+            && !(self.allow_filter.may_contain(&first.key)
+                || !first.marked && self.allow_filter.may_contain(&first.fold))
+        {
+            return false;
+        }
         let ends_after = tokens.partition_point(|t| t.orig.end < span.end);
         self.allow.iter().any(|a| {
             let n = a.len();

@@ -347,15 +347,16 @@ impl PhraseTrie {
         }
     }
 
-    /// Calls `f(first, last, entries)` for every occurrence of a phrase in `keys` (the
-    /// tokens' keys, one per token), overlapping ones included; `first..=last` are token
-    /// indices.
-    fn for_each_match<'a>(
-        &self,
-        keys: impl Iterator<Item = &'a str>,
-        mut f: impl FnMut(usize, usize, &[usize]),
-    ) {
-        let ids: Vec<Option<u32>> = keys.map(|k| self.syllables.get(k).copied()).collect();
+    /// The number of syllable `key`, `None` when no phrase has it.
+    #[inline]
+    fn id(&self, key: &str) -> Option<u32> {
+        self.syllables.get(key).copied()
+    }
+
+    /// Calls `f(first, last, entries)` for every occurrence of a phrase in `ids` (the
+    /// syllable numbers of the tokens' keys, one per token, from [`PhraseTrie::id`]),
+    /// overlapping ones included; `first..=last` are token indices.
+    fn for_each_match(&self, ids: &[Option<u32>], mut f: impl FnMut(usize, usize, &[usize])) {
         for first in 0..ids.len() {
             let mut node = 0u32;
             for (last, id) in ids.iter().enumerate().skip(first) {
@@ -398,6 +399,10 @@ pub struct Lexicon {
     wildcards: Vec<(String, String, Vec<usize>)>,
     /// The first syllables of `wildcards`, keys and folded keys: most tokens start none.
     wildcard_filter: KeyFilter,
+    /// Index into `wildcards` by first syllable: key → groups of that key, and folded key →
+    /// groups of that folded key (in group order).
+    wildcard_keys: FxHashMap<String, SmallVec<[u32; 2]>>,
+    wildcard_folds: FxHashMap<String, SmallVec<[u32; 2]>>,
     /// Context word lists (accented keys and folded keys).
     pub targets: Vec<String>,
     /// Folded target words.
@@ -735,9 +740,15 @@ impl Lexicon {
             .collect();
         let pronouns_folded = pronouns.iter().map(|p| text::tone::fold(p)).collect();
         let mut wildcard_filter = KeyFilter::default();
-        for (key, fold, _) in &wildcards {
+        let mut wildcard_keys: FxHashMap<String, SmallVec<[u32; 2]>> = FxHashMap::default();
+        let mut wildcard_folds: FxHashMap<String, SmallVec<[u32; 2]>> = FxHashMap::default();
+        for (g, (key, fold, _)) in wildcards.iter().enumerate() {
             wildcard_filter.insert(key);
             wildcard_filter.insert(fold);
+            let g =
+                u32::try_from(g).map_err(|_| LexiconError("too many wildcard groups".into()))?;
+            wildcard_keys.entry(key.clone()).or_default().push(g);
+            wildcard_folds.entry(fold.clone()).or_default().push(g);
         }
         Ok(Lexicon {
             rules,
@@ -747,6 +758,8 @@ impl Lexicon {
             dodges,
             wildcards,
             wildcard_filter,
+            wildcard_keys,
+            wildcard_folds,
             targets,
             targets_folded,
             pronouns,
@@ -799,18 +812,15 @@ impl Lexicon {
     }
 
     fn scan(&self, tokens: &[Token], folded: bool, unaccented: bool, hits: &mut Vec<Hit>) {
-        let (trie, keys): (_, Box<dyn Iterator<Item = &str>>) = if folded {
-            (
-                &self.folded,
-                Box::new(tokens.iter().map(|t| t.fold.as_str())),
-            )
+        // The syllable numbers of the tokens' keys (folded keys for the folded trie).
+        let (trie, ids): (_, Vec<Option<u32>>) = if folded {
+            let ids = tokens.iter().map(|t| self.folded.id(&t.fold)).collect();
+            (&self.folded, ids)
         } else {
-            (
-                &self.accented,
-                Box::new(tokens.iter().map(|t| t.key.as_str())),
-            )
+            let ids = tokens.iter().map(|t| self.accented.id(&t.key)).collect();
+            (&self.accented, ids)
         };
-        trie.for_each_match(keys, |first, last, ids| {
+        trie.for_each_match(&ids, |first, last, ids| {
             let span = &tokens[first..=last];
             let any_marked = span.iter().any(|t| t.marked);
             let crosses = span.iter().skip(1).any(|t| t.gap != Gap::Space);
@@ -843,17 +853,31 @@ impl Lexicon {
     pub fn find_wildcards(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (start, t) in tokens.iter().enumerate() {
-            // A token that is no group's first syllable (key, or folded key when unmarked).
+            // A token that is no group's first syllable (key, or folded key when unmarked;
+            // an unmarked key that is its own fold is tested once).
+            let by_fold = !t.marked && t.fold != t.key;
             if !(self.wildcard_filter.may_contain(&t.key)
-                || !t.marked && self.wildcard_filter.may_contain(&t.fold))
+                || by_fold && self.wildcard_filter.may_contain(&t.fold))
             {
                 continue;
             }
-            // Cheap test of the first syllable before the full match.
-            for (key, fold, ids) in &self.wildcards {
-                if t.key != *key && (t.marked || t.fold != *fold) {
+            // The groups whose first syllable is the token's key, then those whose folded first
+            // syllable is its folded key (when unmarked), each once. Hits are sorted below,
+            // so the order groups are tried in does not matter.
+            let of_key = self.wildcard_keys.get(t.key.as_str());
+            let of_fold = (!t.marked)
+                .then(|| self.wildcard_folds.get(t.fold.as_str()))
+                .flatten();
+            let groups = of_key.into_iter().flatten().chain(
+                of_fold
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&g| of_key.is_none_or(|k| !k.contains(&g))),
+            );
+            for &g in groups {
+                let Some((_, _, ids)) = self.wildcards.get(g as usize) else {
                     continue;
-                }
+                };
                 for &entry in ids {
                     let parts = &self.entries[entry].parts;
                     if let Some(last) = match_parts(tokens, start, parts) {
@@ -875,9 +899,18 @@ impl Lexicon {
     /// syllable against dodge-eligible entries. Letters joined by `@` are part of an e-mail
     /// address or a mention (`d@m@gmail.com`), not a spelled-out word.
     fn scan_dodges(&self, text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
+        // One character: the key's length is the UTF-8 length its first byte announces
+        // (checked before decoding anything; most keys are longer).
         let single = |t: &Token| {
-            let mut c = t.key.chars();
-            matches!((c.next(), c.next()), (Some(ch), None) if text::is_letter(ch))
+            let k = t.key.as_str();
+            let len = match k.as_bytes().first() {
+                None => return false,
+                Some(&b) if b < 0x80 => 1,
+                Some(&b) if b < 0xE0 => 2,
+                Some(&b) if b < 0xF0 => 3,
+                Some(_) => 4,
+            };
+            k.len() == len && k.chars().next().is_some_and(text::is_letter)
         };
         let joined = |a: &Token, b: &Token| {
             b.gap != Gap::Hard

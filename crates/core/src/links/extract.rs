@@ -145,7 +145,7 @@ fn in_run(text: &str, s: usize, e: usize, is_tld: &impl Fn(&str) -> bool) -> Opt
     // the end of the candidate.
     let host_len = host_port
         .char_indices()
-        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.')))
+        .find(|&(_, c)| !(crate::text::is_letter_or_digit(c) || matches!(c, '-' | '_' | '.')))
         .map_or(host_port.len(), |(i, _)| i);
     let host = host_port.get(..host_len)?.trim_end_matches('.');
     if !is_bare_host(host, is_tld) {

@@ -243,9 +243,9 @@ fn doc_codes(norm: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
-            continue;
+        match super::find_byte(b, i, (0x2F, 0x3A), u8::is_ascii_digit) {
+            Some(p) => i = p,
+            None => break,
         }
         let start = i;
         let prev = norm[..start].chars().next_back();

@@ -623,8 +623,22 @@ const BUILDING_WORDS: &[&str] = &["toa", "tang", "block", "nha", "lo", "chung cu
 /// hotel room, a hospital ward).
 fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
+    // `P1205`: the abbreviation of `phòng` written as one word with its number.
+    let p_room = |x: &Token| {
+        let f = x.fold.as_str();
+        x.capitalized
+            && f.len() > 1
+            && f.starts_with('p')
+            && f[1..].bytes().all(|b| b.is_ascii_digit())
+    };
     let mut i = 0;
     while i + 3 < t.len() {
+        // The number is the first (`P1205`), second or third token: most positions are ruled
+        // out without reading a word.
+        if !(t[i + 1].numeric || t[i + 2].numeric || p_room(&t[i])) {
+            i += 1;
+            continue;
+        }
         let num = match (t[i].fold.as_str(), t[i + 1].fold.as_str()) {
             ("can", "ho") => i + 2,
             ("phong" | "can", _) => i + 1,
@@ -636,14 +650,7 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 i + 1
             }
             // `P1205`: the same written as one word (the number is the word itself).
-            (p, _)
-                if t[i].capitalized
-                    && p.len() > 1
-                    && p.starts_with('p')
-                    && p[1..].bytes().all(|b| b.is_ascii_digit()) =>
-            {
-                i
-            }
+            _ if p_room(&t[i]) => i,
             _ => {
                 i += 1;
                 continue;
@@ -759,6 +766,12 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     };
     let mut i = 0;
     while i + 2 < t.len() {
+        // Every kind of house number below is one of the next three tokens: most positions
+        // are ruled out without reading a word.
+        if !(house_number(&t[i]) || house_number(&t[i + 1]) || house_number(&t[i + 2])) {
+            i += 1;
+            continue;
+        }
         if let Some(end) = lane_then_house(t, i, is_street) {
             if !near_word(t, i, i + 1, 8, 0, PUBLIC_WORDS) {
                 out.push(finding(
@@ -852,6 +865,13 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// brackets, and the no-break, narrow no-break, thin and figure spaces of pasted text:
 /// `0912 345 678`, `0912_345_678`, `(+84) 912 345 678`, `+84 (0) 912…`); 6 to 200 digits in
 /// all. Byte ranges of `norm`.
+/// The first byte at or after `from` that is an ASCII digit, `(` or `+` (all in 0x28–0x39).
+fn run_opener(b: &[u8], from: usize) -> Option<usize> {
+    super::find_byte(b, from, (0x27, 0x3A), |c| {
+        c.is_ascii_digit() || matches!(c, b'(' | b'+')
+    })
+}
+
 fn digit_runs(norm: &str) -> Vec<Range<usize>> {
     let b = norm.as_bytes();
     // The byte length of the separator at `k`, 0 for none.
@@ -868,11 +888,8 @@ fn digit_runs(norm: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < b.len() {
         // Only a digit, `(` or `+` can open a run.
-        match b[i..]
-            .iter()
-            .position(|c| c.is_ascii_digit() || matches!(c, b'(' | b'+'))
-        {
-            Some(p) => i += p,
+        match run_opener(b, i) {
+            Some(p) => i = p,
             None => break,
         }
         let bracket = b[i] == b'(' && (digit_at(i + 1) || b.get(i + 1) == Some(&b'+'));

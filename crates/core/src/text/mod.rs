@@ -21,7 +21,6 @@ pub(crate) mod nf;
 pub mod tone;
 
 use compact_str::CompactString;
-use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_segmentation::UnicodeSegmentation;
@@ -479,10 +478,47 @@ struct TokenSink<'a> {
     out: Vec<Token>,
     gap: Gap,
     cursor: usize,
-    /// Normalised non-ASCII word → index in `out` of its first token: a word seen before
-    /// reuses that token's keys (long texts repeat most of their words; plain ASCII words
+    /// Normalised non-ASCII words keyed so far (see [`SeenWords`]): a word seen before reuses
+    /// the keys of its earlier token (long texts repeat most of their words; plain ASCII words
     /// are keyed faster than they are looked up).
-    seen: FxHashMap<&'a str, usize>,
+    seen: SeenWords,
+}
+
+/// A direct-mapped cache of the words [`tokenize`] has keyed: slot `hash(word)` holds one
+/// plus the index in the token list of a token of that word (0: empty). A word whose slot
+/// holds another word is keyed again and takes the slot; keys depend on the word alone, so
+/// the cache only saves work and never changes a token. Cheaper than a hash map on short
+/// texts, where most words are new: one multiply and one compare per lookup, no probing.
+struct SeenWords {
+    slots: Vec<u32>,
+    /// `64 - log2(slots.len())`: the hash's top bits index the slots.
+    shift: u32,
+}
+
+impl SeenWords {
+    /// Room for about `words` distinct words (a power of two between 64 and 16,384 slots).
+    fn with_words(words: usize) -> SeenWords {
+        let n = words.clamp(64, 16_384).next_power_of_two();
+        SeenWords {
+            slots: vec![0; n],
+            shift: 64 - n.trailing_zeros(),
+        }
+    }
+
+    /// The slot of word `w`: its first and last eight bytes and its length, mixed.
+    #[inline]
+    fn slot(&self, w: &[u8]) -> usize {
+        let n = w.len() as u64;
+        let h = if let (Some(a), Some(b)) = (w.first_chunk::<8>(), w.last_chunk::<8>()) {
+            u64::from_le_bytes(*a) ^ u64::from_le_bytes(*b).rotate_left(29) ^ n
+        } else if let (Some(a), Some(b)) = (w.first_chunk::<4>(), w.last_chunk::<4>()) {
+            // Four to seven bytes: the first and last four (overlapping).
+            (u64::from(u32::from_le_bytes(*a)) << 32 | u64::from(u32::from_le_bytes(*b))) ^ n
+        } else {
+            w.iter().fold(n, |h, &b| (h << 8) | u64::from(b))
+        };
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
 }
 
 impl<'a> TokenSink<'a> {
@@ -509,46 +545,62 @@ impl<'a> TokenSink<'a> {
     }
 
     fn word(&mut self, start: usize, w: &'a str) {
-        self.word_as(start, w, None);
+        self.word_as(start, w, None, false);
     }
 
     /// A word token; its keys are those of `spelled` when given (a look-alike spelling such as
-    /// `th@ng`), else of `w`.
-    fn word_as(&mut self, start: usize, w: &'a str, spelled: Option<&str>) {
+    /// `th@ng`), else of `w`. `plain`: every character of `w` is an ASCII letter or digit or a
+    /// precomposed Latin letter ([`Class::Plain`]).
+    fn word_as(&mut self, start: usize, w: &'a str, spelled: Option<&str>, plain: bool) {
         let norm_range = start..start + w.len();
         let orig = self.orig_of(&norm_range);
-        let orig_text = self.original.get(orig.clone()).unwrap_or("");
-        let (upper, capitalized) = letter_case(orig_text);
+        // A plain word written as it reads normalised has no capital: its characters are their
+        // own lower case, and no plain character that is its own lower case is upper case
+        // (`plain_lower_case_is_not_upper`). Most words take this test instead of the scan.
+        let (upper, capitalized) =
+            if plain && self.original.as_bytes().get(orig.clone()) == Some(w.as_bytes()) {
+                (false, false)
+            } else {
+                letter_case(self.original.get(orig.clone()).unwrap_or(""))
+            };
         // Plain ASCII words are keyed faster than they are looked up; others are keyed once
         // per text.
-        let seen = if spelled.is_none() && !w.is_ascii() {
-            self.seen.get(w)
-        } else {
-            None
-        };
+        // The slot of a non-ASCII word read as written, and the earlier token of that word.
+        let slot = (spelled.is_none() && !w.is_ascii()).then(|| self.seen.slot(w.as_bytes()));
+        let seen = slot.and_then(|k| {
+            let i = (self.seen.slots[k] as usize).checked_sub(1)?;
+            let t = self.out.get(i)?;
+            (self.norm.text.as_bytes().get(t.norm.clone()) == Some(w.as_bytes())).then_some(i)
+        });
         let (key, fold, marked, dodged, letters) = match (spelled, seen) {
             (Some(sp), _) => {
                 let (k, f, m, _) = make_keys(sp);
-                let l = k.chars().all(is_letter);
+                let l = all_letters(&k);
                 (k, f, m, true, l)
             }
-            (None, Some(&i)) if i < self.out.len() => {
+            (None, Some(i)) => {
                 let t = &self.out[i];
                 (t.key.clone(), t.fold.clone(), t.marked, t.dodged, t.letters)
             }
-            (None, _) => {
-                if !w.is_ascii() {
-                    self.seen.insert(w, self.out.len());
+            (None, None) => {
+                if let (Some(k), Ok(i)) = (slot, u32::try_from(self.out.len() + 1)) {
+                    self.seen.slots[k] = i;
                 }
-                let (k, f, m, d) = make_keys(w);
-                let l = k.chars().all(is_letter);
+                let ((k, f, m, d), written) = make_keys_as(w);
+                // A word keyed as written is its key: all letters unless it has a digit.
+                let l = if written {
+                    !w.bytes().any(|b| b.is_ascii_digit())
+                } else {
+                    all_letters(&k)
+                };
                 (k, f, m, d, l)
             }
         };
         self.out.push(Token {
             norm: norm_range,
             orig,
-            numeric: w.bytes().all(|c| c.is_ascii_digit()),
+            numeric: w.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && w.bytes().all(|c| c.is_ascii_digit()),
             letters,
             key,
             fold,
@@ -584,7 +636,9 @@ impl<'a> TokenSink<'a> {
         for c in chunk[..w.start].chars() {
             self.gap_char(c);
         }
-        self.word_as(start + w.start, &chunk[w.clone()], spelled);
+        // The fast path's run is plain; a look-alike spelling holds symbols.
+        let plain = spelled.is_none();
+        self.word_as(start + w.start, &chunk[w.clone()], spelled, plain);
         for c in chunk[w.end..].chars() {
             self.gap_char(c);
         }
@@ -707,10 +761,7 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
         out: Vec::with_capacity(norm.text.len() / 5 + 1),
         gap: Gap::Space,
         cursor: 0,
-        seen: FxHashMap::with_capacity_and_hasher(
-            (norm.text.len() / 8).min(4_096),
-            Default::default(),
-        ),
+        seen: SeenWords::with_words(norm.text.len() / 4),
     };
     let text = norm.text.as_str();
     let bytes = text.as_bytes();
@@ -750,6 +801,12 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
                 i
             });
             shape = shape.next(i - s, class);
+            if let Shape::Word(_) = shape {
+                // Inside the plain run: the shape stays `Word` until a character that is not
+                // plain, so skip the rest of the run at once.
+                i = plain_run_end(bytes, i + len);
+                continue;
+            }
         }
         i += len;
     }
@@ -757,6 +814,72 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
         sink.chunk(s, &text[s..], shape.finish(text.len() - s));
     }
     sink.out
+}
+
+/// The end of the run of [`Class::Plain`] characters (ASCII letters and digits, precomposed
+/// Latin letters) of the UTF-8 text `bytes` from byte `i` (a character boundary). Reads the
+/// bytes directly: U+00C0–U+024F (but `×` and `÷`) are two bytes led by 0xC3–0xC9, and
+/// U+1EA0–U+1EF9 three bytes led by 0xE1.
+#[inline]
+fn plain_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        match latin_len(bytes, i) {
+            0 => break,
+            n => i += n,
+        }
+    }
+    i
+}
+
+/// The UTF-8 length of the precomposed Latin letter ([`tone::is_precomposed_latin`]) at byte
+/// `i` of the UTF-8 text `bytes` (a character boundary), or 0 when another character (or
+/// none) is there.
+#[inline]
+fn latin_len(bytes: &[u8], i: usize) -> usize {
+    match *bytes.get(i..).unwrap_or_default() {
+        [b @ 0xC3..=0xC9, b1, ..] => {
+            let cp = (u32::from(b & 0x1F) << 6) | u32::from(b1 & 0x3F);
+            if (0xC0..=0x24F).contains(&cp) && cp != 0xD7 && cp != 0xF7 {
+                2
+            } else {
+                0
+            }
+        }
+        [0xE1, b1, b2, ..] => {
+            let cp = 0x1000 | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            if (0x1EA0..=0x1EF9).contains(&cp) {
+                3
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// `k.chars().all(is_letter)`, reading ASCII and precomposed Latin letters as bytes.
+#[inline]
+fn all_letters(k: &str) -> bool {
+    let b = k.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        if x.is_ascii() {
+            if !x.is_ascii_alphabetic() {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        match latin_len(b, i) {
+            0 => return k.get(i..).is_some_and(|r| r.chars().all(is_letter)),
+            n => i += n,
+        }
+    }
+    true
 }
 
 /// How much of a chunk [`tokenize`] has read matches the fast path of [`TokenSink::chunk`].
@@ -846,6 +969,12 @@ impl Shape {
 /// ASCII and precomposed Latin letters (no combining marks) are keyed through the tone tables
 /// in a stack buffer; others take [`make_keys_slow`].
 pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
+    make_keys_as(w).0
+}
+
+/// [`make_keys`], and whether the word was keyed as written (its key is the word itself, all
+/// ASCII letters and digits and letters of the tone tables).
+fn make_keys_as(w: &str) -> ((CompactString, CompactString, bool, bool), bool) {
     // Plain ASCII letters and digits without a stretched run: the word is its own key.
     let b = w.as_bytes();
     if b.iter().all(u8::is_ascii_alphanumeric)
@@ -856,10 +985,10 @@ pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
         && !matches!(b, [_, .., x, y] if x == y && matches!(y, b'a' | b'e' | b'i' | b'y'))
     {
         let k = CompactString::from(w);
-        return (k.clone(), k, false, false);
+        return ((k.clone(), k, false, false), true);
     }
     if let Some(keys) = keys_as_written(w) {
-        return keys;
+        return (keys, true);
     }
     let mut letters: SmallVec<[char; 24]> = SmallVec::new();
     let mut tone_mark = None;
@@ -878,7 +1007,7 @@ pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
             }
         } else if is_letter_or_digit(c) || canonical_combining_class(c) != 0 {
             // Other scripts and stray marks: the general path.
-            return make_keys_slow(w);
+            return (make_keys_slow(w), false);
         } else {
             dodged = true;
         }
@@ -909,14 +1038,14 @@ pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
         };
         match k {
             Some(k) => key.extend_from_slice(k.encode_utf8(&mut utf8).as_bytes()),
-            None => return make_keys_slow(w),
+            None => return (make_keys_slow(w), false),
         }
     }
     // Only whole chars were written: the buffers are valid UTF-8.
     let (Ok(key), Ok(fold)) = (std::str::from_utf8(&key), std::str::from_utf8(&fold)) else {
-        return make_keys_slow(w);
+        return (make_keys_slow(w), false);
     };
-    (key.into(), fold.into(), marked, dodged)
+    ((key.into(), fold.into(), marked, dodged), false)
 }
 
 /// Most letters a word may have for [`keys_as_written`].
@@ -950,8 +1079,9 @@ fn keys_as_written(w: &str) -> Option<(CompactString, CompactString, bool, bool)
             } else if l.toneless != c {
                 return None;
             }
-            // The fold of the toneless letter, as [`make_keys`] computes it.
-            let f = tone::letter(l.toneless).map_or(l.toneless, |x| x.fold);
+            // The fold of the toneless letter, as [`make_keys`] computes it: the letter's own
+            // fold (`letter_fold_is_toneless_fold` checks the tables agree).
+            let f = l.fold;
             marked |= f != l.toneless;
             (l.toneless, f)
         };
@@ -1235,6 +1365,83 @@ mod tests {
                 proptest::prop_assert_eq!(&k, &make_keys_slow(&w));
             }
             proptest::prop_assert_eq!(make_keys(&w), make_keys_slow(&w));
+        }
+    }
+
+    /// The shortcut of [`TokenSink::word_as`]: a plain character that is its own lower case
+    /// is not upper case (`İ` never reaches the normalised view: its lower case is two
+    /// characters).
+    #[test]
+    fn plain_lower_case_is_not_upper() {
+        for c in ('\u{C0}'..='\u{24F}').chain('\u{1EA0}'..='\u{1EF9}') {
+            if tone::is_precomposed_latin(c) && c != '\u{130}' && tone::lower_latin(c) == c {
+                assert!(
+                    !tone::is_upper(c) && !c.is_uppercase(),
+                    "U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
+    }
+
+    /// [`keys_as_written`] folds a letter through its own table entry: the same fold as its
+    /// toneless letter's.
+    #[test]
+    fn letter_fold_is_toneless_fold() {
+        for c in ('\u{C0}'..='\u{24F}').chain('\u{1EA0}'..='\u{1EF9}') {
+            if let Some(l) = tone::letter(c) {
+                let f = tone::letter(l.toneless).map_or(l.toneless, |x| x.fold);
+                assert_eq!(l.fold, f, "U+{:04X}", u32::from(c));
+            }
+        }
+    }
+
+    /// [`is_letter`] and [`is_letter_or_digit`] are `char::is_alphabetic` and
+    /// `char::is_alphanumeric` (the rules and the link finder use them in their place).
+    #[test]
+    fn letter_tests_are_the_library_ones() {
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "U+{:04X}", u32::from(c));
+            assert_eq!(
+                is_letter_or_digit(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+    }
+
+    /// [`all_letters`] is `chars().all(is_letter)`.
+    #[test]
+    fn all_letters_agrees_with_is_letter() {
+        for c in (0u32..0x2100)
+            .chain(0x1E00..0x1F10)
+            .filter_map(char::from_u32)
+        {
+            for s in [format!("a{c}b"), format!("{c}"), format!("{c}ử")] {
+                assert_eq!(
+                    all_letters(&s),
+                    s.chars().all(is_letter),
+                    "U+{:04X}",
+                    u32::from(c)
+                );
+            }
+        }
+        assert!(all_letters(""));
+    }
+
+    /// [`plain_run_end`] stops exactly where the characters stop being plain.
+    #[test]
+    fn plain_run_end_agrees_with_the_classes() {
+        let plain = |c: char| c.is_ascii_alphanumeric() || tone::is_precomposed_latin(c);
+        for c in (0u32..0x2100)
+            .chain(0x1E00..0x1F10)
+            .filter_map(char::from_u32)
+        {
+            let s = format!("a{c}b");
+            let end = plain_run_end(s.as_bytes(), 0);
+            let want = if plain(c) { s.len() } else { 1 };
+            assert_eq!(end, want, "U+{:04X}", u32::from(c));
         }
     }
 
