@@ -45,6 +45,7 @@ fn everyday_sentences_raise_no_warning() {
         "DIEU HOA NAY TUYET MAT",
         "(MẬT) Anh yêu em",
         "Khách sạn Mường Thanh P.1205 tầng 12",
+        "5*3=15 nhé, còn **chú ý** là đề bài",
         "Hẻm 51 Cao Thắng có quán số 1 Sài Gòn",
         "Kiệt 20 Hùng Vương",
         "TIN KHẨN: bão số 3 sắp đổ bộ, theo Trung tâm Dự báo",
@@ -228,6 +229,9 @@ fn risky_posts_are_caught() {
         ),
         ("Mong ông ta ra đường bị xe tông chết.", Category::Inflammatory),
         ("tao cho nó ăn dao", Category::Inflammatory),
+        // Swear words with letters masked by a star.
+        ("đ*o hiểu bọn này học hành kiểu gì", Category::Inflammatory),
+        ("Đ*t mẹ cái lũ này", Category::Inflammatory),
         (
             "Tối nay tao sẽ đến đốt nhà thằng trưởng ấp",
             Category::Inflammatory,

@@ -9,6 +9,72 @@ use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
 
+const MASKED_VI: &str =
+    "Lời tục tĩu, dù đã che bớt chữ: người đọc vẫn đọc ra, và nhớ câu chửi hơn là ý bạn muốn nói.";
+const MASKED_EN: &str =
+    "Profanity with letters masked: readers still read it, and remember the swearing more than your point.";
+
+/// Swear words (folded, one syllable) that people write with letters masked by `*` (`đ*o`,
+/// `l*n`, `c*t`, `Đ*t`); every one of them is profanity whatever the masked letters were.
+const MASKED_WORDS: &[&str] = &["deo", "dit", "lon", "cac", "cut", "buoi", "du", "dech"];
+
+/// Words with letters masked by `*`: the letters before the first `*` and after the last one
+/// (folded, lower case) start and end one of [`MASKED_WORDS`], with at least one letter
+/// masked between them (`đ*o` = đéo, `l*n` = lồn, `b**i` = buồi). Both ends must be given: `đ*`
+/// alone says nothing. Read from the caller's text (the tokenizer splits such words at the
+/// `*`): one `warning` finding per masked word, spanning it. Linear in the text.
+fn masked_profanity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let text = ctx.text;
+    let is_letter = |c: char| crate::text::is_letter(c) || c == '*';
+    let fold = |s: &str| -> Option<String> {
+        s.chars()
+            .map(|c| {
+                let f = crate::text::tone::letter(c).map_or(c, |l| l.fold);
+                f.is_ascii_alphabetic().then(|| f.to_ascii_lowercase())
+            })
+            .collect()
+    };
+    let mut from = 0;
+    while let Some(star) = text.get(from..).and_then(|r| r.find('*')).map(|i| from + i) {
+        // The run of letters and stars around this star.
+        let start = text[..star]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_letter(c))
+            .last()
+            .map_or(star, |(i, _)| i);
+        let end = text[star..]
+            .char_indices()
+            .take_while(|&(_, c)| is_letter(c))
+            .last()
+            .map_or(star + 1, |(i, c)| star + i + c.len_utf8());
+        from = end.max(star + 1);
+        let word = &text[start..end];
+        let (Some(first), Some(last)) = (word.find('*'), word.rfind('*')) else {
+            continue;
+        };
+        let (Some(head), Some(tail)) = (fold(&word[..first]), fold(&word[last + 1..])) else {
+            continue;
+        };
+        if head.is_empty() || tail.is_empty() || head.len() + tail.len() > 6 {
+            continue;
+        }
+        let masked = MASKED_WORDS.iter().any(|w| {
+            w.len() > head.len() + tail.len() && w.starts_with(&head) && w.ends_with(&tail)
+        });
+        if masked {
+            out.push(finding(
+                "inflammatory.masked_profanity",
+                Category::Inflammatory,
+                Severity::Warning,
+                start..end,
+                MASKED_VI,
+                MASKED_EN,
+            ));
+        }
+    }
+}
+
 const VI: &str =
     "Cả câu viết hoa như đang quát: người đọc nghe thấy sự giận dữ trước khi hiểu ý bạn.";
 const EN: &str =
@@ -174,6 +240,7 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let (of, ranges) = ctx.sentences();
+    masked_profanity(ctx, out);
     barking_dogs(t, of, out);
     self_directed(t, out);
     raise_aimed(ctx, of, ranges, out);
