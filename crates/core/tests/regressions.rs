@@ -232,6 +232,11 @@ fn risky_posts_are_caught() {
         // Swear words with letters masked by a star.
         ("đ*o hiểu bọn này học hành kiểu gì", Category::Inflammatory),
         ("Đ*t mẹ cái lũ này", Category::Inflammatory),
+        // A label's colon typed without its space.
+        (
+            "Tuyệt mật:Danh sách cán bộ diện quy hoạch nhiệm kỳ tới",
+            Category::InternalDocument,
+        ),
         (
             "Tối nay tao sẽ đến đốt nhà thằng trưởng ấp",
             Category::Inflammatory,
