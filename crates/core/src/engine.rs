@@ -338,15 +338,20 @@ impl Engine {
         // Asked by the capitals, standing-alone and context checks of marks: computed once.
         // A mark in brackets that open its line is a label too ("[MẬT] Báo cáo …", "(TỐI MẬT)
         // Kế hoạch …"): the closing bracket then stands for the separator.
-        let opened = if starts {
-            text.get(..span[0].orig.start).and_then(|b| {
-                let line = b.rsplit('\n').next().unwrap_or(b).trim();
-                match line {
-                    "(" => Some(')'),
-                    "[" => Some(']'),
-                    _ => None,
-                }
-            })
+        // Read back over spaces only: bounded, whatever the line's length.
+        let opened = if starts && (e.caps || e.alone) {
+            let b = text.get(..span[0].orig.start).unwrap_or_default();
+            let b = b.trim_end_matches([' ', '\t']);
+            let close = match b.as_bytes().last() {
+                Some(b'(') => Some(')'),
+                Some(b'[') => Some(']'),
+                _ => None,
+            };
+            let line_opens = |b: &str| {
+                let before = b[..b.len() - 1].trim_end_matches([' ', '\t']);
+                before.is_empty() || before.ends_with('\n')
+            };
+            close.filter(|_| line_opens(b))
         } else {
             None
         };

@@ -327,35 +327,26 @@ fn code_tail(norm: &str, at: usize) -> Option<usize> {
 }
 
 /// `Kính gửi:` and `Nơi nhận:` at the start of a line (after spaces, dashes or bullets), or
-/// quoted (after an opening quote or bracket): the byte range from the word to the colon.
+/// quoted (after an opening quote or bracket): the byte ranges from the word to the colon, in
+/// order. One substring search per word over the whole text.
 fn frame_lines(norm: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in norm.split('\n') {
-        let lead = line.len()
-            - line
-                .trim_start_matches([' ', '\t', '-', '–', '•', '*', '>'])
-                .len();
-        for word in ["kính gửi", "nơi nhận", "kinh gui", "noi nhan"] {
-            // Opening the line, or quoted from one ("dưới cùng có 'Nơi nhận: …'").
-            let at = std::iter::once(lead).chain(
-                memchr::memmem::find_iter(line.as_bytes(), word)
-                    .filter(|&i| ends_with_quote(line[..i].trim_end_matches([' ', '\t']))),
-            );
-            for i in at {
-                let Some(after) = line[i..].strip_prefix(word) else {
-                    continue;
-                };
-                let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
-                if after[spaces..].starts_with(':') {
-                    let s = line_start + i;
-                    out.push(s..s + word.len() + spaces + 1);
-                    break;
-                }
+    for word in ["kính gửi", "nơi nhận", "kinh gui", "noi nhan"] {
+        for i in memchr::memmem::find_iter(norm.as_bytes(), word) {
+            let head = &norm[..i];
+            let lead = head.trim_end_matches([' ', '\t', '-', '–', '•', '*', '>']);
+            let opens_line = lead.is_empty() || lead.ends_with('\n');
+            if !(opens_line || ends_with_quote(head.trim_end_matches([' ', '\t']))) {
+                continue;
+            }
+            let after = &norm[i + word.len()..];
+            let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
+            if after[spaces..].starts_with(':') {
+                out.push(i..i + word.len() + spaces + 1);
             }
         }
-        line_start += line.len() + 1;
     }
+    out.sort_by_key(|r| r.start);
     out
 }
 

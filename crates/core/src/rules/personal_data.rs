@@ -691,12 +691,15 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Whether `t` is a house number: digits, or digits and one letter (`18B`, `5a`).
+#[inline]
 fn house_number(t: &Token) -> bool {
     let f = t.fold.as_bytes();
+    // Most words are ruled out by their first byte.
     t.numeric
-        || matches!(f.split_last(), Some((last, digits)) if last.is_ascii_alphabetic()
-            && (1..=4).contains(&digits.len())
-            && digits.iter().all(u8::is_ascii_digit))
+        || f.first().is_some_and(u8::is_ascii_digit)
+            && matches!(f.split_last(), Some((last, digits)) if last.is_ascii_alphabetic()
+                && (1..=4).contains(&digits.len())
+                && digits.iter().all(u8::is_ascii_digit))
 }
 
 /// A lane and its street first, the house number after: `Kiệt 20 Hùng Vương, nhà số 8`,
@@ -739,21 +742,35 @@ fn lane_then_house(t: &[Token], i: usize, is_street: impl Fn(usize) -> bool) -> 
 /// `tháng`). Compares in place (no allocation): this runs for every word of a list at every
 /// position near a number.
 fn spelled_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
-    for (k, syllable) in (i..).zip(phrase.split(' ')) {
+    let mut rest = phrase;
+    let mut k = i;
+    loop {
         let Some(t) = tokens.get(k) else {
             return false;
         };
+        // The first byte decides most comparisons before the syllable is even cut out.
+        let first = rest.as_bytes().first().copied().unwrap_or(b' ');
+        if first.is_ascii() && t.fold.as_bytes().first() != Some(&first) {
+            return false;
+        }
+        let (syllable, more) = match rest.as_bytes().iter().position(|&b| b == b' ') {
+            Some(p) => (&rest[..p], Some(&rest[p + 1..])),
+            None => (rest, None),
+        };
         let same = if syllable.is_ascii() {
-            // The first byte decides most comparisons without a call to `memcmp`.
-            t.fold.as_bytes().first() == syllable.as_bytes().first() && t.fold == syllable
+            t.fold == syllable
         } else {
             t.key == syllable || (!t.marked && crate::engine::fold_eq(&t.fold, syllable))
         };
-        if !same {
-            return false;
+        match (same, more) {
+            (false, _) => return false,
+            (true, None) => return true,
+            (true, Some(r)) => {
+                rest = r;
+                k += 1;
+            }
         }
     }
-    true
 }
 
 /// House number + street, lane or alley: `số 12 ngõ 34 phố Hoàng Hoa Thám`, `nhà số 5 hẻm 12`,
