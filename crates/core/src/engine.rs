@@ -180,18 +180,12 @@ pub(crate) fn part_follows(tokens: &[Token], last: usize) -> bool {
 }
 
 /// Whether the mark at token `first` is named as a stamp on a document: right after `dấu` or
-/// `chữ` ("đóng dấu KHẨN", "chữ MẬT khoanh đỏ") or right after a document title ("Văn bản
-/// KHẨN của Công an tỉnh", "tờ trình MẬT").
+/// `chữ` ("đóng dấu KHẨN", "chữ MẬT khoanh đỏ"). Not after a document title: news quotes
+/// "văn bản KHẨN của Bộ Y tế" every day.
 pub(crate) fn stamped(tokens: &[Token], first: usize) -> bool {
-    let Some(at) = tokens.get(first) else {
-        return false;
-    };
-    at.gap == Gap::Space
+    tokens.get(first).is_some_and(|at| at.gap == Gap::Space)
         && first > 0
-        && (matches!(tokens[first - 1].fold.as_str(), "dau" | "chu")
-            || first > 1
-                && tokens[first - 1].gap == Gap::Space
-                && is_title(&tokens[first - 2], &tokens[first - 1]))
+        && matches!(tokens[first - 1].fold.as_str(), "dau" | "chu")
 }
 
 /// Whether a document title ([`DOC_TITLES`]) ends among the four tokens before token

@@ -291,3 +291,16 @@ fn explanations_capitalise_each_sentence() {
         }
     }
 }
+
+/// Text holding several URLs is never judged as its first one (a phishing link after a trusted
+/// one must not pass); text around a single URL is judged as that URL.
+#[test]
+fn pasted_text_is_read_for_its_urls() {
+    let two = check_link("https://vnexpress.net/a https://evil.xyz/login");
+    assert_eq!(two.verdict, Verdict::Caution, "{:?}", two.reasons);
+    assert!(two.has(Reason::Malformed));
+    let one = check_link("Xem chi tiết tại: https://vnexpresss.net/x");
+    assert_eq!(one.verdict, Verdict::Suspicious, "{:?}", one.reasons);
+    let wrapped = check_link("<https://chinhphu.vn/>");
+    assert_eq!(wrapped.verdict, Verdict::Official, "{:?}", wrapped.reasons);
+}

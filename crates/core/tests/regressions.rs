@@ -46,6 +46,17 @@ fn everyday_sentences_raise_no_warning() {
         "(MẬT) Anh yêu em",
         "Khách sạn Mường Thanh P.1205 tầng 12",
         "5*3=15 nhé, còn **chú ý** là đề bài",
+        // Breaker findings: honey and ciphers, call centres, IT, sport, news, recoveries, maths.
+        "Cô giáo cho đề mật ong chanh gừng trong bài thuyết trình môn nấu ăn.",
+        "Bộ sưu tập tem của ông có con dấu mật mã rất đẹp.",
+        "Tổng đài hôm nay nhận vài trăm cuộc gọi, team chăm sóc khách hàng vất vả quá.",
+        "Hộp thư công ty bị spam mail liên tục, IT đang cấu hình lại bộ lọc.",
+        "Đội mình phải cho nó một trận ra trò vào chủ nhật này, anh em tập trung 7h nhé.",
+        "Báo Tuổi Trẻ đưa tin: văn bản KHẨN của Bộ Y tế yêu cầu các bệnh viện sẵn sàng ứng phó bão số 3.",
+        "Theo VnExpress, TP.HCM sắp phong tỏa tạm thời hầm Thủ Thiêm để bảo trì vào cuối tuần.",
+        "Mẹ mình đã hết ung thư sau 2 năm hóa trị tại Bệnh viện K, cảm ơn các bác sĩ.",
+        "Quán này ăn bẩn quá, mình thấy tóc trong tô phở, mong chủ quán chú ý vệ sinh.",
+        "Vòng lặp for i in range(l*n) sẽ chạy n lần.",
         "Hẻm 51 Cao Thắng có quán số 1 Sài Gòn",
         "Kiệt 20 Hùng Vương",
         "TIN KHẨN: bão số 3 sắp đổ bộ, theo Trung tâm Dự báo",
@@ -230,8 +241,14 @@ fn risky_posts_are_caught() {
         ("Mong ông ta ra đường bị xe tông chết.", Category::Inflammatory),
         ("tao cho nó ăn dao", Category::Inflammatory),
         // Swear words with letters masked by a star.
-        ("đ*o hiểu bọn này học hành kiểu gì", Category::Inflammatory),
+        ("thằng l*n này học hành kiểu gì", Category::Inflammatory),
         ("Đ*t mẹ cái lũ này", Category::Inflammatory),
+        // A full stop typed without its space hid the words on both sides.
+        (
+            "Đây là tài liệu mật.Không được để lộ ra ngoài",
+            Category::InternalDocument,
+        ),
+        ("Đập nát mặt nó cho tao", Category::Inflammatory),
         // A label's colon typed without its space.
         (
             "Tuyệt mật:Danh sách cán bộ diện quy hoạch nhiệm kỳ tới",

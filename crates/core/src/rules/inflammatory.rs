@@ -15,14 +15,27 @@ const MASKED_EN: &str =
     "Profanity with letters masked: readers still read it, and remember the swearing more than your point.";
 
 /// Swear words (folded, one syllable) that people write with letters masked by `*` (`đ*o`,
-/// `l*n`, `c*t`, `Đ*t`); every one of them is profanity whatever the masked letters were.
-const MASKED_WORDS: &[&str] = &["deo", "dit", "lon", "cac", "cut", "buoi", "du", "dech"];
+/// `l*n`, `c*t`, `Đ*t`), with the severity of the word written out: the vulgar intensifiers
+/// `đéo`, `đếch` are `info` as they are unmasked; the others are profanity.
+const MASKED_WORDS: &[(&str, Severity)] = &[
+    ("deo", Severity::Info),
+    ("dech", Severity::Info),
+    ("dit", Severity::Warning),
+    ("lon", Severity::Warning),
+    ("cac", Severity::Warning),
+    ("cut", Severity::Warning),
+    ("buoi", Severity::Warning),
+    ("du", Severity::Warning),
+];
 
 /// Words with letters masked by `*`: the letters before the first `*` and after the last one
 /// (folded, lower case) start and end one of [`MASKED_WORDS`], with at least one letter
 /// masked between them (`đ*o` = đéo, `l*n` = lồn, `b**i` = buồi). Both ends must be given: `đ*`
-/// alone says nothing. Read from the caller's text (the tokenizer splits such words at the
-/// `*`): one `warning` finding per masked word, spanning it. Linear in the text.
+/// alone says nothing. Not in code or arithmetic: a bracket right before or after the word
+/// (`range(l*n)`), or an `=`, `+` or `^` within 24 bytes that is not part of an emoticon
+/// (`=))`, `:))` are everywhere in comments) makes it a product. Read from the
+/// caller's text (the tokenizer splits such words at the `*`): one finding per masked word,
+/// spanning it, with the word's severity. Linear in the text.
 fn masked_profanity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let text = ctx.text;
     let is_letter = |c: char| crate::text::is_letter(c) || c == '*';
@@ -59,14 +72,39 @@ fn masked_profanity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if head.is_empty() || tail.is_empty() || head.len() + tail.len() > 6 {
             continue;
         }
-        let masked = MASKED_WORDS.iter().any(|w| {
+        // An operator that is not an emoticon's eyes (`=))`, `=((`, `=]`).
+        let near = |r: &str| {
+            let b = r.as_bytes();
+            (0..b.len()).any(|i| match b[i] {
+                b'+' | b'^' => true,
+                b'=' => !matches!(b.get(i + 1), Some(b')' | b'(' | b']' | b'[' | b'D' | b'P')),
+                _ => false,
+            })
+        };
+        let bracketed = matches!(text[..start].bytes().next_back(), Some(b'(' | b'[' | b'{'))
+            || matches!(text[end..].bytes().next(), Some(b')' | b']' | b'}'));
+        let window = |a: usize, b: usize| {
+            let (mut a, mut b) = (a, b.min(text.len()));
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            &text[a..b]
+        };
+        if bracketed || near(window(start.saturating_sub(24), start)) || near(window(end, end + 24))
+        {
+            continue;
+        }
+        let masked = MASKED_WORDS.iter().find(|(w, _)| {
             w.len() > head.len() + tail.len() && w.starts_with(&head) && w.ends_with(&tail)
         });
-        if masked {
+        if let Some(&(_, severity)) = masked {
             out.push(finding(
                 "inflammatory.masked_profanity",
                 Category::Inflammatory,
-                Severity::Warning,
+                severity,
                 start..end,
                 MASKED_VI,
                 MASKED_EN,

@@ -632,7 +632,8 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && f[1..].bytes().all(|b| b.is_ascii_digit())
     };
     let mut i = 0;
-    while i + 3 < t.len() {
+    // Three tokens at least: `P1205 tòa B3` may end the text.
+    while i + 2 < t.len() {
         // The number is the first (`P1205`), second or third token: most positions are ruled
         // out without reading a word.
         if !(t[i + 1].numeric || t[i + 2].numeric || p_room(&t[i])) {

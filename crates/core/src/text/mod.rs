@@ -618,7 +618,7 @@ impl<'a> TokenSink<'a> {
         if w.chars().any(is_letter_or_digit) {
             if let Some(c) = label_colon(self.norm, self.original, start, w) {
                 self.word(start, &w[..c]);
-                self.gap_char(':');
+                self.gap_char(char::from(w.as_bytes()[c]));
                 self.word(start + c + 1, &w[c + 1..]);
                 return;
             }
@@ -971,14 +971,24 @@ impl Shape {
     }
 }
 
-/// Where a UAX #29 word (`w`, normalised, starting at byte `start` of `norm`) holds a label's
-/// colon typed without its space ("Tuyệt mật:Danh sách" gives the word `mật:danh`): the byte
-/// offset in `w` of a colon with two letters or more on each side, all letters, and a capital
-/// after it in the caller's `original` text. `None` for a dodge (`đ:m`), a time (`10:30`) or a
-/// name with a colon pushed in (`Ngu:yễn`).
+/// Where a UAX #29 word (`w`, normalised, starting at byte `start` of `norm`) holds a colon or
+/// a full stop typed without the space after it ("Tuyệt mật:Danh sách", "tài liệu mật.Không
+/// được …" give the words `mật:danh`, `mật.không`): the byte offset in `w` of the first `:` or
+/// `.` with two letters or more on each side, all letters, and a capital after it in the
+/// caller's `original` text; before a full stop, a lower-case letter too (`TP.HCM` is a name).
+/// `None` for a dodge (`đ:m`, `đ.m`), a time (`10:30`) or a name with a colon pushed in
+/// (`Ngu:yễn`).
 fn label_colon(norm: &Normalized, original: &str, start: usize, w: &str) -> Option<usize> {
-    let c = w.find(':')?;
+    let c = w.find([':', '.'])?;
     let (a, b) = (&w[..c], &w[c + 1..]);
+    let word_before = || {
+        w.as_bytes()[c] == b':' || {
+            let at = norm.orig_range(start..start + c);
+            original
+                .get(at)
+                .is_some_and(|s| s.chars().any(char::is_lowercase))
+        }
+    };
     let capital_after = || {
         let at = norm.orig_range(start + c + 1..start + c + 2);
         original
@@ -989,7 +999,8 @@ fn label_colon(norm: &Normalized, original: &str, start: usize, w: &str) -> Opti
     (a.chars().count() >= 2
         && b.chars().count() >= 2
         && a.chars().chain(b.chars()).all(is_letter)
-        && capital_after())
+        && capital_after()
+        && word_before())
     .then_some(c)
 }
 
@@ -1487,7 +1498,7 @@ mod tests {
             match label_colon(norm, original, start, w) {
                 Some(c) => vec![
                     (start, &w[..c]),
-                    (start + c, ":"),
+                    (start + c, &w[c..c + 1]),
                     (start + c + 1, &w[c + 1..]),
                 ],
                 None => vec![(start, w)],
