@@ -15,6 +15,8 @@ cd "$(dirname "$0")"
 ROOT=$(pwd)
 DIST="$ROOT/dist"
 WASM_TARGET=wasm32-unknown-unknown
+# Where cargo puts its builds (it honours CARGO_TARGET_DIR; so does this script).
+TARGET_DIR="${CARGO_TARGET_DIR:-$ROOT/target}"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
@@ -92,7 +94,7 @@ build() {
 
   rm -rf "$DIST"
   mkdir -p "$DIST/wasm"
-  local raw_wasm="target/$WASM_TARGET/release/cannhac_wasm.wasm" opt_wasm="target/$WASM_TARGET/release/cannhac_wasm.opt.wasm"
+  local raw_wasm="$TARGET_DIR/$WASM_TARGET/release/cannhac_wasm.wasm" opt_wasm="$TARGET_DIR/$WASM_TARGET/release/cannhac_wasm.opt.wasm"
   if command -v wasm-opt >/dev/null; then
     # Optimise the module *before* wasm-bindgen: run after it, binaryen 108 breaks the externref
     # table wasm-bindgen adds ("function-typed object must be null" at instantiation).
@@ -102,10 +104,10 @@ build() {
     if wasm-opt -Oz --converge --zero-filled-memory --strip-debug --strip-producers \
       --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
       --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-      "$raw_wasm" -o "$opt_wasm" 2>"target/wasm-opt.log"; then
+      "$raw_wasm" -o "$opt_wasm" 2>"$TARGET_DIR/wasm-opt.log"; then
       raw_wasm="$opt_wasm"
     else
-      log "wasm-opt failed (see target/wasm-opt.log); using the unoptimised module"
+      log "wasm-opt failed (see $TARGET_DIR/wasm-opt.log); using the unoptimised module"
     fi
   fi
   wasm-bindgen --target web --no-typescript --out-name cannhac_wasm --out-dir "$DIST/wasm" "$raw_wasm"
@@ -155,7 +157,7 @@ case "${1:-build}" in
   demo)
     build
     log "cannhac check examples/post.txt"
-    target/release/cannhac check examples/post.txt || true
+    "$TARGET_DIR/release/cannhac" check examples/post.txt || true
     ensure_node
     ensure_chromium
     node tests/browser/demo.mjs
