@@ -24,12 +24,14 @@ for (const f of frames) {
   await f.click(sel, { position: { x: 5, y: 5 } });
   await f.waitForTimeout(150);
 }
-// Hover the first underline of the textarea to open its tooltip.
+// Hover the last underline of the textarea to open its tooltip (below the word: the textarea's
+// other underlines stay in view).
 const ta = frames[0];
 const mark = await until(
   () =>
     ta.evaluate(() => {
-      const m = document.querySelector("cannhac-overlay")?.shadowRoot?.querySelector("[data-cannhac-category]");
+      const ms = document.querySelector("cannhac-overlay")?.shadowRoot?.querySelectorAll("[data-cannhac-category]");
+      const m = ms?.length ? ms[ms.length - 1] : null;
       if (!m) return null;
       const r = m.getBoundingClientRect();
       return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
