@@ -679,16 +679,21 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             i = end + 1;
             continue;
         }
-        out.push(finding(
-            "personal_data.address",
-            Category::PersonalData,
-            Severity::Warning,
-            t[i].orig.start..t[end].orig.end,
-            ADDR_VI,
-            ADDR_EN,
-        ));
+        out.push(address(t[i].orig.start..t[end].orig.end));
         i = end + 1;
     }
+}
+
+/// A home address finding (`warning`) over `span`, the caller's byte range.
+fn address(span: Range<usize>) -> Finding {
+    finding(
+        "personal_data.address",
+        Category::PersonalData,
+        Severity::Warning,
+        span,
+        ADDR_VI,
+        ADDR_EN,
+    )
 }
 
 /// Whether `t` is a house number: digits, or digits and one letter (`18B`, `5a`).
@@ -792,14 +797,7 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         if let Some(end) = lane_then_house(t, i, is_street) {
             if !near_word(t, i, i + 1, 8, 0, PUBLIC_WORDS) {
-                out.push(finding(
-                    "personal_data.address",
-                    Category::PersonalData,
-                    Severity::Warning,
-                    t[i].orig.start..t[end].orig.end,
-                    ADDR_VI,
-                    ADDR_EN,
-                ));
+                out.push(address(t[i].orig.start..t[end].orig.end));
             }
             i = end + 1;
             continue;
@@ -866,14 +864,7 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             end += 1;
         }
         let span = t[i].orig.start..t[end].orig.end;
-        out.push(finding(
-            "personal_data.address",
-            Category::PersonalData,
-            Severity::Warning,
-            span,
-            ADDR_VI,
-            ADDR_EN,
-        ));
+        out.push(address(span));
         i = end + 1;
     }
 }
