@@ -986,7 +986,7 @@ fn label_colon(norm: &Normalized, original: &str, start: usize, w: &str) -> Opti
             let at = norm.orig_range(start..start + c);
             original
                 .get(at)
-                .is_some_and(|s| s.chars().any(char::is_lowercase))
+                .is_some_and(|s| s.chars().any(|x| is_letter(x) && !tone::is_upper(x)))
         }
     };
     let capital_after = || {
@@ -994,7 +994,7 @@ fn label_colon(norm: &Normalized, original: &str, start: usize, w: &str) -> Opti
         original
             .get(at.start..)
             .and_then(|r| r.chars().next())
-            .is_some_and(char::is_uppercase)
+            .is_some_and(tone::is_upper)
     };
     (a.chars().count() >= 2
         && b.chars().count() >= 2
