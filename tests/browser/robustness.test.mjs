@@ -237,9 +237,11 @@ test("a 1 MB paste: a notice instead of analysis, and the page stays responsive"
     withExt.push(await paste(page));
   }
   assert.ok(
-    // Chromium's own layout of 1 MB varies by ±50 % on this shared two-core machine; analysing
-    // the megabyte instead of the notice would add over a second (the engine runs ≈ 1 MB/s).
-    median(withExt) < median(base) * 1.5 + 100,
+    // Chromium's own layout of 1 MB varies by ±50 % on this shared two-core machine, and a busy
+    // machine has doubled single stalls (a clean-clone run: 272/492/487 ms against 279/254/251
+    // ms, quiet runs within 30 ms of each other); analysing the megabyte instead of the notice
+    // would add over a second (the engine runs ≈ 1 MB/s), which this bound still catches.
+    median(withExt) < median(base) * 1.5 + 400,
     `stall ${median(withExt).toFixed(0)} ms with the extension vs ${median(base).toFixed(0)} ms without (${withExt.map(Math.round)} / ${base.map(Math.round)})`,
   );
   const notice = page.locator("cannhac-overlay >> [role=status]");
