@@ -326,13 +326,9 @@ impl Engine {
         let span = &tokens[h.first..=h.last];
         let starts = h.first == 0 || span[0].gap == Gap::Hard;
         let next = tokens.get(h.last + 1);
-        // The label of a document title: a colon, dash, full stop or exclamation marks, then a
-        // document title within three words ("MẬT: Kế hoạch …", "HỎA TỐC - Kính gửi …", "KHẨN.
-        // Chỉ thị …"; "HỎA TỐC: Shopee sale" and "MẬT: anh yêu em" are not documents).
-        // Asked by the capitals, standing-alone and context checks of marks: computed once.
         // A mark in brackets that open its line is a label too ("[MẬT] Báo cáo …", "(TỐI MẬT)
-        // Kế hoạch …"): the closing bracket then stands for the separator.
-        // Read back over spaces only: bounded, whatever the line's length.
+        // Kế hoạch …"): the closing bracket then stands for the separator. Read back over
+        // spaces only: bounded, whatever the line's length.
         let opened = if starts && (e.caps || e.alone) {
             let b = text.get(..span[0].orig.start).unwrap_or_default();
             let b = b.trim_end_matches([' ', '\t']);
@@ -349,6 +345,10 @@ impl Engine {
         } else {
             None
         };
+        // The label of a document: a colon, dash, full stop or exclamation marks, then the
+        // document's next part ([`part_follows`]: "MẬT: Kế hoạch …", "HỎA TỐC - Kính gửi …",
+        // "KHẨN. Chỉ thị …"; "HỎA TỐC: Shopee sale" and "MẬT: anh yêu em" are not documents).
+        // Asked by the capitals, standing-alone and context checks of marks: computed once.
         let label = (e.caps || e.alone)
             && next.is_some_and(|t| {
                 text.get(span[span.len() - 1].orig.end..t.orig.start)
@@ -527,10 +527,14 @@ pub(crate) fn keys_match(tokens: &[Token], keys: &[String]) -> bool {
 
 /// Whether each token spells the key at its place (the caller checks the counts agree).
 fn spells<'k>(tokens: &[Token], keys: impl Iterator<Item = &'k str>) -> bool {
-    tokens
-        .iter()
-        .zip(keys)
-        .all(|(t, k)| t.key == k || (!t.marked && fold_eq(&t.fold, k)))
+    tokens.iter().zip(keys).all(|(t, k)| key_matches(t, k))
+}
+
+/// Whether token `t` spells the syllable key `k` (a key as the lexicon writes it): the same
+/// key, or, for a token typed without any diacritic, the same folded form (`thang` spells
+/// `thằng`; `tháng` does not).
+pub(crate) fn key_matches(t: &Token, k: &str) -> bool {
+    t.key == k || (!t.marked && fold_eq(&t.fold, k))
 }
 
 /// `folded == text::tone::fold(key)`, without building the folded string (this comparison

@@ -252,10 +252,7 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
         }
         // A word typed without diacritics is compared by its folded form ("Toi dung la do
         // ngoc").
-        let is = |x: &Token, list: &[&str]| {
-            list.contains(&x.key.as_str())
-                || !x.marked && list.iter().any(|w| crate::engine::fold_eq(&x.fold, w))
-        };
+        let is = |x: &Token, list: &[&str]| list.iter().any(|w| crate::engine::key_matches(x, w));
         let r = tokens_in(t, &f.span);
         let mut j = r.start;
         for _ in 0..5 {

@@ -171,9 +171,10 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// finding only when something else in the text shows that the text is a document: `parts`
 /// (structural parts found above), another internal-document finding (a mark of the other
 /// kind counts: urgency above the motto), a subject line ("V/v …" / "Về việc …" opening a
-/// sentence), a document code anywhere (`coded`), or a document title right after the mark ("HỎA TỐC" / "Công văn gửi các phường
-/// …", "HỎA TỐC - Báo cáo …"). The urgency field of a form (`Độ khẩn: …`) is a document part
-/// itself and always stays.
+/// sentence), a document code anywhere (`coded`), a document's next part right after the mark
+/// ([`crate::engine::part_follows`]: "HỎA TỐC" / "Công văn gửi các phường …", "HỎA TỐC - gửi
+/// các trường"), or the mark named as a stamp ("dấu KHẨN"). The urgency field of a form
+/// (`Độ khẩn: …`) is a document part itself and always stays.
 fn drop_lone_marks(ctx: &Ctx<'_>, parts: usize, coded: bool, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let is_urgency = |f: &Finding| {

@@ -766,7 +766,7 @@ fn spelled_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
         let same = if syllable.is_ascii() {
             t.fold == syllable
         } else {
-            t.key == syllable || (!t.marked && crate::engine::fold_eq(&t.fold, syllable))
+            crate::engine::key_matches(t, syllable)
         };
         match (same, more) {
             (false, _) => return false,
@@ -869,11 +869,6 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Runs of digits with the usual separators: an optional `(` and `+`, a digit, then digits
-/// each optionally preceded by one or two separators (space, tab, dot, dash, underscore,
-/// brackets, and the no-break, narrow no-break, thin and figure spaces of pasted text:
-/// `0912 345 678`, `0912_345_678`, `(+84) 912 345 678`, `+84 (0) 912…`); 6 to 200 digits in
-/// all. Byte ranges of `norm`.
 /// The first byte at or after `from` that is an ASCII digit, `(` or `+` (all in 0x28–0x39).
 fn run_opener(b: &[u8], from: usize) -> Option<usize> {
     super::find_byte(b, from, (0x27, 0x3A), |c| {
@@ -881,6 +876,11 @@ fn run_opener(b: &[u8], from: usize) -> Option<usize> {
     })
 }
 
+/// Runs of digits with the usual separators: an optional `(` and `+`, a digit, then digits
+/// each optionally preceded by one or two separators (space, tab, dot, dash, underscore,
+/// brackets, and the no-break, narrow no-break, thin and figure spaces of pasted text:
+/// `0912 345 678`, `0912_345_678`, `(+84) 912 345 678`, `+84 (0) 912…`); 6 to 200 digits in
+/// all. Byte ranges of `norm`.
 fn digit_runs(norm: &str) -> Vec<Range<usize>> {
     let b = norm.as_bytes();
     // The byte length of the separator at `k`, 0 for none.
