@@ -679,7 +679,7 @@
       const clip = { left: rect.left + bl, top: rect.top + bt, width: el.clientWidth * sx || rect.width, height: el.clientHeight * sy || rect.height };
       const draw = []; // [finding index, rect] in view
       // A rotated or skewed field: no marks (rather than marks beside the words).
-      const measurable = this.kind !== "field" || geo.ok;
+      const measurable = geo.ok;
       if (!measurable) this.fieldRects = null;
       if (drawMarks && measurable) {
         if (this.kind === "field") this.measureField(rect, cs, geo, o);
