@@ -179,13 +179,13 @@ pub(crate) fn part_follows(tokens: &[Token], last: usize) -> bool {
         }
 }
 
-/// Whether the mark at token `first` is named as a stamp on a document: right after `dấu` or
-/// `chữ` ("đóng dấu KHẨN", "chữ MẬT khoanh đỏ"). Not after a document title: news quotes
-/// "văn bản KHẨN của Bộ Y tế" every day.
+/// Whether the mark at token `first` is named as a stamp on a document: right after `dấu`
+/// ("đóng dấu KHẨN"). Not after `chữ` (a lift's button, calligraphy: "chữ KHẨN") nor after a
+/// document title (news quotes "văn bản KHẨN của Bộ Y tế" every day).
 pub(crate) fn stamped(tokens: &[Token], first: usize) -> bool {
     tokens.get(first).is_some_and(|at| at.gap == Gap::Space)
         && first > 0
-        && matches!(tokens[first - 1].fold.as_str(), "dau" | "chu")
+        && tokens[first - 1].fold == "dau"
 }
 
 /// Whether a document title ([`DOC_TITLES`]) ends among the four tokens before token

@@ -192,12 +192,19 @@ pub fn check_link(url: &str) -> LinkVerdict {
     // A URL holds no whitespace: text with spaces is read for the URLs it holds, never parsed
     // whole ("https://vnexpress.net/a https://evil.xyz/login" must not pass as the first).
     let spaced = url.trim().contains(char::is_whitespace);
-    let v = if spaced {
+    // Nor a second URL run on after a separator or inside a markdown link
+    // ("https://a.vn/x,https://evil.xyz", "[https://a.vn](https://evil.xyz)"); one inside a
+    // query (`?ref=https://…`) is part of the address.
+    let lower = url.to_ascii_lowercase();
+    let several = lower.match_indices("http").skip(1).any(|(i, _)| {
+        lower[i..].starts_with("http://") || lower[i..].starts_with("https://")
+    } && matches!(lower[..i].chars().next_back(), Some(',' | ';' | '|' | '(' | '[' | '<' | '"' | '\'')));
+    let v = if spaced || several {
         malformed(None)
     } else {
         check(url, None)
     };
-    if !v.has(Reason::Malformed) || url.len() > MAX_URL_LEN {
+    if !v.has(Reason::Malformed) || several || url.len() > MAX_URL_LEN {
         return v;
     }
     let found = extract::find_urls(url, |t| data::tlds().contains(t));

@@ -304,3 +304,20 @@ fn pasted_text_is_read_for_its_urls() {
     let wrapped = check_link("<https://chinhphu.vn/>");
     assert_eq!(wrapped.verdict, Verdict::Official, "{:?}", wrapped.reasons);
 }
+
+/// A second URL run on after a separator or inside a markdown link is not hidden behind the
+/// first; one inside a query string is part of the address.
+#[test]
+fn a_second_url_is_not_hidden_behind_the_first() {
+    for u in [
+        "[https://vnexpress.net/x](https://vnexpresss.net/y)",
+        "https://vnexpress.net/x,https://evil.xyz",
+        "https://vnexpress.net/x;https://evil.xyz",
+    ] {
+        let v = check_link(u);
+        assert_eq!(v.verdict, Verdict::Caution, "{u}: {:?}", v.reasons);
+        assert!(v.has(Reason::Malformed), "{u}");
+    }
+    let q = check_link("https://vietnamnet.vn/thoi-su?ref=https://chinhphu-vn.com");
+    assert_eq!(q.verdict, Verdict::RegisteredPress, "{:?}", q.reasons);
+}

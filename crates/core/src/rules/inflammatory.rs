@@ -33,7 +33,10 @@ const MASKED_WORDS: &[(&str, Severity)] = &[
 /// masked between them (`đ*o` = đéo, `l*n` = lồn, `b**i` = buồi). Both ends must be given: `đ*`
 /// alone says nothing. Not in code or arithmetic: a bracket right before or after the word
 /// (`range(l*n)`), or an `=`, `+` or `^` within 24 bytes that is not part of an emoticon
-/// (`=))`, `:))` are everywhere in comments) makes it a product. Read from the
+/// (`=))`, `:))` are everywhere in comments) makes it a product; an underscore, dot or slash
+/// right after it makes it a file or identifier name (`b**i_2.txt`). Not a masked name: a word
+/// capitalised inside a sentence ("Cảm ơn anh Đ*t ở phòng kế toán", "Chị L*n bán rau", "size
+/// L*n") hides a person's name, as giveaway and thank-you posts do. Read from the
 /// caller's text (the tokenizer splits such words at the `*`): one finding per masked word,
 /// spanning it, with the word's severity. Linear in the text.
 fn masked_profanity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -81,8 +84,26 @@ fn masked_profanity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 _ => false,
             })
         };
+        let after = &text.as_bytes()[end..];
         let bracketed = matches!(text[..start].bytes().next_back(), Some(b'(' | b'[' | b'{'))
-            || matches!(text[end..].bytes().next(), Some(b')' | b']' | b'}'));
+            || matches!(after, [b')' | b']' | b'}', ..])
+            || matches!(after, [b'_' | b'.' | b'/', c, ..] if c.is_ascii_alphanumeric());
+        // Capitalised (not in capitals) after a word of its sentence: a masked name. After a
+        // sentence end, a colon, a quote, a dash or an emoticon (`=))`) a new clause starts.
+        let name = word.chars().next().is_some_and(crate::text::tone::is_upper)
+            && !word
+                .chars()
+                .all(|c| c == '*' || !crate::text::is_letter(c) || crate::text::tone::is_upper(c))
+            && text[..start]
+                .trim_end_matches([' ', '\t'])
+                .chars()
+                .next_back()
+                .is_some_and(|c| {
+                    !matches!(
+                        c,
+                        '.' | '!' | '?' | '\n' | ':' | '"' | '“' | '(' | ')' | '-'
+                    )
+                });
         let window = |a: usize, b: usize| {
             let (mut a, mut b) = (a, b.min(text.len()));
             while !text.is_char_boundary(a) {
@@ -93,7 +114,10 @@ fn masked_profanity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
             &text[a..b]
         };
-        if bracketed || near(window(start.saturating_sub(24), start)) || near(window(end, end + 24))
+        if name
+            || bracketed
+            || near(window(start.saturating_sub(24), start))
+            || near(window(end, end + 24))
         {
             continue;
         }

@@ -327,9 +327,11 @@ fn code_tail(norm: &str, at: usize) -> Option<usize> {
     Some(end)
 }
 
-/// `Kính gửi:` and `Nơi nhận:` at the start of a line (after spaces, dashes or bullets), or
-/// quoted (after an opening quote or bracket): the byte ranges from the word to the colon, in
-/// order. One substring search per word over the whole text.
+/// `Kính gửi:` and `Nơi nhận:` at the start of a line (after spaces, dashes or bullets), and
+/// `Nơi nhận:` quoted too (after an opening quote or bracket: the addressee list closes
+/// official documents only; a quoted "Kính gửi:" is as often a wedding card or a school's
+/// letter): the byte ranges from the word to the colon, in order. One substring search per
+/// word over the whole text.
 fn frame_lines(norm: &str) -> Vec<Range<usize>> {
     // Each word's hits come in order; the four lists are merged (no sort: one more sort
     // instance costs the `.wasm` kilobytes).
@@ -342,7 +344,9 @@ fn frame_lines(norm: &str) -> Vec<Range<usize>> {
             let head = &norm[..i];
             let lead = head.trim_end_matches([' ', '\t', '-', '–', '•', '*', '>']);
             let opens_line = lead.is_empty() || lead.ends_with('\n');
-            if !(opens_line || ends_with_quote(head.trim_end_matches([' ', '\t']))) {
+            let quoted =
+                word.starts_with('n') && ends_with_quote(head.trim_end_matches([' ', '\t']));
+            if !(opens_line || quoted) {
                 continue;
             }
             let after = &norm[i + word.len()..];
