@@ -824,8 +824,8 @@ fn explain(
                 ),
             ),
             Reason::Malformed => (
-                "đây không phải một địa chỉ web hợp lệ (hoặc quá dài).".to_owned(),
-                "this is not a valid web address (or it is too long).".to_owned(),
+                "đây không phải một địa chỉ web hợp lệ (hoặc quá dài, hoặc có nhiều địa chỉ: hãy kiểm tra từng cái một).".to_owned(),
+                "this is not a valid web address (or it is too long, or holds several addresses: check them one by one).".to_owned(),
             ),
             Reason::GovernmentDomain | Reason::KnownPress => continue,
         };
