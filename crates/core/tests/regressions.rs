@@ -235,6 +235,19 @@ fn risky_posts_are_caught() {
             Category::PersonalData,
         ),
         ("Nhà nó ở P1205 tòa B3 Linh Đàm", Category::PersonalData),
+        // House and lane numbers written with a slash; a shop owner named as a person.
+        (
+            "Nhà thằng đó ở hẻm 45/12 Nguyễn Thị Minh Khai, phường Bến Thành",
+            Category::PersonalData,
+        ),
+        (
+            "Nhà thằng cho vay nặng lãi ở 27/4 hẻm 112 Lê Văn Sỹ, phường 13",
+            Category::PersonalData,
+        ),
+        (
+            "Số của bà chủ quán là +84 96 214 5823, ai ăn phải đồ ôi thiu thì gọi mà đòi",
+            Category::PersonalData,
+        ),
         // The lane and its street first, the house number after.
         (
             "Kiệt 20 Hùng Vương, nhà số 8, Huế — nhà của đứa gây tai nạn rồi bỏ chạy",
@@ -422,6 +435,8 @@ fn everyday_texts_get_no_finding() {
         "Mã đơn hàng 0912345678 đã giao thành công.",
         "Nhà thờ Tân Định ở số 289 đường Hai Bà Trưng, quận 3.",
         "Khai trương tiệm bánh số 45 đường Nguyễn Trãi nha mọi người.",
+        "Hẹn gặp ở 30/4 đường Lê Duẩn lúc 8 giờ nhé.",
+        "Sáng 30/4 đường Lê Duẩn cấm xe để tổ chức diễu hành.",
         "Ông bà tôi là người Bắc Kỳ cũ, di cư vào Nam năm 1954.",
         "Nghe kể chuyện tí rồi làm tiếp",
         "Theo Nghị quyết số 57-NQ/TW của Bộ Chính trị về khoa học công nghệ",

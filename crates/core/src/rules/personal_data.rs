@@ -563,6 +563,14 @@ const PERSON_TITLES: &[&str] = &[
     "chu tich",
     "bi thu",
     "ke toan",
+    // The owner of a shop or restaurant named as a person ("số của bà chủ quán là 09…"); a
+    // bare "chủ shop" stays the shop's, as in its own adverts.
+    "ba chu",
+    "ong chu",
+    "thang chu",
+    "con chu",
+    "lao chu",
+    "mu chu",
 ];
 
 /// [`near_word`] for [`PUBLIC_WORDS`]: an office's name counts unless a person's title is
@@ -708,6 +716,22 @@ fn house_number(t: &Token) -> bool {
                 && digits.iter().all(u8::is_ascii_digit))
 }
 
+/// The last token of a number written with slashes from token `j` (`45/12`, `27/4/3`: up to
+/// three parts, each a run of digits, a single `/` between, no space), or `j` itself. `text` is
+/// the caller's text, whose bytes the tokens' `orig` ranges index.
+fn slash_end(text: &str, t: &[Token], j: usize) -> usize {
+    let mut k = j;
+    while k < j + 2
+        && t.get(k).is_some_and(|x| x.numeric)
+        && t.get(k + 1)
+            .is_some_and(|x| x.numeric && x.gap == Gap::Soft)
+        && text.get(t[k].orig.end..t[k + 1].orig.start) == Some("/")
+    {
+        k += 1;
+    }
+    k
+}
+
 /// A lane and its street first, the house number after: `Kiệt 20 Hùng Vương, nhà số 8`,
 /// `ngõ 5 Láng Hạ số 12`. `i` must be the lane word (`is_street`), then its number, a
 /// capitalised street name of two or more words, and right after it (a comma allowed) `số N`,
@@ -787,6 +811,7 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         t.get(i)
             .is_some_and(|x| STREET_WORDS.contains(&x.fold.as_str()))
     };
+    let home_window = |i: usize| if slash_end(ctx.text, t, i) > i { 8 } else { 6 };
     let mut i = 0;
     while i + 2 < t.len() {
         // Every kind of house number below is one of the next three tokens: most positions
@@ -810,9 +835,10 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && t.get(i + 2).is_some_and(|x| x.numeric)
         {
             Some(i + 2)
-        } else if house_number(&t[i]) && near_word(t, i, i + 1, 6, 0, HOME_WORDS) {
+        } else if house_number(&t[i]) && near_word(t, i, i + 1, home_window(i), 0, HOME_WORDS) {
             // "nhà nó ở 12 ngõ 34 …", "địa chỉ: 45 Nguyễn Trãi …", "ở 18B Lý Thường Kiệt": a
-            // bare house number after a word for someone's home.
+            // bare house number after a word for someone's home (a little further back for a
+            // number with a slash: "nhà thằng cho vay nặng lãi ở 27/4 hẻm 112 …").
             Some(i)
         } else if t[i + 1].numeric
             && is_street(i)
@@ -832,6 +858,13 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             i += 1;
             continue;
         }
+        // `45/12`, `27/4`: the house number's last part.
+        let h0 = h;
+        let h = if t[h].numeric {
+            slash_end(ctx.text, t, h)
+        } else {
+            h
+        };
         // A street word within the next three tokens, followed by a number or a name; after a
         // word for a home, a capitalised street name right after the number will do.
         let street = (h + 1..=h + 3).find(|&j| {
@@ -840,16 +873,16 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && t[h + 1..=j].iter().all(|x| x.gap != Gap::Hard)
         });
         let named = || {
-            (house_number(&t[h]) || is_street(h))
+            house_number(&t[h0])
                 && t.get(h + 1).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
                 && t.get(h + 2).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
-                && h > 0
-                && near_word(t, h, h + 1, 6, 0, HOME_WORDS)
-                // "ở 45 Nguyễn Trãi", "địa chỉ: 45 Nguyễn Trãi", "nhà số 41 Phan Đình Phùng"
-                // (not "về nhà 2 Bà Cháu").
-                && (matches!(t[h - 1].fold.as_str(), "o" | "tai" | "so")
-                    || is_street(h - 1)
-                    || near_word(t, h, h + 1, 4, 0, &["dia chi"]))
+                && h0 > 0
+                && near_word(t, h0, h0 + 1, 6, 0, HOME_WORDS)
+                // "ở 45 Nguyễn Trãi", "địa chỉ: 45 Nguyễn Trãi", "nhà số 41 Phan Đình Phùng",
+                // "hẻm 45/12 Nguyễn Thị Minh Khai" (not "về nhà 2 Bà Cháu").
+                && (matches!(t[h0 - 1].fold.as_str(), "o" | "tai" | "so")
+                    || is_street(h0 - 1)
+                    || near_word(t, h0, h0 + 1, 4, 0, &["dia chi"]))
         };
         let street = street.or_else(|| named().then_some(h));
         let Some(mut end) = street.map(|j| j + 1) else {
@@ -857,11 +890,17 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         // Run on through more lanes, numbers and the capitalised street name.
-        while end + 1 < t.len()
-            && t[end + 1].gap == Gap::Space
-            && (t[end + 1].numeric || t[end + 1].capitalized || is_street(end + 1))
-        {
-            end += 1;
+        loop {
+            if t[end].numeric && slash_end(ctx.text, t, end) > end {
+                end = slash_end(ctx.text, t, end);
+            } else if end + 1 < t.len()
+                && t[end + 1].gap == Gap::Space
+                && (t[end + 1].numeric || t[end + 1].capitalized || is_street(end + 1))
+            {
+                end += 1;
+            } else {
+                break;
+            }
         }
         let span = t[i].orig.start..t[end].orig.end;
         out.push(address(span));
