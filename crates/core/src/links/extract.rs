@@ -94,15 +94,25 @@ pub(crate) fn find_urls(text: &str, is_tld: impl Fn(&str) -> bool) -> Vec<Found>
             .char_indices()
             .find(|&(_, c)| is_stop(c))
             .map_or(text.len(), |(j, _)| at + j);
-        if let Some(f) = in_run(text, s, e, &is_tld) {
-            out.push(f);
-        }
+        in_parts(text, s, e, &is_tld, &mut out);
         if e <= done {
             break; // not reached: `e` is past `at`
         }
         done = e;
     }
     out
+}
+
+/// The URLs of the run `text[s..e]` (no white space inside), pushed to `out`: a markdown link
+/// (`[vnexpress.net](http://vnexpresss.net/x)`) is cut at each `](` and its text and target
+/// are looked at apart, so a trusted name shown in the text does not hide the target.
+fn in_parts(text: &str, s: usize, e: usize, is_tld: &impl Fn(&str) -> bool, out: &mut Vec<Found>) {
+    let mut from = s;
+    while let Some(cut) = text.get(from..e).and_then(|r| r.find("](")) {
+        out.extend(in_run(text, from, from + cut, is_tld));
+        from += cut + 1;
+    }
+    out.extend(in_run(text, from, e, is_tld));
 }
 
 /// The URL in the run `text[s..e]` (no white space inside), if any.
@@ -264,6 +274,19 @@ mod tests {
         assert_eq!(urls("vnexpress.net:8080/x, ok"), ["vnexpress.net:8080/x"]);
         assert_eq!(urls("“tuoitre.vn”"), ["tuoitre.vn"]);
         assert_eq!(urls("vnexpress.net👍"), ["vnexpress.net"]);
+        // A markdown link: its text and its target apart.
+        assert_eq!(
+            urls("[https://vnexpress.net](http://vnexpresss.net/x)."),
+            ["https://vnexpress.net", "http://vnexpresss.net/x"]
+        );
+        assert_eq!(
+            urls("xem [đây](https://bit.ly/abc) nhé"),
+            ["https://bit.ly/abc"]
+        );
+        assert_eq!(
+            urls("[vnexpress.net](tuoitre.vn)"),
+            ["vnexpress.net", "tuoitre.vn"]
+        );
     }
 
     /// The scan before the `.`/`:` jump: every run between stop characters.
@@ -276,9 +299,7 @@ mod tests {
         {
             if is_stop(c) {
                 if let Some(s) = start.take() {
-                    if let Some(f) = in_run(text, s, i, &tld) {
-                        out.push(f);
-                    }
+                    in_parts(text, s, i, &tld, &mut out);
                 }
             } else if start.is_none() {
                 start = Some(i);
@@ -293,7 +314,7 @@ mod tests {
             parts in proptest::collection::vec(proptest::sample::select(vec![
                 "http://", "HTTPS://", "https:", "//", "www.", "bit.ly", "/x", ".", ":", "..",
                 ".net", ".vn", "vnexpress", "a", "Đà", "ở", "1.5", "@", "(", ")", " ", "  ",
-                "\n", "\u{200B}", "“", "”", "👍", "…", "?", "#", "-", "_", "8080", ",", "'",
+                "\n", "\u{200B}", "“", "”", "👍", "…", "?", "#", "-", "_", "8080", ",", "'", "](", "[", "]",
             ]), 0..24)
         ) {
             let text: String = parts.concat();
