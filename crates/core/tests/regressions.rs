@@ -436,6 +436,10 @@ fn everyday_texts_get_no_finding() {
         "Nhà thờ Tân Định ở số 289 đường Hai Bà Trưng, quận 3.",
         "Khai trương tiệm bánh số 45 đường Nguyễn Trãi nha mọi người.",
         "Hẹn gặp ở 30/4 đường Lê Duẩn lúc 8 giờ nhé.",
+        // "Kính gửi:" to the public: a power-cut notice, a school's letter to parents.
+        "Kính gửi: Quý khách hàng\nĐiện lực Cầu Giấy thông báo tạm ngừng cấp điện từ 7h đến 17h ngày 5/12.",
+        "THÔNG BÁO\nKính gửi: Quý phụ huynh học sinh lớp 5A\nNhà trường tổ chức họp phụ huynh vào 8h Chủ nhật.",
+        "Kinh gui: toan the cu dan toa nha, ban quan ly thong bao lich cat nuoc ngay mai.",
         "Sáng 30/4 đường Lê Duẩn cấm xe để tổ chức diễu hành.",
         "Ông bà tôi là người Bắc Kỳ cũ, di cư vào Nam năm 1954.",
         "Nghe kể chuyện tí rồi làm tiếp",

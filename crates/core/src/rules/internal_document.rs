@@ -351,7 +351,9 @@ fn frame_lines(norm: &str) -> Vec<Range<usize>> {
             }
             let after = &norm[i + word.len()..];
             let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
-            if after[spaces..].starts_with(':') {
+            if after[spaces..].starts_with(':')
+                && !(word.starts_with('k') && to_the_public(&after[spaces + 1..]))
+            {
                 out.push(i..i + word.len() + spaces + 1);
             }
         }
@@ -366,6 +368,36 @@ fn frame_lines(norm: &str) -> Vec<Range<usize>> {
         heads[k] += 1;
     }
     out
+}
+
+/// Addressees (normalised, lower case) that make "Kính gửi:" a notice to the public or a
+/// card, not an office's letter: "Quý khách hàng", "Quý phụ huynh", "Toàn thể cư dân".
+const PUBLIC_ADDRESSEES: &[&str] = &[
+    "quý ",
+    "quy ",
+    "toàn thể",
+    "toan the",
+    "các bạn",
+    "cac ban",
+    "bà con",
+    "ba con",
+    "mọi người",
+    "moi nguoi",
+    "khách hàng",
+    "khach hang",
+    "phụ huynh",
+    "phu huynh",
+    "cư dân",
+    "cu dan",
+    "đồng bào",
+    "dong bao",
+];
+
+/// Whether the text after "Kính gửi:" (`rest`, normalised) names the public or a card's guests
+/// first ([`PUBLIC_ADDRESSEES`], after spaces and a line break).
+fn to_the_public(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\t', '\n', '-', '–', '•', '*']);
+    PUBLIC_ADDRESSEES.iter().any(|w| rest.starts_with(w))
 }
 
 /// The filing line `Lưu: VT` (`lưu vt`, `lưu: vt`, or `luu: vt` without diacritics), not
