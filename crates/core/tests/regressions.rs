@@ -235,6 +235,10 @@ fn risky_posts_are_caught() {
             Category::PersonalData,
         ),
         ("Nhà nó ở P1205 tòa B3 Linh Đàm", Category::PersonalData),
+        // Threats: going to someone's home to "deal with" them, beating on sight.
+        ("Ae tìm đến nhà nó mà xử", Category::Inflammatory),
+        ("Xử đẹp thằng này đi ae", Category::Inflammatory),
+        ("Ra đường gặp là đập", Category::Inflammatory),
         // House and lane numbers written with a slash; a shop owner named as a person.
         (
             "Nhà thằng đó ở hẻm 45/12 Nguyễn Thị Minh Khai, phường Bến Thành",
@@ -436,6 +440,8 @@ fn everyday_texts_get_no_finding() {
         "Nhà thờ Tân Định ở số 289 đường Hai Bà Trưng, quận 3.",
         "Khai trương tiệm bánh số 45 đường Nguyễn Trãi nha mọi người.",
         "Hẹn gặp ở 30/4 đường Lê Duẩn lúc 8 giờ nhé.",
+        "Tối nay xử đẹp đống bài tập này rồi đi ngủ.",
+        "Tuyển Việt Nam xử đẹp Thái Lan 3-0.",
         // "Kính gửi:" to the public: a power-cut notice, a school's letter to parents.
         "Kính gửi: Quý khách hàng\nĐiện lực Cầu Giấy thông báo tạm ngừng cấp điện từ 7h đến 17h ngày 5/12.",
         "THÔNG BÁO\nKính gửi: Quý phụ huynh học sinh lớp 5A\nNhà trường tổ chức họp phụ huynh vào 8h Chủ nhật.",
