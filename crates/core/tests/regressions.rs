@@ -606,3 +606,45 @@ fn phone_lists_are_split() {
         .count();
     assert_eq!(phones, 6, "{t:?}");
 }
+
+/// The unnamed person a veiled hint points at is underlined with the hint; without a hint the
+/// same words are news writing and get nothing.
+#[test]
+fn vague_person_with_a_hint() {
+    let e = engine();
+    let cases = [
+        (
+            "Một vị lãnh đạo hoà nhã trước mặt dân nhưng sau lưng thì… thôi, ai hiểu thì hiểu",
+            "Một vị lãnh đạo",
+        ),
+        (
+            "co mot vi lanh dao huyen minh dao nay di xe sang lam, ae tu hieu",
+            "mot vi lanh dao",
+        ),
+        (
+            "No names, but một vị sếp lớn của chúng ta vừa được 'tặng' căn hộ. You know who.",
+            "một vị sếp lớn",
+        ),
+    ];
+    for (t, span) in cases {
+        let r = e.analyze(t);
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.rule_id == "insinuation.vague_person"
+                    && &t[f.span.clone()] == span
+                    && f.severity == Severity::Info),
+            "{t:?}: {:?}",
+            r.findings
+                .iter()
+                .map(|f| (&f.rule_id, &t[f.span.clone()]))
+                .collect::<Vec<_>>()
+        );
+    }
+    for t in [
+        "Một vị lãnh đạo Sở Y tế cho biết sẽ tăng cường kiểm tra.",
+        "Có một người rất quen vừa gọi điện cho mình, vui ghê.",
+    ] {
+        assert!(e.analyze(t).findings.is_empty(), "{t:?}");
+    }
+}

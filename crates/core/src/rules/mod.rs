@@ -1,11 +1,12 @@
 //! Rules that are code rather than phrase lists: document number lines and the
 //! administrative-document frame (`internal_document`), numbers, addresses and e-mail
 //! (`personal_data`), shouting (`inflammatory`), and the context that lowers or lifts a
-//! lexicon finding (sources for accusations, calls to contact for personal data).
-//! `insinuation` is all phrase data (`data/insinuation.toml`); `suspicious_link` comes from
-//! [`crate::links`].
+//! lexicon finding (sources for accusations, calls to contact for personal data), and the
+//! unnamed person a veiled hint points at (`insinuation`; its hints are phrase data,
+//! `data/insinuation.toml`). `suspicious_link` comes from [`crate::links`].
 
 mod inflammatory;
+mod insinuation;
 mod internal_document;
 mod personal_data;
 mod unverified_claim;
@@ -105,6 +106,7 @@ pub fn apply(ctx: &Ctx<'_>, findings: &mut Vec<Finding>) {
     personal_data::apply(ctx, findings);
     unverified_claim::apply(ctx, findings);
     inflammatory::apply(ctx, findings);
+    insinuation::apply(ctx, findings);
 }
 
 /// The first byte of `b` at or after `from` for which `wanted` holds, where every wanted
@@ -176,6 +178,45 @@ pub(crate) fn sentences_with(
         }
     }
     flags
+}
+
+/// Whether the tokens from `i` spell `phrase` (syllables joined by single spaces), one token per
+/// syllable. A syllable written without diacritics is compared with the token's
+/// [`Token::fold`], so it matches however the token is accented (`cua em` matches `của em`);
+/// one written with diacritics matches a token with the same [`Token::key`], or a token written
+/// without any diacritics that folds the same (`thằng` matches `thằng` and `thang`, not
+/// `tháng`). Compares in place (no allocation): this runs for every word of a list at every
+/// position near a number.
+pub(crate) fn spelled_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
+    let mut rest = phrase;
+    let mut k = i;
+    loop {
+        let Some(t) = tokens.get(k) else {
+            return false;
+        };
+        // The first byte decides most comparisons before the syllable is even cut out.
+        let first = rest.as_bytes().first().copied().unwrap_or(b' ');
+        if first.is_ascii() && t.fold.as_bytes().first() != Some(&first) {
+            return false;
+        }
+        let (syllable, more) = match rest.as_bytes().iter().position(|&b| b == b' ') {
+            Some(p) => (&rest[..p], Some(&rest[p + 1..])),
+            None => (rest, None),
+        };
+        let same = if syllable.is_ascii() {
+            t.fold == syllable
+        } else {
+            crate::engine::key_matches(t, syllable)
+        };
+        match (same, more) {
+            (false, _) => return false,
+            (true, None) => return true,
+            (true, Some(r)) => {
+                rest = r;
+                k += 1;
+            }
+        }
+    }
 }
 
 /// The token index range whose original spans overlap `span`.

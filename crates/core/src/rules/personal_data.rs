@@ -7,7 +7,7 @@
 //! lane or alley). Severity `warning`, raised to `high` when the text also calls on people to
 //! contact or confront someone.
 
-use super::{finding, tokens_in, Ctx};
+use super::{finding, spelled_at, tokens_in, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::collections::BTreeMap;
@@ -762,45 +762,6 @@ fn lane_then_house(t: &[Token], i: usize, is_street: impl Fn(usize) -> bool) -> 
     t.get(num)
         .is_some_and(|x| x.numeric && x.gap == Gap::Space)
         .then_some(num)
-}
-
-/// Whether the tokens from `i` spell `phrase` (syllables joined by single spaces), one token per
-/// syllable. A syllable written without diacritics is compared with the token's
-/// [`Token::fold`], so it matches however the token is accented (`cua em` matches `của em`);
-/// one written with diacritics matches a token with the same [`Token::key`], or a token written
-/// without any diacritics that folds the same (`thằng` matches `thằng` and `thang`, not
-/// `tháng`). Compares in place (no allocation): this runs for every word of a list at every
-/// position near a number.
-fn spelled_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
-    let mut rest = phrase;
-    let mut k = i;
-    loop {
-        let Some(t) = tokens.get(k) else {
-            return false;
-        };
-        // The first byte decides most comparisons before the syllable is even cut out.
-        let first = rest.as_bytes().first().copied().unwrap_or(b' ');
-        if first.is_ascii() && t.fold.as_bytes().first() != Some(&first) {
-            return false;
-        }
-        let (syllable, more) = match rest.as_bytes().iter().position(|&b| b == b' ') {
-            Some(p) => (&rest[..p], Some(&rest[p + 1..])),
-            None => (rest, None),
-        };
-        let same = if syllable.is_ascii() {
-            t.fold == syllable
-        } else {
-            crate::engine::key_matches(t, syllable)
-        };
-        match (same, more) {
-            (false, _) => return false,
-            (true, None) => return true,
-            (true, Some(r)) => {
-                rest = r;
-                k += 1;
-            }
-        }
-    }
 }
 
 /// House number + street, lane or alley: `số 12 ngõ 34 phố Hoàng Hoa Thám`, `nhà số 5 hẻm 12`,
