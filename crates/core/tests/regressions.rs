@@ -235,6 +235,27 @@ fn risky_posts_are_caught() {
             Category::PersonalData,
         ),
         ("Nhà nó ở P1205 tòa B3 Linh Đàm", Category::PersonalData),
+        // A document named with a qualifier that says it is not public.
+        (
+            "Anh em xem ảnh chụp công văn này nhé, văn bản chưa ban hành đâu nên xem xong thì xoá giúp mình.",
+            Category::InternalDocument,
+        ),
+        (
+            "Thông báo về điểm chuẩn dự kiến lớp 10 (bản chưa ký), phụ huynh tham khảo trước nha",
+            Category::InternalDocument,
+        ),
+        (
+            "ae oi ban du thao noi bo ve viec sap nhap phuong moi gui len group Zalo",
+            Category::InternalDocument,
+        ),
+        (
+            "Hôm nay thấy trên bàn văn thư có tờ trình dự thảo lần 2 về việc luân chuyển cán bộ",
+            Category::InternalDocument,
+        ),
+        (
+            "Tài liệu họp có ghi rõ 'Chỉ lưu hành trong Ban Thường vụ, không sao gửi'",
+            Category::InternalDocument,
+        ),
         // Threats: going to someone's home to "deal with" them, beating on sight.
         ("Ae tìm đến nhà nó mà xử", Category::Inflammatory),
         ("Xử đẹp thằng này đi ae", Category::Inflammatory),
@@ -441,6 +462,12 @@ fn everyday_texts_get_no_finding() {
         "Khai trương tiệm bánh số 45 đường Nguyễn Trãi nha mọi người.",
         "Hẹn gặp ở 30/4 đường Lê Duẩn lúc 8 giờ nhé.",
         "Tối nay xử đẹp đống bài tập này rồi đi ngủ.",
+        // Counted documents, software versions, a novel's draft, a draft open for comment.
+        "Theo Bộ Tư pháp, hiện còn 5 văn bản chưa ban hành.",
+        "Phiên bản chưa phát hành của iOS 19 bị lộ.",
+        "Tôi vừa viết xong bản dự thảo lần 2 của cuốn tiểu thuyết.",
+        "Bà con lưu ý: dự thảo quy hoạch chung thành phố đang được niêm yết công khai tại UBND phường để lấy ý kiến cộng đồng dân cư.",
+        "Dự thảo kế hoạch sắp xếp trường học đang được niêm yết công khai tại UBND xã.",
         "Tuyển Việt Nam xử đẹp Thái Lan 3-0.",
         // "Kính gửi:" to the public: a power-cut notice, a school's letter to parents.
         "Kính gửi: Quý khách hàng\nĐiện lực Cầu Giấy thông báo tạm ngừng cấp điện từ 7h đến 17h ngày 5/12.",

@@ -5,7 +5,8 @@
 //! When a text carries two or more such parts, or a classification mark, they are raised to
 //! `high`: the post is most likely a copy of a whole internal document.
 
-use super::{finding, Ctx};
+use super::{finding, spelled_at, tokens_in, Ctx};
+use crate::text::Gap;
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
 
@@ -144,6 +145,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             FRAME_EN,
         ));
     }
+    unpublished(ctx, out);
+    drop_public_drafts(ctx, out);
     let coded = codes.iter().any(|m| has_issuer(&norm[m.clone()]));
     drop_lone_marks(ctx, parts, coded, out);
     let classified = out
@@ -162,6 +165,184 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             f.severity = Severity::High;
         }
     }
+}
+
+/// Kinds of document (syllables as [`spelled_at`] reads them) that a qualifier right after
+/// makes unpublished: "văn bản chưa ban hành", "tờ trình dự thảo lần 2".
+const UNPUBLISHED_DOCS: &[&str] = &[
+    "văn bản",
+    "công văn",
+    "tờ trình",
+    "quyết định",
+    "thông báo",
+    "biên bản",
+    "tài liệu",
+    "hồ sơ",
+    "báo cáo",
+    "kết luận",
+    "đề án",
+    "phương án",
+    "kế hoạch",
+    "danh sách",
+];
+
+/// Qualifiers that say a document is not public, with the finding's severity: "nội bộ" and
+/// "không phổ biến" are marks (`high`, as the lexicon's), the rest say it is not issued yet.
+const UNPUBLISHED_QUALIFIERS: &[(&str, Severity)] = &[
+    ("nội bộ", Severity::High),
+    ("không phổ biến", Severity::High),
+    ("chưa ban hành", Severity::Warning),
+    ("chưa được ban hành", Severity::Warning),
+    ("chưa ký", Severity::Warning),
+    ("chưa được ký", Severity::Warning),
+    ("chưa công bố", Severity::Warning),
+    ("chưa được công bố", Severity::Warning),
+    ("chưa công khai", Severity::Warning),
+    ("chưa phát hành", Severity::Warning),
+];
+
+/// Words that count the documents after them (see [`unpublished`]).
+const COUNT_WORDS: &[&str] = &[
+    "nhiều",
+    "các",
+    "những",
+    "số",
+    "mọi",
+    "vài",
+    "mấy",
+    "hàng",
+    "bao nhiêu",
+];
+
+const UNPUBLISHED_VI: &str = "Văn bản chưa công khai (nội bộ, chưa ký, chưa ban hành): đưa lên mạng là làm lộ thông tin của cơ quan (bổn phận 8).";
+const UNPUBLISHED_EN: &str = "A document that is not public (internal, unsigned or not yet issued): posting it leaks your organisation's information (duty 8).";
+
+/// A document named with a qualifier that says it is not public: "văn bản chưa ban hành",
+/// "(bản chưa ký)", "bản dự thảo nội bộ", "tờ trình dự thảo lần 2", "van ban chua ban hanh".
+/// The kind ([`UNPUBLISHED_DOCS`], or "bản" opening a phrase or before "dự thảo"), then
+/// optionally "dự thảo", then a qualifier ([`UNPUBLISHED_QUALIFIERS`]) or, after "dự thảo",
+/// "lần" and a number; words joined by spaces only ("văn bản hướng dẫn chưa ban hành", news
+/// about a late decree, does not match). Adds nothing where a finding of the category already
+/// covers the words. Linear in the number of tokens.
+fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let spaced = |from: usize, to: usize| {
+        (from + 1..=to).all(|k| t.get(k).is_some_and(|x| x.gap == Gap::Space))
+    };
+    let mut found = Vec::new();
+    for i in 0..t.len() {
+        // Every kind starts with one of these letters; most words are ruled out here.
+        if !matches!(
+            t[i].fold.as_bytes().first(),
+            Some(b'v' | b'c' | b't' | b'q' | b'b' | b'h' | b'k' | b'd' | b'p')
+        ) {
+            continue;
+        }
+        let kind = UNPUBLISHED_DOCS
+            .iter()
+            .find(|d| spelled_at(t, i, d))
+            .map(|d| d.split(' ').count());
+        let drafted = |at: usize| spelled_at(t, at, "dự thảo") && spaced(at - 1, at + 1);
+        let named = kind.is_some();
+        let kind = kind.or_else(|| {
+            // "bản" alone: opening a phrase ("(bản chưa ký)", ": bản dự thảo") or before
+            // "dự thảo" ("ban du thao noi bo"); not the end of "phiên bản", "kịch bản".
+            (spelled_at(t, i, "bản") && (i == 0 || t[i].gap != Gap::Space || drafted(i + 1)))
+                .then_some(1)
+        });
+        let Some(n) = kind else {
+            continue;
+        };
+        // Counted documents are statistics, not a paper in hand: "còn 5 văn bản chưa ban
+        // hành", "nhiều kế hoạch chưa công bố".
+        let counted = i > 0
+            && t[i].gap == Gap::Space
+            && (t[i - 1].numeric || COUNT_WORDS.iter().any(|w| spelled_at(t, i - 1, w)));
+        if counted || !spaced(i, i + n - 1) {
+            continue;
+        }
+        let mut k = i + n;
+        let draft = drafted(k);
+        if draft {
+            k += 2;
+        }
+        if t.get(k).is_none_or(|x| x.gap != Gap::Space) {
+            continue;
+        }
+        let qualifier = UNPUBLISHED_QUALIFIERS
+            .iter()
+            .find(|(q, _)| spelled_at(t, k, q) && spaced(k, k + q.split(' ').count() - 1))
+            .map(|&(q, sev)| (q.split(' ').count(), sev))
+            .or_else(|| {
+                // "lần 2" only after a named kind ("tờ trình dự thảo lần 2"; a novel has a
+                // "bản dự thảo lần 2" too).
+                (draft
+                    && named
+                    && spelled_at(t, k, "lần")
+                    && t.get(k + 1)
+                        .is_some_and(|x| x.numeric && x.gap == Gap::Space))
+                .then_some((2, Severity::Warning))
+            });
+        let Some((q, severity)) = qualifier else {
+            continue;
+        };
+        let span = t[i].orig.start..t[k + q - 1].orig.end;
+        let covered = out.iter().any(|f| {
+            f.category == Category::InternalDocument
+                && f.span.start < span.end
+                && span.start < f.span.end
+        });
+        if !covered {
+            found.push(finding(
+                "internal_document.unpublished",
+                Category::InternalDocument,
+                severity,
+                span,
+                UNPUBLISHED_VI,
+                UNPUBLISHED_EN,
+            ));
+        }
+    }
+    out.append(&mut found);
+}
+
+/// Words that open a draft to the public in the same sentence: a draft plan "niêm yết công
+/// khai … để lấy ý kiến cộng đồng dân cư" is no internal paper.
+const PUBLIC_CONSULTATION: &[&str] = &[
+    "lấy ý kiến nhân dân",
+    "lấy ý kiến cộng đồng",
+    "lấy ý kiến người dân",
+    "lấy ý kiến rộng rãi",
+    "lấy ý kiến góp ý của nhân dân",
+    "niêm yết công khai",
+    "công khai lấy ý kiến",
+];
+
+/// Drops draft and not-yet-issued findings (`internal_document.draft`,
+/// `internal_document.unpublished`) in a sentence that opens the draft to public comment ([`PUBLIC_CONSULTATION`]).
+fn drop_public_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let is_draft = |f: &Finding| {
+        matches!(
+            f.rule_id.as_str(),
+            "internal_document.draft" | "internal_document.unpublished"
+        )
+    };
+    if !out.iter().any(is_draft) {
+        return;
+    }
+    let (sentence_of, ranges) = ctx.sentences();
+    out.retain(|f| {
+        if !is_draft(f) {
+            return true;
+        }
+        let toks = tokens_in(t, &f.span);
+        let Some(r) = toks.clone().next().map(|k| &ranges[sentence_of[k]]) else {
+            return true;
+        };
+        !r.clone()
+            .any(|k| PUBLIC_CONSULTATION.iter().any(|p| spelled_at(t, k, p)))
+    });
 }
 
 /// An urgency mark on its own (`KHẨN`, `THƯỢNG KHẨN`, `HỎA TỐC`) heads public appeals and shop
