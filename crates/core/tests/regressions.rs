@@ -462,6 +462,11 @@ fn everyday_texts_get_no_finding() {
         "Khai trương tiệm bánh số 45 đường Nguyễn Trãi nha mọi người.",
         "Hẹn gặp ở 30/4 đường Lê Duẩn lúc 8 giờ nhé.",
         "Tối nay xử đẹp đống bài tập này rồi đi ngủ.",
+        // The pet, a child's likeness, a family joke, a child waking up (no diacritics).
+        "Chó nhà mình mới đẻ 5 bé, ai muốn nhận nuôi thì nhắn tin, chỉ gửi cho nhà nào thương chó thôi nha",
+        "Nghe mẹ kể hồi nhỏ mình hay khóc nhè lắm, giờ nhìn con gái y chang mẹ nó hồi đó 😂",
+        "Cả nhà tự hiểu là tối nay không ai nấu cơm nha, mẹ đi du lịch rồi, gọi đồ ăn ngoài đi 😂",
+        "me oi con ngu day roi, con di hoc day, trua con ve an com nha",
         // Counted documents, software versions, a novel's draft, a draft open for comment.
         "Theo Bộ Tư pháp, hiện còn 5 văn bản chưa ban hành.",
         "Phiên bản chưa phát hành của iOS 19 bị lộ.",
