@@ -235,6 +235,11 @@ fn risky_posts_are_caught() {
             Category::PersonalData,
         ),
         ("Nhà nó ở P1205 tòa B3 Linh Đàm", Category::PersonalData),
+        // Emoji between a phrase's words.
+        (
+            "Nghe 👂 đồn trường cấp 3 gần nhà có học sinh bị bắt cóc, phụ huynh cẩn thận",
+            Category::UnverifiedClaim,
+        ),
         // A document named with a qualifier that says it is not public.
         (
             "Anh em xem ảnh chụp công văn này nhé, văn bản chưa ban hành đâu nên xem xong thì xoá giúp mình.",

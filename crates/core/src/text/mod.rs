@@ -466,6 +466,12 @@ fn gap_of(c: char) -> Gap {
         c if c.is_whitespace() => Gap::Space,
         // Transparent inside a phrase: "100% sự thật", "#share", "@ai đó".
         '%' | '#' | '@' | '&' | '+' | '*' | '_' | '\'' | '’' => Gap::Space,
+        // Emoji and pictographs between words are decoration, not punctuation: "Nghe 👂 đồn",
+        // "Sự thật 🤫 bị che giấu" (with their variation selector and skin tones).
+        '\u{1F000}'..='\u{1FAFF}'
+        | '\u{2600}'..='\u{27BF}'
+        | '\u{2B00}'..='\u{2BFF}'
+        | '\u{FE0F}' => Gap::Space,
         _ => Gap::Soft,
     }
 }
@@ -1583,6 +1589,25 @@ mod tests {
         ] {
             assert_eq!(look_alike_word(not), None, "{not:?}");
         }
+    }
+
+    /// Emoji between words leave them joined (a space), punctuation does not.
+    #[test]
+    fn emoji_between_words_is_a_space() {
+        let s = "Nghe 👂 đồn, sự thật 🤫\u{FE0F} bị 👍🏽che";
+        let n = Normalized::new(s);
+        let gaps: Vec<Gap> = tokenize(&n, s).iter().map(|t| t.gap).collect();
+        assert_eq!(
+            gaps,
+            [
+                Gap::Space,
+                Gap::Space,
+                Gap::Soft,
+                Gap::Space,
+                Gap::Space,
+                Gap::Space
+            ]
+        );
     }
 
     #[test]
