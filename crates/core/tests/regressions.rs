@@ -235,6 +235,15 @@ fn risky_posts_are_caught() {
             Category::PersonalData,
         ),
         ("Nhà nó ở P1205 tòa B3 Linh Đàm", Category::PersonalData),
+        // Miracle cures as forms: a cure verb before a disease, doing without a treatment.
+        (
+            "uong nuoc la oi moi sang 1 thang la het tieu duong, khoi can tiem insulin nua",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Bài thuốc gia truyền: lá xạ đen + mật ong uống 7 ngày, khỏi cần hoá trị",
+            Category::UnverifiedClaim,
+        ),
         // Emoji between a phrase's words.
         (
             "Nghe 👂 đồn trường cấp 3 gần nhà có học sinh bị bắt cóc, phụ huynh cẩn thận",
@@ -472,6 +481,11 @@ fn everyday_texts_get_no_finding() {
         "Nghe mẹ kể hồi nhỏ mình hay khóc nhè lắm, giờ nhìn con gái y chang mẹ nó hồi đó 😂",
         "Cả nhà tự hiểu là tối nay không ai nấu cơm nha, mẹ đi du lịch rồi, gọi đồ ăn ngoài đi 😂",
         "me oi con ngu day roi, con di hoc day, trua con ve an com nha",
+        // Recovery stories with their doctor, a mild illness over at home, a negation.
+        "Mẹ mình uống thuốc theo phác đồ của bệnh viện K, giờ đã hết ung thư rồi",
+        "Con uống nước ấm, nghỉ ngơi 3 hôm là hết covid",
+        "Theo bác sĩ, bé uống thuốc đều thì không cần phẫu thuật",
+        "Uống thuốc đều mà vẫn không khỏi tiểu đường",
         // Counted documents, software versions, a novel's draft, a draft open for comment.
         "Theo Bộ Tư pháp, hiện còn 5 văn bản chưa ban hành.",
         "Phiên bản chưa phát hành của iOS 19 bị lộ.",

@@ -93,3 +93,19 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     out.append(&mut found);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word lists are written as the text is keyed (tone on the main vowel), or a word
+    /// typed either way would never match.
+    #[test]
+    fn lists_are_keyed() {
+        for list in [VAGUE_PERSONS] {
+            for w in list {
+                assert_eq!(crate::lexicon::phrase_keys(w).0.join(" "), *w);
+            }
+        }
+    }
+}

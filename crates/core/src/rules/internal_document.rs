@@ -605,3 +605,25 @@ fn filing_lines(norm: &str) -> Vec<Range<usize>> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word lists are written as the text is keyed (tone on the main vowel), or a word
+    /// typed either way would never match.
+    #[test]
+    fn lists_are_keyed() {
+        let qualifiers: Vec<&str> = UNPUBLISHED_QUALIFIERS.iter().map(|(q, _)| *q).collect();
+        for list in [
+            UNPUBLISHED_DOCS,
+            COUNT_WORDS,
+            PUBLIC_CONSULTATION,
+            &qualifiers,
+        ] {
+            for w in list {
+                assert_eq!(crate::lexicon::phrase_keys(w).0.join(" "), *w);
+            }
+        }
+    }
+}

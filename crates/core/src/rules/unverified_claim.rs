@@ -6,7 +6,7 @@
 //! ("đưa thông tin có tính chất suy diễn về các cán bộ, đảng viên khác khi chưa có kết luận của
 //! cơ quan có thẩm quyền").
 
-use super::{sentences_with, tokens_in, Ctx};
+use super::{sentences_with, spelled_at, tokens_in, Ctx};
 use crate::lexicon::KeyFilter;
 use crate::lexicon::{CLAIM_CONSEQUENCE, CLAIM_DEBUNK, CLAIM_REJECT_BEFORE, CLAIM_SOURCES};
 use crate::text::Token;
@@ -106,6 +106,7 @@ fn holds(t: &[Token], range: Range<usize>, list: &WordList, folded: bool) -> boo
 /// hearsay in a sentence about nothing of consequence (no word of [`CLAIM_CONSEQUENCE`], no
 /// other finding of `warning` or more) is lowered to `info`.
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    cure_claims(ctx, out);
     if !out
         .iter()
         .any(|f| f.category == crate::Category::UnverifiedClaim)
@@ -201,6 +202,236 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let toks = tokens_in(t, &f.span);
         if !toks.is_empty() && !weighty[sentence_of[toks.start]] {
             f.severity = Severity::Info;
+        }
+    }
+}
+
+/// Verbs of a cure (syllables as [`spelled_at`] reads them), longest first.
+const CURE_VERBS: &[&str] = &[
+    "chữa khỏi",
+    "trị khỏi",
+    "chữa dứt",
+    "đánh bay",
+    "đẩy lùi",
+    "diệt sạch",
+    "tiêu diệt",
+    "khỏi hẳn",
+    "khỏi luôn",
+    "hết hẳn",
+    "hết luôn",
+    "khỏi",
+    "hết",
+    "chữa",
+    "trị",
+];
+
+/// Chronic or grave diseases a cure claim names, longest first (not the ones people get over
+/// at home: "uống nước ấm, nghỉ 3 hôm là hết covid").
+const DISEASES: &[&str] = &[
+    "tế bào ung thư",
+    "đái tháo đường",
+    "cao huyết áp",
+    "gan nhiễm mỡ",
+    "ung thư",
+    "tiểu đường",
+    "huyết áp",
+    "mỡ máu",
+    "u bướu",
+    "u xơ",
+    "khối u",
+    "viêm gan",
+    "xơ gan",
+    "suy thận",
+    "sỏi thận",
+    "xương khớp",
+    "thoái hoá",
+    "đột quỵ",
+    "tai biến",
+    "trầm cảm",
+    "tự kỷ",
+    "vô sinh",
+    "hen suyễn",
+    "gout",
+    "gút",
+    "hiv",
+];
+
+/// "No need for" a treatment, longest first.
+const NO_NEED: &[&str] = &[
+    "khỏi cần",
+    "không cần",
+    "ko cần",
+    "k cần",
+    "khỏi phải",
+    "không phải",
+    "bỏ được",
+    "bỏ luôn",
+    "bỏ hẳn",
+];
+
+/// Treatments a cure claim says one can do without.
+const TREATMENTS: &[&str] = &[
+    "hoá trị",
+    "xạ trị",
+    "tiêm insulin",
+    "insulin",
+    "thuốc tây",
+    "chạy thận",
+    "lọc máu",
+    "phẫu thuật",
+];
+
+/// Home remedies and their dosing: a cure claim needs one in the post.
+const REMEDIES: &[&str] = &[
+    "uống",
+    "bài thuốc",
+    "lá",
+    "mỗi sáng",
+    "mỗi ngày",
+    "hàng ngày",
+    "pha",
+    "đắp",
+    "ngâm",
+    "mẹo",
+    "chỉ cần",
+    "gia truyền",
+    "thảo dược",
+    "baking soda",
+    "mật ong",
+    "tỏi",
+    "gừng",
+    "nghệ",
+    "giấm",
+    "nước ép",
+];
+
+/// A medical source in the sentence makes it a recovery story, not a cure claim.
+const MEDICAL_SOURCES: &[&str] = &[
+    "bác sĩ kê",
+    "theo chỉ định",
+    "bệnh viện",
+    "phác đồ",
+    "điều trị tại",
+    "được điều trị",
+    "theo bác sĩ",
+    "bác sĩ bảo",
+    "bác sĩ nói",
+    "bác sĩ cho biết",
+    "bác sĩ khuyên",
+];
+
+/// Miracle-cure claims as forms rather than phrases: a cure verb right before a disease
+/// ("hết tiểu đường", "khỏi hẳn u bướu", "đánh bay ung thư") or doing without a treatment
+/// ("khỏi cần hoá trị", "khoi can tiem insulin"), in a post that names a home remedy
+/// ([`REMEDIES`]: "uống nước lá ổi mỗi sáng"), in a sentence with no medical source
+/// ([`MEDICAL_SOURCES`]: "theo phác đồ của bệnh viện") and not negated ("không khỏi", "chưa
+/// hết"). Adds `unverified_claim.miracle_cure` findings (`warning`, the lexicon group's
+/// message) where no finding of the category covers the words yet. Linear in tokens.
+fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let Some(rule) = ctx
+        .lexicon
+        .rules
+        .iter()
+        .find(|r| r.id == "unverified_claim.miracle_cure")
+    else {
+        return;
+    };
+    let first = |i: usize, list: &[&str]| {
+        list.iter()
+            .find(|w| spelled_at(t, i, w))
+            .map(|w| w.split(' ').count())
+    };
+    let joined = |from: usize, to: usize| {
+        (from + 1..=to).all(|k| t.get(k).is_some_and(|x| x.gap == crate::text::Gap::Space))
+    };
+    let mut claims: Vec<Range<usize>> = Vec::new();
+    for i in 0..t.len() {
+        if !matches!(
+            t[i].fold.as_str(),
+            "chua"
+                | "tri"
+                | "danh"
+                | "day"
+                | "diet"
+                | "tieu"
+                | "khoi"
+                | "het"
+                | "khong"
+                | "ko"
+                | "k"
+                | "bo"
+        ) {
+            continue;
+        }
+        let negated = (i.saturating_sub(2)..i).any(|k| {
+            matches!(
+                t[k].fold.as_str(),
+                "khong" | "chua" | "chang" | "ko" | "the"
+            )
+        });
+        let hit = first(i, CURE_VERBS)
+            .and_then(|n| Some((n, first(i + n, DISEASES)?)))
+            .or_else(|| first(i, NO_NEED).and_then(|n| Some((n, first(i + n, TREATMENTS)?))));
+        let Some((n, m)) = hit else {
+            continue;
+        };
+        if negated || !joined(i, i + n + m - 1) {
+            continue;
+        }
+        claims.push(i..i + n + m);
+    }
+    if claims.is_empty() || !(0..t.len()).any(|i| first(i, REMEDIES).is_some()) {
+        return;
+    }
+    let (sentence_of, ranges) = ctx.sentences();
+    for c in claims {
+        let sentence = ranges[sentence_of[c.start]].clone();
+        if sentence
+            .clone()
+            .any(|k| first(k, MEDICAL_SOURCES).is_some())
+        {
+            continue;
+        }
+        let span = t[c.start].orig.start..t[c.end - 1].orig.end;
+        if out.iter().any(|f| {
+            f.category == crate::Category::UnverifiedClaim
+                && f.span.start < span.end
+                && span.start < f.span.end
+        }) {
+            continue;
+        }
+        out.push(Finding {
+            rule_id: rule.id.clone(),
+            category: rule.category,
+            severity: Severity::Warning,
+            span,
+            message: rule.message.clone(),
+            duties: rule.duties.clone(),
+            suggestion: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cure lists are written as the text is keyed (tone on the main vowel: `hoá`), or a
+    /// word typed either way would never match.
+    #[test]
+    fn cure_lists_are_keyed() {
+        for list in [
+            CURE_VERBS,
+            DISEASES,
+            NO_NEED,
+            TREATMENTS,
+            REMEDIES,
+            MEDICAL_SOURCES,
+        ] {
+            for w in list {
+                assert_eq!(crate::lexicon::phrase_keys(w).0.join(" "), *w);
+            }
         }
     }
 }
