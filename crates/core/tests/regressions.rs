@@ -692,8 +692,25 @@ fn vague_person_with_a_hint() {
                 .collect::<Vec<_>>()
         );
     }
+    // Hints in other words: feeling guilty ("nhột"), stopping short, a proverb.
+    for t in [
+        "Nói tới đây thôi, có người đọc xong chắc nhột lắm 😏",
+        "co nguoi nhot roi kia, chua noi ten ma da nhay dung dung 🤣",
+        "Ai có tấm bằng tại chức 'mua' thì tự xem lại mình nhé, không cần tôi điểm danh",
+        "Tôi chỉ nói một câu: ai ăn mặn người đó khát nước",
+        "Mọi người vào trang của bà trưởng khoa mà comment cho bả biết thế nào là lễ độ",
+    ] {
+        assert!(
+            e.analyze(t)
+                .findings
+                .iter()
+                .any(|f| f.category == Category::Insinuation),
+            "{t:?}"
+        );
+    }
     for t in [
         "Một vị lãnh đạo Sở Y tế cho biết sẽ tăng cường kiểm tra.",
+        "Mình comment cho mn biết để tránh thôi, hàng này kém lắm.",
         "Có một người rất quen vừa gọi điện cho mình, vui ghê.",
     ] {
         assert!(e.analyze(t).findings.is_empty(), "{t:?}");
