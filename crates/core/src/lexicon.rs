@@ -360,17 +360,7 @@ impl PhraseTrie {
         for first in 0..ids.len() {
             let mut node = 0u32;
             for (last, id) in ids.iter().enumerate().skip(first) {
-                let next = match *id {
-                    None => None,
-                    // Only the root is node 0 (children are numbered from 1).
-                    Some(id) if node == 0 => self
-                        .root
-                        .get(id as usize)
-                        .copied()
-                        .filter(|&n| n != NO_NODE),
-                    Some(id) => self.edges.get(&(node, id)).copied(),
-                };
-                let Some(next) = next else {
+                let Some(next) = id.and_then(|id| self.child(node, id)) else {
                     break;
                 };
                 node = next;
@@ -383,6 +373,61 @@ impl PhraseTrie {
         }
     }
 }
+
+impl PhraseTrie {
+    /// The child of `node` by syllable number `id`, if any.
+    #[inline]
+    fn child(&self, node: u32, id: u32) -> Option<u32> {
+        if node == 0 {
+            // Only the root is node 0 (children are numbered from 1).
+            self.root
+                .get(id as usize)
+                .copied()
+                .filter(|&n| n != NO_NODE)
+        } else {
+            self.edges.get(&(node, id)).copied()
+        }
+    }
+
+    /// The entries of every phrase of two or more syllables that, written without spaces,
+    /// is `s` exactly (`aihieuthihieu` is `ai hieu thi hieu`): each way of cutting `s` into
+    /// syllables of the trie is walked from the root. At most [`JOINED_STEPS`] trie steps,
+    /// whatever `s` (a cut can be tried in many ways: `aaaa…`).
+    fn joined(&self, s: &str, mut f: impl FnMut(&[usize])) {
+        let mut budget = JOINED_STEPS;
+        // (position in `s`, node, syllables so far)
+        let mut stack = vec![(0usize, 0u32, 0usize)];
+        while let Some((pos, node, n)) = stack.pop() {
+            if pos == s.len() {
+                if n >= 2 {
+                    if let Some(out) = self.outputs.get(node as usize).filter(|o| !o.is_empty()) {
+                        f(out);
+                    }
+                }
+                continue;
+            }
+            for len in 1..=MAX_SYLLABLE_LEN.min(s.len() - pos) {
+                if budget == 0 {
+                    return;
+                }
+                budget -= 1;
+                let Some(next) = s
+                    .get(pos..pos + len)
+                    .and_then(|syl| self.id(syl))
+                    .and_then(|id| self.child(node, id))
+                else {
+                    continue;
+                };
+                stack.push((pos + len, next, n + 1));
+            }
+        }
+    }
+}
+
+/// The longest Vietnamese syllable without diacritics, in letters (`nghieng`, `nguyenh`).
+const MAX_SYLLABLE_LEN: usize = 7;
+/// Trie steps [`PhraseTrie::joined`] may take for one hashtag.
+const JOINED_STEPS: usize = 512;
 
 /// The compiled lexicons.
 #[derive(Debug)]
@@ -806,6 +851,7 @@ impl Lexicon {
             }
         }
         self.scan_dodges(text, tokens, &mut hits);
+        self.scan_hashtags(text, tokens, &mut hits);
         hits.sort_by(HIT_BY_POSITION);
         hits.dedup();
         hits
@@ -950,6 +996,34 @@ impl Lexicon {
                 }
             }
             i = j + 1;
+        }
+    }
+
+    /// Phrases written as one hashtag without spaces or diacritics (`#aihieuthihieu`,
+    /// `#sharegap`): a token right after `#`, of 4 to 40 ASCII letters, is cut into the folded
+    /// lexicon's syllables ([`PhraseTrie::joined`]); entries that need context words to match
+    /// without diacritics are left out.
+    fn scan_hashtags(&self, text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
+        let b = text.as_bytes();
+        for (i, t) in tokens.iter().enumerate() {
+            if t.orig.start == 0 || b.get(t.orig.start - 1) != Some(&b'#') {
+                continue;
+            }
+            let f = t.fold.as_str();
+            if !(4..=40).contains(&f.len()) || !f.bytes().all(|c| c.is_ascii_lowercase()) {
+                continue;
+            }
+            self.folded.joined(f, |ids| {
+                for &entry in ids {
+                    if self.entries[entry].unaccented == Unaccented::Flag(true) {
+                        hits.push(Hit {
+                            entry,
+                            first: i,
+                            last: i,
+                        });
+                    }
+                }
+            });
         }
     }
 

@@ -716,3 +716,29 @@ fn vague_person_with_a_hint() {
         assert!(e.analyze(t).findings.is_empty(), "{t:?}");
     }
 }
+
+/// Phrases written as one hashtag (`#aihieuthihieu`, `#sharegap`) are read as the phrase; a
+/// hashtag of everyday words or a long run of one letter is nothing.
+#[test]
+fn hashtag_phrases() {
+    let e = engine();
+    let t = "Có người làm to mà bằng cấp mua bằng tiền 😏 #aihieuthihieu #noiaithinguoidotubiet";
+    let r = e.analyze(t);
+    let tags: Vec<&str> = r
+        .findings
+        .iter()
+        .filter(|f| f.category == Category::Insinuation)
+        .map(|f| &t[f.span.clone()])
+        .collect();
+    assert_eq!(tags, ["aihieuthihieu", "noiaithinguoidotubiet"]);
+    let t = "Tin nóng về giá xăng #sharegap";
+    assert!(e
+        .analyze(t)
+        .findings
+        .iter()
+        .any(|f| f.category == Category::UnverifiedClaim && &t[f.span.clone()] == "sharegap"));
+    let long = format!("#{} #dulich #matong #cacban #chiase", "a".repeat(5000));
+    assert!(e.analyze(&long).findings.is_empty());
+    let cut = format!("#{}", "nghieng".repeat(6));
+    assert!(e.analyze(&cut).findings.is_empty());
+}
