@@ -235,6 +235,28 @@ fn risky_posts_are_caught() {
             Category::PersonalData,
         ),
         ("Nhà nó ở P1205 tòa B3 Linh Đàm", Category::PersonalData),
+        // Harassment: pestering a phone, the debt collector's tricks; a death wish; vermin to
+        // wipe out.
+        (
+            "ae vào khủng bố sdt thằng chủ quán này, gọi liên tục cả đêm cho nó khỏi ngủ",
+            Category::Inflammatory,
+        ),
+        (
+            "Ai mua rồi thì qua nhà ổng mà đòi tiền, nhớ đem gậy theo",
+            Category::Inflammatory,
+        ),
+        (
+            "ae toi do nem trung thui vo cua nha no",
+            Category::Inflammatory,
+        ),
+        (
+            "Loại chó má như mày chết quách cho xong",
+            Category::Inflammatory,
+        ),
+        (
+            "Mấy thứ ký sinh trùng ăn bám ngân sách, phải tiêu diệt sạch cho xã hội sạch sẽ",
+            Category::Inflammatory,
+        ),
         // Miracle cures as forms: a cure verb before a disease, doing without a treatment.
         (
             "uong nuoc la oi moi sang 1 thang la het tieu duong, khoi can tiem insulin nua",
@@ -481,6 +503,8 @@ fn everyday_texts_get_no_finding() {
         "Nghe mẹ kể hồi nhỏ mình hay khóc nhè lắm, giờ nhìn con gái y chang mẹ nó hồi đó 😂",
         "Cả nhà tự hiểu là tối nay không ai nấu cơm nha, mẹ đi du lịch rồi, gọi đồ ăn ngoài đi 😂",
         "me oi con ngu day roi, con di hoc day, trua con ve an com nha",
+        "Phun thuốc tiêu diệt sạch muỗi và lăng quăng quanh nhà.",
+        "Nhiều lúc mệt quá, tôi chỉ muốn chết quách cho xong.",
         // Recovery stories with their doctor, a mild illness over at home, a negation.
         "Mẹ mình uống thuốc theo phác đồ của bệnh viện K, giờ đã hết ung thư rồi",
         "Con uống nước ấm, nghỉ ngơi 3 hôm là hết covid",

@@ -4,7 +4,7 @@
 //! Headings of documents (a sentence that already holds an internal-document finding) and
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
-use super::{finding, sentences_with, tokens_in, Ctx};
+use super::{finding, sentences_with, spelled_at, tokens_in, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
@@ -296,10 +296,80 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
     });
 }
 
+/// Words for wiping people out (syllables as [`spelled_at`] reads them), longest first.
+const EXTERMINATE: &[&str] = &[
+    "tiêu diệt sạch",
+    "tiêu diệt hết",
+    "diệt sạch",
+    "diệt hết",
+    "quét sạch",
+    "trừ khử",
+    "thanh trừng",
+    "tiêu diệt",
+];
+
+/// People called vermin, then a call to wipe them out in the same sentence ("Mấy thứ ký sinh
+/// trùng ăn bám ngân sách, phải tiêu diệt sạch"): the call is a threat (`high`, the lexicon's
+/// `inflammatory.threat` message), though it names no one again. Pests without a
+/// dehumanising finding ("tiêu diệt sạch muỗi") are left alone.
+fn exterminate(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let is_vermin = |f: &Finding| f.rule_id == "inflammatory.dehumanising";
+    if !out.iter().any(is_vermin) {
+        return;
+    }
+    let Some(rule) = ctx
+        .lexicon
+        .rules
+        .iter()
+        .find(|r| r.id == "inflammatory.threat")
+    else {
+        return;
+    };
+    let vermin = sentences_with(t, of, ranges.len(), out, is_vermin);
+    let mut found = Vec::new();
+    for (si, r) in ranges.iter().enumerate() {
+        if !vermin[si] {
+            continue;
+        }
+        let mut i = r.start;
+        while i < r.end {
+            let Some(n) = EXTERMINATE
+                .iter()
+                .find(|w| spelled_at(t, i, w))
+                .map(|w| w.split(' ').count())
+                .filter(|&n| i + n <= r.end)
+            else {
+                i += 1;
+                continue;
+            };
+            let span = t[i].orig.start..t[i + n - 1].orig.end;
+            if !out.iter().any(|f| {
+                f.category == Category::Inflammatory
+                    && f.span.start < span.end
+                    && span.start < f.span.end
+            }) {
+                found.push(Finding {
+                    rule_id: rule.id.clone(),
+                    category: rule.category,
+                    severity: Severity::High,
+                    span,
+                    message: rule.message.clone(),
+                    duties: rule.duties.clone(),
+                    suggestion: None,
+                });
+            }
+            i += n;
+        }
+    }
+    out.append(&mut found);
+}
+
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let (of, ranges) = ctx.sentences();
     masked_profanity(ctx, out);
+    exterminate(ctx, of, ranges, out);
     barking_dogs(t, of, out);
     self_directed(t, out);
     raise_aimed(ctx, of, ranges, out);
@@ -371,6 +441,19 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     BANG_EN,
                 ));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word list is written as the text is keyed.
+    #[test]
+    fn exterminate_is_keyed() {
+        for w in EXTERMINATE {
+            assert_eq!(crate::lexicon::phrase_keys(w).0.join(" "), *w);
         }
     }
 }
