@@ -852,6 +852,7 @@ impl Lexicon {
         }
         self.scan_dodges(text, tokens, &mut hits);
         self.scan_hashtags(text, tokens, &mut hits);
+        self.scan_leet(tokens, &mut hits);
         hits.sort_by(HIT_BY_POSITION);
         hits.dedup();
         hits
@@ -996,6 +997,73 @@ impl Lexicon {
                 }
             }
             i = j + 1;
+        }
+    }
+
+    /// Swear words with digits for letters inside (`l0z`, `l0n`, `c4c`: `0`→o, `1`→i,
+    /// `3`→e, `4`→a): a token of 3 to 6 ASCII letters and digits that starts and ends with a
+    /// letter is read as the word it spells, against the one-syllable `inflammatory` entries
+    /// that fold to it. A digit shows the intent, so the word's accent policy does not apply
+    /// (`l0n` is `lồn`, though `lon` alone is a can); codes that end in digits (`D1`, `F0`,
+    /// `K20`) are left alone.
+    fn scan_leet(&self, tokens: &[Token], hits: &mut Vec<Hit>) {
+        for (i, t) in tokens.iter().enumerate() {
+            let f = t.fold.as_bytes();
+            let (Some(first), Some(last)) = (f.first(), f.last()) else {
+                continue;
+            };
+            if !(3..=6).contains(&f.len())
+                || !first.is_ascii_lowercase()
+                || !last.is_ascii_lowercase()
+                || !f.iter().any(u8::is_ascii_digit)
+            {
+                continue;
+            }
+            let mut word = String::with_capacity(f.len());
+            for &b in f {
+                word.push(match b {
+                    b'0' => 'o',
+                    b'1' => 'i',
+                    b'3' => 'e',
+                    b'4' => 'a',
+                    b'a'..=b'z' => char::from(b),
+                    _ => {
+                        word.clear();
+                        break;
+                    }
+                });
+            }
+            if word.is_empty() {
+                continue;
+            }
+            // Every one-syllable phrase whose key folds to the word (`lồn`, `loz`): a scan of
+            // the accented syllables, for the rare token with a digit inside.
+            let mut entries: SmallVec<[usize; 4]> = SmallVec::new();
+            for (key, &id) in &self.accented.syllables {
+                if !crate::engine::fold_eq(&word, key) {
+                    continue;
+                }
+                let Some(node) = self.accented.child(0, id) else {
+                    continue;
+                };
+                entries.extend(
+                    self.accented
+                        .outputs
+                        .get(node as usize)
+                        .into_iter()
+                        .flatten()
+                        .copied(),
+                );
+            }
+            for entry in entries {
+                if self.rules[self.entries[entry].rule].category == Category::Inflammatory {
+                    hits.push(Hit {
+                        entry,
+                        first: i,
+                        last: i,
+                    });
+                }
+            }
         }
     }
 

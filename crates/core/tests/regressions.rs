@@ -257,6 +257,9 @@ fn risky_posts_are_caught() {
             "Mấy thứ ký sinh trùng ăn bám ngân sách, phải tiêu diệt sạch cho xã hội sạch sẽ",
             Category::Inflammatory,
         ),
+        // Digits for letters inside a swear word.
+        ("mặt l0z mà cũng đòi làm KOL", Category::Inflammatory),
+        ("đ1t m3 thằng lái xe", Category::Inflammatory),
         // Miracle cures as forms: a cure verb before a disease, doing without a treatment.
         (
             "uong nuoc la oi moi sang 1 thang la het tieu duong, khoi can tiem insulin nua",
@@ -504,6 +507,7 @@ fn everyday_texts_get_no_finding() {
         "Cả nhà tự hiểu là tối nay không ai nấu cơm nha, mẹ đi du lịch rồi, gọi đồ ăn ngoài đi 😂",
         "me oi con ngu day roi, con di hoc day, trua con ve an com nha",
         "Phun thuốc tiêu diệt sạch muỗi và lăng quăng quanh nhà.",
+        "Em thi khối D1, nhà có 2 ca F0, ở phòng K20 ký túc xá.",
         "Nhiều lúc mệt quá, tôi chỉ muốn chết quách cho xong.",
         // Recovery stories with their doctor, a mild illness over at home, a negation.
         "Mẹ mình uống thuốc theo phác đồ của bệnh viện K, giờ đã hết ung thư rồi",
