@@ -257,6 +257,11 @@ fn risky_posts_are_caught() {
             "Mấy thứ ký sinh trùng ăn bám ngân sách, phải tiêu diệt sạch cho xã hội sạch sẽ",
             Category::Inflammatory,
         ),
+        // Letters for digits inside a phone number.
+        (
+            "SĐT thằng tài xế: O9O5 447 218, mn gọi cho nó vài cuộc",
+            Category::PersonalData,
+        ),
         // Digits for letters inside a swear word.
         ("mặt l0z mà cũng đòi làm KOL", Category::Inflammatory),
         ("đ1t m3 thằng lái xe", Category::Inflammatory),

@@ -208,6 +208,9 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ) && f.severity >= Severity::Warning
     });
     let start_len = out.len();
+    // Numbers are read with look-alike letters as digits (`O9O5 447 218`).
+    let letters_as_digits = letters_as_digits(norm);
+    let norm: &str = &letters_as_digits;
     let runs = digit_runs(norm).into_iter().filter(|m| {
         let prev = norm[..m.start].chars().next_back();
         let next = norm[m.end..].chars().next();
@@ -269,6 +272,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             en,
         ));
     }
+    let norm = &ctx.norm.text;
     for m in emails(norm).into_iter().chain(masked_emails(norm)) {
         if is_role_address(&norm[m.clone()]) {
             continue;
@@ -867,6 +871,36 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.push(address(span));
         i = end + 1;
     }
+}
+
+/// `norm` with the letters that stand for digits in a written number read as those digits:
+/// `o` as `0`, `i` and `l` as `1` (`sđt O9I2 345 678`, lower case in the normalised text),
+/// when a digit stands right before or after the letter and no other letter does. Same length
+/// (ASCII for ASCII), so offsets into it are offsets into `norm`. Borrowed when nothing
+/// changes.
+fn letters_as_digits(norm: &str) -> std::borrow::Cow<'_, str> {
+    let b = norm.as_bytes();
+    let look_alike = |c: u8| matches!(c, b'o' | b'i' | b'l');
+    let other_letter =
+        |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii_alphabetic() && !look_alike(c));
+    let digit = |c: Option<&u8>| c.is_some_and(u8::is_ascii_digit);
+    let swaps: Vec<usize> = (0..b.len())
+        .filter(|&k| {
+            look_alike(b[k]) && {
+                let (left, right) = (k.checked_sub(1).and_then(|j| b.get(j)), b.get(k + 1));
+                (digit(left) || digit(right)) && !other_letter(left) && !other_letter(right)
+            }
+        })
+        .collect();
+    if swaps.is_empty() {
+        return std::borrow::Cow::Borrowed(norm);
+    }
+    let mut out = b.to_vec();
+    for k in swaps {
+        out[k] = if out[k] == b'o' { b'0' } else { b'1' };
+    }
+    // Only ASCII letters were replaced by ASCII digits: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| norm.to_string()))
 }
 
 /// The first byte at or after `from` that is an ASCII digit, `(` or `+` (all in 0x28–0x39).
