@@ -180,12 +180,24 @@ pub(crate) fn part_follows(tokens: &[Token], last: usize) -> bool {
 }
 
 /// Whether the mark at token `first` is named as a stamp on a document: right after `dấu`
-/// ("đóng dấu KHẨN"). Not after `chữ` (a lift's button, calligraphy: "chữ KHẨN") nor after a
-/// document title (news quotes "văn bản KHẨN của Bộ Y tế" every day).
+/// ("đóng dấu KHẨN"), or after `chữ` with a stamp word (`dấu`, `mộc`) among the three words
+/// before it ("góc trên còn dấu đỏ chữ MẬT") or the three after the mark ("chữ MẬT đóng mộc
+/// đỏ"), in one phrase. Not after `chữ` alone (a lift's button, calligraphy: "chữ KHẨN") nor
+/// after a document title (news quotes "văn bản KHẨN của Bộ Y tế" every day).
 pub(crate) fn stamped(tokens: &[Token], first: usize) -> bool {
-    tokens.get(first).is_some_and(|at| at.gap == Gap::Space)
-        && first > 0
-        && tokens[first - 1].fold == "dau"
+    let spaced = |from: usize, to: usize| tokens[from..=to].iter().all(|t| t.gap == Gap::Space);
+    let stamp = |t: &Token| matches!(t.key.as_str(), "dấu" | "mộc");
+    if !(first > 0 && tokens.get(first).is_some_and(|at| at.gap == Gap::Space)) {
+        return false;
+    }
+    if tokens[first - 1].fold == "dau" {
+        return true;
+    }
+    let c = first - 1;
+    tokens[c].key == "chữ"
+        && ((c.saturating_sub(3)..c).any(|k| stamp(&tokens[k]) && spaced(k + 1, c))
+            || (first + 1..(first + 4).min(tokens.len()))
+                .any(|k| stamp(&tokens[k]) && spaced(first + 1, k)))
 }
 
 /// Whether a document title ([`DOC_TITLES`]) ends among the four tokens before token

@@ -235,6 +235,16 @@ fn risky_posts_are_caught() {
             Category::PersonalData,
         ),
         ("Nhà nó ở P1205 tòa B3 Linh Đàm", Category::PersonalData),
+        // Deleted posts.
+        (
+            "Tin này đăng được 5 phút là bị gỡ, ai đọc được thì lưu lại ngay",
+            Category::UnverifiedClaim,
+        ),
+        // A mark named as a stamp after "chữ" with a stamp word near.
+        (
+            "Xem ảnh chụp công văn này nhé, góc trên còn dấu đỏ chữ MẬT",
+            Category::InternalDocument,
+        ),
         // Harassment: pestering a phone, the debt collector's tricks; a death wish; vermin to
         // wipe out.
         (
@@ -513,6 +523,9 @@ fn everyday_texts_get_no_finding() {
         "me oi con ngu day roi, con di hoc day, trua con ve an com nha",
         "Phun thuốc tiêu diệt sạch muỗi và lăng quăng quanh nhà.",
         "Em thi khối D1, nhà có 2 ca F0, ở phòng K20 ký túc xá.",
+        "Nghe ông này nói huề cả làng, chẳng câu nào rõ ràng.",
+        "Thang máy có nút chữ MẬT hả, lạ ghê.",
+        "Bị gọi lên đồn công an phường làm việc về vụ va quẹt xe.",
         "Nhiều lúc mệt quá, tôi chỉ muốn chết quách cho xong.",
         // Recovery stories with their doctor, a mild illness over at home, a negation.
         "Mẹ mình uống thuốc theo phác đồ của bệnh viện K, giờ đã hết ung thư rồi",
@@ -774,4 +787,37 @@ fn hashtag_phrases() {
     assert!(e.analyze(&long).findings.is_empty());
     let cut = format!("#{}", "nghieng".repeat(6));
     assert!(e.analyze(&cut).findings.is_empty());
+}
+
+/// Hearsay in other forms: rumour as a verb after who spreads it, a teller between "làm ở" and
+/// "kể" (a nudge at least; a warning when the claim is of consequence).
+#[test]
+fn hearsay_forms() {
+    let e = engine();
+    for (t, cue) in [
+        (
+            "Thiên hạ đồn ầm lên là nước máy khu này nhiễm thạch tín",
+            "Thiên hạ đồn ầm lên",
+        ),
+        (
+            "Cháu tôi làm ở huyện kể lại: đợt này thu hồi đất cả thôn, đền bù chỉ 50 nghìn một mét",
+            "làm ở huyện kể lại",
+        ),
+        (
+            "Mấy hôm nay ai cũng đồn ông Bảy bán thịt heo bệnh",
+            "ai cũng đồn",
+        ),
+    ] {
+        let r = e.analyze(t);
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.rule_id == "unverified_claim.hearsay" && &t[f.span.clone()] == cue),
+            "{t:?}: {:?}",
+            r.findings
+                .iter()
+                .map(|f| (&f.rule_id, &t[f.span.clone()]))
+                .collect::<Vec<_>>()
+        );
+    }
 }
