@@ -180,13 +180,13 @@ pub(crate) fn part_follows(tokens: &[Token], last: usize) -> bool {
 }
 
 /// Whether the mark at token `first` is named as a stamp on a document: right after `dấu`
-/// ("đóng dấu KHẨN"), or after `chữ` with a stamp word (`dấu`, `mộc`) among the three words
-/// before it ("góc trên còn dấu đỏ chữ MẬT") or the three after the mark ("chữ MẬT đóng mộc
-/// đỏ"), in one phrase. Not after `chữ` alone (a lift's button, calligraphy: "chữ KHẨN") nor
+/// ("đóng dấu KHẨN"), or after `chữ` with a stamp word (`dấu`, `mộc`, `đóng`) among the three
+/// words before it ("góc trên còn dấu đỏ chữ MẬT", "bìa đóng chữ KHẨN") or the three after the
+/// mark ("chữ MẬT đóng mộc đỏ"), in one phrase. Not after `chữ` alone (a lift's button, calligraphy: "chữ KHẨN") nor
 /// after a document title (news quotes "văn bản KHẨN của Bộ Y tế" every day).
 pub(crate) fn stamped(tokens: &[Token], first: usize) -> bool {
     let spaced = |from: usize, to: usize| tokens[from..=to].iter().all(|t| t.gap == Gap::Space);
-    let stamp = |t: &Token| matches!(t.key.as_str(), "dấu" | "mộc");
+    let stamp = |t: &Token| matches!(t.key.as_str(), "dấu" | "mộc" | "đóng");
     if !(first > 0 && tokens.get(first).is_some_and(|at| at.gap == Gap::Space)) {
         return false;
     }
