@@ -390,7 +390,8 @@ impl PhraseTrie {
     }
 
     /// The entries of every phrase of two or more syllables that, written without spaces,
-    /// is `s` exactly (`aihieuthihieu` is `ai hieu thi hieu`): each way of cutting `s` into
+    /// is `s` exactly (`aihieuthihieu` is `ai hieu thi hieu`, `tuyệtmật` is `tuyệt mật`):
+    /// each way of cutting `s` (at characters) into
     /// syllables of the trie is walked from the root. At most [`JOINED_STEPS`] trie steps,
     /// whatever `s` (a cut can be tried in many ways: `aaaa…`).
     fn joined(&self, s: &str, mut f: impl FnMut(&[usize])) {
@@ -406,25 +407,30 @@ impl PhraseTrie {
                 }
                 continue;
             }
-            for len in 1..=MAX_SYLLABLE_LEN.min(s.len() - pos) {
+            let rest = s.get(pos..).unwrap_or_default();
+            for end in rest
+                .char_indices()
+                .map(|(k, c)| pos + k + c.len_utf8())
+                .take(MAX_SYLLABLE_LEN)
+            {
                 if budget == 0 {
                     return;
                 }
                 budget -= 1;
                 let Some(next) = s
-                    .get(pos..pos + len)
+                    .get(pos..end)
                     .and_then(|syl| self.id(syl))
                     .and_then(|id| self.child(node, id))
                 else {
                     continue;
                 };
-                stack.push((pos + len, next, n + 1));
+                stack.push((end, next, n + 1));
             }
         }
     }
 }
 
-/// The longest Vietnamese syllable without diacritics, in letters (`nghieng`, `nguyenh`).
+/// The longest Vietnamese syllable, in letters (`nghiêng`, `nguyếch`).
 const MAX_SYLLABLE_LEN: usize = 7;
 /// Trie steps [`PhraseTrie::joined`] may take for one hashtag.
 const JOINED_STEPS: usize = 512;
@@ -978,6 +984,30 @@ impl Lexicon {
                 && j + 1 - i < 6
             {
                 j += 1;
+            }
+            // A longer run may spell a phrase of several syllables ("T U Y Ệ T   M Ậ T",
+            // "m ấ t d ạ y"): the whole run, cut into the lexicon's syllables.
+            let mut k = j;
+            while k + 1 < tokens.len()
+                && single(&tokens[k + 1])
+                && joined(&tokens[k], &tokens[k + 1])
+                && k + 1 - i < 24
+            {
+                k += 1;
+            }
+            if k + 1 - i >= 4 {
+                let run: String = tokens[i..=k].iter().map(|t| t.key.as_str()).collect();
+                let mut found = |ids: &[usize]| {
+                    hits.extend(ids.iter().map(|&entry| Hit {
+                        entry,
+                        first: i,
+                        last: k,
+                    }));
+                };
+                self.accented.joined(&run, &mut found);
+                if tokens[i..=k].iter().all(|t| !t.marked) {
+                    self.folded.joined(&run, &mut found);
+                }
             }
             for a in i..=j {
                 let mut key = String::new();

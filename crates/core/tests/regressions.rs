@@ -267,6 +267,9 @@ fn risky_posts_are_caught() {
             "Mấy thứ ký sinh trùng ăn bám ngân sách, phải tiêu diệt sạch cho xã hội sạch sẽ",
             Category::Inflammatory,
         ),
+        // A phrase of several syllables spelled out letter by letter.
+        ("T U Y Ệ T   M Ậ T\nKế hoạch nhân sự năm 2025", Category::InternalDocument),
+        ("Đúng là đồ m ấ t d ạ y", Category::Inflammatory),
         // Letters for digits inside a phone number.
         (
             "SĐT thằng tài xế: O9O5 447 218, mn gọi cho nó vài cuộc",
