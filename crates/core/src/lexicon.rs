@@ -241,7 +241,32 @@ pub struct Entry {
     pub not_before: [Contexts; 2],
     /// For phrases with a `*` wildcard: the syllable keys of each part (the `*` between two
     /// parts stands for zero to [`WILDCARD_SPAN`] syllables). Empty for ordinary phrases.
-    pub parts: Vec<Vec<String>>,
+    pub parts: Vec<Vec<PartKey>>,
+}
+
+/// One syllable of a wildcard phrase's part: its key and its folded key, folded once when the
+/// lexicon is built (matching runs for every syllable after a group's first one).
+#[derive(Debug, Clone)]
+pub struct PartKey {
+    /// The syllable key.
+    pub key: String,
+    /// [`PartKey::key`] without any diacritic ([`text::tone::fold`]).
+    pub fold: String,
+}
+
+impl PartKey {
+    fn new(key: String) -> PartKey {
+        let fold = text::tone::fold(&key);
+        PartKey { key, fold }
+    }
+
+    /// Whether token `t` spells this syllable: [`crate::engine::key_matches`] with the fold
+    /// computed beforehand (the same key, or, for a token typed without any diacritic, the
+    /// same folded form).
+    #[inline]
+    fn spelled_by(&self, t: &Token) -> bool {
+        t.key == self.key.as_str() || (!t.marked && t.fold == self.fold.as_str())
+    }
 }
 
 /// How many syllables a `*` in a phrase may stand for.
@@ -651,6 +676,10 @@ impl Lexicon {
                     PhraseSource::Keyed(keys) => keys.split(" * ").map(split_keys).collect(),
                     PhraseSource::Text(t) => t.split(" * ").map(|p| phrase_keys(p).0).collect(),
                 };
+                let parts: Vec<Vec<PartKey>> = parts
+                    .into_iter()
+                    .map(|p| p.into_iter().map(PartKey::new).collect())
+                    .collect();
                 if parts.iter().any(Vec::is_empty) {
                     return Err(LexiconError(format!(
                         "phrase {src:?}: empty part around `*`"
@@ -660,10 +689,12 @@ impl Lexicon {
                     let idx = entries.len();
                     match wildcards
                         .iter_mut()
-                        .find(|(k, _, _): &&mut (String, String, Vec<usize>)| k == first)
+                        .find(|(k, _, _): &&mut (String, String, Vec<usize>)| *k == first.key)
                     {
                         Some((_, _, ids)) => ids.push(idx),
-                        None => wildcards.push((first.clone(), text::tone::fold(first), vec![idx])),
+                        None => {
+                            wildcards.push((first.key.clone(), first.fold.clone(), vec![idx]))
+                        }
                     }
                 }
                 entries.push(Entry {
@@ -990,7 +1021,7 @@ impl Lexicon {
 
 /// Whether `parts` match from token `start` (each part contiguous, up to [`WILDCARD_SPAN`]
 /// syllables between parts, no sentence end inside); returns the last token.
-fn match_parts(tokens: &[Token], start: usize, parts: &[Vec<String>]) -> Option<usize> {
+fn match_parts(tokens: &[Token], start: usize, parts: &[Vec<PartKey>]) -> Option<usize> {
     let mut at = start;
     for (i, part) in parts.iter().enumerate() {
         let slack = if i == 0 { 0 } else { WILDCARD_SPAN };
@@ -998,7 +1029,7 @@ fn match_parts(tokens: &[Token], start: usize, parts: &[Vec<String>]) -> Option<
             let s = at + skip;
             let end = s + part.len();
             end <= tokens.len()
-                && crate::engine::keys_match(&tokens[s..end], part)
+                && tokens[s..end].iter().zip(part).all(|(t, k)| k.spelled_by(t))
                 && tokens[at.max(start + 1)..end]
                     .iter()
                     .all(|t| t.gap != Gap::Hard)

@@ -1094,21 +1094,45 @@ const AS_WRITTEN_MAX: usize = 24;
 /// nothing stretched (no run of three, no doubled final `a`, `e`, `i` or `y`), at most one
 /// letter with a tone and that one on its canonical vowel. Its key is then the word itself,
 /// so only the folded key is built. `None` for every other word (the general path decides).
+///
+/// Reads the word's bytes (the tone tables' letters are two or three bytes, see
+/// [`latin_len`]) and finds the canonical vowel on bit masks of its vowels
+/// ([`tone_position_of`]).
 fn keys_as_written(w: &str) -> Option<(CompactString, CompactString, bool, bool)> {
+    let b = w.as_bytes();
     let mut toneless = ['\0'; AS_WRITTEN_MAX];
     let mut fold = [0u8; AS_WRITTEN_MAX];
+    // Bit `k`: letter `k` is a vowel; a vowel with a quality mark (`ă â ê ô ơ ư`).
+    let (mut vowels, mut quality) = (0u32, 0u32);
     let mut n = 0;
     // The toned letter: its index, the letter as written, its tone.
     let mut toned: Option<(usize, char, tone::Tone)> = None;
     let mut marked = false;
     let mut run = 0;
-    for c in w.chars() {
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
         if n == AS_WRITTEN_MAX {
             return None;
         }
-        let (t, f) = if c.is_ascii_alphanumeric() {
-            (c, c)
+        let (t, f) = if x.is_ascii_alphanumeric() {
+            i += 1;
+            if matches!(x, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+                vowels |= 1 << n;
+            }
+            (char::from(x), x)
         } else {
+            let len = latin_len(b, i);
+            let c = match len {
+                2 => (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F),
+                3 => {
+                    (u32::from(x & 0x0F) << 12)
+                        | (u32::from(b[i + 1] & 0x3F) << 6)
+                        | u32::from(b[i + 2] & 0x3F)
+                }
+                _ => return None,
+            };
+            let c = char::from_u32(c)?;
+            i += len;
             let l = tone::letter(c)?;
             if let Some(tone) = l.tone {
                 if toned.is_some() {
@@ -1121,13 +1145,19 @@ fn keys_as_written(w: &str) -> Option<(CompactString, CompactString, bool, bool)
             // The fold of the toneless letter, as [`make_keys`] computes it: the letter's own
             // fold (`letter_fold_is_toneless_fold` checks the tables agree).
             let f = l.fold;
+            // Folds of table letters are ASCII letters; anything else takes the general path.
+            if !f.is_ascii() {
+                return None;
+            }
             marked |= f != l.toneless;
-            (l.toneless, f)
+            if tone::is_vowel(l.toneless) {
+                vowels |= 1 << n;
+                if tone::has_quality_mark(l.toneless) {
+                    quality |= 1 << n;
+                }
+            }
+            (l.toneless, f as u8)
         };
-        // Folds of table letters are ASCII letters; anything else takes the general path.
-        if !f.is_ascii() {
-            return None;
-        }
         run = if n > 0 && toneless[n - 1] == t {
             run + 1
         } else {
@@ -1137,7 +1167,7 @@ fn keys_as_written(w: &str) -> Option<(CompactString, CompactString, bool, bool)
             return None;
         }
         toneless[n] = t;
-        fold[n] = f as u8;
+        fold[n] = f;
         n += 1;
     }
     if n >= 2 && run == 2 && matches!(toneless[n - 1], 'a' | 'e' | 'i' | 'y') {
@@ -1145,7 +1175,9 @@ fn keys_as_written(w: &str) -> Option<(CompactString, CompactString, bool, bool)
     }
     let letters = &toneless[..n];
     if let Some((i, c, t)) = toned {
-        if tone::tone_position(letters) != Some(i) || tone::compose(letters[i], t) != Some(c) {
+        if tone_position_of(letters, vowels, quality) != Some(i)
+            || tone::compose(letters[i], t) != Some(c)
+        {
             return None;
         }
         marked = true;
@@ -1157,6 +1189,46 @@ fn keys_as_written(w: &str) -> Option<(CompactString, CompactString, bool, bool)
         marked,
         false,
     ))
+}
+
+/// [`tone::tone_position`] of `letters` (at most 32) given the bit masks of its vowels and of
+/// its vowels with a quality mark (bit `k` for `letters[k]`), as [`keys_as_written`] reads
+/// them (`tone_position_of_agrees` checks it against the char version).
+#[inline]
+fn tone_position_of(letters: &[char], vowels: u32, quality: u32) -> Option<usize> {
+    if vowels == 0 {
+        return None;
+    }
+    let n = letters.len();
+    let mut start = vowels.trailing_zeros() as usize;
+    // `qu` and `gi` onsets: the u / i belongs to the onset when another vowel follows.
+    if start == 1
+        && n > 2
+        && vowels & 0b100 != 0
+        && matches!((letters[0], letters[1]), ('q', 'u') | ('g', 'i'))
+    {
+        start = 2;
+    }
+    let end = (start + (!(vowels >> start)).trailing_zeros() as usize).min(n);
+    let cluster = ((1u32 << (end - start)) - 1) << start;
+    let q = quality & cluster;
+    if q != 0 {
+        return Some(31 - q.leading_zeros() as usize);
+    }
+    let len = end - start;
+    Some(
+        start
+            + match len {
+                1 => 0,
+                _ if end < n => len - 1,
+                2 => match (letters[start], letters[start + 1]) {
+                    ('o', 'a') | ('o', 'e') | ('u', 'y') => 1,
+                    _ => 0,
+                },
+                3 => 1,
+                len => len / 2,
+            },
+    )
 }
 
 /// [`make_keys`] through NFD/NFC, for words with combining marks or letters outside the
@@ -1404,6 +1476,34 @@ mod tests {
                 proptest::prop_assert_eq!(&k, &make_keys_slow(&w));
             }
             proptest::prop_assert_eq!(make_keys(&w), make_keys_slow(&w));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// The bit-mask tone position of [`keys_as_written`] is [`tone::tone_position`].
+        #[test]
+        fn tone_position_of_agrees(chars in proptest::collection::vec(
+            proptest::sample::select(
+                "aăâeêioôơuưyAÂbdđgqhnmtckl1"
+                    .chars()
+                    .collect::<Vec<char>>(),
+            ),
+            0..12,
+        )) {
+            let (mut vowels, mut quality) = (0u32, 0u32);
+            for (k, &c) in chars.iter().enumerate() {
+                if tone::is_vowel(c) {
+                    vowels |= 1 << k;
+                }
+                if tone::has_quality_mark(c) {
+                    quality |= 1 << k;
+                }
+            }
+            proptest::prop_assert_eq!(
+                tone_position_of(&chars, vowels, quality),
+                tone::tone_position(&chars)
+            );
         }
     }
 
