@@ -409,6 +409,29 @@ pub struct Token {
     pub gap: Gap,
     /// The token had internal punctuation or was stretched (a filter dodge).
     pub dodged: bool,
+    /// [`key_hash`] of [`Token::key`], computed once per distinct word: the lexicon's syllable
+    /// tables and key filters take it instead of hashing the key again.
+    pub key_hash: u32,
+    /// [`key_hash`] of [`Token::fold`].
+    pub fold_hash: u32,
+}
+
+/// A 32-bit hash of a syllable key (or any string): its length and its first and last eight
+/// bytes (all of it up to sixteen bytes), mixed by one multiply. Equal strings hash equal;
+/// the lexicon's syllable tables and key filters compare keys only where hashes agree.
+#[inline]
+pub fn key_hash(k: &str) -> u32 {
+    let w = k.as_bytes();
+    let n = w.len() as u64;
+    let h = if let (Some(a), Some(b)) = (w.first_chunk::<8>(), w.last_chunk::<8>()) {
+        u64::from_le_bytes(*a) ^ u64::from_le_bytes(*b).rotate_left(29) ^ n
+    } else if let (Some(a), Some(b)) = (w.first_chunk::<4>(), w.last_chunk::<4>()) {
+        // Four to seven bytes: the first and last four (overlapping).
+        (u64::from(u32::from_le_bytes(*a)) << 32 | u64::from(u32::from_le_bytes(*b))) ^ n
+    } else {
+        w.iter().fold(n, |h, &b| (h << 8) | u64::from(b))
+    };
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
 /// What lies between a token and the one before it.
@@ -505,19 +528,10 @@ impl SeenWords {
         }
     }
 
-    /// The slot of word `w`: its first and last eight bytes and its length, mixed.
+    /// The slot of a word of [`key_hash`] `h`: its top bits.
     #[inline]
-    fn slot(&self, w: &[u8]) -> usize {
-        let n = w.len() as u64;
-        let h = if let (Some(a), Some(b)) = (w.first_chunk::<8>(), w.last_chunk::<8>()) {
-            u64::from_le_bytes(*a) ^ u64::from_le_bytes(*b).rotate_left(29) ^ n
-        } else if let (Some(a), Some(b)) = (w.first_chunk::<4>(), w.last_chunk::<4>()) {
-            // Four to seven bytes: the first and last four (overlapping).
-            (u64::from(u32::from_le_bytes(*a)) << 32 | u64::from(u32::from_le_bytes(*b))) ^ n
-        } else {
-            w.iter().fold(n, |h, &b| (h << 8) | u64::from(b))
-        };
-        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    fn slot(&self, h: u32) -> usize {
+        (u64::from(h) << 32 >> self.shift) as usize
     }
 }
 
@@ -566,34 +580,48 @@ impl<'a> TokenSink<'a> {
         // Plain ASCII words are keyed faster than they are looked up; others are keyed once
         // per text.
         // The slot of a non-ASCII word read as written, and the earlier token of that word.
-        let slot = (spelled.is_none() && !w.is_ascii()).then(|| self.seen.slot(w.as_bytes()));
+        let word_hash = (spelled.is_none() && !w.is_ascii()).then(|| key_hash(w));
+        let slot = word_hash.map(|h| self.seen.slot(h));
         let seen = slot.and_then(|k| {
             let i = (self.seen.slots[k] as usize).checked_sub(1)?;
             let t = self.out.get(i)?;
             (self.norm.text.as_bytes().get(t.norm.clone()) == Some(w.as_bytes())).then_some(i)
         });
-        let (key, fold, marked, dodged, letters) = match (spelled, seen) {
+        let (key, fold, marked, dodged, letters, key_h, fold_h) = match (spelled, seen) {
             (Some(sp), _) => {
                 let (k, f, m, _) = make_keys(sp);
                 let l = all_letters(&k);
-                (k, f, m, true, l)
+                let (kh, fh) = (key_hash(&k), key_hash(&f));
+                (k, f, m, true, l, kh, fh)
             }
             (None, Some(i)) => {
                 let t = &self.out[i];
-                (t.key.clone(), t.fold.clone(), t.marked, t.dodged, t.letters)
+                (
+                    t.key.clone(),
+                    t.fold.clone(),
+                    t.marked,
+                    t.dodged,
+                    t.letters,
+                    t.key_hash,
+                    t.fold_hash,
+                )
             }
             (None, None) => {
                 if let (Some(k), Ok(i)) = (slot, u32::try_from(self.out.len() + 1)) {
                     self.seen.slots[k] = i;
                 }
                 let ((k, f, m, d), written) = make_keys_as(w);
-                // A word keyed as written is its key: all letters unless it has a digit.
-                let l = if written {
-                    !w.bytes().any(|b| b.is_ascii_digit())
+                // A word keyed as written is its key: all letters unless it has a digit, and
+                // the hash of the word is the key's.
+                let (l, kh) = if written {
+                    let kh = word_hash.unwrap_or_else(|| key_hash(&k));
+                    (!w.bytes().any(|b| b.is_ascii_digit()), kh)
                 } else {
-                    all_letters(&k)
+                    (all_letters(&k), key_hash(&k))
                 };
-                (k, f, m, d, l)
+                // A word without diacritics is its own fold.
+                let fh = if !m && f == k { kh } else { key_hash(&f) };
+                (k, f, m, d, l, kh, fh)
             }
         };
         self.out.push(Token {
@@ -609,6 +637,8 @@ impl<'a> TokenSink<'a> {
             capitalized,
             gap: self.gap,
             dodged,
+            key_hash: key_h,
+            fold_hash: fold_h,
         });
         self.gap = Gap::Space;
     }
@@ -1507,6 +1537,20 @@ mod tests {
         }
     }
 
+    /// Every token carries the hashes of its keys, whether keyed, taken from an earlier token
+    /// of the same word, or spelled with symbols.
+    #[test]
+    fn tokens_carry_their_key_hashes() {
+        let s = "Hoà hòa HOÀ ngu ngu th@ng đ.m nguuuu Đường đường 2000 x2 tuyệt mật ЅΑ ｎｇｕ";
+        let n = Normalized::new(s);
+        let toks = tokenize(&n, s);
+        assert!(toks.len() > 10);
+        for t in &toks {
+            assert_eq!(t.key_hash, key_hash(&t.key), "{}", t.key);
+            assert_eq!(t.fold_hash, key_hash(&t.fold), "{}", t.fold);
+        }
+    }
+
     /// The shortcut of [`TokenSink::word_as`]: a plain character that is its own lower case
     /// is not upper case (`İ` never reaches the normalised view: its lower case is two
     /// characters).
@@ -1618,7 +1662,10 @@ mod tests {
                 .collect();
             let (key, fold, marked, dodged) = make_keys_slow(w);
             let all_letters = key.chars().all(is_letter);
+            let (key_hash, fold_hash) = (key_hash(&key), key_hash(&fold));
             out.push(Token {
+                key_hash,
+                fold_hash,
                 letters: all_letters,
                 norm: start..start + w.len(),
                 orig,
