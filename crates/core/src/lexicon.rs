@@ -1060,17 +1060,22 @@ fn match_parts(tokens: &[Token], start: usize, parts: &[Vec<PartKey>]) -> Option
     let mut at = start;
     for (i, part) in parts.iter().enumerate() {
         let slack = if i == 0 { 0 } else { WILDCARD_SPAN };
-        let found = (0..=slack).find(|&skip| {
-            let s = at + skip;
-            let end = s + part.len();
-            end <= tokens.len()
-                && tokens[s..end]
-                    .iter()
-                    .zip(part)
-                    .all(|(t, k)| k.spelled_by(t))
-                && tokens[at.max(start + 1)..end]
-                    .iter()
-                    .all(|t| t.gap != Gap::Hard)
+        // The part may end no later than the text, its slack, and the first sentence end
+        // from the token after `start` on (no token from there to its end may open with one).
+        let lo = at.max(start + 1);
+        let mut limit = tokens.len().min(at + slack + part.len());
+        if let Some(h) = tokens
+            .get(lo..limit)
+            .and_then(|r| r.iter().position(|t| t.gap == Gap::Hard))
+        {
+            limit = lo + h;
+        }
+        let last_skip = limit.checked_sub(at + part.len())?;
+        let found = (0..=last_skip).find(|&skip| {
+            tokens[at + skip..]
+                .iter()
+                .zip(part)
+                .all(|(t, k)| k.spelled_by(t))
         })?;
         at = at + found + part.len();
     }
