@@ -510,8 +510,8 @@ impl Engine {
             return false;
         };
         if span.start < span.end
-            && !(self.allow_filter.may_contain(&first.key)
-                || !first.marked && self.allow_filter.may_contain(&first.fold))
+            && !(self.allow_filter.may_contain_hash(first.key_hash)
+                || !first.marked && self.allow_filter.may_contain_hash(first.fold_hash))
         {
             return false;
         }

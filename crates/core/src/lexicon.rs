@@ -28,6 +28,7 @@
 
 use crate::text::{self, Gap, Normalized, Token};
 use crate::{Category, Message, Severity};
+use hashbrown::HashTable;
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use smallvec::SmallVec;
@@ -241,7 +242,36 @@ pub struct Entry {
     pub not_before: [Contexts; 2],
     /// For phrases with a `*` wildcard: the syllable keys of each part (the `*` between two
     /// parts stands for zero to [`WILDCARD_SPAN`] syllables). Empty for ordinary phrases.
-    pub parts: Vec<Vec<String>>,
+    pub parts: Vec<Vec<PartKey>>,
+}
+
+/// One syllable of a wildcard phrase's part: its key and its folded key, folded once when the
+/// lexicon is built (matching runs for every syllable after a group's first one).
+#[derive(Debug, Clone)]
+pub struct PartKey {
+    /// The syllable key.
+    pub key: String,
+    /// [`PartKey::key`] without any diacritic ([`text::tone::fold`]).
+    pub fold: String,
+    /// [`text::key_hash`] of [`PartKey::key`] and of [`PartKey::fold`].
+    pub hashes: (u32, u32),
+}
+
+impl PartKey {
+    fn new(key: String) -> PartKey {
+        let fold = text::tone::fold(&key);
+        let hashes = (text::key_hash(&key), text::key_hash(&fold));
+        PartKey { key, fold, hashes }
+    }
+
+    /// Whether token `t` spells this syllable: [`crate::engine::key_matches`] with the fold
+    /// computed beforehand (the same key, or, for a token typed without any diacritic, the
+    /// same folded form).
+    #[inline]
+    fn spelled_by(&self, t: &Token) -> bool {
+        (t.key_hash == self.hashes.0 && t.key == self.key.as_str())
+            || (!t.marked && t.fold_hash == self.hashes.1 && t.fold == self.fold.as_str())
+    }
 }
 
 /// How many syllables a `*` in a phrase may stand for.
@@ -284,8 +314,11 @@ pub struct Hit {
 /// number of tokens).
 #[derive(Debug, Default)]
 struct PhraseTrie {
-    /// Syllable key → its number (built-in keys borrowed from the compiled-in data).
-    syllables: FxHashMap<Cow<'static, str>, u32>,
+    /// Syllable numbers, hashed by their keys' [`text::key_hash`] (tokens carry theirs, so a
+    /// lookup hashes nothing).
+    syllables: HashTable<u32>,
+    /// The key of each syllable number (built-in keys borrowed from the compiled-in data).
+    keys: Vec<Cow<'static, str>>,
     /// (node, syllable number) → child node. The root is node 0.
     edges: FxHashMap<(u32, u32), u32>,
     /// The root's children by syllable number ([`NO_NODE`] for none): every token starts a
@@ -298,13 +331,27 @@ struct PhraseTrie {
 /// No child in [`PhraseTrie`]'s `root` table.
 const NO_NODE: u32 = u32::MAX;
 
+/// The 64-bit hash [`PhraseTrie`]'s table takes for a key of [`text::key_hash`] `h`: `h` in
+/// both halves (the table reads its top bits as tags and its low bits as the slot).
+#[inline]
+fn table_hash(h: u32) -> u64 {
+    u64::from(h) << 32 | u64::from(h)
+}
+
+/// [`text::key_hash`] of syllable `s` of `keys` (0 for a number without a key, which no
+/// table holds).
+fn key_hash_of(keys: &[Cow<'static, str>], s: u32) -> u32 {
+    keys.get(s as usize).map_or(0, |k| text::key_hash(k))
+}
+
 impl PhraseTrie {
     /// An empty trie with room for about `phrases` phrases (their syllables and nodes).
     fn with_capacity(phrases: usize) -> PhraseTrie {
         let mut outputs = Vec::with_capacity(2 * phrases + 1);
         outputs.push(SmallVec::new());
         PhraseTrie {
-            syllables: FxHashMap::with_capacity_and_hasher(phrases, Default::default()),
+            syllables: HashTable::with_capacity(phrases),
+            keys: Vec::with_capacity(phrases),
             edges: FxHashMap::with_capacity_and_hasher(2 * phrases, Default::default()),
             root: Vec::with_capacity(phrases),
             outputs,
@@ -313,15 +360,19 @@ impl PhraseTrie {
 
     /// The child of `node` through syllable `key`, added if missing. The root is node 0.
     fn step(&mut self, node: u32, key: Key) -> u32 {
-        let syl = match self.syllables.get(key.as_str()) {
-            Some(&s) => s,
+        let k = key.as_str();
+        let h = text::key_hash(k);
+        let syl = match self.id(k, h) {
+            Some(s) => s,
             None => {
-                let n = self.syllables.len() as u32;
-                let kept = match key {
+                let n = self.keys.len() as u32;
+                let keys = &self.keys;
+                self.syllables
+                    .insert_unique(table_hash(h), n, |&s| table_hash(key_hash_of(keys, s)));
+                self.keys.push(match key {
                     Key::Static(k) => Cow::Borrowed(k),
                     Key::Temp(k) => Cow::Owned(k.to_string()),
-                };
-                self.syllables.insert(kept, n);
+                });
                 n
             }
         };
@@ -347,10 +398,15 @@ impl PhraseTrie {
         }
     }
 
-    /// The number of syllable `key`, `None` when no phrase has it.
+    /// The number of syllable `key` of [`text::key_hash`] `hash`, `None` when no phrase has
+    /// it.
     #[inline]
-    fn id(&self, key: &str) -> Option<u32> {
-        self.syllables.get(key).copied()
+    fn id(&self, key: &str, hash: u32) -> Option<u32> {
+        self.syllables
+            .find(table_hash(hash), |&s| {
+                self.keys.get(s as usize).is_some_and(|k| k == key)
+            })
+            .copied()
     }
 
     /// Calls `f(first, last, entries)` for every occurrence of a phrase in `ids` (the
@@ -702,6 +758,10 @@ impl Lexicon {
                     PhraseSource::Keyed(keys) => keys.split(" * ").map(split_keys).collect(),
                     PhraseSource::Text(t) => t.split(" * ").map(|p| phrase_keys(p).0).collect(),
                 };
+                let parts: Vec<Vec<PartKey>> = parts
+                    .into_iter()
+                    .map(|p| p.into_iter().map(PartKey::new).collect())
+                    .collect();
                 if parts.iter().any(Vec::is_empty) {
                     return Err(LexiconError(format!(
                         "phrase {src:?}: empty part around `*`"
@@ -711,10 +771,10 @@ impl Lexicon {
                     let idx = entries.len();
                     match wildcards
                         .iter_mut()
-                        .find(|(k, _, _): &&mut (String, String, Vec<usize>)| k == first)
+                        .find(|(k, _, _): &&mut (String, String, Vec<usize>)| *k == first.key)
                     {
                         Some((_, _, ids)) => ids.push(idx),
-                        None => wildcards.push((first.clone(), text::tone::fold(first), vec![idx])),
+                        None => wildcards.push((first.key.clone(), first.fold.clone(), vec![idx])),
                     }
                 }
                 entries.push(Entry {
@@ -867,10 +927,16 @@ impl Lexicon {
     fn scan(&self, tokens: &[Token], folded: bool, unaccented: bool, hits: &mut Vec<Hit>) {
         // The syllable numbers of the tokens' keys (folded keys for the folded trie).
         let (trie, ids): (_, Vec<Option<u32>>) = if folded {
-            let ids = tokens.iter().map(|t| self.folded.id(&t.fold)).collect();
+            let ids = tokens
+                .iter()
+                .map(|t| self.folded.id(&t.fold, t.fold_hash))
+                .collect();
             (&self.folded, ids)
         } else {
-            let ids = tokens.iter().map(|t| self.accented.id(&t.key)).collect();
+            let ids = tokens
+                .iter()
+                .map(|t| self.accented.id(&t.key, t.key_hash))
+                .collect();
             (&self.accented, ids)
         };
         trie.for_each_match(&ids, |first, last, ids| {
@@ -908,9 +974,9 @@ impl Lexicon {
         for (start, t) in tokens.iter().enumerate() {
             // A token that is no group's first syllable (key, or folded key when unmarked;
             // an unmarked key that is its own fold is tested once).
-            let by_fold = !t.marked && t.fold != t.key;
-            if !(self.wildcard_filter.may_contain(&t.key)
-                || by_fold && self.wildcard_filter.may_contain(&t.fold))
+            let by_fold = !t.marked && t.fold_hash != t.key_hash;
+            if !(self.wildcard_filter.may_contain_hash(t.key_hash)
+                || by_fold && self.wildcard_filter.may_contain_hash(t.fold_hash))
             {
                 continue;
             }
@@ -1162,28 +1228,36 @@ impl Lexicon {
 
 /// Whether `parts` match from token `start` (each part contiguous, up to [`WILDCARD_SPAN`]
 /// syllables between parts, no sentence end inside); returns the last token.
-fn match_parts(tokens: &[Token], start: usize, parts: &[Vec<String>]) -> Option<usize> {
+fn match_parts(tokens: &[Token], start: usize, parts: &[Vec<PartKey>]) -> Option<usize> {
     let mut at = start;
     for (i, part) in parts.iter().enumerate() {
         let slack = if i == 0 { 0 } else { WILDCARD_SPAN };
-        let found = (0..=slack).find(|&skip| {
-            let s = at + skip;
-            let end = s + part.len();
-            end <= tokens.len()
-                && crate::engine::keys_match(&tokens[s..end], part)
-                && tokens[at.max(start + 1)..end]
-                    .iter()
-                    .all(|t| t.gap != Gap::Hard)
+        // The part may end no later than the text, its slack, and the first sentence end
+        // from the token after `start` on (no token from there to its end may open with one).
+        let lo = at.max(start + 1);
+        let mut limit = tokens.len().min(at + slack + part.len());
+        if let Some(h) = tokens
+            .get(lo..limit)
+            .and_then(|r| r.iter().position(|t| t.gap == Gap::Hard))
+        {
+            limit = lo + h;
+        }
+        let last_skip = limit.checked_sub(at + part.len())?;
+        let found = (0..=last_skip).find(|&skip| {
+            tokens[at + skip..]
+                .iter()
+                .zip(part)
+                .all(|(t, k)| k.spelled_by(t))
         })?;
         at = at + found + part.len();
     }
     Some(at - 1)
 }
 
-/// A set of syllable keys as a 4,096-bit filter on their length and first, second and last
-/// bytes: [`KeyFilter::may_contain`] is false for most keys not in the set, in a few
-/// instructions and without hashing the whole key. A word list's set lookup runs only where
-/// the filter says yes.
+/// A set of syllable keys as a 4,096-bit filter on their [`text::key_hash`]:
+/// [`KeyFilter::may_contain_hash`] is false for most keys not in the set, in a few instructions
+/// (none to hash a token's key, which the token carries). A word list's set lookup runs only
+/// where the filter says yes.
 #[derive(Debug)]
 pub(crate) struct KeyFilter {
     bits: [u64; 64],
@@ -1196,30 +1270,23 @@ impl Default for KeyFilter {
 }
 
 impl KeyFilter {
-    fn slot(k: &str) -> usize {
-        let b = k.as_bytes();
-        let (first, second, last) = match b {
-            [] => (0, 0, 0),
-            [x] => (*x, 0, *x),
-            [x, y, ..] => (*x, *y, b[b.len() - 1]),
-        };
-        let h = (b.len() as u32).wrapping_mul(0x9E37)
-            ^ u32::from(first).wrapping_mul(0x3B1)
-            ^ u32::from(second).wrapping_mul(0x11)
-            ^ u32::from(last).wrapping_mul(0x7F);
-        (h & 4095) as usize
+    /// The bit of a key of hash `h`: its top twelve bits.
+    #[inline]
+    fn slot(h: u32) -> usize {
+        (h >> 20) as usize
     }
 
     /// Adds `k`.
     pub(crate) fn insert(&mut self, k: &str) {
-        let s = Self::slot(k);
+        let s = Self::slot(text::key_hash(k));
         self.bits[s / 64] |= 1 << (s % 64);
     }
 
-    /// False when `k` was never inserted; true when it was (and for a few other keys).
+    /// False when the key whose [`text::key_hash`] is `h` was never inserted; true when it
+    /// was (and for a few other keys).
     #[inline]
-    pub(crate) fn may_contain(&self, k: &str) -> bool {
-        let s = Self::slot(k);
+    pub(crate) fn may_contain_hash(&self, h: u32) -> bool {
+        let s = Self::slot(h);
         self.bits[s / 64] & (1 << (s % 64)) != 0
     }
 }

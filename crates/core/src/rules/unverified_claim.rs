@@ -85,14 +85,15 @@ fn word_at(t: &[Token], i: usize, list: &WordList, n: usize, folded: bool) -> bo
 #[inline]
 fn starts_at(t: &[Token], i: usize, list: &WordList, folded: bool) -> bool {
     let tok = &t[i];
-    let try_first = |k: &str| {
-        list.filter.may_contain(k)
+    let try_first = |k: &str, h: u32| {
+        list.filter.may_contain_hash(h)
             && list
                 .by_first
                 .get(k)
                 .is_some_and(|ids| ids.iter().any(|&n| word_at(t, i, list, n, folded)))
     };
-    try_first(tok.key.as_str()) || (folded && !tok.marked && try_first(tok.fold.as_str()))
+    try_first(tok.key.as_str(), tok.key_hash)
+        || (folded && !tok.marked && try_first(tok.fold.as_str(), tok.fold_hash))
 }
 
 /// Whether any of `list` starts at a token in `range`. With `folded`, a token without

@@ -409,6 +409,29 @@ pub struct Token {
     pub gap: Gap,
     /// The token had internal punctuation or was stretched (a filter dodge).
     pub dodged: bool,
+    /// [`key_hash`] of [`Token::key`], computed once per distinct word: the lexicon's syllable
+    /// tables and key filters take it instead of hashing the key again.
+    pub key_hash: u32,
+    /// [`key_hash`] of [`Token::fold`].
+    pub fold_hash: u32,
+}
+
+/// A 32-bit hash of a syllable key (or any string): its length and its first and last eight
+/// bytes (all of it up to sixteen bytes), mixed by one multiply. Equal strings hash equal;
+/// the lexicon's syllable tables and key filters compare keys only where hashes agree.
+#[inline]
+pub fn key_hash(k: &str) -> u32 {
+    let w = k.as_bytes();
+    let n = w.len() as u64;
+    let h = if let (Some(a), Some(b)) = (w.first_chunk::<8>(), w.last_chunk::<8>()) {
+        u64::from_le_bytes(*a) ^ u64::from_le_bytes(*b).rotate_left(29) ^ n
+    } else if let (Some(a), Some(b)) = (w.first_chunk::<4>(), w.last_chunk::<4>()) {
+        // Four to seven bytes: the first and last four (overlapping).
+        (u64::from(u32::from_le_bytes(*a)) << 32 | u64::from(u32::from_le_bytes(*b))) ^ n
+    } else {
+        w.iter().fold(n, |h, &b| (h << 8) | u64::from(b))
+    };
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
 /// What lies between a token and the one before it.
@@ -511,19 +534,10 @@ impl SeenWords {
         }
     }
 
-    /// The slot of word `w`: its first and last eight bytes and its length, mixed.
+    /// The slot of a word of [`key_hash`] `h`: its top bits.
     #[inline]
-    fn slot(&self, w: &[u8]) -> usize {
-        let n = w.len() as u64;
-        let h = if let (Some(a), Some(b)) = (w.first_chunk::<8>(), w.last_chunk::<8>()) {
-            u64::from_le_bytes(*a) ^ u64::from_le_bytes(*b).rotate_left(29) ^ n
-        } else if let (Some(a), Some(b)) = (w.first_chunk::<4>(), w.last_chunk::<4>()) {
-            // Four to seven bytes: the first and last four (overlapping).
-            (u64::from(u32::from_le_bytes(*a)) << 32 | u64::from(u32::from_le_bytes(*b))) ^ n
-        } else {
-            w.iter().fold(n, |h, &b| (h << 8) | u64::from(b))
-        };
-        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    fn slot(&self, h: u32) -> usize {
+        (u64::from(h) << 32 >> self.shift) as usize
     }
 }
 
@@ -572,34 +586,48 @@ impl<'a> TokenSink<'a> {
         // Plain ASCII words are keyed faster than they are looked up; others are keyed once
         // per text.
         // The slot of a non-ASCII word read as written, and the earlier token of that word.
-        let slot = (spelled.is_none() && !w.is_ascii()).then(|| self.seen.slot(w.as_bytes()));
+        let word_hash = (spelled.is_none() && !w.is_ascii()).then(|| key_hash(w));
+        let slot = word_hash.map(|h| self.seen.slot(h));
         let seen = slot.and_then(|k| {
             let i = (self.seen.slots[k] as usize).checked_sub(1)?;
             let t = self.out.get(i)?;
             (self.norm.text.as_bytes().get(t.norm.clone()) == Some(w.as_bytes())).then_some(i)
         });
-        let (key, fold, marked, dodged, letters) = match (spelled, seen) {
+        let (key, fold, marked, dodged, letters, key_h, fold_h) = match (spelled, seen) {
             (Some(sp), _) => {
                 let (k, f, m, _) = make_keys(sp);
                 let l = all_letters(&k);
-                (k, f, m, true, l)
+                let (kh, fh) = (key_hash(&k), key_hash(&f));
+                (k, f, m, true, l, kh, fh)
             }
             (None, Some(i)) => {
                 let t = &self.out[i];
-                (t.key.clone(), t.fold.clone(), t.marked, t.dodged, t.letters)
+                (
+                    t.key.clone(),
+                    t.fold.clone(),
+                    t.marked,
+                    t.dodged,
+                    t.letters,
+                    t.key_hash,
+                    t.fold_hash,
+                )
             }
             (None, None) => {
                 if let (Some(k), Ok(i)) = (slot, u32::try_from(self.out.len() + 1)) {
                     self.seen.slots[k] = i;
                 }
                 let ((k, f, m, d), written) = make_keys_as(w);
-                // A word keyed as written is its key: all letters unless it has a digit.
-                let l = if written {
-                    !w.bytes().any(|b| b.is_ascii_digit())
+                // A word keyed as written is its key: all letters unless it has a digit, and
+                // the hash of the word is the key's.
+                let (l, kh) = if written {
+                    let kh = word_hash.unwrap_or_else(|| key_hash(&k));
+                    (!w.bytes().any(|b| b.is_ascii_digit()), kh)
                 } else {
-                    all_letters(&k)
+                    (all_letters(&k), key_hash(&k))
                 };
-                (k, f, m, d, l)
+                // A word without diacritics is its own fold.
+                let fh = if !m && f == k { kh } else { key_hash(&f) };
+                (k, f, m, d, l, kh, fh)
             }
         };
         self.out.push(Token {
@@ -615,6 +643,8 @@ impl<'a> TokenSink<'a> {
             capitalized,
             gap: self.gap,
             dodged,
+            key_hash: key_h,
+            fold_hash: fold_h,
         });
         self.gap = Gap::Space;
     }
@@ -1100,21 +1130,45 @@ const AS_WRITTEN_MAX: usize = 24;
 /// nothing stretched (no run of three, no doubled final `a`, `e`, `i` or `y`), at most one
 /// letter with a tone and that one on its canonical vowel. Its key is then the word itself,
 /// so only the folded key is built. `None` for every other word (the general path decides).
+///
+/// Reads the word's bytes (the tone tables' letters are two or three bytes, see
+/// [`latin_len`]) and finds the canonical vowel on bit masks of its vowels
+/// ([`tone_position_of`]).
 fn keys_as_written(w: &str) -> Option<(CompactString, CompactString, bool, bool)> {
+    let b = w.as_bytes();
     let mut toneless = ['\0'; AS_WRITTEN_MAX];
     let mut fold = [0u8; AS_WRITTEN_MAX];
+    // Bit `k`: letter `k` is a vowel; a vowel with a quality mark (`ă â ê ô ơ ư`).
+    let (mut vowels, mut quality) = (0u32, 0u32);
     let mut n = 0;
     // The toned letter: its index, the letter as written, its tone.
     let mut toned: Option<(usize, char, tone::Tone)> = None;
     let mut marked = false;
     let mut run = 0;
-    for c in w.chars() {
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
         if n == AS_WRITTEN_MAX {
             return None;
         }
-        let (t, f) = if c.is_ascii_alphanumeric() {
-            (c, c)
+        let (t, f) = if x.is_ascii_alphanumeric() {
+            i += 1;
+            if matches!(x, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+                vowels |= 1 << n;
+            }
+            (char::from(x), x)
         } else {
+            let len = latin_len(b, i);
+            let c = match len {
+                2 => (u32::from(x & 0x1F) << 6) | u32::from(b[i + 1] & 0x3F),
+                3 => {
+                    (u32::from(x & 0x0F) << 12)
+                        | (u32::from(b[i + 1] & 0x3F) << 6)
+                        | u32::from(b[i + 2] & 0x3F)
+                }
+                _ => return None,
+            };
+            let c = char::from_u32(c)?;
+            i += len;
             let l = tone::letter(c)?;
             if let Some(tone) = l.tone {
                 if toned.is_some() {
@@ -1127,13 +1181,19 @@ fn keys_as_written(w: &str) -> Option<(CompactString, CompactString, bool, bool)
             // The fold of the toneless letter, as [`make_keys`] computes it: the letter's own
             // fold (`letter_fold_is_toneless_fold` checks the tables agree).
             let f = l.fold;
+            // Folds of table letters are ASCII letters; anything else takes the general path.
+            if !f.is_ascii() {
+                return None;
+            }
             marked |= f != l.toneless;
-            (l.toneless, f)
+            if tone::is_vowel(l.toneless) {
+                vowels |= 1 << n;
+                if tone::has_quality_mark(l.toneless) {
+                    quality |= 1 << n;
+                }
+            }
+            (l.toneless, f as u8)
         };
-        // Folds of table letters are ASCII letters; anything else takes the general path.
-        if !f.is_ascii() {
-            return None;
-        }
         run = if n > 0 && toneless[n - 1] == t {
             run + 1
         } else {
@@ -1143,7 +1203,7 @@ fn keys_as_written(w: &str) -> Option<(CompactString, CompactString, bool, bool)
             return None;
         }
         toneless[n] = t;
-        fold[n] = f as u8;
+        fold[n] = f;
         n += 1;
     }
     if n >= 2 && run == 2 && matches!(toneless[n - 1], 'a' | 'e' | 'i' | 'y') {
@@ -1151,7 +1211,9 @@ fn keys_as_written(w: &str) -> Option<(CompactString, CompactString, bool, bool)
     }
     let letters = &toneless[..n];
     if let Some((i, c, t)) = toned {
-        if tone::tone_position(letters) != Some(i) || tone::compose(letters[i], t) != Some(c) {
+        if tone_position_of(letters, vowels, quality) != Some(i)
+            || tone::compose(letters[i], t) != Some(c)
+        {
             return None;
         }
         marked = true;
@@ -1163,6 +1225,46 @@ fn keys_as_written(w: &str) -> Option<(CompactString, CompactString, bool, bool)
         marked,
         false,
     ))
+}
+
+/// [`tone::tone_position`] of `letters` (at most 32) given the bit masks of its vowels and of
+/// its vowels with a quality mark (bit `k` for `letters[k]`), as [`keys_as_written`] reads
+/// them (`tone_position_of_agrees` checks it against the char version).
+#[inline]
+fn tone_position_of(letters: &[char], vowels: u32, quality: u32) -> Option<usize> {
+    if vowels == 0 {
+        return None;
+    }
+    let n = letters.len();
+    let mut start = vowels.trailing_zeros() as usize;
+    // `qu` and `gi` onsets: the u / i belongs to the onset when another vowel follows.
+    if start == 1
+        && n > 2
+        && vowels & 0b100 != 0
+        && matches!((letters[0], letters[1]), ('q', 'u') | ('g', 'i'))
+    {
+        start = 2;
+    }
+    let end = (start + (!(vowels >> start)).trailing_zeros() as usize).min(n);
+    let cluster = ((1u32 << (end - start)) - 1) << start;
+    let q = quality & cluster;
+    if q != 0 {
+        return Some(31 - q.leading_zeros() as usize);
+    }
+    let len = end - start;
+    Some(
+        start
+            + match len {
+                1 => 0,
+                _ if end < n => len - 1,
+                2 => match (letters[start], letters[start + 1]) {
+                    ('o', 'a') | ('o', 'e') | ('u', 'y') => 1,
+                    _ => 0,
+                },
+                3 => 1,
+                len => len / 2,
+            },
+    )
 }
 
 /// [`make_keys`] through NFD/NFC, for words with combining marks or letters outside the
@@ -1413,6 +1515,48 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        /// The bit-mask tone position of [`keys_as_written`] is [`tone::tone_position`].
+        #[test]
+        fn tone_position_of_agrees(chars in proptest::collection::vec(
+            proptest::sample::select(
+                "aăâeêioôơuưyAÂbdđgqhnmtckl1"
+                    .chars()
+                    .collect::<Vec<char>>(),
+            ),
+            0..12,
+        )) {
+            let (mut vowels, mut quality) = (0u32, 0u32);
+            for (k, &c) in chars.iter().enumerate() {
+                if tone::is_vowel(c) {
+                    vowels |= 1 << k;
+                }
+                if tone::has_quality_mark(c) {
+                    quality |= 1 << k;
+                }
+            }
+            proptest::prop_assert_eq!(
+                tone_position_of(&chars, vowels, quality),
+                tone::tone_position(&chars)
+            );
+        }
+    }
+
+    /// Every token carries the hashes of its keys, whether keyed, taken from an earlier token
+    /// of the same word, or spelled with symbols.
+    #[test]
+    fn tokens_carry_their_key_hashes() {
+        let s = "Hoà hòa HOÀ ngu ngu th@ng đ.m nguuuu Đường đường 2000 x2 tuyệt mật ЅΑ ｎｇｕ";
+        let n = Normalized::new(s);
+        let toks = tokenize(&n, s);
+        assert!(toks.len() > 10);
+        for t in &toks {
+            assert_eq!(t.key_hash, key_hash(&t.key), "{}", t.key);
+            assert_eq!(t.fold_hash, key_hash(&t.fold), "{}", t.fold);
+        }
+    }
+
     /// The shortcut of [`TokenSink::word_as`]: a plain character that is its own lower case
     /// is not upper case (`İ` never reaches the normalised view: its lower case is two
     /// characters).
@@ -1524,7 +1668,10 @@ mod tests {
                 .collect();
             let (key, fold, marked, dodged) = make_keys_slow(w);
             let all_letters = key.chars().all(is_letter);
+            let (key_hash, fold_hash) = (key_hash(&key), key_hash(&fold));
             out.push(Token {
+                key_hash,
+                fold_hash,
                 letters: all_letters,
                 norm: start..start + w.len(),
                 orig,

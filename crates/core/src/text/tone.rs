@@ -275,14 +275,18 @@ pub fn split(s: &str) -> (String, Option<Tone>) {
     (super::nf::nfc(kept.chars()).into_iter().collect(), tone)
 }
 
-fn is_vowel(c: char) -> bool {
+/// Whether `c` is one of the twelve toneless lower-case Vietnamese vowel letters.
+#[inline]
+pub(crate) fn is_vowel(c: char) -> bool {
     matches!(
         c,
         'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
     )
 }
 
-fn has_quality_mark(c: char) -> bool {
+/// Whether `c` is a toneless lower-case vowel with a quality mark (`ă â ê ô ơ ư`).
+#[inline]
+pub(crate) fn has_quality_mark(c: char) -> bool {
     matches!(c, 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư')
 }
 
