@@ -475,7 +475,7 @@ impl PhraseTrie {
                 budget -= 1;
                 let Some(next) = s
                     .get(pos..end)
-                    .and_then(|syl| self.id(syl))
+                    .and_then(|syl| self.id(syl, text::key_hash(syl)))
                     .and_then(|id| self.child(node, id))
                 else {
                     continue;
@@ -1135,10 +1135,13 @@ impl Lexicon {
             // Every one-syllable phrase whose key folds to the word (`lồn`, `loz`): a scan of
             // the accented syllables, for the rare token with a digit inside.
             let mut entries: SmallVec<[usize; 4]> = SmallVec::new();
-            for (key, &id) in &self.accented.syllables {
+            for (id, key) in self.accented.keys.iter().enumerate() {
                 if !crate::engine::fold_eq(&word, key) {
                     continue;
                 }
+                let Ok(id) = u32::try_from(id) else {
+                    break;
+                };
                 let Some(node) = self.accented.child(0, id) else {
                     continue;
                 };
