@@ -135,6 +135,7 @@ const DOC_TITLES: &[[&str; 2]] = &[
     ["ket", "luan"],
     ["chi", "thi"],
     ["giay", "moi"],
+    ["thu", "moi"],
     ["quy", "che"],
     ["phieu", "trinh"],
     ["de", "an"],
@@ -163,6 +164,30 @@ pub(crate) fn title_follows(tokens: &[Token], last: usize) -> bool {
         })
 }
 
+/// Whether the words before token `first` say it is written on the paper: "ghi", "có ghi",
+/// "ghi rõ (là)", "ghi chữ", with quotes or a colon between allowed ("bên trên ghi \"Hạn chế
+/// phổ biến\"", "ghi rõ là không phổ biến"): a mark in sentence case then counts as in
+/// capitals.
+pub(crate) fn written(tokens: &[Token], first: usize) -> bool {
+    let mut k = first;
+    for _ in 0..3 {
+        let Some(prev) = k.checked_sub(1).and_then(|p| tokens.get(p)) else {
+            return false;
+        };
+        if tokens[k].gap == Gap::Hard {
+            return false;
+        }
+        if prev.key == "ghi" {
+            return true;
+        }
+        if !matches!(prev.key.as_str(), "rõ" | "là" | "chữ" | "dòng") {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
 /// Whether what follows token `last` opens a document's next part: a title ([`title_follows`]),
 /// a number line (`Số: 88/KH-UBND`: `số`, then a number), the addressees (`gửi các trường`,
 /// `gửi toàn thể …`), or another mark in capitals (`HỎA TỐC - THƯỢNG KHẨN`, `MẬT - KHẨN`).
@@ -182,8 +207,9 @@ pub(crate) fn part_follows(tokens: &[Token], last: usize) -> bool {
 /// Whether the mark at token `first` is named as a stamp on a document: right after `dấu`
 /// ("đóng dấu KHẨN"), or after `chữ` with a stamp word (`dấu`, `mộc`, `đóng`) among the three
 /// words before it ("góc trên còn dấu đỏ chữ MẬT", "bìa đóng chữ KHẨN") or the three after the
-/// mark ("chữ MẬT đóng mộc đỏ"), in one phrase. Not after `chữ` alone (a lift's button, calligraphy: "chữ KHẨN") nor
-/// after a document title (news quotes "văn bản KHẨN của Bộ Y tế" every day).
+/// mark ("chữ MẬT đóng mộc đỏ"), in one phrase. Not after `chữ` alone (a lift's button,
+/// calligraphy: "chữ KHẨN") nor after a document title (news quotes "văn bản KHẨN của Bộ Y tế"
+/// every day).
 pub(crate) fn stamped(tokens: &[Token], first: usize) -> bool {
     let spaced = |from: usize, to: usize| tokens[from..=to].iter().all(|t| t.gap == Gap::Space);
     let stamp = |t: &Token| matches!(t.key.as_str(), "dấu" | "mộc" | "đóng");
@@ -371,9 +397,21 @@ impl Engine {
                                 Some(rest) => rest.trim_start(),
                                 None => return false,
                             },
-                            None if sep.is_empty() => return false,
+                            // No separator: a capitalised title right after a mark that
+                            // opens its line ("MẬT Danh sách đề cử …").
+                            None if sep.is_empty() => {
+                                return starts && t.capitalized && title_follows(tokens, h.last)
+                            }
                             None => sep,
                         };
+                        // Emoji around a mark are decoration ("🔒 MẬT 🔒 Danh sách …").
+                        let sep: String = sep
+                            .chars()
+                            .filter(|&c| !crate::text::is_pictograph(c) && !c.is_whitespace())
+                            .collect();
+                        if sep.is_empty() {
+                            return starts && t.capitalized && title_follows(tokens, h.last);
+                        }
                         sep.chars().count() <= 4
                             && sep
                                 .chars()
@@ -397,6 +435,7 @@ impl Engine {
         if e.caps
             && !span.iter().all(|t| t.upper || t.numeric)
             && !(starts && span[0].capitalized && (label || heads_lines()))
+            && !written(tokens, h.first)
         {
             return false;
         }

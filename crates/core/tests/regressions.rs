@@ -240,6 +240,24 @@ fn risky_posts_are_caught() {
             "Tin này đăng được 5 phút là bị gỡ, ai đọc được thì lưu lại ngay",
             Category::UnverifiedClaim,
         ),
+        // Marks as labels without a separator or between emoji, before a number line, as a
+        // form field's value, written on the paper in sentence case.
+        (
+            "🔒 MẬT 🔒 Danh sách đề cử phó giám đốc sở, anh chị em coi thôi",
+            Category::InternalDocument,
+        ),
+        (
+            "MẬT – Số: 09/KH-BCĐ\nKế hoạch kiểm tra đột xuất các cơ sở karaoke",
+            Category::InternalDocument,
+        ),
+        (
+            "Bản này mình xin từ văn phòng, ghi rõ là không phổ biến, danh sách cán bộ dự kiến luân chuyển",
+            Category::InternalDocument,
+        ),
+        (
+            "Biên bản làm việc của đoàn thanh tra, bên trên ghi \"Hạn chế phổ biến\"",
+            Category::InternalDocument,
+        ),
         // A mark named as a stamp after "chữ" with a stamp word near.
         (
             "Xem ảnh chụp công văn này nhé, góc trên còn dấu đỏ chữ MẬT",
@@ -528,6 +546,8 @@ fn everyday_texts_get_no_finding() {
         "Em thi khối D1, nhà có 2 ca F0, ở phòng K20 ký túc xá.",
         "Nghe ông này nói huề cả làng, chẳng câu nào rõ ràng.",
         "Thang máy có nút chữ MẬT hả, lạ ghê.",
+        "MẬT ONG Rừng nguyên chất, ship toàn quốc.",
+        "KHẨN Cần người hiến máu nhóm O cho bé ở bệnh viện Nhi.",
         "Bị gọi lên đồn công an phường làm việc về vụ va quẹt xe.",
         "Nhiều lúc mệt quá, tôi chỉ muốn chết quách cho xong.",
         // Recovery stories with their doctor, a mild illness over at home, a negation.
@@ -823,4 +843,19 @@ fn hearsay_forms() {
                 .collect::<Vec<_>>()
         );
     }
+}
+
+/// A form field's value joins the field's finding: "Độ khẩn: Hỏa tốc" is underlined whole.
+#[test]
+fn form_field_values() {
+    let e = engine();
+    let t = "Độ mật: Mật | Độ khẩn: Hỏa tốc — Phương án bảo vệ đoàn công tác";
+    let spans: Vec<&str> = e
+        .analyze(t)
+        .findings
+        .iter()
+        .filter(|f| f.category == Category::InternalDocument)
+        .map(|f| &t[f.span.clone()])
+        .collect();
+    assert_eq!(spans, ["Độ mật: Mật", "Độ khẩn: Hỏa tốc"]);
 }

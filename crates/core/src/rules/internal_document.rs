@@ -104,10 +104,14 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             None if ends_with_word(before, "so") => (&before[..before.len() - 2], true),
             None => (before, false),
         };
-        // At the start of a line, or quoted from one ("dòng đầu ghi 'Số: 215/SNV-TCBC'").
+        // At the start of a line, or quoted from one ("dòng đầu ghi 'Số: 215/SNV-TCBC'"), or
+        // after a mark that opens the line ("MẬT – Số: 09/KH-BCĐ").
         let line_start = {
             let b = before.trim_end_matches([' ', '\t']);
-            b.is_empty() || b.ends_with('\n') || ends_with_quote(b) && has_issuer(code)
+            b.is_empty()
+                || b.ends_with('\n')
+                || ends_with_quote(b) && has_issuer(code)
+                || marks_only(b.rsplit('\n').next().unwrap_or(b))
         };
         let before = before.trim_end();
         let doc_word = DOC_WORDS.iter().find(|w| ends_with_word(before, w));
@@ -149,6 +153,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     drop_public_drafts(ctx, out);
     let coded = codes.iter().any(|m| has_issuer(&norm[m.clone()]));
     drop_lone_marks(ctx, parts, coded, out);
+    field_values(ctx, out);
     let classified = out
         .iter()
         .any(|f| f.category == Category::InternalDocument && f.severity == Severity::High);
@@ -168,7 +173,30 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Kinds of document (syllables as [`spelled_at`] reads them) that a qualifier right after
-/// makes unpublished: "văn bản chưa ban hành", "tờ trình dự thảo lần 2".
+/// makes unpublished ("văn bản chưa ban hành", "tờ trình dự thảo lần 2"): the one whose first
+/// syllable folds to `fold` (no two share one).
+fn doc_kind(fold: &str) -> Option<&'static str> {
+    Some(match fold {
+        "van" => "văn bản",
+        "cong" => "công văn",
+        "to" => "tờ trình",
+        "quyet" => "quyết định",
+        "thong" => "thông báo",
+        "bien" => "biên bản",
+        "tai" => "tài liệu",
+        "ho" => "hồ sơ",
+        "bao" => "báo cáo",
+        "ket" => "kết luận",
+        "de" => "đề án",
+        "phuong" => "phương án",
+        "ke" => "kế hoạch",
+        "danh" => "danh sách",
+        _ => return None,
+    })
+}
+
+/// [`doc_kind`]'s kinds, for the tests.
+#[cfg(test)]
 const UNPUBLISHED_DOCS: &[&str] = &[
     "văn bản",
     "công văn",
@@ -198,6 +226,7 @@ const UNPUBLISHED_QUALIFIERS: &[(&str, Severity)] = &[
     ("chưa công bố", Severity::Warning),
     ("chưa được công bố", Severity::Warning),
     ("chưa công khai", Severity::Warning),
+    ("không công khai", Severity::Warning),
     ("chưa phát hành", Severity::Warning),
 ];
 
@@ -219,7 +248,7 @@ const UNPUBLISHED_EN: &str = "A document that is not public (internal, unsigned 
 
 /// A document named with a qualifier that says it is not public: "văn bản chưa ban hành",
 /// "(bản chưa ký)", "bản dự thảo nội bộ", "tờ trình dự thảo lần 2", "van ban chua ban hanh".
-/// The kind ([`UNPUBLISHED_DOCS`], or "bản" opening a phrase or before "dự thảo"), then
+/// The kind ([`doc_kind`], or "bản" opening a phrase or before "dự thảo"), then
 /// optionally "dự thảo", then a qualifier ([`UNPUBLISHED_QUALIFIERS`]) or, after "dự thảo",
 /// "lần" and a number; words joined by spaces only ("văn bản hướng dẫn chưa ban hành", news
 /// about a late decree, does not match). Adds nothing where a finding of the category already
@@ -231,17 +260,14 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     };
     let mut found = Vec::new();
     for i in 0..t.len() {
-        // Every kind starts with one of these letters; most words are ruled out here.
-        if !matches!(
-            t[i].fold.as_bytes().first(),
-            Some(b'v' | b'c' | b't' | b'q' | b'b' | b'h' | b'k' | b'd' | b'p')
-        ) {
+        // The kind whose first syllable folds as this word's: one comparison rules out most
+        // words.
+        let kind = doc_kind(&t[i].fold)
+            .filter(|d| spelled_at(t, i, d))
+            .map(|d| d.split(' ').count());
+        if kind.is_none() && t[i].fold != "ban" {
             continue;
         }
-        let kind = UNPUBLISHED_DOCS
-            .iter()
-            .find(|d| spelled_at(t, i, d))
-            .map(|d| d.split(' ').count());
         let drafted = |at: usize| spelled_at(t, at, "dự thảo") && spaced(at - 1, at + 1);
         let named = kind.is_some();
         let kind = kind.or_else(|| {
@@ -392,6 +418,73 @@ fn drop_lone_marks(ctx: &Ctx<'_>, parts: usize, coded: bool, out: &mut Vec<Findi
         r.end > 0 && crate::engine::part_follows(t, r.end - 1) || crate::engine::stamped(t, r.start)
     };
     out.retain(|f| !is_mark(f) || titled(f));
+}
+
+/// Whether `line` (normalised, lower case) holds only classification and urgency marks and
+/// the separators between them ("mật –", "khẩn - mật |"), and at least one mark.
+fn marks_only(line: &str) -> bool {
+    let words: Vec<&str> = line
+        .split(|c: char| {
+            c.is_whitespace()
+                || matches!(c, '-' | '–' | '—' | '|' | ':' | '/' | '[' | ']' | '(' | ')')
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            matches!(
+                *w,
+                "mật"
+                    | "tối"
+                    | "tuyệt"
+                    | "khẩn"
+                    | "thượng"
+                    | "hỏa"
+                    | "hoả"
+                    | "tốc"
+                    | "confidential"
+            )
+        })
+}
+
+/// The value of a document form's field after "Độ khẩn:" / "Độ mật:" ("Khẩn", "Hỏa tốc",
+/// "Tối mật") joins the field's finding: the mark is what is underlined.
+fn field_values(ctx: &Ctx<'_>, out: &mut [Finding]) {
+    let t = ctx.tokens;
+    for f in out
+        .iter_mut()
+        .filter(|f| f.category == Category::InternalDocument)
+    {
+        let r = tokens_in(t, &f.span);
+        if r.len() != 2
+            || t[r.start].key != "độ"
+            || !matches!(t[r.end - 1].key.as_str(), "khẩn" | "mật")
+        {
+            continue;
+        }
+        let colon = t.get(r.end).is_some_and(|v| {
+            ctx.text
+                .get(t[r.end - 1].orig.end..v.orig.start)
+                .is_some_and(|sep| sep.trim() == ":")
+        });
+        if !colon {
+            continue;
+        }
+        let value = [
+            "thượng khẩn",
+            "hoả tốc",
+            "tối mật",
+            "tuyệt mật",
+            "khẩn",
+            "mật",
+        ]
+        .iter()
+        .find(|v| spelled_at(t, r.end, v))
+        .map(|v| v.split(' ').count());
+        if let Some(n) = value {
+            f.span.end = t[r.end + n - 1].orig.end;
+        }
+    }
 }
 
 /// Whether `code` names a document's kind and issuer (`87/tb-ubnd`, `12-bc/đu`), not a price
@@ -612,6 +705,15 @@ mod tests {
 
     /// The word lists are written as the text is keyed (tone on the main vowel), or a word
     /// typed either way would never match.
+    /// [`doc_kind`] finds every kind of [`UNPUBLISHED_DOCS`] by its first syllable's fold.
+    #[test]
+    fn doc_kind_covers_the_kinds() {
+        for d in UNPUBLISHED_DOCS {
+            let first = d.split(' ').next().unwrap_or_default();
+            assert_eq!(doc_kind(&crate::text::tone::fold(first)), Some(*d));
+        }
+    }
+
     #[test]
     fn lists_are_keyed() {
         let qualifiers: Vec<&str> = UNPUBLISHED_QUALIFIERS.iter().map(|(q, _)| *q).collect();

@@ -884,14 +884,20 @@ fn letters_as_digits(norm: &str) -> std::borrow::Cow<'_, str> {
     let other_letter =
         |c: Option<&u8>| c.is_some_and(|&c| c.is_ascii_alphabetic() && !look_alike(c));
     let digit = |c: Option<&u8>| c.is_some_and(u8::is_ascii_digit);
-    let swaps: Vec<usize> = (0..b.len())
-        .filter(|&k| {
-            look_alike(b[k]) && {
+    // Only the bytes next to a digit can change: the digits are found eight bytes at a time.
+    let mut swaps: Vec<usize> = Vec::new();
+    let mut from = 0;
+    while let Some(d) = super::find_byte(b, from, (0x2F, 0x3A), u8::is_ascii_digit) {
+        for k in [d.wrapping_sub(1), d + 1] {
+            if b.get(k).is_some_and(|&c| look_alike(c)) {
                 let (left, right) = (k.checked_sub(1).and_then(|j| b.get(j)), b.get(k + 1));
-                (digit(left) || digit(right)) && !other_letter(left) && !other_letter(right)
+                if (digit(left) || digit(right)) && !other_letter(left) && !other_letter(right) {
+                    swaps.push(k);
+                }
             }
-        })
-        .collect();
+        }
+        from = d + 1;
+    }
     if swaps.is_empty() {
         return std::borrow::Cow::Borrowed(norm);
     }

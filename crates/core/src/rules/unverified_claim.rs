@@ -321,6 +321,46 @@ const MEDICAL_SOURCES: &[&str] = &[
     "bác sĩ khuyên",
 ];
 
+/// Whether `fold` (a folded syllable) is the first syllable of one of [`DISEASES`] or
+/// [`TREATMENTS`].
+fn opens_cure_object(fold: &str) -> bool {
+    matches!(
+        fold,
+        "te" | "dai"
+            | "cao"
+            | "gan"
+            | "ung"
+            | "tieu"
+            | "huyet"
+            | "mo"
+            | "u"
+            | "khoi"
+            | "viem"
+            | "xo"
+            | "suy"
+            | "soi"
+            | "xuong"
+            | "thoai"
+            | "dot"
+            | "tai"
+            | "tram"
+            | "tu"
+            | "vo"
+            | "hen"
+            | "gout"
+            | "gut"
+            | "hiv"
+            | "hoa"
+            | "xa"
+            | "tiem"
+            | "insulin"
+            | "thuoc"
+            | "chay"
+            | "loc"
+            | "phau"
+    )
+}
+
 /// Miracle-cure claims as forms rather than phrases: a cure verb right before a disease
 /// ("hết tiểu đường", "khỏi hẳn u bướu", "đánh bay ung thư") or doing without a treatment
 /// ("khỏi cần hoá trị", "khoi can tiem insulin"), in a post that names a home remedy
@@ -363,6 +403,12 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 | "k"
                 | "bo"
         ) {
+            continue;
+        }
+        // A disease or a treatment must start one to three words on (the verb and "no need"
+        // phrases are one or two syllables): most "không" and "hết" are ruled out here.
+        let names_one = |k: usize| t.get(k).is_some_and(|x| opens_cure_object(&x.fold));
+        if !(names_one(i + 1) || names_one(i + 2) || names_one(i + 3)) {
             continue;
         }
         let negated = (i.saturating_sub(2)..i).any(|k| {
@@ -419,7 +465,8 @@ mod tests {
     use super::*;
 
     /// The cure lists are written as the text is keyed (tone on the main vowel: `hoá`), or a
-    /// word typed either way would never match.
+    /// word typed either way would never match; every disease and treatment starts with a
+    /// syllable `cure_claims` looks ahead for.
     #[test]
     fn cure_lists_are_keyed() {
         for list in [
@@ -433,6 +480,10 @@ mod tests {
             for w in list {
                 assert_eq!(crate::lexicon::phrase_keys(w).0.join(" "), *w);
             }
+        }
+        for w in DISEASES.iter().chain(TREATMENTS) {
+            let first = crate::lexicon::phrase_keys(w).1[0].clone();
+            assert!(opens_cure_object(&first), "{w}");
         }
     }
 }

@@ -481,6 +481,13 @@ fn is_edge_punct(c: char) -> bool {
     }
 }
 
+/// Emoji and pictographs (U+1F000–U+1FAFF, U+2600–U+27BF, U+2B00–U+2BFF) and the emoji
+/// variation selector U+FE0F: decoration between words, not punctuation.
+#[inline]
+pub fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{FE0F}')
+}
+
 /// The gap a non-word character opens before the next token.
 #[inline]
 fn gap_of(c: char) -> Gap {
@@ -490,11 +497,8 @@ fn gap_of(c: char) -> Gap {
         // Transparent inside a phrase: "100% sự thật", "#share", "@ai đó".
         '%' | '#' | '@' | '&' | '+' | '*' | '_' | '\'' | '’' => Gap::Space,
         // Emoji and pictographs between words are decoration, not punctuation: "Nghe 👂 đồn",
-        // "Sự thật 🤫 bị che giấu" (with their variation selector and skin tones).
-        '\u{1F000}'..='\u{1FAFF}'
-        | '\u{2600}'..='\u{27BF}'
-        | '\u{2B00}'..='\u{2BFF}'
-        | '\u{FE0F}' => Gap::Space,
+        // "Sự thật 🤫 bị che giấu".
+        c if is_pictograph(c) => Gap::Space,
         _ => Gap::Soft,
     }
 }
