@@ -1104,6 +1104,10 @@ impl Lexicon {
     /// `K20`) are left alone.
     fn scan_leet(&self, tokens: &[Token], hits: &mut Vec<Hit>) {
         for (i, t) in tokens.iter().enumerate() {
+            // Words of letters only and plain numbers: one flag each.
+            if t.letters || t.numeric {
+                continue;
+            }
             let f = t.fold.as_bytes();
             let (Some(first), Some(last)) = (f.first(), f.last()) else {
                 continue;

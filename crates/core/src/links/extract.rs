@@ -108,7 +108,11 @@ pub(crate) fn find_urls(text: &str, is_tld: impl Fn(&str) -> bool) -> Vec<Found>
 /// are looked at apart, so a trusted name shown in the text does not hide the target.
 fn in_parts(text: &str, s: usize, e: usize, is_tld: &impl Fn(&str) -> bool, out: &mut Vec<Found>) {
     let mut from = s;
-    while let Some(cut) = text.get(from..e).and_then(|r| r.find("](")) {
+    let b = text.as_bytes();
+    while let Some(cut) = b
+        .get(from..e)
+        .and_then(|r| memchr::memchr_iter(b']', r).find(|&k| r.get(k + 1) == Some(&b'(')))
+    {
         out.extend(in_run(text, from, from + cut, is_tld));
         from += cut + 1;
     }
