@@ -188,6 +188,28 @@ pub(crate) fn written(tokens: &[Token], first: usize) -> bool {
     false
 }
 
+/// Whether token `first` opens a bracket right after a document's title or number: "QUYẾT
+/// ĐỊNH (dự thảo)", "Kế hoạch số 15/KH-UBND (dự thảo lần 2)". A mark there counts in
+/// sentence case.
+pub(crate) fn bracketed_after_document(text: &str, tokens: &[Token], first: usize) -> bool {
+    let Some(before) = tokens
+        .get(first)
+        .and_then(|t| text.get(..t.orig.start))
+        .map(str::trim_end)
+    else {
+        return false;
+    };
+    let Some(inside) = before.strip_suffix('(') else {
+        return false;
+    };
+    let word = inside
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or_default();
+    (word.contains('/') && word.contains('-')) || title_precedes(tokens, first)
+}
+
 /// Whether what follows token `last` opens a document's next part: a title ([`title_follows`]),
 /// a number line (`Số: 88/KH-UBND`: `số`, then a number), the addressees (`gửi các trường`,
 /// `gửi toàn thể …`), or another mark in capitals (`HỎA TỐC - THƯỢNG KHẨN`, `MẬT - KHẨN`).
@@ -436,6 +458,7 @@ impl Engine {
             && !span.iter().all(|t| t.upper || t.numeric)
             && !(starts && span[0].capitalized && (label || heads_lines()))
             && !written(tokens, h.first)
+            && !bracketed_after_document(text, tokens, h.first)
         {
             return false;
         }

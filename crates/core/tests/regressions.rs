@@ -235,6 +235,26 @@ fn risky_posts_are_caught() {
             Category::PersonalData,
         ),
         ("Nhà nó ở P1205 tòa B3 Linh Đàm", Category::PersonalData),
+        // A draft in brackets after a document's number or title.
+        (
+            "Kế hoạch số 15/KH-UBND (dự thảo lần 2) về giải phóng mặt bằng, đừng phát tán",
+            Category::InternalDocument,
+        ),
+        // adv9: a phone grouped like a sum after +84, a cure with the hospital as the
+        // conspiracy's subject, embezzlement, a shrimp's brain.
+        (
+            "Zalo của bà chủ trọ: +84.912.777.031, mọi người cứ gọi hỏi sao bả giữ cọc",
+            Category::PersonalData,
+        ),
+        (
+            "Lá xạ đen sắc uống một tuần là teo hết khối u, bệnh viện không muốn bạn biết điều này",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Chính bà hiệu trưởng trường tiểu học xã mình đã biển thủ 3 tỷ tiền xây trường",
+            Category::UnverifiedClaim,
+        ),
+        ("Não tôm à mà hỏi câu đó", Category::Inflammatory),
         // Deleted posts.
         (
             "Tin này đăng được 5 phút là bị gỡ, ai đọc được thì lưu lại ngay",
@@ -547,6 +567,10 @@ fn everyday_texts_get_no_finding() {
         "Nghe ông này nói huề cả làng, chẳng câu nào rõ ràng.",
         "Thang máy có nút chữ MẬT hả, lạ ghê.",
         "MẬT ONG Rừng nguyên chất, ship toàn quốc.",
+        "Tết này dẫn người yêu về quê cho cả nhà biết mặt 😊",
+        "Tiểu thuyết mới của tôi (dự thảo) sắp xong rồi.",
+        "Công an tỉnh đã bác bỏ tin đồn bắt cóc trẻ em ở chợ, đề nghị người dân không lan truyền thông tin sai",
+        "ừ mình óc tôm, hỏi lại lần nữa nhé.",
         "KHẨN Cần người hiến máu nhóm O cho bé ở bệnh viện Nhi.",
         "Bị gọi lên đồn công an phường làm việc về vụ va quẹt xe.",
         "Nhiều lúc mệt quá, tôi chỉ muốn chết quách cho xong.",

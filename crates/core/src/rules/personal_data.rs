@@ -162,7 +162,15 @@ const CODE_WORDS: &[&str] = &[
 ];
 
 /// Words for someone's home (folded): a bare number after one is a house number.
-const HOME_WORDS: &[&str] = &["nha", "dia chi", "nha rieng", "cho o", "dang o"];
+const HOME_WORDS: &[&str] = &[
+    "nha",
+    "dia chi",
+    "nha rieng",
+    "cho o",
+    "dang o",
+    "no o",
+    "han o",
+];
 
 /// Words (folded) around an account number that make it a relief fund's or a donation drive's
 /// account, published to be used (`tài khoản … của Ban Vận động cứu trợ – UBTW MTTQ`).
@@ -478,7 +486,9 @@ fn is_grouped_thousands(raw: &str) -> bool {
         return false;
     };
     let groups: Vec<&str> = raw.split(sep).collect();
-    groups.len() >= 2
+    // `+84.912.777.031`, `0912.345.678`: a number grouped like a sum, but a phone's.
+    !raw.starts_with(['+', '0'])
+        && groups.len() >= 2
         && (1..=3).contains(&groups[0].len())
         && groups[1..]
             .iter()

@@ -209,6 +209,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// Verbs of a cure (syllables as [`spelled_at`] reads them), longest first.
 const CURE_VERBS: &[&str] = &[
+    "teo hết",
     "chữa khỏi",
     "trị khỏi",
     "chữa dứt",
@@ -222,6 +223,7 @@ const CURE_VERBS: &[&str] = &[
     "hết luôn",
     "khỏi",
     "hết",
+    "teo",
     "chữa",
     "trị",
 ];
@@ -365,7 +367,8 @@ fn opens_cure_object(fold: &str) -> bool {
 /// ("hết tiểu đường", "khỏi hẳn u bướu", "đánh bay ung thư") or doing without a treatment
 /// ("khỏi cần hoá trị", "khoi can tiem insulin"), in a post that names a home remedy
 /// ([`REMEDIES`]: "uống nước lá ổi mỗi sáng"), in a sentence with no medical source
-/// ([`MEDICAL_SOURCES`]: "theo phác đồ của bệnh viện") and not negated ("không khỏi", "chưa
+/// ([`MEDICAL_SOURCES`]: "theo phác đồ của bệnh viện"; not the subject of another claim,
+/// "bệnh viện không muốn bạn biết") and not negated ("không khỏi", "chưa
 /// hết"). Adds `unverified_claim.miracle_cure` findings (`warning`, the lexicon group's
 /// message) where no finding of the category covers the words yet. Linear in tokens.
 fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -391,6 +394,7 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !matches!(
             t[i].fold.as_str(),
             "chua"
+                | "teo"
                 | "tri"
                 | "danh"
                 | "day"
@@ -434,9 +438,19 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let (sentence_of, ranges) = ctx.sentences();
     for c in claims {
         let sentence = ranges[sentence_of[c.start]].clone();
+        // A source that is the subject of another claim ("bệnh viện không muốn bạn biết"):
+        // a claim finding within its next three words.
+        let in_claim = |k: usize| {
+            let near = t[k].orig.start..t[(k + 3).min(t.len() - 1)].orig.end;
+            out.iter().any(|f| {
+                f.category == crate::Category::UnverifiedClaim
+                    && f.span.start < near.end
+                    && near.start < f.span.end
+            })
+        };
         if sentence
             .clone()
-            .any(|k| first(k, MEDICAL_SOURCES).is_some())
+            .any(|k| first(k, MEDICAL_SOURCES).is_some() && !in_claim(k))
         {
             continue;
         }
