@@ -4,7 +4,7 @@
 //! Headings of documents (a sentence that already holds an internal-document finding) and
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
-use super::{finding, sentences_with, spelled_at, tokens_in, Ctx};
+use super::{covered, finding, group_finding, sentences_with, spelled_at, tokens_in, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
@@ -318,14 +318,6 @@ fn exterminate(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut V
     if !out.iter().any(is_vermin) {
         return;
     }
-    let Some(rule) = ctx
-        .lexicon
-        .rules
-        .iter()
-        .find(|r| r.id == "inflammatory.threat")
-    else {
-        return;
-    };
     let vermin = sentences_with(t, of, ranges.len(), out, is_vermin);
     let mut found = Vec::new();
     for (si, r) in ranges.iter().enumerate() {
@@ -344,20 +336,13 @@ fn exterminate(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut V
                 continue;
             };
             let span = t[i].orig.start..t[i + n - 1].orig.end;
-            if !out.iter().any(|f| {
-                f.category == Category::Inflammatory
-                    && f.span.start < span.end
-                    && span.start < f.span.end
-            }) {
-                found.push(Finding {
-                    rule_id: rule.id.clone(),
-                    category: rule.category,
-                    severity: Severity::High,
+            if !covered(out, Category::Inflammatory, &span) {
+                found.extend(group_finding(
+                    ctx,
+                    "inflammatory.threat",
+                    Severity::High,
                     span,
-                    message: rule.message.clone(),
-                    duties: rule.duties.clone(),
-                    suggestion: None,
-                });
+                ));
             }
             i += n;
         }

@@ -7,7 +7,7 @@
 //! Source: duty 8 of the seed article ("không đưa thông tin một cách lập lờ để dẫn dắt dư
 //! luận nhằm mục đích công kích cá nhân hoặc tổ chức").
 
-use super::{finding, spelled_at, Ctx};
+use super::{covered, finding, spelled_at, Ctx};
 use crate::text::Gap;
 use crate::{Category, Finding, Severity};
 
@@ -74,12 +74,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
         }
         let span = t[i].orig.start..t[end].orig.end;
-        let covered = out.iter().any(|f| {
-            f.category == Category::Insinuation
-                && f.span.start < span.end
-                && span.start < f.span.end
-        });
-        if !covered {
+        if !covered(out, Category::Insinuation, &span) {
             found.push(finding(
                 "insinuation.vague_person",
                 Category::Insinuation,

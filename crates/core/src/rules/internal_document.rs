@@ -5,7 +5,7 @@
 //! When a text carries two or more such parts, or a classification mark, they are raised to
 //! `high`: the post is most likely a copy of a whole internal document.
 
-use super::{finding, spelled_at, tokens_in, Ctx};
+use super::{covered, finding, spelled_at, tokens_in, Ctx};
 use crate::text::Gap;
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
@@ -320,12 +320,7 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let span = t[i].orig.start..t[k + q - 1].orig.end;
-        let covered = out.iter().any(|f| {
-            f.category == Category::InternalDocument
-                && f.span.start < span.end
-                && span.start < f.span.end
-        });
-        if !covered {
+        if !covered(out, Category::InternalDocument, &span) {
             found.push(finding(
                 "internal_document.unpublished",
                 Category::InternalDocument,

@@ -28,7 +28,6 @@ pub struct Ctx<'a> {
     /// The accent policy's verdict.
     pub unaccented: bool,
     /// The compiled lexicons.
-    #[allow(dead_code)]
     pub lexicon: &'a Lexicon,
     /// Spans (original bytes) of calls to contact or confront someone (`data/personal_data.toml`).
     pub contact_cues: &'a [Range<usize>],
@@ -107,6 +106,33 @@ pub fn apply(ctx: &Ctx<'_>, findings: &mut Vec<Finding>) {
     unverified_claim::apply(ctx, findings);
     inflammatory::apply(ctx, findings);
     insinuation::apply(ctx, findings);
+}
+
+/// Whether a finding of `category` in `out` overlaps `span` (bytes): a code rule adds nothing
+/// where the lexicon or another rule already underlines the words.
+pub(crate) fn covered(out: &[Finding], category: Category, span: &Range<usize>) -> bool {
+    out.iter()
+        .any(|f| f.category == category && f.span.start < span.end && span.start < f.span.end)
+}
+
+/// A finding of the lexicon group `rule_id` (its category, message and duties) made by a code
+/// rule over `span` (bytes) with `severity`; `None` if no group has that id.
+pub(crate) fn group_finding(
+    ctx: &Ctx<'_>,
+    rule_id: &str,
+    severity: Severity,
+    span: Range<usize>,
+) -> Option<Finding> {
+    let rule = ctx.lexicon.rules.iter().find(|r| r.id == rule_id)?;
+    Some(Finding {
+        rule_id: rule.id.clone(),
+        category: rule.category,
+        severity,
+        span,
+        message: rule.message.clone(),
+        duties: rule.duties.clone(),
+        suggestion: None,
+    })
 }
 
 /// The first byte of `b` at or after `from` for which `wanted` holds, where every wanted

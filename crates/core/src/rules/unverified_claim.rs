@@ -6,7 +6,7 @@
 //! ("đưa thông tin có tính chất suy diễn về các cán bộ, đảng viên khác khi chưa có kết luận của
 //! cơ quan có thẩm quyền").
 
-use super::{sentences_with, spelled_at, tokens_in, Ctx};
+use super::{covered, group_finding, sentences_with, spelled_at, tokens_in, Ctx};
 use crate::lexicon::KeyFilter;
 use crate::lexicon::{CLAIM_CONSEQUENCE, CLAIM_DEBUNK, CLAIM_REJECT_BEFORE, CLAIM_SOURCES};
 use crate::text::Token;
@@ -373,14 +373,6 @@ fn opens_cure_object(fold: &str) -> bool {
 /// message) where no finding of the category covers the words yet. Linear in tokens.
 fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    let Some(rule) = ctx
-        .lexicon
-        .rules
-        .iter()
-        .find(|r| r.id == "unverified_claim.miracle_cure")
-    else {
-        return;
-    };
     let first = |i: usize, list: &[&str]| {
         list.iter()
             .find(|w| spelled_at(t, i, w))
@@ -442,11 +434,7 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // a claim finding within its next three words.
         let in_claim = |k: usize| {
             let near = t[k].orig.start..t[(k + 3).min(t.len() - 1)].orig.end;
-            out.iter().any(|f| {
-                f.category == crate::Category::UnverifiedClaim
-                    && f.span.start < near.end
-                    && near.start < f.span.end
-            })
+            covered(out, crate::Category::UnverifiedClaim, &near)
         };
         if sentence
             .clone()
@@ -455,22 +443,14 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let span = t[c.start].orig.start..t[c.end - 1].orig.end;
-        if out.iter().any(|f| {
-            f.category == crate::Category::UnverifiedClaim
-                && f.span.start < span.end
-                && span.start < f.span.end
-        }) {
-            continue;
+        if !covered(out, crate::Category::UnverifiedClaim, &span) {
+            out.extend(group_finding(
+                ctx,
+                "unverified_claim.miracle_cure",
+                Severity::Warning,
+                span,
+            ));
         }
-        out.push(Finding {
-            rule_id: rule.id.clone(),
-            category: rule.category,
-            severity: Severity::Warning,
-            span,
-            message: rule.message.clone(),
-            duties: rule.duties.clone(),
-            suggestion: None,
-        });
     }
 }
 
