@@ -1043,24 +1043,22 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            let mut j = i;
-            while j + 1 < tokens.len()
-                && single(&tokens[j + 1])
-                && joined(&tokens[j], &tokens[j + 1])
-                && j + 1 - i < 6
-            {
-                j += 1;
-            }
+            // The last token of the run of single letters from `i`, at most `len` long.
+            let run_end = |len: usize| {
+                let mut e = i;
+                while e + 1 < tokens.len()
+                    && single(&tokens[e + 1])
+                    && joined(&tokens[e], &tokens[e + 1])
+                    && e + 1 - i < len
+                {
+                    e += 1;
+                }
+                e
+            };
+            let j = run_end(6);
             // A longer run may spell a phrase of several syllables ("T U Y Ệ T   M Ậ T",
             // "m ấ t d ạ y"): the whole run, cut into the lexicon's syllables.
-            let mut k = j;
-            while k + 1 < tokens.len()
-                && single(&tokens[k + 1])
-                && joined(&tokens[k], &tokens[k + 1])
-                && k + 1 - i < 24
-            {
-                k += 1;
-            }
+            let k = run_end(24);
             if k + 1 - i >= 4 {
                 let run: String = tokens[i..=k].iter().map(|t| t.key.as_str()).collect();
                 let mut found = |ids: &[usize]| {
