@@ -673,6 +673,10 @@ fn own_contact_data_is_a_nudge() {
         "Số điện thoại của mình là 0912 345 678, cần gì cứ gọi mình nhé cả nhà.",
         "Gọi ngay 0936 222 111 để được tư vấn lắp điều hòa miễn phí!",
         "Gọi cho tôi 0912345678 nhé",
+        // A seller's or tutor's own ad.
+        "Mật ong rừng quê mình, ai cần thì inbox hoặc gọi 0978 654 321 nhé.",
+        "Nhận dạy kèm toán lớp 9, Zalo 0978654321.",
+        "Pass lại nồi chiên không dầu, ib hoặc gọi 0978654321",
         // Words that fold like `thằng`, `nó`, `bạo hành` say nothing of someone else.
         "Tháng này em bận, có gì liên hệ em 0912345678",
         "Bảo hành 12 tháng, gọi ngay 0912345678",

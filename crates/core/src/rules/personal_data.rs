@@ -374,6 +374,13 @@ const OWN_WORDS: &[&str] = &[
     "nhan day",
     "lh",
     "lien he",
+    // A seller's or tutor's own ad: "ai cần thì inbox hoặc gọi 09…", "Zalo 09…", "pass lại …".
+    "ai can",
+    "inbox",
+    "ib",
+    "hoac goi",
+    "pass lai",
+    "zalo",
 ];
 /// Words that make nearby data someone else's, whatever else is said. Written with their
 /// diacritics where the folded form is also an everyday word (`thằng` / `tháng`, `nó` / `nợ`,
