@@ -33,6 +33,7 @@ use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use smallvec::SmallVec;
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// A `[[group]]` of a lexicon file, as `build.rs` compiles it in (phrases keyed: syllable
 /// keys joined by single spaces). Field meanings: see the module docs.
@@ -518,6 +519,9 @@ pub struct Lexicon {
     pub pronouns: Vec<String>,
     /// [`Lexicon::pronouns`] without diacritics.
     pub pronouns_folded: Vec<String>,
+    /// The one-syllable phrases of the accented trie by their folded key, built on the first
+    /// token with a digit inside ([`Lexicon::scan_leet`]).
+    by_fold: OnceLock<FxHashMap<String, SmallVec<[usize; 2]>>>,
 }
 
 /// Why the built-in or custom lexicon could not be compiled.
@@ -875,6 +879,7 @@ impl Lexicon {
             targets_folded,
             pronouns,
             pronouns_folded,
+            by_fold: OnceLock::new(),
         })
     }
 
@@ -1134,29 +1139,24 @@ impl Lexicon {
             if word.is_empty() {
                 continue;
             }
-            // Every one-syllable phrase whose key folds to the word (`lồn`, `loz`): a scan of
-            // the accented syllables, for the rare token with a digit inside.
-            let mut entries: SmallVec<[usize; 4]> = SmallVec::new();
-            for (id, key) in self.accented.keys.iter().enumerate() {
-                if !crate::engine::fold_eq(&word, key) {
-                    continue;
+            // Every one-syllable phrase whose key folds to the word (`lồn`, `loz`).
+            let by_fold = self.by_fold.get_or_init(|| {
+                let mut map: FxHashMap<String, SmallVec<[usize; 2]>> = FxHashMap::default();
+                for (id, key) in self.accented.keys.iter().enumerate() {
+                    let node = u32::try_from(id)
+                        .ok()
+                        .and_then(|id| self.accented.child(0, id));
+                    if let Some(out) = node.and_then(|n| self.accented.outputs.get(n as usize)) {
+                        if !out.is_empty() {
+                            map.entry(text::tone::fold(key))
+                                .or_default()
+                                .extend(out.iter().copied());
+                        }
+                    }
                 }
-                let Ok(id) = u32::try_from(id) else {
-                    break;
-                };
-                let Some(node) = self.accented.child(0, id) else {
-                    continue;
-                };
-                entries.extend(
-                    self.accented
-                        .outputs
-                        .get(node as usize)
-                        .into_iter()
-                        .flatten()
-                        .copied(),
-                );
-            }
-            for entry in entries {
+                map
+            });
+            for &entry in by_fold.get(&word).into_iter().flatten() {
                 if self.rules[self.entries[entry].rule].category == Category::Inflammatory {
                     hits.push(Hit {
                         entry,

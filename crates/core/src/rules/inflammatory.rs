@@ -4,7 +4,7 @@
 //! Headings of documents (a sentence that already holds an internal-document finding) and
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
-use super::{covered, finding, group_finding, sentences_with, spelled_at, tokens_in, Ctx};
+use super::{finding, group_finding, sentences_with, spelled_at, tokens_in, Covered, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
@@ -319,6 +319,7 @@ fn exterminate(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut V
         return;
     }
     let vermin = sentences_with(t, of, ranges.len(), out, is_vermin);
+    let covered = Covered::new(out, Category::Inflammatory);
     let mut found = Vec::new();
     for (si, r) in ranges.iter().enumerate() {
         if !vermin[si] {
@@ -336,7 +337,7 @@ fn exterminate(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut V
                 continue;
             };
             let span = t[i].orig.start..t[i + n - 1].orig.end;
-            if !covered(out, Category::Inflammatory, &span) {
+            if !covered.overlaps(&span) {
                 found.extend(group_finding(
                     ctx,
                     "inflammatory.threat",

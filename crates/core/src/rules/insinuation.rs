@@ -7,7 +7,7 @@
 //! Source: duty 8 of the seed article ("không đưa thông tin một cách lập lờ để dẫn dắt dư
 //! luận nhằm mục đích công kích cá nhân hoặc tổ chức").
 
-use super::{covered, finding, spelled_at, Ctx};
+use super::{finding, spelled_at, Covered, Ctx};
 use crate::text::Gap;
 use crate::{Category, Finding, Severity};
 
@@ -45,6 +45,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let t = ctx.tokens;
+    let covered = Covered::new(out, Category::Insinuation);
     let mut found = Vec::new();
     let mut i = 0;
     while i < t.len() {
@@ -74,7 +75,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
         }
         let span = t[i].orig.start..t[end].orig.end;
-        if !covered(out, Category::Insinuation, &span) {
+        if !covered.overlaps(&span) {
             found.push(finding(
                 "insinuation.vague_person",
                 Category::Insinuation,

@@ -5,7 +5,7 @@
 //! When a text carries two or more such parts, or a classification mark, they are raised to
 //! `high`: the post is most likely a copy of a whole internal document.
 
-use super::{covered, finding, spelled_at, tokens_in, Ctx};
+use super::{finding, spelled_at, tokens_in, Covered, Ctx};
 use crate::text::Gap;
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
@@ -111,7 +111,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             b.is_empty()
                 || b.ends_with('\n')
                 || ends_with_quote(b) && has_issuer(code)
-                || marks_only(b.rsplit('\n').next().unwrap_or(b))
+                || marks_only(line_tail(b))
         };
         let before = before.trim_end();
         let doc_word = DOC_WORDS.iter().find(|w| ends_with_word(before, w));
@@ -258,6 +258,7 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let spaced = |from: usize, to: usize| {
         (from + 1..=to).all(|k| t.get(k).is_some_and(|x| x.gap == Gap::Space))
     };
+    let covered = Covered::new(out, Category::InternalDocument);
     let mut found = Vec::new();
     for i in 0..t.len() {
         // The kind whose first syllable folds as this word's: one comparison rules out most
@@ -320,7 +321,7 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let span = t[i].orig.start..t[k + q - 1].orig.end;
-        if !covered(out, Category::InternalDocument, &span) {
+        if !covered.overlaps(&span) {
             found.push(finding(
                 "internal_document.unpublished",
                 Category::InternalDocument,
@@ -360,16 +361,20 @@ fn drop_public_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let (sentence_of, ranges) = ctx.sentences();
+    // Each sentence is read once, however many drafts it holds.
+    let mut public: Vec<Option<bool>> = vec![None; ranges.len()];
     out.retain(|f| {
         if !is_draft(f) {
             return true;
         }
-        let toks = tokens_in(t, &f.span);
-        let Some(r) = toks.clone().next().map(|k| &ranges[sentence_of[k]]) else {
+        let Some(si) = tokens_in(t, &f.span).next().map(|k| sentence_of[k]) else {
             return true;
         };
-        !r.clone()
-            .any(|k| PUBLIC_CONSULTATION.iter().any(|p| spelled_at(t, k, p)))
+        !*public[si].get_or_insert_with(|| {
+            ranges[si]
+                .clone()
+                .any(|k| PUBLIC_CONSULTATION.iter().any(|p| spelled_at(t, k, p)))
+        })
     });
 }
 
@@ -420,6 +425,22 @@ fn drop_lone_marks(ctx: &Ctx<'_>, parts: usize, coded: bool, out: &mut Vec<Findi
         r.end > 0 && crate::engine::part_follows(t, r.end - 1) || crate::engine::stamped(t, r.start)
     };
     out.retain(|f| !is_mark(f) || titled(f));
+}
+
+/// The last line of `s` if it is at most 48 bytes long, else its last 48 bytes' worth (enough
+/// for any run of marks, and bounded: this is asked for every document code).
+fn line_tail(s: &str) -> &str {
+    let mut from = s.len().saturating_sub(48);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &s[from..];
+    match tail.rfind('\n') {
+        Some(n) => &tail[n + 1..],
+        // A longer line: a word before the window makes it more than marks.
+        None if from > 0 => "x",
+        None => tail,
+    }
 }
 
 /// Whether `line` (normalised, lower case) holds only classification and urgency marks and

@@ -108,11 +108,45 @@ pub fn apply(ctx: &Ctx<'_>, findings: &mut Vec<Finding>) {
     insinuation::apply(ctx, findings);
 }
 
-/// Whether a finding of `category` in `out` overlaps `span` (bytes): a code rule adds nothing
-/// where the lexicon or another rule already underlines the words.
-pub(crate) fn covered(out: &[Finding], category: Category, span: &Range<usize>) -> bool {
-    out.iter()
-        .any(|f| f.category == category && f.span.start < span.end && span.start < f.span.end)
+/// The spans (bytes) of one category's findings, for [`Covered::overlaps`] in logarithmic
+/// time: a code rule adds nothing where the lexicon or another rule already underlines the
+/// words, and a text may hold thousands of findings (a rule asking for each of its own would
+/// be quadratic).
+pub(crate) struct Covered {
+    /// Span starts, sorted.
+    starts: Vec<usize>,
+    /// For each position in `starts`, the largest end among the spans up to it.
+    max_end: Vec<usize>,
+}
+
+impl Covered {
+    /// The index of the findings of `category` in `out`.
+    pub(crate) fn new(out: &[Finding], category: Category) -> Covered {
+        let mut spans: Vec<(usize, usize)> = out
+            .iter()
+            .filter(|f| f.category == category)
+            .map(|f| (f.span.start, f.span.end))
+            .collect();
+        spans.sort_unstable();
+        let mut max = 0;
+        let max_end = spans
+            .iter()
+            .map(|&(_, e)| {
+                max = max.max(e);
+                max
+            })
+            .collect();
+        Covered {
+            starts: spans.into_iter().map(|(s, _)| s).collect(),
+            max_end,
+        }
+    }
+
+    /// Whether one of the spans overlaps `span`.
+    pub(crate) fn overlaps(&self, span: &Range<usize>) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < span.end);
+        before_end > 0 && self.max_end[before_end - 1] > span.start
+    }
 }
 
 /// A finding of the lexicon group `rule_id` (its category, message and duties) made by a code

@@ -6,7 +6,7 @@
 //! ("đưa thông tin có tính chất suy diễn về các cán bộ, đảng viên khác khi chưa có kết luận của
 //! cơ quan có thẩm quyền").
 
-use super::{covered, group_finding, sentences_with, spelled_at, tokens_in, Ctx};
+use super::{group_finding, sentences_with, spelled_at, tokens_in, Covered, Ctx};
 use crate::lexicon::KeyFilter;
 use crate::lexicon::{CLAIM_CONSEQUENCE, CLAIM_DEBUNK, CLAIM_REJECT_BEFORE, CLAIM_SOURCES};
 use crate::text::Token;
@@ -21,6 +21,18 @@ use std::sync::OnceLock;
 fn source_keys() -> &'static WordList {
     static KEYS: OnceLock<WordList> = OnceLock::new();
     KEYS.get_or_init(|| keyed(CLAIM_SOURCES, true))
+}
+
+/// [`CLAIM_DEBUNK`] ready for matching, computed once.
+fn debunk_keys() -> &'static WordList {
+    static KEYS: OnceLock<WordList> = OnceLock::new();
+    KEYS.get_or_init(|| keyed(CLAIM_DEBUNK, true))
+}
+
+/// [`CLAIM_REJECT_BEFORE`] ready for matching, computed once.
+fn reject_keys() -> &'static WordList {
+    static KEYS: OnceLock<WordList> = OnceLock::new();
+    KEYS.get_or_init(|| keyed(CLAIM_REJECT_BEFORE, true))
 }
 
 /// A word list keyed for matching: each word's accented and folded syllable keys, and the
@@ -127,10 +139,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // được kiểm chứng"), is not spread by the post. A denial
     // that comes first ("Báo chí bác bỏ nhưng nghe nói …", "Đây không phải tin giả: …") does
     // not clear what follows.
-    static DEBUNK: OnceLock<WordList> = OnceLock::new();
-    static REJECT: OnceLock<WordList> = OnceLock::new();
-    let debunk = DEBUNK.get_or_init(|| keyed(CLAIM_DEBUNK, true));
-    let reject = REJECT.get_or_init(|| keyed(CLAIM_REJECT_BEFORE, true));
+    let (debunk, reject) = (debunk_keys(), reject_keys());
     let is_cue = |f: &Finding| {
         matches!(
             f.rule_id.as_str(),
@@ -428,23 +437,29 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let (sentence_of, ranges) = ctx.sentences();
+    let covered = Covered::new(out, crate::Category::UnverifiedClaim);
+    // A source that is the subject of another claim ("bệnh viện không muốn bạn biết"): a claim
+    // finding within its next three words.
+    let in_claim = |k: usize| {
+        let near = t[k].orig.start..t[(k + 3).min(t.len() - 1)].orig.end;
+        covered.overlaps(&near)
+    };
+    // Per sentence, read once: whether it names a medical source, or warns against or denies
+    // the claim anywhere ("Đừng tin mấy bài kiểu uống lá ổi là hết tiểu đường").
+    let mut cancelled: Vec<Option<bool>> = vec![None; ranges.len()];
+    let mut found = Vec::new();
     for c in claims {
-        let sentence = ranges[sentence_of[c.start]].clone();
-        // A source that is the subject of another claim ("bệnh viện không muốn bạn biết"):
-        // a claim finding within its next three words.
-        let in_claim = |k: usize| {
-            let near = t[k].orig.start..t[(k + 3).min(t.len() - 1)].orig.end;
-            covered(out, crate::Category::UnverifiedClaim, &near)
-        };
-        if sentence
-            .clone()
-            .any(|k| first(k, MEDICAL_SOURCES).is_some() && !in_claim(k))
-        {
-            continue;
-        }
+        let si = sentence_of[c.start];
+        let cancel = *cancelled[si].get_or_insert_with(|| {
+            let r = ranges[si].clone();
+            r.clone()
+                .any(|k| first(k, MEDICAL_SOURCES).is_some() && !in_claim(k))
+                || holds(t, r.clone(), debunk_keys(), ctx.unaccented)
+                || holds(t, r, reject_keys(), ctx.unaccented)
+        });
         let span = t[c.start].orig.start..t[c.end - 1].orig.end;
-        if !covered(out, crate::Category::UnverifiedClaim, &span) {
-            out.extend(group_finding(
+        if !cancel && !covered.overlaps(&span) {
+            found.extend(group_finding(
                 ctx,
                 "unverified_claim.miracle_cure",
                 Severity::Warning,
@@ -452,6 +467,7 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             ));
         }
     }
+    out.append(&mut found);
 }
 
 #[cfg(test)]
