@@ -164,11 +164,11 @@ pub(crate) fn title_follows(tokens: &[Token], last: usize) -> bool {
         })
 }
 
-/// Whether the words before token `first` say it is written on the paper: "ghi", "có ghi",
-/// "ghi rõ (là)", "ghi chữ", with quotes or a colon between allowed ("bên trên ghi \"Hạn chế
-/// phổ biến\"", "ghi rõ là không phổ biến"): a mark in sentence case then counts as in
-/// capitals.
-pub(crate) fn written(tokens: &[Token], first: usize) -> bool {
+/// Whether the words before token `first` say it is written on a paper: "ghi", "có ghi",
+/// "ghi rõ (là)", "ghi chữ", then the mark quoted ("bên trên ghi \"Hạn chế phổ biến\"") or
+/// a paper named earlier in the sentence ("Bản này … ghi rõ là không phổ biến"): a mark in
+/// sentence case then counts as in capitals.
+pub(crate) fn written(text: &str, tokens: &[Token], first: usize) -> bool {
     let mut k = first;
     for _ in 0..3 {
         let Some(prev) = k.checked_sub(1).and_then(|p| tokens.get(p)) else {
@@ -178,7 +178,17 @@ pub(crate) fn written(tokens: &[Token], first: usize) -> bool {
             return false;
         }
         if prev.key == "ghi" {
-            return true;
+            // Quoted as printed ('ghi "Hạn chế phổ biến"'), or on a paper the sentence names
+            // ("Bản này … ghi rõ là không phổ biến"; not a notice board's rule).
+            let quoted = text
+                .get(prev.orig.end..tokens[first].orig.start)
+                .is_some_and(|between| between.contains(['"', '\'', '“', '‘', '«', ':']));
+            let paper = (k.saturating_sub(10)..k - 1).any(|j| {
+                tokens[j + 1..k].iter().all(|t| t.gap != Gap::Hard)
+                    && (matches!(tokens[j].key.as_str(), "bản" | "giấy" | "bìa" | "trang")
+                        || tokens.get(j + 1).is_some_and(|n| is_title(&tokens[j], n)))
+            });
+            return quoted || paper;
         }
         if !matches!(prev.key.as_str(), "rõ" | "là" | "chữ" | "dòng") {
             return false;
@@ -207,6 +217,24 @@ pub(crate) fn bracketed_after_document(text: &str, tokens: &[Token], first: usiz
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or_default();
+    // A public act's draft is published for comment: "Thông tư 22 (dự thảo)", "Nghị định
+    // 100/2019/NĐ-CP (dự thảo sửa đổi)".
+    let lower = word.to_lowercase();
+    let public_code = ["nđ-cp", "nd-cp", "tt-", "qđ-ttg", "nq-cp", "qh", "l-ctn"]
+        .iter()
+        .any(|c| lower.contains(c));
+    let public_title = (first.saturating_sub(5)..first).any(|i| {
+        tokens[i].fold == "luat"
+            || tokens.get(i + 1).is_some_and(|n| {
+                matches!(
+                    (tokens[i].fold.as_str(), n.fold.as_str()),
+                    ("thong", "tu") | ("nghi", "dinh") | ("phap", "lenh") | ("hien", "phap")
+                )
+            })
+    });
+    if public_code || public_title {
+        return false;
+    }
     (word.contains('/') && word.contains('-')) || title_precedes(tokens, first)
 }
 
@@ -419,14 +447,11 @@ impl Engine {
                                 Some(rest) => rest.trim_start(),
                                 None => return false,
                             },
-                            // No separator: a capitalised title right after a mark that
-                            // opens its line ("MẬT Danh sách đề cử …").
-                            None if sep.is_empty() => {
-                                return starts && t.capitalized && title_follows(tokens, h.last)
-                            }
+                            None if sep.is_empty() => return false,
                             None => sep,
                         };
-                        // Emoji around a mark are decoration ("🔒 MẬT 🔒 Danh sách …").
+                        // Emoji around a mark stand for the separator ("🔒 MẬT 🔒 Danh sách
+                        // …"); a bare space does not ("MẬT Danh sách nhạc hay").
                         let sep: String = sep
                             .chars()
                             .filter(|&c| !crate::text::is_pictograph(c) && !c.is_whitespace())
@@ -457,7 +482,7 @@ impl Engine {
         if e.caps
             && !span.iter().all(|t| t.upper || t.numeric)
             && !(starts && span[0].capitalized && (label || heads_lines()))
-            && !written(tokens, h.first)
+            && !written(text, tokens, h.first)
             && !bracketed_after_document(text, tokens, h.first)
         {
             return false;

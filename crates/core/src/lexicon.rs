@@ -446,18 +446,18 @@ impl PhraseTrie {
         }
     }
 
-    /// The entries of every phrase of two or more syllables that, written without spaces,
+    /// The entries of every phrase of `min_syllables` or more syllables that, written without spaces,
     /// is `s` exactly (`aihieuthihieu` is `ai hieu thi hieu`, `tuyệtmật` is `tuyệt mật`):
     /// each way of cutting `s` (at characters) into
     /// syllables of the trie is walked from the root. At most [`JOINED_STEPS`] trie steps,
     /// whatever `s` (a cut can be tried in many ways: `aaaa…`).
-    fn joined(&self, s: &str, mut f: impl FnMut(&[usize])) {
+    fn joined(&self, s: &str, min_syllables: usize, mut f: impl FnMut(&[usize])) {
         let mut budget = JOINED_STEPS;
         // (position in `s`, node, syllables so far)
         let mut stack = vec![(0usize, 0u32, 0usize)];
         while let Some((pos, node, n)) = stack.pop() {
             if pos == s.len() {
-                if n >= 2 {
+                if n >= min_syllables {
                     if let Some(out) = self.outputs.get(node as usize).filter(|o| !o.is_empty()) {
                         f(out);
                     }
@@ -923,7 +923,7 @@ impl Lexicon {
         }
         self.scan_dodges(text, tokens, &mut hits);
         self.scan_hashtags(text, tokens, &mut hits);
-        self.scan_leet(tokens, &mut hits);
+        self.scan_leet(text, tokens, &mut hits);
         hits.sort_by(HIT_BY_POSITION);
         hits.dedup();
         hits
@@ -1048,22 +1048,24 @@ impl Lexicon {
                 i += 1;
                 continue;
             }
-            // The last token of the run of single letters from `i`, at most `len` long.
-            let run_end = |len: usize| {
+            // The last token of the run of single letters from `i`, at most `len` long (with
+            // `spaced`, letters apart by spaces only).
+            let run_end = |len: usize, spaced: bool| {
                 let mut e = i;
                 while e + 1 < tokens.len()
                     && single(&tokens[e + 1])
                     && joined(&tokens[e], &tokens[e + 1])
+                    && (!spaced || tokens[e + 1].gap == Gap::Space)
                     && e + 1 - i < len
                 {
                     e += 1;
                 }
                 e
             };
-            let j = run_end(6);
+            let j = run_end(6, false);
             // A longer run may spell a phrase of several syllables ("T U Y Ệ T   M Ậ T",
             // "m ấ t d ạ y"): the whole run, cut into the lexicon's syllables.
-            let k = run_end(24);
+            let k = run_end(24, true);
             if k + 1 - i >= 4 {
                 let run: String = tokens[i..=k].iter().map(|t| t.key.as_str()).collect();
                 let mut found = |ids: &[usize]| {
@@ -1073,9 +1075,18 @@ impl Lexicon {
                         last: k,
                     }));
                 };
-                self.accented.joined(&run, &mut found);
+                self.accented.joined(&run, 2, &mut found);
                 if tokens[i..=k].iter().all(|t| !t.marked) {
-                    self.folded.joined(&run, &mut found);
+                    // Letters without diacritics: only the phrases safe without them ("b o m e"
+                    // is bố mẹ as often as anything else).
+                    self.folded.joined(&run, 2, |ids| {
+                        found(
+                            &ids.iter()
+                                .copied()
+                                .filter(|&e| self.entries[e].unaccented == Unaccented::Flag(true))
+                                .collect::<Vec<_>>(),
+                        )
+                    });
                 }
             }
             for a in i..=j {
@@ -1105,10 +1116,28 @@ impl Lexicon {
     /// that fold to it. A digit shows the intent, so the word's accent policy does not apply
     /// (`l0n` is `lồn`, though `lon` alone is a can); codes that end in digits (`D1`, `F0`,
     /// `K20`) are left alone.
-    fn scan_leet(&self, tokens: &[Token], hits: &mut Vec<Hit>) {
+    fn scan_leet(&self, text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
         for (i, t) in tokens.iter().enumerate() {
-            // Words of letters only and plain numbers: one flag each.
-            if t.letters || t.numeric {
+            // Words of letters only and plain numbers: one flag each. Codes in capitals (`D1T`,
+            // `M4Y`) and words glued to a code's or an address's punctuation (`C4C-200`,
+            // `d1t@gmail.com`, `/l0z/`) are left alone.
+            if t.letters || t.numeric || t.upper {
+                continue;
+            }
+            // A full stop glues only inside a name (`l0z.vn`), not at a sentence's end.
+            let glued_after = |s: &str| {
+                let mut c = s.chars();
+                match c.next() {
+                    Some('-' | '@' | '/' | '_') => true,
+                    Some('.') => c.next().is_some_and(char::is_alphanumeric),
+                    _ => false,
+                }
+            };
+            let glued_before = text
+                .get(..t.orig.start)
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(|c| matches!(c, '-' | '@' | '/' | '.' | '_'));
+            if glued_before || glued_after(text.get(t.orig.end..).unwrap_or_default()) {
                 continue;
             }
             let f = t.fold.as_bytes();
@@ -1168,10 +1197,12 @@ impl Lexicon {
         }
     }
 
-    /// Phrases written as one hashtag without spaces or diacritics (`#aihieuthihieu`,
-    /// `#sharegap`): a token right after `#`, of 4 to 40 ASCII letters, is cut into the folded
-    /// lexicon's syllables ([`PhraseTrie::joined`]); entries that need context words to match
-    /// without diacritics are left out.
+    /// Phrases of three or more syllables written as one hashtag without spaces or diacritics
+    /// (`#aihieuthihieu`, `#noiaithinguoidotubiet`): a token right after `#`, of 4 to 40 ASCII
+    /// letters, is cut into the folded lexicon's syllables ([`PhraseTrie::joined`]); entries
+    /// that need context words to match without diacritics are left out. Two syllables are
+    /// too few: `#andam` is ăn dặm (baby food) before it is a threat, `#treoco` hanging the
+    /// flag.
     fn scan_hashtags(&self, text: &str, tokens: &[Token], hits: &mut Vec<Hit>) {
         let b = text.as_bytes();
         for (i, t) in tokens.iter().enumerate() {
@@ -1182,7 +1213,7 @@ impl Lexicon {
             if !(4..=40).contains(&f.len()) || !f.bytes().all(|c| c.is_ascii_lowercase()) {
                 continue;
             }
-            self.folded.joined(f, |ids| {
+            self.folded.joined(f, 3, |ids| {
                 for &entry in ids {
                     if self.entries[entry].unaccented == Unaccented::Flag(true) {
                         hits.push(Hit {

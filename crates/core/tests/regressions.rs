@@ -336,7 +336,7 @@ fn risky_posts_are_caught() {
             Category::InternalDocument,
         ),
         (
-            "Thông báo về điểm chuẩn dự kiến lớp 10 (bản chưa ký), phụ huynh tham khảo trước nha",
+            "Thông báo số 45/TB-SGDĐT (bản chưa ký) về điểm chuẩn dự kiến lớp 10, phụ huynh tham khảo trước nha",
             Category::InternalDocument,
         ),
         (
@@ -569,6 +569,24 @@ fn everyday_texts_get_no_finding() {
         "MẬT ONG Rừng nguyên chất, ship toàn quốc.",
         "Tết này dẫn người yêu về quê cho cả nhà biết mặt 😊",
         "Tiểu thuyết mới của tôi (dự thảo) sắp xong rồi.",
+        // The breaker's false alarms of the sixth session's rules.
+        "Hai đứa gặp là đập tay rồi cười.",
+        "Nhà nó mà xử lý nước thải tốt thì đã không bị phạt.",
+        "Sâu bọ phá vườn rau, phải tiêu diệt sạch.",
+        "Đi chợ về gặp 😂 Là đập muỗi cả buổi.",
+        "Mệt quá 😂 Chết quách cho xong.",
+        "MẬT Danh sách nhạc hay cho quán cà phê",
+        "Bảng tin ghi rõ là không phổ biến trong giờ làm việc",
+        "Con cảm ơn b o m e nhiều",
+        "Mã sản phẩm: C4C-200, máy ảnh Canon D1T, mã giảm giá D4I-XMAS",
+        "Thông tư 22 (dự thảo) của Bộ Giáo dục được các thầy cô quan tâm góp ý.",
+        "Bộ Y tế đang lấy ý kiến góp ý cho Thông tư số 15/2024/TT-BYT (dự thảo).",
+        "Hợp đồng thuê nhà (bản chưa ký) mình gửi anh xem trước.",
+        "Theo quy định, văn bản chưa ban hành không được áp dụng.",
+        "Đừng tin mấy bài kiểu uống lá ổi là hết tiểu đường nhé mọi người.",
+        "Chị làm ở bệnh viện Chợ Rẫy kể lại ca mổ thành công đầu tiên của mình.",
+        "Món óc tôm rang me ngon lắm.",
+        "Nhà mình sáng 30/4 đường Lê Duẩn kẹt cứng.",
         "Công an tỉnh đã bác bỏ tin đồn bắt cóc trẻ em ở chợ, đề nghị người dân không lan truyền thông tin sai",
         "ừ mình óc tôm, hỏi lại lần nữa nhé.",
         "KHẨN Cần người hiến máu nhóm O cho bé ở bệnh viện Nhi.",
@@ -814,8 +832,8 @@ fn vague_person_with_a_hint() {
     }
 }
 
-/// Phrases written as one hashtag (`#aihieuthihieu`, `#sharegap`) are read as the phrase; a
-/// hashtag of everyday words or a long run of one letter is nothing.
+/// Phrases of three or more syllables written as one hashtag (`#aihieuthihieu`) are read as
+/// the phrase; a hashtag of everyday words or a long run of one letter is nothing.
 #[test]
 fn hashtag_phrases() {
     let e = engine();
@@ -828,12 +846,13 @@ fn hashtag_phrases() {
         .map(|f| &t[f.span.clone()])
         .collect();
     assert_eq!(tags, ["aihieuthihieu", "noiaithinguoidotubiet"]);
-    let t = "Tin nóng về giá xăng #sharegap";
-    assert!(e
-        .analyze(t)
-        .findings
-        .iter()
-        .any(|f| f.category == Category::UnverifiedClaim && &t[f.span.clone()] == "sharegap"));
+    // Two syllables are too few: ăn dặm (baby food), treo cờ (hanging the flag).
+    for t in [
+        "Thực đơn cho bé 7 tháng tuổi #andam",
+        "Cả xóm treo cờ mừng Quốc khánh #treoco",
+    ] {
+        assert!(e.analyze(t).findings.is_empty(), "{t:?}");
+    }
     let long = format!("#{} #dulich #matong #cacban #chiase", "a".repeat(5000));
     assert!(e.analyze(&long).findings.is_empty());
     let cut = format!("#{}", "nghieng".repeat(6));
@@ -852,7 +871,7 @@ fn hearsay_forms() {
         ),
         (
             "Cháu tôi làm ở huyện kể lại: đợt này thu hồi đất cả thôn, đền bù chỉ 50 nghìn một mét",
-            "làm ở huyện kể lại",
+            "Cháu tôi làm ở huyện kể",
         ),
         (
             "Mấy hôm nay ai cũng đồn ông Bảy bán thịt heo bệnh",

@@ -314,7 +314,29 @@ const EXTERMINATE: &[&str] = &[
 /// dehumanising finding ("tiêu diệt sạch muỗi") are left alone.
 fn exterminate(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    let is_vermin = |f: &Finding| f.rule_id == "inflammatory.dehumanising";
+    // People called vermin as a group or as people ("lũ sâu bọ", "mấy thứ ký sinh trùng",
+    // "Loại người đó là ký sinh trùng"), among the five words before it or its own first: the
+    // insects in a garden ("Sâu bọ phá vườn rau, phải tiêu diệt sạch") are no one.
+    let grouped = |f: &Finding| {
+        let r = tokens_in(t, &f.span);
+        !r.is_empty()
+            && (r.start.saturating_sub(5)..=r.start).any(|k| {
+                matches!(
+                    t[k].key.as_str(),
+                    "lũ" | "bọn"
+                        | "thứ"
+                        | "loại"
+                        | "đám"
+                        | "bầy"
+                        | "đàn"
+                        | "mấy"
+                        | "những"
+                        | "người"
+                        | "như"
+                )
+            })
+    };
+    let is_vermin = |f: &Finding| f.rule_id == "inflammatory.dehumanising" && grouped(f);
     if !out.iter().any(is_vermin) {
         return;
     }

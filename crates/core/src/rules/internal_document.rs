@@ -300,6 +300,15 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if draft {
             k += 2;
         }
+        // "Quyết định này chưa ban hành đâu": a demonstrative between.
+        if !draft
+            && named
+            && t.get(k).is_some_and(|x| {
+                x.gap == Gap::Space && matches!(x.key.as_str(), "này" | "đó" | "kia" | "ấy")
+            })
+        {
+            k += 1;
+        }
         if t.get(k).is_none_or(|x| x.gap != Gap::Space) {
             continue;
         }
@@ -320,6 +329,15 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some((q, severity)) = qualifier else {
             continue;
         };
+        // "bản" alone with a not-yet qualifier is any paper ("Hợp đồng thuê nhà (bản chưa
+        // ký)"): only after a document's number or title, or as a draft.
+        if !named
+            && severity < Severity::High
+            && !draft
+            && !crate::engine::bracketed_after_document(ctx.text, t, i)
+        {
+            continue;
+        }
         let span = t[i].orig.start..t[k + q - 1].orig.end;
         if !covered.overlaps(&span) {
             found.push(finding(
@@ -347,8 +365,19 @@ const PUBLIC_CONSULTATION: &[&str] = &[
     "công khai lấy ý kiến",
 ];
 
+/// Words of a legal explanation: "Theo quy định, văn bản chưa ban hành không được áp dụng" is
+/// about documents in general, not a paper in hand.
+const LEGAL_EXPLANATION: &[&str] = &[
+    "theo quy định",
+    "giá trị pháp lý",
+    "hiệu lực",
+    "được áp dụng",
+    "luật sư",
+];
+
 /// Drops draft and not-yet-issued findings (`internal_document.draft`,
-/// `internal_document.unpublished`) in a sentence that opens the draft to public comment ([`PUBLIC_CONSULTATION`]).
+/// `internal_document.unpublished`) in a sentence that opens the draft to public comment
+/// ([`PUBLIC_CONSULTATION`]) or explains the law in general ([`LEGAL_EXPLANATION`]).
 fn drop_public_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let is_draft = |f: &Finding| {
@@ -371,9 +400,12 @@ fn drop_public_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             return true;
         };
         !*public[si].get_or_insert_with(|| {
-            ranges[si]
-                .clone()
-                .any(|k| PUBLIC_CONSULTATION.iter().any(|p| spelled_at(t, k, p)))
+            ranges[si].clone().any(|k| {
+                PUBLIC_CONSULTATION
+                    .iter()
+                    .chain(LEGAL_EXPLANATION)
+                    .any(|p| spelled_at(t, k, p))
+            })
         })
     });
 }
@@ -744,6 +776,7 @@ mod tests {
             UNPUBLISHED_DOCS,
             COUNT_WORDS,
             PUBLIC_CONSULTATION,
+            LEGAL_EXPLANATION,
             &qualifiers,
         ] {
             for w in list {

@@ -793,7 +793,30 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         t.get(i)
             .is_some_and(|x| STREET_WORDS.contains(&x.fold.as_str()))
     };
-    let home_window = |i: usize| if slash_end(ctx.text, t, i) > i { 8 } else { 6 };
+    // A number with a slash after a word of time is a date ("sáng 30/4 đường Lê Duẩn kẹt
+    // cứng"): no house number.
+    let home_window = |i: usize| {
+        let dated = i > 0
+            && matches!(
+                t[i - 1].fold.as_str(),
+                "sang"
+                    | "trua"
+                    | "chieu"
+                    | "toi"
+                    | "dem"
+                    | "ngay"
+                    | "hom"
+                    | "le"
+                    | "dip"
+                    | "tu"
+                    | "den"
+            );
+        match (slash_end(ctx.text, t, i) > i, dated) {
+            (true, true) => 0,
+            (true, false) => 8,
+            _ => 6,
+        }
+    };
     let mut i = 0;
     while i + 2 < t.len() {
         // Every kind of house number below is one of the next three tokens: most positions
@@ -817,10 +840,14 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && t.get(i + 2).is_some_and(|x| x.numeric)
         {
             Some(i + 2)
-        } else if house_number(&t[i]) && near_word(t, i, i + 1, home_window(i), 0, HOME_WORDS) {
+        } else if house_number(&t[i])
+            && !(i > 0 && slash_end(ctx.text, t, i - 1) >= i)
+            && near_word(t, i, i + 1, home_window(i), 0, HOME_WORDS)
+        {
             // "nhà nó ở 12 ngõ 34 …", "địa chỉ: 45 Nguyễn Trãi …", "ở 18B Lý Thường Kiệt": a
             // bare house number after a word for someone's home (a little further back for a
-            // number with a slash: "nhà thằng cho vay nặng lãi ở 27/4 hẻm 112 …").
+            // number with a slash: "nhà thằng cho vay nặng lãi ở 27/4 hẻm 112 …"; the part
+            // after its slash is no house number of its own).
             Some(i)
         } else if t[i + 1].numeric
             && is_street(i)

@@ -488,6 +488,19 @@ pub fn is_pictograph(c: char) -> bool {
     matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{FE0F}')
 }
 
+/// The gap before a token: `gap` as its characters open it, but an emoji followed by a word in
+/// sentence case (`sentence_case`: capitalised, not all capitals) ends a sentence ("Đi chợ về
+/// gặp 😂 Là đập muỗi cả buổi"), as an emoji between lower-case words, or in a text in
+/// capitals, joins them ("Nghe 👂 đồn").
+#[inline]
+fn emoji_gap(gap: Gap, pictograph: bool, sentence_case: bool) -> Gap {
+    if pictograph && sentence_case {
+        Gap::Hard
+    } else {
+        gap
+    }
+}
+
 /// The gap a non-word character opens before the next token.
 #[inline]
 fn gap_of(c: char) -> Gap {
@@ -510,6 +523,8 @@ struct TokenSink<'a> {
     original: &'a str,
     out: Vec<Token>,
     gap: Gap,
+    /// An emoji stands between the previous token and the next (see [`emoji_gap`]).
+    pictograph: bool,
     cursor: usize,
     /// Normalised non-ASCII words keyed so far (see [`SeenWords`]): a word seen before reuses
     /// the keys of its earlier token (long texts repeat most of their words; plain ASCII words
@@ -566,6 +581,7 @@ impl<'a> TokenSink<'a> {
 
     fn gap_char(&mut self, c: char) {
         self.gap = self.gap.max(gap_of(c));
+        self.pictograph |= is_pictograph(c);
     }
 
     fn word(&mut self, start: usize, w: &'a str) {
@@ -645,12 +661,13 @@ impl<'a> TokenSink<'a> {
             marked,
             upper,
             capitalized,
-            gap: self.gap,
+            gap: emoji_gap(self.gap, self.pictograph, capitalized && !upper),
             dodged,
             key_hash: key_h,
             fold_hash: fold_h,
         });
         self.gap = Gap::Space;
+        self.pictograph = false;
     }
 
     /// One UAX #29 segment found by `unicode-segmentation`.
@@ -806,6 +823,7 @@ pub fn tokenize(norm: &Normalized, original: &str) -> Vec<Token> {
         original,
         out: Vec::with_capacity(norm.text.len() / 5 + 1),
         gap: Gap::Space,
+        pictograph: false,
         cursor: 0,
         seen: SeenWords::with_words(norm.text.len() / 4),
     };
@@ -1648,6 +1666,7 @@ mod tests {
     fn reference_tokens(norm: &Normalized, original: &str) -> Vec<Token> {
         let mut out = Vec::new();
         let mut gap = Gap::Space;
+        let mut pictograph = false;
         let words = norm.text.split_word_bound_indices().flat_map(|(start, w)| {
             match label_colon(norm, original, start, w) {
                 Some(c) => vec![
@@ -1662,6 +1681,7 @@ mod tests {
             if !w.chars().any(is_letter_or_digit) {
                 for c in w.chars() {
                     gap = gap.max(gap_of(c));
+                    pictograph |= is_pictograph(c);
                 }
                 continue;
             }
@@ -1685,10 +1705,16 @@ mod tests {
                 upper: !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()),
                 capitalized: letters.first().is_some_and(|c| c.is_uppercase()),
                 numeric: w.chars().all(|c| c.is_ascii_digit()),
-                gap,
+                gap: emoji_gap(
+                    gap,
+                    pictograph,
+                    letters.first().is_some_and(|c| c.is_uppercase())
+                        && !letters.iter().all(|c| c.is_uppercase()),
+                ),
                 dodged,
             });
             gap = Gap::Space;
+            pictograph = false;
         }
         out
     }
