@@ -1,6 +1,7 @@
 //! Engine speed (criterion). Targets (issue 2): `Engine::new` ≤ 20 ms; `analyze` on a
 //! 2,000-character Vietnamese post ≤ 50 µs median; on 100 KB ≤ 5 ms; cost linear in length
-//! (the `analyze_size` group reports throughput for 1 KB, 10 KB, 100 KB and 1 MB).
+//! (the `analyze_size` group reports throughput for 1 KB, 10 KB, 100 KB and 1 MB, and
+//! `analyze_pathological` the same for inputs that once made rules quadratic).
 //!
 //! Run: `cargo bench -p cannhac-core --bench analyze` (release profile; figures in
 //! `BENCHMARKS.md`).
@@ -95,7 +96,35 @@ fn bench(c: &mut Criterion) {
         });
     }
     g.finish();
+
+    // Units that once made rules quadratic (one sentence holding thousands of findings of one
+    // kind), at 100 KB and 1 MB: the two medians must stay about 10 apart.
+    let mut g = c.benchmark_group("analyze_pathological");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(5));
+    for (name, unit) in PATHOLOGICAL {
+        for (size, bytes) in [("100KB", 100 * 1_024), ("1MB", 1_024 * 1_024)] {
+            let text = unit.repeat(bytes / unit.len() + 1);
+            g.throughput(Throughput::Bytes(text.len() as u64));
+            g.bench_with_input(BenchmarkId::new(*name, size), &text, |b, t| {
+                b.iter(|| engine.analyze(black_box(t)))
+            });
+        }
+    }
+    g.finish();
 }
+
+/// Repeated units that a breaker found quadratic in the sixth session's first versions of the
+/// rules (see `BENCHMARKS.md`).
+const PATHOLOGICAL: &[(&str, &str)] = &[
+    ("draft_in_brackets", "Số 09/KH-BCĐ (dự thảo) "),
+    ("unsigned_copy", "(bản chưa ký"),
+    ("cure_claim", "uống lá ổi hết tiểu đường "),
+    ("slash_number", "1/ hẻm "),
+    ("vermin", "lũ chuột tiêu diệt sạch "),
+    ("hint_and_person", "Một vị lãnh đạo. Chắc nhột.\n"),
+    ("digits_for_letters", "l0z "),
+];
 
 criterion_group!(benches, bench);
 criterion_main!(benches);
