@@ -219,7 +219,18 @@ pub(crate) fn bracketed_after_document(text: &str, tokens: &[Token], first: usiz
         .unwrap_or_default();
     // A public act's draft is published for comment: "Thông tư 22 (dự thảo)", "Nghị định
     // 100/2019/NĐ-CP (dự thảo sửa đổi)".
-    let lower = word.to_lowercase();
+    // Lower case by hand (ASCII and Đ): the general `to_lowercase` costs the `.wasm` its
+    // Unicode tables.
+    let lower: String = word
+        .chars()
+        .map(|c| {
+            if c == 'Đ' {
+                'đ'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
     let public_code = ["nđ-cp", "nd-cp", "tt-", "qđ-ttg", "nq-cp", "qh", "l-ctn"]
         .iter()
         .any(|c| lower.contains(c));

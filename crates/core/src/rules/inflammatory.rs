@@ -341,7 +341,7 @@ fn exterminate(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut V
         return;
     }
     let vermin = sentences_with(t, of, ranges.len(), out, is_vermin);
-    let covered = Covered::new(out, Category::Inflammatory);
+    let covered = Covered::new(ctx.tokens, out, Category::Inflammatory);
     let mut found = Vec::new();
     for (si, r) in ranges.iter().enumerate() {
         if !vermin[si] {

@@ -45,7 +45,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let t = ctx.tokens;
-    let covered = Covered::new(out, Category::Insinuation);
+    let covered = Covered::new(ctx.tokens, out, Category::Insinuation);
     let mut found = Vec::new();
     let mut i = 0;
     while i < t.len() {

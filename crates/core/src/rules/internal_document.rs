@@ -258,7 +258,7 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let spaced = |from: usize, to: usize| {
         (from + 1..=to).all(|k| t.get(k).is_some_and(|x| x.gap == Gap::Space))
     };
-    let covered = Covered::new(out, Category::InternalDocument);
+    let covered = Covered::new(ctx.tokens, out, Category::InternalDocument);
     let mut found = Vec::new();
     for i in 0..t.len() {
         // The kind whose first syllable folds as this word's: one comparison rules out most

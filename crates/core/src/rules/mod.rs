@@ -108,44 +108,44 @@ pub fn apply(ctx: &Ctx<'_>, findings: &mut Vec<Finding>) {
     insinuation::apply(ctx, findings);
 }
 
-/// The spans (bytes) of one category's findings, for [`Covered::overlaps`] in logarithmic
-/// time: a code rule adds nothing where the lexicon or another rule already underlines the
-/// words, and a text may hold thousands of findings (a rule asking for each of its own would
-/// be quadratic).
-pub(crate) struct Covered {
-    /// Span starts, sorted.
-    starts: Vec<usize>,
-    /// For each position in `starts`, the largest end among the spans up to it.
-    max_end: Vec<usize>,
+/// The tokens one category's findings cover, for [`Covered::overlaps`] in constant time: a
+/// code rule adds nothing where the lexicon or another rule already underlines the words, and a
+/// text may hold thousands of findings (a rule asking about each of them for each of its own
+/// would be quadratic). Built in one pass over the findings and one over the tokens, with no
+/// sort (another sort instance would cost the `.wasm` kilobytes).
+pub(crate) struct Covered<'t> {
+    tokens: &'t [Token],
+    /// `covered[i]`: how many of the tokens before token `i` some finding covers.
+    covered: Vec<u32>,
 }
 
-impl Covered {
-    /// The index of the findings of `category` in `out`.
-    pub(crate) fn new(out: &[Finding], category: Category) -> Covered {
-        let mut spans: Vec<(usize, usize)> = out
-            .iter()
-            .filter(|f| f.category == category)
-            .map(|f| (f.span.start, f.span.end))
-            .collect();
-        spans.sort_unstable();
-        let mut max = 0;
-        let max_end = spans
-            .iter()
-            .map(|&(_, e)| {
-                max = max.max(e);
-                max
-            })
-            .collect();
-        Covered {
-            starts: spans.into_iter().map(|(s, _)| s).collect(),
-            max_end,
+impl<'t> Covered<'t> {
+    /// The tokens of `tokens` covered by the findings of `category` in `out`.
+    pub(crate) fn new(tokens: &'t [Token], out: &[Finding], category: Category) -> Covered<'t> {
+        // +1 where a finding's tokens start, -1 after they end; the running sum is the depth.
+        let mut delta = vec![0i32; tokens.len() + 1];
+        for f in out.iter().filter(|f| f.category == category) {
+            let r = tokens_in(tokens, &f.span);
+            if !r.is_empty() {
+                delta[r.start] += 1;
+                delta[r.end] -= 1;
+            }
         }
+        let mut covered = Vec::with_capacity(tokens.len() + 1);
+        let (mut depth, mut count) = (0i32, 0u32);
+        covered.push(0);
+        for d in &delta[..tokens.len()] {
+            depth += d;
+            count += u32::from(depth > 0);
+            covered.push(count);
+        }
+        Covered { tokens, covered }
     }
 
-    /// Whether one of the spans overlaps `span`.
+    /// Whether a finding of the category covers a token of `span` (bytes).
     pub(crate) fn overlaps(&self, span: &Range<usize>) -> bool {
-        let before_end = self.starts.partition_point(|&s| s < span.end);
-        before_end > 0 && self.max_end[before_end - 1] > span.start
+        let r = tokens_in(self.tokens, span);
+        !r.is_empty() && self.covered[r.end] > self.covered[r.start]
     }
 }
 

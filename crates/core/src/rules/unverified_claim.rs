@@ -437,7 +437,7 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let (sentence_of, ranges) = ctx.sentences();
-    let covered = Covered::new(out, crate::Category::UnverifiedClaim);
+    let covered = Covered::new(ctx.tokens, out, crate::Category::UnverifiedClaim);
     // A source that is the subject of another claim ("bệnh viện không muốn bạn biết"): a claim
     // finding within its next three words.
     let in_claim = |k: usize| {
