@@ -258,7 +258,8 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let spaced = |from: usize, to: usize| {
         (from + 1..=to).all(|k| t.get(k).is_some_and(|x| x.gap == Gap::Space))
     };
-    let covered = Covered::new(ctx.tokens, out, Category::InternalDocument);
+    // Built on the first candidate: most texts name no document.
+    let mut covered: Option<Covered<'_>> = None;
     let mut found = Vec::new();
     for i in 0..t.len() {
         // The kind whose first syllable folds as this word's: one comparison rules out most
@@ -339,6 +340,8 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let span = t[i].orig.start..t[k + q - 1].orig.end;
+        let covered = covered
+            .get_or_insert_with(|| Covered::new(ctx.tokens, out, Category::InternalDocument));
         if !covered.overlaps(&span) {
             found.push(finding(
                 "internal_document.unpublished",
