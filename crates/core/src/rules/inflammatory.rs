@@ -4,7 +4,7 @@
 //! Headings of documents (a sentence that already holds an internal-document finding) and
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
-use super::{finding, group_finding, sentences_with, spelled_at, tokens_in, Covered, Ctx};
+use super::{finding, group_finding, sentences_with, spelled_any, tokens_in, Covered, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
@@ -296,7 +296,7 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
     });
 }
 
-/// Words for wiping people out (syllables as [`spelled_at`] reads them), longest first.
+/// Words for wiping people out (syllables as [`super::spelled_at`] reads them), longest first.
 const EXTERMINATE: &[&str] = &[
     "tiêu diệt sạch",
     "tiêu diệt hết",
@@ -349,12 +349,7 @@ fn exterminate(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut V
         }
         let mut i = r.start;
         while i < r.end {
-            let Some(n) = EXTERMINATE
-                .iter()
-                .find(|w| spelled_at(t, i, w))
-                .map(|w| w.split(' ').count())
-                .filter(|&n| i + n <= r.end)
-            else {
+            let Some(n) = spelled_any(t, i, EXTERMINATE).filter(|&n| i + n <= r.end) else {
                 i += 1;
                 continue;
             };
@@ -460,8 +455,6 @@ mod tests {
     /// The word list is written as the text is keyed.
     #[test]
     fn exterminate_is_keyed() {
-        for w in EXTERMINATE {
-            assert_eq!(crate::lexicon::phrase_keys(w).0.join(" "), *w);
-        }
+        super::super::assert_keyed(&[EXTERMINATE]);
     }
 }

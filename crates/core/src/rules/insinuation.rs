@@ -7,11 +7,11 @@
 //! Source: duty 8 of the seed article ("không đưa thông tin một cách lập lờ để dẫn dắt dư
 //! luận nhằm mục đích công kích cá nhân hoặc tổ chức").
 
-use super::{finding, spelled_at, Covered, Ctx};
+use super::{finding, spaced, spelled_any, Covered, Ctx};
 use crate::text::Gap;
 use crate::{Category, Finding, Severity};
 
-/// Vague references to a person (syllables as [`spelled_at`] reads them: accented syllables
+/// Vague references to a person (syllables as [`super::spelled_at`] reads them: accented syllables
 /// match the same syllable or the same letters typed without diacritics). "một người" counts
 /// only with a word that makes it someone known ("rất", "quen", "có", "mà").
 const VAGUE_PERSONS: &[&str] = &[
@@ -54,16 +54,12 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             i += 1;
             continue;
         }
-        let Some(n) = VAGUE_PERSONS
-            .iter()
-            .find(|p| spelled_at(t, i, p))
-            .map(|p| p.split(' ').count())
-        else {
+        let Some(n) = spelled_any(t, i, VAGUE_PERSONS) else {
             i += 1;
             continue;
         };
         let mut end = i + n - 1;
-        if (i + 1..=end).any(|k| t[k].gap != Gap::Space) {
+        if !spaced(t, i, end) {
             i += 1;
             continue;
         }
@@ -98,10 +94,6 @@ mod tests {
     /// typed either way would never match.
     #[test]
     fn lists_are_keyed() {
-        for list in [VAGUE_PERSONS] {
-            for w in list {
-                assert_eq!(crate::lexicon::phrase_keys(w).0.join(" "), *w);
-            }
-        }
+        super::super::assert_keyed(&[VAGUE_PERSONS]);
     }
 }

@@ -5,7 +5,7 @@
 //! When a text carries two or more such parts, or a classification mark, they are raised to
 //! `high`: the post is most likely a copy of a whole internal document.
 
-use super::{finding, spelled_at, tokens_in, Covered, Ctx};
+use super::{finding, spaced, spelled_any, spelled_at, tokens_in, Covered, Ctx};
 use crate::text::Gap;
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
@@ -255,9 +255,6 @@ const UNPUBLISHED_EN: &str = "A document that is not public (internal, unsigned 
 /// covers the words. Linear in the number of tokens.
 fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    let spaced = |from: usize, to: usize| {
-        (from + 1..=to).all(|k| t.get(k).is_some_and(|x| x.gap == Gap::Space))
-    };
     // Built on the first candidate: most texts name no document.
     let mut covered: Option<Covered<'_>> = None;
     let mut found = Vec::new();
@@ -277,7 +274,7 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if kind.is_none() && t[i].fold != "ban" {
             continue;
         }
-        let drafted = |at: usize| spelled_at(t, at, "dự thảo") && spaced(at - 1, at + 1);
+        let drafted = |at: usize| spelled_at(t, at, "dự thảo") && spaced(t, at - 1, at + 1);
         let named = kind.is_some();
         let kind = kind.or_else(|| {
             // "bản" alone: opening a phrase ("(bản chưa ký)", ": bản dự thảo") or before
@@ -293,7 +290,7 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let counted = i > 0
             && t[i].gap == Gap::Space
             && (t[i - 1].numeric || COUNT_WORDS.iter().any(|w| spelled_at(t, i - 1, w)));
-        if counted || !spaced(i, i + n - 1) {
+        if counted || !spaced(t, i, i + n - 1) {
             continue;
         }
         let mut k = i + n;
@@ -315,7 +312,7 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         let qualifier = UNPUBLISHED_QUALIFIERS
             .iter()
-            .find(|(q, _)| spelled_at(t, k, q) && spaced(k, k + q.split(' ').count() - 1))
+            .find(|(q, _)| spelled_at(t, k, q) && spaced(t, k, k + q.split(' ').count() - 1))
             .map(|&(q, sev)| (q.split(' ').count(), sev))
             .or_else(|| {
                 // "lần 2" only after a named kind ("tờ trình dự thảo lần 2"; a novel has a
@@ -528,17 +525,18 @@ fn field_values(ctx: &Ctx<'_>, out: &mut [Finding]) {
         if !colon {
             continue;
         }
-        let value = [
-            "thượng khẩn",
-            "hoả tốc",
-            "tối mật",
-            "tuyệt mật",
-            "khẩn",
-            "mật",
-        ]
-        .iter()
-        .find(|v| spelled_at(t, r.end, v))
-        .map(|v| v.split(' ').count());
+        let value = spelled_any(
+            t,
+            r.end,
+            &[
+                "thượng khẩn",
+                "hoả tốc",
+                "tối mật",
+                "tuyệt mật",
+                "khẩn",
+                "mật",
+            ],
+        );
         if let Some(n) = value {
             f.span.end = t[r.end + n - 1].orig.end;
         }
@@ -775,16 +773,12 @@ mod tests {
     #[test]
     fn lists_are_keyed() {
         let qualifiers: Vec<&str> = UNPUBLISHED_QUALIFIERS.iter().map(|(q, _)| *q).collect();
-        for list in [
+        super::super::assert_keyed(&[
             UNPUBLISHED_DOCS,
             COUNT_WORDS,
             PUBLIC_CONSULTATION,
             LEGAL_EXPLANATION,
             &qualifiers,
-        ] {
-            for w in list {
-                assert_eq!(crate::lexicon::phrase_keys(w).0.join(" "), *w);
-            }
-        }
+        ]);
     }
 }

@@ -279,6 +279,35 @@ pub(crate) fn spelled_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
     }
 }
 
+/// The syllable count of the first phrase of `list` that the tokens from `i` spell
+/// ([`spelled_at`]), or `None`. Lists put longer phrases before their prefixes.
+pub(crate) fn spelled_any(tokens: &[Token], i: usize, list: &[&str]) -> Option<usize> {
+    list.iter()
+        .find(|p| spelled_at(tokens, i, p))
+        .map(|p| p.split(' ').count())
+}
+
+/// Whether `phrase` ([`spelled_at`]) ends right before token `i`: "bà chủ" before "quán".
+pub(crate) fn spelled_before(tokens: &[Token], i: usize, phrase: &str) -> bool {
+    let n = phrase.split(' ').count();
+    i >= n && spelled_at(tokens, i - n, phrase)
+}
+
+/// Whether tokens `from + 1..=to` each follow the one before after spaces only (one phrase, no
+/// punctuation inside); `false` past the end of `tokens`.
+pub(crate) fn spaced(tokens: &[Token], from: usize, to: usize) -> bool {
+    (from + 1..=to).all(|k| tokens.get(k).is_some_and(|x| x.gap == Gap::Space))
+}
+
+/// Test helper: every phrase of `lists` is written as the text is keyed (tone on the main
+/// vowel: `hoá`), or a word typed either way would never match it.
+#[cfg(test)]
+pub(crate) fn assert_keyed(lists: &[&[&str]]) {
+    for w in lists.iter().flat_map(|l| l.iter()) {
+        assert_eq!(crate::lexicon::phrase_keys(w).0.join(" "), *w);
+    }
+}
+
 /// The token index range whose original spans overlap `span`.
 pub(crate) fn tokens_in(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
     let s = tokens.partition_point(|t| t.orig.end <= span.start);

@@ -7,7 +7,7 @@
 //! lane or alley). Severity `warning`, raised to `high` when the text also calls on people to
 //! contact or confront someone.
 
-use super::{finding, spelled_at, tokens_in, Ctx};
+use super::{finding, spelled_at, spelled_before, tokens_in, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::collections::BTreeMap;
@@ -597,12 +597,7 @@ const PERSON_TITLES: &[&str] = &[
 /// [`near_word`] for [`PUBLIC_WORDS`]: an office's name counts unless a person's title is
 /// right before it ("vợ ông chánh văn phòng huyện, số đt 09…").
 fn public_near(tokens: &[Token], first: usize, end: usize) -> bool {
-    let titled = |i: usize| {
-        PERSON_TITLES.iter().any(|t| {
-            let n = t.split(' ').count();
-            i >= n && spelled_at(tokens, i - n, t)
-        })
-    };
+    let titled = |i: usize| PERSON_TITLES.iter().any(|t| spelled_before(tokens, i, t));
     near_word_where(tokens, (first, end), (8, 0), PUBLIC_WORDS, |i| !titled(i))
 }
 

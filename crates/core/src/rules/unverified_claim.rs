@@ -6,7 +6,7 @@
 //! ("đưa thông tin có tính chất suy diễn về các cán bộ, đảng viên khác khi chưa có kết luận của
 //! cơ quan có thẩm quyền").
 
-use super::{group_finding, sentences_with, spelled_at, tokens_in, Covered, Ctx};
+use super::{group_finding, sentences_with, spaced, spelled_any, tokens_in, Covered, Ctx};
 use crate::lexicon::KeyFilter;
 use crate::lexicon::{CLAIM_CONSEQUENCE, CLAIM_DEBUNK, CLAIM_REJECT_BEFORE, CLAIM_SOURCES};
 use crate::text::Token;
@@ -216,7 +216,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Verbs of a cure (syllables as [`spelled_at`] reads them), longest first.
+/// Verbs of a cure (syllables as [`super::spelled_at`] reads them), longest first.
 const CURE_VERBS: &[&str] = &[
     "teo hết",
     "chữa khỏi",
@@ -382,14 +382,7 @@ fn opens_cure_object(fold: &str) -> bool {
 /// message) where no finding of the category covers the words yet. Linear in tokens.
 fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    let first = |i: usize, list: &[&str]| {
-        list.iter()
-            .find(|w| spelled_at(t, i, w))
-            .map(|w| w.split(' ').count())
-    };
-    let joined = |from: usize, to: usize| {
-        (from + 1..=to).all(|k| t.get(k).is_some_and(|x| x.gap == crate::text::Gap::Space))
-    };
+    let first = |i: usize, list: &[&str]| spelled_any(t, i, list);
     let mut claims: Vec<Range<usize>> = Vec::new();
     for i in 0..t.len() {
         if !matches!(
@@ -428,7 +421,7 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some((n, m)) = hit else {
             continue;
         };
-        if negated || !joined(i, i + n + m - 1) {
+        if negated || !spaced(t, i, i + n + m - 1) {
             continue;
         }
         claims.push(i..i + n + m);
@@ -479,18 +472,14 @@ mod tests {
     /// syllable `cure_claims` looks ahead for.
     #[test]
     fn cure_lists_are_keyed() {
-        for list in [
+        super::super::assert_keyed(&[
             CURE_VERBS,
             DISEASES,
             NO_NEED,
             TREATMENTS,
             REMEDIES,
             MEDICAL_SOURCES,
-        ] {
-            for w in list {
-                assert_eq!(crate::lexicon::phrase_keys(w).0.join(" "), *w);
-            }
-        }
+        ]);
         for w in DISEASES.iter().chain(TREATMENTS) {
             let first = crate::lexicon::phrase_keys(w).1[0].clone();
             assert!(opens_cure_object(&first), "{w}");
