@@ -599,6 +599,7 @@ fn everyday_texts_get_no_finding() {
         "Uống thuốc đều mà vẫn không khỏi tiểu đường",
         // Counted documents, software versions, a novel's draft, a draft open for comment.
         "Theo Bộ Tư pháp, hiện còn 5 văn bản chưa ban hành.",
+        "Không biết còn bao nhiêu văn bản chưa ban hành nữa.",
         "Phiên bản chưa phát hành của iOS 19 bị lộ.",
         "Tôi vừa viết xong bản dự thảo lần 2 của cuốn tiểu thuyết.",
         "Bà con lưu ý: dự thảo quy hoạch chung thành phố đang được niêm yết công khai tại UBND phường để lấy ý kiến cộng đồng dân cư.",

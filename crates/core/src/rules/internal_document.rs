@@ -5,7 +5,7 @@
 //! When a text carries two or more such parts, or a classification mark, they are raised to
 //! `high`: the post is most likely a copy of a whole internal document.
 
-use super::{finding, spaced, spelled_any, spelled_at, tokens_in, Covered, Ctx};
+use super::{finding, spaced, spelled_any, spelled_at, spelled_before, tokens_in, Covered, Ctx};
 use crate::text::Gap;
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
@@ -289,7 +289,7 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // hành", "nhiều kế hoạch chưa công bố".
         let counted = i > 0
             && t[i].gap == Gap::Space
-            && (t[i - 1].numeric || COUNT_WORDS.iter().any(|w| spelled_at(t, i - 1, w)));
+            && (t[i - 1].numeric || COUNT_WORDS.iter().any(|w| spelled_before(t, i, w)));
         if counted || !spaced(t, i, i + n - 1) {
             continue;
         }
