@@ -272,7 +272,7 @@ pub(crate) fn part_follows(tokens: &[Token], last: usize) -> bool {
 /// calligraphy: "chữ KHẨN") nor after a document title (news quotes "văn bản KHẨN của Bộ Y tế"
 /// every day).
 pub(crate) fn stamped(tokens: &[Token], first: usize) -> bool {
-    let spaced = |from: usize, to: usize| tokens[from..=to].iter().all(|t| t.gap == Gap::Space);
+    let spaced = |from: usize, to: usize| crate::rules::spaced(tokens, from, to);
     let stamp = |t: &Token| matches!(t.key.as_str(), "dấu" | "mộc" | "đóng");
     if !(first > 0 && tokens.get(first).is_some_and(|at| at.gap == Gap::Space)) {
         return false;
@@ -282,9 +282,9 @@ pub(crate) fn stamped(tokens: &[Token], first: usize) -> bool {
     }
     let c = first - 1;
     tokens[c].key == "chữ"
-        && ((c.saturating_sub(3)..c).any(|k| stamp(&tokens[k]) && spaced(k + 1, c))
+        && ((c.saturating_sub(3)..c).any(|k| stamp(&tokens[k]) && spaced(k, c))
             || (first + 1..(first + 4).min(tokens.len()))
-                .any(|k| stamp(&tokens[k]) && spaced(first + 1, k)))
+                .any(|k| stamp(&tokens[k]) && spaced(first, k)))
 }
 
 /// Whether a document title ([`DOC_TITLES`]) ends among the four tokens before token
