@@ -255,6 +255,12 @@ fn risky_posts_are_caught() {
             Category::UnverifiedClaim,
         ),
         ("Não tôm à mà hỏi câu đó", Category::Inflammatory),
+        // New-user findings: hearsay with "có người nói", a call to berate someone.
+        (
+            "Có người nói ông chủ tịch xã nhận tiền của doanh nghiệp, chắc các bạn cũng đoán ra là ai",
+            Category::UnverifiedClaim,
+        ),
+        ("Ai gặp thì chửi cho bà ta một trận", Category::Inflammatory),
         // Deleted posts.
         (
             "Tin này đăng được 5 phút là bị gỡ, ai đọc được thì lưu lại ngay",
