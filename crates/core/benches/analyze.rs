@@ -114,7 +114,7 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-/// Repeated units that a breaker found quadratic in the sixth session's first versions of the
+/// Repeated units that breakers found quadratic in the sixth session's first versions of the
 /// rules (see `BENCHMARKS.md`).
 const PATHOLOGICAL: &[(&str, &str)] = &[
     ("draft_in_brackets", "Số 09/KH-BCĐ (dự thảo) "),
@@ -124,6 +124,7 @@ const PATHOLOGICAL: &[(&str, &str)] = &[
     ("vermin", "lũ chuột tiêu diệt sạch "),
     ("hint_and_person", "Một vị lãnh đạo. Chắc nhột.\n"),
     ("digits_for_letters", "l0z "),
+    ("mark_in_brackets_no_space", "(mật)"),
 ];
 
 criterion_group!(benches, bench);

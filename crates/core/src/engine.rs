@@ -212,8 +212,15 @@ pub(crate) fn bracketed_after_document(text: &str, tokens: &[Token], first: usiz
     let Some(inside) = before.strip_suffix('(') else {
         return false;
     };
-    let word = inside
-        .trim_end()
+    // The word before the bracket, read over its last 64 bytes at most: a document code is
+    // shorter, and a text with no space for megabytes ("(mật)(mật)…") must not be read back
+    // to its start at every bracket.
+    let inside = inside.trim_end();
+    let mut from = inside.len().saturating_sub(64);
+    while !inside.is_char_boundary(from) {
+        from += 1;
+    }
+    let word = inside[from..]
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or_default();
