@@ -593,6 +593,8 @@ fn everyday_texts_get_no_finding() {
         "Chị làm ở bệnh viện Chợ Rẫy kể lại ca mổ thành công đầu tiên của mình.",
         "Món óc tôm rang me ngon lắm.",
         "Nhà mình sáng 30/4 đường Lê Duẩn kẹt cứng.",
+        "Phun thuốc diệt sạch lũ kiến trong bếp.",
+        "Chuột phá vườn rau quá, phải tiêu diệt sạch lũ chuột này thôi.",
         "Công an tỉnh đã bác bỏ tin đồn bắt cóc trẻ em ở chợ, đề nghị người dân không lan truyền thông tin sai",
         "ừ mình óc tôm, hỏi lại lần nữa nhé.",
         "KHẨN Cần người hiến máu nhóm O cho bé ở bệnh viện Nhi.",
@@ -698,6 +700,9 @@ fn own_contact_data_is_a_nudge() {
         "Số điện thoại của mình là 0912 345 678, cần gì cứ gọi mình nhé cả nhà.",
         "Gọi ngay 0936 222 111 để được tư vấn lắp điều hòa miễn phí!",
         "Gọi cho tôi 0912345678 nhé",
+        // A lost pet or wallet.
+        "Con mèo nhà mình đi lạc, ai thấy gọi giúp mình số 0912 111 222 nhé.",
+        "Mất ví ở chợ Bến Thành, ai nhặt được xin gọi số 0912111222, hậu tạ.",
         // A seller's or tutor's own ad.
         "Mật ong rừng quê mình, ai cần thì inbox hoặc gọi 0978 654 321 nhé.",
         "Nhận dạy kèm toán lớp 9, Zalo 0978654321.",

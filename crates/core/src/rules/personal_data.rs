@@ -381,6 +381,10 @@ const OWN_WORDS: &[&str] = &[
     "hoac goi",
     "pass lai",
     "zalo",
+    // A lost pet or wallet: "ai thấy gọi giúp mình số 09…", "ai nhặt được xin gọi số 09…, hậu tạ".
+    "giup minh",
+    "hau ta",
+    "nhat duoc",
 ];
 /// Words that make nearby data someone else's, whatever else is said. Written with their
 /// diacritics where the folded form is also an everyday word (`thằng` / `tháng`, `nó` / `nợ`,
