@@ -1,4 +1,5 @@
-//! Analyses the benchmark post (`benches/post.txt`) N times (default 200) with one engine, for
+//! Analyses the benchmark post (`benches/post.txt`, or the file given second) N times (default
+//! 200) with one engine, for
 //! instruction counts that do not depend on the machine's load:
 //!
 //! ```sh
@@ -14,7 +15,15 @@ fn main() {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(200);
-    let post = include_str!("../benches/post.txt");
+    // An optional second argument names another post to analyse instead.
+    let post = match std::env::args().nth(2).map(std::fs::read_to_string) {
+        None => include_str!("../benches/post.txt").to_string(),
+        Some(Ok(text)) => text,
+        Some(Err(e)) => {
+            eprintln!("cannot read the post: {e}");
+            std::process::exit(2);
+        }
+    };
     let engine = match Engine::new(Config::default()) {
         Ok(e) => e,
         Err(e) => {
@@ -24,7 +33,7 @@ fn main() {
     };
     let mut k = 0;
     for _ in 0..n {
-        k += std::hint::black_box(engine.analyze(std::hint::black_box(post)))
+        k += std::hint::black_box(engine.analyze(std::hint::black_box(&post)))
             .findings
             .len();
     }

@@ -92,9 +92,11 @@ pub struct Engine {
     config: Config,
     lexicon: Lexicon,
     allow: Vec<Vec<String>>,
-    /// Every key of `allow` and its folded form: a finding whose first token is none of them
-    /// lies in no allow-list phrase (see [`Engine::allowed`]).
-    allow_filter: lexicon::KeyFilter,
+    /// The places of every key of `allow`, under the [`text::key_hash`] of the key and of its
+    /// folded form: `(phrase index in allow, syllable index in the phrase)`. A finding's first
+    /// token can only lie in an occurrence of a phrase through one of these places (see
+    /// [`Engine::allowed`]).
+    allow_index: rustc_hash::FxHashMap<u32, Vec<(u32, u32)>>,
 }
 
 fn check_phrase(p: &str) -> Result<(), ConfigError> {
@@ -350,19 +352,27 @@ impl Engine {
             allow.push(lexicon::phrase_keys(a).0);
         }
         let lexicon = Lexicon::build(extra_rules, extra).map_err(|e| ConfigError::Lexicon(e.0))?;
-        let mut allow_filter = lexicon::KeyFilter::default();
-        for k in allow.iter().flatten() {
-            allow_filter.insert(k);
-            // `fold_eq` compares an ASCII key as it is, others through `tone::fold`.
-            if !k.is_ascii() {
-                allow_filter.insert(&text::tone::fold(k));
+        let mut allow_index: rustc_hash::FxHashMap<u32, Vec<(u32, u32)>> = Default::default();
+        for (p, keys) in allow.iter().enumerate() {
+            for (j, k) in keys.iter().enumerate() {
+                // Phrases and syllables are counted in the hundreds and tens.
+                let place = (p as u32, j as u32);
+                allow_index
+                    .entry(text::key_hash(k))
+                    .or_default()
+                    .push(place);
+                // `fold_eq` compares an ASCII key as it is, others through `tone::fold`.
+                if !k.is_ascii() {
+                    let folded = text::key_hash(&text::tone::fold(k));
+                    allow_index.entry(folded).or_default().push(place);
+                }
             }
         }
         Ok(Engine {
             config,
             lexicon,
             allow,
-            allow_filter,
+            allow_index,
         })
     }
 
@@ -565,23 +575,25 @@ impl Engine {
             }
         }
         // A context is keyed: syllable keys joined by single spaces.
+        // Both read outwards from the hit and stop at the first syllable that differs (most
+        // contexts differ at the first): each word of the context must be spelled by the next
+        // token out, with no hard gap between the context and the hit.
         let before = |ctx: &&str| -> bool {
-            let n = ctx.split(' ').count();
-            h.first >= n && {
-                let w = &tokens[h.first - n..h.first];
-                w.iter()
-                    .skip(1)
-                    .chain(std::iter::once(&tokens[h.first]))
-                    .all(|t| t.gap != Gap::Hard)
-                    && spells(w, ctx.split(' '))
-            }
+            let mut i = h.first;
+            ctx.rsplit(' ').all(|k| {
+                let gap_ok = tokens[i].gap != Gap::Hard;
+                i = i.wrapping_sub(1);
+                gap_ok && tokens.get(i).is_some_and(|t| key_matches(t, k))
+            })
         };
         let after = |ctx: &&str| -> bool {
-            let n = ctx.split(' ').count();
-            h.last + n < tokens.len() && {
-                let w = &tokens[h.last + 1..=h.last + n];
-                w.iter().all(|t| t.gap != Gap::Hard) && spells(w, ctx.split(' '))
-            }
+            let mut i = h.last;
+            ctx.split(' ').all(|k| {
+                i += 1;
+                tokens
+                    .get(i)
+                    .is_some_and(|t| t.gap != Gap::Hard && key_matches(t, k))
+            })
         };
         // After a label's colon the next word starts the title: "MẬT: Báo cáo …" is not "mật
         // báo".
@@ -599,41 +611,53 @@ impl Engine {
         }
     }
 
-    /// Whether `span` lies inside an occurrence of an allow-list phrase. Tokens are in text
-    /// order, so only the occurrences that could contain `span` are tried: those starting at
-    /// or before `span.start` and ending at or after `span.end`. The cost is per finding, not
-    /// per token of the text times the number of allow-list phrases.
+    /// Whether `span` lies inside an occurrence of an allow-list phrase. Only the phrases
+    /// that hold the key of the span's first token are tried, each at the one place where
+    /// that token would sit: the cost is per finding, not per allow-list phrase.
     fn allowed(&self, tokens: &[Token], span: &std::ops::Range<usize>) -> bool {
         // An occurrence tokens[i..i + n] contains `span` when
         // tokens[i].orig.start <= span.start (so i < starts_before) and
         // tokens[i + n - 1].orig.end >= span.end (so i + n - 1 >= ends_after).
         let starts_before = tokens.partition_point(|t| t.orig.start <= span.start);
+        let ends_after = tokens.partition_point(|t| t.orig.end < span.end);
+        let occurs_at = |keys: &[String], i: usize| {
+            let n = keys.len();
+            n > 0
+                && i + n <= tokens.len()
+                && i < starts_before
+                && i + n > ends_after
+                && tokens[i].orig.start <= span.start
+                && span.end <= tokens[i + n - 1].orig.end
+                && keys_match(&tokens[i..i + n], keys)
+        };
         // The last token starting at or before a non-empty span lies inside every occurrence
-        // that contains the span (tokens do not overlap), so it must spell one of the
-        // phrases' keys. None: no occurrence starts early enough.
-        let Some(first) = starts_before.checked_sub(1).and_then(|f| tokens.get(f)) else {
+        // that contains the span (tokens do not overlap), so it spells one of the phrase's
+        // keys. None: no occurrence starts early enough.
+        let Some(f) = starts_before.checked_sub(1) else {
             return false;
         };
-        if span.start < span.end
-            && !(self.allow_filter.may_contain_hash(first.key_hash)
-                || !first.marked && self.allow_filter.may_contain_hash(first.fold_hash))
-        {
-            return false;
+        if span.start == span.end {
+            // An empty span: any occurrence around it.
+            return self
+                .allow
+                .iter()
+                .any(|keys| (0..starts_before).any(|i| occurs_at(keys, i)));
         }
-        let ends_after = tokens.partition_point(|t| t.orig.end < span.end);
-        self.allow.iter().any(|a| {
-            let n = a.len();
-            if n == 0 || n > tokens.len() {
-                return false;
-            }
-            let lo = (ends_after + 1).saturating_sub(n);
-            let hi = starts_before.min(tokens.len() - n + 1);
-            (lo..hi).any(|i| {
-                tokens[i].orig.start <= span.start
-                    && span.end <= tokens[i + n - 1].orig.end
-                    && keys_match(&tokens[i..i + n], a)
+        let first = &tokens[f];
+        let hashes = [
+            Some(first.key_hash),
+            (!first.marked).then_some(first.fold_hash),
+        ];
+        hashes
+            .into_iter()
+            .flatten()
+            .filter_map(|h| self.allow_index.get(&h))
+            .flatten()
+            .any(|&(p, j)| {
+                let keys = self.allow.get(p as usize).map_or(&[][..], Vec::as_slice);
+                f.checked_sub(j as usize)
+                    .is_some_and(|i| occurs_at(keys, i))
             })
-        })
     }
 }
 
