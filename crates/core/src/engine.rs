@@ -211,6 +211,13 @@ pub(crate) fn bracketed_after_document(text: &str, tokens: &[Token], first: usiz
     else {
         return false;
     };
+    // "(bản dự thảo)": the word "bản" may come between the bracket and the mark.
+    let before = ["bản", "ban", "Bản", "Ban"]
+        .iter()
+        .find_map(|b| before.strip_suffix(b))
+        .map(str::trim_end)
+        .filter(|b| b.ends_with('('))
+        .unwrap_or(before);
     let Some(inside) = before.strip_suffix('(') else {
         return false;
     };
@@ -299,7 +306,9 @@ pub(crate) fn stamped(tokens: &[Token], first: usize) -> bool {
 /// Whether a document title ([`DOC_TITLES`]) ends among the four tokens before token
 /// `first`, on its line: "Dự thảo nghị quyết (MẬT)".
 fn title_precedes(tokens: &[Token], first: usize) -> bool {
-    let lo = first.saturating_sub(4);
+    // A title of up to ten words before: "Danh sách dự kiến bổ nhiệm phó giám đốc sở (bản dự
+    // thảo)".
+    let lo = first.saturating_sub(10);
     (lo..first)
         .rev()
         .take_while(|&i| tokens[i + 1..=first].iter().all(|t| t.gap != Gap::Hard))

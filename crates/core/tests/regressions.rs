@@ -527,6 +527,48 @@ fn risky_posts_are_caught() {
             "nghe don sap dong cua bien gioi, mua gao tich tru di",
             Category::UnverifiedClaim,
         ),
+        // Seventh session, blind round adv10: classes of forms.
+        // A source that names nobody, after the claim's sentence; a vague person vouching.
+        (
+            "Bộ Công an sắp phạt 10 triệu nếu đăng status than thở giá cả. Nguồn: một anh làm trong ngành.",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Tiêm vắc xin xong bị vô sinh đó, bác sĩ bạn mình xác nhận rồi, đừng cho con đi tiêm",
+            Category::UnverifiedClaim,
+        ),
+        // "thông báo" is no newspaper: "chưa có thông báo chính thức" is no source.
+        (
+            "ông trưởng công an phường vừa bị đình chỉ vì nhận tiền bảo kê, chưa có thông báo chính thức gì đâu.",
+            Category::UnverifiedClaim,
+        ),
+        // A hospital said to hide the cure is no medical source.
+        (
+            "Lá xạ đen sắc uống 1 tháng là teo hết khối u, bệnh viện không muốn cho mọi người biết đâu",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Vụ này báo chính thống im re, chỉ có trên mạng mới dám nói",
+            Category::UnverifiedClaim,
+        ),
+        // An urgent letter the writer photographed or passes on before it is public.
+        (
+            "Công văn hoả tốc của Sở gửi xuống chiều nay về việc rà soát cán bộ, em chụp lại cho cả nhóm xem trước nhé",
+            Category::InternalDocument,
+        ),
+        (
+            "Hé lộ trước danh sách dự kiến bổ nhiệm phó giám đốc sở (bản dự thảo, chưa thông qua Ban Thường vụ)",
+            Category::InternalDocument,
+        ),
+        (
+            "Thông tin này thuộc diện không phổ biến, mình chỉ nói cho nhóm mình",
+            Category::InternalDocument,
+        ),
+        // A grouped CCCD with the ID word further back.
+        (
+            "Chị ơi CCCD của ông chồng cũ chị đây: 079 085 001 234, chị cần thì em gửi",
+            Category::PersonalData,
+        ),
     ];
     for (t, cat) in cases {
         let r = e.analyze(t);
@@ -549,6 +591,13 @@ fn risky_posts_are_caught() {
 fn everyday_texts_get_no_finding() {
     let e = engine();
     let texts = [
+        // Seventh session, blind round adv10: a public law's name, an invitation to comment,
+        // a proverb, news of an urgent letter, a notice.
+        "Luật Bảo vệ bí mật nhà nước năm 2018 quy định rõ trách nhiệm của cán bộ khi sử dụng mạng xã hội",
+        "Cả nhà vào comment chia sẻ món ăn ngày Tết yêu thích của mình nhé",
+        "Đúng là đánh chết cái nết không chừa, mình lại mua thêm một đôi giày 😂",
+        "Bộ Y tế có công văn hỏa tốc gửi các tỉnh về phòng dịch",
+        "Theo thông báo của phường, tuần sau cắt điện khu phố 3 từ 8h đến 12h.",
         "qua tang danh cho be yeu nhe ca nha",
         "chi ay khong dam cho con di choi dau",
         "tat cho toi cai den nhe",
@@ -917,4 +966,19 @@ fn form_field_values() {
         .map(|f| &t[f.span.clone()])
         .collect();
     assert_eq!(spans, ["Độ mật: Mật", "Độ khẩn: Hỏa tốc"]);
+}
+
+/// A sentence in capitals addressed to "các người" is shouting (an `info` nudge: no insult in
+/// it), like one aimed with "mày" or "bọn".
+#[test]
+fn capitals_aimed_at_cac_nguoi() {
+    let t = "CÁC NGƯỜI CÓ CÒN LƯƠNG TÂM KHÔNG HẢ, ĐỪNG CÓ MÀ LỪA DÂN NỮA";
+    let r = engine().analyze(t);
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| f.rule_id == "inflammatory.shouting" && f.span == (0..t.len())),
+        "{:?}",
+        r.findings
+    );
 }

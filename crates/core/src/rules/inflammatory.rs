@@ -159,6 +159,9 @@ fn aims(t: &[Token], i: usize) -> bool {
     match t[i].key.as_str() {
         "lũ" => !matches!(next, Some("lụt" | "quét" | "ống" | "lớn" | "về")),
         "thằng" => !matches!(next, Some("em" | "bé" | "cháu" | "con" | "anh")),
+        // "các ngươi", "các người" addressing people ("CÁC NGƯỜI CÓ CÒN LƯƠNG TÂM KHÔNG").
+        "ngươi" => true,
+        "người" => i > 0 && t[i - 1].key == "các" && t[i].gap == crate::text::Gap::Space,
         k => AIM_WORDS.contains(&k),
     }
 }

@@ -5,7 +5,10 @@
 //! When a text carries two or more such parts, or a classification mark, they are raised to
 //! `high`: the post is most likely a copy of a whole internal document.
 
-use super::{finding, spaced, spelled_any, spelled_at, spelled_before, tokens_in, Covered, Ctx};
+use super::{
+    finding, group_finding, spaced, spelled_any, spelled_at, spelled_before, tokens_in, Covered,
+    Ctx,
+};
 use crate::text::Gap;
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
@@ -153,6 +156,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     drop_public_drafts(ctx, out);
     let coded = codes.iter().any(|m| has_issuer(&norm[m.clone()]));
     drop_lone_marks(ctx, parts, coded, out);
+    urgent_copies(ctx, out);
     field_values(ctx, out);
     let classified = out
         .iter()
@@ -170,6 +174,58 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             f.severity = Severity::High;
         }
     }
+}
+
+/// Kinds of official letter an urgency mark is written after ("công văn hỏa tốc").
+const URGENT_KINDS: &[&str] = &["công văn", "công điện", "văn bản"];
+/// Urgency marks (Nghị định 30/2020/NĐ-CP), longer before their prefixes.
+const URGENCY: &[&str] = &["hoả tốc", "thượng khẩn", "khẩn"];
+/// What a writer says who holds a copy and passes it on before it is public: "em chụp lại
+/// cho cả nhóm xem trước", "chưa công bố đâu, đọc xong xóa".
+const COPY_CUES: &[&str] = &[
+    "chụp",
+    "scan",
+    "xem trước",
+    "chưa công bố",
+    "chưa đăng",
+    "chưa công khai",
+    "đọc xong xoá",
+    "xem xong xoá",
+];
+
+/// An urgent letter in the writer's hands: a kind of letter ([`URGENT_KINDS`]) with an urgency
+/// mark right after ("Công văn hoả tốc của Sở", "cong van khan"), in a post that says the
+/// writer copied it or passes it on before it is public ([`COPY_CUES`]). Without such a cue
+/// the words are news ("Bộ Y tế có công văn hỏa tốc gửi các tỉnh") and get nothing. A
+/// `warning` over the letter's kind and mark, unless a finding of the category covers it.
+/// Linear in the number of tokens.
+fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for i in 0..t.len() {
+        if !matches!(t[i].fold.as_str(), "cong" | "van") {
+            continue;
+        }
+        let Some(n) = spelled_any(t, i, URGENT_KINDS) else {
+            continue;
+        };
+        let Some(m) = spelled_any(t, i + n, URGENCY) else {
+            continue;
+        };
+        if spaced(t, i, i + n + m - 1) {
+            spans.push(t[i].orig.start..t[i + n + m - 1].orig.end);
+        }
+    }
+    if spans.is_empty() || !(0..t.len()).any(|k| spelled_any(t, k, COPY_CUES).is_some()) {
+        return;
+    }
+    let covered = Covered::new(ctx.tokens, out, Category::InternalDocument);
+    let found: Vec<Finding> = spans
+        .into_iter()
+        .filter(|s| !covered.overlaps(s))
+        .filter_map(|s| group_finding(ctx, "internal_document.urgency", Severity::Warning, s))
+        .collect();
+    out.extend(found);
 }
 
 /// Kinds of document (syllables as [`spelled_at`] reads them) that a qualifier right after
@@ -228,6 +284,12 @@ const UNPUBLISHED_QUALIFIERS: &[(&str, Severity)] = &[
     ("chưa công khai", Severity::Warning),
     ("không công khai", Severity::Warning),
     ("chưa phát hành", Severity::Warning),
+    ("chưa thông qua", Severity::Warning),
+    ("chưa được thông qua", Severity::Warning),
+    ("chưa duyệt", Severity::Warning),
+    ("chưa được duyệt", Severity::Warning),
+    ("chưa phê duyệt", Severity::Warning),
+    ("chưa được phê duyệt", Severity::Warning),
 ];
 
 /// Words that count the documents after them (see [`unpublished`]).
@@ -307,7 +369,10 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             k += 1;
         }
-        if t.get(k).is_none_or(|x| x.gap != Gap::Space) {
+        // After a draft a comma may come first: "(bản dự thảo, chưa thông qua …)".
+        if t.get(k)
+            .is_none_or(|x| x.gap != Gap::Space && !(draft && x.gap == Gap::Soft))
+        {
             continue;
         }
         let qualifier = UNPUBLISHED_QUALIFIERS
@@ -779,6 +844,9 @@ mod tests {
             PUBLIC_CONSULTATION,
             LEGAL_EXPLANATION,
             &qualifiers,
+            URGENT_KINDS,
+            URGENCY,
+            COPY_CUES,
         ]);
     }
 }

@@ -261,6 +261,9 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             ("personal_data.phone", PHONE_VI, PHONE_EN)
         } else if (plain && digits.len() == 12 && valid_cccd(&digits))
             || (id_word_near && (digits.len() == 12 || digits.len() == 9))
+            // A grouped number that is a valid CCCD, with an ID word further back ("CCCD của
+            // ông chồng cũ chị đây: 079 085 001 234").
+            || (digits.len() == 12 && valid_cccd(&digits) && near(ID_WORDS, 12, 0))
         {
             ("personal_data.citizen_id", ID_VI, ID_EN)
         } else if (6..=19).contains(&digits.len())

@@ -9,7 +9,7 @@
 use super::{group_finding, sentences_with, spaced, spelled_any, tokens_in, Covered, Ctx};
 use crate::lexicon::KeyFilter;
 use crate::lexicon::{CLAIM_CONSEQUENCE, CLAIM_DEBUNK, CLAIM_REJECT_BEFORE, CLAIM_SOURCES};
-use crate::text::Token;
+use crate::text::{Gap, Token};
 use crate::{Finding, Severity};
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
@@ -120,6 +120,7 @@ fn holds(t: &[Token], range: Range<usize>, list: &WordList, folded: bool) -> boo
 /// other finding of `warning` or more) is lowered to `info`.
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     cure_claims(ctx, out);
+    vague_sources(ctx, out);
     if !out
         .iter()
         .any(|f| f.category == crate::Category::UnverifiedClaim)
@@ -130,7 +131,11 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if out
         .iter()
         .any(|f| f.rule_id == "unverified_claim.unsourced_accusation")
-        && holds(t, 0..t.len(), source_keys(), ctx.unaccented)
+        && (0..t.len()).any(|i| {
+            starts_at(t, i, source_keys(), ctx.unaccented)
+                && vague_source_at(t, i).is_none()
+                && !bao_compound(t, i)
+        })
     {
         out.retain(|f| f.rule_id != "unverified_claim.unsourced_accusation");
     }
@@ -199,7 +204,22 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let (sentence_of, ranges) = ctx.sentences();
     let hearsay_warning =
         |f: &Finding| f.rule_id == "unverified_claim.hearsay" && f.severity == Severity::Warning;
-    let asked = sentences_with(t, sentence_of, ranges.len(), out, hearsay_warning);
+    // A vague source ("Nguồn: một anh trong ngành.") vouches for the sentence before it too.
+    let source_of = |f: &Finding| {
+        let toks = tokens_in(t, &f.span);
+        (!toks.is_empty() && vague_source_at(t, toks.start).is_some())
+            .then(|| sentence_of[toks.start])
+    };
+    let mut asked = sentences_with(t, sentence_of, ranges.len(), out, hearsay_warning);
+    for si in out
+        .iter()
+        .filter(|f| hearsay_warning(f))
+        .filter_map(source_of)
+    {
+        if si > 0 {
+            asked[si - 1] = true;
+        }
+    }
     let mut weighty = sentences_with(t, sentence_of, ranges.len(), out, |f| {
         f.rule_id != "unverified_claim.hearsay" && f.severity >= Severity::Warning
     });
@@ -210,7 +230,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     for f in out.iter_mut().filter(|f| hearsay_warning(f)) {
         let toks = tokens_in(t, &f.span);
-        if !toks.is_empty() && !weighty[sentence_of[toks.start]] {
+        let before = source_of(f).is_some_and(|si| si > 0 && weighty[si - 1]);
+        if !toks.is_empty() && !weighty[sentence_of[toks.start]] && !before {
             f.severity = Severity::Info;
         }
     }
@@ -316,6 +337,150 @@ const REMEDIES: &[&str] = &[
     "giấm",
     "nước ép",
 ];
+
+/// Source labels that a vague person can follow ("Nguồn: một anh làm trong ngành", "theo lời
+/// một người quen"). Longer phrases before their prefixes.
+const SOURCE_LABELS: &[&str] = &[
+    "nguồn tin từ",
+    "nguồn tin",
+    "nguồn từ",
+    "nguồn",
+    "theo lời",
+    "theo",
+];
+
+/// People who are no source: nobody a reader could check ("một anh", "người quen", "bạn
+/// mình"). Longer phrases before their prefixes.
+const VAGUE_PEOPLE: &[&str] = &[
+    "một anh",
+    "một chị",
+    "một người quen",
+    "một người",
+    "một bạn",
+    "một ông",
+    "một bà",
+    "một cán bộ",
+    "một cô",
+    "một chú",
+    "một bác",
+    "người quen",
+    "người nhà",
+    "bạn tôi",
+    "bạn mình",
+    "bạn em",
+    "bạn anh",
+    "bạn chị",
+    "bạn bè",
+    "người trong ngành",
+    "anh trong ngành",
+    "chị trong ngành",
+    "người trong cuộc",
+    "ai đó",
+    "ông anh",
+    "bà chị",
+    "cô bạn",
+    "anh bạn",
+    "bà con",
+    "hàng xóm",
+];
+
+/// Verbs by which a vague person vouches for a claim ("bác sĩ bạn mình xác nhận rồi").
+const VOUCH: &[&str] = &[
+    "xác nhận",
+    "khẳng định",
+    "confirm",
+    "cam đoan",
+    "nói chắc",
+    "bảo chắc",
+];
+
+/// The token index after a vague source that starts at token `i`: a source label
+/// ([`SOURCE_LABELS`]) followed by a person of [`VAGUE_PEOPLE`] (after a colon or "là"), or
+/// `None`.
+fn vague_source_at(t: &[Token], i: usize) -> Option<usize> {
+    let n = spelled_any(t, i, SOURCE_LABELS)?;
+    let mut j = i + n;
+    if t.get(j)
+        .is_some_and(|x| x.key == "là" && x.gap != Gap::Hard)
+    {
+        j += 1;
+    }
+    let p = t
+        .get(j)
+        .filter(|x| x.gap != Gap::Hard)
+        .and(spelled_any(t, j, VAGUE_PEOPLE))?;
+    spaced(t, j, j + p - 1).then_some(j + p)
+}
+
+/// Whether token `i` is the `báo` of a compound that names no newspaper ("thông báo", "cảnh
+/// báo", "báo cáo", "báo động").
+fn bao_compound(t: &[Token], i: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "thông", "cảnh", "dự", "khai", "tình", "tố", "hồi", "phản", "thư",
+    ];
+    const AFTER: &[&str] = &[
+        "cáo", "động", "hiệu", "thức", "danh", "thù", "oán", "hại", "giá", "ân", "mộng", "ứng",
+        "tin", "thức",
+    ];
+    t[i].fold == "bao"
+        && (i > 0
+            && t[i].gap == Gap::Space
+            && BEFORE.iter().any(|w| super::spelled_at(t, i - 1, w))
+            || t.get(i + 1).is_some_and(|n| n.gap == Gap::Space)
+                && AFTER.iter().any(|w| super::spelled_at(t, i + 1, w)))
+}
+
+/// Adds a hearsay finding (`unverified_claim.hearsay`, `warning`) over each source that names
+/// nobody a reader could check: a source label before a vague person ("Nguồn: một anh làm
+/// trong ngành"), or a vague person who vouches for the claim ("bạn mình xác nhận rồi"),
+/// unless a finding of the category already covers it. Linear in tokens.
+fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < t.len() {
+        if let Some(end) = vague_source_at(t, i) {
+            // The person's description, up to three more words: "một anh làm trong ngành".
+            let mut last = end - 1;
+            for _ in 0..3 {
+                if t.get(last + 1).is_some_and(|x| x.gap == Gap::Space) {
+                    last += 1;
+                }
+            }
+            spans.push(t[i].orig.start..t[last].orig.end);
+            i = last + 1;
+            continue;
+        }
+        if let Some(p) = spelled_any(t, i, VAGUE_PEOPLE).filter(|&p| spaced(t, i, i + p - 1)) {
+            // The vouching verb right after the person, or after one word ("bạn mình vừa xác
+            // nhận").
+            let after = i + p;
+            let vouch = [after, after + 1].into_iter().find_map(|j| {
+                let v = spelled_any(t, j, VOUCH)?;
+                spaced(t, i, j + v - 1).then_some(j + v)
+            });
+            // Not a denial: "không có người trong cuộc xác nhận".
+            let denied = (i.saturating_sub(2)..i)
+                .any(|j| matches!(t[j].key.as_str(), "không" | "chưa" | "chẳng" | "chả"));
+            if let Some(end) = vouch.filter(|_| !denied) {
+                spans.push(t[i].orig.start..t[end - 1].orig.end);
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if spans.is_empty() {
+        return;
+    }
+    let covered = Covered::new(t, out, crate::Category::UnverifiedClaim);
+    let found: Vec<Finding> = spans
+        .into_iter()
+        .filter(|s| !covered.overlaps(s))
+        .filter_map(|s| group_finding(ctx, "unverified_claim.hearsay", Severity::Warning, s))
+        .collect();
+    out.extend(found);
+}
 
 /// A medical source in the sentence makes it a recovery story, not a cure claim.
 const MEDICAL_SOURCES: &[&str] = &[
@@ -479,6 +644,9 @@ mod tests {
             TREATMENTS,
             REMEDIES,
             MEDICAL_SOURCES,
+            SOURCE_LABELS,
+            VAGUE_PEOPLE,
+            VOUCH,
         ]);
         for w in DISEASES.iter().chain(TREATMENTS) {
             let first = crate::lexicon::phrase_keys(w).1[0].clone();
