@@ -200,6 +200,67 @@ pub(crate) fn written(text: &str, tokens: &[Token], first: usize) -> bool {
     false
 }
 
+/// What a writer says who asks readers to keep a paper to themselves (keyed syllables, as
+/// [`rules::spelled_at`] reads them; teencode `k`, `ko`, `dc` included).
+const SECRECY: &[&str] = &[
+    "đừng share",
+    "đừng chia sẻ",
+    "đừng phát tán",
+    "đừng để lộ",
+    "đừng tiết lộ",
+    "đừng forward",
+    "đừng chuyển tiếp",
+    "đừng đưa lên mạng",
+    "không được share",
+    "không được chia sẻ",
+    "không được phát tán",
+    "không được tiết lộ",
+    "không chuyển tiếp",
+    "k dc share",
+    "ko dc share",
+    "k được share",
+    "ko được share",
+    "giữ kín",
+    "xem xong xoá",
+    "đọc xong xoá",
+    "xem rồi xoá",
+];
+
+/// Papers a secrecy cue can be about ("Công thức phở tuyệt mật, đừng share" is a joke about
+/// a recipe, not a document).
+const PAPERS: &[&str] = &[
+    "tài liệu",
+    "văn bản",
+    "hồ sơ",
+    "báo cáo",
+    "công văn",
+    "biên bản",
+    "danh sách",
+    "kế hoạch",
+    "tờ trình",
+    "quyết định",
+    "đề án",
+    "phương án",
+    "bảng lương",
+    "file",
+];
+
+/// Whether the text asks readers to keep a paper secret: a cue of [`SECRECY`] and a paper of
+/// [`PAPERS`] anywhere in it. Linear in tokens; most are ruled out by their first letter.
+fn asks_secrecy(tokens: &[Token]) -> bool {
+    let has = |starts: &[u8], list: &[&str]| {
+        (0..tokens.len()).any(|i| {
+            tokens[i]
+                .fold
+                .as_bytes()
+                .first()
+                .is_some_and(|b| starts.contains(b))
+                && rules::spelled_any(tokens, i, list).is_some()
+        })
+    };
+    has(b"dkgx", SECRECY) && has(b"tvhbcdkqpf", PAPERS)
+}
+
 /// Whether token `first` opens a bracket right after a document's title or number: "QUYẾT
 /// ĐỊNH (dự thảo)", "Kế hoạch số 15/KH-UBND (dự thảo lần 2)". A mark there counts in
 /// sentence case.
@@ -406,9 +467,10 @@ impl Engine {
         hits.extend(self.lexicon.find_wildcards(&tokens));
         let mut raws: Vec<Raw> = Vec::new();
         let mut cues = Vec::new();
+        let secrecy = std::cell::OnceCell::new();
         for h in hits {
             let e = &self.lexicon.entries[h.entry];
-            if !self.accept(e, &h, text, &tokens) {
+            if !self.accept(e, &h, text, &tokens, &secrecy) {
                 continue;
             }
             let rule = &self.lexicon.rules[e.rule];
@@ -446,8 +508,16 @@ impl Engine {
     }
 
     /// Per-entry conditions: capitals, standing alone, target word, cancelling contexts.
-    /// `text` is the caller's text, which the tokens' `orig` ranges index.
-    fn accept(&self, e: &Entry, h: &Hit, text: &str, tokens: &[Token]) -> bool {
+    /// `text` is the caller's text, which the tokens' `orig` ranges index; `secrecy` caches
+    /// [`asks_secrecy`] for the text, computed on first need.
+    fn accept(
+        &self,
+        e: &Entry,
+        h: &Hit,
+        text: &str,
+        tokens: &[Token],
+        secrecy: &std::cell::OnceCell<bool>,
+    ) -> bool {
         let span = &tokens[h.first..=h.last];
         let starts = h.first == 0 || span[0].gap == Gap::Hard;
         let next = tokens.get(h.last + 1);
@@ -521,6 +591,12 @@ impl Engine {
             && !(starts && span[0].capitalized && (label || heads_lines()))
             && !written(text, tokens, h.first)
             && !bracketed_after_document(text, tokens, h.first)
+            // A document mark in lower case, in a post that asks readers to keep it secret
+            // ("tai lieu mat cua phong … k dc share nha", "có chữ Confidential … giữ kín
+            // giúp mình"). Not the marks that must stand alone (`mật`, `khẩn`).
+            && !(!e.alone
+                && self.lexicon.rules[e.rule].category == Category::InternalDocument
+                && *secrecy.get_or_init(|| asks_secrecy(tokens)))
         {
             return false;
         }

@@ -564,6 +564,15 @@ fn risky_posts_are_caught() {
             "Thông tin này thuộc diện không phổ biến, mình chỉ nói cho nhóm mình",
             Category::InternalDocument,
         ),
+        // A mark in lower case in a post that asks readers to keep a paper secret.
+        (
+            "ae oi tai lieu mat cua phong to chuc day, k dc share nha 🤫",
+            Category::InternalDocument,
+        ),
+        (
+            "File đính kèm có chữ Confidential ở header, là bảng lương dự kiến năm sau, mọi người xem rồi giữ kín giúp mình",
+            Category::InternalDocument,
+        ),
         // A grouped CCCD with the ID word further back.
         (
             "Chị ơi CCCD của ông chồng cũ chị đây: 079 085 001 234, chị cần thì em gửi",
@@ -597,6 +606,7 @@ fn everyday_texts_get_no_finding() {
         "Cả nhà vào comment chia sẻ món ăn ngày Tết yêu thích của mình nhé",
         "Đúng là đánh chết cái nết không chừa, mình lại mua thêm một đôi giày 😂",
         "Bộ Y tế có công văn hỏa tốc gửi các tỉnh về phòng dịch",
+        "Công thức nấu phở tuyệt mật của nhà mình, đừng share nhé 😂",
         "Theo thông báo của phường, tuần sau cắt điện khu phố 3 từ 8h đến 12h.",
         "qua tang danh cho be yeu nhe ca nha",
         "chi ay khong dam cho con di choi dau",
