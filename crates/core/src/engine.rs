@@ -221,8 +221,11 @@ const SECRECY: &[&str] = &[
     "k được share",
     "ko được share",
     "giữ kín",
+    "xem xong nhớ xoá",
+    "đọc xong nhớ xoá",
     "xem xong xoá",
     "đọc xong xoá",
+    "đừng để lộ ra ngoài",
     "xem rồi xoá",
 ];
 
@@ -367,9 +370,7 @@ pub(crate) fn stamped(tokens: &[Token], first: usize) -> bool {
 /// Whether a document title ([`DOC_TITLES`]) ends among the four tokens before token
 /// `first`, on its line: "Dự thảo nghị quyết (MẬT)".
 fn title_precedes(tokens: &[Token], first: usize) -> bool {
-    // A title of up to ten words before: "Danh sách dự kiến bổ nhiệm phó giám đốc sở (bản dự
-    // thảo)".
-    let lo = first.saturating_sub(10);
+    let lo = first.saturating_sub(4);
     (lo..first)
         .rev()
         .take_while(|&i| tokens[i + 1..=first].iter().all(|t| t.gap != Gap::Hard))
@@ -679,9 +680,8 @@ impl Engine {
                     .get(i)
                     .is_some_and(|t| t.gap != Gap::Hard && key_matches(t, k))
             })
-        };
-        // After a label's colon the next word starts the title: "MẬT: Báo cáo …" is not "mật
-        // báo".
+        }; // After a label's colon the next word starts the title: "MẬT: Báo cáo …" is not "mật
+           // báo".
         !(e.not_after.iter().flat_map(|c| c.iter()).any(before)
             || !(e.alone && label) && e.not_before.iter().flat_map(|c| c.iter()).any(after))
     }

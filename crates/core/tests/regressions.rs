@@ -573,6 +573,32 @@ fn risky_posts_are_caught() {
             "File đính kèm có chữ Confidential ở header, là bảng lương dự kiến năm sau, mọi người xem rồi giữ kín giúp mình",
             Category::InternalDocument,
         ),
+        // The breaker's misses: "theo dõi" and "báo công an" name no source; a teller before
+        // where they work; someone else's number with "ai cần thì lấy".
+        (
+            "Giám đốc sở nhận hối lộ, cả xóm đang theo dõi.",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Giám đốc sở nhận hối lộ, mình đã báo công an.",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Bạn em làm trong sở kể là sắp tới sẽ cắt hết phụ cấp công vụ, mọi người chuẩn bị tinh thần.",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Điện thoại của anh Nam là 0912345678, ai cần thì lấy.",
+            Category::PersonalData,
+        ),
+        (
+            "gui anh em tai lieu mat ve ke hoach nhan su, doc xong nho xoa nhe",
+            Category::InternalDocument,
+        ),
+        (
+            "Lá ổi non đun nước uống mỗi ngày thì tiểu đường khỏi hẳn, không cần thuốc tây nữa.",
+            Category::UnverifiedClaim,
+        ),
         // A grouped CCCD with the ID word further back.
         (
             "Chị ơi CCCD của ông chồng cũ chị đây: 079 085 001 234, chị cần thì em gửi",
@@ -607,6 +633,39 @@ fn everyday_texts_get_no_finding() {
         "Đúng là đánh chết cái nết không chừa, mình lại mua thêm một đôi giày 😂",
         "Bộ Y tế có công văn hỏa tốc gửi các tỉnh về phòng dịch",
         "Công thức nấu phở tuyệt mật của nhà mình, đừng share nhé 😂",
+        // Seventh session's breaker: "theo" that is no source label, a vague person who
+        // confirms an order or promises, photo credits, news of urgent letters, public bills'
+        // drafts, everyday drafts, a queue number, greetings in capitals, cryptography.
+        "Tôi đi theo một anh công an vào phường làm lại giấy tờ, thủ tục nhanh lắm.",
+        "Mức phạt tính theo một người vi phạm là 2 triệu đồng.",
+        "Theo bạn anh nên mua xe gì, anh đang làm cho công ty nhà nước.",
+        "Bà con cam đoan không xả rác ra kênh nữa, phường khen ngợi.",
+        "Người nhà xác nhận bà đã qua đời lúc 5 giờ sáng, lễ viếng tổ chức tại nhà.",
+        "Ai đó xác nhận giúp mình lịch nghỉ Tết của học sinh với ạ?",
+        "Đừng tin tin đồn giám đốc sở bị bắt, bạn mình xác nhận là không có.",
+        "Bạn mình xác nhận đơn hàng rồi nhé, mai giao.",
+        "Bệnh viện Chợ Rẫy hôm nay đông quá. Nguồn: một chị bạn gửi.",
+        "Bộ Y tế ban hành công văn hỏa tốc yêu cầu các địa phương tăng cường phòng chống dịch (ảnh chụp màn hình).",
+        "Đi chụp X-quang mà gặp đúng hôm có công điện khẩn về bão, bệnh viện đông kinh khủng.",
+        "Mình chưa đăng ký được, ai có văn bản hỏa tốc về lịch thi thì cho xin với.",
+        "Công văn hỏa tốc của Bộ GD đã đăng trên website, mọi người xem trước lịch thi nhé.",
+        "Đề nghị các đơn vị triển khai văn bản khẩn trương, chụp ảnh báo cáo.",
+        "Sở GD gửi công văn khẩn cho học sinh nghỉ học ngày mai do bão, các bạn chụp màn hình lưu lại nhé.",
+        "Dự thảo Luật Đất đai (bản dự thảo, chưa thông qua).",
+        "Nghị định về xử phạt vi phạm giao thông đường bộ (bản dự thảo, chưa thông qua) đang lấy ý kiến.",
+        "Danh sách đi du lịch hè của công ty mình (bản dự thảo), ai đi thì đăng ký.",
+        "Thông báo họp lớp cuối năm của lớp 12A khóa 2010 (bản dự thảo, chưa thông qua), mọi người góp ý.",
+        "Mình làm CCCD cho con ở phường, lấy số thứ tự 001 234 567 890 rồi đợi.",
+        "CẢM ƠN CÁC NGƯỜI HÙNG ÁO TRẮNG ĐÃ CHIẾN ĐẤU VỚI DỊCH BỆNH",
+        "CHÚC CÁC NGƯỜI MẸ MỘT NGÀY THẬT VUI VẺ",
+        "Ai cần tài liệu mật mã học (cryptography) thì inbox mình.",
+        // Seventh session's blind round adv11: debunks, a role mailbox, walnuts, a game, a
+        // proverb, a dog breed.
+        "Công an huyện khẳng định thông tin bắt cóc trẻ em ở trường mầm non Hoa Sen là tin giả; phụ huynh không nên chia sẻ những bài đăng chưa kiểm chứng.",
+        "Lớp tiếng Anh giao tiếp cho người đi làm, học buổi tối. Đăng ký qua email của trung tâm: tuyensinh@anhngusaoviet.edu.vn",
+        "Hồi bé chơi Plants vs Zombies mê lắm, trồng cây bắn chết zombie mà cũng thấy vui.",
+        "\"Ngu si hưởng thái bình\" — câu này ông nội hay nói đùa mỗi khi cả nhà bàn chuyện thời sự 😄",
+        "Ai có kinh nghiệm huấn luyện chó Phú Quốc không, bé nhà mình cứ thấy người lạ là sủa inh ỏi.",
         "Theo thông báo của phường, tuần sau cắt điện khu phố 3 từ 8h đến 12h.",
         "qua tang danh cho be yeu nhe ca nha",
         "chi ay khong dam cho con di choi dau",

@@ -161,7 +161,40 @@ fn aims(t: &[Token], i: usize) -> bool {
         "thằng" => !matches!(next, Some("em" | "bé" | "cháu" | "con" | "anh")),
         // "các ngươi", "các người" addressing people ("CÁC NGƯỜI CÓ CÒN LƯƠNG TÂM KHÔNG").
         "ngươi" => true,
-        "người" => i > 0 && t[i - 1].key == "các" && t[i].gap == crate::text::Gap::Space,
+        // Only before what a sentence addressing them goes on with: "CÁC NGƯỜI CÓ CÒN LƯƠNG
+        // TÂM", not "CÁC NGƯỜI HÙNG ÁO TRẮNG", "CÁC NGƯỜI MẸ".
+        "người" => {
+            i > 0
+                && t[i - 1].key == "các"
+                && t[i].gap == crate::text::Gap::Space
+                && next.is_none_or(|n| {
+                    matches!(
+                        n,
+                        "có" | "là"
+                            | "đừng"
+                            | "hãy"
+                            | "phải"
+                            | "không"
+                            | "đã"
+                            | "sẽ"
+                            | "đều"
+                            | "chỉ"
+                            | "cứ"
+                            | "còn"
+                            | "làm"
+                            | "tưởng"
+                            | "lừa"
+                            | "đi"
+                            | "ơi"
+                            | "nghe"
+                            | "im"
+                            | "cút"
+                            | "biết"
+                            | "định"
+                            | "muốn"
+                    )
+                })
+        }
         k => AIM_WORDS.contains(&k),
     }
 }

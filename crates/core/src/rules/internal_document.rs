@@ -9,7 +9,7 @@ use super::{
     finding, group_finding, spaced, spelled_any, spelled_at, spelled_before, tokens_in, Covered,
     Ctx,
 };
-use crate::text::Gap;
+use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
 
@@ -181,16 +181,39 @@ const URGENT_KINDS: &[&str] = &["công văn", "công điện", "văn bản"];
 /// Urgency marks (Nghị định 30/2020/NĐ-CP), longer before their prefixes.
 const URGENCY: &[&str] = &["hoả tốc", "thượng khẩn", "khẩn"];
 /// What a writer says who holds a copy and passes it on before it is public: "em chụp lại
-/// cho cả nhóm xem trước", "chưa công bố đâu, đọc xong xóa".
+/// cho cả nhóm xem trước", "chưa công bố đâu, đọc xong xoá". A bare "chụp" is not one ("ảnh
+/// chụp màn hình" credits a news photo, "chụp X-quang").
 const COPY_CUES: &[&str] = &[
-    "chụp",
-    "scan",
-    "xem trước",
+    "em chụp",
+    "mình chụp",
+    "tui chụp",
+    "tôi chụp",
+    "tớ chụp",
+    "chụp được",
+    "chụp lén",
+    "chụp trộm",
+    "chụp lại cho",
+    "chụp cho",
     "chưa công bố",
-    "chưa đăng",
+    "chưa được công bố",
     "chưa công khai",
+    "chưa đăng lên",
+    "chưa được đăng",
     "đọc xong xoá",
     "xem xong xoá",
+    "đừng share",
+    "đừng chia sẻ",
+    "đừng phát tán",
+];
+
+/// What says the letter is public already: "đã đăng trên website", "Cổng thông tin".
+const PUBLISHED: &[&str] = &[
+    "đã đăng",
+    "đăng trên",
+    "cổng thông tin",
+    "website",
+    "đã ban hành",
+    "vừa ban hành",
 ];
 
 /// An urgent letter in the writer's hands: a kind of letter ([`URGENT_KINDS`]) with an urgency
@@ -212,11 +235,34 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(m) = spelled_any(t, i + n, URGENCY) else {
             continue;
         };
+        // "văn bản khẩn trương", "công văn khẩn cấp" are no urgency marks.
+        if t.get(i + n + m).is_some_and(|x| {
+            x.gap == Gap::Space
+                && matches!(
+                    x.fold.as_str(),
+                    "truong" | "cap" | "thiet" | "hoang" | "khoan" | "cau" | "nai" | "bao" | "van"
+                )
+        }) {
+            continue;
+        }
         if spaced(t, i, i + n + m - 1) {
             spans.push(t[i].orig.start..t[i + n + m - 1].orig.end);
         }
     }
-    if spans.is_empty() || !(0..t.len()).any(|k| spelled_any(t, k, COPY_CUES).is_some()) {
+    if spans.is_empty() {
+        return;
+    }
+    // "cho cả nhóm xem trước": showing it before it is out.
+    let shown_early = |k: usize| {
+        spelled_at(t, k, "xem trước") && (k.saturating_sub(4)..k).any(|j| t[j].key == "cho")
+    };
+    let copied = (0..t.len()).any(|k| spelled_any(t, k, COPY_CUES).is_some() || shown_early(k));
+    // Not "chưa đăng trên cổng thông tin" (a negation up to four words before).
+    let published = (0..t.len()).any(|k| {
+        spelled_any(t, k, PUBLISHED).is_some()
+            && !(k.saturating_sub(4)..k).any(|j| matches!(t[j].fold.as_str(), "chua" | "khong"))
+    });
+    if !copied || published {
         return;
     }
     let covered = Covered::new(ctx.tokens, out, Category::InternalDocument);
@@ -292,6 +338,42 @@ const UNPUBLISHED_QUALIFIERS: &[(&str, Severity)] = &[
     ("chưa được phê duyệt", Severity::Warning),
 ];
 
+/// Whether a public act (a law, decree, circular …: [`PUBLIC_ACT_WORDS`] but "quyết định",
+/// which is as often a unit's own) is named within the twelve words before token `i`, in the
+/// same sentence.
+fn public_act_before(t: &[Token], i: usize) -> bool {
+    (i.saturating_sub(12)..i)
+        .rev()
+        .take_while(|&k| t[k + 1].gap != Gap::Hard)
+        .any(|k| {
+            PUBLIC_ACT_WORDS
+                .iter()
+                .filter(|w| **w != "quyết định")
+                .any(|w| spelled_at(t, k, w))
+        })
+}
+
+/// Whether the title of a paper that is internal by kind (a list, plan, report, submission,
+/// minutes, scheme, options paper) opens within the twelve words before token `i`, in the
+/// same sentence: "Danh sách cán bộ diện quy hoạch giai đoạn 2026-2031 của huyện (bản dự
+/// kiến, …".
+fn internal_title_before(t: &[Token], i: usize) -> bool {
+    const TITLES: &[&str] = &[
+        "danh sách",
+        "kế hoạch",
+        "báo cáo",
+        "tờ trình",
+        "biên bản",
+        "đề án",
+        "phương án",
+        "dự toán",
+    ];
+    (i.saturating_sub(12)..i)
+        .rev()
+        .take_while(|&k| t[k + 1].gap != Gap::Hard)
+        .any(|k| TITLES.iter().any(|w| spelled_at(t, k, w)))
+}
+
 /// Words that count the documents after them (see [`unpublished`]).
 const COUNT_WORDS: &[&str] = &[
     "nhiều",
@@ -336,7 +418,11 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if kind.is_none() && t[i].fold != "ban" {
             continue;
         }
-        let drafted = |at: usize| spelled_at(t, at, "dự thảo") && spaced(t, at - 1, at + 1);
+        // "bản dự kiến" (a provisional version) reads like "bản dự thảo" after "bản".
+        let drafted = |at: usize| {
+            (spelled_at(t, at, "dự thảo") || t[i].fold == "ban" && spelled_at(t, at, "dự kiến"))
+                && spaced(t, at - 1, at + 1)
+        };
         let named = kind.is_some();
         let kind = kind.or_else(|| {
             // "bản" alone: opening a phrase ("(bản chưa ký)", ": bản dự thảo") or before
@@ -369,10 +455,18 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             k += 1;
         }
-        // After a draft a comma may come first: "(bản dự thảo, chưa thông qua …)".
-        if t.get(k)
-            .is_none_or(|x| x.gap != Gap::Space && !(draft && x.gap == Gap::Soft))
+        // After a draft a comma may come first: "(bản dự thảo, chưa thông qua …)", only
+        // after the title of a paper that is internal by kind ("Danh sách cán bộ diện quy
+        // hoạch … (bản dự kiến, chưa thông qua)"; not a class reunion's "Thông báo").
+        let comma = t.get(k).is_some_and(|x| x.gap == Gap::Soft);
+        if t.get(k).is_none_or(|x| x.gap != Gap::Space)
+            && !(draft && comma && internal_title_before(t, i))
         {
+            continue;
+        }
+        // A public act's draft is published for comment: "Dự thảo Luật Đất đai (bản dự thảo,
+        // chưa thông qua)".
+        if public_act_before(t, i) {
             continue;
         }
         let qualifier = UNPUBLISHED_QUALIFIERS
@@ -847,6 +941,7 @@ mod tests {
             URGENT_KINDS,
             URGENCY,
             COPY_CUES,
+            PUBLISHED,
         ]);
     }
 }

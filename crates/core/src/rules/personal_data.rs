@@ -19,7 +19,8 @@ const PROVINCES: &[u16] = &[
     38, 40, 42, 44, 45, 46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77,
     79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93, 94, 95, 96,
 ];
-/// Words (folded) that make a nearby 9- or 12-digit number an identity number.
+/// Words (folded) that make a nearby 9- or 12-digit number an identity number. The first six
+/// name a Vietnamese ID document and count further back (see `apply`).
 const ID_WORDS: &[&str] = &[
     "cmnd",
     "cmt",
@@ -263,7 +264,11 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             || (id_word_near && (digits.len() == 12 || digits.len() == 9))
             // A grouped number that is a valid CCCD, with an ID word further back ("CCCD của
             // ông chồng cũ chị đây: 079 085 001 234").
-            || (digits.len() == 12 && valid_cccd(&digits) && near(ID_WORDS, 12, 0))
+            || (digits.len() == 12
+                && valid_cccd(&digits)
+                && near(&ID_WORDS[..6], 12, 0)
+                && !near(BANK_WORDS, 12, 4)
+                && !near(&["thu tu", "stt", "ma"], 4, 0))
         {
             ("personal_data.citizen_id", ID_VI, ID_EN)
         } else if (6..=19).contains(&digits.len())
@@ -451,7 +456,8 @@ fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) {
         // Someone else named or accused anywhere around (a dozen words either side) outweighs
         // "nhà mình": "liên hệ chị Lan hàng xóm nhà mình … 09…, chị ấy nợ tiền mà không trả".
         let other = near(OTHER_WORDS)
-            || near_word(ctx.tokens, toks.start, toks.end, 12, 12, THIRD_PARTY_WORDS);
+            || near_word(ctx.tokens, toks.start, toks.end, 12, 12, THIRD_PARTY_WORDS)
+            || names_owner(ctx.tokens, toks.start);
         let listed = own_end.is_some_and(|e| toks.start <= e + 2);
         if (listed || near(OWN_WORDS)) && !other {
             f.severity = Severity::Info;
@@ -460,6 +466,20 @@ fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) {
             own_end = Some(toks.end);
         }
     }
+}
+
+/// Whether the eight words before token `at` name the data's owner as someone else: "của"
+/// (or "số", "sđt") then a person's title and a capitalised name ("Điện thoại của anh Nam là
+/// …", "số chị Lan"). "của mình", "của em" name the writer and are not this.
+fn names_owner(t: &[Token], at: usize) -> bool {
+    const TITLES: &[&str] = &["anh", "chi", "ong", "ba", "co", "chu", "bac", "em", "thay"];
+    (at.saturating_sub(8)..at).any(|k| {
+        matches!(t[k].fold.as_str(), "cua" | "so" | "sdt")
+            && t.get(k + 1)
+                .is_some_and(|x| TITLES.contains(&x.fold.as_str()))
+            && t.get(k + 2)
+                .is_some_and(|x| x.capitalized && !x.upper && k + 2 < at)
+    })
 }
 
 /// `Some("mobile" | "landline")` when `raw` (with `digits` its digits) is a Vietnamese phone
@@ -1048,6 +1068,17 @@ const ROLE_MAILBOXES: &[&str] = &[
     "careers",
     "jobs",
     "recruitment",
+    "tuyensinh",
+    "tuvan",
+    "daotao",
+    "hanhchinh",
+    "ketoan",
+    "khachhang",
+    "dathang",
+    "banhang",
+    "marketing",
+    "hello",
+    "office",
 ];
 
 /// Whether an e-mail address (lower case) is a shared mailbox: a role word at the start of its

@@ -135,12 +135,13 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             starts_at(t, i, source_keys(), ctx.unaccented)
                 && vague_source_at(t, i).is_none()
                 && !bao_compound(t, i)
+                && !weak_theo(t, i)
         })
     {
         out.retain(|f| f.rule_id != "unverified_claim.unsourced_accusation");
     }
     // A claim the post itself calls false after stating it ("Tin đồn … là sai sự thật"), or
-    // rejects within six words before it ("không chia sẻ tin đồn", "không đăng tải thông tin chưa
+    // rejects within ten words before it in its sentence ("không chia sẻ tin đồn", "không đăng tải thông tin chưa
     // được kiểm chứng"), is not spread by the post. A denial
     // that comes first ("Báo chí bác bỏ nhưng nghe nói …", "Đây không phải tin giả: …") does
     // not clear what follows.
@@ -181,12 +182,19 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             return true;
         }
         let later = last_denial.is_some_and(|d| d >= toks.end);
-        let rejected = holds(
-            t,
-            toks.start.saturating_sub(6)..toks.start,
-            reject,
-            ctx.unaccented,
-        );
+        // Up to ten words before, in the same sentence: "không nên chia sẻ những bài đăng
+        // chưa kiểm chứng".
+        let (sentence_of, ranges) = ctx.sentences();
+        let lo = toks
+            .start
+            .saturating_sub(10)
+            .max(ranges[sentence_of[toks.start]].start);
+        // A "but" in between turns it round: "Không tin thì thôi nhưng đây là sự thật 100%".
+        let lo = (lo..toks.start)
+            .rev()
+            .find(|&k| crate::engine::key_matches(&t[k], "nhưng"))
+            .map_or(lo, |k| k + 1);
+        let rejected = holds(t, lo..toks.start, reject, ctx.unaccented);
         !(later || rejected)
     });
     if !out
@@ -233,9 +241,18 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let before = source_of(f).is_some_and(|si| si > 0 && weighty[si - 1]);
         if !toks.is_empty() && !weighty[sentence_of[toks.start]] && !before {
             f.severity = Severity::Info;
+            f.message.vi = HEARSAY_NUDGE_VI.to_string();
+            f.message.en = HEARSAY_NUDGE_EN.to_string();
         }
     }
 }
+
+/// The message of hearsay about nothing of consequence ("nghe nói quán này ngon"): a gentle
+/// note, not the warning's call for an official source.
+const HEARSAY_NUDGE_VI: &str =
+    "Chuyện nghe kể lại: không sao nếu chỉ là chuyện thường ngày; nếu là tin quan trọng, hãy kiểm tra nguồn trước khi chia sẻ.";
+const HEARSAY_NUDGE_EN: &str =
+    "Something you heard: fine for everyday chat; if it is news that matters, check the source before sharing.";
 
 /// Verbs of a cure (syllables as [`super::spelled_at`] reads them), longest first.
 const CURE_VERBS: &[&str] = &[
@@ -256,6 +273,24 @@ const CURE_VERBS: &[&str] = &[
     "teo",
     "chữa",
     "trị",
+];
+
+/// What a cure claim says happens to a disease named before it ("tiểu đường khỏi hẳn"),
+/// longest first.
+const CURE_RESULTS: &[&str] = &[
+    "khỏi hoàn toàn",
+    "khỏi hẳn",
+    "khỏi luôn",
+    "teo lại",
+    "teo hết",
+    "teo nhỏ",
+    "tan hết",
+    "tan biến",
+    "biến mất",
+    "hết hẳn",
+    "hết luôn",
+    "lành hẳn",
+    "dứt điểm",
 ];
 
 /// Chronic or grave diseases a cure claim names, longest first (not the ones people get over
@@ -345,8 +380,9 @@ const SOURCE_LABELS: &[&str] = &[
     "nguồn tin",
     "nguồn từ",
     "nguồn",
+    "theo lời kể của",
+    "theo lời của",
     "theo lời",
-    "theo",
 ];
 
 /// People who are no source: nobody a reader could check ("một anh", "người quen", "bạn
@@ -356,32 +392,30 @@ const VAGUE_PEOPLE: &[&str] = &[
     "một chị",
     "một người quen",
     "một người",
-    "một bạn",
-    "một ông",
-    "một bà",
     "một cán bộ",
-    "một cô",
-    "một chú",
-    "một bác",
     "người quen",
-    "người nhà",
+    "người nhà mình",
+    "người nhà tôi",
+    "người nhà em",
     "bạn tôi",
     "bạn mình",
     "bạn em",
     "bạn anh",
     "bạn chị",
-    "bạn bè",
     "người trong ngành",
     "anh trong ngành",
     "chị trong ngành",
     "người trong cuộc",
-    "ai đó",
     "ông anh",
     "bà chị",
     "cô bạn",
     "anh bạn",
-    "bà con",
-    "hàng xóm",
+    "cháu tôi",
+    "cháu mình",
+    "cháu em",
+    "anh họ",
+    "chị họ",
+    "em họ",
 ];
 
 /// Verbs by which a vague person vouches for a claim ("bác sĩ bạn mình xác nhận rồi").
@@ -392,7 +426,37 @@ const VOUCH: &[&str] = &[
     "cam đoan",
     "nói chắc",
     "bảo chắc",
+    "tiết lộ",
 ];
+
+/// Verbs by which a vague person tells a claim, only after a word of where they work ("bạn
+/// em làm trong sở kể", "người nhà mình bên công an nói"): "bạn mình nói quán này ngon" is
+/// no claim to check.
+const TELL: &[&str] = &["cho biết", "kể lại", "kể", "nói", "bảo"];
+
+/// Words that open where a vague person works: "làm trong sở", "bên công an", "ở phường".
+const WORKS_AT: &[&str] = &["lam", "ben", "o", "trong", "cong"];
+
+/// Verbs after a source's person that make it a credit for a photo or a recipe, not for a
+/// claim: "Nguồn: một anh giáo viên chia sẻ", "Nguồn: một chị bạn gửi".
+const CREDIT: &[&str] = &["chia", "gui", "cung", "suu", "chup", "quay", "tang"];
+
+/// The last token of the words of where a vague person works that start at token `e`
+/// ("làm trong ngành", "bên công an"): up to four words joined by spaces, or `e - 1` when
+/// none start there.
+fn works_at_end(t: &[Token], e: usize) -> usize {
+    if !t
+        .get(e)
+        .is_some_and(|x| x.gap == Gap::Space && WORKS_AT.contains(&x.fold.as_str()))
+    {
+        return e - 1;
+    }
+    let mut last = e;
+    while last < e + 3 && t.get(last + 1).is_some_and(|x| x.gap == Gap::Space) {
+        last += 1;
+    }
+    last
+}
 
 /// The token index after a vague source that starts at token `i`: a source label
 /// ([`SOURCE_LABELS`]) followed by a person of [`VAGUE_PEOPLE`] (after a colon or "là"), or
@@ -416,18 +480,34 @@ fn vague_source_at(t: &[Token], i: usize) -> Option<usize> {
 /// báo", "báo cáo", "báo động").
 fn bao_compound(t: &[Token], i: usize) -> bool {
     const BEFORE: &[&str] = &[
-        "thông", "cảnh", "dự", "khai", "tình", "tố", "hồi", "phản", "thư",
+        "thông", "cảnh", "dự", "khai", "tình", "tố", "hồi", "phản", "thư", "trình",
     ];
     const AFTER: &[&str] = &[
         "cáo", "động", "hiệu", "thức", "danh", "thù", "oán", "hại", "giá", "ân", "mộng", "ứng",
-        "tin", "thức",
+        "tin", "công",
     ];
+    // A capitalised word after it names the paper: "báo Tin Tức", "báo Công an nhân dân".
     t[i].fold == "bao"
         && (i > 0
             && t[i].gap == Gap::Space
             && BEFORE.iter().any(|w| super::spelled_at(t, i - 1, w))
-            || t.get(i + 1).is_some_and(|n| n.gap == Gap::Space)
+            || t.get(i + 1)
+                .is_some_and(|n| n.gap == Gap::Space && !n.capitalized)
                 && AFTER.iter().any(|w| super::spelled_at(t, i + 1, w)))
+}
+
+/// Whether token `i` is a "theo" that names no source: one not followed by a name (a
+/// capitalised word: "Theo VnExpress") or a word of a source ("theo kết luận", "theo báo",
+/// "theo thông báo"): "theo dõi", "tiếp theo", "đi theo".
+fn weak_theo(t: &[Token], i: usize) -> bool {
+    const SOURCE_NEXT: &[&str] = &[
+        "bao", "ket", "thong", "co", "cong", "quyet", "ban", "cao", "nguon", "trang", "dai", "to",
+        "loi", "thanh", "vien", "toa", "tin", "ong", "ba", "chu", "giam", "bo", "so",
+    ];
+    t[i].fold == "theo"
+        && !t
+            .get(i + 1)
+            .is_some_and(|n| n.capitalized || SOURCE_NEXT.contains(&n.fold.as_str()))
 }
 
 /// Adds a hearsay finding (`unverified_claim.hearsay`, `warning`) over each source that names
@@ -443,34 +523,72 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // its verb (the person is looked for before it).
         let label = matches!(t[i].fold.as_str(), "nguon" | "theo");
         if let Some(end) = label.then(|| vague_source_at(t, i)).flatten() {
-            // The person's description, up to three more words: "một anh làm trong ngành".
-            let mut last = end - 1;
-            for _ in 0..3 {
-                if t.get(last + 1).is_some_and(|x| x.gap == Gap::Space) {
-                    last += 1;
-                }
+            // The person's description: where they work ("một anh làm trong ngành").
+            let last = works_at_end(t, end);
+            // A credit for a photo or a recipe ("Nguồn: một anh giáo viên chia sẻ") is no
+            // source for a claim.
+            let credit =
+                (end..(last + 4).min(t.len())).any(|k| CREDIT.contains(&t[k].fold.as_str()));
+            if !credit {
+                spans.push(t[i].orig.start..t[last].orig.end);
             }
-            spans.push(t[i].orig.start..t[last].orig.end);
             i = last + 1;
             continue;
         }
         let verb = matches!(
             t[i].fold.as_str(),
-            "xac" | "khang" | "confirm" | "cam" | "noi" | "bao"
+            "xac" | "khang" | "confirm" | "cam" | "noi" | "bao" | "tiet" | "ke" | "cho"
         );
-        if let Some(v) = verb.then(|| spelled_any(t, i, VOUCH)).flatten() {
-            // The person right before the verb, or one word before it ("bạn mình vừa xác
-            // nhận"): a phrase of at most four syllables.
-            let person = (i.saturating_sub(5)..i).find(|&s| {
-                spelled_any(t, s, VAGUE_PEOPLE)
-                    .is_some_and(|p| (s + p == i || s + p + 1 == i) && spaced(t, s, i + v - 1))
+        let vouch = verb.then(|| spelled_any(t, i, VOUCH)).flatten();
+        let tell = verb.then(|| spelled_any(t, i, TELL)).flatten();
+        if let Some(v) = vouch.or(tell) {
+            // The person right before the verb, one word before it ("bạn mình vừa xác nhận"),
+            // or, for any of the verbs, before a few words of where they work ("bạn em làm
+            // trong sở kể"): a person of at most four syllables.
+            // Vouching asserts: the verb ends its clause or goes on with "rồi", "là" (not a
+            // denial: "là không có"), "chắc", "luôn"; "xác nhận đơn hàng", "cam đoan không xả
+            // rác" confirm an order or promise something.
+            let after = t.get(i + v);
+            let asserts = match after {
+                None => true,
+                Some(x) if x.gap != Gap::Space => true,
+                Some(x) => match x.fold.as_str() {
+                    "roi" | "chac" | "luon" => true,
+                    "la" => !t.get(i + v + 1).is_some_and(|y| {
+                        matches!(
+                            y.fold.as_str(),
+                            "khong" | "sai" | "chua" | "tin" | "ko" | "k"
+                        )
+                    }),
+                    _ => false,
+                },
+            };
+            // A question asks for a source: "Ai xác nhận giúp mình lịch nghỉ Tết với ạ?".
+            let asked = {
+                let end = (i + v..t.len())
+                    .find(|&k| t[k].gap == Gap::Hard)
+                    .map_or(ctx.text.len(), |k| t[k].orig.start);
+                ctx.text
+                    .get(t[i].orig.end..end)
+                    .is_some_and(|rest| rest.contains('?'))
+            };
+            let person = (i.saturating_sub(9)..i).find(|&s| {
+                spelled_any(t, s, VAGUE_PEOPLE).is_some_and(|p| {
+                    let e = s + p;
+                    let near = vouch.is_some() && asserts && (e == i || e + 1 == i);
+                    let works = e < i
+                        && i - e <= 5
+                        && WORKS_AT.contains(&t[e].fold.as_str())
+                        && !t[e..i].iter().any(|x| x.fold == "ve");
+                    (near || works) && spaced(t, s, i + v - 1)
+                })
             });
             // Not a denial: "không có người trong cuộc xác nhận".
             let denied = |s: usize| {
                 (s.saturating_sub(2)..s)
                     .any(|j| matches!(t[j].key.as_str(), "không" | "chưa" | "chẳng" | "chả"))
             };
-            if let Some(s) = person.filter(|&s| !denied(s)) {
+            if let Some(s) = person.filter(|&s| !denied(s) && !asked) {
                 spans.push(t[s].orig.start..t[i + v - 1].orig.end);
                 i += v;
                 continue;
@@ -588,8 +706,16 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 "khong" | "chua" | "chang" | "ko" | "the"
             )
         });
+        // An adverb may come between the verb and the disease: "chữa luôn gan nhiễm mỡ".
+        let disease_after = |k: usize| {
+            first(k, DISEASES).or_else(|| {
+                matches!(t.get(k)?.fold.as_str(), "luon" | "duoc" | "dut")
+                    .then(|| first(k + 1, DISEASES).map(|m| m + 1))
+                    .flatten()
+            })
+        };
         let hit = first(i, CURE_VERBS)
-            .and_then(|n| Some((n, first(i + n, DISEASES)?)))
+            .and_then(|n| Some((n, disease_after(i + n)?)))
             .or_else(|| first(i, NO_NEED).and_then(|n| Some((n, first(i + n, TREATMENTS)?))));
         let Some((n, m)) = hit else {
             continue;
@@ -598,6 +724,22 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         claims.push(i..i + n + m);
+    }
+    // The disease first, then what a cure does to it: "tiểu đường khỏi hẳn", "khối u teo lại".
+    for i in 0..t.len() {
+        if !opens_cure_object(&t[i].fold) {
+            continue;
+        }
+        let Some(m) = first(i, DISEASES) else {
+            continue;
+        };
+        let Some(r) = first(i + m, CURE_RESULTS) else {
+            continue;
+        };
+        let negated = i + m > 0 && matches!(t[i + m - 1].fold.as_str(), "khong" | "chua");
+        if !negated && spaced(t, i, i + m + r - 1) {
+            claims.push(i..i + m + r);
+        }
     }
     if claims.is_empty() || !(0..t.len()).any(|i| first(i, REMEDIES).is_some()) {
         return;
@@ -647,6 +789,7 @@ mod tests {
     fn cure_lists_are_keyed() {
         super::super::assert_keyed(&[
             CURE_VERBS,
+            CURE_RESULTS,
             DISEASES,
             NO_NEED,
             TREATMENTS,
@@ -655,14 +798,14 @@ mod tests {
             SOURCE_LABELS,
             VAGUE_PEOPLE,
             VOUCH,
+            TELL,
         ]);
-        // `vague_sources` and `vague_source_at` try a token only when its folded form opens
-        // one of these lists.
-        for w in VAGUE_PEOPLE.iter().chain(SOURCE_LABELS) {
+        // `vague_sources` tries a token only when its folded form opens one of these lists.
+        for w in VOUCH.iter().chain(TELL).chain(SOURCE_LABELS) {
             let first = crate::text::tone::fold(w.split(' ').next().unwrap_or(w));
             assert!(
                 [
-                    "mot", "nguoi", "ban", "ai", "ong", "ba", "co", "anh", "chi", "hang", "nguon",
+                    "xac", "khang", "confirm", "cam", "noi", "bao", "tiet", "ke", "cho", "nguon",
                     "theo"
                 ]
                 .contains(&first.as_str()),
