@@ -599,6 +599,28 @@ fn risky_posts_are_caught() {
             "Lá ổi non đun nước uống mỗi ngày thì tiểu đường khỏi hẳn, không cần thuốc tây nữa.",
             Category::UnverifiedClaim,
         ),
+        // Blind round adv11: papers photographed or got hold of, forwarded work-group
+        // messages, spread pressure and certainty in other words.
+        (
+            "Mình chụp được biên bản cuộc họp giao ban sáng nay của Ban Giám đốc, mọi người xem ảnh bên dưới.",
+            Category::InternalDocument,
+        ),
+        (
+            "Phương án nhân sự đại hội chi bộ nhiệm kỳ tới đã có rồi, mình xin được bản từ văn phòng.",
+            Category::InternalDocument,
+        ),
+        (
+            "Forward từ group công việc của Sở: yêu cầu các phòng không trả lời báo chí về vụ sạt lở.",
+            Category::InternalDocument,
+        ),
+        (
+            "Đọc xong nhớ share cho 10 người, tin này sẽ bị xoá sớm thôi: Chính phủ sắp thu hồi sổ đỏ.",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Xin khẳng định chắc như đinh đóng cột: công an xã nhận tiền bảo kê cho mấy sòng bài.",
+            Category::UnverifiedClaim,
+        ),
         // A grouped CCCD with the ID word further back.
         (
             "Chị ơi CCCD của ông chồng cũ chị đây: 079 085 001 234, chị cần thì em gửi",
@@ -666,6 +688,16 @@ fn everyday_texts_get_no_finding() {
         "Hồi bé chơi Plants vs Zombies mê lắm, trồng cây bắn chết zombie mà cũng thấy vui.",
         "\"Ngu si hưởng thái bình\" — câu này ông nội hay nói đùa mỗi khi cả nhà bàn chuyện thời sự 😄",
         "Ai có kinh nghiệm huấn luyện chó Phú Quốc không, bé nhà mình cứ thấy người lạ là sủa inh ỏi.",
+        // Papers in everyday posts; knowing without anyone pointed at; a pet's adoption.
+        "Mình chụp lại biên bản bàn giao xe cho khách xem",
+        "Ảnh chụp biên bản xử phạt vi phạm giao thông của mình, mọi người xem mức phạt",
+        "Kết luận: ảnh chụp đẹp",
+        "Mình xin được kế hoạch học tập của trường cho con",
+        "Ai đi Đà Lạt rồi cũng biết lạnh thế nào, nhớ mang áo ấm.",
+        "Ai ăn ở quán này chắc biết rồi, phở ngon lắm.",
+        "Chó nhà hàng xóm đẻ 6 con, ai muốn nhận nuôi thì nhắn riêng cho bác ấy",
+        // A paper's kind as the text's last words (a read past the end once panicked).
+        "chụp được biên bản",
         "Theo thông báo của phường, tuần sau cắt điện khu phố 3 từ 8h đến 12h.",
         "qua tang danh cho be yeu nhe ca nha",
         "chi ay khong dam cho con di choi dau",
@@ -1050,4 +1082,41 @@ fn capitals_aimed_at_cac_nguoi() {
         "{:?}",
         r.findings
     );
+}
+
+/// Hints written as forms: the echo "ai V thì V" with a word between or in teencode, and an
+/// audience that surely knows who, in a post that points at someone.
+#[test]
+fn hint_forms() {
+    let e = engine();
+    for (t, cue) in [
+        (
+            "Ai hiểu chuyện thì hiểu, mình chỉ nói vậy thôi.",
+            "Ai hiểu chuyện thì hiểu",
+        ),
+        (
+            "cty mk có 1 ng chuyên đi nói xấu sau lưng, ai bik thì bik",
+            "ai bik thì bik",
+        ),
+        (
+            "Có một anh ngồi phòng to nhất tầng 3, mới lên chức hai năm mà đã xây biệt thự ba tầng ở quê. Ai làm cùng tòa nhà chắc đoán ra rồi ha.",
+            "Ai làm cùng tòa nhà chắc đoán ra",
+        ),
+        (
+            "Đang định kể chuyện ông Phó phòng H. nhưng thôi, ai trong ngành chắc nhận ra.",
+            "ai trong ngành chắc nhận ra",
+        ),
+    ] {
+        let r = e.analyze(t);
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.category == Category::Insinuation && &t[f.span.clone()] == cue),
+            "{t:?}: {:?}",
+            r.findings
+                .iter()
+                .map(|f| (&f.rule_id, &t[f.span.clone()]))
+                .collect::<Vec<_>>()
+        );
+    }
 }

@@ -7,8 +7,8 @@
 //! Source: duty 8 of the seed article ("không đưa thông tin một cách lập lờ để dẫn dắt dư
 //! luận nhằm mục đích công kích cá nhân hoặc tổ chức").
 
-use super::{finding, spaced, spelled_any, Covered, Ctx};
-use crate::text::Gap;
+use super::{finding, group_finding, spaced, spelled_any, Covered, Ctx};
+use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 
 /// Vague references to a person (syllables as [`super::spelled_at`] reads them: accented syllables
@@ -41,6 +41,7 @@ const EN: &str = "An unnamed person, with a hint for readers to guess who: a vei
 /// in the same phrase (`một vị sếp lớn`).
 /// Linear in the number of tokens.
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    hint_forms(ctx, out);
     if !out.iter().any(|f| f.category == Category::Insinuation) {
         return;
     }
@@ -86,6 +87,165 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     out.append(&mut found);
 }
 
+/// Verbs of knowing that a hint leaves to the reader (folded: typed either way, and the
+/// teencode `bik`, `bit`, `hiu`).
+const KNOW: &[&str] = &["hieu", "biet", "bik", "bit", "hiu", "doan", "nhan"];
+
+/// Words that hedge or generalise the knowing ("chắc đoán ra", "cũng đoán được", "nghe là
+/// biết", "thừa biết").
+const MODALS: &[&str] = &["chac", "cung", "deu", "thua", "du", "la"];
+
+/// Words that end the knowing in a hint: it is about who ("biết ai rồi", "đoán ra", "đoán
+/// được", "nhận ra", "biết liền ổng là ai"), not about something ("cũng biết quán này ngon").
+fn knows_who(t: &[Token], v: usize) -> Option<usize> {
+    // "nhận" only as "nhận ra"; "đoán" may stand alone at the end.
+    let mut k = v + 1;
+    if t[v].fold == "nhan" {
+        if t.get(k).is_none_or(|x| x.fold != "ra") {
+            return None;
+        }
+        k += 1;
+    }
+    // An adverb of speed: "biết liền", "biết ngay".
+    if t.get(k)
+        .is_some_and(|x| matches!(x.fold.as_str(), "lien" | "ngay") && x.gap == Gap::Space)
+    {
+        k += 1;
+    }
+    match t.get(k) {
+        None => Some(k - 1),
+        Some(x) if x.gap != Gap::Space => Some(k - 1),
+        Some(x) => match x.fold.as_str() {
+            "ra" | "duoc" | "roi" | "ha" | "nhe" | "nha" | "thoi" => Some(k),
+            // "… là ai", "… ai rồi", "… ổng là ai", within three words.
+            _ => (k..(k + 3).min(t.len()))
+                .take_while(|&j| t[j].gap == Gap::Space)
+                .find(|&j| t[j].fold == "ai"),
+        },
+    }
+}
+
+/// Hints written as a form rather than a fixed phrase, each an `info` finding unless the
+/// category already covers it:
+/// - the echo "ai V thì V" with at most one word after the first verb ("ai hiểu chuyện thì
+///   hiểu", "ai bik thì bik"): the same verb of knowing on both sides of "thì";
+/// - an audience that surely knows who, in a post that points at someone (another finding,
+///   or an unnamed person: "có người", "có một anh"): "ai" with up to six words saying which
+///   readers, a hedge ("chắc", "cũng", "là"), then knowing who ("Ai làm cùng tòa nhà chắc
+///   đoán ra rồi", "ai ở cơ quan cũng đoán được", "ai có con học trường này chắc biết ai rồi").
+///
+/// Source: duty 8 of the seed article (veiled insinuation). Linear in tokens.
+fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let know = |k: usize| t.get(k).is_some_and(|x| KNOW.contains(&x.fold.as_str()));
+    let mut spans = Vec::new();
+    // Whether the post points at someone, computed once when an audience form is seen.
+    let mut points: Option<bool> = None;
+    let mut i = 0;
+    while i < t.len() {
+        if !crate::engine::key_matches(&t[i], "ai") {
+            i += 1;
+            continue;
+        }
+        // The echo: ai V [word] thì V.
+        let echo = (i + 1..=i + 2).find_map(|v| {
+            let th = (v + 1..=v + 2).find(|&k| {
+                t.get(k)
+                    .is_some_and(|x| crate::engine::key_matches(x, "thì"))
+            })?;
+            // The same verb again (the same key, or the same letters without diacritics:
+            // not "nhận nuôi thì nhắn"); "nhận" knows only as "nhận ra".
+            let again = t.get(th + 1).is_some_and(|x| {
+                x.key == t[v].key || !x.marked && !t[v].marked && x.fold == t[v].fold
+            });
+            (know(v) && t[v].fold != "nhan" && again && spaced(t, i, th + 1)).then_some(th + 1)
+        });
+        if let Some(end) = echo {
+            spans.push(t[i].orig.start..t[end].orig.end);
+            i = end + 1;
+            continue;
+        }
+        // The audience: ai … hedge V (who).
+        let found = (i + 1..(i + 9).min(t.len()))
+            .take_while(|&k| t[k].gap != Gap::Hard)
+            .find_map(|m| {
+                if !MODALS.contains(&t[m].fold.as_str()) {
+                    return None;
+                }
+                let v = m + 1;
+                (know(v) && t[v].gap == Gap::Space)
+                    .then(|| knows_who(t, v))
+                    .flatten()
+            });
+        if let Some(end) = found {
+            let pointed = *points.get_or_insert_with(|| {
+                out.iter()
+                    .any(|f| f.severity >= Severity::Warning || f.category == Category::Insinuation)
+                    || (0..t.len()).any(|k| spelled_any(t, k, POINTED).is_some() || initial(ctx, k))
+            });
+            if pointed {
+                spans.push(t[i].orig.start..t[end].orig.end);
+                i = end + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if spans.is_empty() {
+        return;
+    }
+    let covered = Covered::new(t, out, Category::Insinuation);
+    let found: Vec<Finding> = spans
+        .into_iter()
+        .filter(|s| !covered.overlaps(s))
+        .filter_map(|s| group_finding(ctx, "insinuation.veiled_target", Severity::Info, s))
+        .collect();
+    out.extend(found);
+}
+
+/// Whether token `k` is a person's initial: one capital letter and a full stop, within three
+/// words of a title or a capitalised word that does not open the text ("ông Phó phòng H.",
+/// "Đồng chí T.", "chị L.").
+fn initial(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = ctx.tokens;
+    let x = &t[k];
+    let titled = |j: usize| {
+        t[j].capitalized && j > 0
+            || matches!(
+                t[j].fold.as_str(),
+                "ong" | "ba" | "anh" | "chi" | "chu" | "co"
+            )
+    };
+    x.capitalized
+        && x.key.chars().count() == 1
+        && ctx
+            .text
+            .get(x.orig.end..)
+            .is_some_and(|r| r.starts_with('.'))
+        && k > 0
+        && x.gap == Gap::Space
+        && (k.saturating_sub(3)..k).any(titled)
+}
+
+/// An unnamed person a post points at ("có người ở phường mình", "có một anh ngồi phòng to
+/// nhất", "người ấy"), for the audience form of [`hint_forms`].
+const POINTED: &[&str] = &[
+    "có người",
+    "có một anh",
+    "có một chị",
+    "có một ông",
+    "có một bà",
+    "có một người",
+    "có một vị",
+    "có 1 anh",
+    "có 1 chị",
+    "người ấy",
+    "người đó",
+    "ông ấy",
+    "bà ấy",
+    "một vị",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +254,6 @@ mod tests {
     /// typed either way would never match.
     #[test]
     fn lists_are_keyed() {
-        super::super::assert_keyed(&[VAGUE_PERSONS]);
+        super::super::assert_keyed(&[VAGUE_PERSONS, POINTED]);
     }
 }

@@ -157,6 +157,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let coded = codes.iter().any(|m| has_issuer(&norm[m.clone()]));
     drop_lone_marks(ctx, parts, coded, out);
     urgent_copies(ctx, out);
+    captured_papers(ctx, out);
     field_values(ctx, out);
     let classified = out
         .iter()
@@ -174,6 +175,152 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             f.severity = Severity::High;
         }
     }
+}
+
+/// Papers that are internal by their kind: a photo of one is a leak ("Mình chụp được biên
+/// bản cuộc họp giao ban", "Ảnh chụp tờ trình xin chủ trương …"). Not a traffic ticket's
+/// "biên bản xử phạt" or "kết luận" meaning "in conclusion".
+const INTERNAL_KINDS: &[&str] = &[
+    "biên bản cuộc họp",
+    "biên bản họp",
+    "biên bản hội nghị",
+    "biên bản làm việc",
+    "tờ trình",
+    "đề án",
+    "phương án nhân sự",
+    "phương án sắp xếp",
+    "dự toán",
+    "bản kết luận",
+    "kết luận kiểm tra",
+    "kết luận thanh tra",
+    "bản thảo báo cáo",
+    "danh sách dự kiến",
+    "danh sách đề bạt",
+    "danh sách quy hoạch",
+];
+/// Papers of any kind, a leak only with a cue of getting hold of them ([`GOT_HOLD`]).
+const ANY_KINDS: &[&str] = &[
+    "kế hoạch",
+    "báo cáo",
+    "công văn",
+    "văn bản",
+    "tài liệu",
+    "hồ sơ",
+    "quyết định",
+    "danh sách",
+];
+/// Getting hold of a paper one should not have: "chụp lén", "xin được bản", "lấy được từ máy
+/// photo".
+const GOT_HOLD: &[&str] = &[
+    "chụp lén",
+    "chụp trộm",
+    "lén chụp",
+    "xin được bản",
+    "xin được file",
+    "lấy được bản",
+    "lấy được file",
+    "lấy được từ",
+    "chôm được",
+    "bị rò rỉ",
+];
+/// Taking a photo of a paper in one's hands: with [`INTERNAL_KINDS`] only.
+const PHOTOGRAPHED: &[&str] = &[
+    "chụp được",
+    "ảnh chụp",
+    "em chụp",
+    "mình chụp",
+    "tui chụp",
+    "tôi chụp",
+    "tớ chụp",
+    "chụp lại",
+];
+
+/// A paper in the writer's hands that should not be: a paper internal by kind
+/// ([`INTERNAL_KINDS`]) with a word of photographing or getting hold of it ([`PHOTOGRAPHED`],
+/// [`GOT_HOLD`]) within twelve words in its sentence, or a paper of any kind ([`ANY_KINDS`])
+/// with a word of getting hold of it. Not in a post that says it is published, nor a counted
+/// paper ("3 biên bản") or a public act's. A `warning` over the paper's kind, unless a
+/// finding of the category covers it. Linear in tokens (each paper reads 24 words around it).
+fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for i in 0..t.len() {
+        if !matches!(
+            t[i].fold.as_str(),
+            "bien"
+                | "to"
+                | "de"
+                | "phuong"
+                | "du"
+                | "ket"
+                | "ban"
+                | "ke"
+                | "bao"
+                | "cong"
+                | "van"
+                | "tai"
+                | "ho"
+                | "quyet"
+                | "danh"
+        ) {
+            continue;
+        }
+        let (n, internal) = match spelled_any(t, i, INTERNAL_KINDS) {
+            Some(n) => (n, true),
+            None => match spelled_any(t, i, ANY_KINDS) {
+                Some(n) => (n, false),
+                None => continue,
+            },
+        };
+        let counted = i > 0
+            && t[i].gap == Gap::Space
+            && (t[i - 1].numeric || COUNT_WORDS.iter().any(|w| spelled_before(t, i, w)));
+        if counted || !spaced(t, i, i + n - 1) || public_act_before(t, i + n) {
+            continue;
+        }
+        // The cue within twelve words either side, in the same sentence.
+        let (sentence_of, _) = ctx.sentences();
+        let near = (i.saturating_sub(12)..(i + n + 12).min(t.len()))
+            .filter(|&k| sentence_of[k] == sentence_of[i]);
+        let held = near.into_iter().any(|k| {
+            spelled_any(t, k, GOT_HOLD).is_some()
+                || internal && spelled_any(t, k, PHOTOGRAPHED).is_some()
+        });
+        if held {
+            spans.push(t[i].orig.start..t[i + n - 1].orig.end);
+        }
+    }
+    if spans.is_empty() || published(t) {
+        return;
+    }
+    let covered = Covered::new(ctx.tokens, out, Category::InternalDocument);
+    let found: Vec<Finding> = spans
+        .into_iter()
+        .filter(|s| !covered.overlaps(s))
+        .map(|s| {
+            finding(
+                "internal_document.captured",
+                Category::InternalDocument,
+                Severity::Warning,
+                s,
+                CAPTURED_VI,
+                CAPTURED_EN,
+            )
+        })
+        .collect();
+    out.extend(found);
+}
+
+const CAPTURED_VI: &str = "Giấy tờ nội bộ được chụp lại hoặc lấy ra ngoài: đăng lên là làm lộ thông tin của cơ quan, đơn vị (bổn phận 8).";
+const CAPTURED_EN: &str = "An internal paper photographed or taken out: posting it leaks your organisation's information (duty 8).";
+
+/// Whether the post says the paper is published already ([`PUBLISHED`], not negated within
+/// the four words before: "chưa đăng trên cổng thông tin").
+fn published(t: &[Token]) -> bool {
+    (0..t.len()).any(|k| {
+        spelled_any(t, k, PUBLISHED).is_some()
+            && !(k.saturating_sub(4)..k).any(|j| matches!(t[j].fold.as_str(), "chua" | "khong"))
+    })
 }
 
 /// Kinds of official letter an urgency mark is written after ("công văn hỏa tốc").
@@ -257,12 +404,7 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         spelled_at(t, k, "xem trước") && (k.saturating_sub(4)..k).any(|j| t[j].key == "cho")
     };
     let copied = (0..t.len()).any(|k| spelled_any(t, k, COPY_CUES).is_some() || shown_early(k));
-    // Not "chưa đăng trên cổng thông tin" (a negation up to four words before).
-    let published = (0..t.len()).any(|k| {
-        spelled_any(t, k, PUBLISHED).is_some()
-            && !(k.saturating_sub(4)..k).any(|j| matches!(t[j].fold.as_str(), "chua" | "khong"))
-    });
-    if !copied || published {
+    if !copied || published(t) {
         return;
     }
     let covered = Covered::new(ctx.tokens, out, Category::InternalDocument);
@@ -344,7 +486,7 @@ const UNPUBLISHED_QUALIFIERS: &[(&str, Severity)] = &[
 fn public_act_before(t: &[Token], i: usize) -> bool {
     (i.saturating_sub(12)..i)
         .rev()
-        .take_while(|&k| t[k + 1].gap != Gap::Hard)
+        .take_while(|&k| t.get(k + 1).is_none_or(|x| x.gap != Gap::Hard))
         .any(|k| {
             PUBLIC_ACT_WORDS
                 .iter()
@@ -370,7 +512,7 @@ fn internal_title_before(t: &[Token], i: usize) -> bool {
     ];
     (i.saturating_sub(12)..i)
         .rev()
-        .take_while(|&k| t[k + 1].gap != Gap::Hard)
+        .take_while(|&k| t.get(k + 1).is_none_or(|x| x.gap != Gap::Hard))
         .any(|k| TITLES.iter().any(|w| spelled_at(t, k, w)))
 }
 
@@ -942,6 +1084,10 @@ mod tests {
             URGENCY,
             COPY_CUES,
             PUBLISHED,
+            INTERNAL_KINDS,
+            ANY_KINDS,
+            GOT_HOLD,
+            PHOTOGRAPHED,
         ]);
     }
 }
