@@ -686,13 +686,40 @@ impl Engine {
             || !(e.alone && label) && e.not_before.iter().flat_map(|c| c.iter()).any(after))
     }
 
-    /// Config filters: categories, minimum severity, allow-list.
+    /// Config filters: categories, minimum severity, allow-list (a finding inside an
+    /// occurrence of an allow-list phrase, or spelling the same words of two syllables or more
+    /// as such a finding earlier in the text).
     fn filter(&self, tokens: &[Token], findings: &mut Vec<Finding>) {
         findings.retain(|f| {
             self.config.categories.contains(&f.category) && f.severity >= self.config.min_severity
         });
         if !findings.is_empty() && !self.allow.is_empty() {
-            findings.retain(|f| !self.allowed(tokens, &f.span));
+            let allowed: Vec<bool> = findings
+                .iter()
+                .map(|f| self.allowed(tokens, &f.span))
+                .collect();
+            // The same words of two syllables or more later in the post mean the same thing:
+            // "Sữa hạt óc chó: ngâm 100g óc chó qua đêm" (the walnut of "hạt óc chó"). Only
+            // later: "óc chó thật sự, sữa óc chó uống nhiều quá" opens with the insult.
+            let words = |f: &Finding| {
+                let r = rules::tokens_in(tokens, &f.span);
+                tokens[r].iter().map(|t| t.key.as_str()).collect::<Vec<_>>()
+            };
+            let same: Vec<(usize, Vec<&str>)> = findings
+                .iter()
+                .zip(&allowed)
+                .filter(|(_, &a)| a)
+                .map(|(f, _)| (f.span.start, words(f)))
+                .filter(|(_, w)| w.len() >= 2)
+                .collect();
+            let mut keep = allowed.iter().map(|a| !a);
+            findings.retain(|f| {
+                keep.next().unwrap_or(true)
+                    && (same.is_empty()
+                        || !same
+                            .iter()
+                            .any(|(at, w)| *at < f.span.start && *w == words(f)))
+            });
         }
     }
 

@@ -696,6 +696,7 @@ fn everyday_texts_get_no_finding() {
         "Ai đi Đà Lạt rồi cũng biết lạnh thế nào, nhớ mang áo ấm.",
         "Ai ăn ở quán này chắc biết rồi, phở ngon lắm.",
         "Chó nhà hàng xóm đẻ 6 con, ai muốn nhận nuôi thì nhắn riêng cho bác ấy",
+        "Sữa hạt óc chó hạnh nhân: ngâm 100g óc chó qua đêm, xay với 1 lít nước, lọc bã.",
         // A paper's kind as the text's last words (a read past the end once panicked).
         "chụp được biên bản",
         "Theo thông báo của phường, tuần sau cắt điện khu phố 3 từ 8h đến 12h.",

@@ -496,7 +496,7 @@ fn public_act_before(t: &[Token], i: usize) -> bool {
 }
 
 /// Whether the title of a paper that is internal by kind (a list, plan, report, submission,
-/// minutes, scheme, options paper) opens within the twelve words before token `i`, in the
+/// minutes, scheme, options paper) opens within the sixteen words before token `i`, in the
 /// same sentence: "Danh sách cán bộ diện quy hoạch giai đoạn 2026-2031 của huyện (bản dự
 /// kiến, …".
 fn internal_title_before(t: &[Token], i: usize) -> bool {
@@ -510,7 +510,7 @@ fn internal_title_before(t: &[Token], i: usize) -> bool {
         "phương án",
         "dự toán",
     ];
-    (i.saturating_sub(12)..i)
+    (i.saturating_sub(16)..i)
         .rev()
         .take_while(|&k| t.get(k + 1).is_none_or(|x| x.gap != Gap::Hard))
         .any(|k| TITLES.iter().any(|w| spelled_at(t, k, w)))
