@@ -251,17 +251,9 @@ const PAPERS: &[&str] = &[
 /// Whether the text asks readers to keep a paper secret: a cue of [`SECRECY`] and a paper of
 /// [`PAPERS`] anywhere in it. Linear in tokens; most are ruled out by their first letter.
 fn asks_secrecy(tokens: &[Token]) -> bool {
-    let has = |starts: &[u8], list: &[&str]| {
-        (0..tokens.len()).any(|i| {
-            tokens[i]
-                .fold
-                .as_bytes()
-                .first()
-                .is_some_and(|b| starts.contains(b))
-                && rules::spelled_any(tokens, i, list).is_some()
-        })
-    };
-    has(b"dkgx", SECRECY) && has(b"tvhbcdkqpf", PAPERS)
+    rules::phrase_list!(secrecy, SECRECY);
+    rules::phrase_list!(papers, PAPERS);
+    secrecy().any_in(tokens, 0..tokens.len()) && papers().any_in(tokens, 0..tokens.len())
 }
 
 /// Whether token `first` opens a bracket right after a document's title or number: "QUYẾT

@@ -7,7 +7,7 @@
 //! Source: duty 8 of the seed article ("không đưa thông tin một cách lập lờ để dẫn dắt dư
 //! luận nhằm mục đích công kích cá nhân hoặc tổ chức").
 
-use super::{finding, group_finding, spaced, spelled_any, Covered, Ctx};
+use super::{finding, group_finding, phrase_list, spaced, spelled_any, Covered, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 
@@ -181,7 +181,7 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let pointed = *points.get_or_insert_with(|| {
                 out.iter()
                     .any(|f| f.severity >= Severity::Warning || f.category == Category::Insinuation)
-                    || (0..t.len()).any(|k| spelled_any(t, k, POINTED).is_some() || initial(ctx, k))
+                    || (0..t.len()).any(|k| pointed().at(t, k).is_some() || initial(ctx, k))
             });
             if pointed {
                 spans.push(t[i].orig.start..t[end].orig.end);
@@ -226,6 +226,8 @@ fn initial(ctx: &Ctx<'_>, k: usize) -> bool {
         && x.gap == Gap::Space
         && (k.saturating_sub(3)..k).any(titled)
 }
+
+phrase_list!(pointed, POINTED);
 
 /// An unnamed person a post points at ("có người ở phường mình", "có một anh ngồi phòng to
 /// nhất", "người ấy"), for the audience form of [`hint_forms`].

@@ -6,8 +6,8 @@
 //! `high`: the post is most likely a copy of a whole internal document.
 
 use super::{
-    finding, group_finding, spaced, spelled_any, spelled_at, spelled_before, tokens_in, Covered,
-    Ctx,
+    finding, group_finding, phrase_list, spaced, spelled_any, spelled_at, spelled_before,
+    tokens_in, Covered, Ctx,
 };
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
@@ -189,7 +189,6 @@ const INTERNAL_KINDS: &[&str] = &[
     "đề án",
     "phương án nhân sự",
     "phương án sắp xếp",
-    "dự toán",
     "bản kết luận",
     "kết luận kiểm tra",
     "kết luận thanh tra",
@@ -235,6 +234,13 @@ const PHOTOGRAPHED: &[&str] = &[
     "chụp lại",
 ];
 
+phrase_list!(internal_kinds, INTERNAL_KINDS);
+phrase_list!(any_kinds, ANY_KINDS);
+phrase_list!(got_hold, GOT_HOLD);
+phrase_list!(photographed, PHOTOGRAPHED);
+phrase_list!(published_words, PUBLISHED);
+phrase_list!(copy_cues, COPY_CUES);
+
 /// A paper in the writer's hands that should not be: a paper internal by kind
 /// ([`INTERNAL_KINDS`]) with a word of photographing or getting hold of it ([`PHOTOGRAPHED`],
 /// [`GOT_HOLD`]) within twelve words in its sentence, or a paper of any kind ([`ANY_KINDS`])
@@ -245,29 +251,9 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     for i in 0..t.len() {
-        if !matches!(
-            t[i].fold.as_str(),
-            "bien"
-                | "to"
-                | "de"
-                | "phuong"
-                | "du"
-                | "ket"
-                | "ban"
-                | "ke"
-                | "bao"
-                | "cong"
-                | "van"
-                | "tai"
-                | "ho"
-                | "quyet"
-                | "danh"
-        ) {
-            continue;
-        }
-        let (n, internal) = match spelled_any(t, i, INTERNAL_KINDS) {
+        let (n, internal) = match internal_kinds().at(t, i) {
             Some(n) => (n, true),
-            None => match spelled_any(t, i, ANY_KINDS) {
+            None => match any_kinds().at(t, i) {
                 Some(n) => (n, false),
                 None => continue,
             },
@@ -275,7 +261,7 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let counted = i > 0
             && t[i].gap == Gap::Space
             && (t[i - 1].numeric || COUNT_WORDS.iter().any(|w| spelled_before(t, i, w)));
-        if counted || !spaced(t, i, i + n - 1) || public_act_before(t, i + n) {
+        if counted || !spaced(t, i, i + n - 1) {
             continue;
         }
         // The cue within twelve words either side, in the same sentence.
@@ -283,10 +269,9 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let near = (i.saturating_sub(12)..(i + n + 12).min(t.len()))
             .filter(|&k| sentence_of[k] == sentence_of[i]);
         let held = near.into_iter().any(|k| {
-            spelled_any(t, k, GOT_HOLD).is_some()
-                || internal && spelled_any(t, k, PHOTOGRAPHED).is_some()
+            got_hold().at(t, k).is_some() || internal && photographed().at(t, k).is_some()
         });
-        if held {
+        if held && !public_act_before(t, i + n) {
             spans.push(t[i].orig.start..t[i + n - 1].orig.end);
         }
     }
@@ -318,7 +303,7 @@ const CAPTURED_EN: &str = "An internal paper photographed or taken out: posting 
 /// the four words before: "chưa đăng trên cổng thông tin").
 fn published(t: &[Token]) -> bool {
     (0..t.len()).any(|k| {
-        spelled_any(t, k, PUBLISHED).is_some()
+        published_words().at(t, k).is_some()
             && !(k.saturating_sub(4)..k).any(|j| matches!(t[j].fold.as_str(), "chua" | "khong"))
     })
 }
@@ -401,9 +386,11 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     // "cho cả nhóm xem trước": showing it before it is out.
     let shown_early = |k: usize| {
-        spelled_at(t, k, "xem trước") && (k.saturating_sub(4)..k).any(|j| t[j].key == "cho")
+        t[k].fold == "xem"
+            && spelled_at(t, k, "xem trước")
+            && (k.saturating_sub(4)..k).any(|j| t[j].key == "cho")
     };
-    let copied = (0..t.len()).any(|k| spelled_any(t, k, COPY_CUES).is_some() || shown_early(k));
+    let copied = (0..t.len()).any(|k| copy_cues().at(t, k).is_some() || shown_early(k));
     if !copied || published(t) {
         return;
     }
@@ -606,11 +593,6 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        // A public act's draft is published for comment: "Dự thảo Luật Đất đai (bản dự thảo,
-        // chưa thông qua)".
-        if public_act_before(t, i) {
-            continue;
-        }
         let qualifier = UNPUBLISHED_QUALIFIERS
             .iter()
             .find(|(q, _)| spelled_at(t, k, q) && spaced(t, k, k + q.split(' ').count() - 1))
@@ -628,6 +610,11 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some((q, severity)) = qualifier else {
             continue;
         };
+        // A public act's draft is published for comment: "Dự thảo Luật Đất đai (bản dự thảo,
+        // chưa thông qua)".
+        if public_act_before(t, i) {
+            continue;
+        }
         // "bản" alone with a not-yet qualifier is any paper ("Hợp đồng thuê nhà (bản chưa
         // ký)"): only after a document's number or title, or as a draft.
         if !named

@@ -282,10 +282,76 @@ pub(crate) fn spelled_at(tokens: &[Token], i: usize, phrase: &str) -> bool {
 /// The syllable count of the first phrase of `list` that the tokens from `i` spell
 /// ([`spelled_at`]), or `None`. Lists put longer phrases before their prefixes.
 pub(crate) fn spelled_any(tokens: &[Token], i: usize, list: &[&str]) -> Option<usize> {
+    // The token's first folded letter rules out most phrases without a call: a phrase whose
+    // first letter is ASCII must start with it (others, "đừng", are compared in full).
+    let first = tokens.get(i)?.fold.chars().next();
     list.iter()
-        .find(|p| spelled_at(tokens, i, p))
+        .find(|p| first_fold(p).is_none_or(|f| Some(f) == first) && spelled_at(tokens, i, p))
         .map(|p| p.split(' ').count())
 }
+
+/// The folded first letter of `phrase` (`đừng` → `d`, `ảnh` → `a`), or `None` for a letter
+/// the tone tables do not fold (then the phrase is compared in full).
+#[inline]
+fn first_fold(phrase: &str) -> Option<char> {
+    let c = phrase.chars().next()?;
+    if c.is_ascii() {
+        Some(c)
+    } else if c == 'đ' {
+        Some('d')
+    } else {
+        crate::text::tone::letter(c).map(|l| l.fold)
+    }
+}
+
+/// A phrase list ([`spelled_any`]) with a filter on the folded first syllables of its
+/// phrases: [`PhraseList::at`] rules out most tokens with a few instructions on the token's
+/// [`Token::fold_hash`] before comparing any phrase. Build one per list, once, with
+/// [`phrase_list!`].
+pub(crate) struct PhraseList {
+    list: &'static [&'static str],
+    gate: crate::lexicon::KeyFilter,
+}
+
+impl PhraseList {
+    /// The list, with the filter of its first syllables folded (`đừng` → `dung`).
+    pub(crate) fn new(list: &'static [&'static str]) -> PhraseList {
+        let mut gate = crate::lexicon::KeyFilter::default();
+        for p in list {
+            let first = p.split(' ').next().unwrap_or(p);
+            gate.insert(&crate::text::tone::fold(first));
+        }
+        PhraseList { list, gate }
+    }
+
+    /// The syllable count of the first phrase of the list spelled from token `i`, or `None`
+    /// (also past the end of `tokens`).
+    #[inline]
+    pub(crate) fn at(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        let t = tokens.get(i)?;
+        if !self.gate.may_contain_hash(t.fold_hash) {
+            return None;
+        }
+        spelled_any(tokens, i, self.list)
+    }
+
+    /// Whether any phrase of the list is spelled from a token of `range`.
+    pub(crate) fn any_in(&self, tokens: &[Token], range: Range<usize>) -> bool {
+        range.into_iter().any(|i| self.at(tokens, i).is_some())
+    }
+}
+
+/// `fn $name() -> &'static PhraseList`: the [`PhraseList`] of `$list`, built on first use.
+macro_rules! phrase_list {
+    ($name:ident, $list:expr) => {
+        fn $name() -> &'static $crate::rules::PhraseList {
+            static LIST: std::sync::OnceLock<$crate::rules::PhraseList> =
+                std::sync::OnceLock::new();
+            LIST.get_or_init(|| $crate::rules::PhraseList::new($list))
+        }
+    };
+}
+pub(crate) use phrase_list;
 
 /// Whether `phrase` ([`spelled_at`]) ends right before token `i`: "bà chủ" before "quán".
 pub(crate) fn spelled_before(tokens: &[Token], i: usize, phrase: &str) -> bool {

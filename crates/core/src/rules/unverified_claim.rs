@@ -6,7 +6,9 @@
 //! ("đưa thông tin có tính chất suy diễn về các cán bộ, đảng viên khác khi chưa có kết luận của
 //! cơ quan có thẩm quyền").
 
-use super::{group_finding, sentences_with, spaced, spelled_any, tokens_in, Covered, Ctx};
+use super::{
+    group_finding, phrase_list, sentences_with, spaced, spelled_any, tokens_in, Covered, Ctx,
+};
 use crate::lexicon::KeyFilter;
 use crate::lexicon::{CLAIM_CONSEQUENCE, CLAIM_DEBUNK, CLAIM_REJECT_BEFORE, CLAIM_SOURCES};
 use crate::text::{Gap, Token};
@@ -434,6 +436,8 @@ const VOUCH: &[&str] = &[
 /// no claim to check.
 const TELL: &[&str] = &["cho biết", "kể lại", "kể", "nói", "bảo"];
 
+phrase_list!(vague_people, VAGUE_PEOPLE);
+
 /// Words that open where a vague person works: "làm trong sở", "bên công an", "ở phường".
 const WORKS_AT: &[&str] = &["lam", "ben", "o", "trong", "cong"];
 
@@ -572,16 +576,21 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     .get(t[i].orig.end..end)
                     .is_some_and(|rest| rest.contains('?'))
             };
-            let person = (i.saturating_sub(9)..i).find(|&s| {
-                spelled_any(t, s, VAGUE_PEOPLE).is_some_and(|p| {
-                    let e = s + p;
-                    let near = vouch.is_some() && asserts && (e == i || e + 1 == i);
-                    let works = e < i
-                        && i - e <= 5
-                        && WORKS_AT.contains(&t[e].fold.as_str())
-                        && !t[e..i].iter().any(|x| x.fold == "ve");
-                    (near || works) && spaced(t, s, i + v - 1)
+            // A person of at most four syllables ending at `end` (exclusive).
+            let ending_at = |end: usize| {
+                (end.saturating_sub(4)..end)
+                    .find(|&s| vague_people().at(t, s) == Some(end - s) && spaced(t, s, i + v - 1))
+            };
+            // Where they work, opening within five words before the verb.
+            let works = (i.saturating_sub(5)..i)
+                .find(|&e| {
+                    e > 0 && WORKS_AT.contains(&t[e].fold.as_str()) && t[e].gap == Gap::Space
                 })
+                .filter(|&e| !t[e..i].iter().any(|x| x.fold == "ve"));
+            let person = works.and_then(ending_at).or_else(|| {
+                (vouch.is_some() && asserts)
+                    .then(|| ending_at(i).or_else(|| ending_at(i.saturating_sub(1))))
+                    .flatten()
             });
             // Not a denial: "không có người trong cuộc xác nhận".
             let denied = |s: usize| {
@@ -726,11 +735,9 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         claims.push(i..i + n + m);
     }
     // The disease first, then what a cure does to it: "tiểu đường khỏi hẳn", "khối u teo lại".
+    phrase_list!(diseases, DISEASES);
     for i in 0..t.len() {
-        if !opens_cure_object(&t[i].fold) {
-            continue;
-        }
-        let Some(m) = first(i, DISEASES) else {
+        let Some(m) = diseases().at(t, i) else {
             continue;
         };
         let Some(r) = first(i + m, CURE_RESULTS) else {
