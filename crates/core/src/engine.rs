@@ -697,20 +697,20 @@ impl Engine {
                 let r = rules::tokens_in(tokens, &f.span);
                 tokens[r].iter().map(|t| t.key.as_str()).collect::<Vec<_>>()
             };
-            let same: Vec<(usize, Vec<&str>)> = findings
-                .iter()
-                .zip(&allowed)
-                .filter(|(_, &a)| a)
-                .map(|(f, _)| (f.span.start, words(f)))
-                .filter(|(_, w)| w.len() >= 2)
-                .collect();
+            // The earliest start of each allowed finding's words (a map: a text may hold
+            // thousands of findings).
+            let mut same: rustc_hash::FxHashMap<Vec<&str>, usize> = Default::default();
+            for (f, _) in findings.iter().zip(&allowed).filter(|(_, &a)| a) {
+                let w = words(f);
+                if w.len() >= 2 {
+                    let at = same.entry(w).or_insert(f.span.start);
+                    *at = (*at).min(f.span.start);
+                }
+            }
             let mut keep = allowed.iter().map(|a| !a);
             findings.retain(|f| {
                 keep.next().unwrap_or(true)
-                    && (same.is_empty()
-                        || !same
-                            .iter()
-                            .any(|(at, w)| *at < f.span.start && *w == words(f)))
+                    && (same.is_empty() || same.get(&words(f)).is_none_or(|&at| at >= f.span.start))
             });
         }
     }

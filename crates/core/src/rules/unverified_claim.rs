@@ -568,10 +568,12 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 },
             };
             // A question asks for a source: "Ai xác nhận giúp mình lịch nghỉ Tết với ạ?".
+            // Read to the sentence's end, at most 40 words on (a sentence of a megabyte must
+            // not be read again at every verb).
             let asked = {
-                let end = (i + v..t.len())
-                    .find(|&k| t[k].gap == Gap::Hard)
-                    .map_or(ctx.text.len(), |k| t[k].orig.start);
+                let (sentence_of, ranges) = ctx.sentences();
+                let last = (ranges[sentence_of[i]].end).min(i + 40);
+                let end = t.get(last).map_or(ctx.text.len(), |x| x.orig.start);
                 ctx.text
                     .get(t[i].orig.end..end)
                     .is_some_and(|rest| rest.contains('?'))
