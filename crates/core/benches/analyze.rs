@@ -129,9 +129,15 @@ const PATHOLOGICAL: &[(&str, &str)] = &[
     // the sentence's end at every verb), the same words as an allowed phrase (compared with
     // every allowed finding), a captured paper, an audience hint.
     ("teller_no_sentence_end", "bạn mình làm trong sở kể "),
-    ("allowed_words_repeated", "Sữa hạt óc chó ngon. Ngâm óc chó qua đêm. "),
+    (
+        "allowed_words_repeated",
+        "Sữa hạt óc chó ngon. Ngâm óc chó qua đêm. ",
+    ),
     ("captured_paper", "Mình chụp được biên bản họp giao ban. "),
-    ("audience_hint", "Có một anh. Ai làm cùng chắc đoán ra rồi. "),
+    (
+        "audience_hint",
+        "Có một anh. Ai làm cùng chắc đoán ra rồi. ",
+    ),
 ];
 
 criterion_group!(benches, bench);

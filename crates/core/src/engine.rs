@@ -245,6 +245,8 @@ const PAPERS: &[&str] = &[
     "đề án",
     "phương án",
     "bảng lương",
+    "nghị quyết",
+    "dự thảo",
     "file",
 ];
 
@@ -608,7 +610,16 @@ impl Engine {
                     && title_precedes(tokens, h.first)
             };
             let stamp = || span.iter().all(|t| t.upper) && stamped(tokens, h.first);
-            if !(starts && ends || bracketed() || stamp()) {
+            // Quoted after a colon in capitals as a document's label, its next part following:
+            // "khoe ae cái này: KHẨN - Kế hoạch kiểm tra đột xuất …".
+            let quoted_label = || {
+                label
+                    && span.iter().all(|t| t.upper)
+                    && text
+                        .get(..span[0].orig.start)
+                        .is_some_and(|b| b.trim_end().ends_with(':'))
+            };
+            if !(starts && ends || bracketed() || stamp() || quoted_label()) {
                 return false;
             }
         }

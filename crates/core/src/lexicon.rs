@@ -1063,6 +1063,19 @@ impl Lexicon {
                 e
             };
             let j = run_end(6, false);
+            // Clothing sizes: "size M, L, XL", "S M L XL".
+            let size = |t: &Token| {
+                matches!(
+                    t.fold.as_str(),
+                    "size" | "sz" | "xs" | "xl" | "xxl" | "xxxl" | "2xl" | "3xl" | "4xl"
+                ) || t.key == "cỡ"
+            };
+            if tokens[i.saturating_sub(3)..i].iter().any(size)
+                || tokens.get(j + 1).is_some_and(size)
+            {
+                i = j + 1;
+                continue;
+            }
             // A longer run may spell a phrase of several syllables ("T U Y Ệ T   M Ậ T",
             // "m ấ t d ạ y"): the whole run, cut into the lexicon's syllables.
             let k = run_end(24, true);

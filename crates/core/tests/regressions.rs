@@ -621,6 +621,33 @@ fn risky_posts_are_caught() {
             "Xin khẳng định chắc như đinh đóng cột: công an xã nhận tiền bảo kê cho mấy sòng bài.",
             Category::UnverifiedClaim,
         ),
+        // Blind round adv12: an abbreviated urgent letter photographed, a mark quoted after a
+        // colon, a draft resolution with "xem xong xoá", an insider revealing, a cure "khỏi
+        // hoàn toàn", people called maggots then a call to wipe them out.
+        (
+            "vừa nhận cv hoả tốc từ huyện về việc kiểm tra đất đai, chụp lên đây ae tham khảo",
+            Category::InternalDocument,
+        ),
+        (
+            "Mà thôi khoe ae cái này: KHẨN - Kế hoạch kiểm tra đột xuất các quán karaoke tuần sau",
+            Category::InternalDocument,
+        ),
+        (
+            "Gửi các anh dự thảo nghị quyết về công tác cán bộ, xem xong xóa giúp em",
+            Category::InternalDocument,
+        ),
+        (
+            "Người trong ngành tiết lộ tháng sau giá điện tăng 20%, nhà nào có điều hòa chuẩn bị tinh thần",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Mấy bà trong xóm bảo lá đinh lăng sắc uống khỏi hoàn toàn thoái hoá khớp, ai bị thì thử nhé",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Lũ người đó như giòi bọ, phải diệt sạch",
+            Category::Inflammatory,
+        ),
         // A grouped CCCD with the ID word further back.
         (
             "Chị ơi CCCD của ông chồng cũ chị đây: 079 085 001 234, chị cần thì em gửi",
@@ -697,6 +724,11 @@ fn everyday_texts_get_no_finding() {
         "Ai ăn ở quán này chắc biết rồi, phở ngon lắm.",
         "Chó nhà hàng xóm đẻ 6 con, ai muốn nhận nuôi thì nhắn riêng cho bác ấy",
         "Sữa hạt óc chó hạnh nhân: ngâm 100g óc chó qua đêm, xay với 1 lít nước, lọc bã.",
+        // Clothing sizes, a cattle breed, news of an urgent mark after a colon.
+        "Shop có đồ ngủ cotton cho mẹ bầu, size M, L, XL",
+        "size S M L XL",
+        "Trại nhà mình vừa nhập mấy con bò đỏ lai Sind về nuôi, con nào cũng khỏe",
+        "Tin nóng: KHẨN - bão số 3 sắp đổ bộ",
         // A paper's kind as the text's last words (a read past the end once panicked).
         "chụp được biên bản",
         "Theo thông báo của phường, tuần sau cắt điện khu phố 3 từ 8h đến 12h.",

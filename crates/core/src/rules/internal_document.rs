@@ -309,7 +309,7 @@ fn published(t: &[Token]) -> bool {
 }
 
 /// Kinds of official letter an urgency mark is written after ("công văn hỏa tốc").
-const URGENT_KINDS: &[&str] = &["công văn", "công điện", "văn bản"];
+const URGENT_KINDS: &[&str] = &["công văn", "công điện", "văn bản", "cv"];
 /// Urgency marks (Nghị định 30/2020/NĐ-CP), longer before their prefixes.
 const URGENCY: &[&str] = &["hoả tốc", "thượng khẩn", "khẩn"];
 /// What a writer says who holds a copy and passes it on before it is public: "em chụp lại
@@ -326,6 +326,7 @@ const COPY_CUES: &[&str] = &[
     "chụp trộm",
     "chụp lại cho",
     "chụp cho",
+    "chụp lên",
     "chưa công bố",
     "chưa được công bố",
     "chưa công khai",
@@ -358,7 +359,7 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     for i in 0..t.len() {
-        if !matches!(t[i].fold.as_str(), "cong" | "van") {
+        if !matches!(t[i].fold.as_str(), "cong" | "van" | "cv") {
             continue;
         }
         let Some(n) = spelled_any(t, i, URGENT_KINDS) else {

@@ -258,6 +258,8 @@ const HEARSAY_NUDGE_EN: &str =
 
 /// Verbs of a cure (syllables as [`super::spelled_at`] reads them), longest first.
 const CURE_VERBS: &[&str] = &[
+    "chữa khỏi hoàn toàn",
+    "khỏi hoàn toàn",
     "teo hết",
     "chữa khỏi",
     "trị khỏi",
@@ -549,24 +551,27 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             // The person right before the verb, one word before it ("bạn mình vừa xác nhận"),
             // or, for any of the verbs, before a few words of where they work ("bạn em làm
             // trong sở kể"): a person of at most four syllables.
-            // Vouching asserts: the verb ends its clause or goes on with "rồi", "là" (not a
+            // Vouching asserts: "tiết lộ", or a verb that ends its clause or goes on with "rồi", "là" (not a
             // denial: "là không có"), "chắc", "luôn"; "xác nhận đơn hàng", "cam đoan không xả
             // rác" confirm an order or promise something.
+            // "tiết lộ" (reveal) always tells something.
             let after = t.get(i + v);
-            let asserts = match after {
-                None => true,
-                Some(x) if x.gap != Gap::Space => true,
-                Some(x) => match x.fold.as_str() {
-                    "roi" | "chac" | "luon" => true,
-                    "la" => !t.get(i + v + 1).is_some_and(|y| {
-                        matches!(
-                            y.fold.as_str(),
-                            "khong" | "sai" | "chua" | "tin" | "ko" | "k"
-                        )
-                    }),
-                    _ => false,
-                },
-            };
+            let reveals = t[i].fold == "tiet";
+            let asserts = reveals
+                || match after {
+                    None => true,
+                    Some(x) if x.gap != Gap::Space => true,
+                    Some(x) => match x.fold.as_str() {
+                        "roi" | "chac" | "luon" => true,
+                        "la" => !t.get(i + v + 1).is_some_and(|y| {
+                            matches!(
+                                y.fold.as_str(),
+                                "khong" | "sai" | "chua" | "tin" | "ko" | "k"
+                            )
+                        }),
+                        _ => false,
+                    },
+                };
             // A question asks for a source: "Ai xác nhận giúp mình lịch nghỉ Tết với ạ?".
             // Read to the sentence's end, at most 40 words on (a sentence of a megabyte must
             // not be read again at every verb).
