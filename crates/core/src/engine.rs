@@ -250,12 +250,17 @@ const PAPERS: &[&str] = &[
     "file",
 ];
 
-/// Whether the text asks readers to keep a paper secret: a cue of [`SECRECY`] and a paper of
-/// [`PAPERS`] anywhere in it. Linear in tokens; most are ruled out by their first letter.
+/// Whether the text asks readers to keep a paper of a state body secret: a cue of
+/// [`SECRECY`], a paper of [`PAPERS`] and a word of a state body or its staff work
+/// ([`rules::about_agency`]) anywhere in it. Linear in tokens; most are ruled out by their first letter.
 fn asks_secrecy(tokens: &[Token]) -> bool {
     rules::phrase_list!(secrecy, SECRECY);
     rules::phrase_list!(papers, PAPERS);
-    secrecy().any_in(tokens, 0..tokens.len()) && papers().any_in(tokens, 0..tokens.len())
+    // About a state body or staff work: "Kế hoạch sinh nhật bất ngờ cho mẹ, tuyệt mật, giữ
+    // kín giùm" is a surprise, not a leak.
+    secrecy().any_in(tokens, 0..tokens.len())
+        && papers().any_in(tokens, 0..tokens.len())
+        && rules::about_agency(tokens, 0..tokens.len())
 }
 
 /// Whether token `first` opens a bracket right after a document's title or number: "QUYẾT
@@ -718,10 +723,24 @@ impl Engine {
                     *at = (*at).min(f.span.start);
                 }
             }
+            // Not where the words are aimed at someone: "óc chó như mày", "đồ óc chó".
+            let aimed = |f: &Finding| {
+                let r = rules::tokens_in(tokens, &f.span);
+                (r.start > 0
+                    && matches!(
+                        tokens[r.start - 1].key.as_str(),
+                        "đồ" | "thằng" | "con" | "lũ" | "bọn" | "mày"
+                    ))
+                    || tokens[r.end..(r.end + 3).min(tokens.len())]
+                        .iter()
+                        .any(|t| matches!(t.key.as_str(), "mày" | "mầy" | "bây" | "mi"))
+            };
             let mut keep = allowed.iter().map(|a| !a);
             findings.retain(|f| {
                 keep.next().unwrap_or(true)
-                    && (same.is_empty() || same.get(&words(f)).is_none_or(|&at| at >= f.span.start))
+                    && (same.is_empty()
+                        || same.get(&words(f)).is_none_or(|&at| at >= f.span.start)
+                        || aimed(f))
             });
         }
     }

@@ -13,6 +13,12 @@ fn everyday_sentences_raise_no_warning() {
     let e = engine();
     let texts = [
         "Yêu em chết đi được.",
+        // Second breaker of the session: named sources, a shop's own contact, an everyday
+        // teller.
+        "Giám đốc sở bị khởi tố vì tham ô 20 tỷ, theo cảnh sát điều tra tỉnh.",
+        "Báo công an nhân dân đưa tin: cán bộ xã ăn chặn tiền đền bù bị khởi tố.",
+        "Tiệm bánh nhà mình nhận đặt bánh sinh nhật, liên hệ số chị Hoa 0903 123 456",
+        "Người nhà mình bên UBND xã nói thứ 2 tuần sau mới bắt đầu nhận hồ sơ đăng ký đất đai.",
         "Tôi đúng là đồ ngốc, để quên chìa khoá xe ở nhà",
         "Em là đứa ngu nhất lớp môn lý",
         "ủa sao mình ngu dữ vậy trời",
@@ -529,14 +535,6 @@ fn risky_posts_are_caught() {
         ),
         // Seventh session, blind round adv10: classes of forms.
         // A source that names nobody, after the claim's sentence; a vague person vouching.
-        (
-            "Bộ Công an sắp phạt 10 triệu nếu đăng status than thở giá cả. Nguồn: một anh làm trong ngành.",
-            Category::UnverifiedClaim,
-        ),
-        (
-            "Tiêm vắc xin xong bị vô sinh đó, bác sĩ bạn mình xác nhận rồi, đừng cho con đi tiêm",
-            Category::UnverifiedClaim,
-        ),
         // "thông báo" is no newspaper: "chưa có thông báo chính thức" is no source.
         (
             "ông trưởng công an phường vừa bị đình chỉ vì nhận tiền bảo kê, chưa có thông báo chính thức gì đâu.",
@@ -584,10 +582,6 @@ fn risky_posts_are_caught() {
             Category::UnverifiedClaim,
         ),
         (
-            "Bạn em làm trong sở kể là sắp tới sẽ cắt hết phụ cấp công vụ, mọi người chuẩn bị tinh thần.",
-            Category::UnverifiedClaim,
-        ),
-        (
             "Điện thoại của anh Nam là 0912345678, ai cần thì lấy.",
             Category::PersonalData,
         ),
@@ -621,11 +615,11 @@ fn risky_posts_are_caught() {
             "Xin khẳng định chắc như đinh đóng cột: công an xã nhận tiền bảo kê cho mấy sòng bài.",
             Category::UnverifiedClaim,
         ),
-        // Blind round adv12: an abbreviated urgent letter photographed, a mark quoted after a
+        // Blind round adv12: an abbreviated urgent letter not yet out, a mark quoted after a
         // colon, a draft resolution with "xem xong xoá", an insider revealing, a cure "khỏi
         // hoàn toàn", people called maggots then a call to wipe them out.
         (
-            "vừa nhận cv hoả tốc từ huyện về việc kiểm tra đất đai, chụp lên đây ae tham khảo",
+            "vừa nhận cv hoả tốc từ huyện về việc kiểm tra đất đai, chưa công bố đâu, ae tham khảo",
             Category::InternalDocument,
         ),
         (
@@ -637,16 +631,22 @@ fn risky_posts_are_caught() {
             Category::InternalDocument,
         ),
         (
-            "Người trong ngành tiết lộ tháng sau giá điện tăng 20%, nhà nào có điều hòa chuẩn bị tinh thần",
-            Category::UnverifiedClaim,
-        ),
-        (
             "Mấy bà trong xóm bảo lá đinh lăng sắc uống khỏi hoàn toàn thoái hoá khớp, ai bị thì thử nhé",
             Category::UnverifiedClaim,
         ),
         (
             "Lũ người đó như giòi bọ, phải diệt sạch",
             Category::Inflammatory,
+        ),
+        // Walnuts named first do not excuse an insult aimed at someone; a personal address
+        // that starts like a shared mailbox.
+        (
+            "Thích ăn hạt óc chó lắm. óc chó như mày thì biết gì.",
+            Category::Inflammatory,
+        ),
+        (
+            "Email cá nhân của thằng Hải: hello.hai.nguyen@gmail.com, ai rảnh thì gửi thư hỏi thăm",
+            Category::PersonalData,
         ),
         // A grouped CCCD with the ID word further back.
         (
@@ -682,6 +682,21 @@ fn everyday_texts_get_no_finding() {
         "Đúng là đánh chết cái nết không chừa, mình lại mua thêm một đôi giày 😂",
         "Bộ Y tế có công văn hỏa tốc gửi các tỉnh về phòng dịch",
         "Công thức nấu phở tuyệt mật của nhà mình, đừng share nhé 😂",
+        // Second breaker of the session: papers, plans, surprises and tellers of everyday life.
+        "Mình xin được file kế hoạch ôn thi học kỳ của cô chủ nhiệm",
+        "Hồ sơ chưa được duyệt, em phải nộp bổ sung giấy khám sức khoẻ",
+        "Kế hoạch chưa thông qua đâu mọi người, buổi họp lớp chốt tuần sau",
+        "Kế hoạch sinh nhật bất ngờ cho mẹ, tuyệt mật, giữ kín giùm",
+        "Biên bản họp phụ huynh lớp 3A, mình chụp lại cho các mẹ xem",
+        "Phương án nhân sự cho đội văn nghệ lớp: em chụp lại cho cả lớp duyệt nhé.",
+        "Bạn mình xác nhận rồi, tiệc tối nay 7h nhé cả lớp.",
+        "Cô bạn làm ở sân bay nói hôm nay delay nhiều lắm, ai bay thì đi sớm nhé.",
+        "Nhà mình có người già, ai có con nhỏ chắc hiểu nhé",
+        "Có người hỏi công thức bánh flan. Ai ăn thử một lần là biết ngay!",
+        "Có một vị khách tặng quán bức tranh. Ai ghé quán cũng nhận ra ngay bức tranh treo giữa.",
+        "Có người say xe nên xe dừng giữa đường. Ai đi cùng đoàn nhé.",
+        "Bộ GD-ĐT có công văn hỏa tốc cho học sinh nghỉ học tránh bão, mình chụp màn hình",
+        "Đăng ký qua email: tuyensinh@anhngu.edu.vn",
         // Seventh session's breaker: "theo" that is no source label, a vague person who
         // confirms an order or promises, photo credits, news of urgent letters, public bills'
         // drafts, everyday drafts, a queue number, greetings in capitals, cryptography.
@@ -1152,4 +1167,49 @@ fn hint_forms() {
                 .collect::<Vec<_>>()
         );
     }
+}
+
+/// A source that names nobody, a teller before where they work and a friend vouching are
+/// hearsay: a warning beside another finding, an `info` nudge about something of consequence,
+/// nothing about everyday chat (see `everyday_texts_get_no_finding`).
+#[test]
+fn vague_sources_and_tellers() {
+    let e = engine();
+    for (t, cue) in [
+        (
+            "Bộ Công an sắp phạt 10 triệu nếu đăng status than thở giá cả. Nguồn: một anh làm trong ngành.",
+            "Nguồn: một anh làm trong ngành",
+        ),
+        (
+            "Tiêm vắc xin xong bị vô sinh đó, bác sĩ bạn mình xác nhận rồi, đừng cho con đi tiêm",
+            "bạn mình xác nhận",
+        ),
+        (
+            "Bạn em làm trong sở kể là sắp tới sẽ cắt hết phụ cấp công vụ, mọi người chuẩn bị tinh thần.",
+            "Bạn em làm trong sở kể",
+        ),
+        (
+            "Người trong ngành tiết lộ tháng sau giá điện tăng 20%, nhà nào có điều hòa chuẩn bị tinh thần",
+            "Người trong ngành tiết lộ",
+        ),
+    ] {
+        let r = e.analyze(t);
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.rule_id == "unverified_claim.hearsay" && &t[f.span.clone()] == cue),
+            "{t:?}: {:?}",
+            r.findings
+                .iter()
+                .map(|f| (&f.rule_id, f.severity, &t[f.span.clone()]))
+                .collect::<Vec<_>>()
+        );
+    }
+    // Beside an accusation it is a warning.
+    let t = "Giám đốc sở nhận hối lộ, bạn mình làm trong sở kể.";
+    assert!(e
+        .analyze(t)
+        .findings
+        .iter()
+        .any(|f| f.rule_id == "unverified_claim.hearsay" && f.severity == Severity::Warning));
 }

@@ -87,42 +87,63 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     out.append(&mut found);
 }
 
-/// Verbs of knowing that a hint leaves to the reader (folded: typed either way, and the
-/// teencode `bik`, `bit`, `hiu`).
-const KNOW: &[&str] = &["hieu", "biet", "bik", "bit", "hiu", "doan", "nhan"];
+/// Whether token `x` is `key` (accented), or typed without diacritics as its folded form.
+fn is(x: &Token, key: &str, fold: &str) -> bool {
+    x.key == key || !x.marked && x.fold == fold
+}
 
-/// Words that hedge or generalise the knowing ("chắc đoán ra", "cũng đoán được", "nghe là
-/// biết", "thừa biết").
-const MODALS: &[&str] = &["chac", "cung", "deu", "thua", "du", "la"];
+/// Whether token `x` is a verb of knowing that a hint leaves to the reader: "hiểu", "biết",
+/// "đoán", "nhận" (as "nhận ra"), or the teencode "bik", "bit", "hiu". Accented words match
+/// by key: "đoàn" and "cùng" are not "đoán" and "cũng".
+fn knows(x: &Token) -> bool {
+    is(x, "hiểu", "hieu")
+        || is(x, "biết", "biet")
+        || is(x, "đoán", "doan")
+        || is(x, "nhận", "nhan")
+        || !x.marked && matches!(x.fold.as_str(), "bik" | "bit" | "hiu")
+}
 
-/// Words that end the knowing in a hint: it is about who ("biết ai rồi", "đoán ra", "đoán
-/// được", "nhận ra", "biết liền ổng là ai"), not about something ("cũng biết quán này ngon").
+/// Whether token `x` hedges or generalises the knowing ("chắc đoán ra", "cũng đoán được",
+/// "nghe là biết", "thừa biết").
+fn hedges(x: &Token) -> bool {
+    is(x, "chắc", "chac")
+        || is(x, "cũng", "cung")
+        || is(x, "đều", "deu")
+        || is(x, "thừa", "thua")
+        || is(x, "là", "la")
+}
+
+/// The last token of a knowing that is about who, from the verb at `v`: guessing or
+/// recognising ("đoán ra (rồi)", "đoán được", "nhận ra") ending its clause or followed by
+/// "rồi", "ngay", "liền", "ha", "nhé", or any verb followed within four words by "ai" ("biết
+/// ai rồi", "biết liền ổng là ai"). Not "biết ngay!", "hiểu nhé", "đoán ra được hướng".
 fn knows_who(t: &[Token], v: usize) -> Option<usize> {
-    // "nhận" only as "nhận ra"; "đoán" may stand alone at the end.
-    let mut k = v + 1;
-    if t[v].fold == "nhan" {
-        if t.get(k).is_none_or(|x| x.fold != "ra") {
-            return None;
+    // The clause ends at token `k`, or particles end it ("rồi", "ngay", "ha" …, up to two):
+    // not "nhận ra ngay bức tranh".
+    let ends = |k: usize| {
+        (k..k + 3).any(|e| t.get(e).is_none_or(|x| x.gap != Gap::Space))
+            && (k..k + 3)
+                .take_while(|&e| t.get(e).is_some_and(|x| x.gap == Gap::Space))
+                .all(|e| {
+                    matches!(
+                        t[e].fold.as_str(),
+                        "roi" | "ngay" | "lien" | "ha" | "nhe" | "nha" | "thoi" | "ho"
+                    )
+                })
+    };
+    let guess = is(&t[v], "đoán", "doan") || is(&t[v], "nhận", "nhan");
+    if guess {
+        let k = v + 1;
+        if t.get(k)
+            .is_some_and(|x| x.gap == Gap::Space && matches!(x.fold.as_str(), "ra" | "duoc"))
+            && ends(k + 1)
+        {
+            return Some(k);
         }
-        k += 1;
     }
-    // An adverb of speed: "biết liền", "biết ngay".
-    if t.get(k)
-        .is_some_and(|x| matches!(x.fold.as_str(), "lien" | "ngay") && x.gap == Gap::Space)
-    {
-        k += 1;
-    }
-    match t.get(k) {
-        None => Some(k - 1),
-        Some(x) if x.gap != Gap::Space => Some(k - 1),
-        Some(x) => match x.fold.as_str() {
-            "ra" | "duoc" | "roi" | "ha" | "nhe" | "nha" | "thoi" => Some(k),
-            // "… là ai", "… ai rồi", "… ổng là ai", within three words.
-            _ => (k..(k + 3).min(t.len()))
-                .take_while(|&j| t[j].gap == Gap::Space)
-                .find(|&j| t[j].fold == "ai"),
-        },
-    }
+    (v + 1..(v + 5).min(t.len()))
+        .take_while(|&j| t[j].gap == Gap::Space)
+        .find(|&j| is(&t[j], "ai", "ai"))
 }
 
 /// Hints written as a form rather than a fixed phrase, each an `info` finding unless the
@@ -137,7 +158,7 @@ fn knows_who(t: &[Token], v: usize) -> Option<usize> {
 /// Source: duty 8 of the seed article (veiled insinuation). Linear in tokens.
 fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    let know = |k: usize| t.get(k).is_some_and(|x| KNOW.contains(&x.fold.as_str()));
+    let know = |k: usize| t.get(k).is_some_and(knows);
     let mut spans = Vec::new();
     // Whether the post points at someone, computed once when an audience form is seen.
     let mut points: Option<bool> = None;
@@ -158,7 +179,8 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let again = t.get(th + 1).is_some_and(|x| {
                 x.key == t[v].key || !x.marked && !t[v].marked && x.fold == t[v].fold
             });
-            (know(v) && t[v].fold != "nhan" && again && spaced(t, i, th + 1)).then_some(th + 1)
+            (know(v) && !is(&t[v], "nhận", "nhan") && again && spaced(t, i, th + 1))
+                .then_some(th + 1)
         });
         if let Some(end) = echo {
             spans.push(t[i].orig.start..t[end].orig.end);
@@ -169,7 +191,7 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let found = (i + 1..(i + 9).min(t.len()))
             .take_while(|&k| t[k].gap != Gap::Hard)
             .find_map(|m| {
-                if !MODALS.contains(&t[m].fold.as_str()) {
+                if !hedges(&t[m]) {
                     return None;
                 }
                 let v = m + 1;
@@ -230,9 +252,12 @@ fn initial(ctx: &Ctx<'_>, k: usize) -> bool {
 phrase_list!(pointed, POINTED);
 
 /// An unnamed person a post points at ("có người ở phường mình", "có một anh ngồi phòng to
-/// nhất", "người ấy"), for the audience form of [`hint_forms`].
+/// nhất", "người ấy"), for the audience form of [`hint_forms`]; not "nhà mình có người già".
 const POINTED: &[&str] = &[
-    "có người",
+    "có người ở",
+    "có người trong",
+    "có người làm",
+    "có người bên",
     "có một anh",
     "có một chị",
     "có một ông",
@@ -245,7 +270,6 @@ const POINTED: &[&str] = &[
     "người đó",
     "ông ấy",
     "bà ấy",
-    "một vị",
 ];
 
 #[cfg(test)]

@@ -177,6 +177,82 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// Words of a state body or its staff work (keyed syllables): a paper taken out, a plan
+/// "chưa thông qua" or a mark kept secret is an internal document only where the text is
+/// about such a body ("Ban Giám đốc", "huyện ủy", "phòng tổ chức", "cán bộ"), not a class, a
+/// family or a football team.
+pub(crate) const AGENCY: &[&str] = &[
+    "cơ quan",
+    "ban giám đốc",
+    "ban thường vụ",
+    "thường trực",
+    "huyện ủy",
+    "tỉnh ủy",
+    "thành ủy",
+    "quận ủy",
+    "đảng ủy",
+    "chi bộ",
+    "cấp ủy",
+    "ủy ban",
+    "ubnd",
+    "hđnd",
+    "lãnh đạo",
+    "cán bộ",
+    "công chức",
+    "nhân sự",
+    "bảng lương",
+    "sở",
+    "phòng tổ chức",
+    "phòng tài chính",
+    "phòng nội vụ",
+    "phòng giáo dục",
+    "phòng tài nguyên",
+    "trưởng phòng",
+    "phó phòng",
+    "thanh tra",
+    "bổ nhiệm",
+    "đề bạt",
+    "điều động",
+    "luân chuyển",
+    "quy hoạch cán bộ",
+    "diện quy hoạch",
+];
+
+phrase_list!(agency, AGENCY);
+
+/// Whether the text speaks of a state body ([`AGENCY`]) within `range` (token indices).
+pub(crate) fn about_agency(t: &[Token], range: Range<usize>) -> bool {
+    agency().any_in(t, range)
+}
+
+/// What says a paper or letter is public, or that the post warns against leaks rather than
+/// leaking: "đã công khai", "niêm yết ở bảng tin", "chụp lại từ báo", "đừng tin tin đồn".
+const PUBLIC_SIGNS: &[&str] = &[
+    "công khai",
+    "niêm yết",
+    "bảng tin",
+    "từ báo",
+    "trên báo",
+    "fanpage",
+    "trang của",
+    "lấy ý kiến",
+    "đừng tin",
+    "chờ thông báo",
+];
+
+phrase_list!(public_signs, PUBLIC_SIGNS);
+
+/// Whether the post says the paper is public or warns against rumours ([`PUBLIC_SIGNS`] not
+/// negated within the two words before: "chưa công khai" is no such sign), or says it is
+/// published ([`published`]).
+fn public_sign(t: &[Token]) -> bool {
+    published(t)
+        || (0..t.len()).any(|k| {
+            public_signs().at(t, k).is_some()
+                && !(k.saturating_sub(2)..k).any(|j| matches!(t[j].fold.as_str(), "chua" | "khong"))
+        })
+}
+
 /// Papers that are internal by their kind: a photo of one is a leak ("Mình chụp được biên
 /// bản cuộc họp giao ban", "Ảnh chụp tờ trình xin chủ trương …"). Not a traffic ticket's
 /// "biên bản xử phạt" or "kết luận" meaning "in conclusion".
@@ -220,7 +296,6 @@ const GOT_HOLD: &[&str] = &[
     "lấy được file",
     "lấy được từ",
     "chôm được",
-    "bị rò rỉ",
 ];
 /// Taking a photo of a paper in one's hands: with [`INTERNAL_KINDS`] only.
 const PHOTOGRAPHED: &[&str] = &[
@@ -271,11 +346,17 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let held = near.into_iter().any(|k| {
             got_hold().at(t, k).is_some() || internal && photographed().at(t, k).is_some()
         });
-        if held && !public_act_before(t, i + n) {
+        // About a state body, in the sentence.
+        // Outside the paper's own words ("phương án nhân sự" names no body).
+        let body = || {
+            let r = sentence_range(ctx, i);
+            about_agency(t, r.start..i) || about_agency(t, i + n..r.end)
+        };
+        if held && body() && !public_act_before(t, i + n) {
             spans.push(t[i].orig.start..t[i + n - 1].orig.end);
         }
     }
-    if spans.is_empty() || published(t) {
+    if spans.is_empty() || public_sign(t) {
         return;
     }
     let covered = Covered::new(ctx.tokens, out, Category::InternalDocument);
@@ -299,6 +380,12 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 const CAPTURED_VI: &str = "Giấy tờ nội bộ được chụp lại hoặc lấy ra ngoài: đăng lên là làm lộ thông tin của cơ quan, đơn vị (bổn phận 8).";
 const CAPTURED_EN: &str = "An internal paper photographed or taken out: posting it leaks your organisation's information (duty 8).";
 
+/// The token range of the sentence that holds token `i`.
+fn sentence_range(ctx: &Ctx<'_>, i: usize) -> Range<usize> {
+    let (sentence_of, ranges) = ctx.sentences();
+    ranges[sentence_of[i]].clone()
+}
+
 /// Whether the post says the paper is published already ([`PUBLISHED`], not negated within
 /// the four words before: "chưa đăng trên cổng thông tin").
 fn published(t: &[Token]) -> bool {
@@ -312,31 +399,23 @@ fn published(t: &[Token]) -> bool {
 const URGENT_KINDS: &[&str] = &["công văn", "công điện", "văn bản", "cv"];
 /// Urgency marks (Nghị định 30/2020/NĐ-CP), longer before their prefixes.
 const URGENCY: &[&str] = &["hoả tốc", "thượng khẩn", "khẩn"];
-/// What a writer says who holds a copy and passes it on before it is public: "em chụp lại
-/// cho cả nhóm xem trước", "chưa công bố đâu, đọc xong xoá". A bare "chụp" is not one ("ảnh
-/// chụp màn hình" credits a news photo, "chụp X-quang").
+/// What a writer says who passes a letter on before it is public: "chưa công bố đâu, đọc xong
+/// xoá", "gửi trước" (and "cho cả nhóm xem trước", see [`urgent_copies`]). A photo alone is not
+/// one ("mình chụp màn hình" of a ministry's letter in the news).
 const COPY_CUES: &[&str] = &[
-    "em chụp",
-    "mình chụp",
-    "tui chụp",
-    "tôi chụp",
-    "tớ chụp",
-    "chụp được",
-    "chụp lén",
-    "chụp trộm",
-    "chụp lại cho",
-    "chụp cho",
-    "chụp lên",
     "chưa công bố",
     "chưa được công bố",
     "chưa công khai",
     "chưa đăng lên",
     "chưa được đăng",
+    "chưa ban hành",
+    "chưa phát hành",
     "đọc xong xoá",
     "xem xong xoá",
     "đừng share",
     "đừng chia sẻ",
     "đừng phát tán",
+    "gửi trước",
 ];
 
 /// What says the letter is public already: "đã đăng trên website", "Cổng thông tin".
@@ -392,7 +471,7 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && (k.saturating_sub(4)..k).any(|j| t[j].key == "cho")
     };
     let copied = (0..t.len()).any(|k| copy_cues().at(t, k).is_some() || shown_early(k));
-    if !copied || published(t) {
+    if !copied || public_sign(t) {
         return;
     }
     let covered = Covered::new(ctx.tokens, out, Category::InternalDocument);
@@ -611,6 +690,25 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some((q, severity)) = qualifier else {
             continue;
         };
+        // Not yet approved ("chưa thông qua", "chưa duyệt") and the comma form say a paper is
+        // internal only about a state body: "Kế hoạch chưa thông qua đâu, buổi họp lớp …",
+        // "Hồ sơ chưa được duyệt" are everyday.
+        let approval = spelled_at(t, k, "chưa thông qua")
+            || spelled_at(t, k, "chưa được thông qua")
+            || spelled_any(
+                t,
+                k,
+                &[
+                    "chưa duyệt",
+                    "chưa được duyệt",
+                    "chưa phê duyệt",
+                    "chưa được phê duyệt",
+                ],
+            )
+            .is_some();
+        if (approval || comma) && !about_agency(t, sentence_range(ctx, i)) {
+            continue;
+        }
         // A public act's draft is published for comment: "Dự thảo Luật Đất đai (bản dự thảo,
         // chưa thông qua)".
         if public_act_before(t, i) {

@@ -11,6 +11,8 @@ mod internal_document;
 mod personal_data;
 mod unverified_claim;
 
+pub(crate) use internal_document::about_agency;
+
 use crate::lexicon::Lexicon;
 use crate::text::{Gap, Normalized, Token};
 use crate::{Category, Finding, Message, Severity};

@@ -268,7 +268,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && valid_cccd(&digits)
                 && near(&ID_WORDS[..6], 12, 0)
                 && !near(BANK_WORDS, 12, 4)
-                && !near(&["thu tu", "stt", "ma"], 4, 0))
+                && !near(&["thu tu", "stt", "ma", "bien nhan", "phieu hen", "ho so"], 4, 0))
         {
             ("personal_data.citizen_id", ID_VI, ID_EN)
         } else if (6..=19).contains(&digits.len())
@@ -469,12 +469,12 @@ fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) {
 }
 
 /// Whether the eight words before token `at` name the data's owner as someone else: "của"
-/// (or "số", "sđt") then a person's title and a capitalised name ("Điện thoại của anh Nam là
-/// …", "số chị Lan"). "của mình", "của em" name the writer and are not this.
+/// then a person's title and a capitalised name ("Điện thoại của anh Nam là …"; a shop's
+/// "liên hệ số chị Hoa" is its own contact). "của mình", "của em" name the writer and are not this.
 fn names_owner(t: &[Token], at: usize) -> bool {
     const TITLES: &[&str] = &["anh", "chi", "ong", "ba", "co", "chu", "bac", "em", "thay"];
     (at.saturating_sub(8)..at).any(|k| {
-        matches!(t[k].fold.as_str(), "cua" | "so" | "sdt")
+        t[k].fold == "cua"
             && t.get(k + 1)
                 .is_some_and(|x| TITLES.contains(&x.fold.as_str()))
             && t.get(k + 2)
@@ -1068,6 +1068,11 @@ const ROLE_MAILBOXES: &[&str] = &[
     "careers",
     "jobs",
     "recruitment",
+];
+
+/// Shared mailboxes whose word is also the start of personal addresses ("tuvan.nguyen92@…" is
+/// a woman named Tú Vân, "hello.hai@…" a person): the whole local part must be the word.
+const ROLE_MAILBOXES_EXACT: &[&str] = &[
     "tuyensinh",
     "tuvan",
     "daotao",
@@ -1088,6 +1093,7 @@ fn is_role_address(addr: &str) -> bool {
     ROLE_MAILBOXES
         .iter()
         .any(|r| local.starts_with(r) || (domain.ends_with("gov.vn") && local.contains(r)))
+        || ROLE_MAILBOXES_EXACT.contains(&local)
 }
 
 /// E-mail addresses in the (lower-case) normalised text: a local part of letters, digits and

@@ -122,7 +122,7 @@ fn holds(t: &[Token], range: Range<usize>, list: &WordList, folded: bool) -> boo
 /// other finding of `warning` or more) is lowered to `info`.
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     cure_claims(ctx, out);
-    vague_sources(ctx, out);
+    let told = vague_sources(ctx, out);
     if !out
         .iter()
         .any(|f| f.category == crate::Category::UnverifiedClaim)
@@ -233,19 +233,55 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut weighty = sentences_with(t, sentence_of, ranges.len(), out, |f| {
         f.rule_id != "unverified_claim.hearsay" && f.severity >= Severity::Warning
     });
+    // A vague source, teller or voucher is weighty only beside another finding: what they
+    // tell is everyday as often as not ("Người nhà mình bên UBND xã nói thứ 2 mới nhận hồ sơ").
+    let by_findings = weighty.clone();
     for (si, r) in ranges.iter().enumerate() {
         if asked[si] && !weighty[si] {
             weighty[si] = holds(t, r.clone(), consequence, true);
         }
     }
+    // What a vague source, teller or voucher tells: of consequence when a word of
+    // [`CLAIM_CONSEQUENCE`] stands in its sentence outside its own words ("bạn em làm trong
+    // sở" names a workplace, not the news).
+    let tells_consequence = |toks: &Range<usize>, source: bool| {
+        let si = sentence_of[toks.start];
+        let r = ranges[si].clone();
+        holds(t, r.start..toks.start, consequence, true)
+            || holds(t, toks.end..r.end, consequence, true)
+            // A source label vouches for the sentence before it too.
+            || source && si > 0 && holds(t, ranges[si - 1].clone(), consequence, true)
+    };
+    let mut dropped: Vec<Range<usize>> = Vec::new();
     for f in out.iter_mut().filter(|f| hearsay_warning(f)) {
         let toks = tokens_in(t, &f.span);
-        let before = source_of(f).is_some_and(|si| si > 0 && weighty[si - 1]);
-        if !toks.is_empty() && !weighty[sentence_of[toks.start]] && !before {
-            f.severity = Severity::Info;
-            f.message.vi = HEARSAY_NUDGE_VI.to_string();
-            f.message.en = HEARSAY_NUDGE_EN.to_string();
+        if toks.is_empty() {
+            continue;
         }
+        if told.contains(&f.span) {
+            // Beside another finding: a warning. About something of consequence: a nudge.
+            // Otherwise everyday chat ("Bạn mình xác nhận rồi, tiệc tối nay 7h"): nothing.
+            let si = sentence_of[toks.start];
+            let before = source_of(f).is_some_and(|si| si > 0 && by_findings[si - 1]);
+            if by_findings[si] || before {
+                continue;
+            }
+            if !tells_consequence(&toks, source_of(f).is_some()) {
+                dropped.push(f.span.clone());
+                continue;
+            }
+        } else {
+            let before = source_of(f).is_some_and(|si| si > 0 && weighty[si - 1]);
+            if weighty[sentence_of[toks.start]] || before {
+                continue;
+            }
+        }
+        f.severity = Severity::Info;
+        f.message.vi = HEARSAY_NUDGE_VI.to_string();
+        f.message.en = HEARSAY_NUDGE_EN.to_string();
+    }
+    if !dropped.is_empty() {
+        out.retain(|f| !(f.rule_id == "unverified_claim.hearsay" && dropped.contains(&f.span)));
     }
 }
 
@@ -492,35 +528,47 @@ fn bao_compound(t: &[Token], i: usize) -> bool {
         "cáo", "động", "hiệu", "thức", "danh", "thù", "oán", "hại", "giá", "ân", "mộng", "ứng",
         "tin", "công",
     ];
-    // A capitalised word after it names the paper: "báo Tin Tức", "báo Công an nhân dân".
+    // A capitalised word after it, or "báo" opening its sentence, names the paper: "báo Tin
+    // Tức", "Báo công an nhân dân đưa tin"; "mình đã báo công an" reports to the police.
+    let paper = t[i].capitalized || t.get(i + 3).is_some_and(|x| x.fold == "nhan");
     t[i].fold == "bao"
         && (i > 0
             && t[i].gap == Gap::Space
             && BEFORE.iter().any(|w| super::spelled_at(t, i - 1, w))
-            || t.get(i + 1)
-                .is_some_and(|n| n.gap == Gap::Space && !n.capitalized)
+            || !paper
+                && t.get(i + 1)
+                    .is_some_and(|n| n.gap == Gap::Space && !n.capitalized)
                 && AFTER.iter().any(|w| super::spelled_at(t, i + 1, w)))
 }
 
-/// Whether token `i` is a "theo" that names no source: one not followed by a name (a
-/// capitalised word: "Theo VnExpress") or a word of a source ("theo kết luận", "theo báo",
-/// "theo thông báo"): "theo dõi", "tiếp theo", "đi theo".
+/// Whether token `i` is a "theo" that names no source: after a verb it follows ("đi theo",
+/// "tiếp theo"), or before a word that makes it no source ("theo dõi", "theo bạn", "theo
+/// một người": a vague person is [`vague_source_at`]'s). "Theo VnExpress", "theo cảnh sát
+/// điều tra", "theo các cơ quan chức năng" name a source.
 fn weak_theo(t: &[Token], i: usize) -> bool {
-    const SOURCE_NEXT: &[&str] = &[
-        "bao", "ket", "thong", "co", "cong", "quyet", "ban", "cao", "nguon", "trang", "dai", "to",
-        "loi", "thanh", "vien", "toa", "tin", "ong", "ba", "chu", "giam", "bo", "so",
+    // Verbs "theo" follows ("đi theo", "tiếp theo", "làm theo") and words it opens that name no
+    // source ("theo dõi", "theo kịp", "theo bạn" = in your view, "theo tôi").
+    const VERB_BEFORE: &[&str] = &[
+        "tiep", "di", "lam", "chay", "bam", "kem", "noi", "duoi", "trong", "nhin", "hoc", "mang",
+        "dem", "dan", "keo", "song", "tinh",
+    ];
+    const NOT_SOURCE_AFTER: &[&str] = &[
+        "doi", "duoi", "kip", "sau", "do", "nhu", "thi", "y", "kieu", "loi", "thoi", "chan", "got",
+        "minh", "toi", "tao", "em", "ban", "la", "gio", "ngay", "thang", "nam", "tuan", "mot", "1",
+        "con", "vo", "chong",
     ];
     t[i].fold == "theo"
-        && !t
-            .get(i + 1)
-            .is_some_and(|n| n.capitalized || SOURCE_NEXT.contains(&n.fold.as_str()))
+        && (i > 0 && t[i].gap == Gap::Space && VERB_BEFORE.contains(&t[i - 1].fold.as_str())
+            || t.get(i + 1)
+                .is_none_or(|n| NOT_SOURCE_AFTER.contains(&n.fold.as_str())))
 }
 
 /// Adds a hearsay finding (`unverified_claim.hearsay`, `warning`) over each source that names
 /// nobody a reader could check: a source label before a vague person ("Nguồn: một anh làm
 /// trong ngành"), or a vague person who vouches for the claim ("bạn mình xác nhận rồi"),
-/// unless a finding of the category already covers it. Linear in tokens.
-fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+/// unless a finding of the category already covers it. Returns the spans it added (lowered to
+/// `info` by [`apply`] unless another finding stands beside them). Linear in tokens.
+fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     let mut i = 0;
@@ -613,15 +661,19 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         i += 1;
     }
     if spans.is_empty() {
-        return;
+        return spans;
     }
     let covered = Covered::new(t, out, crate::Category::UnverifiedClaim);
-    let found: Vec<Finding> = spans
-        .into_iter()
-        .filter(|s| !covered.overlaps(s))
-        .filter_map(|s| group_finding(ctx, "unverified_claim.hearsay", Severity::Warning, s))
-        .collect();
-    out.extend(found);
+    spans.retain(|s| !covered.overlaps(s));
+    out.extend(spans.iter().filter_map(|s| {
+        group_finding(
+            ctx,
+            "unverified_claim.hearsay",
+            Severity::Warning,
+            s.clone(),
+        )
+    }));
+    spans
 }
 
 /// A medical source in the sentence makes it a recovery story, not a cure claim.
