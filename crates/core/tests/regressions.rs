@@ -7,6 +7,22 @@ fn engine() -> Engine {
     Engine::new(Config::default()).expect("default config")
 }
 
+/// Asserts that a finding for which `is` holds underlines exactly `cue` in `t`, listing the
+/// findings when none does.
+fn assert_underlined(e: &Engine, t: &str, cue: &str, is: impl Fn(&cannhac_core::Finding) -> bool) {
+    let r = e.analyze(t);
+    assert!(
+        r.findings
+            .iter()
+            .any(|f| is(f) && &t[f.span.clone()] == cue),
+        "{t:?}: {:?}",
+        r.findings
+            .iter()
+            .map(|f| (&f.rule_id, f.severity, &t[f.span.clone()]))
+            .collect::<Vec<_>>()
+    );
+}
+
 /// Everyday sentences: no finding of severity `warning` or more.
 #[test]
 fn everyday_sentences_raise_no_warning() {
@@ -1088,17 +1104,7 @@ fn hearsay_forms() {
             "ai cũng đồn",
         ),
     ] {
-        let r = e.analyze(t);
-        assert!(
-            r.findings
-                .iter()
-                .any(|f| f.rule_id == "unverified_claim.hearsay" && &t[f.span.clone()] == cue),
-            "{t:?}: {:?}",
-            r.findings
-                .iter()
-                .map(|f| (&f.rule_id, &t[f.span.clone()]))
-                .collect::<Vec<_>>()
-        );
+        assert_underlined(&e, t, cue, |f| f.rule_id == "unverified_claim.hearsay");
     }
 }
 
@@ -1155,17 +1161,7 @@ fn hint_forms() {
             "ai trong ngành chắc nhận ra",
         ),
     ] {
-        let r = e.analyze(t);
-        assert!(
-            r.findings
-                .iter()
-                .any(|f| f.category == Category::Insinuation && &t[f.span.clone()] == cue),
-            "{t:?}: {:?}",
-            r.findings
-                .iter()
-                .map(|f| (&f.rule_id, &t[f.span.clone()]))
-                .collect::<Vec<_>>()
-        );
+        assert_underlined(&e, t, cue, |f| f.category == Category::Insinuation);
     }
 }
 
@@ -1193,17 +1189,7 @@ fn vague_sources_and_tellers() {
             "Người trong ngành tiết lộ",
         ),
     ] {
-        let r = e.analyze(t);
-        assert!(
-            r.findings
-                .iter()
-                .any(|f| f.rule_id == "unverified_claim.hearsay" && &t[f.span.clone()] == cue),
-            "{t:?}: {:?}",
-            r.findings
-                .iter()
-                .map(|f| (&f.rule_id, f.severity, &t[f.span.clone()]))
-                .collect::<Vec<_>>()
-        );
+        assert_underlined(&e, t, cue, |f| f.rule_id == "unverified_claim.hearsay");
     }
     // Beside an accusation it is a warning.
     let t = "Giám đốc sở nhận hối lộ, bạn mình làm trong sở kể.";
