@@ -200,69 +200,6 @@ pub(crate) fn written(text: &str, tokens: &[Token], first: usize) -> bool {
     false
 }
 
-/// What a writer says who asks readers to keep a paper to themselves (keyed syllables, as
-/// [`rules::spelled_at`] reads them; teencode `k`, `ko`, `dc` included).
-const SECRECY: &[&str] = &[
-    "đừng share",
-    "đừng chia sẻ",
-    "đừng phát tán",
-    "đừng để lộ",
-    "đừng tiết lộ",
-    "đừng forward",
-    "đừng chuyển tiếp",
-    "đừng đưa lên mạng",
-    "không được share",
-    "không được chia sẻ",
-    "không được phát tán",
-    "không được tiết lộ",
-    "không chuyển tiếp",
-    "k dc share",
-    "ko dc share",
-    "k được share",
-    "ko được share",
-    "giữ kín",
-    "xem xong nhớ xoá",
-    "đọc xong nhớ xoá",
-    "xem xong xoá",
-    "đọc xong xoá",
-    "đừng để lộ ra ngoài",
-    "xem rồi xoá",
-];
-
-/// Papers a secrecy cue can be about ("Công thức phở tuyệt mật, đừng share" is a joke about
-/// a recipe, not a document).
-const PAPERS: &[&str] = &[
-    "tài liệu",
-    "văn bản",
-    "hồ sơ",
-    "báo cáo",
-    "công văn",
-    "biên bản",
-    "danh sách",
-    "kế hoạch",
-    "tờ trình",
-    "quyết định",
-    "đề án",
-    "phương án",
-    "bảng lương",
-    "nghị quyết",
-    "dự thảo",
-    "file",
-];
-
-/// Whether the text asks readers to keep a paper of a state body secret: a cue of
-/// [`SECRECY`], a paper of [`PAPERS`] and a word of a state body or its staff work
-/// ([`rules::about_agency`]) anywhere in it. Linear in tokens; most are ruled out by their first letter.
-fn asks_secrecy(tokens: &[Token]) -> bool {
-    rules::phrase_list!(secrecy, SECRECY);
-    rules::phrase_list!(papers, PAPERS);
-    // About a state body or staff work: "Kế hoạch sinh nhật bất ngờ cho mẹ, tuyệt mật, giữ
-    // kín giùm" is a surprise, not a leak.
-    secrecy().any_in(tokens, 0..tokens.len())
-        && papers().any_in(tokens, 0..tokens.len())
-        && rules::about_agency(tokens, 0..tokens.len())
-}
-
 /// Whether token `first` opens a bracket right after a document's title or number: "QUYẾT
 /// ĐỊNH (dự thảo)", "Kế hoạch số 15/KH-UBND (dự thảo lần 2)". A mark there counts in
 /// sentence case.
@@ -509,7 +446,7 @@ impl Engine {
 
     /// Per-entry conditions: capitals, standing alone, target word, cancelling contexts.
     /// `text` is the caller's text, which the tokens' `orig` ranges index; `secrecy` caches
-    /// [`asks_secrecy`] for the text, computed on first need.
+    /// [`rules::asks_secrecy`] for the text, computed on first need.
     fn accept(
         &self,
         e: &Entry,
@@ -596,7 +533,7 @@ impl Engine {
             // giúp mình"). Not the marks that must stand alone (`mật`, `khẩn`).
             && !(!e.alone
                 && self.lexicon.rules[e.rule].category == Category::InternalDocument
-                && *secrecy.get_or_init(|| asks_secrecy(tokens)))
+                && *secrecy.get_or_init(|| rules::asks_secrecy(tokens)))
         {
             return false;
         }

@@ -186,14 +186,14 @@ pub(crate) const AGENCY: &[&str] = &[
     "ban giám đốc",
     "ban thường vụ",
     "thường trực",
-    "huyện ủy",
-    "tỉnh ủy",
-    "thành ủy",
-    "quận ủy",
-    "đảng ủy",
+    "huyện uỷ",
+    "tỉnh uỷ",
+    "thành uỷ",
+    "quận uỷ",
+    "đảng uỷ",
     "chi bộ",
-    "cấp ủy",
-    "ủy ban",
+    "cấp uỷ",
+    "uỷ ban",
     "ubnd",
     "hđnd",
     "lãnh đạo",
@@ -221,7 +221,7 @@ pub(crate) const AGENCY: &[&str] = &[
 phrase_list!(agency, AGENCY);
 
 /// Whether the text speaks of a state body ([`AGENCY`]) within `range` (token indices).
-pub(crate) fn about_agency(t: &[Token], range: Range<usize>) -> bool {
+fn about_agency(t: &[Token], range: Range<usize>) -> bool {
     agency().any_in(t, range)
 }
 
@@ -252,6 +252,70 @@ fn public_sign(t: &[Token]) -> bool {
                 && !(k.saturating_sub(2)..k).any(|j| matches!(t[j].fold.as_str(), "chua" | "khong"))
         })
 }
+
+/// What a writer says who asks readers to keep a paper to themselves (keyed syllables, as
+/// [`spelled_at`] reads them; teencode `k`, `ko`, `dc` included).
+pub(crate) const SECRECY: &[&str] = &[
+    "đừng share",
+    "đừng chia sẻ",
+    "đừng phát tán",
+    "đừng để lộ",
+    "đừng tiết lộ",
+    "đừng forward",
+    "đừng chuyển tiếp",
+    "đừng đưa lên mạng",
+    "không được share",
+    "không được chia sẻ",
+    "không được phát tán",
+    "không được tiết lộ",
+    "không chuyển tiếp",
+    "k dc share",
+    "ko dc share",
+    "k được share",
+    "ko được share",
+    "giữ kín",
+    "xem xong nhớ xoá",
+    "đọc xong nhớ xoá",
+    "xem xong xoá",
+    "đọc xong xoá",
+    "đừng để lộ ra ngoài",
+    "xem rồi xoá",
+];
+
+/// Papers a secrecy cue can be about ("Công thức phở tuyệt mật, đừng share" is a joke about
+/// a recipe, not a document).
+const PAPERS: &[&str] = &[
+    "tài liệu",
+    "văn bản",
+    "hồ sơ",
+    "báo cáo",
+    "công văn",
+    "biên bản",
+    "danh sách",
+    "kế hoạch",
+    "tờ trình",
+    "quyết định",
+    "đề án",
+    "phương án",
+    "bảng lương",
+    "nghị quyết",
+    "dự thảo",
+    "file",
+];
+
+/// Whether the text asks readers to keep a paper of a state body secret: a cue of
+/// [`SECRECY`], a paper of [`PAPERS`] and a word of a state body or its staff work
+/// ([`about_agency`]) anywhere in it. Linear in tokens; most are ruled out by their first letter.
+pub(crate) fn asks_secrecy(tokens: &[Token]) -> bool {
+    // About a state body or staff work: "Kế hoạch sinh nhật bất ngờ cho mẹ, tuyệt mật, giữ
+    // kín giùm" is a surprise, not a leak.
+    secrecy().any_in(tokens, 0..tokens.len())
+        && papers().any_in(tokens, 0..tokens.len())
+        && about_agency(tokens, 0..tokens.len())
+}
+
+phrase_list!(secrecy, SECRECY);
+phrase_list!(papers, PAPERS);
 
 /// Papers that are internal by their kind: a photo of one is a leak ("Mình chụp được biên
 /// bản cuộc họp giao ban", "Ảnh chụp tờ trình xin chủ trương …"). Not a traffic ticket's
@@ -399,9 +463,9 @@ fn published(t: &[Token]) -> bool {
 const URGENT_KINDS: &[&str] = &["công văn", "công điện", "văn bản", "cv"];
 /// Urgency marks (Nghị định 30/2020/NĐ-CP), longer before their prefixes.
 const URGENCY: &[&str] = &["hoả tốc", "thượng khẩn", "khẩn"];
-/// What a writer says who passes a letter on before it is public: "chưa công bố đâu, đọc xong
-/// xoá", "gửi trước" (and "cho cả nhóm xem trước", see [`urgent_copies`]). A photo alone is not
-/// one ("mình chụp màn hình" of a ministry's letter in the news).
+/// What a writer says who passes a letter on before it is public: "chưa công bố đâu", "gửi
+/// trước" (and a cue of [`SECRECY`], or "cho cả nhóm xem trước": see [`urgent_copies`]). A
+/// photo alone is not one ("mình chụp màn hình" of a ministry's letter in the news).
 const COPY_CUES: &[&str] = &[
     "chưa công bố",
     "chưa được công bố",
@@ -410,11 +474,6 @@ const COPY_CUES: &[&str] = &[
     "chưa được đăng",
     "chưa ban hành",
     "chưa phát hành",
-    "đọc xong xoá",
-    "xem xong xoá",
-    "đừng share",
-    "đừng chia sẻ",
-    "đừng phát tán",
     "gửi trước",
 ];
 
@@ -430,7 +489,7 @@ const PUBLISHED: &[&str] = &[
 
 /// An urgent letter in the writer's hands: a kind of letter ([`URGENT_KINDS`]) with an urgency
 /// mark right after ("Công văn hoả tốc của Sở", "cong van khan"), in a post that says the
-/// writer copied it or passes it on before it is public ([`COPY_CUES`]). Without such a cue
+/// writer passes it on before it is public ([`COPY_CUES`], [`SECRECY`]). Without such a cue
 /// the words are news ("Bộ Y tế có công văn hỏa tốc gửi các tỉnh") and get nothing. A
 /// `warning` over the letter's kind and mark, unless a finding of the category covers it.
 /// Linear in the number of tokens.
@@ -470,7 +529,8 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && spelled_at(t, k, "xem trước")
             && (k.saturating_sub(4)..k).any(|j| t[j].key == "cho")
     };
-    let copied = (0..t.len()).any(|k| copy_cues().at(t, k).is_some() || shown_early(k));
+    let copied = (0..t.len())
+        .any(|k| copy_cues().at(t, k).is_some() || secrecy().at(t, k).is_some() || shown_early(k));
     if !copied || public_sign(t) {
         return;
     }
@@ -1174,6 +1234,10 @@ mod tests {
             ANY_KINDS,
             GOT_HOLD,
             PHOTOGRAPHED,
+            AGENCY,
+            PUBLIC_SIGNS,
+            SECRECY,
+            PAPERS,
         ]);
     }
 }
