@@ -35,6 +35,8 @@ fn everyday_sentences_raise_no_warning() {
         "Báo công an nhân dân đưa tin: cán bộ xã ăn chặn tiền đền bù bị khởi tố.",
         "Tiệm bánh nhà mình nhận đặt bánh sinh nhật, liên hệ số chị Hoa 0903 123 456",
         "Người nhà mình bên UBND xã nói thứ 2 tuần sau mới bắt đầu nhận hồ sơ đăng ký đất đai.",
+        "Bạn mình làm ở ngân hàng bảo lãi suất tiết kiệm kỳ hạn 12 tháng đang là 4,8%/năm.",
+        "Giặt ủi Hoa Mai. Địa chỉ 45 Nguyễn Trãi, hotline 0912 333 444",
         "Tôi đúng là đồ ngốc, để quên chìa khoá xe ở nhà",
         "Em là đứa ngu nhất lớp môn lý",
         "ủa sao mình ngu dữ vậy trời",
@@ -713,6 +715,14 @@ fn everyday_texts_get_no_finding() {
         "Có người say xe nên xe dừng giữa đường. Ai đi cùng đoàn nhé.",
         "Bộ GD-ĐT có công văn hỏa tốc cho học sinh nghỉ học tránh bão, mình chụp màn hình",
         "Đăng ký qua email: tuyensinh@anhngu.edu.vn",
+        // Third breaker of the session (old false alarms): a proverb, hyperbole about one's
+        // child or pet, a published notice's number, a shop's own booking line.
+        "Cái nết đánh chết cái đẹp, bà mình hay nói vậy.",
+        "Thằng cu nhà tôi ăn như heo con, mới 3 tuổi mà nặng 18 ký",
+        "Con mèo nhà mình ngủ như heo cả ngày",
+        "UBND huyện ban hành văn bản số 123/UBND-VP về lịch tiếp dân, đã đăng công khai trên trang của huyện.",
+        "Thông báo số 05/TB-THCS về lịch nghỉ Tết đã đăng trên website trường.",
+        "Quán bún bò Huế, đặt bàn gọi 0903 111 222",
         // Seventh session's breaker: "theo" that is no source label, a vague person who
         // confirms an order or promises, photo credits, news of urgent letters, public bills'
         // drafts, everyday drafts, a queue number, greetings in capitals, cryptography.

@@ -159,6 +159,22 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     urgent_copies(ctx, out);
     captured_papers(ctx, out);
     field_values(ctx, out);
+    // A copied number line or frame of a paper the post says is public ("… đã đăng công khai
+    // trên trang của huyện", "đã đăng trên website trường") is a public notice.
+    if out.iter().any(|f| {
+        matches!(
+            f.rule_id.as_str(),
+            "internal_document.number" | "internal_document.frame"
+        )
+    }) && public_sign(ctx.tokens)
+    {
+        out.retain(|f| {
+            !matches!(
+                f.rule_id.as_str(),
+                "internal_document.number" | "internal_document.frame"
+            )
+        });
+    }
     let classified = out
         .iter()
         .any(|f| f.category == Category::InternalDocument && f.severity == Severity::High);

@@ -393,6 +393,11 @@ const OWN_WORDS: &[&str] = &[
     "giup minh",
     "hau ta",
     "nhat duoc",
+    // A shop's own line: "Hotline 09…", "Đặt bàn gọi 09…", "đặt tiệc".
+    "hotline",
+    "dat ban",
+    "dat tiec",
+    "dat mua",
 ];
 /// Words that make nearby data someone else's, whatever else is said. Written with their
 /// diacritics where the folded form is also an everyday word (`thằng` / `tháng`, `nó` / `nợ`,

@@ -270,6 +270,14 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 dropped.push(f.span.clone());
                 continue;
             }
+        } else if WORKS_AT.contains(&t[toks.end - 1].fold.as_str()) {
+            // A teller phrase of the lexicon ending before where they work ("Bạn mình làm ở"
+            // + "ngân hàng bảo …"): the workplace is no news either.
+            let si = sentence_of[toks.start];
+            let told_words = toks.start..(toks.end + 3).min(ranges[si].end);
+            if by_findings[si] || tells_consequence(&told_words, false) {
+                continue;
+            }
         } else {
             let before = source_of(f).is_some_and(|si| si > 0 && weighty[si - 1]);
             if weighty[sentence_of[toks.start]] || before {
