@@ -666,6 +666,20 @@ fn risky_posts_are_caught() {
             "Email cá nhân của thằng Hải: hello.hai.nguyen@gmail.com, ai rảnh thì gửi thư hỏi thăm",
             Category::PersonalData,
         ),
+        // The final new user: papers of a state body passed on before they are out, and a
+        // source that names nobody for news of consequence.
+        (
+            "ảnh chụp quyết định kỷ luật của sở gửi anh em xem trước, chưa công bố đâu, đừng share nhé",
+            Category::InternalDocument,
+        ),
+        (
+            "bản kết luận thanh tra của huyện đây, mình xin được từ văn phòng, mọi người xem thôi đừng share",
+            Category::InternalDocument,
+        ),
+        (
+            "Tháng sau giá xăng sẽ tăng lên 40 nghìn một lít. Nguồn: một anh trong ngành",
+            Category::UnverifiedClaim,
+        ),
         // A grouped CCCD with the ID word further back.
         (
             "Chị ơi CCCD của ông chồng cũ chị đây: 079 085 001 234, chị cần thì em gửi",
@@ -715,6 +729,7 @@ fn everyday_texts_get_no_finding() {
         "Có người say xe nên xe dừng giữa đường. Ai đi cùng đoàn nhé.",
         "Bộ GD-ĐT có công văn hỏa tốc cho học sinh nghỉ học tránh bão, mình chụp màn hình",
         "Đăng ký qua email: tuyensinh@anhngu.edu.vn",
+        "Kế hoạch họp lớp chưa công bố đâu, đừng share nhé",
         // Third breaker of the session (old false alarms): a proverb, hyperbole about one's
         // child or pet, a published notice's number, a shop's own booking line.
         "Cái nết đánh chết cái đẹp, bà mình hay nói vậy.",

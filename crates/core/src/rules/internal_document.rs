@@ -230,6 +230,8 @@ pub(crate) const AGENCY: &[&str] = &[
     "đề bạt",
     "điều động",
     "luân chuyển",
+    "kỷ luật",
+    "huyện",
     "quy hoạch cán bộ",
     "diện quy hoạch",
 ];
@@ -375,6 +377,7 @@ const GOT_HOLD: &[&str] = &[
     "lấy được bản",
     "lấy được file",
     "lấy được từ",
+    "xin được từ",
     "chôm được",
 ];
 /// Taking a photo of a paper in one's hands: with [`INTERNAL_KINDS`] only.
@@ -423,8 +426,13 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let (sentence_of, _) = ctx.sentences();
         let near = (i.saturating_sub(12)..(i + n + 12).min(t.len()))
             .filter(|&k| sentence_of[k] == sentence_of[i]);
+        // Or a cue that it is not out yet or to be kept secret ("chưa công bố đâu, đừng
+        // share").
         let held = near.into_iter().any(|k| {
-            got_hold().at(t, k).is_some() || internal && photographed().at(t, k).is_some()
+            got_hold().at(t, k).is_some()
+                || internal && photographed().at(t, k).is_some()
+                || copy_cues().at(t, k).is_some()
+                || secrecy().at(t, k).is_some()
         });
         // About a state body, in the sentence.
         // Outside the paper's own words ("phương án nhân sự" names no body).

@@ -236,6 +236,13 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // A vague source, teller or voucher is weighty only beside another finding: what they
     // tell is everyday as often as not ("Người nhà mình bên UBND xã nói thứ 2 mới nhận hồ sơ").
     let by_findings = weighty.clone();
+    // Other hearsay at `warning` counts beside a source label too ("Nghe nói sắp đổi tiền …
+    // Nguồn: một anh trong ngành"): read before any is lowered.
+    let hearsay_beside = sentences_with(t, sentence_of, ranges.len(), out, |f| {
+        f.rule_id == "unverified_claim.hearsay"
+            && f.severity >= Severity::Warning
+            && !told.contains(&f.span)
+    });
     for (si, r) in ranges.iter().enumerate() {
         if asked[si] && !weighty[si] {
             weighty[si] = holds(t, r.clone(), consequence, true);
@@ -262,14 +269,26 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             // Beside another finding: a warning. About something of consequence: a nudge.
             // Otherwise everyday chat ("Bạn mình xác nhận rồi, tiệc tối nay 7h"): nothing.
             let si = sentence_of[toks.start];
-            let before = source_of(f).is_some_and(|si| si > 0 && by_findings[si - 1]);
-            if by_findings[si] || before {
+            let source = source_of(f).is_some();
+            let weighty_at = |k: usize| by_findings[k] || source && hearsay_beside[k];
+            let before = source && si > 0 && weighty_at(si - 1);
+            if weighty_at(si) || before {
                 continue;
             }
-            if !tells_consequence(&toks, source_of(f).is_some()) {
+            if !tells_consequence(&toks, source) {
                 dropped.push(f.span.clone());
                 continue;
             }
+            // A source label for news of consequence ("… sắp phạt 10 triệu. Nguồn: một anh
+            // làm trong ngành.") sources a claim: a warning. A teller or voucher: a nudge
+            // that asks for a source.
+            if source {
+                continue;
+            }
+            f.severity = Severity::Info;
+            f.message.vi = TOLD_NUDGE_VI.to_string();
+            f.message.en = TOLD_NUDGE_EN.to_string();
+            continue;
         } else if WORKS_AT.contains(&t[toks.end - 1].fold.as_str()) {
             // A teller phrase of the lexicon ending before where they work ("Bạn mình làm ở"
             // + "ngân hàng bảo …"): the workplace is no news either.
@@ -292,6 +311,13 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         out.retain(|f| !(f.rule_id == "unverified_claim.hearsay" && dropped.contains(&f.span)));
     }
 }
+
+/// The message of a teller or voucher of news of consequence with no other finding beside
+/// ("Người trong ngành tiết lộ tháng sau giá điện tăng 20%"): a nudge to check.
+const TOLD_NUDGE_VI: &str =
+    "Tin kể lại từ người quen, không ai kiểm chứng được: nếu là tin quan trọng, hãy chờ hoặc dẫn nguồn chính thức trước khi chia sẻ.";
+const TOLD_NUDGE_EN: &str =
+    "News told by someone you know, which nobody can check: if it matters, wait for or cite an official source before sharing.";
 
 /// The message of hearsay about nothing of consequence ("nghe nói quán này ngon"): a gentle
 /// note, not the warning's call for an official source.
