@@ -8,6 +8,7 @@
 //! luận nhằm mục đích công kích cá nhân hoặc tổ chức").
 
 use super::{finding, group_finding, phrase_list, spaced, spelled_any, Covered, Ctx};
+use crate::engine::key_matches;
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 
@@ -87,30 +88,25 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     out.append(&mut found);
 }
 
-/// Whether token `x` is `key` (accented), or typed without diacritics as its folded form.
-fn is(x: &Token, key: &str, fold: &str) -> bool {
-    x.key == key || !x.marked && x.fold == fold
-}
-
 /// Whether token `x` is a verb of knowing that a hint leaves to the reader: "hiểu", "biết",
 /// "đoán", "nhận" (as "nhận ra"), or the teencode "bik", "bit", "hiu". Accented words match
 /// by key: "đoàn" and "cùng" are not "đoán" and "cũng".
 fn knows(x: &Token) -> bool {
-    is(x, "hiểu", "hieu")
-        || is(x, "biết", "biet")
-        || is(x, "đoán", "doan")
-        || is(x, "nhận", "nhan")
+    key_matches(x, "hiểu")
+        || key_matches(x, "biết")
+        || key_matches(x, "đoán")
+        || key_matches(x, "nhận")
         || !x.marked && matches!(x.fold.as_str(), "bik" | "bit" | "hiu")
 }
 
 /// Whether token `x` hedges or generalises the knowing ("chắc đoán ra", "cũng đoán được",
 /// "nghe là biết", "thừa biết").
 fn hedges(x: &Token) -> bool {
-    is(x, "chắc", "chac")
-        || is(x, "cũng", "cung")
-        || is(x, "đều", "deu")
-        || is(x, "thừa", "thua")
-        || is(x, "là", "la")
+    key_matches(x, "chắc")
+        || key_matches(x, "cũng")
+        || key_matches(x, "đều")
+        || key_matches(x, "thừa")
+        || key_matches(x, "là")
 }
 
 /// The last token of a knowing that is about who, from the verb at `v`: guessing or
@@ -131,7 +127,7 @@ fn knows_who(t: &[Token], v: usize) -> Option<usize> {
                     )
                 })
     };
-    let guess = is(&t[v], "đoán", "doan") || is(&t[v], "nhận", "nhan");
+    let guess = key_matches(&t[v], "đoán") || key_matches(&t[v], "nhận");
     if guess {
         let k = v + 1;
         if t.get(k)
@@ -143,7 +139,7 @@ fn knows_who(t: &[Token], v: usize) -> Option<usize> {
     }
     (v + 1..(v + 5).min(t.len()))
         .take_while(|&j| t[j].gap == Gap::Space)
-        .find(|&j| is(&t[j], "ai", "ai"))
+        .find(|&j| key_matches(&t[j], "ai"))
 }
 
 /// Hints written as a form rather than a fixed phrase, each an `info` finding unless the
@@ -164,22 +160,19 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut points: Option<bool> = None;
     let mut i = 0;
     while i < t.len() {
-        if !crate::engine::key_matches(&t[i], "ai") {
+        if !key_matches(&t[i], "ai") {
             i += 1;
             continue;
         }
         // The echo: ai V [word] thì V.
         let echo = (i + 1..=i + 2).find_map(|v| {
-            let th = (v + 1..=v + 2).find(|&k| {
-                t.get(k)
-                    .is_some_and(|x| crate::engine::key_matches(x, "thì"))
-            })?;
+            let th = (v + 1..=v + 2).find(|&k| t.get(k).is_some_and(|x| key_matches(x, "thì")))?;
             // The same verb again (the same key, or the same letters without diacritics:
             // not "nhận nuôi thì nhắn"); "nhận" knows only as "nhận ra".
             let again = t.get(th + 1).is_some_and(|x| {
                 x.key == t[v].key || !x.marked && !t[v].marked && x.fold == t[v].fold
             });
-            (know(v) && !is(&t[v], "nhận", "nhan") && again && spaced(t, i, th + 1))
+            (know(v) && !key_matches(&t[v], "nhận") && again && spaced(t, i, th + 1))
                 .then_some(th + 1)
         });
         if let Some(end) = echo {
