@@ -7,7 +7,9 @@
 //! Source: duty 8 of the seed article ("không đưa thông tin một cách lập lờ để dẫn dắt dư
 //! luận nhằm mục đích công kích cá nhân hoặc tổ chức").
 
-use super::{finding, group_finding, phrase_list, spaced, spelled_any, Covered, Ctx};
+use super::{
+    add_uncovered, finding, group_finding, phrase_list, spaced, spelled_any, Covered, Ctx,
+};
 use crate::engine::key_matches;
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
@@ -206,16 +208,9 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         i += 1;
     }
-    if spans.is_empty() {
-        return;
-    }
-    let covered = Covered::new(t, out, Category::Insinuation);
-    let found: Vec<Finding> = spans
-        .into_iter()
-        .filter(|s| !covered.overlaps(s))
-        .filter_map(|s| group_finding(ctx, "insinuation.veiled_target", Severity::Info, s))
-        .collect();
-    out.extend(found);
+    add_uncovered(t, out, Category::Insinuation, spans, |s| {
+        group_finding(ctx, "insinuation.veiled_target", Severity::Info, s)
+    });
 }
 
 /// Whether token `k` is a person's initial: one capital letter and a full stop, within three

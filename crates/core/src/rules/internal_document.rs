@@ -6,8 +6,8 @@
 //! `high`: the post is most likely a copy of a whole internal document.
 
 use super::{
-    finding, group_finding, phrase_list, spaced, spelled_any, spelled_at, spelled_before,
-    tokens_in, Covered, Ctx,
+    add_uncovered, finding, group_finding, phrase_list, spaced, spelled_any, spelled_at,
+    spelled_before, tokens_in, Covered, Ctx,
 };
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
@@ -447,22 +447,16 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if spans.is_empty() || public_sign(t) {
         return;
     }
-    let covered = Covered::new(ctx.tokens, out, Category::InternalDocument);
-    let found: Vec<Finding> = spans
-        .into_iter()
-        .filter(|s| !covered.overlaps(s))
-        .map(|s| {
-            finding(
-                "internal_document.captured",
-                Category::InternalDocument,
-                Severity::Warning,
-                s,
-                CAPTURED_VI,
-                CAPTURED_EN,
-            )
-        })
-        .collect();
-    out.extend(found);
+    add_uncovered(t, out, Category::InternalDocument, spans, |s| {
+        Some(finding(
+            "internal_document.captured",
+            Category::InternalDocument,
+            Severity::Warning,
+            s,
+            CAPTURED_VI,
+            CAPTURED_EN,
+        ))
+    });
 }
 
 const CAPTURED_VI: &str = "Giấy tờ nội bộ được chụp lại hoặc lấy ra ngoài: đăng lên là làm lộ thông tin của cơ quan, đơn vị (bổn phận 8).";
@@ -558,13 +552,9 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if !copied || public_sign(t) {
         return;
     }
-    let covered = Covered::new(ctx.tokens, out, Category::InternalDocument);
-    let found: Vec<Finding> = spans
-        .into_iter()
-        .filter(|s| !covered.overlaps(s))
-        .filter_map(|s| group_finding(ctx, "internal_document.urgency", Severity::Warning, s))
-        .collect();
-    out.extend(found);
+    add_uncovered(t, out, Category::InternalDocument, spans, |s| {
+        group_finding(ctx, "internal_document.urgency", Severity::Warning, s)
+    });
 }
 
 /// Kinds of document (syllables as [`spelled_at`] reads them) that a qualifier right after

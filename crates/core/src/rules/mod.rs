@@ -151,6 +151,25 @@ impl<'t> Covered<'t> {
     }
 }
 
+/// Keeps the spans (bytes) that no finding of `category` in `out` already covers
+/// ([`Covered`]), adds the finding `make` builds for each of them to `out`, and returns the
+/// spans kept. Nothing is read when `spans` is empty.
+pub(crate) fn add_uncovered(
+    tokens: &[Token],
+    out: &mut Vec<Finding>,
+    category: Category,
+    mut spans: Vec<Range<usize>>,
+    make: impl Fn(Range<usize>) -> Option<Finding>,
+) -> Vec<Range<usize>> {
+    if spans.is_empty() {
+        return spans;
+    }
+    let covered = Covered::new(tokens, out, category);
+    spans.retain(|s| !covered.overlaps(s));
+    out.extend(spans.iter().cloned().filter_map(make));
+    spans
+}
+
 /// A finding of the lexicon group `rule_id` (its category, message and duties) made by a code
 /// rule over `span` (bytes) with `severity`; `None` if no group has that id.
 pub(crate) fn group_finding(

@@ -7,7 +7,8 @@
 //! cơ quan có thẩm quyền").
 
 use super::{
-    group_finding, phrase_list, sentences_with, spaced, spelled_any, tokens_in, Covered, Ctx,
+    add_uncovered, group_finding, phrase_list, sentences_with, spaced, spelled_any, tokens_in,
+    Covered, Ctx,
 };
 use crate::lexicon::KeyFilter;
 use crate::lexicon::{CLAIM_CONSEQUENCE, CLAIM_DEBUNK, CLAIM_REJECT_BEFORE, CLAIM_SOURCES};
@@ -694,20 +695,9 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
         }
         i += 1;
     }
-    if spans.is_empty() {
-        return spans;
-    }
-    let covered = Covered::new(t, out, crate::Category::UnverifiedClaim);
-    spans.retain(|s| !covered.overlaps(s));
-    out.extend(spans.iter().filter_map(|s| {
-        group_finding(
-            ctx,
-            "unverified_claim.hearsay",
-            Severity::Warning,
-            s.clone(),
-        )
-    }));
-    spans
+    add_uncovered(t, out, crate::Category::UnverifiedClaim, spans, |s| {
+        group_finding(ctx, "unverified_claim.hearsay", Severity::Warning, s)
+    })
 }
 
 /// A medical source in the sentence makes it a recovery story, not a cure claim.
