@@ -680,6 +680,16 @@ fn risky_posts_are_caught() {
             "Tháng sau giá xăng sẽ tăng lên 40 nghìn một lít. Nguồn: một anh trong ngành",
             Category::UnverifiedClaim,
         ),
+        // A state body's minutes in a long post, or in a sentence of their own, with "đừng
+        // share" further on.
+        (
+            "Gửi mọi người biên bản họp của sở Nội vụ sáng nay về việc sắp xếp lại các phòng, mình chụp lại đây, đừng share ra ngoài nhé.",
+            Category::InternalDocument,
+        ),
+        (
+            "Biên bản họp của sở Nội vụ. Đừng share nhé.",
+            Category::InternalDocument,
+        ),
         // A grouped CCCD with the ID word further back.
         (
             "Chị ơi CCCD của ông chồng cũ chị đây: 079 085 001 234, chị cần thì em gửi",
@@ -730,6 +740,7 @@ fn everyday_texts_get_no_finding() {
         "Bộ GD-ĐT có công văn hỏa tốc cho học sinh nghỉ học tránh bão, mình chụp màn hình",
         "Đăng ký qua email: tuyensinh@anhngu.edu.vn",
         "Kế hoạch họp lớp chưa công bố đâu, đừng share nhé",
+        "Kế hoạch họp lớp của lớp 12A. Đừng share nhé.",
         // Third breaker of the session (old false alarms): a proverb, hyperbole about one's
         // child or pet, a published notice's number, a shop's own booking line.
         "Cái nết đánh chết cái đẹp, bà mình hay nói vậy.",

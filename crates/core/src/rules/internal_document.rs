@@ -402,12 +402,15 @@ phrase_list!(copy_cues, COPY_CUES);
 /// A paper in the writer's hands that should not be: a paper internal by kind
 /// ([`INTERNAL_KINDS`]) with a word of photographing or getting hold of it ([`PHOTOGRAPHED`],
 /// [`GOT_HOLD`]) within twelve words in its sentence, or a paper of any kind ([`ANY_KINDS`])
-/// with a word of getting hold of it. Not in a post that says it is published, nor a counted
+/// with a word of getting hold of it or in a post that passes it on before it is out
+/// ([`passed_on_early`]); in a sentence about a state body ([`AGENCY`]). Not in a post that
+/// says it is published, nor a counted
 /// paper ("3 biên bản") or a public act's. A `warning` over the paper's kind, unless a
 /// finding of the category covers it. Linear in tokens (each paper reads 24 words around it).
 fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
+    let mut early: Option<bool> = None;
     for i in 0..t.len() {
         let (n, internal) = match internal_kinds().at(t, i) {
             Some(n) => (n, true),
@@ -422,18 +425,17 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if counted || !spaced(t, i, i + n - 1) {
             continue;
         }
-        // The cue within twelve words either side, in the same sentence.
+        // Photographed or got hold of: a cue within twelve words either side, in the same
+        // sentence.
         let (sentence_of, _) = ctx.sentences();
-        let near = (i.saturating_sub(12)..(i + n + 12).min(t.len()))
+        let mut near = (i.saturating_sub(12)..(i + n + 12).min(t.len()))
             .filter(|&k| sentence_of[k] == sentence_of[i]);
-        // Or a cue that it is not out yet or to be kept secret ("chưa công bố đâu, đừng
-        // share").
-        let held = near.into_iter().any(|k| {
-            got_hold().at(t, k).is_some()
-                || internal && photographed().at(t, k).is_some()
-                || copy_cues().at(t, k).is_some()
-                || secrecy().at(t, k).is_some()
-        });
+        let held = near.any(|k| {
+            got_hold().at(t, k).is_some() || internal && photographed().at(t, k).is_some()
+        })
+            // Or passed on before it is out, anywhere in the post ("Biên bản họp của sở Nội
+            // vụ … Đừng share nhé."): read once.
+            || *early.get_or_insert_with(|| passed_on_early(t));
         // About a state body, in the sentence.
         // Outside the paper's own words ("phương án nhân sự" names no body).
         let body = || {
@@ -461,6 +463,19 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 const CAPTURED_VI: &str = "Giấy tờ nội bộ được chụp lại hoặc lấy ra ngoài: đăng lên là làm lộ thông tin của cơ quan, đơn vị (bổn phận 8).";
 const CAPTURED_EN: &str = "An internal paper photographed or taken out: posting it leaks your organisation's information (duty 8).";
+
+/// Whether the post says a paper is passed on before it is out: a cue that it is not out yet
+/// ([`COPY_CUES`]: "chưa công bố", "gửi trước"), or to be kept secret ([`SECRECY`]: "đừng
+/// share", "xem xong xoá"), or "cho cả nhóm xem trước". Linear in tokens.
+fn passed_on_early(t: &[Token]) -> bool {
+    let shown_early = |k: usize| {
+        t[k].fold == "xem"
+            && spelled_at(t, k, "xem trước")
+            && (k.saturating_sub(4)..k).any(|j| t[j].key == "cho")
+    };
+    (0..t.len())
+        .any(|k| copy_cues().at(t, k).is_some() || secrecy().at(t, k).is_some() || shown_early(k))
+}
 
 /// The token range of the sentence that holds token `i`.
 fn sentence_range(ctx: &Ctx<'_>, i: usize) -> Range<usize> {
@@ -541,15 +556,7 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if spans.is_empty() {
         return;
     }
-    // "cho cả nhóm xem trước": showing it before it is out.
-    let shown_early = |k: usize| {
-        t[k].fold == "xem"
-            && spelled_at(t, k, "xem trước")
-            && (k.saturating_sub(4)..k).any(|j| t[j].key == "cho")
-    };
-    let copied = (0..t.len())
-        .any(|k| copy_cues().at(t, k).is_some() || secrecy().at(t, k).is_some() || shown_early(k));
-    if !copied || public_sign(t) {
+    if !passed_on_early(t) || public_sign(t) {
         return;
     }
     add_uncovered(t, out, Category::InternalDocument, spans, |s| {
