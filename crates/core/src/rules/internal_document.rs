@@ -7,7 +7,7 @@
 
 use super::{
     add_uncovered, finding, group_finding, phrase_list, spaced, spelled_any, spelled_at,
-    spelled_before, tokens_in, Covered, Ctx,
+    spelled_before, tokens_in, Covered, Ctx, StartIndex,
 };
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
@@ -238,9 +238,36 @@ pub(crate) const AGENCY: &[&str] = &[
 
 phrase_list!(agency, AGENCY);
 
-/// Whether the text speaks of a state body ([`AGENCY`]) within `range` (token indices).
+/// Whether a word of a state body ([`AGENCY`]) starts at token `k`: not the "sở" of "cơ sở",
+/// "trụ sở", "sở thích", "sở dĩ", "sở trường", nor a company's "phòng nhân sự".
+fn agency_at(t: &[Token], k: usize) -> bool {
+    let Some(n) = agency().at(t, k) else {
+        return false;
+    };
+    let prev = k.checked_sub(1).map(|j| &t[j]);
+    let next = t.get(k + n);
+    match t[k].key.as_str() {
+        "sở" => {
+            !(prev
+                .is_some_and(|p| matches!(p.key.as_str(), "cơ" | "trụ") && t[k].gap == Gap::Space)
+                || next.is_some_and(|x| {
+                    x.gap == Gap::Space
+                        && matches!(x.key.as_str(), "thích" | "dĩ" | "trường" | "hữu" | "tại")
+                }))
+        }
+        "nhân" => !prev.is_some_and(|p| p.key == "phòng" && t[k].gap == Gap::Space),
+        _ => true,
+    }
+}
+
+/// The tokens where a word of a state body starts ([`agency_at`]), for range questions.
+fn agency_index(t: &[Token]) -> StartIndex {
+    StartIndex::new(t.len(), |k| agency_at(t, k))
+}
+
+/// Whether the text speaks of a state body ([`agency_at`]) within `range` (token indices).
 fn about_agency(t: &[Token], range: Range<usize>) -> bool {
-    agency().any_in(t, range)
+    range.into_iter().any(|k| agency_at(t, k))
 }
 
 /// What says a paper or letter is public, or that the post warns against leaks rather than
@@ -411,6 +438,7 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     let mut early: Option<bool> = None;
+    let mut bodies: Option<StartIndex> = None;
     for i in 0..t.len() {
         let (n, internal) = match internal_kinds().at(t, i) {
             Some(n) => (n, true),
@@ -438,9 +466,10 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             || *early.get_or_insert_with(|| passed_on_early(t));
         // About a state body, in the sentence.
         // Outside the paper's own words ("phương án nhân sự" names no body).
-        let body = || {
+        let mut body = || {
             let r = sentence_range(ctx, i);
-            about_agency(t, r.start..i) || about_agency(t, i + n..r.end)
+            let bodies = bodies.get_or_insert_with(|| agency_index(t));
+            bodies.any_in(r.start..i) || bodies.any_in(i + n..r.end)
         };
         if held && body() && !public_act_before(t, i + n) {
             spans.push(t[i].orig.start..t[i + n - 1].orig.end);
@@ -556,7 +585,9 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if spans.is_empty() {
         return;
     }
-    if !passed_on_early(t) || public_sign(t) {
+    // About a state body: "Văn bản khẩn từ ban quản lý chung cư: mai cắt nước, em gửi trước"
+    // is a building's notice.
+    if !passed_on_early(t) || public_sign(t) || !about_agency(t, 0..t.len()) {
         return;
     }
     add_uncovered(t, out, Category::InternalDocument, spans, |s| {
@@ -691,6 +722,7 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     // Built on the first candidate: most texts name no document.
     let mut covered: Option<Covered<'_>> = None;
+    let mut bodies: Option<StartIndex> = None;
     let mut found = Vec::new();
     for i in 0..t.len() {
         // The kind whose first syllable folds as this word's: one comparison rules out most
@@ -787,7 +819,11 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 ],
             )
             .is_some();
-        if (approval || comma) && !about_agency(t, sentence_range(ctx, i)) {
+        if (approval || comma)
+            && !bodies
+                .get_or_insert_with(|| agency_index(t))
+                .any_in(sentence_range(ctx, i))
+        {
             continue;
         }
         // A public act's draft is published for comment: "Dự thảo Luật Đất đai (bản dự thảo,

@@ -151,6 +151,35 @@ impl<'t> Covered<'t> {
     }
 }
 
+/// Which tokens something starts at, counted for constant-time questions about any range:
+/// `counts[i]` is how many of the tokens before token `i` it starts at. A rule that asks, for
+/// each of its matches, whether its sentence holds some word (a sentence of a megabyte may
+/// hold thousands of matches) asks this instead of reading the sentence again.
+pub(crate) struct StartIndex {
+    counts: Vec<u32>,
+}
+
+impl StartIndex {
+    /// The index of the tokens `0..len` for which `starts` holds (one call per token).
+    pub(crate) fn new(len: usize, starts: impl Fn(usize) -> bool) -> StartIndex {
+        let mut counts = Vec::with_capacity(len + 1);
+        let mut n = 0u32;
+        counts.push(0);
+        for i in 0..len {
+            n += u32::from(starts(i));
+            counts.push(n);
+        }
+        StartIndex { counts }
+    }
+
+    /// Whether something starts at a token of `range` (clamped to the indexed tokens).
+    pub(crate) fn any_in(&self, range: Range<usize>) -> bool {
+        let last = self.counts.len() - 1;
+        let (s, e) = (range.start.min(last), range.end.min(last));
+        s < e && self.counts[e] > self.counts[s]
+    }
+}
+
 /// Keeps the spans (bytes) that no finding of `category` in `out` already covers
 /// ([`Covered`]), adds the finding `make` builds for each of them to `out`, and returns the
 /// spans kept. Nothing is read when `spans` is empty.

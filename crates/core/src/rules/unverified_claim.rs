@@ -8,7 +8,7 @@
 
 use super::{
     add_uncovered, group_finding, phrase_list, sentences_with, spaced, spelled_any, tokens_in,
-    Covered, Ctx,
+    Covered, Ctx, StartIndex,
 };
 use crate::lexicon::KeyFilter;
 use crate::lexicon::{CLAIM_CONSEQUENCE, CLAIM_DEBUNK, CLAIM_REJECT_BEFORE, CLAIM_SOURCES};
@@ -123,7 +123,11 @@ fn holds(t: &[Token], range: Range<usize>, list: &WordList, folded: bool) -> boo
 /// other finding of `warning` or more) is lowered to `info`.
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     cure_claims(ctx, out);
-    let told = vague_sources(ctx, out);
+    // The spans vague_sources added, as a set: asked about once per finding.
+    let told: rustc_hash::FxHashSet<(usize, usize)> = vague_sources(ctx, out)
+        .into_iter()
+        .map(|s| (s.start, s.end))
+        .collect();
     if !out
         .iter()
         .any(|f| f.category == crate::Category::UnverifiedClaim)
@@ -242,7 +246,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let hearsay_beside = sentences_with(t, sentence_of, ranges.len(), out, |f| {
         f.rule_id == "unverified_claim.hearsay"
             && f.severity >= Severity::Warning
-            && !told.contains(&f.span)
+            && !told.contains(&(f.span.start, f.span.end))
     });
     for (si, r) in ranges.iter().enumerate() {
         if asked[si] && !weighty[si] {
@@ -252,21 +256,26 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // What a vague source, teller or voucher tells: of consequence when a word of
     // [`CLAIM_CONSEQUENCE`] stands in its sentence outside its own words ("bạn em làm trong
     // sở" names a workplace, not the news).
+    // Where consequence words start, indexed once: a sentence of a megabyte may hold
+    // thousands of tellers, each asking about the rest of it.
+    let weighs = std::cell::OnceCell::new();
     let tells_consequence = |toks: &Range<usize>, source: bool| {
+        let weighs =
+            weighs.get_or_init(|| StartIndex::new(t.len(), |k| starts_at(t, k, consequence, true)));
         let si = sentence_of[toks.start];
         let r = ranges[si].clone();
-        holds(t, r.start..toks.start, consequence, true)
-            || holds(t, toks.end..r.end, consequence, true)
+        weighs.any_in(r.start..toks.start)
+            || weighs.any_in(toks.end..r.end)
             // A source label vouches for the sentence before it too.
-            || source && si > 0 && holds(t, ranges[si - 1].clone(), consequence, true)
+            || source && si > 0 && weighs.any_in(ranges[si - 1].clone())
     };
-    let mut dropped: Vec<Range<usize>> = Vec::new();
+    let mut dropped: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
     for f in out.iter_mut().filter(|f| hearsay_warning(f)) {
         let toks = tokens_in(t, &f.span);
         if toks.is_empty() {
             continue;
         }
-        if told.contains(&f.span) {
+        if told.contains(&(f.span.start, f.span.end)) {
             // Beside another finding: a warning. About something of consequence: a nudge.
             // Otherwise everyday chat ("Bạn mình xác nhận rồi, tiệc tối nay 7h"): nothing.
             let si = sentence_of[toks.start];
@@ -277,7 +286,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 continue;
             }
             if !tells_consequence(&toks, source) {
-                dropped.push(f.span.clone());
+                dropped.insert((f.span.start, f.span.end));
                 continue;
             }
             // A source label for news of consequence ("… sắp phạt 10 triệu. Nguồn: một anh
@@ -309,7 +318,10 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         f.message.en = HEARSAY_NUDGE_EN.to_string();
     }
     if !dropped.is_empty() {
-        out.retain(|f| !(f.rule_id == "unverified_claim.hearsay" && dropped.contains(&f.span)));
+        out.retain(|f| {
+            !(f.rule_id == "unverified_claim.hearsay"
+                && dropped.contains(&(f.span.start, f.span.end)))
+        });
     }
 }
 
