@@ -138,6 +138,10 @@ const PATHOLOGICAL: &[(&str, &str)] = &[
         "audience_hint",
         "Có một anh. Ai làm cùng chắc đoán ra rồi. ",
     ),
+    // A final breaker: a paper or a voucher in one endless sentence without a state body or
+    // a consequence word (each match read its whole sentence again).
+    ("paper_without_body", "xin được bản danh sách lớp "),
+    ("voucher_without_consequence", "bạn mình xác nhận rồi "),
 ];
 
 criterion_group!(benches, bench);

@@ -741,6 +741,10 @@ fn everyday_texts_get_no_finding() {
         "Đăng ký qua email: tuyensinh@anhngu.edu.vn",
         "Kế hoạch họp lớp chưa công bố đâu, đừng share nhé",
         "Kế hoạch họp lớp của lớp 12A. Đừng share nhé.",
+        // The final breaker: "sở" in "cơ sở", a company's HR, a building's urgent notice.
+        "Em gửi trước danh sách lớp, cơ sở 2 học buổi chiều.",
+        "Hồ sơ chưa được duyệt, phòng nhân sự bảo chờ thêm tuần nữa.",
+        "Văn bản khẩn từ ban quản lý chung cư: mai cắt nước, em gửi trước cho cả nhà.",
         // Third breaker of the session (old false alarms): a proverb, hyperbole about one's
         // child or pet, a published notice's number, a shop's own booking line.
         "Cái nết đánh chết cái đẹp, bà mình hay nói vậy.",
