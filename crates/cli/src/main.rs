@@ -267,6 +267,53 @@ struct JsonlIn {
     text: String,
 }
 
+/// `line` (one JSON text) with every `\uXXXX` escape of a lone surrogate (a high one not
+/// followed by a low one, or a low one alone) replaced by `\uFFFD`, as a browser's
+/// `TextEncoder` does with a JavaScript string: the text is then checked as the extension would
+/// check it, and its UTF-16 offsets agree (one code unit each). serde_json refuses lone
+/// surrogates, and a JavaScript caller can produce them. Borrows `line` when it has none.
+fn lone_surrogates_replaced(line: &str) -> std::borrow::Cow<'_, str> {
+    // The code unit of a `\uXXXX` escape at byte `i` (the backslash), if it is one.
+    let unit = |i: usize| {
+        let hex = line.get(i + 2..i + 6)?;
+        (line.as_bytes().get(i + 1) == Some(&b'u') && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| u16::from_str_radix(hex, 16).ok())
+            .flatten()
+    };
+    let surrogate = |u: u16| (0xD800..=0xDFFF).contains(&u);
+    if !line.contains("\\u") {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let bytes = line.as_bytes();
+    let mut out = String::with_capacity(line.len());
+    let (mut i, mut copied) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        let Some(u) = unit(i).filter(|&u| surrogate(u)) else {
+            // Another escape (`\\`, `\"`, a BMP `\u`): skip it whole.
+            i += 2;
+            continue;
+        };
+        let low_next = unit(i + 6).is_some_and(|n| (0xDC00..=0xDFFF).contains(&n));
+        if u < 0xDC00 && low_next {
+            i += 12; // a proper pair
+            continue;
+        }
+        out.push_str(&line[copied..i]);
+        out.push_str("\\uFFFD");
+        i += 6;
+        copied = i;
+    }
+    if copied == 0 {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    out.push_str(&line[copied..]);
+    std::borrow::Cow::Owned(out)
+}
+
 fn check_jsonl(engine: &Engine, file: Option<&PathBuf>, out: &mut impl Write) -> Result<u8, Fail> {
     let reader: Box<dyn BufRead> = match file {
         Some(p) if p.as_os_str() != "-" => Box::new(std::io::BufReader::new(
@@ -299,7 +346,7 @@ fn check_jsonl(engine: &Engine, file: Option<&PathBuf>, out: &mut impl Write) ->
         if line.trim().is_empty() {
             continue;
         }
-        let item: JsonlIn = match serde_json::from_str(line) {
+        let item: JsonlIn = match serde_json::from_str(&lone_surrogates_replaced(line)) {
             Ok(i) => i,
             Err(e) => {
                 // serde_json counts lines inside the one JSON text (always 1 here): give the

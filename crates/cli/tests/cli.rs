@@ -323,6 +323,31 @@ fn jsonl_bad_lines_are_named_and_the_rest_is_checked() {
     );
 }
 
+#[test]
+fn jsonl_lone_surrogates_become_replacement_characters() {
+    // What a JavaScript string can hold: a lone high surrogate, a lone low one, an escaped
+    // backslash before a `u`, and a proper pair (an emoji), each before a finding.
+    let input = concat!(
+        r#"{"id":1,"text":"\ud800 Thằng ngu"}"#,
+        "\n",
+        r#"{"id":2,"text":"x\udc00\ud83d\ude00 Thằng ngu \\ud800"}"#,
+        "\n",
+    );
+    let r = check_stdin(input.as_bytes(), &["--jsonl"]);
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    let out: Vec<Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(out.len(), 2, "{}", r.stdout);
+    // U+FFFD is one UTF-16 unit like the surrogate it replaces: "Thằng" starts at 2, then
+    // at 1 + 1 + 2 + 1 = 5 after "x", the lone low one and the emoji's pair.
+    assert_eq!(out[0]["findings"][0]["span"]["utf16"][0], 2, "{}", r.stdout);
+    assert_eq!(out[1]["findings"][0]["span"]["utf16"][0], 5, "{}", r.stdout);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+}
+
 // ---- exit codes and input that is not text ---------------------------------------------
 
 #[test]
