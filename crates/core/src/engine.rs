@@ -160,10 +160,20 @@ pub(crate) fn title_follows(tokens: &[Token], last: usize) -> bool {
         .take_while(|&i| i == 0 || after[i].gap != Gap::Hard)
         .any(|i| {
             after[i].fold == "v/v"
-                || after
-                    .get(i + 1)
-                    .is_some_and(|n| n.gap != Gap::Hard && is_title(&after[i], n))
+                || after.get(i + 1).is_some_and(|n| {
+                    n.gap != Gap::Hard
+                        && is_title(&after[i], n)
+                        && !(n.fold == "gui" && to_the_public(after.get(i + 2..i + 4)))
+                })
         })
+}
+
+/// Whether the words after "Kính gửi" (`next`, up to two tokens) name the public: a notice to
+/// parents or customers is not an office's letter ("KHẨN - Kính gửi quý phụ huynh").
+fn to_the_public(next: Option<&[Token]>) -> bool {
+    let words = next.unwrap_or_default().iter().map(|t| t.key.as_str());
+    let joined = words.collect::<Vec<_>>().join(" ") + " ";
+    crate::rules::to_the_public(&joined)
 }
 
 /// Whether the words before token `first` say it is written on a paper: "ghi", "có ghi",

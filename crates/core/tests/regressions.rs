@@ -1239,3 +1239,28 @@ fn vague_sources_and_tellers() {
         .iter()
         .any(|f| f.rule_id == "unverified_claim.hearsay" && f.severity == Severity::Warning));
 }
+
+/// An urgency mark before "Kính gửi" is a document's, unless the addressee is the public: a
+/// school's or a building's notice is not an office's letter.
+#[test]
+fn urgent_notices_to_the_public() {
+    let e = engine();
+    for t in [
+        "Thông báo: KHẨN - Kính gửi quý phụ huynh học sinh lớp 5A, nhà trường tổ chức họp phụ huynh vào sáng thứ Bảy.",
+        "KHẨN\nKính gửi: Quý phụ huynh\nNhà trường thông báo học sinh nghỉ học do bão.",
+        "HỎA TỐC - Kính gửi toàn thể cư dân tòa A: tối nay cắt nước từ 22h để sửa đường ống.",
+    ] {
+        let r = e.analyze(t);
+        assert!(
+            !r.findings.iter().any(|f| f.category == Category::InternalDocument),
+            "{t:?}: {:?}",
+            r.findings
+        );
+    }
+    assert_underlined(
+        &e,
+        "HỎA TỐC\nKính gửi: Ủy ban nhân dân các phường\nĐề nghị báo cáo gấp số liệu.",
+        "HỎA TỐC",
+        |f| f.rule_id == "internal_document.urgency" && f.severity == Severity::High,
+    );
+}

@@ -1229,7 +1229,7 @@ const PUBLIC_ADDRESSEES: &[&str] = &[
 
 /// Whether the text after "Kính gửi:" (`rest`, normalised) names the public or a card's guests
 /// first ([`PUBLIC_ADDRESSEES`], after spaces and a line break).
-fn to_the_public(rest: &str) -> bool {
+pub(crate) fn to_the_public(rest: &str) -> bool {
     let rest = rest.trim_start_matches([' ', '\t', '\n', '-', '–', '•', '*']);
     PUBLIC_ADDRESSEES.iter().any(|w| rest.starts_with(w))
 }

@@ -11,7 +11,7 @@ mod internal_document;
 mod personal_data;
 mod unverified_claim;
 
-pub(crate) use internal_document::asks_secrecy;
+pub(crate) use internal_document::{asks_secrecy, to_the_public};
 
 use crate::lexicon::Lexicon;
 use crate::text::{Gap, Normalized, Token};
