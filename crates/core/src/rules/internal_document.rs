@@ -175,6 +175,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             )
         });
     }
+    drop_rules_about_marks(ctx, out);
+    loose_qualifiers(ctx, out);
     let classified = out
         .iter()
         .any(|f| f.category == Category::InternalDocument && f.severity == Severity::High);
@@ -191,6 +193,96 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             f.severity = Severity::High;
         }
     }
+}
+
+/// What a rule says a kind of paper must or must not be (keyed syllables), right after the
+/// kind: "văn bản mật phải giữ kín", "tài liệu tuyệt mật, tối mật không được sao chụp".
+const RULE_MODALS: &[&str] = &[
+    "phải",
+    "không được",
+    "ko được",
+    "k được",
+    "cấm",
+    "nghiêm cấm",
+    "chỉ được",
+    "cần được",
+    "cần phải",
+    "tuyệt đối không",
+    "không được phép",
+];
+
+phrase_list!(rule_modals, RULE_MODALS);
+
+/// Drops classification marks written in a rule about such papers in general, which
+/// trainings, lectures and company handbooks state every day: "Lớp tập huấn: văn bản mật phải
+/// giữ kín", "tài liệu gắn nhãn tuyệt mật thì không được chia sẻ", and an "internal only" phrase
+/// that is itself the rule's consequence after "thì" ("file có dấu confidential thì không được
+/// chia sẻ ra ngoài"). A mark counts as such when it is not in capitals (a stamp pasted from a
+/// paper is), nothing points at one paper right after it ("này", "đó", "của …", "số …"), and
+/// a modal ([`RULE_MODALS`]) follows (after other marks listed) within two words (`thì`, `đều`, `luôn` …) in the same
+/// clause. Only when the text holds no other internal-document finding: a copied frame or
+/// number line is a paper whatever the sentence says.
+fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let is_mark = |f: &Finding| {
+        matches!(
+            f.rule_id.as_str(),
+            "internal_document.classification" | "internal_document.internal_only"
+        )
+    };
+    if !out.iter().any(is_mark)
+        || out
+            .iter()
+            .any(|f| f.category == Category::InternalDocument && !is_mark(f))
+    {
+        return;
+    }
+    let general = |f: &Finding| {
+        let r = tokens_in(t, &f.span);
+        if r.is_empty() || t[r.clone()].iter().any(|x| x.upper && x.letters) {
+            return false;
+        }
+        if f.rule_id == "internal_document.internal_only" {
+            // The phrase is the rule's consequence: "… thì không được chia sẻ ra ngoài" (or
+            // follows a mark of the rule: see below).
+            return r.start > 0 && t[r.start - 1].key == "thì" && t[r.start].gap == Gap::Space;
+        }
+        // Other marks listed after it: "tài liệu tuyệt mật, tối mật và mật".
+        let mut end = r.end;
+        while t.get(end).is_some_and(|n| {
+            n.gap != Gap::Hard && matches!(n.key.as_str(), "tối" | "tuyệt" | "mật" | "và" | "hoặc")
+        }) {
+            end += 1;
+        }
+        if t.get(end).is_some_and(|n| {
+            n.gap == Gap::Space
+                && matches!(n.key.as_str(), "này" | "đó" | "kia" | "ấy" | "của" | "số")
+        }) {
+            return false;
+        }
+        (end..(end + 3).min(t.len()))
+            .take_while(|&k| k == end || t[k].gap == Gap::Space)
+            .take_while(|&k| {
+                k == end || matches!(t[k - 1].key.as_str(), "thì" | "đều" | "luôn" | "cũng")
+            })
+            .any(|k| t[k].gap != Gap::Hard && rule_modals().at(t, k).is_some())
+    };
+    // The tokens where the general marks end: an "internal only" phrase starting within three
+    // tokens after one is that rule's modal ("tài liệu tối mật không được sao chụp").
+    let ends: Vec<usize> = out
+        .iter()
+        .filter(|f| f.rule_id == "internal_document.classification" && general(f))
+        .map(|f| tokens_in(t, &f.span).end)
+        .collect();
+    out.retain(|f| {
+        let after_general = f.rule_id == "internal_document.internal_only"
+            && tokens_in(t, &f.span).next().is_some_and(|s| {
+                ends.iter().any(|&e| {
+                    (e..=e + 3).contains(&s) && t[e..=s].iter().all(|x| x.gap != Gap::Hard)
+                })
+            });
+        !is_mark(f) || !(after_general || general(f))
+    });
 }
 
 /// Words of a state body or its staff work (keyed syllables): a paper taken out, a plan
@@ -657,7 +749,41 @@ const UNPUBLISHED_QUALIFIERS: &[(&str, Severity)] = &[
     ("chưa được duyệt", Severity::Warning),
     ("chưa phê duyệt", Severity::Warning),
     ("chưa được phê duyệt", Severity::Warning),
+    ("chưa trình", Severity::Warning),
 ];
+
+/// A not-yet qualifier ([`UNPUBLISHED_QUALIFIERS`] of `warning`, all "chưa …") opening a
+/// clause (after a comma, a bracket or a sentence end) in a text that already holds an
+/// internal-document finding: it says of that paper that it is not out yet ("Danh sách dự kiến
+/// nhân sự …, chưa ban hành đâu nên đừng chuyển tiếp", "Ảnh chụp từ nhóm Zalo cơ quan, chưa
+/// công bố:"), and is underlined too (`internal_document.unpublished`).
+fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    if !out.iter().any(|f| f.category == Category::InternalDocument) {
+        return;
+    }
+    let spans = (0..t.len())
+        .filter(|&k| t[k].fold == "chua" && (k == 0 || t[k].gap != Gap::Space))
+        .filter_map(|k| {
+            UNPUBLISHED_QUALIFIERS
+                .iter()
+                .filter(|(_, severity)| *severity == Severity::Warning)
+                .map(|(q, _)| (q, q.split(' ').count()))
+                .find(|&(q, n)| spelled_at(t, k, q) && spaced(t, k, k + n - 1))
+                .map(|(_, n)| t[k].orig.start..t[k + n - 1].orig.end)
+        })
+        .collect();
+    add_uncovered(t, out, Category::InternalDocument, spans, |span| {
+        Some(finding(
+            "internal_document.unpublished",
+            Category::InternalDocument,
+            Severity::Warning,
+            span,
+            UNPUBLISHED_VI,
+            UNPUBLISHED_EN,
+        ))
+    });
+}
 
 /// Whether a public act (a law, decree, circular …: [`PUBLIC_ACT_WORDS`] but "quyết định",
 /// which is as often a unit's own) is named within the twelve words before token `i`, in the
