@@ -123,6 +123,8 @@ fn holds(t: &[Token], range: Range<usize>, list: &WordList, folded: bool) -> boo
 /// other finding of `warning` or more) is lowered to `info`.
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     cure_claims(ctx, out);
+    drop_prescribed_recoveries(ctx, out);
+    drop_uncounted_forwards(ctx, out);
     // The spans vague_sources added, as a set: asked about once per finding.
     let told: rustc_hash::FxHashSet<(usize, usize)> = vague_sources(ctx, out)
         .into_iter()
@@ -312,6 +314,12 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             if weighty[sentence_of[toks.start]] || before {
                 continue;
             }
+            // Word of a place or a dish, told with nothing of consequence ("nghe nói chợ đêm
+            // giờ đông lắm", "nghe đồn quán bún chả đầu ngõ ngon nhất phố"): nothing to weigh.
+            if everyday_praise().any_in(t, ranges[sentence_of[toks.start]].clone()) {
+                dropped.insert((f.span.start, f.span.end));
+                continue;
+            }
         }
         f.severity = Severity::Info;
         f.message.vi = HEARSAY_NUDGE_VI.to_string();
@@ -323,6 +331,107 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && dropped.contains(&(f.span.start, f.span.end)))
         });
     }
+}
+
+/// Words that praise a place, a dish or an outing (keyed syllables): hearsay about them is
+/// everyday chat ("nghe nói quán mới mở ngon lắm"). Read only in a sentence with no other
+/// finding and no word of consequence.
+const EVERYDAY_PRAISE: &[&str] = &[
+    "ngon",
+    "rẻ",
+    "đông lắm",
+    "đông vui",
+    "view đẹp",
+    "cảnh đẹp",
+    "đẹp lắm",
+    "mát mẻ",
+    "chill",
+    "sống ảo",
+    "đáng thử",
+    "đáng đi",
+    "hay lắm",
+    "nở rộ",
+];
+
+phrase_list!(everyday_praise, EVERYDAY_PRAISE);
+
+/// Drops a spread-pressure finding of the chain-letter form "… cho N người (bạn)" (the
+/// lexicon's `chia sẻ cho * người`, `chuyển tiếp cho * người`, `gửi cho * người bạn`) when
+/// no count stands between `cho` and `người`: "chuyển tiếp cho người phụ trách", "gửi cho mấy
+/// người bạn cùng lớp" pass a message on to someone, "chia sẻ cho 15 người", "share cho
+/// thật nhiều người" press it on a crowd. A count is a number, `nhiều`, `càng` or `ít nhất`.
+fn drop_uncounted_forwards(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    out.retain(|f| {
+        if f.rule_id != "unverified_claim.spread_pressure" {
+            return true;
+        }
+        let r = tokens_in(t, &f.span);
+        let toks = &t[r];
+        let Some(n) = toks.iter().rposition(|x| x.key == "người") else {
+            return true;
+        };
+        // Only a span ending "… người" or "… người bạn" (the chain-letter forms).
+        if !(n + 1 == toks.len() || n + 2 == toks.len() && toks[n + 1].key == "bạn") {
+            return true;
+        }
+        let Some(c) = toks[..n].iter().rposition(|x| x.key == "cho") else {
+            return true;
+        };
+        toks[c + 1..n].iter().any(|x| {
+            x.numeric || matches!(x.key.as_str(), "nhiều" | "càng" | "ít" | "chục" | "trăm")
+        })
+    });
+}
+
+/// Words that tell the medical care failed or was dropped before the cure the post
+/// praises: "uống thuốc bác sĩ kê không đỡ, chuyển sang lá ổi khỏi hẳn sau 3 ngày".
+const CARE_FAILED: &[&str] = &[
+    "không đỡ",
+    "ko đỡ",
+    "không khỏi",
+    "không ăn thua",
+    "chẳng ăn thua",
+    "bó tay",
+    "trả về",
+    "chê",
+    "hết cách",
+    "không cần",
+    "khỏi cần",
+    "bỏ",
+    "thay vì",
+    "chuyển sang",
+];
+
+phrase_list!(care_failed, CARE_FAILED);
+
+/// Drops a recovery's miracle-cure finding ("khỏi hẳn sau", "khỏi hoàn toàn sau": its span
+/// starts with `khỏi`) in a sentence that names care a doctor directed ([`MEDICAL_SOURCES`]) and
+/// says nothing of that care failing or being dropped ([`CARE_FAILED`]).
+fn drop_prescribed_recoveries(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let recovery = |f: &Finding| {
+        f.rule_id == "unverified_claim.miracle_cure"
+            && tokens_in(t, &f.span)
+                .next()
+                .is_some_and(|k| t[k].fold == "khoi")
+    };
+    if !out.iter().any(recovery) {
+        return;
+    }
+    let (sentence_of, ranges) = ctx.sentences();
+    out.retain(|f| {
+        let Some(k) = tokens_in(t, &f.span).next().filter(|_| recovery(f)) else {
+            return true;
+        };
+        let sentence = ranges[sentence_of[k]].clone();
+        // A hospital named alone is as often the villain of the claim ("bệnh viện không muốn
+        // cho dân biết") as its source.
+        let care = sentence
+            .clone()
+            .any(|k| t[k].key != "bệnh" && medical_sources().at(t, k).is_some());
+        !care || care_failed().any_in(t, sentence)
+    });
 }
 
 /// The message of a teller or voucher of news of consequence with no other finding beside
@@ -378,6 +487,8 @@ const CURE_RESULTS: &[&str] = &[
     "hết luôn",
     "lành hẳn",
     "dứt điểm",
+    "bay sạch",
+    "sạch bệnh",
 ];
 
 /// Chronic or grave diseases a cure claim names, longest first (not the ones people get over
@@ -689,11 +800,29 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
                     e > 0 && WORKS_AT.contains(&t[e].fold.as_str()) && t[e].gap == Gap::Space
                 })
                 .filter(|&e| !t[e..i].iter().any(|x| x.fold == "ve"));
-            let person = works.and_then(ending_at).or_else(|| {
-                (vouch.is_some() && asserts)
-                    .then(|| ending_at(i).or_else(|| ending_at(i.saturating_sub(1))))
-                    .flatten()
-            });
+            // Or heard from someone between "nghe" and the verb: "Nghe bà hàng xóm kể",
+            // "nghe mấy ông trong xóm nói" (one to four words, one phrase). Not a person named
+            // with a capital ("Nghe cụ Trần Dần nói": a source), nor a chat ("nói chuyện").
+            let heard = || {
+                let chat = t
+                    .get(i + v)
+                    .is_some_and(|n| n.gap == Gap::Space && n.key == "chuyện");
+                tell.filter(|_| !chat).and_then(|_| {
+                    (i.saturating_sub(5)..i.saturating_sub(1)).find(|&s| {
+                        t[s].key == "nghe"
+                            && spaced(t, s, i + v - 1)
+                            && !t[s + 1..i].iter().any(|x| x.capitalized)
+                    })
+                })
+            };
+            let person = works
+                .and_then(ending_at)
+                .or_else(|| {
+                    (vouch.is_some() && asserts)
+                        .then(|| ending_at(i).or_else(|| ending_at(i.saturating_sub(1))))
+                        .flatten()
+                })
+                .or_else(heard);
             // Not a denial: "không có người trong cuộc xác nhận".
             let denied = |s: usize| {
                 (s.saturating_sub(2)..s)
@@ -725,7 +854,14 @@ const MEDICAL_SOURCES: &[&str] = &[
     "bác sĩ nói",
     "bác sĩ cho biết",
     "bác sĩ khuyên",
+    "bs kê",
+    "kê đơn",
+    "theo đơn",
+    "đơn thuốc",
+    "theo hướng dẫn của",
 ];
+
+phrase_list!(medical_sources, MEDICAL_SOURCES);
 
 /// Whether `fold` (a folded syllable) is the first syllable of one of [`DISEASES`] or
 /// [`TREATMENTS`].
