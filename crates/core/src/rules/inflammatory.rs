@@ -4,7 +4,9 @@
 //! Headings of documents (a sentence that already holds an internal-document finding) and
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
-use super::{finding, group_finding, sentences_with, spelled_any, tokens_in, Covered, Ctx};
+use super::{
+    finding, group_finding, phrase_list, sentences_with, spelled_any, tokens_in, Covered, Ctx,
+};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::ops::Range;
@@ -404,6 +406,49 @@ fn exterminate(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut V
     out.append(&mut found);
 }
 
+/// Words for children (keyed syllables): "tụi nó", "bọn nó" after them is how parents speak
+/// of their own kids ("mua ba que kem cho ba đứa nhỏ mà tụi nó giành nhau").
+const CHILDREN: &[&str] = &[
+    "đứa nhỏ",
+    "đứa bé",
+    "đứa con",
+    "tụi nhỏ",
+    "bọn trẻ",
+    "lũ trẻ",
+    "bọn nhỏ",
+    "mấy đứa",
+    "hai đứa",
+    "ba đứa",
+    "các con",
+    "các cháu",
+    "con mình",
+    "con tôi",
+    "con em",
+    "bé nhà",
+];
+
+phrase_list!(children, CHILDREN);
+
+/// Drops the rude-address nudge (`inflammatory.rude_address`, `info`) on "tụi nó" / "bọn nó"
+/// when the sentence, or the one before it, names children ([`CHILDREN`]) before it.
+fn children_as_tui_no(t: &[Token], of: &[usize], ranges: &[Range<usize>], out: &mut Vec<Finding>) {
+    out.retain(|f| {
+        if f.rule_id != "inflammatory.rude_address" || f.severity != Severity::Info {
+            return true;
+        }
+        let r = super::tokens_in(t, &f.span);
+        let (Some(first), 2) = (t.get(r.start), r.len()) else {
+            return true;
+        };
+        if !matches!(first.key.as_str(), "tụi" | "bọn") || t[r.start + 1].key != "nó" {
+            return true;
+        }
+        let si = of[r.start];
+        let from = ranges[si.saturating_sub(1)].start;
+        !children().any_in(t, from..r.start)
+    });
+}
+
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let (of, ranges) = ctx.sentences();
@@ -411,6 +456,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     exterminate(ctx, of, ranges, out);
     barking_dogs(t, of, out);
     self_directed(t, out);
+    children_as_tui_no(t, of, ranges, out);
     raise_aimed(ctx, of, ranges, out);
     let internal = sentences_with(t, of, ranges.len(), out, |f| {
         f.category == Category::InternalDocument
