@@ -1264,3 +1264,65 @@ fn urgent_notices_to_the_public() {
         |f| f.rule_id == "internal_document.urgency" && f.severity == Severity::High,
     );
 }
+
+/// Everyday posts of the eighth session's probes and blind rounds that must stay clean: rules
+/// about classified papers in general, a recovery on a doctor's prescription, passing a message
+/// on to one person, hearsay about a dish or a place, children called "tụi nó", stones skipped
+/// on a river, a novel's title.
+#[test]
+fn everyday_posts_of_the_eighth_session() {
+    let e = engine();
+    for t in [
+        "Lớp tập huấn an toàn thông tin: văn bản mật phải giữ kín, không chụp ảnh, không gửi qua Zalo.",
+        "Bài giảng môn Luật: tài liệu tuyệt mật, tối mật không được sao chụp khi chưa được phép.",
+        "Quy định công ty: file có dấu confidential thì không được chia sẻ ra ngoài.",
+        "Mẹ mình viêm họng khỏi hẳn sau 3 ngày uống thuốc bác sĩ kê, thêm nước ép cam.",
+        "Mình đã chuyển tiếp cho người phụ trách rồi nhé",
+        "Nghe đồn quán bún chả đầu ngõ ngon nhất phố, mai phải rủ cả phòng đi ăn thử mới được",
+        "Mua ba que kem cho ba đứa nhỏ mà tụi nó giành nhau khóc um sùm",
+        "Cuối tuần về quê dắt hai đứa nhỏ ra sông ném đá thia lia, tụi nó mê tít",
+        "Vừa đọc xong Trại súc vật của George Orwell, ngắn mà thấm",
+        "Nghe mẹ nói mai trời mưa, cả nhà nhớ mang áo mưa",
+    ] {
+        let r = e.analyze(t);
+        assert!(r.findings.is_empty(), "{t:?}: {:?}", r.findings);
+    }
+}
+
+/// The same forms with what makes them risky stay findings: a marked paper in hand, a cure
+/// after the doctor's medicine failed, a chain letter's count, a named neighbour's rumour, a
+/// not-yet qualifier beside a leaked paper.
+#[test]
+fn risky_forms_of_the_eighth_session() {
+    let e = engine();
+    assert_underlined(
+        &e,
+        "Văn bản mật này phải giữ kín nhưng mình vẫn đăng cho ae xem",
+        "Văn bản mật",
+        |f| f.category == Category::InternalDocument,
+    );
+    assert_underlined(
+        &e,
+        "Uống thuốc bác sĩ kê không đỡ, chuyển sang lá ổi khỏi hẳn sau 3 ngày",
+        "khỏi hẳn sau",
+        |f| f.rule_id == "unverified_claim.miracle_cure",
+    );
+    assert_underlined(
+        &e,
+        "Chia sẻ cho 15 người trong 1 giờ sẽ gặp may",
+        "Chia sẻ cho 15 người",
+        |f| f.rule_id == "unverified_claim.spread_pressure",
+    );
+    assert_underlined(
+        &e,
+        "Nghe bà hàng xóm kể ông trưởng công an xã bảo kê cho sới bạc đầu làng",
+        "Nghe bà hàng xóm kể",
+        |f| f.rule_id == "unverified_claim.hearsay",
+    );
+    assert_underlined(
+        &e,
+        "Anh em xem trước danh sách dự kiến nhân sự BCH Đảng bộ xã nhiệm kỳ tới nhé, chưa ban hành đâu nên đừng chuyển tiếp ra ngoài",
+        "chưa ban hành",
+        |f| f.rule_id == "internal_document.unpublished",
+    );
+}
