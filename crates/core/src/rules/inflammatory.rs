@@ -430,7 +430,8 @@ const CHILDREN: &[&str] = &[
 phrase_list!(children, CHILDREN);
 
 /// Drops the rude-address nudge (`inflammatory.rude_address`, `info`) on "tụi nó" / "bọn nó"
-/// when the sentence, or the one before it, names children ([`CHILDREN`]) before it.
+/// when the sentence, or the one before it, names children ([`CHILDREN`]) before it (within
+/// 30 words).
 fn children_as_tui_no(t: &[Token], of: &[usize], ranges: &[Range<usize>], out: &mut Vec<Finding>) {
     out.retain(|f| {
         if f.rule_id != "inflammatory.rude_address" || f.severity != Severity::Info {
@@ -443,8 +444,11 @@ fn children_as_tui_no(t: &[Token], of: &[usize], ranges: &[Range<usize>], out: &
         if !matches!(first.key.as_str(), "tụi" | "bọn") || t[r.start + 1].key != "nó" {
             return true;
         }
+        // At most 30 words back: a sentence of a megabyte must not be read again at each.
         let si = of[r.start];
-        let from = ranges[si.saturating_sub(1)].start;
+        let from = ranges[si.saturating_sub(1)]
+            .start
+            .max(r.start.saturating_sub(30));
         !children().any_in(t, from..r.start)
     });
 }

@@ -269,17 +269,18 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     };
     // The tokens where the general marks end: an "internal only" phrase starting within three
     // tokens after one is that rule's modal ("tài liệu tối mật không được sao chụp").
-    let ends: Vec<usize> = out
+    let mut general_end = vec![false; t.len() + 1];
+    for f in out
         .iter()
         .filter(|f| f.rule_id == "internal_document.classification" && general(f))
-        .map(|f| tokens_in(t, &f.span).end)
-        .collect();
+    {
+        general_end[tokens_in(t, &f.span).end] = true;
+    }
     out.retain(|f| {
         let after_general = f.rule_id == "internal_document.internal_only"
             && tokens_in(t, &f.span).next().is_some_and(|s| {
-                ends.iter().any(|&e| {
-                    (e..=e + 3).contains(&s) && t[e..=s].iter().all(|x| x.gap != Gap::Hard)
-                })
+                (s.saturating_sub(3)..=s)
+                    .any(|e| general_end[e] && t[e..=s].iter().all(|x| x.gap != Gap::Hard))
             });
         !is_mark(f) || !(after_general || general(f))
     });

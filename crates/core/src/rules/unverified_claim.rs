@@ -272,6 +272,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             || source && si > 0 && weighs.any_in(ranges[si - 1].clone())
     };
     let mut dropped: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
+    // Per sentence, read once: whether it praises a dish or a place.
+    let mut praised: Vec<Option<bool>> = vec![None; ranges.len()];
     for f in out.iter_mut().filter(|f| hearsay_warning(f)) {
         let toks = tokens_in(t, &f.span);
         if toks.is_empty() {
@@ -316,7 +318,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
             // Word of a place or a dish, told with nothing of consequence ("nghe nói chợ đêm
             // giờ đông lắm", "nghe đồn quán bún chả đầu ngõ ngon nhất phố"): nothing to weigh.
-            if everyday_praise().any_in(t, ranges[sentence_of[toks.start]].clone()) {
+            let si = sentence_of[toks.start];
+            if *praised[si].get_or_insert_with(|| everyday_praise().any_in(t, ranges[si].clone())) {
                 dropped.insert((f.span.start, f.span.end));
                 continue;
             }
@@ -420,17 +423,22 @@ fn drop_prescribed_recoveries(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let (sentence_of, ranges) = ctx.sentences();
+    // Each sentence is read once, however many recoveries it holds.
+    let mut kept: Vec<Option<bool>> = vec![None; ranges.len()];
     out.retain(|f| {
         let Some(k) = tokens_in(t, &f.span).next().filter(|_| recovery(f)) else {
             return true;
         };
-        let sentence = ranges[sentence_of[k]].clone();
-        // A hospital named alone is as often the villain of the claim ("bệnh viện không muốn
-        // cho dân biết") as its source.
-        let care = sentence
-            .clone()
-            .any(|k| t[k].key != "bệnh" && medical_sources().at(t, k).is_some());
-        !care || care_failed().any_in(t, sentence)
+        let si = sentence_of[k];
+        *kept[si].get_or_insert_with(|| {
+            let sentence = ranges[si].clone();
+            // A hospital named alone is as often the villain of the claim ("bệnh viện không
+            // muốn cho dân biết") as its source.
+            let care = sentence
+                .clone()
+                .any(|k| t[k].key != "bệnh" && medical_sources().at(t, k).is_some());
+            !care || care_failed().any_in(t, sentence)
+        })
     });
 }
 
