@@ -170,10 +170,17 @@ pub(crate) fn title_follows(tokens: &[Token], last: usize) -> bool {
 
 /// Whether the words after "Kính gửi" (`next`, up to two tokens) name the public: a notice to
 /// parents or customers is not an office's letter ("KHẨN - Kính gửi quý phụ huynh").
+/// Narrower than the frame's list: "Quý lãnh đạo", "mọi người trong ban giám đốc" are staff.
 fn to_the_public(next: Option<&[Token]>) -> bool {
-    let words = next.unwrap_or_default().iter().map(|t| t.key.as_str());
-    let joined = words.collect::<Vec<_>>().join(" ") + " ";
-    crate::rules::to_the_public(&joined)
+    let next = next.unwrap_or_default();
+    let words: Vec<&str> = next.iter().map(|t| t.key.as_str()).collect();
+    let folds: Vec<&str> = next.iter().map(|t| t.fold.as_str()).collect();
+    let staff = match folds.as_slice() {
+        ["quy", w, ..] => !matches!(*w, "phu" | "khach" | "vi" | "cu" | "ba" | "dong"),
+        ["moi", ..] => true,
+        _ => false,
+    };
+    !staff && crate::rules::to_the_public(&(words.join(" ") + " "))
 }
 
 /// Whether the words before token `first` say it is written on a paper: "ghi", "có ghi",

@@ -1326,3 +1326,70 @@ fn risky_forms_of_the_eighth_session() {
         |f| f.rule_id == "internal_document.unpublished",
     );
 }
+
+/// The final breaker's cases against this session's exemptions: a post that passes a marked
+/// paper on stays a leak whatever rule it recites, a folk cure stays a miracle whatever doctor
+/// it names, an urged forward stays pressure; and the phrases a hospital stay, a council or a
+/// biology lesson share with threats stay out of the lexicon.
+#[test]
+fn breaker_cases_of_the_eighth_session() {
+    let e = engine();
+    for (t, cue) in [
+        (
+            "Hồ sơ mật cấm tiết lộ nhưng mình cứ đăng, Sở Tài chính sắp cắt giảm 30% biên chế.",
+            "Hồ sơ mật",
+        ),
+        (
+            "Tài liệu tối mật không được sao chụp nhưng em chụp được đây mọi người ơi, kế hoạch thanh tra UBND tỉnh.",
+            "Tài liệu tối mật",
+        ),
+        (
+            "Báo cáo mật phải xem: UBND huyện giấu số liệu dịch bệnh.",
+            "Báo cáo mật",
+        ),
+        (
+            "Tài liệu mật phải không các bác? Quyết định thu hồi đất 200 hộ dân xã Bình An.",
+            "Tài liệu mật",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == Category::InternalDocument);
+    }
+    for t in [
+        "Theo hướng dẫn của thầy lang, bố tôi uống lá đu đủ đực khỏi hẳn sau 2 tuần.",
+        "Bác sĩ bảo phải mổ, nhưng mẹ tôi uống nước lá ổi mỗi sáng khỏi hẳn sau 1 tháng.",
+    ] {
+        assert_underlined(&e, t, "khỏi hẳn sau", |f| {
+            f.rule_id == "unverified_claim.miracle_cure"
+        });
+    }
+    for (t, cue) in [
+        (
+            "Chuyển tiếp cho người thân và bạn bè ngay, nhóm bắt cóc đang đi xe tải trắng",
+            "Chuyển tiếp cho người",
+        ),
+        (
+            "Chia sẻ cho mười người bạn sẽ nhận được tin vui trong 3 ngày.",
+            "Chia sẻ cho mười người",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| {
+            f.rule_id == "unverified_claim.spread_pressure"
+        });
+    }
+    assert_underlined(
+        &e,
+        "KHẨN - Kính gửi Quý lãnh đạo các phòng ban: danh sách cán bộ diện điều chuyển",
+        "KHẨN",
+        |f| f.rule_id == "internal_document.urgency",
+    );
+    for t in [
+        "Mẹ mình mổ ruột thừa, xác định nằm viện 1 tuần.",
+        "Hội đồng nó họp xong chưa anh?",
+        "Tầm gửi là loài ký sinh trên thân cây khác, bài học sinh học lớp 6.",
+        "Báo cáo chưa trình bày rõ số liệu, các bạn sửa lại nhé.",
+        "Tài liệu mật phải được đóng dấu và đăng ký vào sổ.",
+    ] {
+        let r = e.analyze(t);
+        assert!(r.findings.is_empty(), "{t:?}: {:?}", r.findings);
+    }
+}

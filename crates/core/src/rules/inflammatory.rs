@@ -416,9 +416,6 @@ const CHILDREN: &[&str] = &[
     "bọn trẻ",
     "lũ trẻ",
     "bọn nhỏ",
-    "mấy đứa",
-    "hai đứa",
-    "ba đứa",
     "các con",
     "các cháu",
     "con mình",
@@ -438,10 +435,12 @@ fn children_as_tui_no(t: &[Token], of: &[usize], ranges: &[Range<usize>], out: &
             return true;
         }
         let r = super::tokens_in(t, &f.span);
-        let (Some(first), 2) = (t.get(r.start), r.len()) else {
-            return true;
+        // "tụi nó" whole, or "bọn" alone before "nó" (the lexicon's "bọn").
+        let pair = match r.len() {
+            1 | 2 => t.get(r.start + 1).is_some_and(|n| n.key == "nó"),
+            _ => false,
         };
-        if !matches!(first.key.as_str(), "tụi" | "bọn") || t[r.start + 1].key != "nó" {
+        if !pair || !matches!(t[r.start].key.as_str(), "tụi" | "bọn") {
             return true;
         }
         // At most 30 words back: a sentence of a megabyte must not be read again at each.

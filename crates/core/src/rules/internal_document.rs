@@ -213,6 +213,34 @@ const RULE_MODALS: &[&str] = &[
 
 phrase_list!(rule_modals, RULE_MODALS);
 
+/// Words of a post that passes a paper on (keyed syllables): "nhưng mình vẫn đăng", "em chụp
+/// được", "ai cần inbox". Not after a negation ("không chụp ảnh, không gửi qua Zalo" is the
+/// rule itself).
+const LEAK_CUES: &[&str] = &[
+    "nhưng",
+    "vẫn",
+    "chụp được",
+    "bản chụp",
+    "ảnh chụp",
+    "chụp lại",
+    "mình chụp",
+    "em chụp",
+    "tôi chụp",
+    "đăng lên",
+    "đăng cho",
+    "đăng luôn",
+    "cứ đăng",
+    "share",
+    "gửi",
+    "inbox",
+    "ib",
+    "đây",
+    "nói nhỏ",
+    "up",
+];
+
+phrase_list!(leak_cues, LEAK_CUES);
+
 /// Drops classification marks written in a rule about such papers in general, which
 /// trainings, lectures and company handbooks state every day: "Lớp tập huấn: văn bản mật phải
 /// giữ kín", "tài liệu gắn nhãn tuyệt mật thì không được chia sẻ", and an "internal only" phrase
@@ -220,8 +248,10 @@ phrase_list!(rule_modals, RULE_MODALS);
 /// chia sẻ ra ngoài"). A mark counts as such when it is not in capitals (a stamp pasted from a
 /// paper is), nothing points at one paper right after it ("này", "đó", "của …", "số …"), and
 /// a modal ([`RULE_MODALS`]) follows (after other marks listed) within two words (`thì`, `đều`, `luôn` …) in the same
-/// clause. Only when the text holds no other internal-document finding: a copied frame or
-/// number line is a paper whatever the sentence says.
+/// clause, not "phải không" (a question) nor "phải công khai" (a demand to publish). Only when
+/// the text holds no other internal-document finding (a copied frame or number line is a paper
+/// whatever the sentence says), no cue of passing a paper on ([`LEAK_CUES`]), no colon after
+/// the mark (a list or a paper follows) and no question mark after it in its sentence.
 fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let is_mark = |f: &Finding| {
@@ -237,15 +267,42 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     {
         return;
     }
+    // A text that passes a paper on anyway ("… nhưng mình vẫn đăng", "em chụp được đây", a
+    // list after a colon) states no rule, whatever its first words say.
+    let leaks = {
+        let cue = (0..t.len()).any(|k| {
+            leak_cues().at(t, k).is_some()
+                && !(k > 0 && matches!(t[k - 1].key.as_str(), "không" | "cấm" | "đừng" | "chớ"))
+        });
+        cue
+    };
+    if leaks {
+        return;
+    }
+    // A colon anywhere after the mark (a list or a paper follows), or a question mark before
+    // its sentence's end ("Tài liệu mật phải không các bác?"): byte positions, found once.
+    let last_colon = ctx.text.rfind(':');
+    let questions: Vec<usize> = ctx.text.match_indices('?').map(|(i, _)| i).collect();
+    let (sentence_of, ranges) = ctx.sentences();
     let general = |f: &Finding| {
         let r = tokens_in(t, &f.span);
         if r.is_empty() || t[r.clone()].iter().any(|x| x.upper && x.letters) {
             return false;
         }
+        let sentence_end = t[ranges[sentence_of[r.start]].end - 1].orig.end;
+        let q = questions.partition_point(|&i| i < f.span.end);
+        if last_colon.is_some_and(|c| c > f.span.end)
+            || questions.get(q).is_some_and(|&i| i <= sentence_end)
+        {
+            return false;
+        }
         if f.rule_id == "internal_document.internal_only" {
             // The phrase is the rule's consequence: "… thì không được chia sẻ ra ngoài" (or
-            // follows a mark of the rule: see below).
-            return r.start > 0 && t[r.start - 1].key == "thì" && t[r.start].gap == Gap::Space;
+            // follows a mark of the rule: see below); not "Danh sách này thì …".
+            return r.start > 1
+                && t[r.start - 1].key == "thì"
+                && t[r.start].gap == Gap::Space
+                && !matches!(t[r.start - 2].key.as_str(), "này" | "đó" | "kia" | "ấy");
         }
         // Other marks listed after it: "tài liệu tuyệt mật, tối mật và mật".
         let mut end = r.end;
@@ -261,11 +318,19 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             return false;
         }
         (end..(end + 3).min(t.len()))
-            .take_while(|&k| k == end || t[k].gap == Gap::Space)
+            .take_while(|&k| t[k].gap == Gap::Space)
             .take_while(|&k| {
                 k == end || matches!(t[k - 1].key.as_str(), "thì" | "đều" | "luôn" | "cũng")
             })
-            .any(|k| t[k].gap != Gap::Hard && rule_modals().at(t, k).is_some())
+            .any(|k| {
+                rule_modals().at(t, k).is_some_and(|n| {
+                    // A rule keeps the paper in: not "phải công khai", "phải cho dân biết".
+                    !(k + n..(k + n + 3).min(t.len())).any(|j| {
+                        matches!(t[j].key.as_str(), "công" | "dân" | "biết")
+                            || t[j].key == "không" && j == k + n
+                    })
+                })
+            })
     };
     // The tokens where the general marks end: an "internal only" phrase starting within three
     // tokens after one is that rule's modal ("tài liệu tối mật không được sao chụp").
@@ -750,12 +815,12 @@ const UNPUBLISHED_QUALIFIERS: &[(&str, Severity)] = &[
     ("chưa được duyệt", Severity::Warning),
     ("chưa phê duyệt", Severity::Warning),
     ("chưa được phê duyệt", Severity::Warning),
-    ("chưa trình", Severity::Warning),
 ];
 
 /// A not-yet qualifier ([`UNPUBLISHED_QUALIFIERS`] of `warning`, all "chưa …") opening a
-/// clause (after a comma, a bracket or a sentence end) in a text that already holds an
-/// internal-document finding: it says of that paper that it is not out yet ("Danh sách dự kiến
+/// clause (after a comma, a bracket or a sentence end) and ending its phrase, in a text that
+/// already holds an internal-document finding, or "chưa trình" before a state body ([`AGENCY`]):
+/// it says of that paper that it is not out yet ("Danh sách dự kiến
 /// nhân sự …, chưa ban hành đâu nên đừng chuyển tiếp", "Ảnh chụp từ nhóm Zalo cơ quan, chưa
 /// công bố:"), and is underlined too (`internal_document.unpublished`).
 fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -771,7 +836,26 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 .filter(|(_, severity)| *severity == Severity::Warning)
                 .map(|(q, _)| (q, q.split(' ').count()))
                 .find(|&(q, n)| spelled_at(t, k, q) && spaced(t, k, k + n - 1))
-                .map(|(_, n)| t[k].orig.start..t[k + n - 1].orig.end)
+                // The qualifier ends its phrase: "chưa ban hành đâu", "(chưa công bố chính
+                // thức)", not "chưa ký tên ai cả", "chưa ký hợp đồng".
+                .filter(|&(_, n)| {
+                    t.get(k + n).is_none_or(|x| {
+                        x.gap != Gap::Space
+                            || matches!(
+                                x.fold.as_str(),
+                                "dau" | "nen" | "ma" | "nhung" | "chinh" | "thi" | "nhe" | "nha"
+                            )
+                    })
+                })
+                .map(|(_, n)| n)
+                // Not yet put before a state body: "chưa trình UBND tỉnh".
+                .or_else(|| {
+                    (spelled_at(t, k, "chưa trình")
+                        && spaced(t, k, k + 2)
+                        && agency().at(t, k + 2).is_some())
+                    .then_some(2)
+                })
+                .map(|n| t[k].orig.start..t[k + n - 1].orig.end)
         })
         .collect();
     add_uncovered(t, out, Category::InternalDocument, spans, |span| {

@@ -272,8 +272,6 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             || source && si > 0 && weighs.any_in(ranges[si - 1].clone())
     };
     let mut dropped: rustc_hash::FxHashSet<(usize, usize)> = Default::default();
-    // Per sentence, read once: whether it praises a dish or a place.
-    let mut praised: Vec<Option<bool>> = vec![None; ranges.len()];
     for f in out.iter_mut().filter(|f| hearsay_warning(f)) {
         let toks = tokens_in(t, &f.span);
         if toks.is_empty() {
@@ -318,8 +316,13 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
             // Word of a place or a dish, told with nothing of consequence ("nghe nói chợ đêm
             // giờ đông lắm", "nghe đồn quán bún chả đầu ngõ ngon nhất phố"): nothing to weigh.
+            // The praise within ten words after the cue, in its sentence.
             let si = sentence_of[toks.start];
-            if *praised[si].get_or_insert_with(|| everyday_praise().any_in(t, ranges[si].clone())) {
+            let told = toks.end..(toks.end + 10).min(ranges[si].end);
+            // Not with a "but" soon after: "uống vào ngon ngọt nhưng hại thận".
+            let but =
+                || (toks.end..(toks.end + 20).min(ranges[si].end)).any(|k| t[k].fold == "nhung");
+            if everyday_praise().any_in(t, told) && !but() {
                 dropped.insert((f.span.start, f.span.end));
                 continue;
             }
@@ -337,8 +340,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Words that praise a place, a dish or an outing (keyed syllables): hearsay about them is
-/// everyday chat ("nghe nói quán mới mở ngon lắm"). Read only in a sentence with no other
-/// finding and no word of consequence.
+/// everyday chat ("nghe nói quán mới mở ngon lắm"). Read only within ten words after the
+/// cue, in a sentence with no other finding and no word of consequence.
 const EVERYDAY_PRAISE: &[&str] = &[
     "ngon",
     "rẻ",
@@ -362,7 +365,9 @@ phrase_list!(everyday_praise, EVERYDAY_PRAISE);
 /// lexicon's `chia sẻ cho * người`, `chuyển tiếp cho * người`, `gửi cho * người bạn`) when
 /// no count stands between `cho` and `người`: "chuyển tiếp cho người phụ trách", "gửi cho mấy
 /// người bạn cùng lớp" pass a message on to someone, "chia sẻ cho 15 người", "share cho
-/// thật nhiều người" press it on a crowd. A count is a number, `nhiều`, `càng` or `ít nhất`.
+/// thật nhiều người" press it on a crowd, and so does "ngay", "gấp" or "liền" within five words
+/// after. A count is a number (digits of any script, or a
+/// number word from five up: "mười người bạn"), `nhiều`, `càng` or `ít nhất`.
 fn drop_uncounted_forwards(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     out.retain(|f| {
@@ -371,24 +376,69 @@ fn drop_uncounted_forwards(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         let r = tokens_in(t, &f.span);
         let toks = &t[r];
-        let Some(n) = toks.iter().rposition(|x| x.key == "người") else {
+        // Folded: "chuyen tiep cho nguoi phu trach" typed without diacritics is the same.
+        let Some(n) = toks.iter().rposition(|x| x.fold == "nguoi") else {
             return true;
         };
         // Only a span ending "… người" or "… người bạn" (the chain-letter forms).
-        if !(n + 1 == toks.len() || n + 2 == toks.len() && toks[n + 1].key == "bạn") {
+        if !(n + 1 == toks.len() || n + 2 == toks.len() && toks[n + 1].fold == "ban") {
             return true;
         }
-        let Some(c) = toks[..n].iter().rposition(|x| x.key == "cho") else {
+        let Some(c) = toks[..n].iter().rposition(|x| x.fold == "cho") else {
             return true;
         };
+        // Urged at once: "Chuyển tiếp cho người thân và bạn bè ngay".
+        let end = tokens_in(t, &f.span).end;
+        let urged = (end..(end + 5).min(t.len()))
+            .take_while(|&k| t[k].gap != Gap::Hard)
+            .any(|k| matches!(t[k].fold.as_str(), "ngay" | "gap" | "lien"));
+        if urged {
+            return true;
+        }
         toks[c + 1..n].iter().any(|x| {
-            x.numeric || matches!(x.key.as_str(), "nhiều" | "càng" | "ít" | "chục" | "trăm")
+            x.key.chars().any(|c| c.is_numeric())
+                || matches!(
+                    x.key.as_str(),
+                    "nhiều"
+                        | "càng"
+                        | "ít"
+                        | "chục"
+                        | "trăm"
+                        | "năm"
+                        | "sáu"
+                        | "bảy"
+                        | "tám"
+                        | "chín"
+                        | "mười"
+                        | "mươi"
+                        | "lăm"
+                )
         })
     });
 }
 
-/// Words that tell the medical care failed or was dropped before the cure the post
-/// praises: "uống thuốc bác sĩ kê không đỡ, chuyển sang lá ổi khỏi hẳn sau 3 ngày".
+/// Care a doctor gave (keyed syllables): a recovery after it is a report, not a miracle
+/// ("Mẹ mình viêm họng khỏi hẳn sau 3 ngày uống thuốc bác sĩ kê", "bé sổ mũi, bác sĩ khám và
+/// cho thuốc, khỏi hẳn sau 5 ngày"). Not "bác sĩ bảo/khuyên" (a claim's favourite voucher) nor
+/// a hospital named alone (as often the villain: "bệnh viện không muốn cho dân biết").
+const DOCTORS_CARE: &[&str] = &[
+    "bác sĩ kê",
+    "bs kê",
+    "thuốc bác sĩ",
+    "thuốc của bác sĩ",
+    "bác sĩ cho thuốc",
+    "bác sĩ khám",
+    "đi khám",
+    "trạm y tế",
+    "nằm viện",
+    "đi viện",
+];
+
+phrase_list!(doctors_care, DOCTORS_CARE);
+
+/// Words that undo a doctor's care as the reason for the recovery: it failed or was dropped
+/// ("uống thuốc bác sĩ kê không đỡ, chuyển sang lá ổi khỏi hẳn"), or a folk remedy did the
+/// work ("thầy lang", "lá", "gia truyền").
 const CARE_FAILED: &[&str] = &[
     "không đỡ",
     "ko đỡ",
@@ -399,18 +449,31 @@ const CARE_FAILED: &[&str] = &[
     "trả về",
     "chê",
     "hết cách",
+    "nhưng",
+    "chỉ sống",
     "không cần",
     "khỏi cần",
     "bỏ",
     "thay vì",
     "chuyển sang",
+    "thầy lang",
+    "lương y",
+    "đông y",
+    "gia truyền",
+    "thuốc nam",
+    "thuốc bắc",
+    "lá",
+    "ngâm",
+    "rượu",
 ];
 
 phrase_list!(care_failed, CARE_FAILED);
 
+phrase_list!(diseases, DISEASES);
+
 /// Drops a recovery's miracle-cure finding ("khỏi hẳn sau", "khỏi hoàn toàn sau": its span
-/// starts with `khỏi`) in a sentence that names care a doctor directed ([`MEDICAL_SOURCES`]) and
-/// says nothing of that care failing or being dropped ([`CARE_FAILED`]).
+/// starts with `khỏi`) in a sentence that names care a doctor gave ([`DOCTORS_CARE`]), no grave
+/// disease ([`DISEASES`]) and nothing that undoes the care ([`CARE_FAILED`]).
 fn drop_prescribed_recoveries(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let recovery = |f: &Finding| {
@@ -432,12 +495,9 @@ fn drop_prescribed_recoveries(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let si = sentence_of[k];
         *kept[si].get_or_insert_with(|| {
             let sentence = ranges[si].clone();
-            // A hospital named alone is as often the villain of the claim ("bệnh viện không
-            // muốn cho dân biết") as its source.
-            let care = sentence
-                .clone()
-                .any(|k| t[k].key != "bệnh" && medical_sources().at(t, k).is_some());
-            !care || care_failed().any_in(t, sentence)
+            !doctors_care().any_in(t, sentence.clone())
+                || care_failed().any_in(t, sentence.clone())
+                || diseases().any_in(t, sentence)
         })
     });
 }
@@ -862,14 +922,7 @@ const MEDICAL_SOURCES: &[&str] = &[
     "bác sĩ nói",
     "bác sĩ cho biết",
     "bác sĩ khuyên",
-    "bs kê",
-    "kê đơn",
-    "theo đơn",
-    "đơn thuốc",
-    "theo hướng dẫn của",
 ];
-
-phrase_list!(medical_sources, MEDICAL_SOURCES);
 
 /// Whether `fold` (a folded syllable) is the first syllable of one of [`DISEASES`] or
 /// [`TREATMENTS`].
@@ -974,7 +1027,6 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         claims.push(i..i + n + m);
     }
     // The disease first, then what a cure does to it: "tiểu đường khỏi hẳn", "khối u teo lại".
-    phrase_list!(diseases, DISEASES);
     for i in 0..t.len() {
         let Some(m) = diseases().at(t, i) else {
             continue;
