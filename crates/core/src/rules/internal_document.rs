@@ -483,6 +483,8 @@ pub(crate) const SECRECY: &[&str] = &[
     "đọc xong xoá",
     "đừng để lộ ra ngoài",
     "xem rồi xoá",
+    "đừng nói ra",
+    "không để lộ",
 ];
 
 /// Papers a secrecy cue can be about ("Công thức phở tuyệt mật, đừng share" is a joke about
@@ -819,13 +821,15 @@ const UNPUBLISHED_QUALIFIERS: &[(&str, Severity)] = &[
 
 /// A not-yet qualifier ([`UNPUBLISHED_QUALIFIERS`] of `warning`, all "chưa …") opening a
 /// clause (after a comma, a bracket or a sentence end) and ending its phrase, in a text that
-/// already holds an internal-document finding, or "chưa trình" before a state body ([`AGENCY`]):
+/// already holds an internal-document finding or asks to keep a state body's paper secret
+/// ([`asks_secrecy`]: "Phương án nhân sự … chưa thông qua nên ae đừng nói ra"), or "chưa trình"
+/// before a state body ([`AGENCY`]):
 /// it says of that paper that it is not out yet ("Danh sách dự kiến
 /// nhân sự …, chưa ban hành đâu nên đừng chuyển tiếp", "Ảnh chụp từ nhóm Zalo cơ quan, chưa
 /// công bố:"), and is underlined too (`internal_document.unpublished`).
 fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    if !out.iter().any(|f| f.category == Category::InternalDocument) {
+    if !out.iter().any(|f| f.category == Category::InternalDocument) && !asks_secrecy(t) {
         return;
     }
     let spans = (0..t.len())
