@@ -163,20 +163,26 @@ pub(crate) fn title_follows(tokens: &[Token], last: usize) -> bool {
                 || after.get(i + 1).is_some_and(|n| {
                     n.gap != Gap::Hard
                         && is_title(&after[i], n)
-                        && !(n.fold == "gui" && to_the_public(after.get(i + 2..i + 4)))
+                        && !(n.fold == "gui"
+                            && to_the_public(after.get(i + 2..(i + 5).min(after.len()))))
                 })
         })
 }
 
-/// Whether the words after "Kính gửi" (`next`, up to two tokens) name the public: a notice to
+/// Whether the words after "Kính gửi" (`next`, up to three tokens) name the public: a notice to
 /// parents or customers is not an office's letter ("KHẨN - Kính gửi quý phụ huynh").
 /// Narrower than the frame's list: "Quý lãnh đạo", "mọi người trong ban giám đốc" are staff.
 fn to_the_public(next: Option<&[Token]>) -> bool {
     let next = next.unwrap_or_default();
     let words: Vec<&str> = next.iter().map(|t| t.key.as_str()).collect();
     let folds: Vec<&str> = next.iter().map(|t| t.fold.as_str()).collect();
+    // "Quý"/"Toàn thể" before the public ("quý phụ huynh", "toàn thể cư dân"), not before
+    // staff ("Quý lãnh đạo", "toàn thể cán bộ", "quý đồng chí").
+    let public = |w: &str| matches!(w, "phu" | "khach" | "cu" | "ba");
     let staff = match folds.as_slice() {
-        ["quy", w, ..] => !matches!(*w, "phu" | "khach" | "vi" | "cu" | "ba" | "dong"),
+        // "toàn thể nhân dân", "toàn thể đồng bào", "toàn thể quý phụ huynh".
+        ["toan", "the", w, ..] => !(public(w) || matches!(*w, "nhan" | "dong" | "quy")),
+        ["quy", w, ..] => !public(w),
         ["moi", ..] => true,
         _ => false,
     };

@@ -1387,7 +1387,70 @@ fn breaker_cases_of_the_eighth_session() {
         "Hội đồng nó họp xong chưa anh?",
         "Tầm gửi là loài ký sinh trên thân cây khác, bài học sinh học lớp 6.",
         "Báo cáo chưa trình bày rõ số liệu, các bạn sửa lại nhé.",
-        "Tài liệu mật phải được đóng dấu và đăng ký vào sổ.",
+        "Theo quy định, tài liệu mật phải được cất trong tủ có khoá.",
+    ] {
+        let r = e.analyze(t);
+        assert!(r.findings.is_empty(), "{t:?}: {:?}", r.findings);
+    }
+}
+
+/// The second breaker's cases: a mark in a rule is dropped only in a text that states rules
+/// and keeps the paper in; chain letters counted in words, product cures after failed care,
+/// pile-ons "for fun", rumours with a reason after the praise, staff addressees stay findings;
+/// surprises kept quiet, chores and family memories stay clean.
+#[test]
+fn second_breaker_cases_of_the_eighth_session() {
+    let e = engine();
+    for (t, cue, rule) in [
+        (
+            "Hồ sơ tuyệt mật không được phát tán, ai cần thì pm mình",
+            "Hồ sơ tuyệt mật",
+            "internal_document.classification",
+        ),
+        (
+            "Công văn mật phải triển khai ngay trong tuần, nội dung là cắt giảm biên chế",
+            "Công văn mật",
+            "internal_document.classification",
+        ),
+        (
+            "Đây là lá bùa may mắn, hãy chuyển tiếp cho những người bạn thân yêu",
+            "chuyển tiếp cho những người",
+            "unverified_claim.spread_pressure",
+        ),
+        (
+            "Đi khám bác sĩ mãi chả đỡ, uống 2 hộp viên sủi khỏi hẳn sau 5 ngày",
+            "khỏi hẳn sau",
+            "unverified_claim.miracle_cure",
+        ),
+        (
+            "Ae vào page con này chơi ném đá cho nó bay acc luôn",
+            "ném đá",
+            "inflammatory.harassment",
+        ),
+        (
+            "Nghe đồn quán phở đầu ngõ ngon vì bỏ hàn the với thuốc tẩy",
+            "Nghe đồn",
+            "unverified_claim.hearsay",
+        ),
+        (
+            "KHẨN - Kính gửi toàn thể cán bộ: danh sách tinh giản biên chế đợt 2",
+            "KHẨN",
+            "internal_document.urgency",
+        ),
+        (
+            "KHẨN - Kính gửi quý đồng chí trong Ban Thường vụ",
+            "KHẨN",
+            "internal_document.urgency",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.rule_id == rule);
+    }
+    for t in [
+        "Cơ quan mình đang lên kế hoạch tổ chức sinh nhật bất ngờ cho sếp, mọi người đừng nói ra nhé",
+        "Sở Y tế khuyến cáo người dân không để lộ thông tin hồ sơ bệnh án khi khám online",
+        "Cái bếp bẩn quá rồi, cuối tuần phải xử nó một trận cho sạch",
+        "Nghe mẹ kể hồi bà ngoại bị ung thư, cả nhà lo lắm",
+        "KHẨN - Kính gửi toàn thể cư dân tòa A: tối nay cắt nước từ 22h.",
     ] {
         let r = e.analyze(t);
         assert!(r.findings.is_empty(), "{t:?}: {:?}", r.findings);

@@ -237,9 +237,75 @@ const LEAK_CUES: &[&str] = &[
     "đây",
     "nói nhỏ",
     "up",
+    "pm",
+    "link",
+    "drive",
+    "cmt",
+    "comment",
+    "post",
+    "tải",
+    "scan",
+    "mail",
+    "xem full",
+    "leak",
+    "tuồn",
+    "giữ lại",
+    "phát tán đó",
 ];
 
 phrase_list!(leak_cues, LEAK_CUES);
+
+/// Words of a text that teaches or states rules (keyed syllables): a training, a lecture, a
+/// handbook ("Lớp tập huấn an toàn thông tin", "Quy định công ty", "Hướng dẫn bảo mật cho nhân
+/// viên mới"). A mark in a rule is dropped only in such a text.
+const RULE_CONTEXT: &[&str] = &[
+    "tập huấn",
+    "bài giảng",
+    "bài học",
+    "môn",
+    "lớp",
+    "quy định",
+    "quy chế",
+    "nội quy",
+    "nguyên tắc",
+    "hướng dẫn",
+    "lưu ý",
+    "nhân viên mới",
+    "theo luật",
+    "luật bảo vệ",
+    "cán bộ phải nhớ",
+];
+
+phrase_list!(rule_context, RULE_CONTEXT);
+
+/// What a rule keeps a paper from (keyed syllables), after [`RULE_MODALS`]: "phải giữ kín",
+/// "không được sao chụp", "cấm mang ra ngoài". Not "phải triển khai", "chỉ được phổ biến đến
+/// cấp trưởng phòng" (an order about the content).
+const KEPT_FROM: &[&str] = &[
+    "giữ kín",
+    "giữ bí mật",
+    "bảo mật",
+    "bảo quản",
+    "quản lý",
+    "cất",
+    "lưu giữ",
+    "sao chụp",
+    "sao chép",
+    "chụp",
+    "photo",
+    "mang",
+    "đưa",
+    "phát tán",
+    "chia sẻ",
+    "tiết lộ",
+    "forward",
+    "gửi",
+    "share",
+    "đăng",
+    "để lộ",
+];
+
+phrase_list!(kept_from, KEPT_FROM);
 
 /// Drops classification marks written in a rule about such papers in general, which
 /// trainings, lectures and company handbooks state every day: "Lớp tập huấn: văn bản mật phải
@@ -248,7 +314,8 @@ phrase_list!(leak_cues, LEAK_CUES);
 /// chia sẻ ra ngoài"). A mark counts as such when it is not in capitals (a stamp pasted from a
 /// paper is), nothing points at one paper right after it ("này", "đó", "của …", "số …"), and
 /// a modal ([`RULE_MODALS`]) follows (after other marks listed) within two words (`thì`, `đều`, `luôn` …) in the same
-/// clause, not "phải không" (a question) nor "phải công khai" (a demand to publish). Only when
+/// clause and says what the paper is kept from ([`KEPT_FROM`], within two words: not "phải
+/// công khai", "phải triển khai"), in a text that states rules ([`RULE_CONTEXT`]). Only when
 /// the text holds no other internal-document finding (a copied frame or number line is a paper
 /// whatever the sentence says), no cue of passing a paper on ([`LEAK_CUES`]), no colon after
 /// the mark (a list or a paper follows) and no question mark after it in its sentence.
@@ -276,7 +343,7 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         });
         cue
     };
-    if leaks {
+    if leaks || !rule_context().any_in(t, 0..t.len()) {
         return;
     }
     // A colon anywhere after the mark (a list or a paper follows), or a question mark before
@@ -324,11 +391,9 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             })
             .any(|k| {
                 rule_modals().at(t, k).is_some_and(|n| {
-                    // A rule keeps the paper in: not "phải công khai", "phải cho dân biết".
-                    !(k + n..(k + n + 3).min(t.len())).any(|j| {
-                        matches!(t[j].key.as_str(), "công" | "dân" | "biết")
-                            || t[j].key == "không" && j == k + n
-                    })
+                    // A rule keeps the paper in ("phải giữ kín", "không được sao chụp", "phải
+                    // được cất"), not "phải công khai", "phải triển khai".
+                    (k + n..(k + n + 2).min(t.len())).any(|j| kept_from().at(t, j).is_some())
                 })
             })
     };
@@ -483,8 +548,6 @@ pub(crate) const SECRECY: &[&str] = &[
     "đọc xong xoá",
     "đừng để lộ ra ngoài",
     "xem rồi xoá",
-    "đừng nói ra",
-    "không để lộ",
 ];
 
 /// Papers a secrecy cue can be about ("Công thức phở tuyệt mật, đừng share" is a joke about
@@ -821,15 +884,13 @@ const UNPUBLISHED_QUALIFIERS: &[(&str, Severity)] = &[
 
 /// A not-yet qualifier ([`UNPUBLISHED_QUALIFIERS`] of `warning`, all "chưa …") opening a
 /// clause (after a comma, a bracket or a sentence end) and ending its phrase, in a text that
-/// already holds an internal-document finding or asks to keep a state body's paper secret
-/// ([`asks_secrecy`]: "Phương án nhân sự … chưa thông qua nên ae đừng nói ra"), or "chưa trình"
-/// before a state body ([`AGENCY`]):
+/// already holds an internal-document finding, or "chưa trình" before a state body ([`AGENCY`]):
 /// it says of that paper that it is not out yet ("Danh sách dự kiến
 /// nhân sự …, chưa ban hành đâu nên đừng chuyển tiếp", "Ảnh chụp từ nhóm Zalo cơ quan, chưa
 /// công bố:"), and is underlined too (`internal_document.unpublished`).
 fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    if !out.iter().any(|f| f.category == Category::InternalDocument) && !asks_secrecy(t) {
+    if !out.iter().any(|f| f.category == Category::InternalDocument) {
         return;
     }
     let spans = (0..t.len())

@@ -319,9 +319,14 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             // The praise within ten words after the cue, in its sentence.
             let si = sentence_of[toks.start];
             let told = toks.end..(toks.end + 10).min(ranges[si].end);
-            // Not with a "but" soon after: "uống vào ngon ngọt nhưng hại thận".
-            let but =
-                || (toks.end..(toks.end + 20).min(ranges[si].end)).any(|k| t[k].fold == "nhung");
+            // Not with a "but" or a reason soon after: "uống vào ngon ngọt nhưng hại thận",
+            // "ngon vì bỏ hàn the", "rẻ là do dùng thịt giả".
+            let but = || {
+                (toks.end..(toks.end + 20).min(ranges[si].end)).any(|k| {
+                    matches!(t[k].key.as_str(), "nhưng" | "vì" | "do" | "nhờ")
+                        || !t[k].marked && matches!(t[k].fold.as_str(), "nhung" | "vi")
+                })
+            };
             if everyday_praise().any_in(t, told) && !but() {
                 dropped.insert((f.span.start, f.span.end));
                 continue;
@@ -361,13 +366,33 @@ const EVERYDAY_PRAISE: &[&str] = &[
 
 phrase_list!(everyday_praise, EVERYDAY_PRAISE);
 
+/// Whether `person` (the words between "nghe" and a telling verb) is one's family: a kin word
+/// alone or with "nội", "ngoại", "mình", "tôi", "em" ("mẹ", "bà nội", "chồng mình").
+fn family(person: &[Token]) -> bool {
+    const KIN: &[&str] = &[
+        "mẹ", "bố", "ba", "má", "cha", "chồng", "vợ", "con", "ông", "bà", "anh", "chị", "em",
+        "cháu", "dì", "cô", "chú", "bác", "cậu", "mợ", "thím",
+    ];
+    let with = |w: &Token| {
+        matches!(
+            w.key.as_str(),
+            "nội" | "ngoại" | "mình" | "tôi" | "em" | "ruột" | "gái" | "trai"
+        )
+    };
+    match person {
+        [k] => KIN.contains(&k.key.as_str()),
+        [k, w] => KIN.contains(&k.key.as_str()) && with(w),
+        _ => false,
+    }
+}
+
 /// Drops a spread-pressure finding of the chain-letter form "… cho N người (bạn)" (the
 /// lexicon's `chia sẻ cho * người`, `chuyển tiếp cho * người`, `gửi cho * người bạn`) when
 /// no count stands between `cho` and `người`: "chuyển tiếp cho người phụ trách", "gửi cho mấy
 /// người bạn cùng lớp" pass a message on to someone, "chia sẻ cho 15 người", "share cho
-/// thật nhiều người" press it on a crowd, and so does "ngay", "gấp" or "liền" within five words
-/// after. A count is a number (digits of any script, or a
-/// number word from five up: "mười người bạn"), `nhiều`, `càng` or `ít nhất`.
+/// thật nhiều người" press it on a crowd, and so does "ngay", "gấp", "liền" or "(đừng) chần
+/// chừ" within nine words after. A count is a number (digits of any script, or a number word from four up: "mười
+/// người bạn"), `nhiều`, `càng`, `ít nhất`, `những`, `tất cả`, `toàn bộ` or `hết thảy`.
 fn drop_uncounted_forwards(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     out.retain(|f| {
@@ -389,31 +414,21 @@ fn drop_uncounted_forwards(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         };
         // Urged at once: "Chuyển tiếp cho người thân và bạn bè ngay".
         let end = tokens_in(t, &f.span).end;
-        let urged = (end..(end + 5).min(t.len()))
+        let urged = (end..(end + 9).min(t.len()))
             .take_while(|&k| t[k].gap != Gap::Hard)
-            .any(|k| matches!(t[k].fold.as_str(), "ngay" | "gap" | "lien"));
+            .any(|k| matches!(t[k].fold.as_str(), "ngay" | "gap" | "lien" | "chan"));
         if urged {
             return true;
         }
-        toks[c + 1..n].iter().any(|x| {
-            x.key.chars().any(|c| c.is_numeric())
-                || matches!(
-                    x.key.as_str(),
-                    "nhiều"
-                        | "càng"
-                        | "ít"
-                        | "chục"
-                        | "trăm"
-                        | "năm"
-                        | "sáu"
-                        | "bảy"
-                        | "tám"
-                        | "chín"
-                        | "mười"
-                        | "mươi"
-                        | "lăm"
-                )
-        })
+        // Folded, so that text typed without diacritics reads the same ("nhung" is
+        // "những" there; "năm" and "nam" fold alike).
+        const COUNTS: &[&str] = &[
+            "nhieu", "cang", "it", "chuc", "tram", "bon", "nam", "sau", "bay", "tam", "chin",
+            "muoi", "lam", "nhung", "tat", "toan", "het",
+        ];
+        toks[c + 1..n]
+            .iter()
+            .any(|x| x.key.chars().any(|c| c.is_numeric()) || COUNTS.contains(&x.fold.as_str()))
     });
 }
 
@@ -437,8 +452,8 @@ const DOCTORS_CARE: &[&str] = &[
 phrase_list!(doctors_care, DOCTORS_CARE);
 
 /// Words that undo a doctor's care as the reason for the recovery: it failed or was dropped
-/// ("uống thuốc bác sĩ kê không đỡ, chuyển sang lá ổi khỏi hẳn"), or a folk remedy did the
-/// work ("thầy lang", "lá", "gia truyền").
+/// ("uống thuốc bác sĩ kê không đỡ, chuyển sang lá ổi khỏi hẳn"), a folk remedy did the work
+/// ("thầy lang", "lá", "gia truyền"), or a product is sold ("2 hộp viên sủi của shop").
 const CARE_FAILED: &[&str] = &[
     "không đỡ",
     "ko đỡ",
@@ -456,6 +471,20 @@ const CARE_FAILED: &[&str] = &[
     "bỏ",
     "thay vì",
     "chuyển sang",
+    "chuyển qua",
+    "chả đỡ",
+    "chẳng thấy đỡ",
+    "không thấy đỡ",
+    "k đỡ",
+    "không hiệu quả",
+    "ko hiệu quả",
+    "chịu",
+    "tốn tiền",
+    "mãi",
+    "shop",
+    "hộp",
+    "mua",
+    "inbox",
     "thầy lang",
     "lương y",
     "đông y",
@@ -870,7 +899,8 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
                 .filter(|&e| !t[e..i].iter().any(|x| x.fold == "ve"));
             // Or heard from someone between "nghe" and the verb: "Nghe bà hàng xóm kể",
             // "nghe mấy ông trong xóm nói" (one to four words, one phrase). Not a person named
-            // with a capital ("Nghe cụ Trần Dần nói": a source), nor a chat ("nói chuyện").
+            // with a capital ("Nghe cụ Trần Dần nói": a source), nor a chat ("nói chuyện"),
+            // nor one's family ("Nghe mẹ kể hồi xưa", "nghe bà nội kể"): memories.
             let heard = || {
                 let chat = t
                     .get(i + v)
@@ -880,6 +910,7 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
                         t[s].key == "nghe"
                             && spaced(t, s, i + v - 1)
                             && !t[s + 1..i].iter().any(|x| x.capitalized)
+                            && !family(&t[s + 1..i])
                     })
                 })
             };
