@@ -336,13 +336,10 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     // A text that passes a paper on anyway ("… nhưng mình vẫn đăng", "em chụp được đây", a
     // list after a colon) states no rule, whatever its first words say.
-    let leaks = {
-        let cue = (0..t.len()).any(|k| {
-            leak_cues().at(t, k).is_some()
-                && !(k > 0 && matches!(t[k - 1].key.as_str(), "không" | "cấm" | "đừng" | "chớ"))
-        });
-        cue
-    };
+    let leaks = (0..t.len()).any(|k| {
+        leak_cues().at(t, k).is_some()
+            && !(k > 0 && matches!(t[k - 1].key.as_str(), "không" | "cấm" | "đừng" | "chớ"))
+    });
     if leaks || !rule_context().any_in(t, 0..t.len()) {
         return;
     }
