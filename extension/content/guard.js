@@ -107,17 +107,32 @@
    * The replay of a plain Enter in a box we took for Enter-to-post. A replayed key is untrusted,
    * so the browser does not add the new line itself: when the page did not take the Enter
    * either (it did not cancel the key and the draft is still there, unchanged), the new line
-   * the user typed is added through the editor's own input path.
+   * the user typed is added through the editor's own input path. In a textarea whose draft the
+   * user went on typing into while the Enter was held (`saved`: the selection when Enter was
+   * pressed), the new line goes where Enter was pressed; in other editors it is dropped rather
+   * than put in the wrong place.
    */
-  function enterReplay(c, el, replay) {
+  function enterReplay(c, el, replay, saved) {
+    const atEnter = c.readText().text;
     return () => {
       const before = c.readText().text;
       if (!replay()) return;
       setTimeout(() => {
+        // The page took the replayed key (posted, cleared) or the draft is empty: nothing to add.
         if (!c.connected || c.readText().text !== before || !before.trim()) return;
-        el.focus?.();
-        const line = el.tagName === "TEXTAREA" ? "insertText" : "insertLineBreak";
-        document.execCommand(line, false, line === "insertText" ? "\n" : undefined);
+        if (before === atEnter) {
+          el.focus?.();
+          const line = el.tagName === "TEXTAREA" ? "insertText" : "insertLineBreak";
+          document.execCommand(line, false, line === "insertText" ? "\n" : undefined);
+        } else if (el.tagName === "TEXTAREA" && saved && before.startsWith(atEnter.slice(0, saved.start))) {
+          // The user typed on while the Enter was held (a slow analysis): the new line goes
+          // where Enter was pressed, and the caret stays after what they typed since.
+          const cur = el.selectionStart ?? before.length;
+          c.restoreSelection(saved);
+          document.execCommand("insertText", false, "\n");
+          const at = cur >= saved.end ? cur + 1 - (saved.end - saved.start) : cur;
+          el.setSelectionRange(at, at);
+        }
       }, 0);
     };
   }
@@ -287,7 +302,7 @@
       if (c) {
         if (e.key !== "Enter" || e.shiftKey || e.altKey) return;
         if (e.ctrlKey || e.metaKey) intercept(c, e, replayOn(t));
-        else if (postsOnEnter(c)) intercept(c, e, enterReplay(c, t, replayOn(t)));
+        else if (postsOnEnter(c)) intercept(c, e, enterReplay(c, t, replayOn(t), c.saveSelection()));
         return;
       }
       // Enter/Space on a focused share button

@@ -211,6 +211,45 @@ test("a message box we took for Enter-to-post keeps its new line after \"Vẫn �
   await page.close();
 });
 
+test("a new line held by a slow analysis goes where Enter was pressed, even if the user typed on", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  // A message box (its placeholder says so) that we take for Enter-to-post.
+  await page.evaluate(() => {
+    const t = document.createElement("textarea");
+    t.id = "msg";
+    t.placeholder = "Tin nhắn của bạn";
+    t.style.cssText = "width: 400px; height: 80px; display: block";
+    document.body.prepend(t);
+  });
+  await page.click("#msg");
+  await page.keyboard.type(`Gửi ${PHRASE}`, { delay: 3 });
+  await until(async () => (await underlines(page, "internal_document")).marks.length > 0, "the high finding");
+  await page.keyboard.press("Enter");
+  await dialog(page).waitFor();
+  await page.getByRole("button", { name: "Vẫn đăng" }).click();
+  await until(async () => (await page.inputValue("#msg")) === `Gửi ${PHRASE}\n`, "the first new line");
+  // Stop the worker: the next analysis waits for a cold start (tens of milliseconds or more).
+  const cdp = await b.context.browser().newBrowserCDPSession();
+  const worker = async () => (await cdp.send("Target.getTargets")).targetInfos.find((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
+  const target = await worker();
+  assert.ok(target, "the extension's service worker target");
+  await cdp.send("Target.closeTarget", { targetId: target.targetId });
+  await until(async () => !(await worker()), "the worker to stop");
+  // A word, Enter while its analysis is out, and more words typed at once.
+  await page.keyboard.type("ok", { delay: 0 });
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("tiếp", { delay: 0 });
+  const want = `Gửi ${PHRASE}\nok\ntiếp`;
+  await until(async () => (await page.inputValue("#msg")) === want, `the text to be ${JSON.stringify(want)}`).catch(async (e) => {
+    throw new Error(`${e.message}; it is ${JSON.stringify(await page.inputValue("#msg"))}`);
+  });
+  assert.equal(await dialog(page).count(), 0, "the accepted finding does not ask again");
+  const caret = await page.evaluate(() => document.querySelector("#msg").selectionStart);
+  assert.equal(caret, want.length, "the caret stays after what was typed");
+  await cdp.detach();
+  await page.close();
+});
+
 test("Enter in a comment box that posts on Enter: guarded; clean comments post at once", T, async () => {
   const page = await openFixture(b.context, srv.origin, "comment");
   await typeAndWait(page, "comment", `Bình luận về ${PHRASE}`);
