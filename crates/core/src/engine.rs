@@ -164,12 +164,13 @@ pub(crate) fn title_follows(tokens: &[Token], last: usize) -> bool {
                     n.gap != Gap::Hard
                         && is_title(&after[i], n)
                         && !(n.fold == "gui"
-                            && to_the_public(after.get(i + 2..(i + 5).min(after.len()))))
+                            && matches!(tokens[last].fold.as_str(), "khan" | "toc")
+                            && to_the_public(after.get(i + 2..(i + 6).min(after.len()))))
                 })
         })
 }
 
-/// Whether the words after "Kính gửi" (`next`, up to three tokens) name the public: a notice to
+/// Whether the words after "Kính gửi" (`next`, up to four tokens) name the public: a notice to
 /// parents or customers is not an office's letter ("KHẨN - Kính gửi quý phụ huynh").
 /// Narrower than the frame's list: "Quý lãnh đạo", "mọi người trong ban giám đốc" are staff.
 fn to_the_public(next: Option<&[Token]>) -> bool {
@@ -181,7 +182,13 @@ fn to_the_public(next: Option<&[Token]>) -> bool {
     let public = |w: &str| matches!(w, "phu" | "khach" | "cu" | "ba");
     let staff = match folds.as_slice() {
         // "toàn thể nhân dân", "toàn thể đồng bào", "toàn thể quý phụ huynh".
-        ["toan", "the", w, ..] => !(public(w) || matches!(*w, "nhan" | "dong" | "quy")),
+        ["toan", "the", w, v, ..] => {
+            !(public(w)
+                || *w == "quy"
+                || (*w, *v) == ("nhan", "dan")
+                || (*w, *v) == ("dong", "bao"))
+        }
+        ["toan", "the", w] => !(public(w) || *w == "quy"),
         ["quy", w, ..] => !public(w),
         ["moi", ..] => true,
         _ => false,

@@ -1456,3 +1456,30 @@ fn second_breaker_cases_of_the_eighth_session() {
         assert!(r.findings.is_empty(), "{t:?}: {:?}", r.findings);
     }
 }
+
+/// The third breaker's cases: a rule word does not clear a post that goes on to pass the paper
+/// on; a doctor's visit the post turns away from does not clear a folk cure; staff stay staff
+/// under "toàn thể"; a family memory is no source.
+#[test]
+fn third_breaker_cases_of_the_eighth_session() {
+    let e = engine();
+    for (t, cue, rule) in [
+        ("Theo quy định tài liệu mật không được sao chụp, mà e chụp đc rồi, ai cần nhắn e", "tài liệu mật", "internal_document.classification"),
+        ("Quy định là tài liệu mật không được chia sẻ, e để ở nhóm tele rồi nhé", "tài liệu mật", "internal_document.classification"),
+        ("Đi khám bác sĩ bảo phải mổ, về nhà mình cho uống nước gừng mật ong khỏi hẳn sau 2 tuần", "khỏi hẳn sau", "unverified_claim.miracle_cure"),
+        ("Đi viện về uống nước chè xanh khỏi hẳn sau 1 tuần luôn", "khỏi hẳn sau", "unverified_claim.miracle_cure"),
+        ("HỎA TỐC - Kính gửi toàn thể nhân viên công ty về việc cắt giảm nhân sự", "HỎA TỐC", "internal_document.urgency"),
+        ("Hãy chia sẻ cho hàng ngàn người cùng biết", "chia sẻ cho hàng ngàn người", "unverified_claim.spread_pressure"),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.rule_id == rule);
+    }
+    for t in [
+        "Nghe ông nội tôi kể năm 1945 làng mình đói lắm",
+        "Nghe ba mẹ kể hồi đánh Mỹ ông đi bộ đội 10 năm",
+        "Covid khỏi hẳn sau 7 ngày, uống nước ép cam và nghỉ ngơi theo hướng dẫn của trạm y tế.",
+        "Tập huấn cho cán bộ xã: văn bản tối mật phải giữ kín, không được chia sẻ lên Zalo.",
+    ] {
+        let r = e.analyze(t);
+        assert!(r.findings.is_empty(), "{t:?}: {:?}", r.findings);
+    }
+}

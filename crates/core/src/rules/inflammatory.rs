@@ -416,19 +416,16 @@ const CHILDREN: &[&str] = &[
     "bọn trẻ",
     "lũ trẻ",
     "bọn nhỏ",
-    "các con",
-    "các cháu",
     "con mình",
     "con tôi",
-    "con em",
     "bé nhà",
 ];
 
 phrase_list!(children, CHILDREN);
 
 /// Drops the rude-address nudge (`inflammatory.rude_address`, `info`) on "tụi nó" / "bọn nó"
-/// when the sentence, or the one before it, names children ([`CHILDREN`]) before it (within
-/// 30 words).
+/// when the sentence, or the one before it, names children ([`CHILDREN`]) within the eight
+/// words before it.
 fn children_as_tui_no(t: &[Token], of: &[usize], ranges: &[Range<usize>], out: &mut Vec<Finding>) {
     out.retain(|f| {
         if f.rule_id != "inflammatory.rude_address" || f.severity != Severity::Info {
@@ -443,11 +440,12 @@ fn children_as_tui_no(t: &[Token], of: &[usize], ranges: &[Range<usize>], out: &
         if !pair || !matches!(t[r.start].key.as_str(), "tụi" | "bọn") {
             return true;
         }
-        // At most 30 words back: a sentence of a megabyte must not be read again at each.
+        // At most eight words back: "con mình kể hôm qua công an phường đến, bọn nó hống
+        // hách" speaks of adults.
         let si = of[r.start];
         let from = ranges[si.saturating_sub(1)]
             .start
-            .max(r.start.saturating_sub(30));
+            .max(r.start.saturating_sub(8));
         !children().any_in(t, from..r.start)
     });
 }

@@ -251,6 +251,26 @@ const LEAK_CUES: &[&str] = &[
     "tuồn",
     "giữ lại",
     "phát tán đó",
+    "mà",
+    "kệ",
+    "nhắn",
+    "đính kèm",
+    "dưới",
+    "tóm tắt",
+    "ai cần",
+    "ai muốn",
+    "xin được",
+    "nhưg",
+    "để ở",
+    "ghi lại",
+    "được phát",
+    "đọc đi",
+    "đọc xong",
+    "đọc rồi",
+    "có bản",
+    "bản đầy đủ",
+    "cho cả nhà",
+    "xoá",
 ];
 
 phrase_list!(leak_cues, LEAK_CUES);
@@ -340,14 +360,15 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         leak_cues().at(t, k).is_some()
             && !(k > 0 && matches!(t[k - 1].key.as_str(), "không" | "cấm" | "đừng" | "chớ"))
     });
-    if leaks || !rule_context().any_in(t, 0..t.len()) {
+    // A rule is stated in a sentence or two; a longer post tells more than the rule.
+    let (sentence_of, ranges) = ctx.sentences();
+    if leaks || ranges.len() > 2 || !rule_context().any_in(t, 0..t.len()) {
         return;
     }
     // A colon anywhere after the mark (a list or a paper follows), or a question mark before
     // its sentence's end ("Tài liệu mật phải không các bác?"): byte positions, found once.
     let last_colon = ctx.text.rfind(':');
     let questions: Vec<usize> = ctx.text.match_indices('?').map(|(i, _)| i).collect();
-    let (sentence_of, ranges) = ctx.sentences();
     let general = |f: &Finding| {
         let r = tokens_in(t, &f.span);
         if r.is_empty() || t[r.clone()].iter().any(|x| x.upper && x.letters) {

@@ -319,12 +319,26 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             // The praise within ten words after the cue, in its sentence.
             let si = sentence_of[toks.start];
             let told = toks.end..(toks.end + 10).min(ranges[si].end);
-            // Not with a "but" or a reason soon after: "uống vào ngon ngọt nhưng hại thận",
-            // "ngon vì bỏ hàn the", "rẻ là do dùng thịt giả".
+            // Not with a "but", a reason or more news soon after: "uống vào ngon ngọt nhưng hại
+            // thận", "ngon vì bỏ hàn the", "rẻ lắm, toàn dùng thịt lợn bệnh", "sắp tăng".
             let but = || {
                 (toks.end..(toks.end + 20).min(ranges[si].end)).any(|k| {
-                    matches!(t[k].key.as_str(), "nhưng" | "vì" | "do" | "nhờ")
-                        || !t[k].marked && matches!(t[k].fold.as_str(), "nhung" | "vi")
+                    matches!(
+                        t[k].key.as_str(),
+                        "nhưng"
+                            | "vì"
+                            | "do"
+                            | "nhờ"
+                            | "tại"
+                            | "mà"
+                            | "sắp"
+                            | "toàn"
+                            | "bị"
+                            | "tăng"
+                            | "giảm"
+                            | "bỏ"
+                            | "dùng"
+                    ) || !t[k].marked && matches!(t[k].fold.as_str(), "nhung" | "vi" | "tai" | "ma")
                 })
             };
             if everyday_praise().any_in(t, told) && !but() {
@@ -366,32 +380,41 @@ const EVERYDAY_PRAISE: &[&str] = &[
 
 phrase_list!(everyday_praise, EVERYDAY_PRAISE);
 
-/// Whether `person` (the words between "nghe" and a telling verb) is one's family: a kin word
-/// alone or with "nội", "ngoại", "mình", "tôi", "em" ("mẹ", "bà nội", "chồng mình").
+/// Whether `person` (the words between "nghe" and a telling verb) is one's family: kin words
+/// with sides of the family and possessives only ("mẹ", "bà nội", "ba mẹ", "mẹ vợ", "ông nội
+/// tôi", "bố mk", "đứa em họ").
 fn family(person: &[Token]) -> bool {
     const KIN: &[&str] = &[
         "mẹ", "bố", "ba", "má", "cha", "chồng", "vợ", "con", "ông", "bà", "anh", "chị", "em",
-        "cháu", "dì", "cô", "chú", "bác", "cậu", "mợ", "thím",
+        "cháu", "dì", "cô", "chú", "bác", "cậu", "mợ", "thím", "cụ", "mạ", "tía", "u", "bầm",
     ];
-    let with = |w: &Token| {
-        matches!(
-            w.key.as_str(),
-            "nội" | "ngoại" | "mình" | "tôi" | "em" | "ruột" | "gái" | "trai"
-        )
+    // Words a kin word takes after it: another kin word ("ba mẹ", "mẹ vợ"), a side of the
+    // family, or a possessive, teencode ones too ("bố e", "bố mk").
+    const WITH: &[&str] = &[
+        "nội", "ngoại", "rể", "dâu", "họ", "ruột", "gái", "trai", "của", "mình", "tôi", "tui",
+        "tớ", "em", "e", "t", "mk", "tao",
+    ];
+    let first = person.first().map(|k| k.key.as_str());
+    let first = if first == Some("đứa") {
+        person.get(1).map(|k| k.key.as_str())
+    } else {
+        first
     };
-    match person {
-        [k] => KIN.contains(&k.key.as_str()),
-        [k, w] => KIN.contains(&k.key.as_str()) && with(w),
-        _ => false,
-    }
+    first.is_some_and(|w| KIN.contains(&w))
+        && person.len() <= 4
+        && person.iter().all(|w| {
+            let w = w.key.as_str();
+            w == "đứa" || KIN.contains(&w) || WITH.contains(&w)
+        })
 }
 
 /// Drops a spread-pressure finding of the chain-letter form "… cho N người (bạn)" (the
 /// lexicon's `chia sẻ cho * người`, `chuyển tiếp cho * người`, `gửi cho * người bạn`) when
 /// no count stands between `cho` and `người`: "chuyển tiếp cho người phụ trách", "gửi cho mấy
 /// người bạn cùng lớp" pass a message on to someone, "chia sẻ cho 15 người", "share cho
-/// thật nhiều người" press it on a crowd, and so does "ngay", "gấp", "liền" or "(đừng) chần
-/// chừ" within nine words after. A count is a number (digits of any script, or a number word from four up: "mười
+/// thật nhiều người" press it on a crowd, and so does "ngay", "gấp", "liền", "mau", "nhanh",
+/// "sớm", "lập tức" or "(đừng) chần chừ" within nine words after, or shame within twelve words
+/// ("nếu không", "yêu nước", "vô cảm"). A count is a number (digits of any script, or a number word from four up: "mười
 /// người bạn"), `nhiều`, `càng`, `ít nhất`, `những`, `tất cả`, `toàn bộ` or `hết thảy`.
 fn drop_uncounted_forwards(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
@@ -416,7 +439,25 @@ fn drop_uncounted_forwards(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let end = tokens_in(t, &f.span).end;
         let urged = (end..(end + 9).min(t.len()))
             .take_while(|&k| t[k].gap != Gap::Hard)
-            .any(|k| matches!(t[k].fold.as_str(), "ngay" | "gap" | "lien" | "chan"));
+            .any(|k| {
+                matches!(
+                    t[k].fold.as_str(),
+                    "ngay" | "gap" | "lien" | "chan" | "mau" | "nhanh" | "som" | "lap"
+                )
+            });
+        // Or shamed into it: "nếu không bạn không yêu nước", "là người vô cảm".
+        let shamed = {
+            let s = ctx.sentences();
+            let r = s.1[s.0[end.saturating_sub(1).min(t.len() - 1)]].clone();
+            (r.start.max(end.saturating_sub(12))..(end + 12).min(r.end)).any(|k| {
+                super::spelled_at(t, k, "yêu nước")
+                    || super::spelled_at(t, k, "vô cảm")
+                    || super::spelled_at(t, k, "nếu không")
+            })
+        };
+        if shamed {
+            return true;
+        }
         if urged {
             return true;
         }
@@ -424,7 +465,7 @@ fn drop_uncounted_forwards(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // "những" there; "năm" and "nam" fold alike).
         const COUNTS: &[&str] = &[
             "nhieu", "cang", "it", "chuc", "tram", "bon", "nam", "sau", "bay", "tam", "chin",
-            "muoi", "lam", "nhung", "tat", "toan", "het",
+            "muoi", "lam", "nhung", "tat", "toan", "het", "ngan", "nghin", "trieu", "van", "hang",
         ];
         toks[c + 1..n]
             .iter()
@@ -434,19 +475,17 @@ fn drop_uncounted_forwards(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// Care a doctor gave (keyed syllables): a recovery after it is a report, not a miracle
 /// ("Mẹ mình viêm họng khỏi hẳn sau 3 ngày uống thuốc bác sĩ kê", "bé sổ mũi, bác sĩ khám và
-/// cho thuốc, khỏi hẳn sau 5 ngày"). Not "bác sĩ bảo/khuyên" (a claim's favourite voucher) nor
-/// a hospital named alone (as often the villain: "bệnh viện không muốn cho dân biết").
+/// cho thuốc, khỏi hẳn sau 5 ngày"). Not "bác sĩ bảo/khuyên" (a claim's favourite voucher), a
+/// hospital named alone (as often the villain: "bệnh viện không muốn cho dân biết") nor a visit
+/// ("đi khám", "đi viện về uống nước chè xanh khỏi hẳn": the post credits what came after).
 const DOCTORS_CARE: &[&str] = &[
     "bác sĩ kê",
     "bs kê",
     "thuốc bác sĩ",
     "thuốc của bác sĩ",
-    "bác sĩ cho thuốc",
-    "bác sĩ khám",
-    "đi khám",
-    "trạm y tế",
-    "nằm viện",
-    "đi viện",
+    "cho thuốc",
+    "hướng dẫn của trạm y tế",
+    "hướng dẫn của bác sĩ",
 ];
 
 phrase_list!(doctors_care, DOCTORS_CARE);
@@ -472,6 +511,18 @@ const CARE_FAILED: &[&str] = &[
     "thay vì",
     "chuyển sang",
     "chuyển qua",
+    "ko khỏi",
+    "k khỏi",
+    "vô phương",
+    "qua loa",
+    "mách",
+    "phải mổ",
+    "bài thuốc",
+    "nghệ",
+    "sữa mẹ",
+    "chè",
+    "về uống",
+    "sau uống",
     "chả đỡ",
     "chẳng thấy đỡ",
     "không thấy đỡ",
@@ -501,7 +552,8 @@ phrase_list!(care_failed, CARE_FAILED);
 phrase_list!(diseases, DISEASES);
 
 /// Drops a recovery's miracle-cure finding ("khỏi hẳn sau", "khỏi hoàn toàn sau": its span
-/// starts with `khỏi`) in a sentence that names care a doctor gave ([`DOCTORS_CARE`]), no grave
+/// starts with `khỏi`) in a sentence that names care a doctor gave ([`DOCTORS_CARE`], from ten
+/// words before the recovery to fifteen after), no grave
 /// disease ([`DISEASES`]) and nothing that undoes the care ([`CARE_FAILED`]).
 fn drop_prescribed_recoveries(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
@@ -524,7 +576,10 @@ fn drop_prescribed_recoveries(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let si = sentence_of[k];
         *kept[si].get_or_insert_with(|| {
             let sentence = ranges[si].clone();
-            !doctors_care().any_in(t, sentence.clone())
+            // The care within ten words of the recovery: what it produced, not an earlier
+            // visit the post then turns away from.
+            let near = k.saturating_sub(10).max(sentence.start)..(k + 16).min(sentence.end);
+            !doctors_care().any_in(t, near)
                 || care_failed().any_in(t, sentence.clone())
                 || diseases().any_in(t, sentence)
         })
@@ -614,6 +669,9 @@ const DISEASES: &[&str] = &[
     "tự kỷ",
     "vô sinh",
     "hen suyễn",
+    "suy tim",
+    "parkinson",
+    "vảy nến",
     "gout",
     "gút",
     "hiv",
@@ -981,6 +1039,8 @@ fn opens_cure_object(fold: &str) -> bool {
             | "tu"
             | "vo"
             | "hen"
+            | "parkinson"
+            | "vay"
             | "gout"
             | "gut"
             | "hiv"
