@@ -655,8 +655,9 @@ impl Engine {
                     .get(i)
                     .is_some_and(|t| t.gap != Gap::Hard && key_matches(t, k))
             })
-        }; // After a label's colon the next word starts the title: "MẬT: Báo cáo …" is not "mật
-           // báo".
+        };
+        // After a label's colon the next word starts the title: "MẬT: Báo cáo …" is not "mật
+        // báo".
         !(e.not_after.iter().flat_map(|c| c.iter()).any(before)
             || !(e.alone && label) && e.not_before.iter().flat_map(|c| c.iter()).any(after))
     }

@@ -431,7 +431,7 @@ fn children_as_tui_no(t: &[Token], of: &[usize], ranges: &[Range<usize>], out: &
         if f.rule_id != "inflammatory.rude_address" || f.severity != Severity::Info {
             return true;
         }
-        let r = super::tokens_in(t, &f.span);
+        let r = tokens_in(t, &f.span);
         // "tụi nó" whole, or "bọn" alone before "nó" (the lexicon's "bọn").
         let pair = match r.len() {
             1 | 2 => t.get(r.start + 1).is_some_and(|n| n.key == "nó"),

@@ -333,9 +333,10 @@ phrase_list!(kept_from, KEPT_FROM);
 /// that is itself the rule's consequence after "thì" ("file có dấu confidential thì không được
 /// chia sẻ ra ngoài"). A mark counts as such when it is not in capitals (a stamp pasted from a
 /// paper is), nothing points at one paper right after it ("này", "đó", "của …", "số …"), and
-/// a modal ([`RULE_MODALS`]) follows (after other marks listed) within two words (`thì`, `đều`, `luôn` …) in the same
-/// clause and says what the paper is kept from ([`KEPT_FROM`], within two words: not "phải
-/// công khai", "phải triển khai"), in a text that states rules ([`RULE_CONTEXT`]). Only when
+/// a modal ([`RULE_MODALS`]) follows (after other marks listed) within two words (`thì`,
+/// `đều`, `luôn` …) in the same clause and says what the paper is kept from ([`KEPT_FROM`],
+/// within two words: not "phải công khai", "phải triển khai"), in a text of at most two
+/// sentences that states rules ([`RULE_CONTEXT`]). Only when
 /// the text holds no other internal-document finding (a copied frame or number line is a paper
 /// whatever the sentence says), no cue of passing a paper on ([`LEAK_CUES`]), no colon after
 /// the mark (a list or a paper follows) and no question mark after it in its sentence.
@@ -415,22 +416,27 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 })
             })
     };
-    // The tokens where the general marks end: an "internal only" phrase starting within three
-    // tokens after one is that rule's modal ("tài liệu tối mật không được sao chụp").
+    // Each mark asked once. The tokens where the general classification marks end: an
+    // "internal only" phrase starting within three tokens after one is that rule's modal
+    // ("tài liệu tối mật không được sao chụp").
+    let is_general: Vec<bool> = out.iter().map(|f| is_mark(f) && general(f)).collect();
     let mut general_end = vec![false; t.len() + 1];
-    for f in out
+    for (f, _) in out
         .iter()
-        .filter(|f| f.rule_id == "internal_document.classification" && general(f))
+        .zip(&is_general)
+        .filter(|(f, &g)| g && f.rule_id == "internal_document.classification")
     {
         general_end[tokens_in(t, &f.span).end] = true;
     }
+    let mut general = is_general.into_iter();
     out.retain(|f| {
+        let general = general.next().unwrap_or(false);
         let after_general = f.rule_id == "internal_document.internal_only"
             && tokens_in(t, &f.span).next().is_some_and(|s| {
                 (s.saturating_sub(3)..=s)
                     .any(|e| general_end[e] && t[e..=s].iter().all(|x| x.gap != Gap::Hard))
             });
-        !is_mark(f) || !(after_general || general(f))
+        !is_mark(f) || !(after_general || general)
     });
 }
 
@@ -900,12 +906,22 @@ const UNPUBLISHED_QUALIFIERS: &[(&str, Severity)] = &[
     ("chưa được phê duyệt", Severity::Warning),
 ];
 
-/// A not-yet qualifier ([`UNPUBLISHED_QUALIFIERS`] of `warning`, all "chưa …") opening a
-/// clause (after a comma, a bracket or a sentence end) and ending its phrase, in a text that
-/// already holds an internal-document finding, or "chưa trình" before a state body ([`AGENCY`]):
-/// it says of that paper that it is not out yet ("Danh sách dự kiến
-/// nhân sự …, chưa ban hành đâu nên đừng chuyển tiếp", "Ảnh chụp từ nhóm Zalo cơ quan, chưa
-/// công bố:"), and is underlined too (`internal_document.unpublished`).
+/// The qualifier of [`UNPUBLISHED_QUALIFIERS`] spelled from token `k`, one phrase: its
+/// syllable count and severity.
+fn qualifier_at(t: &[Token], k: usize) -> Option<(usize, Severity)> {
+    UNPUBLISHED_QUALIFIERS
+        .iter()
+        .map(|&(q, severity)| (q, q.split(' ').count(), severity))
+        .find(|&(q, n, _)| spelled_at(t, k, q) && spaced(t, k, k + n - 1))
+        .map(|(_, n, severity)| (n, severity))
+}
+
+/// In a text that already holds an internal-document finding, a not-yet qualifier opening a
+/// clause (after a comma, a bracket or a sentence end) says of that paper that it is not out
+/// yet, and is underlined too (`internal_document.unpublished`): a qualifier of
+/// [`UNPUBLISHED_QUALIFIERS`] of `warning` (all "chưa …") that ends its phrase ("Danh sách dự
+/// kiến nhân sự …, chưa ban hành đâu nên đừng chuyển tiếp", "Ảnh chụp từ nhóm Zalo cơ quan,
+/// chưa công bố:"), or "chưa trình" before a state body ([`AGENCY`]: "chưa trình UBND tỉnh").
 fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     if !out.iter().any(|f| f.category == Category::InternalDocument) {
@@ -914,14 +930,11 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let spans = (0..t.len())
         .filter(|&k| t[k].fold == "chua" && (k == 0 || t[k].gap != Gap::Space))
         .filter_map(|k| {
-            UNPUBLISHED_QUALIFIERS
-                .iter()
-                .filter(|(_, severity)| *severity == Severity::Warning)
-                .map(|(q, _)| (q, q.split(' ').count()))
-                .find(|&(q, n)| spelled_at(t, k, q) && spaced(t, k, k + n - 1))
+            qualifier_at(t, k)
+                .filter(|&(_, severity)| severity == Severity::Warning)
                 // The qualifier ends its phrase: "chưa ban hành đâu", "(chưa công bố chính
                 // thức)", not "chưa ký tên ai cả", "chưa ký hợp đồng".
-                .filter(|&(_, n)| {
+                .filter(|&(n, _)| {
                     t.get(k + n).is_none_or(|x| {
                         x.gap != Gap::Space
                             || matches!(
@@ -930,7 +943,7 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                             )
                     })
                 })
-                .map(|(_, n)| n)
+                .map(|(n, _)| n)
                 // Not yet put before a state body: "chưa trình UBND tỉnh".
                 .or_else(|| {
                     (spelled_at(t, k, "chưa trình")
@@ -1080,20 +1093,16 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let qualifier = UNPUBLISHED_QUALIFIERS
-            .iter()
-            .find(|(q, _)| spelled_at(t, k, q) && spaced(t, k, k + q.split(' ').count() - 1))
-            .map(|&(q, sev)| (q.split(' ').count(), sev))
-            .or_else(|| {
-                // "lần 2" only after a named kind ("tờ trình dự thảo lần 2"; a novel has a
-                // "bản dự thảo lần 2" too).
-                (draft
-                    && named
-                    && spelled_at(t, k, "lần")
-                    && t.get(k + 1)
-                        .is_some_and(|x| x.numeric && x.gap == Gap::Space))
-                .then_some((2, Severity::Warning))
-            });
+        let qualifier = qualifier_at(t, k).or_else(|| {
+            // "lần 2" only after a named kind ("tờ trình dự thảo lần 2"; a novel has a
+            // "bản dự thảo lần 2" too).
+            (draft
+                && named
+                && spelled_at(t, k, "lần")
+                && t.get(k + 1)
+                    .is_some_and(|x| x.numeric && x.gap == Gap::Space))
+            .then_some((2, Severity::Warning))
+        });
         let Some((q, severity)) = qualifier else {
             continue;
         };

@@ -408,14 +408,29 @@ fn family(person: &[Token]) -> bool {
         })
 }
 
+/// Shaming words near a chain letter's forward ("nếu không bạn không yêu nước", "là người vô
+/// cảm"): it presses even without a count.
+const SHAMES: &[&str] = &["yêu nước", "vô cảm", "nếu không"];
+
+/// Counts between `cho` and `người` (folded, so that text typed without diacritics reads the
+/// same: "nhung" is "những" there; "năm" and "nam" fold alike), beside any digit.
+const COUNTS: &[&str] = &[
+    "nhieu", "cang", "it", "chuc", "tram", "bon", "nam", "sau", "bay", "tam", "chin", "muoi",
+    "lam", "nhung", "tat", "toan", "het", "ngan", "nghin", "trieu", "van", "hang",
+];
+
+/// Urgings after a forward (folded): "ngay", "gấp", "liền", "(đừng) chần chừ", "mau",
+/// "nhanh", "sớm", "lập tức".
+const URGINGS: &[&str] = &["ngay", "gap", "lien", "chan", "mau", "nhanh", "som", "lap"];
+
 /// Drops a spread-pressure finding of the chain-letter form "… cho N người (bạn)" (the
 /// lexicon's `chia sẻ cho * người`, `chuyển tiếp cho * người`, `gửi cho * người bạn`) when
 /// no count stands between `cho` and `người`: "chuyển tiếp cho người phụ trách", "gửi cho mấy
-/// người bạn cùng lớp" pass a message on to someone, "chia sẻ cho 15 người", "share cho
-/// thật nhiều người" press it on a crowd, and so does "ngay", "gấp", "liền", "mau", "nhanh",
-/// "sớm", "lập tức" or "(đừng) chần chừ" within nine words after, or shame within twelve words
-/// ("nếu không", "yêu nước", "vô cảm"). A count is a number (digits of any script, or a number word from four up: "mười
-/// người bạn"), `nhiều`, `càng`, `ít nhất`, `những`, `tất cả`, `toàn bộ` or `hết thảy`.
+/// người bạn cùng lớp" pass a message on to someone, "chia sẻ cho 15 người", "share cho thật
+/// nhiều người" press it on a crowd. A count is a digit of any script or a word of
+/// [`COUNTS`] (a number word from four up: "mười người bạn"; `nhiều`, `càng`, `ít nhất`,
+/// `những`, `tất cả`, `toàn bộ`, `hết thảy`). An urging ([`URGINGS`]) within nine words after,
+/// or shame ([`SHAMES`]) within twelve words either side in its sentence, presses it too.
 fn drop_uncounted_forwards(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     out.retain(|f| {
@@ -423,7 +438,7 @@ fn drop_uncounted_forwards(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             return true;
         }
         let r = tokens_in(t, &f.span);
-        let toks = &t[r];
+        let toks = &t[r.clone()];
         // Folded: "chuyen tiep cho nguoi phu trach" typed without diacritics is the same.
         let Some(n) = toks.iter().rposition(|x| x.fold == "nguoi") else {
             return true;
@@ -435,41 +450,23 @@ fn drop_uncounted_forwards(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(c) = toks[..n].iter().rposition(|x| x.fold == "cho") else {
             return true;
         };
-        // Urged at once: "Chuyển tiếp cho người thân và bạn bè ngay".
-        let end = tokens_in(t, &f.span).end;
-        let urged = (end..(end + 9).min(t.len()))
-            .take_while(|&k| t[k].gap != Gap::Hard)
-            .any(|k| {
-                matches!(
-                    t[k].fold.as_str(),
-                    "ngay" | "gap" | "lien" | "chan" | "mau" | "nhanh" | "som" | "lap"
-                )
-            });
-        // Or shamed into it: "nếu không bạn không yêu nước", "là người vô cảm".
-        let shamed = {
-            let s = ctx.sentences();
-            let r = s.1[s.0[end.saturating_sub(1).min(t.len() - 1)]].clone();
-            (r.start.max(end.saturating_sub(12))..(end + 12).min(r.end)).any(|k| {
-                super::spelled_at(t, k, "yêu nước")
-                    || super::spelled_at(t, k, "vô cảm")
-                    || super::spelled_at(t, k, "nếu không")
-            })
-        };
-        if shamed {
-            return true;
-        }
-        if urged {
-            return true;
-        }
-        // Folded, so that text typed without diacritics reads the same ("nhung" is
-        // "những" there; "năm" and "nam" fold alike).
-        const COUNTS: &[&str] = &[
-            "nhieu", "cang", "it", "chuc", "tram", "bon", "nam", "sau", "bay", "tam", "chin",
-            "muoi", "lam", "nhung", "tat", "toan", "het", "ngan", "nghin", "trieu", "van", "hang",
-        ];
-        toks[c + 1..n]
+        let counted = toks[c + 1..n]
             .iter()
-            .any(|x| x.key.chars().any(|c| c.is_numeric()) || COUNTS.contains(&x.fold.as_str()))
+            .any(|x| x.key.chars().any(|c| c.is_numeric()) || COUNTS.contains(&x.fold.as_str()));
+        // Urged at once: "Chuyển tiếp cho người thân và bạn bè ngay".
+        let end = r.end;
+        let urged = || {
+            (end..(end + 9).min(t.len()))
+                .take_while(|&k| t[k].gap != Gap::Hard)
+                .any(|k| URGINGS.contains(&t[k].fold.as_str()))
+        };
+        let shamed = || {
+            let (sentence_of, ranges) = ctx.sentences();
+            let s = ranges[sentence_of[end - 1]].clone();
+            (s.start.max(end.saturating_sub(12))..(end + 12).min(s.end))
+                .any(|k| spelled_any(t, k, SHAMES).is_some())
+        };
+        counted || urged() || shamed()
     });
 }
 
@@ -553,8 +550,8 @@ phrase_list!(diseases, DISEASES);
 
 /// Drops a recovery's miracle-cure finding ("khỏi hẳn sau", "khỏi hoàn toàn sau": its span
 /// starts with `khỏi`) in a sentence that names care a doctor gave ([`DOCTORS_CARE`], from ten
-/// words before the recovery to fifteen after), no grave
-/// disease ([`DISEASES`]) and nothing that undoes the care ([`CARE_FAILED`]).
+/// words before the recovery to fifteen after), no grave disease ([`DISEASES`]) and nothing
+/// that undoes the care ([`CARE_FAILED`]).
 fn drop_prescribed_recoveries(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let recovery = |f: &Finding| {
@@ -576,8 +573,8 @@ fn drop_prescribed_recoveries(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let si = sentence_of[k];
         *kept[si].get_or_insert_with(|| {
             let sentence = ranges[si].clone();
-            // The care within ten words of the recovery: what it produced, not an earlier
-            // visit the post then turns away from.
+            // The care near the recovery: what it produced, not an earlier visit the post then
+            // turns away from.
             let near = k.saturating_sub(10).max(sentence.start)..(k + 16).min(sentence.end);
             !doctors_care().any_in(t, near)
                 || care_failed().any_in(t, sentence.clone())
