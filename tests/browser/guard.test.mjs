@@ -2,7 +2,7 @@
 // exact draft; "Sửa lại" returns with text and caret unchanged; clean drafts post at once.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, openFixture, setSettings, TEST_SETTINGS, underlines, until, EDITOR , T } from "./harness.mjs";
+import { launch, startServer, openFixture, setSettings, TEST_SETTINGS, underlines, until, stopWorker, EDITOR , T } from "./harness.mjs";
 
 const PHRASE = "dự án Hoa Sen"; // internal_document, high
 let srv, b;
@@ -182,9 +182,13 @@ test("posting while the analysis of the last edit is still in flight is still ca
   }
 });
 
-test("a message box we took for Enter-to-post keeps its new line after \"Vẫn đăng\", and is asked once", T, async () => {
+/**
+ * A bare message textarea (#msg) outside any form, on a page that does nothing on Enter; its
+ * placeholder says it is a message box, so the guard takes it for Enter-to-post. A high
+ * finding is typed, Enter asks, "Vẫn đăng" is clicked; returns once the user's new line is in.
+ */
+async function messageBoxPostedOnce() {
   const page = await openFixture(b.context, srv.origin, "textarea");
-  // A bare message textarea outside any form, on a page that does nothing on Enter.
   await page.evaluate(() => {
     const t = document.createElement("textarea");
     t.id = "msg";
@@ -202,6 +206,11 @@ test("a message box we took for Enter-to-post keeps its new line after \"Vẫn �
   await dialog(page).waitFor();
   await page.getByRole("button", { name: "Vẫn đăng" }).click();
   await until(async () => (await page.inputValue("#msg")) === `Gửi ${PHRASE}\n`, "the new line the user typed");
+  return page;
+}
+
+test("a message box we took for Enter-to-post keeps its new line after \"Vẫn đăng\", and is asked once", T, async () => {
+  const page = await messageBoxPostedOnce();
   // The same finding does not ask again.
   await page.keyboard.press("Enter");
   await page.keyboard.type("dòng ba");
@@ -212,29 +221,9 @@ test("a message box we took for Enter-to-post keeps its new line after \"Vẫn �
 });
 
 test("a new line held by a slow analysis goes where Enter was pressed, even if the user typed on", T, async () => {
-  const page = await openFixture(b.context, srv.origin, "textarea");
-  // A message box (its placeholder says so) that we take for Enter-to-post.
-  await page.evaluate(() => {
-    const t = document.createElement("textarea");
-    t.id = "msg";
-    t.placeholder = "Tin nhắn của bạn";
-    t.style.cssText = "width: 400px; height: 80px; display: block";
-    document.body.prepend(t);
-  });
-  await page.click("#msg");
-  await page.keyboard.type(`Gửi ${PHRASE}`, { delay: 3 });
-  await until(async () => (await underlines(page, "internal_document")).marks.length > 0, "the high finding");
-  await page.keyboard.press("Enter");
-  await dialog(page).waitFor();
-  await page.getByRole("button", { name: "Vẫn đăng" }).click();
-  await until(async () => (await page.inputValue("#msg")) === `Gửi ${PHRASE}\n`, "the first new line");
+  const page = await messageBoxPostedOnce();
   // Stop the worker: the next analysis waits for a cold start (tens of milliseconds or more).
-  const cdp = await b.context.browser().newBrowserCDPSession();
-  const worker = async () => (await cdp.send("Target.getTargets")).targetInfos.find((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
-  const target = await worker();
-  assert.ok(target, "the extension's service worker target");
-  await cdp.send("Target.closeTarget", { targetId: target.targetId });
-  await until(async () => !(await worker()), "the worker to stop");
+  const { cdp } = await stopWorker(b.context);
   // A word, Enter while its analysis is out, and more words typed at once.
   await page.keyboard.type("ok", { delay: 0 });
   await page.keyboard.press("Enter");

@@ -155,6 +155,21 @@ export async function serviceWorker(context) {
   return context.serviceWorkers()[0] || context.waitForEvent("serviceworker", { timeout: 15000 });
 }
 
+/**
+ * Stops the extension's service worker through CDP, as Chromium does when it idles, and waits
+ * until no worker of the extension runs. Returns the CDP session (detach it when done) and
+ * `worker()`, which finds the worker's target again (undefined while none runs).
+ */
+export async function stopWorker(context) {
+  const cdp = await context.browser().newBrowserCDPSession();
+  const worker = async () => (await cdp.send("Target.getTargets")).targetInfos.find((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
+  const target = await worker();
+  if (!target) throw new Error("no service worker target of the extension");
+  await cdp.send("Target.closeTarget", { targetId: target.targetId });
+  await until(async () => !(await worker()), "the worker to stop");
+  return { cdp, worker };
+}
+
 /** Writes the extension's settings (as the options page does) through the service worker. */
 export async function setSettings(context, settings) {
   const sw = await serviceWorker(context);

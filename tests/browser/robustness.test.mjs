@@ -3,7 +3,7 @@
 // extension reloaded under an open page), settings applied live, the popup's state message.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { openFixture, setSettings, TEST_SETTINGS, underlines, wordRects, sameRect, until, EDITOR, serviceWorker, T, suite } from "./harness.mjs";
+import { openFixture, setSettings, TEST_SETTINGS, underlines, wordRects, sameRect, until, stopWorker, EDITOR, serviceWorker, T, suite } from "./harness.mjs";
 
 const PHRASE = "dự án Hoa Sen";
 const env = suite();
@@ -165,15 +165,7 @@ test("the service worker stopped mid-session restarts and keeps answering", T, a
   const ping = () => ext.evaluate(() => chrome.runtime.sendMessage({ type: "ping" }));
   const before = await ping();
   assert.equal(before.ok, true);
-  const cdp = await env.b.context.browser().newBrowserCDPSession();
-  const { targetInfos } = await cdp.send("Target.getTargets");
-  const target = targetInfos.find((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
-  assert.ok(target, "the extension's service worker target");
-  await cdp.send("Target.closeTarget", { targetId: target.targetId });
-  await until(async () => {
-    const { targetInfos: now } = await cdp.send("Target.getTargets");
-    return !now.some((t) => t.targetId === target.targetId);
-  }, "the worker to stop");
+  const { cdp } = await stopWorker(env.b.context);
   // Next keystrokes: the content script asks again; the worker starts cold and answers.
   await page.keyboard.press("End");
   await page.keyboard.type(` và ${PHRASE}`);
@@ -192,12 +184,7 @@ test("focusing an empty composer starts a stopped worker, which builds its engin
   await ext.goto(`chrome-extension://${env.b.extensionId}/manifest.json`);
   const ping = () => ext.evaluate(() => chrome.runtime.sendMessage({ type: "ping" }));
   const first = await ping();
-  const cdp = await env.b.context.browser().newBrowserCDPSession();
-  const worker = async () => (await cdp.send("Target.getTargets")).targetInfos.find((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
-  const target = await worker();
-  assert.ok(target, "the extension's service worker target");
-  await cdp.send("Target.closeTarget", { targetId: target.targetId });
-  await until(async () => !(await worker()), "the worker to stop");
+  const { cdp, worker } = await stopWorker(env.b.context);
   // Focus alone (nothing is sent by us, and the empty composer asks for no analysis).
   await page.click(EDITOR.textarea);
   await until(worker, "a worker started by the focus");

@@ -23,6 +23,12 @@ fn assert_underlined(e: &Engine, t: &str, cue: &str, is: impl Fn(&cannhac_core::
     );
 }
 
+/// Asserts that `t` gets no finding at all, listing them when it does.
+fn assert_no_findings(e: &Engine, t: &str) {
+    let r = e.analyze(t);
+    assert!(r.findings.is_empty(), "{t:?}: {:?}", r.findings);
+}
+
 /// Everyday sentences: no finding of severity `warning` or more.
 #[test]
 fn everyday_sentences_raise_no_warning() {
@@ -1284,8 +1290,7 @@ fn everyday_posts_of_the_eighth_session() {
         "Vừa đọc xong Trại súc vật của George Orwell, ngắn mà thấm",
         "Nghe mẹ nói mai trời mưa, cả nhà nhớ mang áo mưa",
     ] {
-        let r = e.analyze(t);
-        assert!(r.findings.is_empty(), "{t:?}: {:?}", r.findings);
+        assert_no_findings(&e, t);
     }
 }
 
@@ -1389,8 +1394,7 @@ fn breaker_cases_of_the_eighth_session() {
         "Báo cáo chưa trình bày rõ số liệu, các bạn sửa lại nhé.",
         "Theo quy định, tài liệu mật phải được cất trong tủ có khoá.",
     ] {
-        let r = e.analyze(t);
-        assert!(r.findings.is_empty(), "{t:?}: {:?}", r.findings);
+        assert_no_findings(&e, t);
     }
 }
 
@@ -1452,8 +1456,7 @@ fn second_breaker_cases_of_the_eighth_session() {
         "Nghe mẹ kể hồi bà ngoại bị ung thư, cả nhà lo lắm",
         "KHẨN - Kính gửi toàn thể cư dân tòa A: tối nay cắt nước từ 22h.",
     ] {
-        let r = e.analyze(t);
-        assert!(r.findings.is_empty(), "{t:?}: {:?}", r.findings);
+        assert_no_findings(&e, t);
     }
 }
 
@@ -1479,7 +1482,6 @@ fn third_breaker_cases_of_the_eighth_session() {
         "Covid khỏi hẳn sau 7 ngày, uống nước ép cam và nghỉ ngơi theo hướng dẫn của trạm y tế.",
         "Tập huấn cho cán bộ xã: văn bản tối mật phải giữ kín, không được chia sẻ lên Zalo.",
     ] {
-        let r = e.analyze(t);
-        assert!(r.findings.is_empty(), "{t:?}: {:?}", r.findings);
+        assert_no_findings(&e, t);
     }
 }
