@@ -172,14 +172,26 @@
     if (fresh) {
       open(c, highFindings(c), replay, saved);
     } else {
-      // Typed and shared within the same frame: finish the analysis first (a few ms).
-      CN.analyzeNow(c).then(() => {
-        const high = c.readText().text === c.analysedText ? highFindings(c) : [];
+      // Typed and shared within the same frame: finish the analysis first (a few ms). Keys
+      // typed while it runs (a cold worker, a long post) change the draft the share will
+      // send, so it is analysed again until the answer is for the text in the box; a draft
+      // still changing after a few rounds is judged by the latest answer, never taken as clean.
+      settle(c).then(() => {
+        if (!c.connected) return;
+        const high = highFindings(c);
         if (high.length) open(c, high, replay, saved);
         else runReplay(replay);
       });
     }
     return true;
+  }
+
+  /** Analyses `c` until its answer is for the text in the box (at most five rounds). */
+  async function settle(c) {
+    for (let round = 0; round < 5 && c.connected; round++) {
+      await CN.analyzeNow(c);
+      if (c.readText().text === c.analysedText) return;
+    }
   }
 
   function runReplay(replay) {

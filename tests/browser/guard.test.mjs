@@ -259,6 +259,20 @@ test("Enter in a comment box that posts on Enter: guarded; clean comments post a
   await page.close();
 });
 
+test("keys typed after Enter while a slow analysis runs do not let a high finding post unasked", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "comment");
+  await typeAndWait(page, "comment", `Bình luận về ${PHRASE}`);
+  // A cold worker: the analysis of the last edit is slow, and the user types on after Enter.
+  const { cdp } = await stopWorker(b.context);
+  await page.keyboard.type("!", { delay: 0 });
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("ok thanks", { delay: 0 });
+  await dialog(page).waitFor();
+  assert.deepEqual(await posted(page), [], "nothing posted while the guard asks");
+  await cdp.detach();
+  await page.close();
+});
+
 test("Ctrl+Enter posting: guarded, and \"Vẫn đăng\" posts through the page's own Ctrl+Enter handler", T, async () => {
   const page = await openFixture(b.context, srv.origin, "ctrlenter");
   const text = `Xin gửi ${PHRASE}`;
