@@ -437,7 +437,7 @@
         .mark[data-severity="info"] { border-bottom-style: dotted; }
         .mark[data-severity="high"] { border-bottom-width: 3px; }
         .mirror { position: fixed; visibility: hidden; overflow: hidden; white-space: pre-wrap; overflow-wrap: break-word; word-wrap: break-word; margin: 0; border-color: transparent; }
-        .notice { position: fixed; pointer-events: auto; font: 13px/1.4 system-ui, sans-serif; background: #fff8e1; color: #5d4037; border: 1px solid #ffb300; border-radius: 6px; padding: 4px 8px; max-width: 360px; box-shadow: 0 2px 6px #0002; }
+        .notice { position: fixed; pointer-events: none; font: 13px/1.4 system-ui, sans-serif; background: #fff8e1; color: #5d4037; border: 1px solid #ffb300; border-radius: 6px; padding: 4px 8px; max-width: 360px; box-shadow: 0 2px 6px #0002; }
       `);
       root.innerHTML = `<div class="clip" part="clip"></div>`;
       this.marks = { host, root, clip: root.querySelector(".clip"), mirror: null, notice: null };

@@ -234,6 +234,10 @@ test("a 1 MB paste: a notice instead of analysis, and the page stays responsive"
   const notice = page.locator("cannhac-overlay >> [role=status]");
   await notice.waitFor();
   assert.match(await notice.innerText(), /quá dài|too long/);
+  // The notice is text only: a click on it reaches the page (it may sit over the Post button).
+  const box = await notice.boundingBox();
+  const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.tagName, [box.x + box.width / 2, box.y + box.height / 2]);
+  assert.notEqual(hit, "CANNHAC-OVERLAY", "clicks pass through the notice");
   assert.equal(await total(page, "internal_document"), 0, "no analysis of the over-long text");
   // Once the notice is up, the page answers within 100 ms.
   const latency = await page.evaluate(() => new Promise((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }));
