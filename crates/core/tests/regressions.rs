@@ -1485,3 +1485,24 @@ fn third_breaker_cases_of_the_eighth_session() {
         assert_no_findings(&e, t);
     }
 }
+
+/// The final breaker's everyday sentences with "đánh cho" and "giết chết thế trận": work, play
+/// and a match, not a beating; the beating itself stays a threat.
+#[test]
+fn beat_and_kill_in_everyday_senses() {
+    let e = engine();
+    for t in [
+        "Tối nay đánh cho xong bộ hồ sơ rồi mới ngủ",
+        "Chiều nay ra sân đánh cho vui thôi mà",
+        "Đội tuyển Việt Nam thắng đậm, đánh cho tan tác đối thủ!",
+        "Trận này phải giết chết thế trận từ phút đầu",
+    ] {
+        assert_no_findings(&e, t);
+    }
+    assert_underlined(
+        &e,
+        "Thằng đó láo quá, đánh cho nó một trận",
+        "đánh cho",
+        |f| f.rule_id == "inflammatory.threat",
+    );
+}
