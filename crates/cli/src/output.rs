@@ -5,6 +5,7 @@ use cannhac_core::offsets::OffsetConverter;
 use cannhac_core::{Finding, Report};
 use serde_json::{json, Value};
 use std::io::Write;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// One finding as the CLI prints it (fields in alphabetical order, as before), borrowing from
 /// the report so that nothing is copied per finding.
@@ -185,6 +186,7 @@ fn columns(c: char) -> usize {
         | '\u{F900}'..='\u{FAFF}'
         | '\u{FF00}'..='\u{FF60}'
         | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{1F1E6}'..='\u{1F1FF}'
         | '\u{1F300}'..='\u{1FAFF}'
         | '\u{20000}'..='\u{3FFFD}' => 2,
         _ => 1,
@@ -245,13 +247,20 @@ fn excerpt(
             .nth(CONTEXT_CHARS)
             .map_or(line_end, |(i, _)| shown_end + i)
     };
+    // A terminal draws a grapheme cluster (an emoji ZWJ sequence, a flag's two regional
+    // indicators, a letter with its combining marks) as one glyph: its widest character's
+    // columns. Control and bidi characters are printed one column each (see `printable`), so a
+    // cluster holding them ("\r\n") takes one column per character.
     let width = |s: &str| -> usize {
-        s.chars()
-            .map(|c| {
-                if c.is_control() || is_bidi_control(c) {
-                    1
+        s.graphemes(true)
+            .map(|g| {
+                let printed = |c: char| c.is_control() || is_bidi_control(c);
+                if g.chars().any(printed) {
+                    g.chars()
+                        .map(|c| if printed(c) { 1 } else { columns(c) })
+                        .sum()
                 } else {
-                    columns(c)
+                    g.chars().map(columns).max().unwrap_or(0)
                 }
             })
             .sum()

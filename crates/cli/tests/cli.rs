@@ -117,6 +117,23 @@ fn human_output_underlines_after_emoji_and_wide_characters() {
 }
 
 #[test]
+fn human_output_counts_an_emoji_sequence_and_a_flag_as_one_wide_glyph_each() {
+    // A family (four emoji joined by ZWJ) and a flag (two regional indicators) are drawn as
+    // one two-column glyph each: 2 + 2 + 1 = 5 columns before "thằng".
+    let r = check_stdin(
+        "👨\u{200d}👩\u{200d}👧\u{200d}👦🇻🇳 thằng ngu".as_bytes(),
+        &[],
+    );
+    let carets = r.stdout.lines().find(|l| l.contains('^')).expect("carets");
+    assert_eq!(
+        carets,
+        format!("  | {}{}", " ".repeat(5), "^".repeat(9)),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
 fn human_output_of_a_long_single_line_stays_short() {
     let unit = "Thằng ngu nào đỗ xe chắn cổng trường vậy, mọi người đi học muộn hết cả. ";
     let text = unit.repeat(100 * 1024 / unit.len() + 1);
