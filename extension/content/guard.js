@@ -107,10 +107,10 @@
    * The replay of a plain Enter in a box we took for Enter-to-post. A replayed key is untrusted,
    * so the browser does not add the new line itself: when the page did not take the Enter
    * either (it did not cancel the key and the draft is still there, unchanged), the new line
-   * the user typed is added through the editor's own input path. In a textarea whose draft the
-   * user went on typing into while the Enter was held (`saved`: the selection when Enter was
-   * pressed), the new line goes where Enter was pressed; in other editors it is dropped rather
-   * than put in the wrong place.
+   * the user typed is added through the editor's own input path. In a textarea (`saved`: the
+   * selection when Enter was pressed) the new line goes where Enter was pressed even if the
+   * user went on typing while the Enter was held; in other editors it is added only when
+   * nothing changed, rather than put in the wrong place.
    */
   function enterReplay(c, el, replay, saved) {
     const atEnter = c.readText().text;
@@ -118,20 +118,24 @@
       const before = c.readText().text;
       if (!replay()) return;
       setTimeout(() => {
-        // The page took the replayed key (posted, cleared) or the draft is empty: nothing to add.
-        if (!c.connected || c.readText().text !== before || !before.trim()) return;
-        if (before === atEnter) {
-          el.focus?.();
-          const line = el.tagName === "TEXTAREA" ? "insertText" : "insertLineBreak";
-          document.execCommand(line, false, line === "insertText" ? "\n" : undefined);
-        } else if (el.tagName === "TEXTAREA" && saved && before.startsWith(atEnter.slice(0, saved.start))) {
-          // The user typed on while the Enter was held (a slow analysis): the new line goes
-          // where Enter was pressed, and the caret stays after what they typed since.
-          const cur = el.selectionStart ?? before.length;
+        if (!c.connected || !before.trim()) return;
+        const now = c.readText().text;
+        if (el.tagName === "TEXTAREA" && saved) {
+          // The new line goes where Enter was pressed, and the caret stays after what the
+          // user typed since (keys typed while a slow analysis held the Enter, or while this
+          // replay ran), as long as the draft up to there is unchanged and not emptied: the
+          // page did not take the key.
+          if (!now.trim() || !now.startsWith(atEnter.slice(0, saved.start))) return;
+          const cur = el.selectionStart ?? now.length;
           c.restoreSelection(saved);
           document.execCommand("insertText", false, "\n");
           const at = cur >= saved.end ? cur + 1 - (saved.end - saved.start) : cur;
           el.setSelectionRange(at, at);
+        } else if (now === before && before === atEnter) {
+          // Other editors: only when nothing changed, at the caret (a new line put anywhere
+          // else would be in the wrong place).
+          el.focus?.();
+          document.execCommand("insertLineBreak");
         }
       }, 0);
     };

@@ -225,10 +225,13 @@ test("a new line held by a slow analysis goes where Enter was pressed, even if t
   // Stop the worker: the next analysis waits for a cold start (tens of milliseconds or more).
   const { cdp } = await stopWorker(b.context);
   // A word, Enter while its analysis is out, and more words typed at once.
+  // The words after Enter are typed over some time, so that they land while the analysis runs
+  // and while the held Enter is replayed.
+  const more = "tiếp theo mình gửi thêm mấy dòng nữa nhé";
   await page.keyboard.type("ok", { delay: 0 });
   await page.keyboard.press("Enter");
-  await page.keyboard.type("tiếp", { delay: 0 });
-  const want = `Gửi ${PHRASE}\nok\ntiếp`;
+  await page.keyboard.type(more, { delay: 4 });
+  const want = `Gửi ${PHRASE}\nok\n${more}`;
   await until(async () => (await page.inputValue("#msg")) === want, `the text to be ${JSON.stringify(want)}`).catch(async (e) => {
     throw new Error(`${e.message}; it is ${JSON.stringify(await page.inputValue("#msg"))}`);
   });
