@@ -629,13 +629,23 @@ fn subdomain_signals(sub: &[Label<'_>], l: &'static Lists, sig: &mut Signals) {
 }
 
 /// `gov.vn` or `gov-vn` left of someone else's public suffix (`chinhphu.gov.vn.evil.xyz`,
-/// `gov-vn.hotro.click`): a subdomain impersonating the state, or a look-alike label.
+/// `gov-vn.hotro.click`, `dichvucong-gov-vn.com`), also with a hyphen standing for the dot
+/// before `gov` (`dichvucong-gov.vn.com`, whose registrable domain is `vn.com`): a subdomain
+/// impersonating the state, or a look-alike label.
 fn gov_impersonation(before_suffix: &[Label<'_>], sig: &mut Signals) {
     let last = before_suffix.len().saturating_sub(1);
     for (i, lb) in before_suffix.iter().enumerate() {
         let flat = lb.ascii.replace('-', "");
-        let pair = lb.ascii == "gov" && before_suffix.get(i + 1).is_some_and(|n| n.ascii == "vn");
-        if flat == "govvn" || pair {
+        let parts: Vec<&str> = lb.ascii.split('-').collect();
+        // `gov` ending the label (alone or after a hyphen) and `vn` opening the next one.
+        let pair = parts.last() == Some(&"gov")
+            && before_suffix
+                .get(i + 1)
+                .is_some_and(|n| n.ascii.split('-').next() == Some("vn"));
+        let inside = parts
+            .windows(2)
+            .any(|w| w == ["gov", "vn"] || w[1] == "govvn");
+        if flat == "govvn" || pair || inside {
             let r = if i == last {
                 Reason::LookalikeDomain
             } else {
@@ -997,6 +1007,27 @@ mod tests {
             assert!(v.has(Reason::DeceptiveSubdomain), "{u}: {v:?}");
         }
         assert!(check_link("https://gov-vn.hotro-dan.click/").has(Reason::DeceptiveSubdomain));
+        // A hyphen for the dot before `gov`: the real site is `vn.com` / `vn.net`.
+        for u in [
+            "https://dichvucong-gov.vn.com/dang-nhap",
+            "https://bocongan-gov.vn.net/",
+        ] {
+            assert!(check_link(u).has(Reason::DeceptiveSubdomain), "{u}");
+        }
+        for u in [
+            "https://dichvucong-gov-vn.com/",
+            "https://dichvucong-govvn.com/",
+        ] {
+            assert!(check_link(u).has(Reason::LookalikeDomain), "{u}");
+        }
+        // Not a label that merely holds the letters: `govern`, `mygov.vn-tours.com`'s `mygov`.
+        for u in ["https://governance.vn.com/", "https://mygov.vn-tours.com/"] {
+            let v = check_link(u);
+            assert!(
+                !v.has(Reason::LookalikeDomain) && !v.has(Reason::DeceptiveSubdomain),
+                "{u}: {v:?}"
+            );
+        }
         assert!(check_link("https://gov-vn.com/").has(Reason::LookalikeDomain));
     }
 
