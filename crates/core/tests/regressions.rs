@@ -1506,3 +1506,56 @@ fn beat_and_kill_in_everyday_senses() {
         |f| f.rule_id == "inflammatory.threat",
     );
 }
+
+/// Ninth session: a writer who declines to share an unissued or marked paper, stones thrown at
+/// someone in the news, a doctor thanked for a cure; and the chain letter written as "this
+/// message to N people".
+#[test]
+fn declined_papers_news_and_chain_letters() {
+    let e = engine();
+    for t in [
+        "Văn bản này chưa ban hành nên mình chưa thể trả lời.",
+        "Tài liệu mật nên em không thể chia sẻ được, mong mọi người thông cảm.",
+        "Bị ném đá vì phát ngôn gây tranh cãi, ca sĩ lên tiếng xin lỗi.",
+        "Clip bị cư dân mạng ném đá dữ dội suốt cả tuần.",
+        "Bác sĩ chữa khỏi hẳn bệnh cho bố mình, cảm ơn bệnh viện.",
+        "Mình gửi tin này cho mấy người trong nhóm rồi nhé.",
+        "Hôm nay shop gửi hàng cho 20 người, cảm ơn cả nhà.",
+    ] {
+        assert_no_findings(&e, t);
+    }
+    // Declining, then passing it on anyway, is a leak.
+    assert_underlined(
+        &e,
+        "Văn bản này chưa ban hành nên mình chưa thể trả lời, nhưng ai cần inbox mình gửi.",
+        "Văn bản này chưa ban hành",
+        |f| f.rule_id == "internal_document.unpublished",
+    );
+    assert_underlined(
+        &e,
+        "Anh em vào trang nó mà ném đá cho sáng mắt ra",
+        "ném đá",
+        |f| f.rule_id == "inflammatory.harassment",
+    );
+    assert_underlined(
+        &e,
+        "Bác sĩ đông y chữa khỏi hẳn tiểu đường bằng lá cây, cảm ơn thầy",
+        "chữa khỏi hẳn tiểu đường",
+        |f| f.rule_id == "unverified_claim.miracle_cure",
+    );
+    for (t, cue) in [
+        (
+            "Gửi tin này cho 20 người trong 1 giờ nếu không sẽ gặp xui.",
+            "Gửi tin này cho 20 người",
+        ),
+        (
+            "Gui tin nay cho 20 nguoi neu khong se gap xui",
+            "Gui tin nay cho 20 nguoi",
+        ),
+        ("Ai không share sẽ gặp xui cả năm.", "Ai không share sẽ gặp"),
+    ] {
+        assert_underlined(&e, t, cue, |f| {
+            f.rule_id == "unverified_claim.spread_pressure"
+        });
+    }
+}

@@ -176,6 +176,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         });
     }
     drop_rules_about_marks(ctx, out);
+    drop_withheld(ctx, out);
     loose_qualifiers(ctx, out);
     let classified = out
         .iter()
@@ -357,13 +358,9 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     // A text that passes a paper on anyway ("… nhưng mình vẫn đăng", "em chụp được đây", a
     // list after a colon) states no rule, whatever its first words say.
-    let leaks = (0..t.len()).any(|k| {
-        leak_cues().at(t, k).is_some()
-            && !(k > 0 && matches!(t[k - 1].key.as_str(), "không" | "cấm" | "đừng" | "chớ"))
-    });
     // A rule is stated in a sentence or two; a longer post tells more than the rule.
     let (sentence_of, ranges) = ctx.sentences();
-    if leaks || ranges.len() > 2 || !rule_context().any_in(t, 0..t.len()) {
+    if passes_on(t) || ranges.len() > 2 || !rule_context().any_in(t, 0..t.len()) {
         return;
     }
     // A colon anywhere after the mark (a list or a paper follows), or a question mark before
@@ -437,6 +434,87 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     .any(|e| general_end[e] && t[e..=s].iter().all(|x| x.gap != Gap::Hard))
             });
         !is_mark(f) || !(after_general || general)
+    });
+}
+
+/// Whether the text holds a cue of passing a paper on ([`LEAK_CUES`]) that no negation
+/// ("không", "cấm", "đừng", "chớ") right before turns into a rule. Linear in tokens.
+fn passes_on(t: &[Token]) -> bool {
+    (0..t.len()).any(|k| {
+        leak_cues().at(t, k).is_some()
+            && !(k > 0 && matches!(t[k - 1].key.as_str(), "không" | "cấm" | "đừng" | "chớ"))
+    })
+}
+
+/// What a writer who declines to share or answer says (keyed syllables): "nên mình chưa thể
+/// trả lời", "nên không thể chia sẻ được".
+const WITHHELD: &[&str] = &[
+    "chưa thể trả lời",
+    "không thể trả lời",
+    "chưa trả lời được",
+    "chưa thể chia sẻ",
+    "không thể chia sẻ",
+    "chưa chia sẻ được",
+    "không chia sẻ được",
+    "chưa tiện chia sẻ",
+    "không tiện chia sẻ",
+    "chưa được phép chia sẻ",
+    "không được phép chia sẻ",
+    "chưa thể cung cấp",
+    "không thể cung cấp",
+    "chưa cung cấp được",
+    "chưa thể đăng",
+    "không thể đăng",
+    "chưa đăng được",
+    "chưa thể công bố",
+    "chưa thể tiết lộ",
+    "không thể tiết lộ",
+    "chưa thể thông tin",
+    "chưa thể gửi",
+    "không thể gửi",
+];
+
+phrase_list!(withheld, WITHHELD);
+
+/// Drops a paper named as unpublished or marked ("Văn bản này chưa ban hành nên mình chưa thể
+/// trả lời", "Tài liệu mật nên em không thể chia sẻ được") when the writer, later in the same
+/// sentence, declines to pass it on ([`WITHHELD`]): a civil servant's answer, not a leak. Only
+/// when the text passes nothing on ([`passes_on`]: "… nhưng mình tóm tắt", "ai cần inbox"),
+/// has at most three sentences and holds no copied number line or frame, and only the
+/// findings before the declining words in their sentence.
+fn drop_withheld(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let named = |f: &Finding| {
+        matches!(
+            f.rule_id.as_str(),
+            "internal_document.unpublished"
+                | "internal_document.classification"
+                | "internal_document.internal_only"
+        )
+    };
+    if !out.iter().any(named)
+        || out.iter().any(|f| {
+            matches!(
+                f.rule_id.as_str(),
+                "internal_document.number" | "internal_document.frame"
+            )
+        })
+    {
+        return;
+    }
+    let (sentence_of, ranges) = ctx.sentences();
+    if ranges.len() > 3 || passes_on(t) {
+        return;
+    }
+    // Where the last declining words of each sentence start: one pass, however many papers
+    // a sentence names.
+    let mut last = vec![None; ranges.len()];
+    for k in (0..t.len()).filter(|&k| withheld().at(t, k).is_some()) {
+        last[sentence_of[k]] = Some(k);
+    }
+    out.retain(|f| {
+        let r = tokens_in(t, &f.span);
+        !named(f) || r.is_empty() || last[sentence_of[r.end - 1]].is_none_or(|k| k < r.end)
     });
 }
 
@@ -1581,6 +1659,7 @@ mod tests {
     fn lists_are_keyed() {
         let qualifiers: Vec<&str> = UNPUBLISHED_QUALIFIERS.iter().map(|(q, _)| *q).collect();
         super::super::assert_keyed(&[
+            WITHHELD,
             UNPUBLISHED_DOCS,
             COUNT_WORDS,
             PUBLIC_CONSULTATION,

@@ -483,6 +483,10 @@ const DOCTORS_CARE: &[&str] = &[
     "cho thuốc",
     "hướng dẫn của trạm y tế",
     "hướng dẫn của bác sĩ",
+    "bác sĩ chữa",
+    "bác sĩ đã chữa",
+    "bs chữa",
+    "bác sĩ điều trị",
 ];
 
 phrase_list!(doctors_care, DOCTORS_CARE);
@@ -548,8 +552,9 @@ phrase_list!(care_failed, CARE_FAILED);
 
 phrase_list!(diseases, DISEASES);
 
-/// Drops a recovery's miracle-cure finding ("khỏi hẳn sau", "khỏi hoàn toàn sau": its span
-/// starts with `khỏi`) in a sentence that names care a doctor gave ([`DOCTORS_CARE`], from ten
+/// Drops a recovery's miracle-cure finding ("khỏi hẳn sau", "khỏi hoàn toàn sau", "(bác sĩ)
+/// chữa khỏi hẳn": its span starts with `khỏi`, `chữa` or `trị`) in a sentence that names care
+/// a doctor gave ([`DOCTORS_CARE`], from ten
 /// words before the recovery to fifteen after), no grave disease ([`DISEASES`]) and nothing
 /// that undoes the care ([`CARE_FAILED`]).
 fn drop_prescribed_recoveries(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -558,7 +563,7 @@ fn drop_prescribed_recoveries(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         f.rule_id == "unverified_claim.miracle_cure"
             && tokens_in(t, &f.span)
                 .next()
-                .is_some_and(|k| t[k].fold == "khoi")
+                .is_some_and(|k| matches!(t[k].fold.as_str(), "khoi" | "chua" | "tri"))
     };
     if !out.iter().any(recovery) {
         return;
