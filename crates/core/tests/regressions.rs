@@ -958,7 +958,6 @@ fn own_contact_data_is_a_nudge() {
         "Liên hệ anh Nam 0912 345 678 0987 654 321 để mua hàng",
         // A call to contact the writer is not a call to harass someone.
         "Số điện thoại của mình là 0912 345 678, cần gì cứ gọi mình nhé cả nhà.",
-        "Gọi ngay 0936 222 111 để được tư vấn lắp điều hòa miễn phí!",
         "Gọi cho tôi 0912345678 nhé",
         // A lost pet or wallet.
         "Con mèo nhà mình đi lạc, ai thấy gọi giúp mình số 0912 111 222 nhé.",
@@ -987,6 +986,21 @@ fn own_contact_data_is_a_nudge() {
             assert_eq!(pd.len(), 2, "{t:?}: {pd:?}");
         }
     }
+    // A business's own line in its ad is published to be called: no finding at all (blind
+    // rounds label these clean). An ID number in an ad is still one.
+    for t in [
+        "Gọi ngay 0936 222 111 để được tư vấn lắp điều hòa miễn phí!",
+        "Shop mình chuyên đồ sơ sinh, ship toàn quốc. Đặt hàng gọi hoặc Zalo chính chủ: 0978 112 233 (Hằng).",
+        "Nhà em nhận đập phá dỡ nhà cũ, đục tường. Gọi em Tuấn 0905 678 901 báo giá miễn phí nha.",
+    ] {
+        assert_no_findings(&e, t);
+    }
+    assert_underlined(
+        &e,
+        "căn cước của anh shipper nè 040095012345, hôm qua giao hàng xong quên lấy lại",
+        "040095012345",
+        |f| f.category == Category::PersonalData,
+    );
     for (t, want) in [
         ("sđt của nó 0912345678", Severity::Warning),
         ("so dt cua thang do 0912345678 lien he", Severity::Warning),
@@ -1557,5 +1571,44 @@ fn declined_papers_news_and_chain_letters() {
         assert_underlined(&e, t, cue, |f| {
             f.rule_id == "unverified_claim.spread_pressure"
         });
+    }
+}
+
+/// Clean posts of the ninth session's blind rounds (`adv15`, `adv16`): trainings that forbid
+/// passing a marked paper on, a clerk who declines to send a draft, a lesson on urgency levels,
+/// a quoted scam in a police warning, a demolition trade and a dog.
+#[test]
+fn officials_rules_refusals_and_warnings() {
+    let e = engine();
+    for t in [
+        "Tóm tắt buổi tập huấn an toàn thông tin sáng nay: không dùng Zalo cá nhân để gửi văn bản mật, không cắm USB lạ vào máy cơ quan, đổi mật khẩu hộp thư công vụ 3 tháng một lần. Ai vắng thì hỏi lại đồng chí Tâm phụ trách CNTT nhé.",
+        "Nhắc lại nội dung tập huấn về Luật Bảo vệ bí mật nhà nước 2018: tài liệu có độ mật phải được vào sổ, chỉ soạn thảo trên máy tính không kết nối Internet, tuyệt đối không chụp ảnh gửi qua Zalo hay Facebook. Mọi người chú ý giúp nhé.",
+        "Chi oi em ko gui file du thao quy che duoc dau a, sep dan chi de trong phong gop y thoi. Khi nao ban hanh chinh thuc em gui chi ngay.",
+        "Độ khẩn “hỏa tốc” là gì? Nhiều bạn mới làm văn thư hỏi mình. Theo Nghị định 30/2020/NĐ-CP, văn bản có ba mức độ khẩn là khẩn, thượng khẩn và hỏa tốc, quyết định thời hạn chuyển văn bản. Chia sẻ để anh em tham khảo.",
+        "Cảnh báo từ Công an TP: tin nhắn kiểu 'Chúc mừng bạn trúng thưởng xe máy, bấm link nhận quà và chia sẻ gấp cho 10 người' là lừa đảo. Tuyệt đối không bấm, không chuyển tiền phí nhận thưởng.",
+        "Mình mới học làm bánh mì, ra lò cái nào cũng cứng như đá, chồng bảo để dành ném chó hàng xóm được đấy 🤣",
+    ] {
+        assert_no_findings(&e, t);
+    }
+    // The same words passing a paper on stay leaks.
+    for (t, cue) in [
+        (
+            "Tóm tắt văn bản mật của sở: tăng thuế phí từ tháng sau, em gửi các chị",
+            "văn bản mật",
+        ),
+        (
+            "Lớp tập huấn dặn không gửi văn bản mật qua Zalo nhưng em vẫn gửi đây",
+            "văn bản mật",
+        ),
+        (
+            "Em ko gửi file dự thảo quy chế được, ai cần inbox em",
+            "dự thảo quy chế",
+        ),
+        (
+            "HỎA TỐC. Theo Nghị định 30/2020, công văn này gửi các phường",
+            "HỎA TỐC",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == Category::InternalDocument);
     }
 }

@@ -177,6 +177,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     drop_rules_about_marks(ctx, out);
     drop_withheld(ctx, out);
+    drop_explained_urgency(ctx, out);
     loose_qualifiers(ctx, out);
     let classified = out
         .iter()
@@ -324,6 +325,7 @@ const KEPT_FROM: &[&str] = &[
     "share",
     "đăng",
     "để lộ",
+    "vào sổ",
 ];
 
 phrase_list!(kept_from, KEPT_FROM);
@@ -360,7 +362,7 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // list after a colon) states no rule, whatever its first words say.
     // A rule is stated in a sentence or two; a longer post tells more than the rule.
     let (sentence_of, ranges) = ctx.sentences();
-    if passes_on(t) || ranges.len() > 2 || !rule_context().any_in(t, 0..t.len()) {
+    if passes_on(ctx) || ranges.len() > 2 || !rule_context().any_in(t, 0..t.len()) {
         return;
     }
     // A colon anywhere after the mark (a list or a paper follows), or a question mark before
@@ -378,6 +380,11 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             || questions.get(q).is_some_and(|&i| i <= sentence_end)
         {
             return false;
+        }
+        // The mark is what a rule forbids passing on: "không dùng Zalo cá nhân để gửi văn bản
+        // mật".
+        if forbidden_before(t, r.start) {
+            return true;
         }
         if f.rule_id == "internal_document.internal_only" {
             // The phrase is the rule's consequence: "… thì không được chia sẻ ra ngoài" (or
@@ -439,10 +446,77 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// Whether the text holds a cue of passing a paper on ([`LEAK_CUES`]) that no negation
 /// ("không", "cấm", "đừng", "chớ") right before turns into a rule. Linear in tokens.
-fn passes_on(t: &[Token]) -> bool {
+/// Whether token `x` negates or forbids: "không", "cấm", "đừng", "chớ", or "ko", "k" typed
+/// without diacritics.
+fn negates(x: &Token) -> bool {
+    matches!(x.key.as_str(), "không" | "cấm" | "đừng" | "chớ")
+        || !x.marked && matches!(x.fold.as_str(), "ko" | "k" | "khong")
+}
+
+/// Whether the clause before token `start` forbids or declines passing on what follows: a verb
+/// of [`KEPT_FROM`] ending at most two words before it ("gửi văn bản mật", "chụp ảnh tài liệu
+/// mật", "gửi file dự thảo"), with a negation ([`negates`]) within six words before the verb in
+/// the same clause ("không dùng Zalo cá nhân để gửi văn bản mật", "em ko gửi file dự thảo").
+fn forbidden_before(t: &[Token], start: usize) -> bool {
+    (start.saturating_sub(3)..start).any(|v| {
+        kept_from()
+            .at(t, v)
+            .is_some_and(|n| v + n <= start && v + n + 2 >= start)
+            && (v.saturating_sub(6)..v)
+                .rev()
+                .take_while(|&j| t[j + 1].gap == Gap::Space)
+                .any(|j| negates(&t[j]))
+            && (v + 1..=start).all(|j| t.get(j).is_some_and(|x| x.gap == Gap::Space))
+    })
+}
+
+/// A cue counts unless a negation governs it: right before it, or (for a verb: not "nhưng",
+/// "mà", "vẫn", "kệ") earlier in its clause with no "nhưng", "mà" or "vẫn" between ("không dùng
+/// Zalo cá nhân để gửi", "tuyệt đối không chụp ảnh gửi qua Zalo"); and unless its sentence
+/// promises the paper once it is public ("Khi nào ban hành chính thức em gửi chị ngay"), or it
+/// summarises or notes a training rather than a paper ("Tóm tắt buổi tập huấn").
+fn passes_on(ctx: &Ctx<'_>) -> bool {
+    let t = ctx.tokens;
+    let negation = negates;
+    let turn = |x: &Token| matches!(x.key.as_str(), "nhưng" | "mà" | "vẫn" | "kệ" | "nhưg");
+    let governed = |k: usize| {
+        if k > 0 && negation(&t[k - 1]) {
+            return true;
+        }
+        if turn(&t[k]) {
+            return false;
+        }
+        (k.saturating_sub(7)..k)
+            .rev()
+            .take_while(|&j| t[j + 1].gap == Gap::Space && !turn(&t[j]))
+            .any(|j| negation(&t[j]))
+    };
+    // Each sentence asked once whether it promises.
+    let mut promises: Vec<Option<bool>> = Vec::new();
     (0..t.len()).any(|k| {
-        leak_cues().at(t, k).is_some()
-            && !(k > 0 && matches!(t[k - 1].key.as_str(), "không" | "cấm" | "đừng" | "chớ"))
+        let Some(n) = leak_cues().at(t, k) else {
+            return false;
+        };
+        // What is summarised or noted is the training itself: "Tóm tắt buổi tập huấn".
+        if governed(k) || rule_context().any_in(t, k + n..(k + n + 2).min(t.len())) {
+            return false;
+        }
+        let (sentence_of, ranges) = ctx.sentences();
+        promises.resize(ranges.len(), None);
+        let si = sentence_of[k];
+        let promised = *promises[si].get_or_insert_with(|| {
+            let r = ranges[si].clone();
+            spelled_any(
+                t,
+                r.start,
+                &["khi nào", "khi", "sau khi", "bao giờ", "lúc nào"],
+            )
+            .is_some()
+                && r.into_iter().any(|j| {
+                    spelled_any(t, j, &["ban hành", "công bố", "công khai", "chính thức"]).is_some()
+                })
+        });
+        !promised
     })
 }
 
@@ -476,9 +550,11 @@ const WITHHELD: &[&str] = &[
 
 phrase_list!(withheld, WITHHELD);
 
-/// Drops a paper named as unpublished or marked ("Văn bản này chưa ban hành nên mình chưa thể
-/// trả lời", "Tài liệu mật nên em không thể chia sẻ được") when the writer, later in the same
-/// sentence, declines to pass it on ([`WITHHELD`]): a civil servant's answer, not a leak. Only
+/// Drops a paper named as unpublished, a draft or marked ("Văn bản này chưa ban hành nên mình
+/// chưa thể trả lời", "Tài liệu mật nên em không thể chia sẻ được") when the writer, later in
+/// the same sentence, declines to pass it on ([`WITHHELD`]), or says so right before it
+/// ([`forbidden_before`]: "em ko gửi file dự thảo quy chế được đâu"): a civil servant's
+/// answer, not a leak. Only
 /// when the text passes nothing on ([`passes_on`]: "… nhưng mình tóm tắt", "ai cần inbox"),
 /// has at most three sentences and holds no copied number line or frame, and only the
 /// findings before the declining words in their sentence.
@@ -488,6 +564,7 @@ fn drop_withheld(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         matches!(
             f.rule_id.as_str(),
             "internal_document.unpublished"
+                | "internal_document.draft"
                 | "internal_document.classification"
                 | "internal_document.internal_only"
         )
@@ -503,7 +580,7 @@ fn drop_withheld(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let (sentence_of, ranges) = ctx.sentences();
-    if ranges.len() > 3 || passes_on(t) {
+    if ranges.len() > 3 || passes_on(ctx) {
         return;
     }
     // Where the last declining words of each sentence start: one pass, however many papers
@@ -514,8 +591,52 @@ fn drop_withheld(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     out.retain(|f| {
         let r = tokens_in(t, &f.span);
-        !named(f) || r.is_empty() || last[sentence_of[r.end - 1]].is_none_or(|k| k < r.end)
+        !named(f)
+            || r.is_empty()
+            || last[sentence_of[r.end - 1]].is_none_or(|k| k < r.end)
+                && !forbidden_before(t, r.start)
     });
+}
+
+/// Words that explain what a term means or what the rules say (keyed syllables): "Độ khẩn
+/// 'hỏa tốc' là gì?", "Theo Nghị định 30/2020/NĐ-CP, văn bản có ba mức độ khẩn".
+const EXPLAINS: &[&str] = &[
+    "là gì",
+    "nghĩa là",
+    "được hiểu là",
+    "theo nghị định",
+    "theo thông tư",
+    "các mức",
+    "ba mức",
+    "mấy mức",
+    "phân biệt",
+];
+
+phrase_list!(explains, EXPLAINS);
+
+/// Drops the urgency marks of a text that explains them ([`EXPLAINS`]: a clerk's lesson on
+/// the levels "khẩn, thượng khẩn và hỏa tốc") when they are its only internal-document
+/// findings and none is written in capitals (a stamp pasted from a paper is).
+fn drop_explained_urgency(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let internal: Vec<&Finding> = out
+        .iter()
+        .filter(|f| f.category == Category::InternalDocument)
+        .collect();
+    let lowercase = |f: &Finding| {
+        !t[tokens_in(t, &f.span)]
+            .iter()
+            .any(|x| x.letters && x.upper && x.key.chars().count() > 1)
+    };
+    if internal.is_empty()
+        || !internal
+            .iter()
+            .all(|f| f.rule_id == "internal_document.urgency" && lowercase(f))
+        || !explains().any_in(t, 0..t.len())
+    {
+        return;
+    }
+    out.retain(|f| f.category != Category::InternalDocument);
 }
 
 /// Words of a state body or its staff work (keyed syllables): a paper taken out, a plan
@@ -1660,6 +1781,7 @@ mod tests {
         let qualifiers: Vec<&str> = UNPUBLISHED_QUALIFIERS.iter().map(|(q, _)| *q).collect();
         super::super::assert_keyed(&[
             WITHHELD,
+            EXPLAINS,
             UNPUBLISHED_DOCS,
             COUNT_WORDS,
             PUBLIC_CONSULTATION,

@@ -7,7 +7,7 @@
 //! lane or alley). Severity `warning`, raised to `high` when the text also calls on people to
 //! contact or confront someone.
 
-use super::{finding, spelled_at, spelled_before, tokens_in, Ctx};
+use super::{finding, phrase_list, spelled_at, spelled_before, tokens_in, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::collections::BTreeMap;
@@ -305,7 +305,23 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     addresses(ctx, out);
     apartments(ctx, out);
-    mark_own(ctx, &mut out[start_len..], accusing);
+    let own = mark_own(ctx, &mut out[start_len..], accusing);
+    // A business's own phone or e-mail in its ad ("Đặt hàng gọi hoặc Zalo chính chủ: 0978 …",
+    // "Gọi em Tuấn 0905 … báo giá") is published to be called: no finding at all. Not an ID
+    // number, whatever the ad says.
+    if own.contains(&true) && (0..ctx.tokens.len()).any(|k| ad_words().at(ctx.tokens, k).is_some())
+    {
+        let mut k = 0;
+        out.retain(|f| {
+            k += 1;
+            k <= start_len
+                || !own[k - 1 - start_len]
+                || !matches!(
+                    f.rule_id.as_str(),
+                    "personal_data.phone" | "personal_data.email"
+                )
+        });
+    }
     // A call to contact or confront ("mọi người cứ gọi hỏi nó") makes someone else's data
     // `high`; the writer's own number next to "cứ gọi mình" stays a nudge.
     if !ctx.contact_cues.is_empty() {
@@ -440,19 +456,46 @@ const THIRD_PARTY_WORDS: &[&str] = &[
 const OWN_VI: &str = "Có vẻ là thông tin của chính bạn: đăng công khai dễ bị làm phiền, lừa đảo. Cân nhắc nhắn riêng thay vì đăng.";
 const OWN_EN: &str = "This looks like your own contact data: posting it publicly invites spam and scams. Consider sending it privately.";
 
+/// Words of a business's ad (keyed syllables): its own contact lines there are public by
+/// intent.
+const AD_WORDS: &[&str] = &[
+    "shop",
+    "đặt hàng",
+    "báo giá",
+    "ship",
+    "giao hàng",
+    "miễn phí",
+    "dịch vụ",
+    "nhận làm",
+    "nhận sửa",
+    "nhận đập",
+    "nhận thiết kế",
+    "khuyến mãi",
+    "ưu đãi",
+    "order",
+    "bán sỉ",
+    "giá sỉ",
+    "cửa hàng",
+    "tiệm",
+];
+
+phrase_list!(ad_words, AD_WORDS);
+
 /// Lowers to `info`, with a message about the writer's own data, the findings whose
 /// surroundings say the data is the writer's (`sđt của em là …`, `zalo mình 09…`), unless
 /// they also name someone else (`của nó`, `thằng`) or the post `accusing`ly holds an
 /// inflammatory or unverified-claim finding of `warning` or more (doxxing dressed as a
 /// classified ad: "liên hệ chị H. 09… để hỏi chuyện ngoại tình").
-fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) {
+/// Returns, for each of `found`, whether it was taken as the writer's own.
+fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) -> Vec<bool> {
+    let mut own = vec![false; found.len()];
     if accusing {
-        return;
+        return own;
     }
     // The end of the last own item: data listed right after it ("0912 345 678 - 0987 654 321")
     // is the writer's too.
     let mut own_end: Option<usize> = None;
-    for f in found {
+    for (f, own) in found.iter_mut().zip(own.iter_mut()) {
         let toks = tokens_in(ctx.tokens, &f.span);
         if toks.is_empty() {
             continue;
@@ -469,8 +512,10 @@ fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) {
             f.message.vi = OWN_VI.to_string();
             f.message.en = OWN_EN.to_string();
             own_end = Some(toks.end);
+            *own = true;
         }
     }
+    own
 }
 
 /// Whether the eight words before token `at` name the data's owner as someone else: "của"
@@ -1235,4 +1280,13 @@ fn masked_emails(norm: &str) -> Vec<Range<usize>> {
         }
     }
     out.into_iter().map(|(s, e)| s..e).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    /// The keyed word lists are written as the text is keyed (tone on the main vowel).
+    #[test]
+    fn lists_are_keyed() {
+        super::super::assert_keyed(&[super::AD_WORDS]);
+    }
 }

@@ -149,7 +149,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     {
         out.retain(|f| f.rule_id != "unverified_claim.unsourced_accusation");
     }
-    // A claim the post itself calls false after stating it ("Tin đồn … là sai sự thật"), or
+    // A claim or a chain letter the post itself calls false after stating it ("Tin đồn … là
+    // sai sự thật", "tin nhắn kiểu '… chia sẻ gấp cho 10 người' là lừa đảo"), or
     // rejects within ten words before it in its sentence ("không chia sẻ tin đồn", "không đăng tải thông tin chưa
     // được kiểm chứng"), is not spread by the post. A denial
     // that comes first ("Báo chí bác bỏ nhưng nghe nói …", "Đây không phải tin giả: …") does
@@ -162,6 +163,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 | "unverified_claim.sensational"
                 | "unverified_claim.miracle_cure"
                 | "unverified_claim.unsourced_accusation"
+                | "unverified_claim.spread_pressure"
         )
     };
     // One pass: the last token where a denial starts that is not itself denied ("không phải
