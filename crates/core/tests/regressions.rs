@@ -1612,3 +1612,56 @@ fn officials_rules_refusals_and_warnings() {
         assert_underlined(&e, t, cue, |f| f.category == Category::InternalDocument);
     }
 }
+
+/// Risky forms of the ninth session's blind rounds: a hint denied ("chẳng ám chỉ ai"), guilt
+/// as the tell ("chột dạ", "nóng mặt"), reading enough to know who, "I only post it, think
+/// what you like", a paper kept within a team, and a relative who works somewhere telling it.
+#[test]
+fn hints_teams_and_relatives() {
+    let e = engine();
+    for (t, cue) in [
+        (
+            "Đợt xét nâng ngạch tới rồi sẽ rõ. Nói vậy chứ mình chẳng ám chỉ ai cả.",
+            "chẳng ám chỉ ai",
+        ),
+        (
+            "Ai đọc được mà thấy chột dạ thì chắc là trúng rồi đấy.",
+            "thấy chột dạ thì chắc là",
+        ),
+        (
+            "Co ong sep kia cuoi tuan cho vo con ve que bang xe cong. Thoi khoi noi, doc la biet ong nao.",
+            "doc la biet ong nao",
+        ),
+        (
+            "Sếp mới về chưa được ba tháng mà xe đổi, nhà xây. Tôi chỉ đăng vậy thôi, còn suy nghĩ thế nào là quyền của các bạn.",
+            "Tôi chỉ đăng vậy thôi",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == Category::Insinuation);
+    }
+    assert_underlined(
+        &e,
+        "Forward cho mọi người bản kế hoạch kiểm tra, trên đầu ghi rõ “chỉ dùng trong đoàn” đấy",
+        "chỉ dùng trong đoàn",
+        |f| f.category == Category::InternalDocument,
+    );
+    for (t, cue) in [
+        (
+            "Đứa em làm trong bệnh viện kể là vụ ngộ độc ở trường có 3 bé không qua khỏi.",
+            "Đứa em làm trong bệnh viện kể",
+        ),
+        (
+            "Quỹ tín dụng xã sắp vỡ, giám đốc ôm tiền đi rồi. Ng nhà mk làm trong đó bảo vậy.",
+            "Ng nhà mk làm trong đó bảo",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.rule_id == "unverified_claim.hearsay");
+    }
+    // Everyday: what a relative says of nothing of consequence, a promise kept for a friend.
+    for t in [
+        "Đứa em làm trong tiệm bánh bảo mai có bánh mới.",
+        "Yên tâm, mình không nói ra đâu.",
+    ] {
+        assert_no_findings(&e, t);
+    }
+}

@@ -223,10 +223,15 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let (sentence_of, ranges) = ctx.sentences();
     let hearsay_warning =
         |f: &Finding| f.rule_id == "unverified_claim.hearsay" && f.severity == Severity::Warning;
-    // A vague source ("Nguồn: một anh trong ngành.") vouches for the sentence before it too.
+    // A vague source ("Nguồn: một anh trong ngành.") vouches for the sentence before it too,
+    // and so does a teller who says "so" ("Ng nhà mk làm trong đó bảo vậy").
     let source_of = |f: &Finding| {
         let toks = tokens_in(t, &f.span);
-        (!toks.is_empty() && vague_source_at(t, toks.start).is_some())
+        let so = || {
+            t.get(toks.end)
+                .is_some_and(|x| x.gap == Gap::Space && matches!(x.key.as_str(), "vậy" | "thế"))
+        };
+        (!toks.is_empty() && (vague_source_at(t, toks.start).is_some() || so()))
             .then(|| sentence_of[toks.start])
     };
     let mut asked = sentences_with(t, sentence_of, ranges.len(), out, hearsay_warning);
@@ -745,6 +750,10 @@ const SOURCE_LABELS: &[&str] = &[
 /// People who are no source: nobody a reader could check ("một anh", "người quen", "bạn
 /// mình"). Longer phrases before their prefixes.
 const VAGUE_PEOPLE: &[&str] = &[
+    "ng nhà mk",
+    "người nhà mk",
+    "anh họ mình",
+    "chị họ mình",
     "một anh",
     "một chị",
     "một người quen",
@@ -773,6 +782,14 @@ const VAGUE_PEOPLE: &[&str] = &[
     "anh họ",
     "chị họ",
     "em họ",
+    "đứa em",
+    "thằng em",
+    "con em",
+    "đứa bạn",
+    "thằng bạn",
+    "con bạn",
+    "người nhà",
+    "ng nhà",
 ];
 
 /// Verbs by which a vague person vouches for a claim ("bác sĩ bạn mình xác nhận rồi").
