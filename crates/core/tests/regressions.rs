@@ -1665,3 +1665,31 @@ fn hints_teams_and_relatives() {
         assert_no_findings(&e, t);
     }
 }
+
+/// An exam paper passed on before the exam is held (ninth session, `adv16`), and the same
+/// words in a teacher's notice or about a practice paper.
+#[test]
+fn exam_papers_before_the_exam() {
+    let e = engine();
+    for (t, cue) in [
+        (
+            "Đề kiểm tra cuối kỳ II môn Toán 9 của trường mình đây, tổ đã duyệt rồi, thứ Năm mới thi. Mấy chị cho các cháu ôn đúng câu 3 với câu 5 nhé",
+            "Đề kiểm tra",
+        ),
+        (
+            "Hội đồng ra đề vừa họp xong, em hé lộ cho mấy chị một tí. Đề còn niêm phong, mai mới thi nên giữ kín giúp em.",
+            "Đề còn niêm phong",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| {
+            f.rule_id == "internal_document.exam_paper" && f.severity == Severity::High
+        });
+    }
+    for t in [
+        "Đề kiểm tra tuần sau mới thi, các con ôn kỹ chương 3 nhé.",
+        "Đề thi năm ngoái đây, mai mới thi nên ôn đi.",
+        "Mai mới thi mà chưa ôn gì, gửi mình đề cương với",
+    ] {
+        assert_no_findings(&e, t);
+    }
+}

@@ -178,6 +178,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     drop_rules_about_marks(ctx, out);
     drop_withheld(ctx, out);
     drop_explained_urgency(ctx, out);
+    exam_papers(ctx, out);
     loose_qualifiers(ctx, out);
     let classified = out
         .iter()
@@ -595,6 +596,99 @@ fn drop_withheld(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             || r.is_empty()
             || last[sentence_of[r.end - 1]].is_none_or(|k| k < r.end)
                 && !forbidden_before(t, r.start)
+    });
+}
+
+/// An exam paper (keyed syllables): "đề thi", "đề kiểm tra", "đáp án".
+const EXAM_PAPERS: &[&str] = &["đề thi", "đề kiểm tra", "đáp án", "bộ đề"];
+
+/// An exam not yet held (keyed syllables): "thứ Năm mới thi", "chưa thi", "đề còn niêm phong".
+const NOT_YET_HELD: &[&str] = &[
+    "mới thi",
+    "mới kiểm tra",
+    "chưa thi",
+    "còn niêm phong",
+    "chưa mở niêm phong",
+    "trước giờ thi",
+];
+
+/// Words of a paper for practice, not the coming one (keyed syllables): "đề thi năm ngoái",
+/// "đề minh họa", "đề cương ôn tập".
+const PRACTICE: &[&str] = &[
+    "năm ngoái",
+    "năm trước",
+    "các năm",
+    "tham khảo",
+    "minh hoạ",
+    "thi thử",
+    "đề cương",
+    "ôn tập",
+    "luyện",
+    "mẫu",
+];
+
+phrase_list!(exam_papers_list, EXAM_PAPERS);
+phrase_list!(not_yet_held, NOT_YET_HELD);
+phrase_list!(practice, PRACTICE);
+
+const EXAM_VI: &str = "Đề thi, đáp án của kỳ thi chưa diễn ra: để lộ ra ngoài là vi phạm quy chế thi (đề thi chưa thi là tài liệu mật).";
+const EXAM_EN: &str = "The paper or answers of an exam not yet held: letting them out breaks the exam rules (unsat papers are classified).";
+
+/// An exam paper passed on before the exam: an exam paper ([`EXAM_PAPERS`], or "đề" right
+/// before a not-yet phrase: "Đề còn niêm phong") and an exam not yet held ([`NOT_YET_HELD`],
+/// with up to two words of when before it: "thứ Năm mới thi") in a text that passes something
+/// on ([`passes_on`]: "… đây", "em hé lộ" is not one but "giữ kín" is secrecy) or asks for
+/// secrecy ([`SECRECY`]) or reveals ("hé lộ", "lộ đề", "câu 3"), and names no practice paper
+/// ([`PRACTICE`]). A teacher's "Đề kiểm tra tuần sau mới thi, các con ôn kỹ nhé" passes
+/// nothing on. `high` over the paper's words and the not-yet phrase. Linear in tokens.
+fn exam_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let held: Vec<(usize, usize)> = (0..t.len())
+        .filter_map(|k| not_yet_held().at(t, k).map(|n| (k, n)))
+        .collect();
+    if held.is_empty() || practice().any_in(t, 0..t.len()) {
+        return;
+    }
+    let mut spans = Vec::new();
+    for k in 0..t.len() {
+        if let Some(n) = exam_papers_list().at(t, k) {
+            spans.push(t[k].orig.start..t[k + n - 1].orig.end);
+        }
+    }
+    let mut named = !spans.is_empty();
+    for &(k, n) in &held {
+        let mut s = k;
+        if k > 0 && t[k - 1].key == "đề" && t[k].gap == Gap::Space {
+            // "Đề còn niêm phong": the paper named by "đề" alone.
+            s = k - 1;
+            named = true;
+        } else if t[k].key == "mới" {
+            // Up to two words of when before "mới thi" ("thứ Năm mới thi", "mai mới thi").
+            while s > k.saturating_sub(2) && t[s].gap == Gap::Space && !t[s - 1].numeric {
+                s -= 1;
+            }
+        }
+        spans.push(t[s].orig.start..t[k + n - 1].orig.end);
+    }
+    if !named {
+        return;
+    }
+    let reveals = (0..t.len()).any(|k| {
+        spelled_any(t, k, &["hé lộ", "lộ đề", "nội dung đề"]).is_some()
+            || t[k].key == "câu" && t.get(k + 1).is_some_and(|x| x.numeric)
+    });
+    if !(reveals || secrecy().any_in(t, 0..t.len()) || passes_on(ctx)) {
+        return;
+    }
+    add_uncovered(t, out, Category::InternalDocument, spans, |s| {
+        Some(finding(
+            "internal_document.exam_paper",
+            Category::InternalDocument,
+            Severity::High,
+            s,
+            EXAM_VI,
+            EXAM_EN,
+        ))
     });
 }
 
@@ -1782,6 +1876,9 @@ mod tests {
         super::super::assert_keyed(&[
             WITHHELD,
             EXPLAINS,
+            EXAM_PAPERS,
+            NOT_YET_HELD,
+            PRACTICE,
             UNPUBLISHED_DOCS,
             COUNT_WORDS,
             PUBLIC_CONSULTATION,
