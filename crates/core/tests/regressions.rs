@@ -1693,3 +1693,41 @@ fn exam_papers_before_the_exam() {
         assert_no_findings(&e, t);
     }
 }
+
+/// Papers of a state body said to be not out yet without a mark (ninth session, `adv15`,
+/// `adv16`): the not-yet words and the papers the sentence names are underlined.
+#[test]
+fn papers_not_out_yet() {
+    let e = engine();
+    for (t, cue) in [
+        (
+            "Danh sách hộ cận nghèo đợt 2 phường vừa gửi xuống tổ, chưa công khai đâu nhé.",
+            "chưa công khai",
+        ),
+        (
+            "Danh sách hộ cận nghèo đợt 2 phường vừa gửi xuống tổ, chưa công khai đâu nhé.",
+            "Danh sách",
+        ),
+        (
+            "Anh em xem trước: danh sách dự kiến điều động cán bộ các xã, bản này chưa trình Thường trực đâu.",
+            "chưa trình",
+        ),
+        (
+            "Kết luận thanh tra trường mình có rồi, Phòng mới gửi bản nháp cho hiệu trưởng, tháng sau mới công bố.",
+            "tháng sau mới công bố",
+        ),
+        (
+            "Kết luận thanh tra trường mình có rồi, Phòng mới gửi bản nháp cho hiệu trưởng, tháng sau mới công bố.",
+            "bản nháp",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.rule_id == "internal_document.unpublished");
+    }
+    for t in [
+        "Danh sách khách mời đám cưới, chưa công khai đâu nha.",
+        "Tháng sau mới công bố điểm thi, các bạn chờ nhé.",
+        "Mai mới ký hợp đồng thuê nhà, hồi hộp quá.",
+    ] {
+        assert_no_findings(&e, t);
+    }
+}

@@ -870,6 +870,10 @@ pub(crate) const SECRECY: &[&str] = &[
 /// Papers a secrecy cue can be about ("Công thức phở tuyệt mật, đừng share" is a joke about
 /// a recipe, not a document).
 const PAPERS: &[&str] = &[
+    "kết luận thanh tra",
+    "kết luận kiểm tra",
+    "danh sách dự kiến",
+    "bản nháp",
     "tài liệu",
     "văn bản",
     "hồ sơ",
@@ -1209,21 +1213,51 @@ fn qualifier_at(t: &[Token], k: usize) -> Option<(usize, Severity)> {
         .map(|(_, n, severity)| (n, severity))
 }
 
-/// In a text that already holds an internal-document finding, a not-yet qualifier opening a
+/// In a text that already holds an internal-document finding (or in a sentence that names a
+/// paper before it and a state body or a commune, ward or district: [`PAPERS`], [`AGENCY`];
+/// then the papers it names are underlined too), a not-yet qualifier opening a
 /// clause (after a comma, a bracket or a sentence end) says of that paper that it is not out
 /// yet, and is underlined too (`internal_document.unpublished`): a qualifier of
 /// [`UNPUBLISHED_QUALIFIERS`] of `warning` (all "chưa …") that ends its phrase ("Danh sách dự
 /// kiến nhân sự …, chưa ban hành đâu nên đừng chuyển tiếp", "Ảnh chụp từ nhóm Zalo cơ quan,
-/// chưa công bố:"), or "chưa trình" before a state body ([`AGENCY`]: "chưa trình UBND tỉnh").
+/// chưa công bố:"), or "chưa trình" before a state body ([`AGENCY`]: "chưa trình UBND tỉnh"),
+/// also after "bản này" ("…, bản này chưa trình Thường trực"); or a time to come and "mới"
+/// before being made public ("tháng sau mới công bố", "mai mới ký").
 fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    if !out.iter().any(|f| f.category == Category::InternalDocument) {
-        return;
-    }
-    let spans = (0..t.len())
-        .filter(|&k| t[k].fold == "chua" && (k == 0 || t[k].gap != Gap::Space))
-        .filter_map(|k| {
-            qualifier_at(t, k)
+    let internal = out.iter().any(|f| f.category == Category::InternalDocument);
+    let (sentence_of, ranges) = ctx.sentences();
+    // Without another finding, the qualifier's own sentence must name a paper before it and a
+    // state body: "Danh sách hộ cận nghèo đợt 2 phường vừa gửi xuống tổ, chưa công khai đâu".
+    // Per sentence, read once: where its first paper starts, and whether it names a body.
+    let mut sentence_papers: Vec<Option<(Option<usize>, bool)>> = vec![None; ranges.len()];
+    let mut of_a_body_paper = |k: usize| {
+        let r = ranges[sentence_of[k]].clone();
+        let (first, body) = *sentence_papers[sentence_of[k]].get_or_insert_with(|| {
+            let first = r.clone().find(|&j| papers().at(t, j).is_some());
+            let body = first.is_some()
+                && (about_agency(t, r.clone())
+                    || r.into_iter().any(|j| {
+                        spelled_any(t, j, &["phường", "xã", "huyện", "quận", "tỉnh"]).is_some()
+                    }));
+            (first, body)
+        });
+        body && first.is_some_and(|p| p < k)
+    };
+    // A clause opens at `k`, or after "bản này" opening it ("…, bản này chưa trình …").
+    let opens = |k: usize| {
+        k == 0
+            || t[k].gap != Gap::Space
+            || k >= 2
+                && t[k - 1].key == "này"
+                && t[k - 2].key == "bản"
+                && (k == 2 || t[k - 2].gap != Gap::Space)
+    };
+    let mut spans = Vec::new();
+    let mut papers_marked = vec![false; ranges.len()];
+    for k in 0..t.len() {
+        let found = match t[k].fold.as_str() {
+            "chua" if opens(k) => qualifier_at(t, k)
                 .filter(|&(_, severity)| severity == Severity::Warning)
                 // The qualifier ends its phrase: "chưa ban hành đâu", "(chưa công bố chính
                 // thức)", not "chưa ký tên ai cả", "chưa ký hợp đồng".
@@ -1236,17 +1270,57 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                             )
                     })
                 })
-                .map(|(n, _)| n)
+                .map(|(n, _)| (k, n))
                 // Not yet put before a state body: "chưa trình UBND tỉnh".
                 .or_else(|| {
                     (spelled_at(t, k, "chưa trình")
                         && spaced(t, k, k + 2)
                         && agency().at(t, k + 2).is_some())
-                    .then_some(2)
-                })
-                .map(|n| t[k].orig.start..t[k + n - 1].orig.end)
-        })
-        .collect();
+                    .then_some((k, 2))
+                }),
+            // Out only later: "tháng sau mới công bố", "mai mới ký".
+            "moi" if t[k].key == "mới" && k > 0 && t[k].gap == Gap::Space => {
+                let when = match t[k - 1].key.as_str() {
+                    "mai"
+                        if k >= 2 && matches!(t[k - 2].key.as_str(), "ngày" | "sáng" | "chiều") =>
+                    {
+                        Some(k - 2)
+                    }
+                    "mai" => Some(k - 1),
+                    "sau" | "tới" if k >= 2 => Some(k - 2),
+                    _ => None,
+                };
+                let verb = spelled_any(t, k + 1, &["công bố", "ban hành", "công khai", "ký"]);
+                when.zip(verb)
+                    .filter(|&(s, n)| spaced(t, s, k + n))
+                    .map(|(s, n)| (s, k + 1 + n - s))
+            }
+            _ => None,
+        };
+        let Some((s, n)) = found else {
+            continue;
+        };
+        if !(internal || of_a_body_paper(s)) {
+            continue;
+        }
+        spans.push(t[s].orig.start..t[s + n - 1].orig.end);
+        // With no other finding, the papers the sentence names before it are the ones not
+        // out yet: underlined too, once per sentence.
+        let si = sentence_of[s];
+        if !internal && !papers_marked[si] {
+            papers_marked[si] = true;
+            let mut j = ranges[si].start;
+            while j < s {
+                match papers().at(t, j) {
+                    Some(m) if j + m <= s => {
+                        spans.push(t[j].orig.start..t[j + m - 1].orig.end);
+                        j += m;
+                    }
+                    _ => j += 1,
+                }
+            }
+        }
+    }
     add_uncovered(t, out, Category::InternalDocument, spans, |span| {
         Some(finding(
             "internal_document.unpublished",
