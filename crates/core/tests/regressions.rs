@@ -1731,3 +1731,29 @@ fn papers_not_out_yet() {
         assert_no_findings(&e, t);
     }
 }
+
+/// The audience form with "thì" and a group of readers (ninth session): "ai ở gần thì rõ",
+/// "các mẹ trong lớp chắc đoán được", in a post that points at someone; not a travel tip.
+#[test]
+fn audiences_that_know_who() {
+    let e = engine();
+    for (t, cue) in [
+        (
+            "Có người trong tổ dân phố mình lương cán bộ mà xây nhà 4 tầng. Mình chẳng nói ra đâu, ai ở gần thì rõ 😏",
+            "ai ở gần thì rõ",
+        ),
+        (
+            "Một cô giáo nào đó ở khối 2 thích phong bì lắm, mình không nêu tên đâu, các mẹ trong lớp chắc đoán được 🙂",
+            "các mẹ trong lớp chắc đoán được",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == Category::Insinuation);
+    }
+    for t in [
+        "Ai đi Đà Lạt rồi thì biết, đẹp lắm.",
+        "Mọi người chắc biết rồi, mai mất điện.",
+        "Các mẹ chắc đoán được con mình thích gì rồi.",
+    ] {
+        assert_no_findings(&e, t);
+    }
+}

@@ -162,7 +162,17 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut points: Option<bool> = None;
     let mut i = 0;
     while i < t.len() {
-        if !key_matches(&t[i], "ai") {
+        // A group of readers opens the audience form too ("các mẹ trong lớp chắc đoán được"),
+        // not the echo.
+        let group = (!key_matches(&t[i], "ai"))
+            .then(|| spelled_any(t, i, AUDIENCES))
+            .flatten();
+        if !key_matches(&t[i], "ai") && group.is_none() {
+            i += 1;
+            continue;
+        }
+        let found = audience_knows(t, i, group.is_some());
+        if group.is_some() && found.is_none() {
             i += 1;
             continue;
         }
@@ -182,18 +192,6 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             i = end + 1;
             continue;
         }
-        // The audience: ai … hedge V (who).
-        let found = (i + 1..(i + 9).min(t.len()))
-            .take_while(|&k| t[k].gap != Gap::Hard)
-            .find_map(|m| {
-                if !hedges(&t[m]) {
-                    return None;
-                }
-                let v = m + 1;
-                (know(v) && t[v].gap == Gap::Space)
-                    .then(|| knows_who(t, v))
-                    .flatten()
-            });
         if let Some(end) = found {
             let pointed = *points.get_or_insert_with(|| {
                 out.iter()
@@ -211,6 +209,62 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     add_uncovered(t, out, Category::Insinuation, spans, |s| {
         group_finding(ctx, "insinuation.veiled_target", Severity::Info, s)
     });
+}
+
+/// Groups of readers that open the audience form like "ai" (keyed syllables).
+const AUDIENCES: &[&str] = &[
+    "các mẹ",
+    "mọi người",
+    "các bác",
+    "anh em",
+    "ae",
+    "các chị",
+    "cả lớp",
+    "cả phòng",
+    "cả xóm",
+];
+
+/// The audience form from token `i` ("ai" or a group of [`AUDIENCES`]): up to eight words in
+/// its sentence, a hedge ([`hedges`]) or "thì", then knowing who ([`knows_who`]); after "ai …
+/// thì", also a verb of knowing (or "rõ") that ends its clause, with particles ("ai ngồi phòng
+/// đó thì biết", "ai ở gần thì rõ"). A `group` only guesses ("chắc đoán được"): "mọi người
+/// chắc biết rồi" is everyday. The last token of the form, or `None`.
+fn audience_knows(t: &[Token], i: usize, group: bool) -> Option<usize> {
+    let know = |k: usize| t.get(k).is_some_and(|x| knows(x) || key_matches(x, "rõ"));
+    (i + 1..(i + 9).min(t.len()))
+        .take_while(|&k| t[k].gap != Gap::Hard)
+        .find_map(|m| {
+            let then = key_matches(&t[m], "thì");
+            if !(hedges(&t[m]) || then && !group) {
+                return None;
+            }
+            let v = m + 1;
+            if !(know(v) && t[v].gap == Gap::Space) {
+                return None;
+            }
+            if group && !(key_matches(&t[v], "đoán") || key_matches(&t[v], "nhận")) {
+                return None;
+            }
+            knows_who(t, v).or_else(|| {
+                // "… thì biết (rồi đấy)": the clause ends after the verb and its particles.
+                if !then {
+                    return None;
+                }
+                let mut e = v;
+                while t.get(e + 1).is_some_and(|x| {
+                    x.gap == Gap::Space
+                        && matches!(
+                            x.fold.as_str(),
+                            "roi" | "thoi" | "day" | "do" | "nhe" | "nha" | "ma"
+                        )
+                }) {
+                    e += 1;
+                }
+                t.get(e + 1)
+                    .is_none_or(|x| x.gap != Gap::Space)
+                    .then_some(e)
+            })
+        })
 }
 
 /// Whether token `k` is a person's initial: one capital letter and a full stop, within three
@@ -268,6 +322,6 @@ mod tests {
     /// typed either way would never match.
     #[test]
     fn lists_are_keyed() {
-        super::super::assert_keyed(&[VAGUE_PERSONS, POINTED]);
+        super::super::assert_keyed(&[VAGUE_PERSONS, POINTED, AUDIENCES]);
     }
 }
