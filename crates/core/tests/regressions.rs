@@ -1757,3 +1757,16 @@ fn audiences_that_know_who() {
         assert_no_findings(&e, t);
     }
 }
+
+/// A copied number line in a post that says the notice is not posted yet ("chưa dán ra bảng
+/// tin") stays a finding: the public sign is negated three words before.
+#[test]
+fn not_yet_on_the_notice_board() {
+    let e = engine();
+    assert_underlined(
+        &e,
+        "Gui ca nha ban thong bao phuong moi ky chieu nay, chua dan ra bang tin dau:\nUBND PHUONG 7\nSo: 47/TB-UBND\nV/v tam dung cap phep xay dung khu vuc ven kenh",
+        "So: 47/TB-UBND",
+        |f| f.rule_id == "internal_document.number",
+    );
+}

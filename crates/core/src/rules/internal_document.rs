@@ -828,13 +828,13 @@ const PUBLIC_SIGNS: &[&str] = &[
 phrase_list!(public_signs, PUBLIC_SIGNS);
 
 /// Whether the post says the paper is public or warns against rumours ([`PUBLIC_SIGNS`] not
-/// negated within the two words before: "chưa công khai" is no such sign), or says it is
-/// published ([`published`]).
+/// negated within the three words before: "chưa công khai", "chưa dán ra bảng tin" are no such
+/// sign), or says it is published ([`published`]).
 fn public_sign(t: &[Token]) -> bool {
     published(t)
         || (0..t.len()).any(|k| {
             public_signs().at(t, k).is_some()
-                && !(k.saturating_sub(2)..k).any(|j| matches!(t[j].fold.as_str(), "chua" | "khong"))
+                && !(k.saturating_sub(3)..k).any(|j| matches!(t[j].fold.as_str(), "chua" | "khong"))
         })
 }
 
