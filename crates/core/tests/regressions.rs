@@ -1770,3 +1770,19 @@ fn not_yet_on_the_notice_board() {
         |f| f.rule_id == "internal_document.number",
     );
 }
+
+/// An urgent letter got hold of before the school announces it (ninth session, `adv15`).
+#[test]
+fn urgent_letter_got_hold_of() {
+    let e = engine();
+    assert_underlined(
+        &e,
+        "Công văn hoả tốc sở giáo dục gửi hiệu trưởng chiều nay, bọn mình xin được ảnh chụp: tạm dừng dạy thêm từ tuần sau. Phụ huynh đọc trước nhé, mai trường mới thông báo chính thức.",
+        "Công văn hoả tốc",
+        |f| f.category == Category::InternalDocument,
+    );
+    assert_no_findings(
+        &e,
+        "Bộ Y tế có công văn hỏa tốc gửi các tỉnh, mọi người xem trước lịch tiêm nhé.",
+    );
+}

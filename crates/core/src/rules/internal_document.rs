@@ -1070,7 +1070,7 @@ const URGENT_KINDS: &[&str] = &["công văn", "công điện", "văn bản", "cv
 /// Urgency marks (Nghị định 30/2020/NĐ-CP), longer before their prefixes.
 const URGENCY: &[&str] = &["hoả tốc", "thượng khẩn", "khẩn"];
 /// What a writer says who passes a letter on before it is public: "chưa công bố đâu", "gửi
-/// trước" (and a cue of [`SECRECY`], or "cho cả nhóm xem trước": see [`urgent_copies`]). A
+/// trước", "bọn mình xin được ảnh chụp", "mai trường mới thông báo" (and a cue of [`SECRECY`], or "cho cả nhóm xem trước": see [`urgent_copies`]). A
 /// photo alone is not one ("mình chụp màn hình" of a ministry's letter in the news).
 const COPY_CUES: &[&str] = &[
     "chưa công bố",
@@ -1081,6 +1081,8 @@ const COPY_CUES: &[&str] = &[
     "chưa ban hành",
     "chưa phát hành",
     "gửi trước",
+    "xin được",
+    "mới thông báo",
 ];
 
 /// What says the letter is public already: "đã đăng trên website", "Cổng thông tin".
