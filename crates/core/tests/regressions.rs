@@ -1786,3 +1786,36 @@ fn urgent_letter_got_hold_of() {
         "Bộ Y tế có công văn hỏa tốc gửi các tỉnh, mọi người xem trước lịch tiêm nhé.",
     );
 }
+
+/// Forms of the ninth session's blind rounds: profanity censored with asterisks, "đập cho nhừ
+/// tử" typed without diacritics, "dạy cho một bài học nhớ đời", "sạch tế bào ung thư"; and a
+/// walnut.
+#[test]
+fn censored_beatings_and_cures() {
+    let e = engine();
+    assert_underlined(
+        &e,
+        "Thằng shipper láo toét, đ** mẹ loại mất nết",
+        "đ** mẹ",
+        |f| f.category == Category::Inflammatory,
+    );
+    assert_underlined(
+        &e,
+        "de tao gap ngoai duong thi tao dap cho nhu tu",
+        "dap cho nhu tu",
+        |f| f.category == Category::Inflammatory,
+    );
+    assert_underlined(
+        &e,
+        "Tìm ra nhà thì anh em đến tận nơi dạy cho một bài học nhớ đời.",
+        "dạy cho một bài học nhớ đời",
+        |f| f.category == Category::Inflammatory,
+    );
+    assert_underlined(
+        &e,
+        "Lá xạ đen nấu với cà gai leo uống 3 tháng là sạch tế bào ung thư.",
+        "sạch tế bào ung thư",
+        |f| f.rule_id == "unverified_claim.miracle_cure",
+    );
+    assert_no_findings(&e, "Quả óc chó rất bổ, mỗi ngày ăn vài hạt.");
+}
