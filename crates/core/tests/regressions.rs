@@ -1819,3 +1819,47 @@ fn censored_beatings_and_cures() {
     );
     assert_no_findings(&e, "Quả óc chó rất bổ, mỗi ngày ăn vài hạt.");
 }
+
+/// Clean posts of the ninth session's third blind round (`adv17`): a training that forbids
+/// passing marked papers on in a conditional, one typed without diacritics, a clerk who
+/// declines "vì đó là tài liệu nội bộ", shops' own phones and mailboxes, a kitchen knocked
+/// down, a health rumour called false, a lesson on bullying quoting what not to say, a police
+/// advice on being scammed.
+#[test]
+fn third_round_clean_posts() {
+    let e = engine();
+    for t in [
+        "Chiều nay trường tổ chức tập huấn Bộ Quy tắc ứng xử trên mạng xã hội. Thầy hiệu trưởng nhắc: văn bản có đóng dấu Mật hay ghi “Lưu hành nội bộ” thì tuyệt đối không chụp ảnh, không gửi qua Zalo. Ai chưa rõ thì hỏi văn thư trước khi đăng bất cứ thứ gì.",
+        "Sang nay co quan sinh hoat chuyen de bao ve bi mat nha nuoc: tai lieu do Mat, Toi mat khong duoc chup anh, khong soan thao tren may tinh co ket noi internet. Hoc xong moi thay nhieu thoi quen cua minh chua dung, phai sua ngay.",
+        "Mấy bạn hỏi xin file kết luận kiểm tra ở cơ quan mình, mình xin phép không gửi nhé vì đó là tài liệu nội bộ, chưa được phép công bố. Khi nào có văn bản chính thức đăng trên cổng thông tin của huyện mình sẽ gửi link.",
+        "Ca ro dong, tom dat bat sang nay con tuoi rong, ai lay ib hoac qua sap so 12 cho Vieng nhe. Sdt cua minh: 0345 678 901, minh la Nam ban ca o sap so 12 cho Vieng.",
+        "Nhận may đo áo dài, sửa đồ lấy ngay tại tiệm May Hồng, 15 Lê Lợi, TP Huế. Đặt lịch qua Zalo tiệm 0905 123 987 hoặc email mayhong.hue@gmail.com nhé các chị.",
+        "Bò tơ Củ Chi mới mổ sáng nay, thịt bò đỏ au 😋 Gọi/Zalo Bếp Nhà Tý 0868 222 333, giao tận nơi trong quận 12.",
+        "Nhà em số 9 tuần sau đập phá bếp cũ để sửa lại, có thể ồn từ 8h đến 17h, mong các cô chú hàng xóm thông cảm ạ 🙏",
+        "Gần đây nhiều người chia sẻ clip 'nước lá tía tô chữa khỏi ung thư giai đoạn cuối'. Đây là thông tin sai, Bộ Y tế đã cảnh báo.",
+        "Hôm nay cô cho lớp 7A thảo luận về bắt nạt trên mạng: những câu như 'mày ngu thế', 'đồ béo' tưởng đùa nhưng làm bạn tổn thương thật.",
+        "Công an xã khuyến cáo: không cung cấp số CCCD, mã OTP cho bất kỳ ai. Nếu nghi ngờ bị lừa đảo, gọi ngay 113.",
+    ] {
+        assert_no_findings(&e, t);
+    }
+    // The same forms that pass a paper on, quote a threat in a report, or hold someone else's
+    // number stay findings.
+    assert_underlined(
+        &e,
+        "Tập huấn dặn văn bản có dấu Mật thì không được chụp, nhưng em chụp được đây",
+        "có dấu Mật",
+        |f| f.category == Category::InternalDocument,
+    );
+    assert_underlined(
+        &e,
+        "Nó nhắn cho tôi 'tao giết mày' ngay trước cổng",
+        "tao giết mày",
+        |f| f.category == Category::Inflammatory,
+    );
+    assert_underlined(
+        &e,
+        "Shop mình bị con này bom hàng, sđt nó 0912 345 678 ai gặp thì báo",
+        "0912 345 678",
+        |f| f.category == Category::PersonalData && f.severity >= Severity::Warning,
+    );
+}

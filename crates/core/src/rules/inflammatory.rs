@@ -529,6 +529,82 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
+    drop_quoted_examples(ctx, out);
+}
+
+/// Words of a text that talks about hurtful words rather than using them (keyed syllables): a
+/// lesson on bullying, a rule of a group ("những câu như 'mày ngu thế' … làm bạn tổn thương").
+const ABOUT_WORDS: &[&str] = &[
+    "những câu như",
+    "câu như",
+    "những câu",
+    "lời lẽ",
+    "bắt nạt",
+    "tổn thương",
+    "những từ",
+    "từ ngữ",
+    "ngôn từ",
+    "kiểu như",
+    "ví dụ",
+];
+
+phrase_list!(about_words, ABOUT_WORDS);
+
+/// The byte ranges of the text's quotations: between “ and ”, ‘ and ’, « and », or a pair of
+/// `"` or `'` (a `'` opens only after a space, a colon or the start, and closes before a
+/// space, punctuation or the end: not an apostrophe). At most 300 bytes each.
+fn quotations(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    let mut prev = ' ';
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map_or(' ', |&(_, n)| n);
+        match open {
+            Some((o, start)) => {
+                let closes = match o {
+                    '“' => c == '”',
+                    '‘' => c == '’',
+                    '«' => c == '»',
+                    '"' => c == '"',
+                    _ => c == '\'' && (next.is_whitespace() || next.is_ascii_punctuation()),
+                };
+                if closes {
+                    out.push(start..i);
+                    open = None;
+                } else if i - start > 300 {
+                    open = None;
+                }
+            }
+            None => {
+                let opens = matches!(c, '“' | '‘' | '«' | '"')
+                    || c == '\'' && (prev.is_whitespace() || prev == ':');
+                if opens {
+                    open = Some((c, i + c.len_utf8()));
+                }
+            }
+        }
+        prev = c;
+    }
+    out
+}
+
+/// Drops the inflammatory findings that lie inside a quotation in a text that talks about
+/// such words ([`ABOUT_WORDS`]): a teacher's lesson quoting "'mày ngu thế', 'đồ béo'" as what
+/// not to say. A threat quoted in a report without such words stays.
+fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    if !out.iter().any(|f| f.category == Category::Inflammatory)
+        || !about_words().any_in(t, 0..t.len())
+    {
+        return;
+    }
+    // Sorted and apart: the one quotation that may hold a span is the last opening before it.
+    let quoted = quotations(ctx.text);
+    out.retain(|f| {
+        let i = quoted.partition_point(|q| q.start <= f.span.start);
+        f.category != Category::Inflammatory || !(i > 0 && f.span.end <= quoted[i - 1].end)
+    });
 }
 
 #[cfg(test)]
@@ -538,6 +614,6 @@ mod tests {
     /// The word list is written as the text is keyed.
     #[test]
     fn exterminate_is_keyed() {
-        super::super::assert_keyed(&[EXTERMINATE]);
+        super::super::assert_keyed(&[EXTERMINATE, ABOUT_WORDS]);
     }
 }

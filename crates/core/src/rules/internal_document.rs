@@ -292,6 +292,9 @@ const RULE_CONTEXT: &[&str] = &[
     "nội quy",
     "nguyên tắc",
     "hướng dẫn",
+    "chuyên đề",
+    "bảo vệ bí mật nhà nước",
+    "quy tắc ứng xử",
     "lưu ý",
     "nhân viên mới",
     "theo luật",
@@ -361,9 +364,10 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     // A text that passes a paper on anyway ("… nhưng mình vẫn đăng", "em chụp được đây", a
     // list after a colon) states no rule, whatever its first words say.
-    // A rule is stated in a sentence or two; a longer post tells more than the rule.
+    // A rule is stated in a sentence or two, with one around it; a longer post tells more than
+    // the rule.
     let (sentence_of, ranges) = ctx.sentences();
-    if passes_on(ctx) || ranges.len() > 2 || !rule_context().any_in(t, 0..t.len()) {
+    if passes_on(ctx) || ranges.len() > 3 || !rule_context().any_in(t, 0..t.len()) {
         return;
     }
     // A colon anywhere after the mark (a list or a paper follows), or a question mark before
@@ -398,7 +402,9 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // Other marks listed after it: "tài liệu tuyệt mật, tối mật và mật".
         let mut end = r.end;
         while t.get(end).is_some_and(|n| {
-            n.gap != Gap::Hard && matches!(n.key.as_str(), "tối" | "tuyệt" | "mật" | "và" | "hoặc")
+            n.gap != Gap::Hard
+                && matches!(n.fold.as_str(), "toi" | "tuyet" | "mat" | "va" | "hoac")
+                && (!n.marked || matches!(n.key.as_str(), "tối" | "tuyệt" | "mật" | "và" | "hoặc"))
         }) {
             end += 1;
         }
@@ -408,18 +414,25 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }) {
             return false;
         }
+        // A rule keeps the paper in ("phải giữ kín", "không được sao chụp", "phải được cất"),
+        // not "phải công khai", "phải triển khai".
+        let keeps = |k: usize| {
+            rule_modals().at(t, k).is_some_and(|n| {
+                (k + n..(k + n + 2).min(t.len())).any(|j| kept_from().at(t, j).is_some())
+            })
+        };
         (end..(end + 3).min(t.len()))
             .take_while(|&k| t[k].gap == Gap::Space)
             .take_while(|&k| {
                 k == end || matches!(t[k - 1].key.as_str(), "thì" | "đều" | "luôn" | "cũng")
             })
-            .any(|k| {
-                rule_modals().at(t, k).is_some_and(|n| {
-                    // A rule keeps the paper in ("phải giữ kín", "không được sao chụp", "phải
-                    // được cất"), not "phải công khai", "phải triển khai".
-                    (k + n..(k + n + 2).min(t.len())).any(|j| kept_from().at(t, j).is_some())
-                })
-            })
+            .any(keeps)
+            // Or the condition of the rule goes on to "thì" and the modal, within twelve words
+            // in the sentence: "văn bản có đóng dấu Mật hay ghi “Lưu hành nội bộ” thì tuyệt
+            // đối không chụp ảnh".
+            || (end..(end + 12).min(t.len()))
+                .take_while(|&k| t[k].gap != Gap::Hard)
+                .any(|k| t[k].key == "thì" && keeps(k + 1))
     };
     // Each mark asked once. The tokens where the general classification marks end: an
     // "internal only" phrase starting within three tokens after one is that rule's modal
@@ -498,6 +511,30 @@ fn passes_on(ctx: &Ctx<'_>) -> bool {
         let Some(n) = leak_cues().at(t, k) else {
             return false;
         };
+        // Typed without diacritics, one syllable is many words ("tai" is "tài liệu" as often as
+        // "tải", "ma" "mà", "day" "đây"): only the unambiguous ones count.
+        if n == 1
+            && !t[k].marked
+            && !matches!(
+                t[k].fold.as_str(),
+                "gui"
+                    | "share"
+                    | "inbox"
+                    | "ib"
+                    | "up"
+                    | "pm"
+                    | "link"
+                    | "drive"
+                    | "cmt"
+                    | "comment"
+                    | "post"
+                    | "scan"
+                    | "mail"
+                    | "leak"
+            )
+        {
+            return false;
+        }
         // What is summarised or noted is the training itself: "Tóm tắt buổi tập huấn".
         if governed(k) || rule_context().any_in(t, k + n..(k + n + 2).min(t.len())) {
             return false;
@@ -524,6 +561,9 @@ fn passes_on(ctx: &Ctx<'_>) -> bool {
 /// What a writer who declines to share or answer says (keyed syllables): "nên mình chưa thể
 /// trả lời", "nên không thể chia sẻ được".
 const WITHHELD: &[&str] = &[
+    "xin phép không gửi",
+    "xin phép không chia sẻ",
+    "không gửi được",
     "chưa thể trả lời",
     "không thể trả lời",
     "chưa trả lời được",
@@ -555,7 +595,8 @@ phrase_list!(withheld, WITHHELD);
 /// chưa thể trả lời", "Tài liệu mật nên em không thể chia sẻ được") when the writer, later in
 /// the same sentence, declines to pass it on ([`WITHHELD`]), or says so right before it
 /// ([`forbidden_before`]: "em ko gửi file dự thảo quy chế được đâu"): a civil servant's
-/// answer, not a leak. Only
+/// answer, not a leak; also when the declining words come first and "vì" gives the paper as
+/// the reason ("mình xin phép không gửi nhé vì đó là tài liệu nội bộ"). Only
 /// when the text passes nothing on ([`passes_on`]: "… nhưng mình tóm tắt", "ai cần inbox"),
 /// has at most three sentences and holds no copied number line or frame, and only the
 /// findings before the declining words in their sentence.
@@ -587,15 +628,30 @@ fn drop_withheld(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // Where the last declining words of each sentence start: one pass, however many papers
     // a sentence names.
     let mut last = vec![None; ranges.len()];
-    for k in (0..t.len()).filter(|&k| withheld().at(t, k).is_some()) {
-        last[sentence_of[k]] = Some(k);
+    // Where the first declining words of each sentence are followed by "vì" (the token after
+    // it): "mình xin phép không gửi nhé vì đó là tài liệu nội bộ".
+    let mut because: Vec<Option<usize>> = vec![None; ranges.len()];
+    for k in 0..t.len() {
+        let Some(n) = withheld().at(t, k) else {
+            continue;
+        };
+        let si = sentence_of[k];
+        last[si] = Some(k);
+        if because[si].is_none() {
+            because[si] = (k + n..(k + n + 4).min(ranges[si].end))
+                .find(|&j| t[j].key == "vì")
+                .map(|j| j + 1);
+        }
     }
     out.retain(|f| {
         let r = tokens_in(t, &f.span);
-        !named(f)
-            || r.is_empty()
-            || last[sentence_of[r.end - 1]].is_none_or(|k| k < r.end)
-                && !forbidden_before(t, r.start)
+        if !named(f) || r.is_empty() {
+            return true;
+        }
+        let si = sentence_of[r.end - 1];
+        last[si].is_none_or(|k| k < r.end)
+            && because[si].is_none_or(|v| v > r.start)
+            && !forbidden_before(t, r.start)
     });
 }
 

@@ -294,6 +294,14 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let span = ctx.norm.orig_range(m);
+        // An office's or shop's mailbox, as its phone: "Zalo tiệm 0905 … hoặc email …".
+        let toks = tokens_in(ctx.tokens, &span);
+        if !toks.is_empty()
+            && public_near(ctx.tokens, toks.start, toks.end)
+            && !near_word(ctx.tokens, toks.start, toks.end, 4, 0, OTHER_WORDS)
+        {
+            continue;
+        }
         out.push(finding(
             "personal_data.email",
             Category::PersonalData,
@@ -477,6 +485,17 @@ const AD_WORDS: &[&str] = &[
     "giá sỉ",
     "cửa hàng",
     "tiệm",
+    "cần bán",
+    "bán hàng",
+    "chuyên bán",
+    "mình bán",
+    "em bán",
+    "nhà bán",
+    "ai lấy",
+    "giao tận nơi",
+    "giao tận nhà",
+    "nhận may",
+    "đặt lịch",
 ];
 
 phrase_list!(ad_words, AD_WORDS);
@@ -492,8 +511,8 @@ fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) -> Vec<bool> {
     if accusing {
         return own;
     }
-    // The end of the last own item: data listed right after it ("0912 345 678 - 0987 654 321")
-    // is the writer's too.
+    // The end of the last own item: data listed right after it, within three words ("0912 345
+    // 678 - 0987 654 321", "0905 123 987 hoặc email …") is the writer's too.
     let mut own_end: Option<usize> = None;
     for (f, own) in found.iter_mut().zip(own.iter_mut()) {
         let toks = tokens_in(ctx.tokens, &f.span);
@@ -506,7 +525,7 @@ fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) -> Vec<bool> {
         let other = near(OTHER_WORDS)
             || near_word(ctx.tokens, toks.start, toks.end, 12, 12, THIRD_PARTY_WORDS)
             || names_owner(ctx.tokens, toks.start);
-        let listed = own_end.is_some_and(|e| toks.start <= e + 2);
+        let listed = own_end.is_some_and(|e| toks.start <= e + 3);
         if (listed || near(OWN_WORDS)) && !other {
             f.severity = Severity::Info;
             f.message.vi = OWN_VI.to_string();
