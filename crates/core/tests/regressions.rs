@@ -1863,3 +1863,66 @@ fn third_round_clean_posts() {
         |f| f.category == Category::PersonalData && f.severity >= Severity::Warning,
     );
 }
+
+/// Risky forms of the third blind round (`adv17`): readers who know whom the writer means,
+/// not wanting to name, leading readers to name or judge, a teller six words from "nghe" or
+/// who "kể hết", a paper qualified "ra ngoài" or after "bản này phòng", "đóng dấu mật" typed
+/// flat (not "mất dạy").
+#[test]
+fn third_round_risky_forms() {
+    let e = engine();
+    for (t, cue) in [
+        (
+            "Co nhung nguoi ngoi ghe ma khong biet ngai. Anh em trong so nghe la biet dang nho ai.",
+            "Anh em trong so nghe la biet dang nho ai",
+        ),
+        (
+            "Thôi, mình chẳng muốn nhắc tên. Mọi người thấy ai hay ngồi phòng hiệu trưởng nhất thì biết ngay thôi mà 🙂",
+            "chẳng muốn nhắc tên",
+        ),
+        (
+            "Co ng o phong TC-KH dao nay di xe moi, hieu thi tu hieu nha ae. Ai biet thi cmt ten vao day cho vui 😂",
+            "cmt ten vao day",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == Category::Insinuation);
+    }
+    for (t, cue) in [
+        (
+            "Bà con oi, nghe may ba ban ca ngoai cho bao nuoc song nhiem doc roi, ca chet trang song.",
+            "nghe may ba ban ca ngoai cho bao",
+        ),
+        (
+            "CÔNG TY MÔI TRƯỜNG ĐỔ TRỘM RÁC THẢI Y TẾ XUỐNG SÔNG. Bạn em làm trong đó kể hết rồi.",
+            "Bạn em làm trong đó kể",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.rule_id == "unverified_claim.hearsay");
+    }
+    for (t, cue) in [
+        (
+            "Gửi cả nhóm ảnh công văn Sở gửi các bệnh viện, bên trên đóng dấu KHẨN, chưa công bố ra ngoài đâu.",
+            "chưa công bố",
+        ),
+        (
+            "Lộ danh sách dự kiến giáo viên bị điều chuyển năm học tới rồi các cô ơi, bản này phòng chưa công bố đâu.",
+            "chưa công bố",
+        ),
+        (
+            "Cac thay co oi, de kiem tra cuoi ky phong gui xuong co dong dau mat day, em chup lai roi.",
+            "dong dau mat",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == Category::InternalDocument);
+    }
+    let r = e.analyze(
+        "Cac thay co oi, de kiem tra phong gui xuong co dong dau mat day, em chup lai roi.",
+    );
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| f.category != Category::Inflammatory),
+        "{:?}",
+        r.findings
+    );
+}

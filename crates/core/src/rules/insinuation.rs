@@ -33,6 +33,7 @@ const VAGUE_PERSONS: &[&str] = &[
     "một người mà",
     "ai đó ở",
     "ai đó trong",
+    "có vị",
 ];
 
 const VI: &str = "Nhắc tới một người mà không nêu tên, kèm lời gợi ý để người đọc tự đoán: đó là ám chỉ. Nếu có điều cần phản ánh, hãy nói rõ và gửi đúng nơi có thẩm quyền.";
@@ -227,8 +228,9 @@ const AUDIENCES: &[&str] = &[
 /// The audience form from token `i` ("ai" or a group of [`AUDIENCES`]): up to eight words in
 /// its sentence, a hedge ([`hedges`]) or "thì", then knowing who ([`knows_who`]); after "ai …
 /// thì", also a verb of knowing (or "rõ") that ends its clause, with particles ("ai ngồi phòng
-/// đó thì biết", "ai ở gần thì rõ"). A `group` only guesses ("chắc đoán được"): "mọi người
-/// chắc biết rồi" is everyday. The last token of the form, or `None`.
+/// đó thì biết", "ai ở gần thì rõ"). A `group` must know who ("chắc đoán được", "nghe là biết
+/// đang nhắc ai"): "mọi người chắc biết rồi" is everyday. The last token of the form, or
+/// `None`.
 fn audience_knows(t: &[Token], i: usize, group: bool) -> Option<usize> {
     let know = |k: usize| t.get(k).is_some_and(|x| knows(x) || key_matches(x, "rõ"));
     (i + 1..(i + 9).min(t.len()))
@@ -242,9 +244,6 @@ fn audience_knows(t: &[Token], i: usize, group: bool) -> Option<usize> {
             if !(know(v) && t[v].gap == Gap::Space) {
                 return None;
             }
-            if group && !(key_matches(&t[v], "đoán") || key_matches(&t[v], "nhận")) {
-                return None;
-            }
             knows_who(t, v).or_else(|| {
                 // "… thì biết (rồi đấy)": the clause ends after the verb and its particles.
                 if !then {
@@ -255,7 +254,7 @@ fn audience_knows(t: &[Token], i: usize, group: bool) -> Option<usize> {
                     x.gap == Gap::Space
                         && matches!(
                             x.fold.as_str(),
-                            "roi" | "thoi" | "day" | "do" | "nhe" | "nha" | "ma"
+                            "roi" | "thoi" | "day" | "do" | "nhe" | "nha" | "ma" | "ngay"
                         )
                 }) {
                     e += 1;
@@ -308,6 +307,12 @@ const POINTED: &[&str] = &[
     "có một vị",
     "có 1 anh",
     "có 1 chị",
+    "có những người",
+    "có người muốn",
+    "có mấy ông",
+    "có mấy bà",
+    "có đứa",
+    "có vị",
     "người ấy",
     "người đó",
     "ông ấy",

@@ -825,6 +825,8 @@ pub(crate) const AGENCY: &[&str] = &[
     "bổ nhiệm",
     "đề bạt",
     "điều động",
+    "điều chuyển",
+    "văn thư",
     "luân chuyển",
     "kỷ luật",
     "huyện",
@@ -1302,14 +1304,17 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         });
         body && first.is_some_and(|p| p < k)
     };
-    // A clause opens at `k`, or after "bản này" opening it ("…, bản này chưa trình …").
+    // A clause opens at `k`, or after "bản này" (and a word: who) opening it ("…, bản này chưa
+    // trình …", "…, bản này phòng chưa công bố đâu").
     let opens = |k: usize| {
         k == 0
             || t[k].gap != Gap::Space
-            || k >= 2
-                && t[k - 1].key == "này"
-                && t[k - 2].key == "bản"
-                && (k == 2 || t[k - 2].gap != Gap::Space)
+            || (k.saturating_sub(3)..k.saturating_sub(1)).any(|b| {
+                t[b].key == "bản"
+                    && t[b + 1].key == "này"
+                    && (b == 0 || t[b].gap != Gap::Space)
+                    && t[b + 1..=k].iter().all(|x| x.gap == Gap::Space)
+            })
     };
     let mut spans = Vec::new();
     let mut papers_marked = vec![false; ranges.len()];
@@ -1324,7 +1329,15 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                         x.gap != Gap::Space
                             || matches!(
                                 x.fold.as_str(),
-                                "dau" | "nen" | "ma" | "nhung" | "chinh" | "thi" | "nhe" | "nha"
+                                "dau"
+                                    | "nen"
+                                    | "ma"
+                                    | "nhung"
+                                    | "chinh"
+                                    | "thi"
+                                    | "nhe"
+                                    | "nha"
+                                    | "ra"
                             )
                     })
                 })

@@ -224,12 +224,14 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let hearsay_warning =
         |f: &Finding| f.rule_id == "unverified_claim.hearsay" && f.severity == Severity::Warning;
     // A vague source ("Nguồn: một anh trong ngành.") vouches for the sentence before it too,
-    // and so does a teller who says "so" ("Ng nhà mk làm trong đó bảo vậy").
+    // and so does a teller who says "so" or "all of it" ("Ng nhà mk làm trong đó bảo vậy", "Bạn
+    // em làm trong đó kể hết rồi").
     let source_of = |f: &Finding| {
         let toks = tokens_in(t, &f.span);
         let so = || {
-            t.get(toks.end)
-                .is_some_and(|x| x.gap == Gap::Space && matches!(x.key.as_str(), "vậy" | "thế"))
+            t.get(toks.end).is_some_and(|x| {
+                x.gap == Gap::Space && matches!(x.key.as_str(), "vậy" | "thế" | "hết")
+            })
         };
         (!toks.is_empty() && (vague_source_at(t, toks.start).is_some() || so()))
             .then(|| sentence_of[toks.start])
@@ -977,7 +979,7 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
                 })
                 .filter(|&e| !t[e..i].iter().any(|x| x.fold == "ve"));
             // Or heard from someone between "nghe" and the verb: "Nghe bà hàng xóm kể",
-            // "nghe mấy ông trong xóm nói" (one to four words, one phrase). Not a person named
+            // "nghe mấy bà bán cá ngoài chợ bảo" (one to six words, one phrase). Not a person named
             // with a capital ("Nghe cụ Trần Dần nói": a source), nor a chat ("nói chuyện"),
             // nor one's family ("Nghe mẹ kể hồi xưa", "nghe bà nội kể"): memories.
             let heard = || {
@@ -985,7 +987,7 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
                     .get(i + v)
                     .is_some_and(|n| n.gap == Gap::Space && n.key == "chuyện");
                 tell.filter(|_| !chat).and_then(|_| {
-                    (i.saturating_sub(5)..i.saturating_sub(1)).find(|&s| {
+                    (i.saturating_sub(7)..i.saturating_sub(1)).find(|&s| {
                         t[s].key == "nghe"
                             && spaced(t, s, i + v - 1)
                             && !t[s + 1..i].iter().any(|x| x.capitalized)
