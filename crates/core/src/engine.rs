@@ -196,6 +196,55 @@ fn to_the_public(next: Option<&[Token]>) -> bool {
     !staff && crate::rules::to_the_public(&(words.join(" ") + " "))
 }
 
+/// Whether the mark of tokens `first..=last` is quoted as written on a paper or as its stamp:
+/// an opening quote right before it and a closing one right after, after "dấu" ("đóng dấu
+/// “Mật” đỏ chót") or after "ghi" ([`written`]) in a sentence that names a paper within the
+/// sixteen words before ("bản kế hoạch … trên góc có ghi 'Mật'"; not "ghi 'Mật' vào tên file
+/// cho vui").
+pub(crate) fn quoted_on_paper(text: &str, tokens: &[Token], first: usize, last: usize) -> bool {
+    let (Some(f), Some(l)) = (tokens.get(first), tokens.get(last)) else {
+        return false;
+    };
+    let quoted = text
+        .get(..f.orig.start)
+        .is_some_and(|b| b.trim_end().ends_with(['"', '\'', '“', '‘', '«']))
+        && text
+            .get(l.orig.end..)
+            .is_some_and(|a| a.starts_with(['"', '\'', '”', '’', '»']));
+    if !quoted {
+        return false;
+    }
+    let stamp = first > 0 && tokens[first - 1].key == "dấu";
+    let paper = || {
+        (first.saturating_sub(16)..first)
+            .rev()
+            .take_while(|&j| tokens[j + 1].gap != Gap::Hard)
+            .any(|j| {
+                matches!(
+                    tokens[j].fold.as_str(),
+                    "ban" | "van" | "tai" | "ke" | "cong" | "bao" | "quyet" | "bien" | "ho" | "de"
+                ) && crate::rules::spelled_any(
+                    tokens,
+                    j,
+                    &[
+                        "bản",
+                        "văn bản",
+                        "tài liệu",
+                        "kế hoạch",
+                        "công văn",
+                        "báo cáo",
+                        "quyết định",
+                        "biên bản",
+                        "hồ sơ",
+                        "đề",
+                    ],
+                )
+                .is_some()
+            })
+    };
+    stamp || written(text, tokens, first) && paper()
+}
+
 /// Whether the words before token `first` say it is written on a paper: "ghi", "có ghi",
 /// "ghi rõ (là)", "ghi chữ", then the mark quoted ("bên trên ghi \"Hạn chế phổ biến\"") or
 /// a paper named earlier in the sentence ("Bản này … ghi rõ là không phổ biến"): a mark in
@@ -557,6 +606,7 @@ impl Engine {
             && !span.iter().all(|t| t.upper || t.numeric)
             && !(starts && span[0].capitalized && (label || heads_lines()))
             && !written(text, tokens, h.first)
+            && !quoted_on_paper(text, tokens, h.first, h.last)
             && !bracketed_after_document(text, tokens, h.first)
             // A document mark in lower case, in a post that asks readers to keep it secret
             // ("tai lieu mat cua phong … k dc share nha", "có chữ Confidential … giữ kín
@@ -591,7 +641,12 @@ impl Engine {
                         .get(..span[0].orig.start)
                         .is_some_and(|b| b.trim_end().ends_with(':'))
             };
-            if !(starts && ends || bracketed() || stamp() || quoted_label()) {
+            if !(starts && ends
+                || bracketed()
+                || stamp()
+                || quoted_label()
+                || quoted_on_paper(text, tokens, h.first, h.last))
+            {
                 return false;
             }
         }

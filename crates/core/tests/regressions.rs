@@ -1926,3 +1926,25 @@ fn third_round_risky_forms() {
         r.findings
     );
 }
+
+/// A classification mark quoted as written on a named paper or as its stamp (ninth session):
+/// "có ghi 'Mật'", "đóng dấu “Mật”"; not a dish's name or a file's.
+#[test]
+fn marks_quoted_on_papers() {
+    let e = engine();
+    for (t, cue) in [
+        (
+            "Anh em thôn đội ơi, bản kế hoạch tuyển quân năm nay em gửi trước đây, trên góc có ghi 'Mật' nên anh em đọc trong nhóm thôi nhé.",
+            "Mật",
+        ),
+        ("Ảnh chụp trang đầu quyết định kỷ luật, góc trên còn đóng dấu “Mật” đỏ chót", "Mật"),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == Category::InternalDocument);
+    }
+    for t in [
+        "Quán mình có món 'Mật' ong rừng",
+        "Cô ấy ghi 'Mật' vào tên file cho vui",
+    ] {
+        assert_no_findings(&e, t);
+    }
+}

@@ -631,11 +631,10 @@ fn drop_withheld(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // Where the first declining words of each sentence are followed by "vì" (the token after
     // it): "mình xin phép không gửi nhé vì đó là tài liệu nội bộ".
     let mut because: Vec<Option<usize>> = vec![None; ranges.len()];
-    for k in 0..t.len() {
+    for (k, &si) in sentence_of.iter().enumerate() {
         let Some(n) = withheld().at(t, k) else {
             continue;
         };
-        let si = sentence_of[k];
         last[si] = Some(k);
         if because[si].is_none() {
             because[si] = (k + n..(k + n + 4).min(ranges[si].end))
