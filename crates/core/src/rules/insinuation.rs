@@ -166,7 +166,7 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // A group of readers opens the audience form too ("các mẹ trong lớp chắc đoán được"),
         // not the echo.
         let group = (!key_matches(&t[i], "ai"))
-            .then(|| spelled_any(t, i, AUDIENCES))
+            .then(|| audiences().at(t, i))
             .flatten();
         if !key_matches(&t[i], "ai") && group.is_none() {
             i += 1;
@@ -224,6 +224,8 @@ const AUDIENCES: &[&str] = &[
     "cả phòng",
     "cả xóm",
 ];
+
+phrase_list!(audiences, AUDIENCES);
 
 /// The audience form from token `i` ("ai" or a group of [`AUDIENCES`]): up to eight words in
 /// its sentence, a hedge ([`hedges`]) or "thì", then knowing who ([`knows_who`]); after "ai …
