@@ -165,10 +165,9 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     while i < t.len() {
         // A group of readers opens the audience form too ("các mẹ trong lớp chắc đoán được"),
         // not the echo.
-        let group = (!key_matches(&t[i], "ai"))
-            .then(|| audiences().at(t, i))
-            .flatten();
-        if !key_matches(&t[i], "ai") && group.is_none() {
+        let ai = t[i].fold == "ai" && key_matches(&t[i], "ai");
+        let group = if ai { None } else { audiences().at(t, i) };
+        if !ai && group.is_none() {
             i += 1;
             continue;
         }

@@ -1127,7 +1127,7 @@ const URGENT_KINDS: &[&str] = &["công văn", "công điện", "văn bản", "cv
 /// Urgency marks (Nghị định 30/2020/NĐ-CP), longer before their prefixes.
 const URGENCY: &[&str] = &["hoả tốc", "thượng khẩn", "khẩn"];
 /// What a writer says who passes a letter on before it is public: "chưa công bố đâu", "gửi
-/// trước", "bọn mình xin được ảnh chụp", "mai trường mới thông báo" (and a cue of [`SECRECY`], or "cho cả nhóm xem trước": see [`urgent_copies`]). A
+/// trước" (and a cue of [`SECRECY`], or "cho cả nhóm xem trước": see [`urgent_copies`]). A
 /// photo alone is not one ("mình chụp màn hình" of a ministry's letter in the news).
 const COPY_CUES: &[&str] = &[
     "chưa công bố",
@@ -1138,8 +1138,6 @@ const COPY_CUES: &[&str] = &[
     "chưa ban hành",
     "chưa phát hành",
     "gửi trước",
-    "xin được",
-    "mới thông báo",
 ];
 
 /// What says the letter is public already: "đã đăng trên website", "Cổng thông tin".
@@ -1190,7 +1188,10 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     // About a state body: "Văn bản khẩn từ ban quản lý chung cư: mai cắt nước, em gửi trước"
     // is a building's notice.
-    if !passed_on_early(t) || public_sign(t) || !about_agency(t, 0..t.len()) {
+    // An urgent letter is got hold of, or out only later: "bọn mình xin được ảnh chụp", "mai
+    // trường mới thông báo".
+    let got = || (0..t.len()).any(|k| spelled_any(t, k, &["xin được", "mới thông báo"]).is_some());
+    if !(passed_on_early(t) || got()) || public_sign(t) || !about_agency(t, 0..t.len()) {
         return;
     }
     add_uncovered(t, out, Category::InternalDocument, spans, |s| {
