@@ -74,6 +74,26 @@ fn masked_profanity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let (Some(head), Some(tail)) = (fold(&word[..first]), fold(&word[last + 1..])) else {
             continue;
         };
+        // "đ** mẹ", "đ*** má": the curse with its verb masked whole, "mẹ" or "má" after it.
+        if head == "d" && tail.is_empty() {
+            let rest = &text[end..];
+            let word_start = end + (rest.len() - rest.trim_start_matches([' ', '\t']).len());
+            let next: String = text[word_start..]
+                .chars()
+                .take_while(|&c| crate::text::is_letter(c))
+                .collect();
+            if word_start > end && matches!(fold(&next).as_deref(), Some("me" | "ma")) {
+                out.push(finding(
+                    "inflammatory.masked_profanity",
+                    Category::Inflammatory,
+                    Severity::Warning,
+                    start..word_start + next.len(),
+                    MASKED_VI,
+                    MASKED_EN,
+                ));
+            }
+            continue;
+        }
         if head.is_empty() || tail.is_empty() || head.len() + tail.len() > 6 {
             continue;
         }
@@ -534,19 +554,13 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// Words of a text that talks about hurtful words rather than using them (keyed syllables): a
 /// lesson on bullying, a rule of a group ("những câu như 'mày ngu thế' … làm bạn tổn thương").
-const ABOUT_WORDS: &[&str] = &[
-    "những câu như",
-    "câu như",
-    "những câu",
-    "lời lẽ",
-    "bắt nạt",
-    "tổn thương",
-    "những từ",
-    "từ ngữ",
-    "ngôn từ",
-    "kiểu như",
-    "ví dụ",
-];
+const ABOUT_WORDS: &[&str] = &["những câu như", "lời lẽ", "bắt nạt", "tổn thương"];
+
+/// Words that aim a quotation at someone (keyed syllables): "tôi nói thẳng: '…'", "gửi con
+/// Trang: “…”", "dành tặng lão Bình", "nói với bà Tư".
+const AIMING_WORDS: &[&str] = &["nói thẳng", "gửi", "dành tặng", "nói với", "chuyển lời"];
+
+phrase_list!(aiming_words, AIMING_WORDS);
 
 phrase_list!(about_words, ABOUT_WORDS);
 
@@ -589,21 +603,55 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Drops the inflammatory findings that lie inside a quotation in a text that talks about
-/// such words ([`ABOUT_WORDS`]): a teacher's lesson quoting "'mày ngu thế', 'đồ béo'" as what
-/// not to say. A threat quoted in a report without such words stays.
+/// Drops the inflammatory findings below `high` that lie inside a quotation in a lesson about
+/// such words ([`ABOUT_WORDS`]): a teacher quoting "'mày ngu thế', 'đồ béo'" as what not to
+/// say. Not when the text aims a quotation at someone ([`AIMING_WORDS`]: "tôi nói thẳng: '…'")
+/// or holds an inflammatory finding outside quotations ("Thằng Hùng … bắt nạt con tôi"), and
+/// never a threat. Also drops any finding inside a quotation the text labels a scam right
+/// after it ("tin nhắn kiểu '… chia sẻ gấp cho 10 người' là lừa đảo").
 fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    if !out.iter().any(|f| f.category == Category::Inflammatory)
-        || !about_words().any_in(t, 0..t.len())
-    {
+    if out.is_empty() || !ctx.text.contains(['"', '\'', '“', '‘', '«']) {
         return;
     }
     // Sorted and apart: the one quotation that may hold a span is the last opening before it.
     let quoted = quotations(ctx.text);
-    out.retain(|f| {
+    let holding = |f: &Finding| {
         let i = quoted.partition_point(|q| q.start <= f.span.start);
-        f.category != Category::Inflammatory || !(i > 0 && f.span.end <= quoted[i - 1].end)
+        (i > 0 && f.span.end <= quoted[i - 1].end).then(|| quoted[i - 1].clone())
+    };
+    // The quotation labelled a scam: its closing mark, then "là lừa đảo" / "là giả".
+    let labelled = |q: &Range<usize>| {
+        ctx.text.get(q.end..).is_some_and(|r| {
+            let r = r
+                .get(r.chars().next().map_or(0, char::len_utf8)..)
+                .unwrap_or("");
+            let r = r.trim_start();
+            ["là lừa đảo", "là giả", "là tin giả", "là lừa"]
+                .iter()
+                .any(|w| r.starts_with(w))
+        })
+    };
+    let lesson = out.iter().any(|f| f.category == Category::Inflammatory)
+        && about_words().any_in(t, 0..t.len())
+        && !aiming_words().any_in(t, 0..t.len())
+        && out
+            .iter()
+            .all(|f| f.category != Category::Inflammatory || holding(f).is_some());
+    out.retain(|f| match holding(f) {
+        Some(q) if labelled(&q) => false,
+        Some(_) => !(lesson && f.category == Category::Inflammatory && f.severity < Severity::High),
+        None => {
+            // "'… chia sẻ gấp cho 10 người' là lừa đảo": the scam's label itself.
+            !(f.category == Category::Inflammatory
+                && ctx.text.get(..f.span.start).is_some_and(|b| {
+                    let b = b.trim_end();
+                    b.ends_with("là")
+                        && b[..b.len() - "là".len()]
+                            .trim_end()
+                            .ends_with(['"', '\'', '”', '’', '»'])
+                }))
+        }
     });
 }
 
@@ -614,6 +662,6 @@ mod tests {
     /// The word list is written as the text is keyed.
     #[test]
     fn exterminate_is_keyed() {
-        super::super::assert_keyed(&[EXTERMINATE, ABOUT_WORDS]);
+        super::super::assert_keyed(&[EXTERMINATE, ABOUT_WORDS, AIMING_WORDS]);
     }
 }

@@ -33,7 +33,6 @@ const VAGUE_PERSONS: &[&str] = &[
     "một người mà",
     "ai đó ở",
     "ai đó trong",
-    "có vị",
 ];
 
 const VI: &str = "Nhắc tới một người mà không nêu tên, kèm lời gợi ý để người đọc tự đoán: đó là ám chỉ. Nếu có điều cần phản ánh, hãy nói rõ và gửi đúng nơi có thẩm quyền.";
@@ -308,12 +307,9 @@ const POINTED: &[&str] = &[
     "có một vị",
     "có 1 anh",
     "có 1 chị",
-    "có những người",
     "có người muốn",
     "có mấy ông",
     "có mấy bà",
-    "có đứa",
-    "có vị",
     "người ấy",
     "người đó",
     "ông ấy",

@@ -175,6 +175,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             )
         });
     }
+    drop_quoted_marks(ctx, out);
     drop_rules_about_marks(ctx, out);
     drop_withheld(ctx, out);
     drop_explained_urgency(ctx, out);
@@ -220,6 +221,10 @@ phrase_list!(rule_modals, RULE_MODALS);
 /// được", "ai cần inbox". Not after a negation ("không chụp ảnh, không gửi qua Zalo" is the
 /// rule itself).
 const LEAK_CUES: &[&str] = &[
+    "forward",
+    "chụp vội",
+    "chụp trộm",
+    "chụp lén",
     "nhưng",
     "vẫn",
     "chụp được",
@@ -458,6 +463,33 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
+/// Drops a mark in sentence case quoted as written on a paper or as its stamp
+/// ([`crate::engine::quoted_on_paper`]: "đóng dấu “Mật”", "có ghi 'Mật'") unless the text
+/// passes something on ([`passes_on`]) or asks for secrecy ([`SECRECY`]): a lesson on how to
+/// stamp papers, a question about what the stamp means or a child's game name the mark
+/// without holding a paper. Not when another internal-document finding names the paper, nor
+/// in a sentence about a state body ([`AGENCY`]).
+fn drop_quoted_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let quoted = |f: &Finding| {
+        let r = tokens_in(t, &f.span);
+        f.category == Category::InternalDocument
+            && !r.is_empty()
+            && t[r.clone()].iter().all(|x| !x.upper)
+            && crate::engine::quoted_on_paper(ctx.text, t, r.start, r.end - 1)
+    };
+    // Another paper named outside quotation marks is the one the mark is on.
+    let other = out
+        .iter()
+        .any(|f| f.category == Category::InternalDocument && !quoted(f));
+    if !out.iter().any(quoted) || other || passes_on(ctx) || secrecy().any_in(t, 0..t.len()) {
+        return;
+    }
+    // A paper of a state body named in the mark's sentence ("Biên bản làm việc của đoàn thanh
+    // tra, bên trên ghi "Hạn chế phổ biến"") is in hand.
+    out.retain(|f| !quoted(f) || about_agency(t, sentence_range(ctx, tokens_in(t, &f.span).start)));
+}
+
 /// Whether the text holds a cue of passing a paper on ([`LEAK_CUES`]) that no negation
 /// ("không", "cấm", "đừng", "chớ") right before turns into a rule. Linear in tokens.
 /// Whether token `x` negates or forbids: "không", "cấm", "đừng", "chớ", or "ko", "k" typed
@@ -519,6 +551,7 @@ fn passes_on(ctx: &Ctx<'_>) -> bool {
                 t[k].fold.as_str(),
                 "gui"
                     | "share"
+                    | "forward"
                     | "inbox"
                     | "ib"
                     | "up"
@@ -535,8 +568,12 @@ fn passes_on(ctx: &Ctx<'_>) -> bool {
         {
             return false;
         }
-        // What is summarised or noted is the training itself: "Tóm tắt buổi tập huấn".
-        if governed(k) || rule_context().any_in(t, k + n..(k + n + 2).min(t.len())) {
+        // What is summarised or noted is the training itself: "Tóm tắt buổi tập huấn"; "Đây
+        // là …" presents, it hands nothing over.
+        if governed(k)
+            || rule_context().any_in(t, k + n..(k + n + 2).min(t.len()))
+            || t[k].key == "đây" && t.get(k + 1).is_some_and(|x| x.key == "là")
+        {
             return false;
         }
         let (sentence_of, ranges) = ctx.sentences();
@@ -550,9 +587,12 @@ fn passes_on(ctx: &Ctx<'_>) -> bool {
                 &["khi nào", "khi", "sau khi", "bao giờ", "lúc nào"],
             )
             .is_some()
-                && r.into_iter().any(|j| {
+                && r.clone().any(|j| {
                     spelled_any(t, j, &["ban hành", "công bố", "công khai", "chính thức"]).is_some()
                 })
+                // Not a promise that turns ("Khi ban hành chính thức thì ai cũng biết, nhưng em
+                // chụp được bản dự thảo đây").
+                && !r.into_iter().any(|j| turn(&t[j]) || t[j].key == "còn")
         });
         !promised
     })
@@ -591,6 +631,26 @@ const WITHHELD: &[&str] = &[
 
 phrase_list!(withheld, WITHHELD);
 
+/// Words of a writer who tells what a paper says (keyed syllables): "đại ý là", "chép tay lại
+/// mấy điểm chính", "chỉ nói là", "nội dung thì".
+const RETELLING: &[&str] = &[
+    "đại ý",
+    "đại khái",
+    "chép",
+    "điểm chính",
+    "nói riêng",
+    "chỉ nói",
+    "chỉ biết",
+    "nội dung thì",
+    "nội dung là",
+    "tóm lại",
+    "cụ thể",
+    "trong đó có",
+    "như sau",
+];
+
+phrase_list!(retelling, RETELLING);
+
 /// Drops a paper named as unpublished, a draft or marked ("Văn bản này chưa ban hành nên mình
 /// chưa thể trả lời", "Tài liệu mật nên em không thể chia sẻ được") when the writer, later in
 /// the same sentence, declines to pass it on ([`WITHHELD`]), or says so right before it
@@ -622,7 +682,16 @@ fn drop_withheld(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let (sentence_of, ranges) = ctx.sentences();
-    if ranges.len() > 3 || passes_on(ctx) {
+    // Declining and then telling what the paper says is a leak all the same: "Đại ý là …",
+    // "chép tay lại mấy điểm chính: …", "chỉ nói là …".
+    let retold = || {
+        (0..t.len()).any(|k| retelling().at(t, k).is_some())
+            || out
+                .iter()
+                .filter(|f| named(f))
+                .any(|f| ctx.text.get(f.span.end..).is_some_and(|r| r.contains(':')))
+    };
+    if ranges.len() > 3 || passes_on(ctx) || retold() {
         return;
     }
     // Where the last declining words of each sentence start: one pass, however many papers
@@ -667,48 +736,89 @@ const NOT_YET_HELD: &[&str] = &[
     "trước giờ thi",
 ];
 
-/// Words of a paper for practice, not the coming one (keyed syllables): "đề thi năm ngoái",
-/// "đề minh họa", "đề cương ôn tập".
+/// Words right after an exam paper that make it a practice one, not the coming exam's (keyed
+/// syllables): "đề thi năm ngoái", "đề thi thử", "đáp án tham khảo", "đề minh hoạ".
 const PRACTICE: &[&str] = &[
     "năm ngoái",
     "năm trước",
     "các năm",
     "tham khảo",
     "minh hoạ",
-    "thi thử",
-    "đề cương",
-    "ôn tập",
-    "luyện",
+    "thử",
     "mẫu",
+    "cũ",
+];
+
+/// Words that show the coming exam's paper in hand (keyed syllables): "có ảnh chụp đây", "share
+/// cho các sĩ tử", "ai cần inbox", "lộ đề rồi".
+const EXAM_SHOWN: &[&str] = &[
+    "hé lộ",
+    "lộ đề",
+    "bật mí",
+    "ảnh chụp",
+    "chụp được",
+    "em chụp",
+    "mình chụp",
+    "xin được",
+    "share cho",
+    "chia sẻ cho",
+    "ai cần",
 ];
 
 phrase_list!(exam_papers_list, EXAM_PAPERS);
 phrase_list!(not_yet_held, NOT_YET_HELD);
 phrase_list!(practice, PRACTICE);
+phrase_list!(exam_shown, EXAM_SHOWN);
 
 const EXAM_VI: &str = "Đề thi, đáp án của kỳ thi chưa diễn ra: để lộ ra ngoài là vi phạm quy chế thi (đề thi chưa thi là tài liệu mật).";
 const EXAM_EN: &str = "The paper or answers of an exam not yet held: letting them out breaks the exam rules (unsat papers are classified).";
 
-/// An exam paper passed on before the exam: an exam paper ([`EXAM_PAPERS`], or "đề" right
-/// before a not-yet phrase: "Đề còn niêm phong") and an exam not yet held ([`NOT_YET_HELD`],
-/// with up to two words of when before it: "thứ Năm mới thi") in a text that passes something
-/// on ([`passes_on`]: "… đây", "em hé lộ" is not one but "giữ kín" is secrecy) or asks for
-/// secrecy ([`SECRECY`]) or reveals ("hé lộ", "lộ đề", "câu 3"), and names no practice paper
-/// ([`PRACTICE`]). A teacher's "Đề kiểm tra tuần sau mới thi, các con ôn kỹ nhé" passes
-/// nothing on. `high` over the paper's words and the not-yet phrase. Linear in tokens.
+/// An exam paper passed on before the exam: the paper of the coming exam ([`EXAM_PAPERS`] not
+/// followed within three words by [`PRACTICE`], or "đề" right before a not-yet phrase: "Đề
+/// còn niêm phong"), an exam not yet held ([`NOT_YET_HELD`], with up to two words of when
+/// before it: "thứ Năm mới thi"; not in a question: "khi nào mới thi ạ?"), and the paper shown
+/// or kept secret: [`EXAM_SHOWN`] ("lộ đề", "ảnh chụp", "ai cần inbox"), "đây" within six
+/// words after the paper, questions to study by number ("ôn đúng câu 3"), or [`SECRECY`]. Not
+/// in a post that denies a leak ("… lộ đề là sai sự thật": [`CLAIM_DEBUNK`]-like words). A
+/// teacher's "Đề kiểm tra tuần sau mới thi, các con ôn kỹ nhé" shows nothing. `high` over the
+/// paper's words and the not-yet phrase. Linear in tokens.
+///
+/// [`CLAIM_DEBUNK`]: crate::lexicon::CLAIM_DEBUNK
 fn exam_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
+    let (sentence_of, ranges) = ctx.sentences();
+    // A question's sentence ends with "?": "Cô ơi đề thi khi nào mới thi ạ?".
+    let asked = |k: usize| {
+        let last = ranges[sentence_of[k]].end - 1;
+        ctx.text
+            .get(t[last].orig.end..)
+            .is_some_and(|r| r.trim_start().starts_with('?'))
+    };
     let held: Vec<(usize, usize)> = (0..t.len())
         .filter_map(|k| not_yet_held().at(t, k).map(|n| (k, n)))
+        // Not "khi nào mới thi", "sau khi thi".
+        .filter(|&(k, _)| {
+            let when = |back: usize, words: &[&str]| {
+                k >= back && spelled_any(t, k - back, words).is_some()
+            };
+            !(asked(k) || when(2, &["khi nào", "bao giờ"]) || when(1, &["sau khi", "khi"]))
+        })
         .collect();
-    if held.is_empty() || practice().any_in(t, 0..t.len()) {
+    if held.is_empty() {
         return;
     }
     let mut spans = Vec::new();
+    let mut shown = false;
     for k in 0..t.len() {
-        if let Some(n) = exam_papers_list().at(t, k) {
-            spans.push(t[k].orig.start..t[k + n - 1].orig.end);
+        let Some(n) = exam_papers_list().at(t, k) else {
+            continue;
+        };
+        if practice().any_in(t, k + n..(k + n + 3).min(t.len())) {
+            continue;
         }
+        spans.push(t[k].orig.start..t[k + n - 1].orig.end);
+        // "Đề kiểm tra … của trường mình đây".
+        shown |= (k + n..(k + n + 7).min(ranges[sentence_of[k]].end)).any(|j| t[j].key == "đây");
     }
     let mut named = !spans.is_empty();
     for &(k, n) in &held {
@@ -728,11 +838,29 @@ fn exam_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if !named {
         return;
     }
-    let reveals = (0..t.len()).any(|k| {
-        spelled_any(t, k, &["hé lộ", "lộ đề", "nội dung đề"]).is_some()
-            || t[k].key == "câu" && t.get(k + 1).is_some_and(|x| x.numeric)
-    });
-    if !(reveals || secrecy().any_in(t, 0..t.len()) || passes_on(ctx)) {
+    let denied = || {
+        (0..t.len()).any(|k| {
+            spelled_any(
+                t,
+                k,
+                &["sai sự thật", "tin đồn", "không có chuyện", "bịa đặt"],
+            )
+            .is_some()
+        })
+    };
+    let studied = || {
+        (1..t.len()).any(|k| {
+            t[k].key == "câu"
+                && t.get(k + 1).is_some_and(|x| x.numeric)
+                && (k.saturating_sub(3)..k)
+                    .any(|j| matches!(t[j].key.as_str(), "ôn" | "đúng" | "trúng"))
+        })
+    };
+    let shown = shown
+        || (0..t.len()).any(|k| exam_shown().at(t, k).is_some())
+        || studied()
+        || secrecy().any_in(t, 0..t.len());
+    if !shown || denied() {
         return;
     }
     add_uncovered(t, out, Category::InternalDocument, spans, |s| {
@@ -765,7 +893,8 @@ phrase_list!(explains, EXPLAINS);
 
 /// Drops the urgency marks of a text that explains them ([`EXPLAINS`]: a clerk's lesson on
 /// the levels "khẩn, thượng khẩn và hỏa tốc") when they are its only internal-document
-/// findings and none is written in capitals (a stamp pasted from a paper is).
+/// findings, none is written in capitals (a stamp pasted from a paper is), and the text
+/// passes nothing on ([`passes_on`]) and asks for no secrecy ([`SECRECY`]).
 fn drop_explained_urgency(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let internal: Vec<&Finding> = out
@@ -782,6 +911,8 @@ fn drop_explained_urgency(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .iter()
             .all(|f| f.rule_id == "internal_document.urgency" && lowercase(f))
         || !explains().any_in(t, 0..t.len())
+        || passes_on(ctx)
+        || secrecy().any_in(t, 0..t.len())
     {
         return;
     }
@@ -825,7 +956,6 @@ pub(crate) const AGENCY: &[&str] = &[
     "đề bạt",
     "điều động",
     "điều chuyển",
-    "văn thư",
     "luân chuyển",
     "kỷ luật",
     "huyện",
@@ -898,6 +1028,9 @@ fn public_sign(t: &[Token]) -> bool {
 /// What a writer says who asks readers to keep a paper to themselves (keyed syllables, as
 /// [`spelled_at`] reads them; teencode `k`, `ko`, `dc` included).
 pub(crate) const SECRECY: &[&str] = &[
+    "đừng đưa lên",
+    "trong nhóm thôi",
+    "trong nhóm mình thôi",
     "đừng share",
     "đừng chia sẻ",
     "đừng phát tán",
@@ -1274,15 +1407,17 @@ fn qualifier_at(t: &[Token], k: usize) -> Option<(usize, Severity)> {
 }
 
 /// In a text that already holds an internal-document finding (or in a sentence that names a
-/// paper before it and a state body or a commune, ward or district: [`PAPERS`], [`AGENCY`];
-/// then the papers it names are underlined too), a not-yet qualifier opening a
+/// paper before it and a state body or a commune, ward or district, [`PAPERS`], [`AGENCY`], in
+/// a text that passes something on or asks for secrecy, [`passes_on`], [`SECRECY`]; then the
+/// papers it names are underlined too), a not-yet qualifier opening a
 /// clause (after a comma, a bracket or a sentence end) says of that paper that it is not out
 /// yet, and is underlined too (`internal_document.unpublished`): a qualifier of
 /// [`UNPUBLISHED_QUALIFIERS`] of `warning` (all "chưa …") that ends its phrase ("Danh sách dự
 /// kiến nhân sự …, chưa ban hành đâu nên đừng chuyển tiếp", "Ảnh chụp từ nhóm Zalo cơ quan,
 /// chưa công bố:"), or "chưa trình" before a state body ([`AGENCY`]: "chưa trình UBND tỉnh"),
 /// also after "bản này" ("…, bản này chưa trình Thường trực"); or a time to come and "mới"
-/// before being made public ("tháng sau mới công bố", "mai mới ký").
+/// before being made public ("tháng sau mới công bố", "mai mới ký"), or "chưa được (phép) đưa
+/// ra ngoài".
 fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let internal = out.iter().any(|f| f.category == Category::InternalDocument);
@@ -1309,6 +1444,8 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let opens = |k: usize| {
         k == 0
             || t[k].gap != Gap::Space
+            // "sếp dặn chưa được đưa ra ngoài".
+            || t[k - 1].key == "dặn"
             || (k.saturating_sub(3)..k.saturating_sub(1)).any(|b| {
                 t[b].key == "bản"
                     && t[b + 1].key == "này"
@@ -1317,6 +1454,7 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             })
     };
     let mut spans = Vec::new();
+    let mut leaks: Option<bool> = None;
     let mut papers_marked = vec![false; ranges.len()];
     for k in 0..t.len() {
         let found = match t[k].fold.as_str() {
@@ -1348,6 +1486,15 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                         && spaced(t, k, k + 2)
                         && agency().at(t, k + 2).is_some())
                     .then_some((k, 2))
+                })
+                // Not yet let out: "(sếp dặn chưa được đưa ra ngoài)".
+                .or_else(|| {
+                    spelled_any(
+                        t,
+                        k,
+                        &["chưa được phép đưa ra ngoài", "chưa được đưa ra ngoài"],
+                    )
+                    .map(|n| (k, n))
                 }),
             // Out only later: "tháng sau mới công bố", "mai mới ký".
             "moi" if t[k].key == "mới" && k > 0 && t[k].gap == Gap::Space => {
@@ -1371,7 +1518,21 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some((s, n)) = found else {
             continue;
         };
-        if !(internal || of_a_body_paper(s)) {
+        // Without another finding, the paper is also passed on or to be kept secret: "tháng
+        // sau mới công bố" alone is news ("Danh sách trúng tuyển … tháng sau mới công bố").
+        // A colon before it that opens the paper's contents counts too ("Phương án nhân sự …
+        // tối qua: đ/c Hùng bí thư, …, chưa thông qua").
+        if !(internal
+            || of_a_body_paper(s)
+                && *leaks.get_or_insert_with(|| {
+                    passes_on(ctx)
+                        || secrecy().any_in(t, 0..t.len())
+                        || ctx
+                            .text
+                            .get(..t[s].orig.start)
+                            .is_some_and(|b| b.contains(':'))
+                }))
+        {
             continue;
         }
         spans.push(t[s].orig.start..t[s + n - 1].orig.end);
@@ -2020,10 +2181,12 @@ mod tests {
         let qualifiers: Vec<&str> = UNPUBLISHED_QUALIFIERS.iter().map(|(q, _)| *q).collect();
         super::super::assert_keyed(&[
             WITHHELD,
+            RETELLING,
             EXPLAINS,
             EXAM_PAPERS,
             NOT_YET_HELD,
             PRACTICE,
+            EXAM_SHOWN,
             UNPUBLISHED_DOCS,
             COUNT_WORDS,
             PUBLIC_CONSULTATION,

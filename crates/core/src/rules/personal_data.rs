@@ -289,16 +289,21 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ));
     }
     let norm = &ctx.norm.text;
+    let mut ad: Option<bool> = None;
     for m in emails(norm).into_iter().chain(masked_emails(norm)) {
         if is_role_address(&norm[m.clone()]) {
             continue;
         }
         let span = ctx.norm.orig_range(m);
-        // An office's or shop's mailbox, as its phone: "Zalo tiệm 0905 … hoặc email …".
+        // A shop's mailbox in its ad, as its phone: "Đặt lịch qua Zalo tiệm 0905 … hoặc email
+        // …" (not "em gái xinh ở quán trà sữa …, email em ấy …").
         let toks = tokens_in(ctx.tokens, &span);
         if !toks.is_empty()
             && public_near(ctx.tokens, toks.start, toks.end)
             && !near_word(ctx.tokens, toks.start, toks.end, 4, 0, OTHER_WORDS)
+            && *ad.get_or_insert_with(|| {
+                (0..ctx.tokens.len()).any(|k| ad_words().at(ctx.tokens, k).is_some())
+            })
         {
             continue;
         }

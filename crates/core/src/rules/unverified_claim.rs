@@ -176,12 +176,26 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .filter(|r| !r.is_empty())
         .map(|r| r.end)
         .min();
+    // Not a denial the post asks about or reports to reject it: "tin này là thông tin sai à
+    // mọi người?", "bảo là thông tin sai thì ai tin", "Nhiều người bảo là … nhưng …".
+    let (sentence_of, ranges) = ctx.sentences();
+    let asked_or_reported = |i: usize| {
+        let last = ranges[sentence_of[i]].end - 1;
+        let asked = ctx
+            .text
+            .get(t[last].orig.end..)
+            .is_some_and(|r| r.trim_start().starts_with('?'))
+            || t[last].key == "à";
+        let reported = (i.saturating_sub(2)..i).any(|j| matches!(t[j].key.as_str(), "bảo" | "nói"));
+        asked || reported
+    };
     let last_denial = earliest_end.and_then(|lo| {
         (lo..t.len()).rev().find(|&i| {
             starts_at(t, i, debunk, ctx.unaccented)
                 && !(i >= 2
                     && matches!(t[i - 2].key.as_str(), "không" | "chẳng")
                     && t[i - 1].key == "phải")
+                && !asked_or_reported(i)
         })
     });
     out.retain(|f| {
