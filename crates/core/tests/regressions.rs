@@ -2055,3 +2055,34 @@ fn ninth_breaker_cases() {
         assert!(!warns(t), "{t:?}: {:?}", e.analyze(t).findings);
     }
 }
+
+/// Clean posts of the ninth session's fourth blind round (`adv18`): a party cell's training
+/// forbidding to post marked papers (typed flat), lessons and group rules that quote what not to
+/// say or share, a repair shop's number after "Gọi".
+#[test]
+fn fourth_round_clean_posts() {
+    let e = engine();
+    for t in [
+        "Chieu nay chi bo sinh hoat chuyen de ve ung xu tren mang xa hoi: dang vien khong duoc dang van ban co dong dau Mat, tai lieu luu hanh noi bo cua co quan len Facebook, Zalo. Dong chi nao vang thi xin tai lieu huong dan o van phong.",
+        "Hôm nay cô dạy các con: gọi bạn là 'đồ ngu' hay 'con heo' là làm bạn buồn lắm. Mình nói 'bạn giúp tớ nhé' thay vì chê bai nhau.",
+        "Góp ý nhỏ cho nhóm: mấy câu kiểu 'ai hiểu thì hiểu', 'nói ai người đó tự biết' dễ gây hiểu lầm và mất đoàn kết. Có việc gì chưa đúng thì nêu rõ sự việc và gửi qua hộp thư góp ý của khu phố nhé.",
+        "Cửa hàng sửa xe Tuấn Phát, số 14 đường số 7 KDC Trung Sơn, nhận vá vỏ, thay nhớt, cứu hộ xe tận nơi. Gọi 0903 888 414 nha anh em.",
+        "admin nhac: nhom minh cam dung tu miet thi vung mien nhu 'parky', 'rau muong', 'nam ky'; ai co tinh dung se bi xoa bai va moi ra khoi nhom. mong ca nha thong cam.",
+        "Thật ra mấy tin mở đầu bằng 'nghe nói', 'nghe đồn' mà đi kèm chuyện bắt bớ ai đó thì mình nên dừng lại, tìm trên báo chính thống trước đã rồi hãy chia sẻ.",
+    ] {
+        assert_no_findings(&e, t);
+    }
+    // Someone else's number after "gọi", and a quoted slur aimed at someone, stay findings.
+    assert_underlined(
+        &e,
+        "0969779003 gọi hằng đêm kiếm ẻm này nha",
+        "0969779003",
+        |f| f.category == Category::PersonalData && f.severity >= Severity::Warning,
+    );
+    assert_underlined(
+        &e,
+        "Nói thẳng với mấy đứa bắt nạt con tôi: 'lũ mất dạy', cút về quê đi",
+        "mất dạy",
+        |f| f.category == Category::Inflammatory,
+    );
+}

@@ -549,16 +549,41 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
         }
     }
-    drop_quoted_examples(ctx, out);
 }
 
 /// Words of a text that talks about hurtful words rather than using them (keyed syllables): a
 /// lesson on bullying, a rule of a group ("những câu như 'mày ngu thế' … làm bạn tổn thương").
-const ABOUT_WORDS: &[&str] = &["những câu như", "lời lẽ", "bắt nạt", "tổn thương"];
+const ABOUT_WORDS: &[&str] = &[
+    "những câu như",
+    "câu kiểu",
+    "mấy câu",
+    "mở đầu bằng",
+    "lời lẽ",
+    "bắt nạt",
+    "tổn thương",
+    "làm bạn buồn",
+    "chê bai",
+    "miệt thị",
+    "gây hiểu lầm",
+    "cấm dùng",
+    "tránh dùng",
+];
 
 /// Words that aim a quotation at someone (keyed syllables): "tôi nói thẳng: '…'", "gửi con
 /// Trang: “…”", "dành tặng lão Bình", "nói với bà Tư".
-const AIMING_WORDS: &[&str] = &["nói thẳng", "gửi", "dành tặng", "nói với", "chuyển lời"];
+const AIMING_WORDS: &[&str] = &[
+    "nói thẳng",
+    "dành tặng",
+    "nói với",
+    "chuyển lời",
+    "gửi con",
+    "gửi thằng",
+    "gửi bà",
+    "gửi ông",
+    "gửi lão",
+    "gửi mụ",
+    "gửi mày",
+];
 
 phrase_list!(aiming_words, AIMING_WORDS);
 
@@ -603,13 +628,14 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Drops the inflammatory findings below `high` that lie inside a quotation in a lesson about
-/// such words ([`ABOUT_WORDS`]): a teacher quoting "'mày ngu thế', 'đồ béo'" as what not to
-/// say. Not when the text aims a quotation at someone ([`AIMING_WORDS`]: "tôi nói thẳng: '…'")
-/// or holds an inflammatory finding outside quotations ("Thằng Hùng … bắt nạt con tôi"), and
-/// never a threat. Also drops any finding inside a quotation the text labels a scam right
+/// Drops the findings below `high` of words quoted as examples (inflammatory, insinuation,
+/// unverified-claim cues) inside a quotation in a lesson about such words ([`ABOUT_WORDS`]): a
+/// teacher quoting "'mày ngu thế', 'đồ béo'" as what not to say, a group's rule banning
+/// "'parky', 'rau muống'", advice against posts that open with "'nghe nói'". Not when the
+/// text aims a quotation at someone ([`AIMING_WORDS`]: "tôi nói thẳng: '…'") or holds such a
+/// finding outside quotations ("Thằng Hùng … bắt nạt con tôi"), and never a threat. Also drops any finding inside a quotation the text labels a scam right
 /// after it ("tin nhắn kiểu '… chia sẻ gấp cho 10 người' là lừa đảo").
-fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+pub(crate) fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     if out.is_empty() || !ctx.text.contains(['"', '\'', '“', '‘', '«']) {
         return;
@@ -632,18 +658,27 @@ fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 .any(|w| r.starts_with(w))
         })
     };
-    let lesson = out.iter().any(|f| f.category == Category::Inflammatory)
+    let example = |f: &Finding| {
+        matches!(
+            f.category,
+            Category::Inflammatory | Category::Insinuation | Category::UnverifiedClaim
+        )
+    };
+    let lesson = out.iter().any(example)
         && about_words().any_in(t, 0..t.len())
         && !aiming_words().any_in(t, 0..t.len())
-        && out
-            .iter()
-            .all(|f| f.category != Category::Inflammatory || holding(f).is_some());
+        && out.iter().all(|f| !example(f) || holding(f).is_some());
     out.retain(|f| match holding(f) {
         Some(q) if labelled(&q) => false,
-        Some(_) => !(lesson && f.category == Category::Inflammatory && f.severity < Severity::High),
+        Some(_) => !(lesson && example(f) && f.severity < Severity::High),
         None => {
             // "'… chia sẻ gấp cho 10 người' là lừa đảo": the scam's label itself.
+            let label = ctx
+                .text
+                .get(f.span.clone())
+                .is_some_and(|w| matches!(w, "lừa đảo" | "lừa" | "giả mạo" | "lừa gạt"));
             !(f.category == Category::Inflammatory
+                && label
                 && ctx.text.get(..f.span.start).is_some_and(|b| {
                     let b = b.trim_end();
                     b.ends_with("là")

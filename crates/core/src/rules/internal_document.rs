@@ -499,20 +499,23 @@ fn negates(x: &Token) -> bool {
         || !x.marked && matches!(x.fold.as_str(), "ko" | "k" | "khong")
 }
 
-/// Whether the clause before token `start` forbids or declines passing on what follows: a verb
-/// of [`KEPT_FROM`] ending at most two words before it ("gửi văn bản mật", "chụp ảnh tài liệu
-/// mật", "gửi file dự thảo"), with a negation ([`negates`]) within six words before the verb in
-/// the same clause ("không dùng Zalo cá nhân để gửi văn bản mật", "em ko gửi file dự thảo").
+/// Whether the sentence before token `start` forbids or declines passing on what follows: a
+/// verb of [`KEPT_FROM`] ending at most six words before it, in the same sentence with no
+/// "nhưng", "mà" or "vẫn" between ("gửi văn bản mật", "chụp ảnh tài liệu mật", "đăng văn bản
+/// có đóng dấu Mật, tài liệu lưu hành nội bộ"), with a negation ([`negates`]) within six words
+/// before the verb in its clause ("không dùng Zalo cá nhân để gửi văn bản mật", "em ko gửi file
+/// dự thảo", "đảng viên không được đăng …").
 fn forbidden_before(t: &[Token], start: usize) -> bool {
-    (start.saturating_sub(3)..start).any(|v| {
+    let turn = |x: &Token| matches!(x.key.as_str(), "nhưng" | "mà" | "vẫn");
+    (start.saturating_sub(7)..start).any(|v| {
         kept_from()
             .at(t, v)
-            .is_some_and(|n| v + n <= start && v + n + 2 >= start)
+            .is_some_and(|n| v + n <= start && v + n + 6 >= start)
             && (v.saturating_sub(6)..v)
                 .rev()
                 .take_while(|&j| t[j + 1].gap == Gap::Space)
                 .any(|j| negates(&t[j]))
-            && (v + 1..=start).all(|j| t.get(j).is_some_and(|x| x.gap == Gap::Space))
+            && (v + 1..=start).all(|j| t.get(j).is_some_and(|x| x.gap != Gap::Hard && !turn(x)))
     })
 }
 

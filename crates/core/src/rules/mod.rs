@@ -108,6 +108,7 @@ pub fn apply(ctx: &Ctx<'_>, findings: &mut Vec<Finding>) {
     unverified_claim::apply(ctx, findings);
     inflammatory::apply(ctx, findings);
     insinuation::apply(ctx, findings);
+    inflammatory::drop_quoted_examples(ctx, findings);
 }
 
 /// The tokens one category's findings cover, for [`Covered::overlaps`] in constant time: a

@@ -320,15 +320,24 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     apartments(ctx, out);
     let own = mark_own(ctx, &mut out[start_len..], accusing);
     // A business's own phone or e-mail in its ad ("Đặt hàng gọi hoặc Zalo chính chủ: 0978 …",
-    // "Gọi em Tuấn 0905 … báo giá") is published to be called: no finding at all. Not an ID
-    // number, whatever the ad says.
-    if own.contains(&true) && (0..ctx.tokens.len()).any(|k| ad_words().at(ctx.tokens, k).is_some())
-    {
+    // "Gọi em Tuấn 0905 … báo giá", "Cửa hàng sửa xe … Gọi 0903 …") is published to be called:
+    // no finding at all. Not an ID number, whatever the ad says, nor a number the ad says is
+    // someone else's (`accusing`, [`OTHER_WORDS`]).
+    let t = ctx.tokens;
+    let called = |f: &Finding| {
+        let r = tokens_in(t, &f.span);
+        !accusing
+            && !r.is_empty()
+            && (r.start.saturating_sub(2)..r.start)
+                .any(|j| matches!(t[j].fold.as_str(), "goi" | "lh"))
+            && !near_word(t, r.start, r.end, 6, 3, OTHER_WORDS)
+    };
+    if (0..t.len()).any(|k| ad_words().at(t, k).is_some()) {
         let mut k = 0;
         out.retain(|f| {
             k += 1;
             k <= start_len
-                || !own[k - 1 - start_len]
+                || !(own[k - 1 - start_len] || called(f))
                 || !matches!(
                     f.rule_id.as_str(),
                     "personal_data.phone" | "personal_data.email"
