@@ -637,7 +637,11 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
 /// after it ("tin nhắn kiểu '… chia sẻ gấp cho 10 người' là lừa đảo").
 pub(crate) fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    if out.is_empty() || !ctx.text.contains(['"', '\'', '“', '‘', '«']) {
+    // A byte search first: '"', '\'', or the first byte of “ ” ‘ ’ (0xE2) or « (0xC2).
+    let b = ctx.text.as_bytes();
+    if out.is_empty()
+        || memchr::memchr3(b'"', b'\'', 0xE2, b).is_none() && memchr::memchr(0xC2, b).is_none()
+    {
         return;
     }
     // Sorted and apart: the one quotation that may hold a span is the last opening before it.

@@ -332,16 +332,17 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 .any(|j| matches!(t[j].fold.as_str(), "goi" | "lh"))
             && !near_word(t, r.start, r.end, 6, 3, OTHER_WORDS)
     };
-    if (0..t.len()).any(|k| ad_words().at(t, k).is_some()) {
+    let contact = |f: &Finding| {
+        matches!(
+            f.rule_id.as_str(),
+            "personal_data.phone" | "personal_data.email"
+        )
+    };
+    if out[start_len..].iter().any(contact) && (0..t.len()).any(|k| ad_words().at(t, k).is_some()) {
         let mut k = 0;
         out.retain(|f| {
             k += 1;
-            k <= start_len
-                || !(own[k - 1 - start_len] || called(f))
-                || !matches!(
-                    f.rule_id.as_str(),
-                    "personal_data.phone" | "personal_data.email"
-                )
+            k <= start_len || !(own[k - 1 - start_len] || called(f)) || !contact(f)
         });
     }
     // A call to contact or confront ("mọi người cứ gọi hỏi nó") makes someone else's data
