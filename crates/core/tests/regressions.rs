@@ -2086,3 +2086,21 @@ fn fourth_round_clean_posts() {
         |f| f.category == Category::Inflammatory,
     );
 }
+
+/// "tai lieu mat day" typed flat is "tài liệu mật đây" (a new user's case), not the insult
+/// "mặt dày"; "đồ mất dạy" typed flat stays one.
+#[test]
+fn flat_secret_paper_is_no_insult() {
+    let e = engine();
+    let r = e.analyze("tai lieu mat day, share gap");
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| f.category != Category::Inflammatory),
+        "{:?}",
+        r.findings
+    );
+    assert_underlined(&e, "may la cai thu gi, do mat day", "mat day", |f| {
+        f.category == Category::Inflammatory
+    });
+}
