@@ -8,7 +8,7 @@
 // Usage: node scripts/cold-compare.mjs DIR_A DIR_B …   (each DIR holds wasm-bindgen's output)
 import fs from "node:fs";
 import path from "node:path";
-import { launch, DIST } from "../tests/browser/harness.mjs";
+import { launch, stopWorker, DIST } from "../tests/browser/harness.mjs";
 const SAMPLE = "Nghe nói TÀI LIỆU MẬT của sở sắp bị lộ, thằng ngu nào làm rò rỉ thì biết tay. Hôm nay cả nhà đi chơi công viên, trời đẹp và mát. Xem thêm bit.ly/tin-mat nhé. ";
 const variants = process.argv.slice(2);
 const rounds = 3, per = 8;
@@ -20,23 +20,20 @@ for (let r = 0; r < rounds; r++) for (const v of variants) {
   const b = await launch();
   const ext = await b.context.newPage();
   await ext.goto(`chrome-extension://${b.extensionId}/manifest.json`);
-  const cdp = await b.context.browser().newBrowserCDPSession();
   for (let i = 0; i < per; i++) {
-    const { targetInfos } = await cdp.send("Target.getTargets");
-    const sw = targetInfos.find((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
-    if (sw) await cdp.send("Target.closeTarget", { targetId: sw.targetId });
-    for (let k = 0; k < 100; k++) {
-      const { targetInfos: now } = await cdp.send("Target.getTargets");
-      if (!now.some((t) => t.type === "service_worker" && t.url.endsWith("/background.js"))) break;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const t = await ext.evaluate(async (text) => { const t0 = performance.now(); const r = await chrome.runtime.sendMessage({ type: "analyze", text }); if (!r || r.error) throw new Error("x"); return performance.now() - t0; }, SAMPLE);
+    const { cdp } = await stopWorker(b.context);
+    await cdp.detach();
+    const t = await ext.evaluate(async (text) => {
+      const t0 = performance.now();
+      const r = await chrome.runtime.sendMessage({ type: "analyze", text });
+      if (!r || r.error) throw new Error(`no answer from the worker: ${r?.error}`);
+      return performance.now() - t0;
+    }, SAMPLE);
     const p = await ext.evaluate(() => chrome.runtime.sendMessage({ type: "ping" }));
     // warm: 30 analyses of 5000 chars, median engine time
     const warm = await ext.evaluate(async (text) => { const xs = []; for (let i = 0; i < 30; i++) { const t0 = performance.now(); await chrome.runtime.sendMessage({ type: "analyze", text }); xs.push(performance.now() - t0); } xs.sort((a, b) => a - b); return xs[15]; }, SAMPLE.repeat(32).slice(0, 5000));
     all[v].push({ t, init: p.wasmInitMs, nw: p.engineNewMs, first: p.analyzeMs?.[0], warm });
   }
-  await cdp.detach();
   await b.close();
 }
 for (const v of variants) {
