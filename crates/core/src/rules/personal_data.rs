@@ -5,7 +5,8 @@
 //! usual spacings; 1800/1900 service lines are not personal), bank account numbers next to a
 //! bank or account word, e-mail addresses, and home addresses (house number with a street,
 //! lane or alley). Severity `warning`, raised to `high` when the text also calls on people to
-//! contact or confront someone.
+//! contact or confront someone. The writer's own contact data is an `info` nudge, and a
+//! business's own phone or mailbox in its ad ([`AD_WORDS`]) gets no finding at all.
 
 use super::{finding, phrase_list, spelled_at, spelled_before, tokens_in, Ctx};
 use crate::text::{Gap, Token};
