@@ -165,9 +165,16 @@
    * (the dialog will decide), false to let it through untouched.
    */
   function intercept(c, e, replay) {
-    if (bypass || !CN.alive || !guardOn() || !c?.connected || c.tooLong) return false;
+    if (bypass || !CN.alive || !guardOn() || !c?.connected) return false;
     const now = c.readText().text;
     if (!now.trim()) return false;
+    if (c.tooLong) {
+      // Too long to analyse (a whole document pasted): nothing says it is clean, so ask once.
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      open(c, [], replay, c.saveSelection(), true);
+      return true;
+    }
     const fresh = now === c.analysedText;
     if (fresh && !highFindings(c).length) return false; // clean: no delay at all
     e.preventDefault();
@@ -207,9 +214,11 @@
     }
   }
 
-  function open(c, high, replay, saved) {
+  function open(c, high, replay, saved, unchecked = false) {
     close(false);
-    const { host: h, root } = CN.makeHost("cannhac-guard");
+    // Inside an open modal <dialog> (the top layer), attach there, or the guard would sit under
+    // it, unseen and unclickable, as the overlay does.
+    const { host: h, root } = CN.makeHost("cannhac-guard", c.el.closest?.("dialog[open]") || undefined);
     h.style.width = "100vw";
     h.style.height = "100vh";
     h.style.pointerEvents = "auto";
@@ -239,7 +248,9 @@
       list.appendChild(li);
     }
     root.getElementById("cn-title").textContent = CN.t("guard_title");
-    root.getElementById("cn-desc").textContent = CN.t("guard_intro", [String(high.length)]);
+    root.getElementById("cn-desc").textContent = unchecked
+      ? CN.t("guard_unchecked", [CN.MAX_CHARS.toLocaleString(CN.lang === "vi" ? "vi-VN" : "en-US")])
+      : CN.t("guard_intro", [String(high.length)]);
     const editBtn = root.querySelector("button.edit");
     const postBtn = root.querySelector("button.post");
     editBtn.textContent = CN.t("guard_edit");

@@ -333,3 +333,38 @@ test("the guard can be turned off for a site", T, async () => {
     await setSettings(b.context, TEST_SETTINGS);
   }
 });
+
+test("a composer in a native modal <dialog>: the guard shows in the top layer, above the modal, and its buttons answer", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  await page.evaluate(() => {
+    const d = document.createElement("dialog");
+    d.innerHTML = '<form><textarea id="modal-text" rows="4" cols="40"></textarea><button type="submit" id="modal-post">Đăng</button></form>';
+    document.body.append(d);
+    window.modalPosted = [];
+    d.querySelector("form").addEventListener("submit", (e) => {
+      e.preventDefault();
+      window.modalPosted.push(d.querySelector("textarea").value);
+    });
+    d.showModal();
+  });
+  // The page's own <dialog> has the role too: the guard is the one in its shadow root.
+  const guard = page.locator('cannhac-guard [role="dialog"]');
+  const text = `Chia sẻ ${PHRASE} cho cả nhóm`;
+  await page.click("#modal-text");
+  await page.keyboard.type(text, { delay: 3 });
+  await until(async () => (await underlines(page, "internal_document")).marks.length > 0, "the underline in the modal");
+  await page.click("#modal-post");
+  await guard.waitFor();
+  assert.deepEqual(await page.evaluate(() => window.modalPosted.slice()), [], "nothing posted while the guard asks");
+  // Under the modal the guard's buttons could not be clicked: Playwright's click checks that the
+  // button itself receives the pointer.
+  await page.getByRole("button", { name: "Sửa lại" }).click({ timeout: 5000 });
+  await until(async () => (await guard.count()) === 0, "the guard to close");
+  assert.equal(await page.inputValue("#modal-text"), text, "the draft is unchanged");
+  await page.click("#modal-post");
+  await guard.waitFor();
+  await page.getByRole("button", { name: "Vẫn đăng" }).click({ timeout: 5000 });
+  await until(async () => (await page.evaluate(() => window.modalPosted.length)) === 1, "the post");
+  assert.deepEqual(await page.evaluate(() => window.modalPosted.slice()), [text]);
+  await page.close();
+});

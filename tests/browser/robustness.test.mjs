@@ -239,6 +239,14 @@ test("a 1 MB paste: a notice instead of analysis, and the page stays responsive"
   const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.tagName, [box.x + box.width / 2, box.y + box.height / 2]);
   assert.notEqual(hit, "CANNHAC-OVERLAY", "clicks pass through the notice");
   assert.equal(await total(page, "internal_document"), 0, "no analysis of the over-long text");
+  // Nothing says an unchecked post is clean: sharing it asks once, and "Sửa lại" keeps it.
+  await page.click("#post-btn");
+  const guard = page.getByRole("dialog");
+  await guard.waitFor();
+  assert.match(await guard.innerText(), /chưa được kiểm tra|not checked/);
+  assert.deepEqual(await page.evaluate(() => window.posted.slice()), [], "nothing posted while the guard asks");
+  await page.getByRole("button", { name: "Sửa lại" }).click();
+  await until(async () => (await guard.count()) === 0, "the guard to close");
   // Once the notice is up, the page answers within 100 ms.
   const latency = await page.evaluate(() => new Promise((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }));
   assert.ok(latency < 100, `page task latency ${latency.toFixed(0)} ms`);
