@@ -499,6 +499,21 @@ fn negates(x: &Token) -> bool {
         || !x.marked && matches!(x.fold.as_str(), "ko" | "k" | "khong")
 }
 
+/// Whether a negation ([`negates`]) governs the verb at token `v`: right before it or within
+/// three words before it in its clause ("không chụp ảnh gửi"), or within seven with "để"
+/// between ("không dùng Zalo cá nhân để gửi"), and no `turn` word between ("nhưng", "mà" …).
+/// Not a negation of another verb: "Không ai biết tôi gửi …", "Không biết ai đã gửi …".
+fn negated_before(t: &[Token], v: usize, turn: impl Fn(&Token) -> bool) -> bool {
+    let mut purpose = false;
+    (v.saturating_sub(7)..v)
+        .rev()
+        .take_while(|&j| t[j + 1].gap == Gap::Space && !turn(&t[j]))
+        .any(|j| {
+            purpose |= t[j].key == "để";
+            negates(&t[j]) && (v - j <= 3 || purpose)
+        })
+}
+
 /// Whether the sentence before token `start` forbids or declines passing on what follows: a
 /// verb of [`KEPT_FROM`] ending at most six words before it, in the same sentence with no
 /// "nhưng", "mà" or "vẫn" between ("gửi văn bản mật", "chụp ảnh tài liệu mật", "đăng văn bản
@@ -511,10 +526,7 @@ fn forbidden_before(t: &[Token], start: usize) -> bool {
         kept_from()
             .at(t, v)
             .is_some_and(|n| v + n <= start && v + n + 6 >= start)
-            && (v.saturating_sub(6)..v)
-                .rev()
-                .take_while(|&j| t[j + 1].gap == Gap::Space)
-                .any(|j| negates(&t[j]))
+            && negated_before(t, v, |_| false)
             && (v + 1..=start).all(|j| t.get(j).is_some_and(|x| x.gap != Gap::Hard && !turn(x)))
     })
 }
@@ -526,20 +538,9 @@ fn forbidden_before(t: &[Token], start: usize) -> bool {
 /// summarises or notes a training rather than a paper ("Tóm tắt buổi tập huấn").
 fn passes_on(ctx: &Ctx<'_>) -> bool {
     let t = ctx.tokens;
-    let negation = negates;
     let turn = |x: &Token| matches!(x.key.as_str(), "nhưng" | "mà" | "vẫn" | "kệ" | "nhưg");
-    let governed = |k: usize| {
-        if k > 0 && negation(&t[k - 1]) {
-            return true;
-        }
-        if turn(&t[k]) {
-            return false;
-        }
-        (k.saturating_sub(7)..k)
-            .rev()
-            .take_while(|&j| t[j + 1].gap == Gap::Space && !turn(&t[j]))
-            .any(|j| negation(&t[j]))
-    };
+    let governed =
+        |k: usize| k > 0 && negates(&t[k - 1]) || !turn(&t[k]) && negated_before(t, k, turn);
     // Each sentence asked once whether it promises.
     let mut promises: Vec<Option<bool>> = Vec::new();
     (0..t.len()).any(|k| {
@@ -687,12 +688,15 @@ fn drop_withheld(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let (sentence_of, ranges) = ctx.sentences();
     // Declining and then telling what the paper says is a leak all the same: "Đại ý là …",
     // "chép tay lại mấy điểm chính: …", "chỉ nói là …".
+    // A colon after a paper's name opens its contents: the last colon, found once (a search
+    // from each finding would read a long text once per finding).
     let retold = || {
+        let last_colon = ctx.text.rfind(':');
         (0..t.len()).any(|k| retelling().at(t, k).is_some())
             || out
                 .iter()
                 .filter(|f| named(f))
-                .any(|f| ctx.text.get(f.span.end..).is_some_and(|r| r.contains(':')))
+                .any(|f| last_colon.is_some_and(|c| c >= f.span.end))
     };
     if ranges.len() > 3 || passes_on(ctx) || retold() {
         return;
@@ -1458,6 +1462,7 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     };
     let mut spans = Vec::new();
     let mut leaks: Option<bool> = None;
+    let first_colon = ctx.text.find(':');
     let mut papers_marked = vec![false; ranges.len()];
     for k in 0..t.len() {
         let found = match t[k].fold.as_str() {
@@ -1527,14 +1532,9 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // tối qua: đ/c Hùng bí thư, …, chưa thông qua").
         if !(internal
             || of_a_body_paper(s)
-                && *leaks.get_or_insert_with(|| {
-                    passes_on(ctx)
-                        || secrecy().any_in(t, 0..t.len())
-                        || ctx
-                            .text
-                            .get(..t[s].orig.start)
-                            .is_some_and(|b| b.contains(':'))
-                }))
+                && (*leaks
+                    .get_or_insert_with(|| passes_on(ctx) || secrecy().any_in(t, 0..t.len()))
+                    || first_colon.is_some_and(|c| c < t[s].orig.start)))
         {
             continue;
         }
