@@ -207,10 +207,10 @@ pub(crate) fn quoted_on_paper(text: &str, tokens: &[Token], first: usize, last: 
     };
     let quoted = text
         .get(..f.orig.start)
-        .is_some_and(|b| b.trim_end().ends_with(['"', '\'', '“', '‘', '«']))
+        .is_some_and(|b| b.trim_end().ends_with(crate::rules::OPENING_QUOTES))
         && text
             .get(l.orig.end..)
-            .is_some_and(|a| a.starts_with(['"', '\'', '”', '’', '»']));
+            .is_some_and(|a| a.starts_with(crate::rules::CLOSING_QUOTES));
     if !quoted {
         return false;
     }

@@ -6,6 +6,7 @@
 
 use super::{
     finding, group_finding, phrase_list, sentences_with, spelled_any, tokens_in, Covered, Ctx,
+    CLOSING_QUOTES, OPENING_QUOTES,
 };
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
@@ -574,6 +575,7 @@ const ABOUT_WORDS: &[&str] = &[
 const AIMING_WORDS: &[&str] = &[
     "nói thẳng",
     "dành tặng",
+    "dành cho",
     "nói với",
     "chuyển lời",
     "gửi con",
@@ -650,16 +652,58 @@ pub(crate) fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let i = quoted.partition_point(|q| q.start <= f.span.start);
         (i > 0 && f.span.end <= quoted[i - 1].end).then(|| quoted[i - 1].clone())
     };
-    // The quotation labelled a scam: its closing mark, then "là lừa đảo" / "là giả".
+    // A quoted message ("tin nhắn kiểu '…'", "nội dung '…'") labelled a scam right after its
+    // closing mark: "là lừa đảo", "là tin giả" (a whole word: not "là giải pháp").
     let labelled = |q: &Range<usize>| {
-        ctx.text.get(q.end..).is_some_and(|r| {
-            let r = r
-                .get(r.chars().next().map_or(0, char::len_utf8)..)
-                .unwrap_or("");
-            let r = r.trim_start();
-            ["là lừa đảo", "là giả", "là tin giả", "là lừa"]
+        let message = ctx.text.get(..q.start).is_some_and(|b| {
+            let b = b.trim_end_matches(OPENING_QUOTES).trim_end();
+            ["kiểu", "tin nhắn", "nội dung", "thông tin", "clip", "bài"]
                 .iter()
-                .any(|w| r.starts_with(w))
+                .any(|w| b.ends_with(w))
+        });
+        message
+            && ctx.text.get(q.end..).is_some_and(|r| {
+                let r = r
+                    .get(r.chars().next().map_or(0, char::len_utf8)..)
+                    .unwrap_or("");
+                let r = r.trim_start();
+                ["là lừa đảo", "là giả mạo", "là tin giả", "là lừa"]
+                    .iter()
+                    .any(|w| {
+                        r.strip_prefix(w)
+                            .is_some_and(|after| !after.starts_with(crate::text::is_letter))
+                    })
+            })
+    };
+    // The quotation's words: an example is a short phrase ("'mày ngu thế'", "'nghe nói'"), not
+    // a whole accusation quoted.
+    let short = |q: &Range<usize>| tokens_in(t, q).len() <= 6;
+    // A person named outside the quotations ("Con Lan lớp 7A", "mụ Hoa", "anh Khoa admin"):
+    // the quoted words are aimed at someone.
+    let named = || {
+        (1..t.len()).any(|k| {
+            t[k].capitalized
+                && !t[k].upper
+                && t[k].gap == Gap::Space
+                && matches!(
+                    t[k - 1].key.as_str(),
+                    "anh"
+                        | "chị"
+                        | "ông"
+                        | "bà"
+                        | "con"
+                        | "thằng"
+                        | "mụ"
+                        | "lão"
+                        | "cô"
+                        | "chú"
+                        | "em"
+                        | "bé"
+                )
+                && {
+                    let i = quoted.partition_point(|q| q.start <= t[k].orig.start);
+                    !(i > 0 && t[k].orig.end <= quoted[i - 1].end)
+                }
         })
     };
     let example = |f: &Finding| {
@@ -671,25 +715,33 @@ pub(crate) fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let lesson = out.iter().any(example)
         && about_words().any_in(t, 0..t.len())
         && !aiming_words().any_in(t, 0..t.len())
-        && out.iter().all(|f| !example(f) || holding(f).is_some());
+        && out.iter().all(|f| !example(f) || holding(f).is_some())
+        && !named();
+    let below_high = |f: &Finding| example(f) && f.severity < Severity::High;
     out.retain(|f| match holding(f) {
-        Some(q) if labelled(&q) => false,
-        Some(_) => !(lesson && example(f) && f.severity < Severity::High),
+        Some(q) if below_high(f) && labelled(&q) => false,
+        Some(q) => !(lesson && below_high(f) && short(&q)),
         None => {
             // "'… chia sẻ gấp cho 10 người' là lừa đảo": the scam's label itself.
             let label = ctx
                 .text
                 .get(f.span.clone())
                 .is_some_and(|w| matches!(w, "lừa đảo" | "lừa" | "giả mạo" | "lừa gạt"));
-            !(f.category == Category::Inflammatory
-                && label
-                && ctx.text.get(..f.span.start).is_some_and(|b| {
+            // The quotation right before "là" is a message labelled a scam.
+            let labels_message = || {
+                ctx.text.get(..f.span.start).is_some_and(|b| {
                     let b = b.trim_end();
-                    b.ends_with("là")
-                        && b[..b.len() - "là".len()]
-                            .trim_end()
-                            .ends_with(['"', '\'', '”', '’', '»'])
-                }))
+                    b.strip_suffix("là").is_some_and(|b| {
+                        let b = b.trim_end();
+                        b.ends_with(CLOSING_QUOTES) && {
+                            let end = b.len() - b.chars().next_back().map_or(0, char::len_utf8);
+                            let i = quoted.partition_point(|q| q.start <= end);
+                            i > 0 && quoted[i - 1].end == end && labelled(&quoted[i - 1])
+                        }
+                    })
+                })
+            };
+            !(f.category == Category::Inflammatory && label && labels_message())
         }
     });
 }

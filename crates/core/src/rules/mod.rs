@@ -111,6 +111,11 @@ pub fn apply(ctx: &Ctx<'_>, findings: &mut Vec<Finding>) {
     inflammatory::drop_quoted_examples(ctx, findings);
 }
 
+/// Opening and closing quotation marks, for rules that read what a post quotes.
+pub(crate) const OPENING_QUOTES: [char; 5] = ['"', '\'', '“', '‘', '«'];
+/// See [`OPENING_QUOTES`].
+pub(crate) const CLOSING_QUOTES: [char; 5] = ['"', '\'', '”', '’', '»'];
+
 /// The tokens one category's findings cover, for [`Covered::overlaps`] in constant time: a
 /// code rule adds nothing where the lexicon or another rule already underlines the words, and a
 /// text may hold thousands of findings (a rule asking about each of them for each of its own
