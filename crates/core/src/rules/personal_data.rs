@@ -321,18 +321,10 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     apartments(ctx, out);
     let own = mark_own(ctx, &mut out[start_len..], accusing);
     // A business's own phone or e-mail in its ad ("Đặt hàng gọi hoặc Zalo chính chủ: 0978 …",
-    // "Gọi em Tuấn 0905 … báo giá", "Cửa hàng sửa xe … Gọi 0903 …") is published to be called:
-    // no finding at all. Not an ID number, whatever the ad says, nor a number the ad says is
-    // someone else's (`accusing`, [`OTHER_WORDS`]).
+    // "Gọi em Tuấn 0905 … báo giá") is published to be called: no finding at all. Not an ID
+    // number, whatever the ad says, nor a number not marked as the writer's ("Shop mình bị khách
+    // bom hàng … Gọi 0912 …").
     let t = ctx.tokens;
-    let called = |f: &Finding| {
-        let r = tokens_in(t, &f.span);
-        !accusing
-            && !r.is_empty()
-            && (r.start.saturating_sub(2)..r.start)
-                .any(|j| matches!(t[j].fold.as_str(), "goi" | "lh"))
-            && !near_word(t, r.start, r.end, 6, 3, OTHER_WORDS)
-    };
     let contact = |f: &Finding| {
         matches!(
             f.rule_id.as_str(),
@@ -343,7 +335,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let mut k = 0;
         out.retain(|f| {
             k += 1;
-            k <= start_len || !(own[k - 1 - start_len] || called(f)) || !contact(f)
+            k <= start_len || !own[k - 1 - start_len] || !contact(f)
         });
     }
     // A call to contact or confront ("mọi người cứ gọi hỏi nó") makes someone else's data
