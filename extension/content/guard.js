@@ -70,8 +70,24 @@
   const host = location.hostname.replace(/^www\./, "");
   const profile = PROFILES.find((p) => p.hosts.some((h) => host === h || host.endsWith("." + h))) || null;
 
-  const SHARE_WORDS =
-    /^(post|publish|send|reply|comment|share|tweet|submit|đăng|đăng bài|gửi|gửi bài|trả lời|bình luận|chia sẻ|phản hồi|xuất bản)$/i;
+  // A share button's label: a share verb, alone or with what it shares ("Gửi bình luận",
+  // "Đăng tin", "Post comment", "Reply now"). Not "Đăng nhập", "Đăng ký", "Gửi lại mã",
+  // "Share screen": only the objects listed follow the verb.
+  const SHARE_VERBS = "post|publish|send|reply|comment|share|tweet|submit|đăng|đăng tải|gửi|trả lời|bình luận|chia sẻ|phản hồi|xuất bản";
+  const SHARE_OBJECTS =
+    "bài|bài viết|bài đăng|tin|tin nhắn|bình luận|trả lời|phản hồi|câu hỏi|câu trả lời|ý kiến|góp ý|chủ đề|đánh giá|ngay|đi|lên|now|it|post|comment|reply|message|tweet|answer|question|review|topic|thread";
+  const SHARE_WORDS = new RegExp(`^(?:${SHARE_VERBS})(?: (?:${SHARE_OBJECTS}))?$`, "i");
+  /** A button's label as the user reads it: NFC, single spaces, no icon glyphs or arrows. */
+  const labelOf = (btn) =>
+    (btn.getAttribute("aria-label") || btn.value || btn.textContent || "")
+      .normalize("NFC")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim();
+  const isSubmit = (btn) =>
+    (btn.tagName === "BUTTON" || btn.tagName === "INPUT") &&
+    (btn.getAttribute("type") || (btn.tagName === "BUTTON" ? "submit" : "")).toLowerCase() === "submit";
+  /** Whether `btn` may be a share action at all (cheap; before looking for its composer). */
+  const mayShare = (btn) => (profile && btn.matches(profile.buttons)) || (isSubmit(btn) && !!(btn.form || btn.closest("form"))) || SHARE_WORDS.test(labelOf(btn));
   const CLICKABLE = 'button, input[type="submit"], input[type="button"], [role="button"], a[href]';
 
   let bypass = false; // true while a "post anyway" replay runs
@@ -96,11 +112,9 @@
   function isShareButton(btn, c) {
     if (!btn || !c?.connected) return false;
     if (profile && btn.matches(profile.buttons)) return true;
-    const form = c.el.form || c.el.closest?.("form");
-    const type = (btn.getAttribute("type") || (btn.tagName === "BUTTON" ? "submit" : "")).toLowerCase();
-    if (form && form.contains(btn) && type === "submit" && (btn.tagName === "BUTTON" || btn.tagName === "INPUT")) return true;
-    const label = (btn.getAttribute("aria-label") || btn.value || btn.textContent || "").trim().replace(/\s+/g, " ");
-    return SHARE_WORDS.test(label) && nearEachOther(c.el, btn);
+    const form = c.el.form || c.el.closest?.("form") || c.el.ownerDocument.defaultView?.frameElement?.closest("form");
+    if (form && form.contains(btn) && isSubmit(btn)) return true;
+    return SHARE_WORDS.test(labelOf(btn)) && (nearEachOther(c.el, btn) || !!(form && form.contains(btn)));
   }
 
   /**
@@ -161,39 +175,47 @@
   }
 
   /**
-   * Decides about a share action from composer `c`. Returns true when the event was stopped
-   * (the dialog will decide), false to let it through untouched.
+   * Decides about a share action from composers `cs` (the one the user is in first; a form's
+   * other drafts after it). Returns true when the event was stopped (the dialog will decide),
+   * false to let it through untouched.
    */
-  function intercept(c, e, replay) {
-    if (bypass || !CN.alive || !guardOn() || !c?.connected) return false;
-    const now = c.readText().text;
-    if (!now.trim()) return false;
-    if (c.tooLong) {
-      // Too long to analyse (a whole document pasted): nothing says it is clean, so ask once.
+  function intercept(cs, e, replay) {
+    if (bypass || !CN.alive || !guardOn()) return false;
+    cs = cs.filter((c) => c?.connected && c.readText().text.trim());
+    if (!cs.length) return false;
+    const stop = () => {
       e.preventDefault();
       e.stopImmediatePropagation();
-      open(c, [], replay, c.saveSelection(), true);
+    };
+    // Too long to analyse (a whole document pasted): nothing says it is clean, so ask once.
+    const long = cs.find((c) => c.tooLong);
+    if (long) {
+      stop();
+      open(long, [], replay, long.saveSelection(), true);
       return true;
     }
-    const fresh = now === c.analysedText;
-    if (fresh && !highFindings(c).length) return false; // clean: no delay at all
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    const saved = c.saveSelection();
-    if (fresh) {
-      open(c, highFindings(c), replay, saved);
-    } else {
-      // Typed and shared within the same frame: finish the analysis first (a few ms). Keys
-      // typed while it runs (a cold worker, a long post) change the draft the share will
-      // send, so it is analysed again until the answer is for the text in the box; a draft
-      // still changing after a few rounds is judged by the latest answer, never taken as clean.
-      settle(c).then(() => {
-        if (!c.connected) return;
-        const high = highFindings(c);
-        if (high.length) open(c, high, replay, saved);
-        else runReplay(replay);
-      });
+    const fresh = (c) => c.readText().text === c.analysedText;
+    const flagged = cs.find((c) => fresh(c) && highFindings(c).length);
+    if (!flagged && cs.every(fresh)) return false; // clean: no delay at all
+    stop();
+    if (flagged) {
+      open(flagged, highFindings(flagged), replay, flagged.saveSelection());
+      return true;
     }
+    // Typed and shared within the same frame, or a draft never analysed (restored by the site,
+    // never focused): finish the analysis first (a few ms). Keys typed while it runs (a cold
+    // worker, a long post) change the draft the share will send, so it is analysed again until
+    // the answer is for the text in the box; a draft still changing after a few rounds is
+    // judged by the latest answer, never taken as clean.
+    const saved = new Map(cs.map((c) => [c, c.saveSelection()]));
+    Promise.all(cs.map(settle)).then(() => {
+      const live = cs.filter((c) => c.connected);
+      const long2 = live.find((c) => c.tooLong);
+      if (long2) return open(long2, [], replay, saved.get(long2), true);
+      const c = live.find((x) => highFindings(x).length);
+      if (c) open(c, highFindings(c), replay, saved.get(c));
+      else if (live.length) runReplay(replay);
+    });
     return true;
   }
 
@@ -303,9 +325,10 @@
       const t = CN.deepTarget(e);
       const btn = t?.closest?.(CLICKABLE);
       if (!btn || btn.closest("[data-cannhac]")) return;
-      const c = CN.composerForAction(btn);
-      if (!c || !isShareButton(btn, c)) return;
-      intercept(c, e, () => btn.click());
+      if (!mayShare(btn)) return;
+      const cs = CN.composersForAction(btn);
+      if (!cs.some((c) => isShareButton(btn, c))) return;
+      intercept(cs, e, () => btn.click());
     },
     true,
   );
@@ -328,15 +351,16 @@
       const c = CN.composerOf(t);
       if (c) {
         if (e.key !== "Enter" || e.shiftKey || e.altKey) return;
-        if (e.ctrlKey || e.metaKey) intercept(c, e, replayOn(t));
-        else if (postsOnEnter(c)) intercept(c, e, enterReplay(c, t, replayOn(t), c.saveSelection()));
+        if (e.ctrlKey || e.metaKey) intercept([c], e, replayOn(t));
+        else if (postsOnEnter(c)) intercept([c], e, enterReplay(c, t, replayOn(t), c.saveSelection()));
         return;
       }
       // Enter/Space on a focused share button
       const btn = t?.closest?.(CLICKABLE);
       if (!btn || btn.closest("[data-cannhac]")) return;
-      const c2 = CN.composerForAction(btn);
-      if (c2 && isShareButton(btn, c2)) intercept(c2, e, () => btn.click());
+      if (!mayShare(btn)) return;
+      const cs = CN.composersForAction(btn);
+      if (cs.some((c2) => isShareButton(btn, c2))) intercept(cs, e, () => btn.click());
     },
     true,
   );
@@ -347,10 +371,10 @@
     (e) => {
       if (bypass || dialog) return;
       const form = CN.deepTarget(e);
-      const c = CN.composerForAction(e.submitter || form, form);
-      if (!c || !(form.contains?.(c.el) || c.el.form === form)) return;
+      if (!form?.querySelectorAll) return;
+      const cs = CN.composersForAction(e.submitter || form, form).filter((c) => CN.inScope(form, c));
       const submitter = e.submitter;
-      intercept(c, e, () => (form.requestSubmit ? form.requestSubmit(submitter || undefined) : form.submit()));
+      intercept(cs, e, () => (form.requestSubmit ? form.requestSubmit(submitter || undefined) : form.submit()));
     },
     true,
   );

@@ -47,15 +47,77 @@
   /** The composer an element (the event target) belongs to, if any. */
   CN.composerOf = (el) => (el && editableRoot(el) ? composerFor(el) : null);
 
-  /** The composer a share button / form acts for: the focused one, else the last used. */
-  CN.composerForAction = (btn, form) => {
+  /** Whether composer `c` belongs to `scope` (an element, often a form), iframes included. */
+  function inScope(scope, c) {
+    const el = c.el;
+    if (scope.contains(el) || (el.form && el.form === scope)) return true;
+    try {
+      const frame = el.ownerDocument !== scope.ownerDocument ? el.ownerDocument.defaultView?.frameElement : null;
+      return !!frame && scope.contains(frame);
+    } catch {
+      return false;
+    }
+  }
+  CN.inScope = inScope;
+
+  /**
+   * The composers a share button / form acts for, the one to show first at the head. In a form
+   * (the button's, or `form`), every composer of that form holding a draft, even one never
+   * focused (a draft the site restored, an editor in a same-origin iframe): a form posts what
+   * its editors hold, so a composer of another form is not one of them. Without a form: the
+   * nearest enclosing block (up to six levels above the button) holding the focused or last-used
+   * composer or a draft decides; else the focused one, else the last used. Empty when none.
+   */
+  CN.composersForAction = (btn, form) => {
+    form ||= btn?.form || btn?.closest?.("form") || null;
     const cands = [active, lastUsed].filter((c) => c?.connected);
     if (form) {
-      const inForm = cands.find((c) => form.contains(c.el) || c.el.form === form);
-      if (inForm) return inForm;
+      const drafts = draftsIn(form);
+      const used = cands.find((c) => inScope(form, c));
+      if (used) return [used, ...(drafts || []).filter((c) => c !== used)];
+      if (drafts) return drafts;
     }
-    return cands[0] || null;
+    // The nearest enclosing block (up to six levels above the button) holding the composer in
+    // use or a draft.
+    let p = btn?.parentElement;
+    for (let i = 0; i < 6 && p && p !== document.documentElement; i++, p = p.parentElement) {
+      const used = cands.find((c) => inScope(p, c));
+      if (used) return [used];
+      const drafts = draftsIn(p);
+      if (drafts?.length) return drafts;
+    }
+    return cands.slice(0, 1);
   };
+
+  const EDITABLE = 'textarea, input, [contenteditable]:not([contenteditable="false"]), iframe';
+  /**
+   * The composers inside `scope` holding a draft (rendered, not blank), longest first; empty
+   * when its editors are all blank, null when it has none. Editors in same-origin iframes count
+   * (the body a TinyMCE or CKEditor 4 frame edits); other origins' frames cannot be read and are
+   * left to the frame's own content script.
+   */
+  function draftsIn(scope) {
+    const found = new Map(); // editable root -> draft length
+    let any = false;
+    for (const el of scope.querySelectorAll(EDITABLE)) {
+      let target = el;
+      if (el.tagName === "IFRAME") {
+        try {
+          const body = el.contentDocument?.body;
+          target = body && (body.isContentEditable || el.contentDocument.designMode === "on") ? body : null;
+        } catch {
+          target = null; // another origin
+        }
+      } else if (!el.getClientRects().length) continue; // hidden: the site's own copy, not the draft
+      const root = target && editableRoot(target);
+      if (!root || found.has(root)) continue;
+      any = true;
+      const len = (root.tagName === "TEXTAREA" || root.tagName === "INPUT" ? root.value : root.textContent).trim().length;
+      if (len) found.set(root, len);
+    }
+    if (!any) return null;
+    return [...found].sort((x, y) => y[1] - x[1]).map(([root]) => composerFor(root));
+  }
 
   // ---- selection save/restore (the guard's "Sửa lại") ----
   function saveSelection(c) {

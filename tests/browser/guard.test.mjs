@@ -368,3 +368,140 @@ test("a composer in a native modal <dialog>: the guard shows in the top layer, a
   assert.deepEqual(await page.evaluate(() => window.modalPosted.slice()), [text]);
   await page.close();
 });
+
+// ---- composers the user never focused, and which form a button posts ----
+
+const guardDialog = (page) => page.locator('cannhac-guard [role="dialog"]');
+
+/** Adds a form with a draft the page itself put there (as a site restoring a saved draft does). */
+function addDraftForm(page, id, draft) {
+  return page.evaluate(
+    ([id, draft]) => {
+      const f = document.createElement("form");
+      f.id = id;
+      f.innerHTML = `<textarea id="${id}-text" rows="3" cols="40"></textarea><button type="submit" id="${id}-post">Đăng</button>`;
+      f.querySelector("textarea").value = draft;
+      (window.sent ||= {})[id] = [];
+      f.addEventListener("submit", (e) => {
+        e.preventDefault();
+        window.sent[id].push(f.querySelector("textarea").value);
+      });
+      document.body.append(f);
+    },
+    [id, draft],
+  );
+}
+const sent = (page, id) => page.evaluate((id) => window.sent[id].slice(), id);
+
+test("a draft the site restored and the user never focused is checked before it is posted", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  const text = `Chia sẻ ${PHRASE} cho cả nhóm`;
+  await addDraftForm(page, "restored", text);
+  await page.click("#restored-post"); // the first thing the user does on the page
+  await guardDialog(page).waitFor();
+  assert.match(await guardDialog(page).innerText(), /Hoa Sen/);
+  assert.deepEqual(await sent(page, "restored"), [], "nothing posted while the guard asks");
+  await page.getByRole("button", { name: "Vẫn đăng" }).click();
+  await until(async () => (await sent(page, "restored")).length === 1, "the post");
+  assert.deepEqual(await sent(page, "restored"), [text]);
+
+  // A rich editor outside any form, posted by a button labelled with what it posts.
+  await page.evaluate((draft) => {
+    const box = document.createElement("div");
+    box.innerHTML = '<div><div id="rich-draft" contenteditable="true" style="width: 400px; min-height: 40px"></div></div><div><button type="button" id="rich-post">Gửi bình luận</button></div>';
+    box.querySelector("#rich-draft").textContent = draft;
+    window.richSent = [];
+    box.querySelector("#rich-post").addEventListener("click", () => window.richSent.push(document.getElementById("rich-draft").textContent));
+    document.body.append(box);
+  }, text);
+  await page.click("#rich-post");
+  await guardDialog(page).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.richSent.slice()), [], "nothing posted while the guard asks");
+  await page.getByRole("button", { name: "Sửa lại" }).click();
+  await until(async () => (await guardDialog(page).count()) === 0, "the guard to close");
+  assert.equal(await page.evaluate(() => document.getElementById("rich-draft").textContent), text, "the draft is unchanged");
+  await page.close();
+});
+
+test("two forms: the guard checks the form whose button was pressed, not the composer last typed in", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  const high = `Chia sẻ ${PHRASE} cho cả nhóm`;
+  const clean = "Chiều nay lớp mình học bù tiết Toán nhé.";
+  await addDraftForm(page, "a", "");
+  await addDraftForm(page, "b", high);
+  await page.click("#a-text");
+  await page.keyboard.type(clean, { delay: 3 });
+  await page.waitForTimeout(300);
+  await page.click("#b-post");
+  await guardDialog(page).waitFor();
+  assert.deepEqual(await sent(page, "b"), [], "form b's high draft is not posted unasked");
+  await page.getByRole("button", { name: "Sửa lại" }).click();
+  await until(async () => (await guardDialog(page).count()) === 0, "the guard to close");
+
+  // The other way round: the composer typed in holds the high finding, the form posted is clean.
+  await page.fill("#b-text", clean);
+  await page.fill("#a-text", "");
+  await page.click("#a-text");
+  await page.keyboard.type(high, { delay: 3 });
+  await until(async () => (await underlines(page, "internal_document")).marks.length > 0, "the underline in form a");
+  await page.click("#b-post");
+  await until(async () => (await sent(page, "b")).length === 1, "form b's clean post");
+  assert.deepEqual(await sent(page, "b"), [clean]);
+  assert.equal(await guardDialog(page).count(), 0, "no dialog for a clean form");
+  await page.close();
+});
+
+test("share buttons labelled with what they post are guarded; \"Đăng nhập\" beside them is not", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  await page.evaluate(() => {
+    const box = document.createElement("div");
+    box.innerHTML = '<div id="ce" contenteditable="true" style="width: 400px; min-height: 40px"></div><div class="bar"><button type="button">Đăng nhập</button><button type="button">Đăng tin</button><span role="button" tabindex="0">Post comment</span></div>';
+    window.clicked = [];
+    for (const b of box.querySelectorAll("button, [role=button]")) b.addEventListener("click", () => window.clicked.push(b.textContent));
+    document.body.append(box);
+  });
+  await page.click("#ce");
+  await page.keyboard.type(`Gửi ${PHRASE} cho cả nhóm`, { delay: 3 });
+  await until(async () => (await underlines(page, "internal_document")).highlights.length > 0, "the underline");
+  for (const label of ["Đăng tin", "Post comment"]) {
+    await page.getByText(label, { exact: true }).click();
+    await guardDialog(page).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.clicked.slice()), [], `"${label}" waits for the answer`);
+    await page.getByRole("button", { name: "Sửa lại" }).click();
+    await until(async () => (await guardDialog(page).count()) === 0, "the guard to close");
+  }
+  await page.getByText("Đăng nhập", { exact: true }).click();
+  await until(async () => (await page.evaluate(() => window.clicked.length)) === 1, "the login click");
+  assert.deepEqual(await page.evaluate(() => window.clicked.slice()), ["Đăng nhập"]);
+  assert.equal(await guardDialog(page).count(), 0, "logging in is not sharing");
+  await page.close();
+});
+
+test("an editor in a same-origin iframe, posted by its form's button in the page: guarded", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  const text = `Chia sẻ ${PHRASE} cho cả nhóm`;
+  await page.evaluate(() => {
+    // As TinyMCE and CKEditor 4 do: an iframe whose body is the editor, a hidden textarea the
+    // form posts, filled from the iframe on submit.
+    const f = document.createElement("form");
+    f.innerHTML = '<iframe id="rte" style="width: 420px; height: 80px" srcdoc="<body contenteditable=true></body>"></iframe><textarea name="body" hidden></textarea><button type="submit" id="rte-post">Gửi</button>';
+    window.rteSent = [];
+    f.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const body = f.querySelector("iframe").contentDocument.body.textContent;
+      f.querySelector("textarea").value = body;
+      window.rteSent.push(body);
+    });
+    document.body.append(f);
+  });
+  await until(() => page.evaluate(() => !!document.getElementById("rte").contentDocument?.body?.isContentEditable), "the iframe editor");
+  await page.frameLocator("#rte").locator("body").click();
+  await page.keyboard.type(text, { delay: 3 });
+  await page.click("#rte-post");
+  await guardDialog(page).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.rteSent.slice()), [], "nothing posted while the guard asks");
+  await page.getByRole("button", { name: "Vẫn đăng" }).click();
+  await until(async () => (await page.evaluate(() => window.rteSent.length)) === 1, "the post");
+  assert.deepEqual(await page.evaluate(() => window.rteSent.slice()), [text]);
+  await page.close();
+});
