@@ -510,6 +510,7 @@ impl Engine {
             lexicon: &self.lexicon,
             contact_cues: &cues,
             sentences: std::cell::OnceCell::new(),
+            passes_on: std::cell::OnceCell::new(),
         };
         let mut findings: Vec<Finding> =
             raws.into_iter().map(|r| r.finding(&self.lexicon)).collect();

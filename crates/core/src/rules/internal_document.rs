@@ -490,8 +490,6 @@ fn drop_quoted_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     out.retain(|f| !quoted(f) || about_agency(t, sentence_range(ctx, tokens_in(t, &f.span).start)));
 }
 
-/// Whether the text holds a cue of passing a paper on ([`LEAK_CUES`]) that no negation
-/// ("không", "cấm", "đừng", "chớ") right before turns into a rule. Linear in tokens.
 /// Whether token `x` negates or forbids: "không", "cấm", "đừng", "chớ", or "ko", "k" typed
 /// without diacritics.
 fn negates(x: &Token) -> bool {
@@ -531,12 +529,21 @@ fn forbidden_before(t: &[Token], start: usize) -> bool {
     })
 }
 
-/// A cue counts unless a negation governs it: right before it, or (for a verb: not "nhưng",
-/// "mà", "vẫn", "kệ") earlier in its clause with no "nhưng", "mà" or "vẫn" between ("không dùng
-/// Zalo cá nhân để gửi", "tuyệt đối không chụp ảnh gửi qua Zalo"); and unless its sentence
-/// promises the paper once it is public ("Khi nào ban hành chính thức em gửi chị ngay"), or it
-/// summarises or notes a training rather than a paper ("Tóm tắt buổi tập huấn").
+/// Whether the text holds a cue of passing a paper on ([`LEAK_CUES`]) that no negation
+/// ("không", "cấm", "đừng", "chớ") right before turns into a rule. Several rules ask; the
+/// answer is computed once per text, on the first question, and kept in [`Ctx::passes_on`]
+/// (see [`passes_on_uncached`] for what counts).
 fn passes_on(ctx: &Ctx<'_>) -> bool {
+    *ctx.passes_on.get_or_init(|| passes_on_uncached(ctx))
+}
+
+/// [`passes_on`], computed. A cue counts unless a negation governs it: right before it, or
+/// (for a verb: not "nhưng", "mà", "vẫn", "kệ") earlier in its clause with no "nhưng", "mà" or
+/// "vẫn" between ("không dùng Zalo cá nhân để gửi", "tuyệt đối không chụp ảnh gửi qua Zalo");
+/// and unless its sentence promises the paper once it is public ("Khi nào ban hành chính thức
+/// em gửi chị ngay"), or it summarises or notes a training rather than a paper ("Tóm tắt buổi
+/// tập huấn"). Linear in tokens.
+fn passes_on_uncached(ctx: &Ctx<'_>) -> bool {
     let t = ctx.tokens;
     let turn = |x: &Token| matches!(x.key.as_str(), "nhưng" | "mà" | "vẫn" | "kệ" | "nhưg");
     let governed =

@@ -36,6 +36,9 @@ pub struct Ctx<'a> {
     /// [`sentences`] of `tokens`, computed by the first rule that asks ([`Ctx::sentences`]);
     /// start with `OnceCell::new()`.
     pub sentences: OnceCell<Sentences>,
+    /// Whether the text passes a paper on (`internal_document::passes_on`), computed by the
+    /// first rule that asks; start with `OnceCell::new()`. Texts that never ask pay nothing.
+    pub passes_on: OnceCell<bool>,
 }
 
 /// For each token the index of its sentence, and each sentence's token range (see
