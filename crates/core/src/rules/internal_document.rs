@@ -801,13 +801,6 @@ const EXAM_EN: &str = "The paper or answers of an exam not yet held: letting the
 fn exam_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let (sentence_of, ranges) = ctx.sentences();
-    // A question's sentence ends with "?": "Cô ơi đề thi khi nào mới thi ạ?".
-    let asked = |k: usize| {
-        let last = ranges[sentence_of[k]].end - 1;
-        ctx.text
-            .get(t[last].orig.end..)
-            .is_some_and(|r| r.trim_start().starts_with('?'))
-    };
     let held: Vec<(usize, usize)> = (0..t.len())
         .filter_map(|k| not_yet_held().at(t, k).map(|n| (k, n)))
         // Not "khi nào mới thi", "sau khi thi".
@@ -815,7 +808,10 @@ fn exam_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let when = |back: usize, words: &[&str]| {
                 k >= back && spelled_any(t, k - back, words).is_some()
             };
-            !(asked(k) || when(2, &["khi nào", "bao giờ"]) || when(1, &["sau khi", "khi"]))
+            // Not in a question: "Cô ơi đề thi khi nào mới thi ạ?".
+            !(ctx.sentence_is_question(k)
+                || when(2, &["khi nào", "bao giờ"])
+                || when(1, &["sau khi", "khi"]))
         })
         .collect();
     if held.is_empty() {

@@ -50,6 +50,17 @@ impl Ctx<'_> {
     pub fn sentences(&self) -> &Sentences {
         self.sentences.get_or_init(|| sentences(self.tokens))
     }
+
+    /// Whether the sentence holding token `k` ([`Ctx::sentences`]) is a question: the first
+    /// character after its last token, past white space, is `?` ("Cô ơi đề thi khi nào mới thi
+    /// ạ?"). `k` must be a token index.
+    pub fn sentence_is_question(&self, k: usize) -> bool {
+        let (sentence_of, ranges) = self.sentences();
+        let last = ranges[sentence_of[k]].end - 1;
+        self.text
+            .get(self.tokens[last].orig.end..)
+            .is_some_and(|r| r.trim_start().starts_with('?'))
+    }
 }
 
 /// A lexicon match before it becomes a [`Finding`].

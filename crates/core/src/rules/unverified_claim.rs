@@ -181,11 +181,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let (sentence_of, ranges) = ctx.sentences();
     let asked_or_reported = |i: usize| {
         let last = ranges[sentence_of[i]].end - 1;
-        let asked = ctx
-            .text
-            .get(t[last].orig.end..)
-            .is_some_and(|r| r.trim_start().starts_with('?'))
-            || t[last].key == "à";
+        let asked = ctx.sentence_is_question(i) || t[last].key == "à";
         let reported = (i.saturating_sub(2)..i).any(|j| matches!(t[j].key.as_str(), "bảo" | "nói"));
         asked || reported
     };
