@@ -907,19 +907,17 @@ phrase_list!(explains, EXPLAINS);
 /// passes nothing on ([`passes_on`]) and asks for no secrecy ([`SECRECY`]).
 fn drop_explained_urgency(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    let internal: Vec<&Finding> = out
-        .iter()
-        .filter(|f| f.category == Category::InternalDocument)
-        .collect();
+    let internal = || {
+        out.iter()
+            .filter(|f| f.category == Category::InternalDocument)
+    };
     let lowercase = |f: &Finding| {
         !t[tokens_in(t, &f.span)]
             .iter()
             .any(|x| x.letters && x.upper && x.key.chars().count() > 1)
     };
-    if internal.is_empty()
-        || !internal
-            .iter()
-            .all(|f| f.rule_id == "internal_document.urgency" && lowercase(f))
+    if internal().next().is_none()
+        || !internal().all(|f| f.rule_id == "internal_document.urgency" && lowercase(f))
         || !explains().any_in(t, 0..t.len())
         || passes_on(ctx)
         || secrecy().any_in(t, 0..t.len())
