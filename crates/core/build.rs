@@ -12,7 +12,10 @@
 //!   case, canonical tone placement, stretched letters collapsed (`Hoà  Bình!` → `hòa bình`).
 //!   The parts of a `*` phrase are keyed one by one and joined by ` * `.
 //!
-//! A phrase with no syllable to match on stops the build with its file and text.
+//! A phrase with no syllable to match on stops the build with its file and text, and so does a
+//! field this script does not read (a typo such as `not_befor`, or a group option such as
+//! `cross` written on an entry): [`check_fields`] names the file, the group or entry and the
+//! field, with the fields allowed there.
 //!
 //! The link tables (`OUT_DIR/links_data.rs`) are prepared by `build_links.rs`, the
 //! compatibility decompositions (`OUT_DIR/compat_data.rs`) by `build_compat.rs`.
@@ -41,6 +44,103 @@ const FILES: &[&str] = &[
     "claims.toml",
     "allow.toml",
 ];
+
+/// The fields a `[[group]]` may hold (meanings: the module docs of `src/lexicon.rs`). `cross`
+/// is read at group level only (`document_skeleton` in `internal_document.toml` sets it: its
+/// header phrases run over a line break and hyphens).
+const GROUP_FIELDS: &[&str] = &[
+    "id",
+    "category",
+    "severity",
+    "duties",
+    "vi",
+    "en",
+    "suggestion",
+    "unaccented",
+    "caps",
+    "alone",
+    "needs_target",
+    "cross",
+    "dodge",
+    "not_after",
+    "not_before",
+    "phrases",
+    "entries",
+];
+
+/// The fields an entry (`entries = [{ p = "…", … }]`) may hold.
+const ENTRY_FIELDS: &[&str] = &[
+    "p",
+    "unaccented",
+    "caps",
+    "alone",
+    "needs_target",
+    "severity",
+    "suggestion",
+    "not_after",
+    "not_before",
+    "dodge",
+];
+
+/// The top-level fields of data file `file`.
+fn top_fields(file: &str) -> &'static [&'static str] {
+    match file {
+        "allow.toml" => &["phrases"],
+        "claims.toml" => &["sources", "debunk", "reject_before", "consequence"],
+        "context.toml" => &["targets", "pronouns", "everyday_folds"],
+        _ => &["group"],
+    }
+}
+
+/// Stops the build when the table `v` (`what`, in `file`) holds a field not in `known`: this
+/// script would ignore it, and the option it was meant to set would silently do nothing.
+fn check_fields(file: &str, what: &str, v: &Value, known: &[&str]) {
+    let Some(table) = v.as_object() else {
+        panic!("{file}: {what} is not a table");
+    };
+    for field in table.keys() {
+        if !known.contains(&field.as_str()) {
+            panic!(
+                "{file}: {what} has an unknown field `{field}`; the fields allowed there are: {}",
+                known.join(", ")
+            );
+        }
+    }
+}
+
+/// `group "<id>"` (or `a group` when it has no id), for error messages.
+fn group_name(g: &Value) -> String {
+    match g.get("id").and_then(Value::as_str) {
+        Some(id) => format!("group {id:?}"),
+        None => "a group".to_string(),
+    }
+}
+
+/// Checks the fields of data file `file` at every level ([`check_fields`]).
+fn check_file_fields(file: &str, json: &Value) {
+    check_fields(file, "the file", json, top_fields(file));
+    let groups = json
+        .get("group")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    for g in groups {
+        let name = group_name(g);
+        check_fields(file, &name, g, GROUP_FIELDS);
+        let entries = g
+            .get("entries")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        for e in entries {
+            let what = match e.get("p").and_then(Value::as_str) {
+                Some(p) => format!("the entry {p:?} of {name}"),
+                None => format!("an entry of {name}"),
+            };
+            check_fields(file, &what, e, ENTRY_FIELDS);
+        }
+    }
+}
 
 /// The phrase's syllable keys joined by spaces; `*` parts keyed one by one.
 fn key_phrase(file: &str, p: &str) -> String {
@@ -201,6 +301,7 @@ fn main() {
             toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
         let mut json: Value =
             serde_json::to_value(&value).unwrap_or_else(|e| panic!("{}: {e}", src.display()));
+        check_file_fields(f, &json);
         for field in [
             "phrases",
             "targets",

@@ -22,9 +22,13 @@
 //!   `MẬT` or `KHẨN` on a line of its own, not `KHOAI LANG MẬT` or `TIN KHẨN: bão số 3`).
 //! - `needs_target`: only with a target word right before (or a 2nd-person pronoun right after).
 //! - `not_after` / `not_before`: phrases that, right before / right after, cancel the match.
-//! - `cross`: the phrase may span punctuation (`Độc lập - Tự do`).
+//! - `cross` (groups only): the group's phrases may span punctuation and line breaks (`Độc lập -
+//!   Tự do`, a document header over two lines).
 //! - `dodge`: a single-syllable phrase also matches when spelled out with separators
 //!   (`đ m`, `n g u`, `d-m`); on by default for single syllables in groups with `dodge = true`.
+//!
+//! A field that is not one of these (at the file's top level, in a group or in an entry) stops
+//! the build with its file and place (`build.rs`).
 
 use crate::text::{self, Gap, Normalized, Token};
 use crate::{Category, Message, Severity};
