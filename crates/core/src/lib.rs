@@ -34,7 +34,7 @@ pub mod offsets;
 mod rules;
 pub mod text;
 
-pub use engine::{Config, ConfigError, CustomPhrase, Engine};
+pub use engine::{Config, ConfigError, CustomPhrase, Engine, MAX_PHRASES, MAX_PHRASE_CHARS};
 
 use serde::{Deserialize, Serialize};
 use std::ops::Range;

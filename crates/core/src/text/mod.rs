@@ -1064,7 +1064,7 @@ fn label_colon(norm: &Normalized, original: &str, start: usize, w: &str) -> Opti
 
 /// Builds `(key, fold, marked, dodged)` for one normalised word (see [`Token`]). Words of
 /// ASCII and precomposed Latin letters (no combining marks) are keyed through the tone tables
-/// in a stack buffer; others take [`make_keys_slow`].
+/// in a stack buffer; others take a slower general path (`make_keys_slow`).
 pub fn make_keys(w: &str) -> (CompactString, CompactString, bool, bool) {
     make_keys_as(w).0
 }
