@@ -261,7 +261,12 @@ fn exit_code(findings: &[cannhac_core::Finding]) -> u8 {
     )
 }
 
+/// What a `check --jsonl` input line must be, for error messages.
+const JSONL_EXPECTED: &str = r#"a JSON object {"id": …, "text": "…"}"#;
+
+/// One `check --jsonl` input line. Any JSON value is an id; the text is a string.
 #[derive(serde::Deserialize)]
+#[serde(expecting = "an object")]
 struct JsonlIn {
     id: serde_json::Value,
     text: String,
@@ -346,18 +351,10 @@ fn check_jsonl(engine: &Engine, file: Option<&PathBuf>, out: &mut impl Write) ->
         if line.trim().is_empty() {
             continue;
         }
-        let item: JsonlIn = match serde_json::from_str(&lone_surrogates_replaced(line)) {
+        let item = match jsonl_item(line) {
             Ok(i) => i,
-            Err(e) => {
-                // serde_json counts lines inside the one JSON text (always 1 here): give the
-                // file's line and the column only.
-                let what = e.to_string();
-                let what = what.split(" at line ").next().unwrap_or_default();
-                bad_lines.push(format!(
-                    "line {}, column {}: not an {{\"id\", \"text\"}} object ({what})",
-                    n + 1,
-                    e.column()
-                ));
+            Err(why) => {
+                bad_lines.push(format!("line {}{why}", n + 1));
                 continue;
             }
         };
@@ -380,13 +377,34 @@ fn check_jsonl(engine: &Engine, file: Option<&PathBuf>, out: &mut impl Write) ->
         }
     }
     finish(out.flush(), code)?;
-    if bad_lines.is_empty() {
-        Ok(code)
-    } else {
-        Err(Fail(format!(
-            "{} input line(s) skipped: {}",
-            bad_lines.len(),
-            bad_lines.join("; ")
-        )))
+    match bad_lines.len() {
+        0 => Ok(code),
+        n => Err(Fail(format!(
+            "{n} input line{} skipped (each line must be {JSONL_EXPECTED}):\n  {}",
+            if n == 1 { "" } else { "s" },
+            bad_lines.join("\n  ")
+        ))),
     }
+}
+
+/// The post of one non-blank `check --jsonl` input line, or why it is not
+/// [`JSONL_EXPECTED`], to follow its line number: `, column C: …` with serde's reason (without
+/// serde's own line number: it counts lines inside the one JSON text, always 1), or `: an
+/// array …`.
+fn jsonl_item(line: &str) -> Result<JsonlIn, String> {
+    // serde would read an array `["id", "text"]` as the object's fields in order.
+    if line.trim_start().starts_with('[') {
+        return Err(": an array, not an object".to_string());
+    }
+    serde_json::from_str(&lone_surrogates_replaced(line)).map_err(|e| {
+        let what = e.to_string();
+        let what = what.split(" at line ").next().unwrap_or_default();
+        let why = match e.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+                format!("not valid JSON ({what})")
+            }
+            _ => what.to_string(),
+        };
+        format!(", column {}: {why}", e.column())
+    })
 }

@@ -340,6 +340,25 @@ fn jsonl_bad_lines_are_named_and_the_rest_is_checked() {
     );
 }
 
+/// Each skipped line is named with its number, under one statement of what a line must be;
+/// an array is not read as an object's fields.
+#[test]
+fn jsonl_bad_lines_say_what_is_expected() {
+    let input = "[\"a\",\"Thằng ngu\"]\n{\"id\":2,\"text\":\"ok\"}\n{\"id\":3,\"text\":5}\n";
+    let r = check_stdin(input.as_bytes(), &["--jsonl"]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert_eq!(r.stdout.lines().count(), 1, "{}", r.stdout);
+    assert!(r.stdout.contains("\"id\":2"), "{}", r.stdout);
+    assert!(
+        r.stderr.contains("2 input lines skipped")
+            && r.stderr.contains(r#"{"id": …, "text": "…"}"#)
+            && r.stderr.contains("line 1: an array, not an object")
+            && r.stderr.contains("line 3, column "),
+        "{}",
+        r.stderr
+    );
+}
+
 #[test]
 fn jsonl_lone_surrogates_become_replacement_characters() {
     // What a JavaScript string can hold: a lone high surrogate, a lone low one, an escaped
