@@ -4,6 +4,7 @@ use crate::Fail;
 use cannhac_core::offsets::OffsetConverter;
 use cannhac_core::{Finding, Report};
 use serde_json::{json, Value};
+use std::borrow::Cow;
 use std::io::Write;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -306,7 +307,7 @@ pub fn links(urls: &[String], as_json: bool) -> Result<u8, Fail> {
         writeln!(out, "{v}")?;
     } else {
         for (u, v) in urls.iter().zip(&verdicts) {
-            writeln!(out, "{u}\n  verdict: {}", v.verdict.as_str())?;
+            writeln!(out, "{}\n  verdict: {}", shown_url(u), v.verdict.as_str())?;
             if !v.reasons.is_empty() {
                 writeln!(out, "  reasons: {}", v.reasons.join(", "))?;
             }
@@ -332,6 +333,20 @@ pub fn links(urls: &[String], as_json: bool) -> Result<u8, Fail> {
         .iter()
         .any(|v| matches!(v.verdict, Verdict::Caution | Verdict::Suspicious));
     Ok(u8::from(risky))
+}
+
+/// How `cannhac link` heads a URL's lines: as given, or quoted (Rust string syntax) when
+/// it is empty or blank (`"" (no address)`: an empty argument, `cannhac link "$URL"` with
+/// nothing in `URL`), starts or ends with white space, or holds a control character (a line
+/// break would split the output).
+fn shown_url(u: &str) -> Cow<'_, str> {
+    if u.trim().is_empty() {
+        Cow::Owned(format!("{u:?} (no address)"))
+    } else if u.trim() != u || u.chars().any(char::is_control) {
+        Cow::Owned(format!("{u:?}"))
+    } else {
+        Cow::Borrowed(u)
+    }
 }
 
 /// `cannhac duties`: the ten duties (with the categories that speak to each, or "manual") and

@@ -758,3 +758,23 @@ fn link_reads_urls_from_stdin() {
     assert_eq!(r.code, Some(2), "{}", r.stderr);
     assert!(r.stderr.contains("no URL"), "{}", r.stderr);
 }
+
+/// An empty URL argument is not a web address: the documented `caution`/`malformed` verdict
+/// (exit 1), headed by the quoted argument rather than a blank line.
+#[test]
+fn link_of_an_empty_argument_is_malformed_and_shown_quoted() {
+    let r = run(cannhac().args(["link", ""]));
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("\"\" (no address)\n  verdict: caution\n  reasons: malformed"),
+        "{}",
+        r.stdout
+    );
+    let r = run(cannhac().args(["link", "--json", ""]));
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).expect("JSON");
+    assert_eq!(v["url"], "");
+    assert_eq!(v["verdict"], "caution");
+    assert_eq!(v["reasons"], serde_json::json!(["malformed"]));
+}
