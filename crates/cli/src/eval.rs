@@ -128,7 +128,9 @@ pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
             entry.0 += 1;
             entry.1 += usize::from(*met);
         }
-        failures.extend(outcome.problems.iter().map(|p| format!("{}: {p}", case.id)));
+        if !outcome.passed() {
+            failures.push(format!("{}: {}", case.id, case_problems(&outcome.problems)));
+        }
     }
     let code = u8::from(!failures.is_empty());
     let mut out = stdout();
@@ -145,19 +147,33 @@ pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
         for f in &failures {
             writeln!(out, "FAIL {f}")?;
         }
-        let failed = failing_cases(&failures);
+        let failed = failures.len();
         writeln!(out, "{} passed, {failed} failed", n - failed)?;
         out.flush()
     })();
     finish(written, code)
 }
 
-fn failing_cases(failures: &[String]) -> usize {
-    failures
-        .iter()
-        .filter_map(|f| f.split(':').next())
-        .collect::<BTreeSet<_>>()
-        .len()
+/// The problems of one failing case ([`corpus::Outcome::problems`]) on one line, joined by
+/// `; `. Each missed span's problem ends with the same list of what the engine found
+/// (`missed CAT "span" (chars s..e); found [...]`): the list is given once, after the last
+/// missed span.
+fn case_problems(problems: &[String]) -> String {
+    let mut parts: Vec<String> = Vec::with_capacity(problems.len() + 1);
+    let mut found = None;
+    for p in problems {
+        match p.strip_prefix("missed ").and(p.split_once("; found ")) {
+            Some((missed, list)) => {
+                parts.push(missed.to_string());
+                found = Some((parts.len(), list));
+            }
+            None => parts.push(p.clone()),
+        }
+    }
+    if let Some((at, list)) = found {
+        parts.insert(at, format!("found {list}"));
+    }
+    parts.join("; ")
 }
 
 /// Opens a CSV and checks its header row: `columns` gives each expected column's index and

@@ -598,6 +598,27 @@ fn eval_reports_a_failing_case_and_exits_1() {
     assert!(r.stdout.contains("0 passed, 1 failed"), "{}", r.stdout);
 }
 
+/// A case that fails in several ways gets one FAIL line naming each problem, with the list of
+/// what the engine found once, after the missed spans.
+#[test]
+fn eval_prints_one_fail_line_per_case() {
+    let case = r#"{"id": "x-2", "text": "Hôm nay trời đẹp. TÀI LIỆU MẬT", "expect": [{"category": "inflammatory", "span": "trời"}, {"category": "insinuation", "span": "đẹp"}], "forbid": ["internal_document"]}"#;
+    let path = temp_file("failing-twice.jsonl", format!("{case}\n").as_bytes());
+    let r = run(cannhac().arg("eval").arg(&path));
+    assert_eq!(r.code, Some(1), "{}{}", r.stdout, r.stderr);
+    let fails: Vec<&str> = r.stdout.lines().filter(|l| l.starts_with("FAIL")).collect();
+    assert_eq!(fails.len(), 1, "{}", r.stdout);
+    let line = fails[0];
+    let want = concat!(
+        r#"FAIL x-2: missed inflammatory "trời" (chars 8..12); "#,
+        r#"missed insinuation "đẹp" (chars 13..16); "#,
+        r#"found [internal_document 18..30 "TÀI LIỆU MẬT"]; "#,
+        r#"forbidden internal_document found: [internal_document 18..30 "TÀI LIỆU MẬT"]"#,
+    );
+    assert_eq!(line, want);
+    assert!(r.stdout.contains("0 passed, 1 failed"), "{}", r.stdout);
+}
+
 /// `../shared/data/NAME` when it exists; otherwise prints why the test is skipped.
 fn shared_data(name: &str) -> Option<PathBuf> {
     let p = repo().join("../shared/data").join(name);
