@@ -1,7 +1,6 @@
 //! `cannhac eval`: the engine measured on labelled data, with the same definitions as the
 //! release scorer (`shared/tools/score`): corpus recall and clean precision, ViHOS mean
 //! per-comment character F1 (SemEval-2021 toxic spans), ViHSD flagged share per label.
-
 //!
 //! Output goes through one buffered, locked standard output; when its reader goes away
 //! (`cannhac eval --vihsd F --show 100 | head`) the command stops quietly ([`crate::finish`]).
@@ -34,9 +33,6 @@ struct LinkCase {
     reasons: Vec<String>,
 }
 
-/// Scores a links corpus (`{"id","url","verdict","reasons"}` lines): a case passes when the
-/// verdict is the expected one and every expected reason is among the verdict's reasons (the
-/// rule of the corpus README and of `../shared/tools/score links`). Exit 1 when any fails.
 /// The error for line `i` (0-based) of a corpus file that is not a `what`: the file's line and
 /// column, and serde's reason without its own position (it counts lines inside the one JSON
 /// text, always 1).
@@ -51,6 +47,9 @@ fn bad_case(path: &Path, i: usize, e: &serde_json::Error, what: &str) -> Fail {
     ))
 }
 
+/// Scores a links corpus (`{"id","url","verdict","reasons"}` lines): a case passes when the
+/// verdict is the expected one and every expected reason is among the verdict's reasons (the
+/// rule of the corpus README and of `../shared/tools/score links`). Exit 1 when any fails.
 fn links_corpus(body: &str, path: &Path) -> Result<u8, Fail> {
     let mut failures = Vec::new();
     let mut n = 0;
