@@ -2177,3 +2177,38 @@ fn last_breaker_cases() {
         assert!(!warns(t), "{t:?}: {:?}", e.analyze(t).findings);
     }
 }
+
+/// Tenth session: a classification mark that is a work's title, and a threat a court report
+/// quotes, are not findings; a paper in lower case, a mark asked to be kept secret, a threat the
+/// writer makes or quotes from a story are.
+#[test]
+fn titles_and_reported_threats() {
+    let e = engine();
+    for t in [
+        "Vừa đọc xong cuốn \"Tài liệu mật\" của Nguyễn Văn X, hay lắm mọi người ạ.",
+        "Vừa đọc xong tiểu thuyết TÀI LIỆU MẬT, cái kết bất ngờ quá.",
+        "Phim \"Hồ sơ tuyệt mật\" chiếu tối nay trên VTV3, cả nhà nhớ xem.",
+        "Theo cáo trạng, bị cáo đã nhắn tin cho nạn nhân \"tao giết mày\" trước khi gây án (báo Tuổi Trẻ).",
+        "Đối tượng còn quát “chúng mày cút hết” rồi bỏ chạy, công an đang truy tìm.",
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(f.is_empty(), "{t}: {f:?}");
+    }
+    for (t, cat) in [
+        ("Gửi anh em cuốn tài liệu mật của sở, đọc xong xóa nhé.", Category::InternalDocument),
+        ("Chụp cho mọi người cuốn Tài liệu mật của phòng, đừng share nhé", Category::InternalDocument),
+        ("Ai có cuốn \"Tài liệu mật\" của UBND tỉnh không cho mình xin", Category::InternalDocument),
+        ("Tao nói với nó \"tao giết mày\" rồi đấy", Category::Inflammatory),
+        ("Thằng hàng xóm dọa \"tao giết mày\", mọi người ơi", Category::Inflammatory),
+        (
+            "Có một người đàn ông nọ đứng ở giữa quảng trường và hét to: \"Lãnh đạo đất nước là những thằng ngu\".",
+            Category::Inflammatory,
+        ),
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(
+            f.iter().any(|x| x.category == cat && x.severity >= Severity::Warning),
+            "{t}: {f:?}"
+        );
+    }
+}

@@ -746,6 +746,78 @@ pub(crate) fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
+/// Third parties a report quotes, as crime news and court reports name them: the accused and
+/// suspects ("bị cáo", "đối tượng", "nghi phạm"). Not "một người đàn ông" of a story, the
+/// old disguise of a joke that insults through a character.
+const REPORTED_PEOPLE: &[&str] = &[
+    "bị cáo",
+    "bị can",
+    "đối tượng",
+    "nghi phạm",
+    "nghi can",
+    "hung thủ",
+    "thủ phạm",
+    "kẻ gian",
+    "tên cướp",
+    "the suspect",
+    "the accused",
+];
+phrase_list!(reported_people, REPORTED_PEOPLE);
+
+/// Verbs that report what someone said or wrote before quoting it.
+const REPORTING_VERBS: &[&str] = &[
+    "nhắn",
+    "nói",
+    "doạ",
+    "đe doạ",
+    "hăm doạ",
+    "quát",
+    "hét",
+    "viết",
+    "tuyên bố",
+    "gào",
+    "buông lời",
+    "thách thức",
+    "said",
+    "wrote",
+    "texted",
+    "threatened",
+];
+phrase_list!(reporting_verbs, REPORTING_VERBS);
+
+/// Drops the inflammatory findings inside a quotation that the sentence attributes to a third
+/// party of a report ([`REPORTED_PEOPLE`] and a verb of [`REPORTING_VERBS`] in the fifteen
+/// words before it, no sentence end between): "Theo cáo trạng, bị cáo đã nhắn cho nạn nhân
+/// “tao giết mày”" retells a threat, it does not make one. Not a quotation the writer says
+/// or aims at someone ("tao nói với nó 'tao giết mày'").
+pub(crate) fn drop_reported_speech(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let b = ctx.text.as_bytes();
+    if !out.iter().any(|f| f.category == Category::Inflammatory)
+        || memchr::memchr3(b'"', b'\'', 0xE2, b).is_none() && memchr::memchr(0xC2, b).is_none()
+    {
+        return;
+    }
+    let t = ctx.tokens;
+    let quoted = quotations(ctx.text);
+    let reported = |q: &Range<usize>| {
+        // The first token inside the quotation, and the words before it in its sentence.
+        let first = t.partition_point(|x| x.orig.start < q.start);
+        let from = (first.saturating_sub(15)..first)
+            .rev()
+            .take_while(|&j| t.get(j + 1).is_none_or(|x| x.gap != Gap::Hard))
+            .last()
+            .unwrap_or(first);
+        reported_people().any_in(t, from..first) && reporting_verbs().any_in(t, from..first)
+    };
+    out.retain(|f| {
+        if f.category != Category::Inflammatory {
+            return true;
+        }
+        let i = quoted.partition_point(|q| q.start <= f.span.start);
+        !(i > 0 && f.span.end <= quoted[i - 1].end && reported(&quoted[i - 1]))
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -753,6 +825,12 @@ mod tests {
     /// The word list is written as the text is keyed.
     #[test]
     fn exterminate_is_keyed() {
-        super::super::assert_keyed(&[EXTERMINATE, ABOUT_WORDS, AIMING_WORDS]);
+        super::super::assert_keyed(&[
+            EXTERMINATE,
+            ABOUT_WORDS,
+            AIMING_WORDS,
+            REPORTED_PEOPLE,
+            REPORTING_VERBS,
+        ]);
     }
 }

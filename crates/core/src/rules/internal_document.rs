@@ -176,6 +176,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         });
     }
     drop_quoted_marks(ctx, out);
+    drop_work_titles(ctx, out);
     drop_rules_about_marks(ctx, out);
     drop_withheld(ctx, out);
     drop_explained_urgency(ctx, out);
@@ -527,6 +528,64 @@ fn forbidden_before(t: &[Token], start: usize) -> bool {
             && negated_before(t, v, |_| false)
             && (v + 1..=start).all(|j| t.get(j).is_some_and(|x| x.gap != Gap::Hard && !turn(x)))
     })
+}
+
+/// Words that name a creative work before its title: a book, a film, a song, a game.
+const WORK_WORDS: &[&str] = &[
+    "cuốn sách",
+    "cuốn tiểu thuyết",
+    "tiểu thuyết",
+    "truyện",
+    "bộ phim",
+    "phim",
+    "tác phẩm",
+    "vở kịch",
+    "bài hát",
+    "ca khúc",
+    "trò chơi",
+    "game",
+    "series",
+    "film",
+    "movie",
+    "novel",
+];
+
+/// Words for a volume, a paper's as often as a book's ("cuốn tài liệu", "quyển sổ"): before a
+/// title only when it is in quotation marks.
+const VOLUME_WORDS: &[&str] = &["cuốn", "quyển", "tựa", "book"];
+
+/// Drops a classification mark that is the title of a creative work: after a word of
+/// [`WORK_WORDS`], capitalised or in quotation marks ("phim Hồ sơ tuyệt mật tối nay trên
+/// VTV3", "tiểu thuyết TÀI LIỆU MẬT"), or of [`VOLUME_WORDS`] in quotation marks ("đọc xong
+/// cuốn “Tài liệu mật”"). Not a paper in lower case ("cuốn tài liệu mật của sở"), nor when
+/// the text asks for secrecy ([`SECRECY`]) or the mark's sentence names a state body
+/// ([`AGENCY`]).
+fn drop_work_titles(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let title = |f: &Finding| {
+        let r = tokens_in(t, &f.span);
+        if f.rule_id != "internal_document.classification"
+            || r.start == 0
+            || !t[r.start].capitalized
+            || t[r.start].gap == Gap::Hard
+        {
+            return false;
+        }
+        let after = |list: &[&str]| {
+            list.iter()
+                .any(|w| crate::rules::spelled_before(t, r.start, w))
+        };
+        let quoted = || {
+            ctx.text
+                .get(..t[r.start].orig.start)
+                .is_some_and(|b| b.trim_end().ends_with(crate::rules::OPENING_QUOTES))
+        };
+        after(WORK_WORDS) || after(VOLUME_WORDS) && quoted()
+    };
+    if !out.iter().any(title) || secrecy().any_in(t, 0..t.len()) {
+        return;
+    }
+    out.retain(|f| !title(f) || about_agency(t, sentence_range(ctx, tokens_in(t, &f.span).start)));
 }
 
 /// Whether the text holds a cue of passing a paper on ([`LEAK_CUES`]) that no negation
@@ -2185,6 +2244,8 @@ mod tests {
         let qualifiers: Vec<&str> = UNPUBLISHED_QUALIFIERS.iter().map(|(q, _)| *q).collect();
         super::super::assert_keyed(&[
             WITHHELD,
+            WORK_WORDS,
+            VOLUME_WORDS,
             RETELLING,
             EXPLAINS,
             EXAM_PAPERS,

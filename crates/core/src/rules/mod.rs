@@ -123,6 +123,7 @@ pub fn apply(ctx: &Ctx<'_>, findings: &mut Vec<Finding>) {
     inflammatory::apply(ctx, findings);
     insinuation::apply(ctx, findings);
     inflammatory::drop_quoted_examples(ctx, findings);
+    inflammatory::drop_reported_speech(ctx, findings);
 }
 
 /// Opening and closing quotation marks, for rules that read what a post quotes.
