@@ -2212,3 +2212,41 @@ fn titles_and_reported_threats() {
         );
     }
 }
+
+/// Tenth session: document numbers of Decree 13/2023 (passport, health-insurance card,
+/// social-insurance number, driving licence) after the document's name; not the bare words.
+#[test]
+fn document_numbers() {
+    let e = engine();
+    for (t, span) in [
+        (
+            "Nhặt được hộ chiếu tên Nguyễn Văn An, số C1234567, ai quen báo giúp",
+            "C1234567",
+        ),
+        (
+            "Bà Lựu ở xóm 3, thẻ BHYT HT2797912345678, dương tính lao phổi.",
+            "HT2797912345678",
+        ),
+        ("Mã số BHXH của chị Hoa là 7915123456 nhé", "7915123456"),
+        (
+            "Bằng lái của thằng đó: GPLX số 790123456789",
+            "790123456789",
+        ),
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(
+            f.iter()
+                .any(|x| x.category == Category::PersonalData && &t[x.span.clone()] == span),
+            "{t}: {f:?}"
+        );
+    }
+    for t in [
+        "Mình vừa làm hộ chiếu mới, mất 8 ngày, nhanh ghê.",
+        "Đơn hàng AB1234567 giao chưa shop?",
+        "Nhớ mang theo thẻ BHYT khi đi khám nhé các cụ.",
+        "Tổng đài BHXH Việt Nam 1900 9068 hỗ trợ tra cứu.",
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(f.is_empty(), "{t}: {f:?}");
+    }
+}

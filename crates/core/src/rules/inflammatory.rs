@@ -471,9 +471,29 @@ fn children_as_tui_no(t: &[Token], of: &[usize], ranges: &[Range<usize>], out: &
     });
 }
 
+/// Drops the rude-address nudge on "tao" (the writer speaking of themself) when nothing else
+/// in the text is inflammatory: friends' banter ("tối nay qua nhà tao nhậu nha, tao mới bắt
+/// được mấy con cá lóc"), not an address to anyone. With an insult, a "mày" or a threat around
+/// it, it stays.
+fn casual_tao(t: &[Token], out: &mut Vec<Finding>) {
+    let is_tao = |f: &Finding| {
+        f.rule_id == "inflammatory.rude_address"
+            && tokens_in(t, &f.span).len() == 1
+            && t[tokens_in(t, &f.span).start].key == "tao"
+    };
+    if out
+        .iter()
+        .any(|f| f.category == Category::Inflammatory && !is_tao(f))
+    {
+        return;
+    }
+    out.retain(|f| !is_tao(f));
+}
+
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let (of, ranges) = ctx.sentences();
+    casual_tao(t, out);
     masked_profanity(ctx, out);
     exterminate(ctx, of, ranges, out);
     barking_dogs(t, of, out);

@@ -229,6 +229,8 @@ const LEAK_CUES: &[&str] = &[
     "nhưng",
     "vẫn",
     "chụp được",
+    "chụp dc",
+    "chụp đc",
     "bản chụp",
     "ảnh chụp",
     "chụp lại",
@@ -393,8 +395,16 @@ fn drop_rules_about_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             return false;
         }
         // The mark is what a rule forbids passing on: "không dùng Zalo cá nhân để gửi văn bản
-        // mật".
-        if forbidden_before(t, r.start) {
+        // mật"; or what a rule or a training protects: "các quy định về bảo vệ tài liệu mật",
+        // "công tác quản lý văn bản mật".
+        if forbidden_before(t, r.start)
+            || r.start >= 2
+                && t[r.start].gap == Gap::Space
+                && t[r.start - 1].gap == Gap::Space
+                && ["bảo vệ", "quản lý", "quy định về", "lưu trữ"]
+                    .iter()
+                    .any(|w| spelled_before(t, r.start, w))
+        {
             return true;
         }
         if f.rule_id == "internal_document.internal_only" {
@@ -1028,6 +1038,8 @@ pub(crate) const AGENCY: &[&str] = &[
     "huyện",
     "quy hoạch cán bộ",
     "diện quy hoạch",
+    "bộ máy",
+    "biên chế",
 ];
 
 phrase_list!(agency, AGENCY);
@@ -1147,6 +1159,7 @@ const PAPERS: &[&str] = &[
     "nghị quyết",
     "dự thảo",
     "file",
+    "cv",
 ];
 
 /// Whether the text asks readers to keep a paper of a state body secret: a cue of
@@ -1520,13 +1533,22 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     && t[b + 1..=k].iter().all(|x| x.gap == Gap::Space)
             })
     };
+    // The qualifier ends the paper's own phrase, in one clause: "quyết định điều động cán bộ
+    // chưa ban hành", "đề án sắp xếp bộ máy bản chưa ký đây" (the paper within eight words
+    // before it, spaces only between).
+    let after_paper = |k: usize| {
+        (k.saturating_sub(8)..k)
+            .rev()
+            .take_while(|&j| t[j + 1].gap == Gap::Space)
+            .any(|j| papers().at(t, j).is_some_and(|m| j + m <= k))
+    };
     let mut spans = Vec::new();
     let mut leaks: Option<bool> = None;
     let first_colon = ctx.text.find(':');
     let mut papers_marked = vec![false; ranges.len()];
     for k in 0..t.len() {
         let found = match t[k].fold.as_str() {
-            "chua" if opens(k) => qualifier_at(t, k)
+            "chua" if opens(k) || after_paper(k) => qualifier_at(t, k)
                 .filter(|&(_, severity)| severity == Severity::Warning)
                 // The qualifier ends its phrase: "chưa ban hành đâu", "(chưa công bố chính
                 // thức)", not "chưa ký tên ai cả", "chưa ký hợp đồng".
@@ -1544,6 +1566,7 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                                     | "nhe"
                                     | "nha"
                                     | "ra"
+                                    | "day"
                             )
                     })
                 })

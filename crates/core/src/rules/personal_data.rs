@@ -33,6 +33,26 @@ const ID_WORDS: &[&str] = &[
     "passport",
     "ho chieu",
 ];
+/// Words (folded) that name a passport before its number (`C1234567`).
+const PASSPORT_WORDS: &[&str] = &["ho chieu", "passport", "so hc"];
+/// Words (folded) that name a health-insurance card before its code (`HT2797912345678`).
+const HEALTH_CARD_WORDS: &[&str] = &[
+    "bhyt",
+    "bao hiem y te",
+    "the bao hiem",
+    "the bh",
+    "ma the",
+    "so the",
+];
+/// Words (folded) that name a social-insurance number (`mã số BHXH` 10 digits) or a driving
+/// licence (12 digits) before the number.
+const DOCUMENT_WORDS: &[&str] = &[
+    "bhxh",
+    "bao hiem xa hoi",
+    "gplx",
+    "bang lai",
+    "giay phep lai xe",
+];
 /// Words (folded) that make a nearby number a phone number.
 const PHONE_WORDS: &[&str] = &[
     "sdt",
@@ -201,6 +221,8 @@ const BANK_VI: &str = "Số tài khoản ngân hàng của một người: chỉ
 const BANK_EN: &str = "A bank account number: post it only with the owner's consent.";
 const EMAIL_VI: &str = "Địa chỉ e-mail của một người: chỉ đăng khi chính chủ đồng ý.";
 const EMAIL_EN: &str = "Someone's e-mail address: post it only with their consent.";
+const DOC_VI: &str = "Số giấy tờ của một người (hộ chiếu, thẻ bảo hiểm y tế, sổ bảo hiểm xã hội, giấy phép lái xe): dữ liệu cá nhân cơ bản (Nghị định 13/2023/NĐ-CP). Hãy che bớt chữ số trước khi đăng.";
+const DOC_EN: &str = "The number of someone's document (passport, health-insurance card, social-insurance book, driving licence): basic personal data (Decree 13/2023). Mask some digits before posting.";
 const ADDR_VI: &str =
     "Địa chỉ nhà riêng: đăng công khai có thể khiến người ở đó bị làm phiền, đe dọa.";
 const ADDR_EN: &str =
@@ -259,7 +281,13 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && digits.starts_with("84")
             && digits[2..].starts_with(['3', '5', '7', '8', '9'])
             && near(PHONE_WORDS, 6, 0);
-        let (rule, vi, en) = if (bare_84 || phone_kind(raw, &digits).is_some()) && !public {
+        let (rule, vi, en) = if plain
+            && matches!(digits.len(), 10 | 12)
+            && near(DOCUMENT_WORDS, 6, 0)
+            && !near(PHONE_WORDS, 4, 0)
+        {
+            ("personal_data.document_number", DOC_VI, DOC_EN)
+        } else if (bare_84 || phone_kind(raw, &digits).is_some()) && !public {
             ("personal_data.phone", PHONE_VI, PHONE_EN)
         } else if (plain && digits.len() == 12 && valid_cccd(&digits))
             || (id_word_near && (digits.len() == 12 || digits.len() == 9))
@@ -317,6 +345,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             EMAIL_EN,
         ));
     }
+    document_codes(ctx, out);
     addresses(ctx, out);
     apartments(ctx, out);
     let own = mark_own(ctx, &mut out[start_len..], accusing);
@@ -809,6 +838,38 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         out.push(address(t[i].orig.start..t[end].orig.end));
         i = end + 1;
+    }
+}
+
+/// Document numbers written as one word of letters and digits, after the document's name
+/// within a few words: a passport's (`hộ chiếu C1234567`: a letter and seven digits, or two
+/// letters and seven) and a health-insurance card's (`thẻ BHYT HT2797912345678`: two letters
+/// and thirteen digits). Basic personal data under Decree 13/2023/NĐ-CP, art. 2.3.
+fn document_codes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    for (i, x) in t.iter().enumerate() {
+        let f = x.fold.as_bytes();
+        let letters = f.iter().take_while(|b| b.is_ascii_lowercase()).count();
+        let digits = f.len() - letters;
+        if x.numeric || !(1..=2).contains(&letters) || !f[letters..].iter().all(u8::is_ascii_digit)
+        {
+            continue;
+        }
+        let words = match (letters, digits) {
+            (1 | 2, 7) => PASSPORT_WORDS,
+            (2, 13) => HEALTH_CARD_WORDS,
+            _ => continue,
+        };
+        if near_word(t, i, i + 1, 10, 0, words) {
+            out.push(finding(
+                "personal_data.document_number",
+                Category::PersonalData,
+                Severity::Warning,
+                x.orig.clone(),
+                DOC_VI,
+                DOC_EN,
+            ));
+        }
     }
 }
 
