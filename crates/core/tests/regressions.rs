@@ -2250,3 +2250,35 @@ fn document_numbers() {
         assert!(f.is_empty(), "{t}: {f:?}");
     }
 }
+
+/// Tenth session, a new user's findings: a named person's number is theirs, not the writer's,
+/// even with "ai cần" or their workplace named ("chị Lan bên công ty cũ"); a shop's offer
+/// naming its seller stays the shop's line; a book's title after "quyển" in a post about
+/// reading it is no mark.
+#[test]
+fn named_peoples_numbers_and_book_titles() {
+    let e = engine();
+    for t in [
+        "Số chị Lan đây 0987654321, ai cần thì gọi",
+        "Ai cần liên hệ chị Lan thì gọi 0987654321",
+        "Ai cần liên hệ chị Lan bên công ty cũ thì gọi số này nhé 0987654321",
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(
+            f.iter()
+                .any(|x| x.category == Category::PersonalData && x.severity >= Severity::Warning),
+            "{t}: {f:?}"
+        );
+    }
+    for t in [
+        "Đặt hàng liên hệ chị Hoa 0905123456 nhé",
+        "Cho thuê xe 7 chỗ đi tỉnh, gọi anh Tuấn 0913 579 246, giá mềm.",
+        "Đọc xong quyển Hồ sơ tuyệt mật hay quá",
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(
+            f.iter().all(|x| x.severity < Severity::Warning),
+            "{t}: {f:?}"
+        );
+    }
+}

@@ -561,13 +561,30 @@ const WORK_WORDS: &[&str] = &[
 ];
 
 /// Words for a volume, a paper's as often as a book's ("cuốn tài liệu", "quyển sổ"): before a
-/// title only when it is in quotation marks.
+/// title in quotation marks, or in a text that speaks of a book ([`BOOK_CUES`]).
 const VOLUME_WORDS: &[&str] = &["cuốn", "quyển", "tựa", "book"];
+
+/// Words of a text about a book being read ("Đọc xong quyển Hồ sơ tuyệt mật hay quá").
+const BOOK_CUES: &[&str] = &[
+    "hay quá",
+    "hay lắm",
+    "hay ghê",
+    "tác giả",
+    "nhà xuất bản",
+    "nxb",
+    "review",
+    "cốt truyện",
+    "đọc xong",
+    "đọc hết",
+    "nên đọc",
+    "recommend",
+];
+phrase_list!(book_cues, BOOK_CUES);
 
 /// Drops a classification mark that is the title of a creative work: after a word of
 /// [`WORK_WORDS`], capitalised or in quotation marks ("phim Hồ sơ tuyệt mật tối nay trên
-/// VTV3", "tiểu thuyết TÀI LIỆU MẬT"), or of [`VOLUME_WORDS`] in quotation marks ("đọc xong
-/// cuốn “Tài liệu mật”"). Not a paper in lower case ("cuốn tài liệu mật của sở"), nor when
+/// VTV3", "tiểu thuyết TÀI LIỆU MẬT"), or of [`VOLUME_WORDS`] in quotation marks or in a text
+/// about reading it ("đọc xong cuốn “Tài liệu mật”", "Đọc xong quyển Hồ sơ tuyệt mật hay quá"). Not a paper in lower case ("cuốn tài liệu mật của sở"), nor when
 /// the text asks for secrecy ([`SECRECY`]) or the mark's sentence names a state body
 /// ([`AGENCY`]).
 fn drop_work_titles(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -590,7 +607,7 @@ fn drop_work_titles(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 .get(..t[r.start].orig.start)
                 .is_some_and(|b| b.trim_end().ends_with(crate::rules::OPENING_QUOTES))
         };
-        after(WORK_WORDS) || after(VOLUME_WORDS) && quoted()
+        after(WORK_WORDS) || after(VOLUME_WORDS) && (quoted() || book_cues().any_in(t, 0..t.len()))
     };
     if !out.iter().any(title) || secrecy().any_in(t, 0..t.len()) {
         return;
@@ -2269,6 +2286,7 @@ mod tests {
             WITHHELD,
             WORK_WORDS,
             VOLUME_WORDS,
+            BOOK_CUES,
             RETELLING,
             EXPLAINS,
             EXAM_PAPERS,

@@ -561,7 +561,8 @@ fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) -> Vec<bool> {
         // "nhà mình": "liên hệ chị Lan hàng xóm nhà mình … 09…, chị ấy nợ tiền mà không trả".
         let other = near(OTHER_WORDS)
             || near_word(ctx.tokens, toks.start, toks.end, 12, 12, THIRD_PARTY_WORDS)
-            || names_owner(ctx.tokens, toks.start);
+            || names_owner(ctx.tokens, toks.start)
+            || names_someone(ctx.tokens, toks.start);
         let listed = own_end.is_some_and(|e| toks.start <= e + 3);
         if (listed || near(OWN_WORDS)) && !other {
             f.severity = Severity::Info;
@@ -578,14 +579,41 @@ fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) -> Vec<bool> {
 /// then a person's title and a capitalised name ("Điện thoại của anh Nam là …"; a shop's
 /// "liên hệ số chị Hoa" is its own contact). "của mình", "của em" name the writer and are not this.
 fn names_owner(t: &[Token], at: usize) -> bool {
-    const TITLES: &[&str] = &["anh", "chi", "ong", "ba", "co", "chu", "bac", "em", "thay"];
-    (at.saturating_sub(8)..at).any(|k| {
-        t[k].fold == "cua"
-            && t.get(k + 1)
-                .is_some_and(|x| TITLES.contains(&x.fold.as_str()))
-            && t.get(k + 2)
-                .is_some_and(|x| x.capitalized && !x.upper && k + 2 < at)
-    })
+    (at.saturating_sub(8)..at).any(|k| t[k].fold == "cua" && titled_name(t, k + 1, at))
+}
+
+/// Person titles (folded) before a name: `chị Lan`, `anh Nam`, `cô Hoa`.
+const NAME_TITLES: &[&str] = &["anh", "chi", "ong", "ba", "co", "chu", "bac", "em", "thay"];
+
+/// Whether a person's title ([`NAME_TITLES`]) at token `k` is followed by a capitalised name
+/// (not a word in capitals) before token `end`: "chị Lan", "anh Nam".
+fn titled_name(t: &[Token], k: usize, end: usize) -> bool {
+    k + 1 < end
+        && t.get(k)
+            .is_some_and(|x| NAME_TITLES.contains(&x.fold.as_str()))
+        && t.get(k + 1)
+            .is_some_and(|x| x.capitalized && !x.upper && x.gap == Gap::Space)
+}
+
+/// Words of an offer besides [`AD_WORDS`]: "Cho thuê xe 7 chỗ, gọi anh Tuấn 09…, giá mềm".
+const OFFER_WORDS: &[&str] = &[
+    "cho thuê",
+    "giá mềm",
+    "giá rẻ",
+    "mua hàng",
+    "trọn gói",
+    "nhận dạy",
+    "tư vấn",
+    "bán",
+];
+phrase_list!(offer_words, OFFER_WORDS);
+
+/// Whether the eight words before token `at` name someone ("Số chị Lan đây 09…", "Ai cần
+/// liên hệ chị Lan thì gọi 09…"), in a text that offers nothing ([`AD_WORDS`],
+/// [`OFFER_WORDS`]: a shop's "Đặt hàng liên hệ chị Hoa 09…" gives its own line).
+fn names_someone(t: &[Token], at: usize) -> bool {
+    (at.saturating_sub(8)..at).any(|k| titled_name(t, k, at))
+        && !(0..t.len()).any(|k| ad_words().at(t, k).is_some() || offer_words().at(t, k).is_some())
 }
 
 /// `Some("mobile" | "landline")` when `raw` (with `digits` its digits) is a Vietnamese phone
@@ -730,7 +758,12 @@ const PERSON_TITLES: &[&str] = &[
 /// [`near_word`] for [`PUBLIC_WORDS`]: an office's name counts unless a person's title is
 /// right before it ("vợ ông chánh văn phòng huyện, số đt 09…").
 fn public_near(tokens: &[Token], first: usize, end: usize) -> bool {
-    let titled = |i: usize| PERSON_TITLES.iter().any(|t| spelled_before(tokens, i, t));
+    // "chánh văn phòng huyện", or a named person's workplace: "chị Lan bên công ty cũ", "anh
+    // Nam ở UBND xã".
+    let titled = |i: usize| {
+        PERSON_TITLES.iter().any(|t| spelled_before(tokens, i, t))
+            || (i.saturating_sub(4)..i).any(|k| titled_name(tokens, k, i))
+    };
     near_word_where(tokens, (first, end), (8, 0), PUBLIC_WORDS, |i| !titled(i))
 }
 
@@ -1375,6 +1408,6 @@ mod tests {
     /// The keyed word lists are written as the text is keyed (tone on the main vowel).
     #[test]
     fn lists_are_keyed() {
-        super::super::assert_keyed(&[super::AD_WORDS]);
+        super::super::assert_keyed(&[super::AD_WORDS, super::OFFER_WORDS]);
     }
 }
