@@ -103,6 +103,7 @@ pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
     let mut need: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut clean_total, mut clean_ok) = (0, 0);
     let mut failures = Vec::new();
+    let mut failed_ids: Vec<String> = Vec::new();
     let mut n = 0;
     for (i, line) in body.lines().enumerate() {
         if line.trim().is_empty() {
@@ -129,8 +130,10 @@ pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
         }
         if !outcome.passed() {
             failures.push(format!("{}: {}", case.id, case_problems(&outcome.problems)));
+            failed_ids.push(case.id.clone());
         }
     }
+    let known = known_failures(path, &failed_ids);
     let code = u8::from(!failures.is_empty());
     let mut out = stdout();
     let written = (|| -> std::io::Result<()> {
@@ -148,9 +151,46 @@ pub fn corpus(engine: &Engine, path: &Path) -> Result<u8, Fail> {
         }
         let failed = failures.len();
         writeln!(out, "{} passed, {failed} failed", n - failed)?;
+        if let Some(k) = &known {
+            writeln!(out, "{k}")?;
+        }
         out.flush()
     })();
     finish(written, code)
+}
+
+/// For a corpus `DIR/NAME.jsonl` with a list `DIR/NAME-known-failures.txt` beside it (one id
+/// first on each line; `#` comments), a line comparing the failing cases `failed` with the
+/// list: how many are known, which fail that are not listed, which are listed but pass. `None`
+/// without a list (or when it cannot be read).
+fn known_failures(path: &Path, failed: &[String]) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    let list_path = path.with_file_name(format!("{stem}-known-failures.txt"));
+    let list = std::fs::read_to_string(&list_path).ok()?;
+    let listed: std::collections::BTreeSet<&str> = list
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    let failing: std::collections::BTreeSet<&str> = failed.iter().map(String::as_str).collect();
+    let new: Vec<&str> = failing.difference(&listed).copied().collect();
+    let stale: Vec<&str> = listed.difference(&failing).copied().collect();
+    let mut line = format!(
+        "known failures ({}): {} of {} failures listed",
+        list_path.display(),
+        failing.len() - new.len(),
+        failing.len()
+    );
+    if new.is_empty() && stale.is_empty() {
+        line.push_str(", no new failure");
+    }
+    if !new.is_empty() {
+        line.push_str(&format!("; not listed (new): {}", new.join(" ")));
+    }
+    if !stale.is_empty() {
+        line.push_str(&format!("; listed but passing: {}", stale.join(" ")));
+    }
+    Some(line)
 }
 
 /// The problems of one failing case ([`corpus::Outcome::problems`]) on one line, joined by

@@ -619,6 +619,36 @@ fn eval_prints_one_fail_line_per_case() {
     assert!(r.stdout.contains("0 passed, 1 failed"), "{}", r.stdout);
 }
 
+/// A corpus with a known-failures list beside it: the summary says which failures are listed,
+/// which are new and which listed cases pass; the exit code stays 1 while a case fails.
+#[test]
+fn eval_compares_failures_with_the_known_list() {
+    let cases = concat!(
+        r#"{"id": "k-1", "text": "Hôm nay trời đẹp.", "expect": [{"category": "inflammatory", "span": "trời"}]}"#,
+        "\n",
+        r#"{"id": "k-2", "text": "Trời mưa.", "expect": [{"category": "inflammatory", "span": "mưa"}]}"#,
+        "\n",
+        r#"{"id": "k-3", "text": "Mai đi học.", "expect": []}"#,
+        "\n",
+    );
+    let path = temp_file("known.jsonl", cases.as_bytes());
+    temp_file(
+        "known-known-failures.txt",
+        b"# comment\nk-1 not read yet\nk-3 listed, passes\n",
+    );
+    let r = run(cannhac().arg("eval").arg(&path));
+    assert_eq!(r.code, Some(1), "{}{}", r.stdout, r.stderr);
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("known failures"))
+        .unwrap_or_else(|| panic!("no summary: {}", r.stdout));
+    assert!(
+        line.ends_with("1 of 2 failures listed; not listed (new): k-2; listed but passing: k-3"),
+        "{line}"
+    );
+}
+
 /// `../shared/data/NAME` when it exists; otherwise prints why the test is skipped.
 fn shared_data(name: &str) -> Option<PathBuf> {
     let p = repo().join("../shared/data").join(name);
