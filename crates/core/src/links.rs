@@ -41,6 +41,7 @@ use crate::{Category, Finding, Message, Severity};
 use data::{lists, Kind, Lists, Protected};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// URLs longer than this many bytes (after trimming white space) are `caution` + `malformed`.
 pub const MAX_URL_LEN: usize = 2048;
@@ -223,14 +224,52 @@ pub fn check_link(url: &str) -> LinkVerdict {
 /// Each finding: `rule_id` `suspicious_link.<first reason>`, `span` = the URL's UTF-8 byte
 /// range in `text` (on char boundaries, trailing punctuation excluded), `message` = the
 /// verdict's explanation, `duties` `[1]`, `suggestion` `None`. Linear in `text`; never panics.
+///
+/// A markdown link whose text is an address of another registrable domain than its target
+/// (`[https://chinhphu.vn](https://evil.xyz/login)`: the reader sees the first, the click goes
+/// to the second) gets a `high` finding on its target, `suspicious_link.deceptive_link_text`,
+/// whatever the target's own verdict.
 pub fn link_findings(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     // The TLD set is built on the first host-like word, the other lists on the first URL.
-    for found in extract::find_urls(text, |t| data::tlds().contains(t)) {
+    let found_urls = extract::find_urls(text, |t| data::tlds().contains(t));
+    // The registrable domain of the markdown link text right before each URL, if any.
+    let mut shown: Option<(Range<usize>, Option<String>)> = None;
+    for found in found_urls {
         let Some(url) = text.get(found.span.clone()) else {
             continue;
         };
         let v = check(url, Some(found.explicit));
+        let shown_as = shown.take().and_then(|(span, domain)| {
+            (text.get(span.end..found.span.start) == Some("](")).then_some(domain)?
+        });
+        // `[TEXT](` opens a markdown link whose target may follow.
+        if text
+            .get(..found.span.start)
+            .is_some_and(|b| b.ends_with('['))
+            && text
+                .get(found.span.end..)
+                .is_some_and(|a| a.starts_with("]("))
+        {
+            shown = Some((found.span.clone(), v.registrable_domain.clone()));
+        }
+        if let (Some(seen), Some(target)) = (&shown_as, &v.registrable_domain) {
+            if seen != target {
+                out.push(Finding {
+                    rule_id: "suspicious_link.deceptive_link_text".to_string(),
+                    category: Category::SuspiciousLink,
+                    severity: Severity::High,
+                    span: found.span,
+                    message: Message {
+                        vi: format!("Liên kết đánh lừa: chữ hiển thị là {seen} nhưng bấm vào sẽ tới {target}. Đừng bấm, đừng chia sẻ."),
+                        en: format!("A deceptive link: its text shows {seen}, but a click goes to {target}. Do not click or share it."),
+                    },
+                    duties: vec![1],
+                    suggestion: None,
+                });
+                continue;
+            }
+        }
         let severity = match v.verdict {
             Verdict::Suspicious => Severity::High,
             Verdict::Caution if !v.has(Reason::Malformed) => Severity::Warning,

@@ -2282,3 +2282,28 @@ fn named_peoples_numbers_and_book_titles() {
         );
     }
 }
+
+/// Tenth session: a markdown link whose text shows another domain than its target is `high`
+/// (`suspicious_link.deceptive_link_text`); text and target of the same domain, or words as
+/// the text, are not.
+#[test]
+fn deceptive_markdown_link_text() {
+    let e = engine();
+    let t = "Xem [https://chinhphu.vn](https://evil.xyz/login) nhé";
+    let f = e.analyze(t).findings;
+    assert!(
+        f.iter()
+            .any(|x| x.rule_id == "suspicious_link.deceptive_link_text"
+                && x.severity == Severity::High
+                && &t[x.span.clone()] == "https://evil.xyz/login"),
+        "{f:?}"
+    );
+    for t in [
+        "Xem [chinhphu.vn](https://chinhphu.vn/tin) nhé",
+        "Xem [đây](https://vnexpress.net/a) nhé",
+        "Hai trang: https://chinhphu.vn và https://vnexpress.net",
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(f.is_empty(), "{t}: {f:?}");
+    }
+}
