@@ -294,6 +294,13 @@
         e.preventDefault();
         e.stopPropagation();
         close(true);
+      } else if (e.key.length === 1 && e.key !== " " && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing) {
+        // Typing on means editing: back to the composer with the character, where it was
+        // going (the Enter was a new line, or the user writes on), instead of losing it.
+        e.preventDefault();
+        e.stopPropagation();
+        close(true);
+        document.execCommand("insertText", false, e.key);
       } else if (e.key === "Tab") {
         // keep focus inside the two buttons
         e.preventDefault();

@@ -505,3 +505,20 @@ test("an editor in a same-origin iframe, posted by its form's button in the page
   assert.deepEqual(await page.evaluate(() => window.rteSent.slice()), [text]);
   await page.close();
 });
+
+test("typing on while the guard asks goes back to the composer: the characters land at the caret, nothing is posted", T, async () => {
+  for (const kind of ["comment", "textarea"]) {
+    const page = await openFixture(b.context, srv.origin, kind);
+    const text = `Bình luận về ${PHRASE}`;
+    await typeAndWait(page, kind, text);
+    if (kind === "comment") await page.keyboard.press("Enter");
+    else await page.keyboard.press("Control+Enter");
+    await dialog(page).waitFor();
+    await page.keyboard.type("abc", { delay: 30 });
+    await until(async () => (await dialog(page).count()) === 0, "the guard to close");
+    const now = kind === "comment" ? await page.evaluate(() => window.getText()) : await page.inputValue("#editor");
+    assert.equal(now, `${text}abc`, `${kind}: the typed characters are in the draft, at the caret`);
+    assert.deepEqual(await posted(page), [], `${kind}: nothing posted`);
+    await page.close();
+  }
+});
