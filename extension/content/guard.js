@@ -277,38 +277,77 @@
     const postBtn = root.querySelector("button.post");
     editBtn.textContent = CN.t("guard_edit");
     postBtn.textContent = CN.t("guard_post_anyway");
-    const prevFocus = document.activeElement;
-    dialog = { host: h, c, saved, replay, prevFocus };
-    editBtn.addEventListener("click", () => close(true));
-    postBtn.addEventListener("click", () => {
+    const edit = () => close(true);
+    const postAnyway = () => {
       // Asked once per finding and post: the same findings do not stop the next Enter or click
       // of this draft (a box we took for Enter-to-post may only have wanted a new line).
       c.acceptedHigh ??= new Set();
       for (const f of high) c.acceptedHigh.add(c.dismissKey(f));
+      c.acceptedFor = c.readText().text;
       const r = dialog?.replay;
       close(false, true);
       if (r) runReplay(r);
-    });
-    root.addEventListener("keydown", (e) => {
-      if (e.key === "Escape") {
-        e.preventDefault();
-        e.stopPropagation();
-        close(true);
-      } else if (e.key.length === 1 && e.key !== " " && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing) {
-        // Typing on means editing: back to the composer with the character, where it was
-        // going (the Enter was a new line, or the user writes on), instead of losing it.
-        e.preventDefault();
-        e.stopPropagation();
-        close(true);
-        document.execCommand("insertText", false, e.key);
-      } else if (e.key === "Tab") {
-        // keep focus inside the two buttons
-        e.preventDefault();
-        (root.activeElement === editBtn ? postBtn : editBtn).focus();
-      }
-      e.stopPropagation(); // the page's shortcuts must not see keys typed in the dialog
-    });
+    };
+    dialog = { host: h, root, c, saved, replay, actions: new Map([[editBtn, edit], [postBtn, postAnyway]]), current: editBtn };
     editBtn.focus();
+  }
+
+  // ---- while the dialog asks, the page sees none of the user's input ----
+  // At window capture, before any listener of the page's document: keys are the dialog's
+  // (Enter or Space must not post through a button the page focused), and pointer and focus
+  // events on the dialog never reach the page's own modal (a focus trap would take focus back,
+  // a Radix dialog would close on what it takes for a click outside it, with the draft in it).
+  // The dialog's buttons act from here.
+  function onDialogEvent(e) {
+    const d = dialog;
+    if (!d) return;
+    const inside = e.composedPath().includes(d.host);
+    switch (e.type) {
+      case "keydown":
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        dialogKey(d, e);
+        return;
+      case "keyup":
+      case "keypress":
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        return;
+      case "click":
+        if (!inside) return;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        for (const [btn, act] of d.actions) if (e.composedPath().includes(btn)) return act();
+        return;
+      case "focusin":
+        e.stopImmediatePropagation();
+        // The page moved focus out of the dialog: back to the dialog's button.
+        if (!inside) d.current.focus();
+        return;
+      default:
+        // pointer, mouse, touch and focusout events of the dialog
+        if (inside) e.stopImmediatePropagation();
+    }
+  }
+  function dialogKey(d, e) {
+    const focused = d.root.activeElement;
+    if (d.actions.has(focused)) d.current = focused;
+    if (e.key === "Escape") close(true);
+    else if (e.key === "Tab") {
+      const [post, edit] = d.actions.keys();
+      d.current = d.current === edit ? post : edit;
+      d.current.focus();
+    } else if (e.key === "Enter" || e.key === " ") {
+      if (!e.repeat) d.actions.get(d.current)();
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing) {
+      // Typing on means editing: back to the composer with the character, where it was going
+      // (the Enter was a new line, or the user writes on), instead of losing it.
+      close(true);
+      document.execCommand("insertText", false, e.key);
+    }
+  }
+  for (const type of ["keydown", "keyup", "keypress", "click", "focusin", "focusout", "pointerdown", "pointerup", "mousedown", "mouseup", "touchstart", "touchend"]) {
+    CN.on(window, type, onDialogEvent, true);
   }
 
   /** Closes the dialog; `edit` returns to the composer with its caret; `posting` keeps focus. */

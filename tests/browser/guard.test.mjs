@@ -522,3 +522,53 @@ test("typing on while the guard asks goes back to the composer: the characters l
     await page.close();
   }
 });
+
+// A composer in the site's own modal (focus-trap, Radix Dialog): the page takes focus back to
+// its own elements and treats a click on the guard as a click outside its modal.
+for (const mount of ["mountFocusTrap", "mountRadix"]) {
+  test(`a composer in a site's modal (${mount}): keys and clicks answer the guard, never the page`, T, async () => {
+    const page = await openFixture(b.context, srv.origin, "textarea");
+    await page.evaluate(() => new Promise((r) => {
+      const s = document.createElement("script");
+      s.type = "module";
+      s.src = "/build/modals.js";
+      s.onload = r;
+      document.head.append(s);
+    }));
+    await page.waitForFunction(() => window.modalsReady === true);
+    const guard = page.locator('cannhac-guard [role="dialog"]');
+    const sentNow = () => page.evaluate(() => window.modalSent.slice());
+    const text = `Chia sẻ ${PHRASE} cho cả nhóm`;
+    await page.evaluate((m) => window[m](), mount);
+    await page.click("#modal-text");
+    await page.keyboard.type(text, { delay: 3 });
+    await until(async () => (await underlines(page, "internal_document")).marks.length > 0, "the underline in the modal");
+    // 1. Enter while the guard asks (the page may have focused its own "Đăng"): nothing posts.
+    await page.click("#modal-post");
+    await guard.waitFor();
+    await page.keyboard.press("Enter");
+    await page.waitForTimeout(200);
+    assert.deepEqual(await sentNow(), [], "Enter did not post through the page's button");
+    await until(async () => (await guard.count()) === 0, "Enter chose 'Sửa lại'");
+    assert.equal(await page.inputValue("#modal-text"), text, "the modal and its draft are still there");
+    // 2. A click on "Sửa lại": the modal stays (no click outside it), the draft is unchanged.
+    await page.click("#modal-post");
+    await guard.waitFor();
+    await page.getByRole("button", { name: "Sửa lại" }).click({ timeout: 5000 });
+    await until(async () => (await guard.count()) === 0, "the guard to close");
+    assert.equal(await page.inputValue("#modal-text"), text, "the draft survived 'Sửa lại'");
+    // 3. Escape is the guard's, not the modal's.
+    await page.click("#modal-post");
+    await guard.waitFor();
+    await page.keyboard.press("Escape");
+    await until(async () => (await guard.count()) === 0, "Escape closed the guard");
+    assert.equal(await page.inputValue("#modal-text"), text, "Escape did not close the site's modal");
+    // 4. "Vẫn đăng" posts the draft once.
+    await page.click("#modal-post");
+    await guard.waitFor();
+    await page.getByRole("button", { name: "Vẫn đăng" }).click({ timeout: 5000 });
+    await until(async () => (await sentNow()).length === 1, "the post");
+    assert.deepEqual(await sentNow(), [text]);
+    await page.close();
+  });
+}

@@ -19,10 +19,10 @@ const BUILD = path.join(here, ".build");
 export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 
 let bundled = null;
-/** Bundles fixtures/editors.js (Lexical, Draft.js + React, ProseMirror, Quill) once. */
+/** Bundles fixtures/editors.js (Lexical, Draft.js + React, ProseMirror, Quill) and fixtures/modals.js (focus-trap, Radix Dialog) once. */
 export function bundleFixtures() {
   bundled ||= esbuild.build({
-    entryPoints: [path.join(FIXTURES, "editors.js")],
+    entryPoints: [path.join(FIXTURES, "editors.js"), path.join(FIXTURES, "modals.js")],
     bundle: true,
     format: "esm",
     outdir: BUILD,
