@@ -73,21 +73,46 @@
   // A share button's label: a share verb, alone or with what it shares ("Gửi bình luận",
   // "Đăng tin", "Post comment", "Reply now"). Not "Đăng nhập", "Đăng ký", "Gửi lại mã",
   // "Share screen": only the objects listed follow the verb.
-  const SHARE_VERBS = "post|publish|send|reply|comment|share|tweet|submit|đăng|đăng tải|gửi|trả lời|bình luận|chia sẻ|phản hồi|xuất bản";
+  // Not "share", "chia sẻ": next to a comment box that is the page's share-this-article
+  // button (the big sites' share dialogs are in their profiles).
+  const SHARE_VERBS = "post|publish|send|reply|comment|tweet|submit|đăng|đăng tải|gửi|trả lời|bình luận|phản hồi|xuất bản";
   const SHARE_OBJECTS =
     "bài|bài viết|bài đăng|tin|tin nhắn|bình luận|trả lời|phản hồi|câu hỏi|câu trả lời|ý kiến|góp ý|chủ đề|đánh giá|ngay|đi|lên|now|it|post|comment|reply|message|tweet|answer|question|review|topic|thread";
   const SHARE_WORDS = new RegExp(`^(?:${SHARE_VERBS})(?: (?:${SHARE_OBJECTS}))?$`, "i");
-  /** A button's label as the user reads it: NFC, single spaces, no icon glyphs or arrows. */
-  const labelOf = (btn) =>
-    (btn.getAttribute("aria-label") || btn.value || btn.textContent || "")
+  // Submit buttons that send no post: logging in, searching, codes.
+  const NOT_SHARE = /^(?:đăng nhập|đăng ký|đăng xuất|login|log in|sign in|sign up|register|tìm|tìm kiếm|search|lọc|filter|gửi lại|gửi mã|resend|xác nhận|xác minh|verify)\b/i;
+  /**
+   * A button's label as the user reads it: NFC, single spaces, no icon glyphs or arrows. A
+   * design system's button (a custom element whose shadow root holds `<button><slot>`) is
+   * labelled by its host's text.
+   */
+  const labelOf = (btn) => {
+    let label = btn.getAttribute("aria-label") || btn.value || btn.textContent || "";
+    const root = btn.getRootNode();
+    if (!label.trim() && root instanceof ShadowRoot) label = root.host.getAttribute("aria-label") || root.host.textContent || "";
+    return label
       .normalize("NFC")
       .replace(/[^\p{L}\p{N}]+/gu, " ")
       .trim();
+  };
+  /** Whether `form` sends posts: not a search form, not a login form. */
+  const postingForm = (form) => !form.matches('[role="search"]') && !form.querySelector('input[type="password"]');
   const isSubmit = (btn) =>
     (btn.tagName === "BUTTON" || btn.tagName === "INPUT") &&
     (btn.getAttribute("type") || (btn.tagName === "BUTTON" ? "submit" : "")).toLowerCase() === "submit";
-  /** Whether `btn` may be a share action at all (cheap; before looking for its composer). */
-  const mayShare = (btn) => (profile && btn.matches(profile.buttons)) || (isSubmit(btn) && !!(btn.form || btn.closest("form"))) || SHARE_WORDS.test(labelOf(btn));
+  /**
+   * Whether `btn` may be a share action at all (cheap; before looking for its composer): a
+   * site profile's button, a posting form's submit button, or a button labelled with a share
+   * verb. A link is one only in a site profile (a "Trả lời" link opens a reply box).
+   */
+  const mayShare = (btn) => {
+    if (profile && btn.matches(profile.buttons)) return true;
+    if (btn.tagName === "A") return false;
+    const form = btn.form || btn.closest("form");
+    const label = labelOf(btn);
+    if (NOT_SHARE.test(label) || (form && !postingForm(form))) return false;
+    return (isSubmit(btn) && !!form) || SHARE_WORDS.test(label);
+  };
   const CLICKABLE = 'button, input[type="submit"], input[type="button"], [role="button"], a[href]';
 
   let bypass = false; // true while a "post anyway" replay runs
@@ -99,12 +124,15 @@
     return !(s.guardDisabledSites || []).some((h) => location.hostname === h || location.hostname.endsWith("." + h));
   }
 
-  function nearEachOther(a, b, levels = 6) {
+  /** The parent of `n` across shadow roots (a shadow root's host), or null. */
+  const composedParent = (n) => n.parentElement || (n.parentNode instanceof ShadowRoot ? n.parentNode.host : null);
+
+  /** Whether `a` and `b` share an ancestor at most `levels` above `a`, across shadow roots. */
+  function nearEachOther(a, b, levels = 10) {
+    const above = new Set();
+    for (let n = b; n; n = composedParent(n)) above.add(n);
     let p = a;
-    for (let i = 0; i < levels && p; i++) {
-      if (p.contains(b)) return true;
-      p = p.parentElement || p.getRootNode()?.host || null;
-    }
+    for (let i = 0; i <= levels && p; i++, p = composedParent(p)) if (above.has(p)) return true;
     return false;
   }
 
@@ -112,6 +140,7 @@
   function isShareButton(btn, c) {
     if (!btn || !c?.connected) return false;
     if (profile && btn.matches(profile.buttons)) return true;
+    if (!mayShare(btn)) return false;
     const form = c.el.form || c.el.closest?.("form") || c.el.ownerDocument.defaultView?.frameElement?.closest("form");
     if (form && form.contains(btn) && isSubmit(btn)) return true;
     return SHARE_WORDS.test(labelOf(btn)) && (nearEachOther(c.el, btn) || !!(form && form.contains(btn)));
@@ -283,7 +312,7 @@
       // of this draft (a box we took for Enter-to-post may only have wanted a new line).
       c.acceptedHigh ??= new Set();
       for (const f of high) c.acceptedHigh.add(c.dismissKey(f));
-      c.acceptedFor = c.readText().text;
+      c.decidedFor = c.readText().text; // the post these choices are for
       const r = dialog?.replay;
       close(false, true);
       if (r) runReplay(r);
@@ -404,7 +433,8 @@
       // Enter/Space on a focused share button
       const btn = t?.closest?.(CLICKABLE);
       if (!btn || btn.closest("[data-cannhac]")) return;
-      if (!mayShare(btn)) return;
+      // Space does not follow a link.
+      if ((btn.tagName === "A" && e.key === " ") || !mayShare(btn)) return;
       const cs = CN.composersForAction(btn);
       if (cs.some((c2) => isShareButton(btn, c2))) intercept(cs, e, () => btn.click());
     },
@@ -417,7 +447,7 @@
     (e) => {
       if (bypass || dialog) return;
       const form = CN.deepTarget(e);
-      if (!form?.querySelectorAll) return;
+      if (!form?.querySelectorAll || !postingForm(form)) return;
       const cs = CN.composersForAction(e.submitter || form, form).filter((c) => CN.inScope(form, c));
       const submitter = e.submitter;
       intercept(cs, e, () => (form.requestSubmit ? form.requestSubmit(submitter || undefined) : form.submit()));

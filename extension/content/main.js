@@ -16,13 +16,18 @@
   // The benchmark page sets this attribute; then each drawn answer is announced to the page.
   const bench = () => document.documentElement?.hasAttribute("data-cannhac-bench");
 
-  const TEXT_INPUTS = new Set(["text", "search", "email", "url", ""]);
+  // Not `search`: a search box is not a post (searching "quy định bảo vệ tài liệu mật" on a
+  // legal-document site is everyday work).
+  const TEXT_INPUTS = new Set(["text", "email", "url", ""]);
 
   /** The editable root for a focused element, or null when it is not a composer. */
   function editableRoot(el) {
     if (!el || el.nodeType !== 1 || el.closest?.("[data-cannhac]")) return null;
     if (el.tagName === "TEXTAREA") return el.readOnly || el.disabled ? null : el;
-    if (el.tagName === "INPUT") return TEXT_INPUTS.has((el.getAttribute("type") || "").toLowerCase()) && !el.readOnly && !el.disabled ? el : null;
+    if (el.tagName === "INPUT") {
+      const ok = TEXT_INPUTS.has((el.getAttribute("type") || "").toLowerCase()) && !el.readOnly && !el.disabled;
+      return ok && el.getAttribute("role") !== "searchbox" && !el.closest('[role="search"]') ? el : null;
+    }
     if (!el.isContentEditable) return null;
     // The editing host: the topmost contenteditable ancestor within this tree.
     let root = el;
@@ -47,68 +52,96 @@
   /** The composer an element (the event target) belongs to, if any. */
   CN.composerOf = (el) => (el && editableRoot(el) ? composerFor(el) : null);
 
-  /** Whether composer `c` belongs to `scope` (an element, often a form), iframes included. */
+  /** The parent of `n` across shadow roots (a shadow root's host), or null. */
+  const composedParent = (n) => n.parentElement || (n.parentNode instanceof ShadowRoot ? n.parentNode.host : null);
+
+  /**
+   * Whether composer `c` belongs to `scope` (an element, often a form): inside it across shadow
+   * roots, associated with it (`form=` attribute), or inside a same-origin iframe inside it.
+   */
   function inScope(scope, c) {
     const el = c.el;
-    if (scope.contains(el) || (el.form && el.form === scope)) return true;
+    if (el.form && el.form === scope) return true;
+    let n = el;
     try {
-      const frame = el.ownerDocument !== scope.ownerDocument ? el.ownerDocument.defaultView?.frameElement : null;
-      return !!frame && scope.contains(frame);
+      if (el.ownerDocument !== scope.ownerDocument) n = el.ownerDocument.defaultView?.frameElement || null;
     } catch {
       return false;
     }
+    for (; n; n = composedParent(n)) if (n === scope) return true;
+    return false;
   }
   CN.inScope = inScope;
 
   /**
    * The composers a share button / form acts for, the one to show first at the head. In a form
    * (the button's, or `form`), every composer of that form holding a draft, even one never
-   * focused (a draft the site restored, an editor in a same-origin iframe): a form posts what
-   * its editors hold, so a composer of another form is not one of them. Without a form: the
-   * nearest enclosing block (up to six levels above the button) holding the focused or last-used
-   * composer or a draft decides; else the focused one, else the last used. Empty when none.
+   * focused (a draft the site restored, an editor in a same-origin iframe or a shadow root): a
+   * form posts what its editors hold, so a composer of another form is not one of them. Without
+   * a form: the nearest enclosing block (up to ten levels above the button, across shadow roots)
+   * holding the focused or last-used composer or a draft decides, with every draft in it; else
+   * the focused one, else the last used. Empty when none.
    */
   CN.composersForAction = (btn, form) => {
     form ||= btn?.form || btn?.closest?.("form") || null;
     const cands = [active, lastUsed].filter((c) => c?.connected);
     if (form) {
-      const drafts = draftsIn(form);
+      const drafts = draftsOf(deepQuery(form, EDITABLE));
       const used = cands.find((c) => inScope(form, c));
       if (used) return [used, ...(drafts || []).filter((c) => c !== used)];
       if (drafts) return drafts;
     }
-    // The nearest enclosing block (up to six levels above the button) holding the composer in
-    // use or a draft.
-    let p = btn?.parentElement;
-    for (let i = 0; i < 6 && p && p !== document.documentElement; i++, p = p.parentElement) {
+    const levels = [];
+    for (let p = btn ? composedParent(btn) : null; levels.length < 10 && p && p !== document.documentElement; p = composedParent(p)) levels.push(p);
+    // The editors under the highest level, read once; each level keeps those inside it.
+    const all = levels.length ? deepQuery(levels[levels.length - 1], EDITABLE) : [];
+    for (const p of levels) {
       const used = cands.find((c) => inScope(p, c));
-      if (used) return [used];
-      const drafts = draftsIn(p);
+      const drafts = draftsOf(all.filter((el) => within(p, el)));
+      if (used) return [used, ...(drafts || []).filter((c) => c !== used)];
       if (drafts?.length) return drafts;
     }
     return cands.slice(0, 1);
   };
 
+  /** Whether `el` is inside `scope`, across shadow roots. */
+  function within(scope, el) {
+    for (let n = el; n; n = composedParent(n)) if (n === scope) return true;
+    return false;
+  }
+
   const EDITABLE = 'textarea, input, [contenteditable]:not([contenteditable="false"]), iframe';
+  /** The elements of `root` matching `sel`, inside open shadow roots too. */
+  function deepQuery(root, sel, out = []) {
+    out.push(...root.querySelectorAll(sel));
+    for (const el of root.querySelectorAll("*")) if (el.shadowRoot) deepQuery(el.shadowRoot, sel, out);
+    return out;
+  }
+  /** The editable element of a same-origin iframe (its body, or an editor inside it), or null. */
+  function frameEditor(frame) {
+    try {
+      const doc = frame.contentDocument;
+      const body = doc?.body;
+      if (!body) return null;
+      if (body.isContentEditable || doc.designMode === "on") return body;
+      return deepQuery(body, EDITABLE.replace(", iframe", "")).find((e) => e.getClientRects().length) || null;
+    } catch {
+      return null; // another origin: left to the frame's own content script
+    }
+  }
   /**
-   * The composers inside `scope` holding a draft (rendered, not blank), longest first; empty
-   * when its editors are all blank, null when it has none. Editors in same-origin iframes count
-   * (the body a TinyMCE or CKEditor 4 frame edits); other origins' frames cannot be read and are
-   * left to the frame's own content script.
+   * The composers of the editable elements `els` (from deepQuery: open shadow roots included)
+   * holding a draft (rendered, not blank), longest first; empty when they are all blank, null
+   * when there is no composer among them. An iframe counts by its editor (the body a TinyMCE or
+   * CKEditor 4 frame edits).
    */
-  function draftsIn(scope) {
+  function draftsOf(els) {
     const found = new Map(); // editable root -> draft length
     let any = false;
-    for (const el of scope.querySelectorAll(EDITABLE)) {
+    for (const el of els) {
       let target = el;
-      if (el.tagName === "IFRAME") {
-        try {
-          const body = el.contentDocument?.body;
-          target = body && (body.isContentEditable || el.contentDocument.designMode === "on") ? body : null;
-        } catch {
-          target = null; // another origin
-        }
-      } else if (!el.getClientRects().length) continue; // hidden: the site's own copy, not the draft
+      if (el.tagName === "IFRAME") target = frameEditor(el);
+      else if (!el.getClientRects().length) continue; // hidden: the site's own copy, not the draft
       const root = target && editableRoot(target);
       if (!root || found.has(root)) continue;
       any = true;
@@ -182,6 +215,18 @@
     for (const c of cs) analyze(c);
   }
 
+  /**
+   * Whether `now` is another post than `before` (the text when the user last dismissed a
+   * finding or posted anyway) rather than an edit of it: they share neither their first nor
+   * their last ten characters (an edit keeps one end or the other).
+   */
+  function newPost(before, now) {
+    const a = before.trim();
+    const b = now.trim();
+    if (a.length < 10 || b.length < 10) return false;
+    return a.slice(0, 10) !== b.slice(0, 10) && a.slice(-10) !== b.slice(-10);
+  }
+
   async function analyze(c) {
     if (!CN.alive || !enabled) return;
     if (!c.connected) {
@@ -210,6 +255,14 @@
       c.tooLong = false;
       c.setNotice(null);
     }
+    // A new post in the same box (all selected and typed over, or the page emptied the box and
+    // the user typed on before it was seen empty): what was dismissed or posted anyway for the
+    // last post is asked again.
+    if (c.decidedFor != null && newPost(c.decidedFor, text)) {
+      c.dismissed.clear();
+      c.acceptedHigh?.clear();
+      c.decidedFor = null;
+    }
     if (!text.trim()) {
       c.seq++;
       c.pending = null;
@@ -217,6 +270,7 @@
       c.findings = [];
       c.dismissed.clear(); // a new post
       c.acceptedHigh?.clear();
+      c.decidedFor = null;
       c.stale = false;
       c.render();
       CN.onFindingsChanged(c);

@@ -128,7 +128,10 @@
   // ---------- the mirror for <textarea>/<input> ----------
   // Longest line (UTF-16 units) of a field that does not wrap whose marks are drawn (see
   // Composer.hasLongLine).
-  const LONG_LINE = 20_000;
+  const LONG_LINE = 10_000;
+  // Nor on such a field holding more than this many UTF-16 units in all (forty lines of 4,900
+  // characters stalled the page for 0.5 s).
+  const LONG_NOWRAP_TEXT = 60_000;
   const MIRROR_PROPS = [
     "boxSizing", "width", "height", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft",
     "borderTopWidth", "borderRightWidth", "borderBottomWidth", "borderLeftWidth", "borderTopStyle",
@@ -485,14 +488,16 @@
     /**
      * Whether the field shows its text on lines that do not wrap (an <input>, a textarea with
      * `wrap=off`, `white-space: pre` or `nowrap`) and one of them is longer than LONG_LINE
-     * UTF-16 units. The browser lays out such a line whole in the mirror after each keystroke
-     * (measured: 0.1 s at 30,000 characters, 0.7 s at 100,000), so its marks are not drawn.
+     * UTF-16 units, or the text is longer than LONG_NOWRAP_TEXT. The browser lays out such a
+     * line whole in the mirror after each keystroke (measured: 0.07–0.17 s at 15,000
+     * characters, 0.7 s at 100,000), so its marks are not drawn.
      */
     hasLongLine(cs) {
       if (this.kind !== "field") return false;
       if (!(this.el.tagName === "INPUT" || cs.whiteSpace === "pre" || cs.whiteSpace === "nowrap")) return false;
       const text = this.analysedText ?? "";
       if (text.length <= LONG_LINE) return false;
+      if (text.length > LONG_NOWRAP_TEXT) return true;
       if (this.longLineOf !== text) {
         this.longLineOf = text;
         this.longLine = false;
@@ -747,6 +752,9 @@
       if (m.notice) {
         m.notice.style.left = Math.max(0, (rect.left - o.x) / o.z) + "px";
         m.notice.style.top = Math.max(0, (rect.bottom - o.y) / o.z + 4) + "px";
+        // With its field scrolled out of view, the notice goes too (not pinned to the top).
+        const out = rect.bottom < 0 || rect.top > innerHeight || rect.right < 0 || rect.left > innerWidth;
+        m.notice.style.display = out ? "none" : "";
       }
       if (!drawMarks || !measurable) {
         m.clip.replaceChildren();

@@ -132,6 +132,7 @@
 
   function dismiss(composer, f) {
     composer.dismissed.add(composer.dismissKey(f));
+    composer.decidedFor = composer.readText().text; // the post these choices are for
     hide();
     composer.render();
     CN.onFindingsChanged?.(composer);

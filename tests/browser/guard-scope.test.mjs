@@ -1,0 +1,157 @@
+// Which drafts a share action posts: the guard checks every draft of the button's form or
+// nearest block (never-focused ones, ones in shadow roots and same-origin iframes, a button in a
+// shadow root, deep trees), asks again for a new post after "Vẫn đăng", and stays quiet on what
+// is no post (search and login forms, a reply link, a share-this-page button, Space on a link).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { openFixture, underlines, until, T, suite } from "./harness.mjs";
+
+const PHRASE = "dự án Hoa Sen"; // a custom high phrase (TEST_SETTINGS)
+const HIGH = `Chia sẻ ${PHRASE} cho cả nhóm`;
+const env = suite();
+
+const guard = (page) => page.locator('cannhac-guard [role="dialog"]');
+const events = (page) => page.evaluate(() => window.events.slice());
+
+/** A fixture page with `html` added to its body and `window.events` recording `data-log` clicks and submits. */
+async function pageWith(html, setup) {
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.evaluate(
+    ([html, setup]) => {
+      window.events = [];
+      const box = document.createElement("div");
+      box.id = "box";
+      box.innerHTML = html;
+      document.body.append(box);
+      box.addEventListener("click", (e) => {
+        const el = e.composedPath().find((n) => n.dataset?.log);
+        if (el) {
+          e.preventDefault();
+          window.events.push(el.dataset.log);
+        }
+      });
+      box.addEventListener("submit", (e) => {
+        e.preventDefault();
+        window.events.push(`submit:${e.target.id}`);
+      });
+      if (setup) new Function(setup)();
+    },
+    [html, setup || ""],
+  );
+  return page;
+}
+
+/** Types `text` into `selector` (a locator string) and waits for the high finding's analysis. */
+async function typeHigh(page, selector, text = HIGH) {
+  await page.locator(selector).click();
+  await page.keyboard.type(text, { delay: 3 });
+  await page.waitForTimeout(400);
+}
+
+async function expectGuard(page, what) {
+  await guard(page).waitFor({ timeout: 5000 }).catch(() => assert.fail(`no guard: ${what}`));
+  assert.deepEqual(await events(page), [], `nothing sent while the guard asks: ${what}`);
+  await page.keyboard.press("Escape");
+  await until(async () => (await guard(page).count()) === 0, "the guard to close");
+}
+
+test("outside a form, every draft of the block is checked, not only the box typed in last", T, async () => {
+  const page = await pageWith(`<div class="card"><div id="body" contenteditable="true" style="min-height: 40px; width: 400px"></div>
+    <input id="gif" placeholder="Tìm GIF"><button type="button" data-log="post">Đăng</button></div>`);
+  await typeHigh(page, "#body");
+  await typeHigh(page, "#gif", "mèo");
+  await page.locator(".card button").click();
+  await expectGuard(page, "the post body holds the phrase, the GIF search was typed last");
+  await page.close();
+});
+
+test("a share button in a shadow root: a design system's slotted button, a real button", T, async () => {
+  const page = await pageWith(
+    `<textarea id="t1" rows="2" cols="40"></textarea><x-btn id="xb" data-log="post1">Đăng</x-btn>
+     <div><textarea id="t2" rows="2" cols="40"></textarea><div id="host2"></div></div>`,
+    `customElements.define("x-btn", class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: "open" }).innerHTML = "<button><slot></slot></button>"; } });
+     const r = document.getElementById("host2").attachShadow({ mode: "open" });
+     r.innerHTML = '<button data-log="post2">Đăng</button>';`,
+  );
+  await typeHigh(page, "#t1");
+  await page.locator("#xb").click();
+  await expectGuard(page, "slotted custom-element button");
+  await typeHigh(page, "#t2");
+  await page.locator("#host2 >> button").click();
+  await expectGuard(page, "a button inside a shadow root");
+  await page.close();
+});
+
+test("an editor in a shadow root inside a form: typed, or restored and never focused", T, async () => {
+  const page = await pageWith(
+    `<form id="f1"><div id="h1"></div><button type="submit" aria-label="">➤</button></form>
+     <form id="f2"><div id="h2"></div><button type="submit">Đăng</button></form>`,
+    `document.getElementById("h1").attachShadow({ mode: "open" }).innerHTML = '<textarea rows="2" cols="40"></textarea>';
+     const r2 = document.getElementById("h2").attachShadow({ mode: "open" });
+     r2.innerHTML = '<div contenteditable="true" style="min-height: 30px; width: 300px"></div>';
+     r2.querySelector("div").textContent = ${JSON.stringify(HIGH)};`,
+  );
+  await typeHigh(page, "#h1 >> textarea");
+  await page.locator("#f1 button").click();
+  await expectGuard(page, "typed in a shadow textarea, icon-only submit");
+  await page.locator("#f2 button").click();
+  await expectGuard(page, "restored shadow contenteditable");
+  await page.close();
+});
+
+test("a composer and its button far apart in a deep tree; an iframe whose editor is a div", T, async () => {
+  const deep = (inner) => "<div>".repeat(6) + inner + "</div>".repeat(6);
+  const page = await pageWith(
+    `<div class="card">${deep('<textarea id="deep" rows="2" cols="40"></textarea>')}${deep('<button type="button" data-log="post">Đăng</button>')}</div>
+     <form id="ff"><iframe id="fr" style="width: 400px; height: 60px" srcdoc="<div contenteditable=true>${HIGH}</div>"></iframe><button type="submit">Gửi</button></form>`,
+  );
+  await typeHigh(page, "#deep");
+  await page.locator(".card button").click();
+  await expectGuard(page, "six levels apart");
+  await until(() => page.evaluate(() => !!document.getElementById("fr").contentDocument?.querySelector("div")), "the iframe editor");
+  await page.locator("#ff button").click();
+  await expectGuard(page, "restored div editor in an iframe");
+  await page.close();
+});
+
+test("after \"Vẫn đăng\", a new post typed over the old one is asked again", T, async () => {
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click("#editor");
+  await page.keyboard.type(HIGH, { delay: 3 });
+  await until(async () => (await underlines(page, "internal_document")).marks.length > 0, "the underline");
+  await page.click("#post-btn");
+  await guard(page).waitFor();
+  await page.getByRole("button", { name: "Vẫn đăng" }).click();
+  await until(async () => (await page.evaluate(() => window.posted.length)) === 1, "the first post");
+  await page.click("#editor");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type(`Bài mới hôm nay: ${PHRASE} lại có tin`, { delay: 3 });
+  await page.waitForTimeout(400);
+  await page.click("#post-btn");
+  await guard(page).waitFor({ timeout: 5000 });
+  assert.equal(await page.evaluate(() => window.posted.length), 1, "the second post waits for the answer");
+  await page.close();
+});
+
+test("no guard on what is no post: search and login forms, a reply link, a share-this-page button, Space on a link", T, async () => {
+  const page = await pageWith(`
+    <form id="search" role="search"><input id="q" type="search"><button type="submit">Tìm</button></form>
+    <form id="login"><input id="user"><input type="password" id="pw"><button type="submit">Đăng nhập</button></form>
+    <div class="c"><textarea id="draft" rows="2" cols="40"></textarea>
+      <a href="#reply" data-log="reply">Trả lời</a> <button type="button" data-log="share">Chia sẻ</button>
+      <a href="#send" id="send" data-log="send">Gửi bình luận</a></div>`);
+  await page.locator("#q").fill(`quy định bảo vệ ${PHRASE}`);
+  await page.locator("#q").press("Enter");
+  await page.locator("#user").fill(PHRASE);
+  await page.locator("#pw").fill("x");
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await typeHigh(page, "#draft");
+  await page.getByText("Trả lời", { exact: true }).click();
+  await page.getByText("Chia sẻ", { exact: true }).click();
+  await page.locator("#send").focus();
+  await page.keyboard.press(" ");
+  await page.waitForTimeout(300);
+  assert.equal(await guard(page).count(), 0, "no guard");
+  assert.deepEqual(await events(page), ["submit:search", "submit:login", "reply", "share"]);
+  await page.close();
+});
