@@ -188,7 +188,7 @@
   function postsOnEnter(c) {
     const el = c.el;
     if (profile?.enterPosts?.(el)) return true;
-    if (el.tagName === "INPUT") return false; // a form's submit event covers it
+    if (el.tagName === "INPUT" && (el.form || el.closest("form"))) return false; // its form's submit event covers it
     const hint = (el.getAttribute("enterkeyhint") || "").toLowerCase();
     if (hint === "send" || hint === "done" || hint === "go") return true;
     const label = `${el.getAttribute("aria-label") || ""} ${el.getAttribute("placeholder") || ""} ${el.getAttribute("data-placeholder") || ""}`;

@@ -155,3 +155,15 @@ test("no guard on what is no post: search and login forms, a reply link, a share
   assert.deepEqual(await events(page), ["submit:search", "submit:login", "reply", "share"]);
   await page.close();
 });
+
+test("a chat input outside any form that sends on Enter is guarded", T, async () => {
+  const page = await pageWith(
+    `<div class="chat"><input id="msg" placeholder="Nhập tin nhắn" style="width: 400px"></div>`,
+    `document.getElementById("msg").addEventListener("keydown", (e) => { if (e.key === "Enter") { window.events.push("sent:" + e.target.value); e.target.value = ""; } });`,
+  );
+  await typeHigh(page, "#msg");
+  await page.keyboard.press("Enter");
+  await expectGuard(page, "Enter in a chat input");
+  assert.equal(await page.inputValue("#msg"), HIGH, "the message is still there");
+  await page.close();
+});
