@@ -145,8 +145,17 @@ fn check_file_fields(file: &str, json: &Value) {
 /// The phrase's syllable keys joined by spaces; `*` parts keyed one by one.
 fn key_phrase(file: &str, p: &str) -> String {
     if p.split_whitespace().any(|w| w == "*") {
-        return p
-            .split(" * ")
+        let parts: Vec<&str> = p.split(" * ").collect();
+        // "a * * b", "* a", "a *": a part would hold a `*` of its own (endless recursion) or
+        // nothing.
+        assert!(
+            parts
+                .iter()
+                .all(|part| !part.trim().is_empty() && !part.split_whitespace().any(|w| w == "*")),
+            "{file}: phrase {p:?}: a `*` stands for one word, between two words, one at a time"
+        );
+        return parts
+            .iter()
             .map(|part| key_phrase(file, part))
             .collect::<Vec<_>>()
             .join(" * ");

@@ -1491,6 +1491,8 @@ const UNPUBLISHED_QUALIFIERS: &[(&str, Severity)] = &[
     ("chưa được duyệt", Severity::Warning),
     ("chưa phê duyệt", Severity::Warning),
     ("chưa được phê duyệt", Severity::Warning),
+    ("chưa đưa ra tập thể bàn", Severity::Warning),
+    ("chưa đưa ra tập thể", Severity::Warning),
 ];
 
 /// The qualifier of [`UNPUBLISHED_QUALIFIERS`] spelled from token `k`, one phrase: its

@@ -821,6 +821,15 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && f.starts_with('p')
             && f[1..].bytes().all(|b| b.is_ascii_digit())
     };
+    // Someone named who lives there: "Con bé Vy ở căn 1208 tòa B2" ("ở" right before, a name
+    // in the five words before it).
+    let lives_at = |i: usize| {
+        i > 1
+            && t[i - 1].fold == "o"
+            && t[i - 1].key == "ở"
+            && (i.saturating_sub(6)..i - 1)
+                .any(|k| k > 0 && t[k].capitalized && !t[k].upper && t[k].gap == Gap::Space)
+    };
     let mut i = 0;
     // Three tokens at least: `P1205 tòa B3` may end the text.
     while i + 2 < t.len() {
@@ -853,7 +862,7 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 .is_some_and(|b| BUILDING_WORDS.contains(&b.fold.as_str()) && b.gap != Gap::Hard)
             && t.get(building + 1)
                 .is_some_and(|n| (n.numeric || n.capitalized) && n.gap == Gap::Space)
-            && (t[i + 1].fold == "ho" || near_word(t, i, i + 1, 6, 0, HOME_WORDS));
+            && (t[i + 1].fold == "ho" || near_word(t, i, i + 1, 6, 0, HOME_WORDS) || lives_at(i));
         if !found {
             i += 1;
             continue;
@@ -865,7 +874,20 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             end += 1;
         }
-        if near_word(t, i, end + 1, 8, 4, PUBLIC_WORDS) {
+        // An office named after it (a hotel, a hospital ward): not a home. Where someone named
+        // is there, only in the same clause ("Anh Nam ở phòng 1205 tòa B khách sạn Mường
+        // Thanh"; not "Con bé Vy ở căn 1208 tòa B2 bom hàng hoài, shop né nha").
+        let public_in_clause = || {
+            (end + 1..(end + 5).min(t.len()))
+                .take_while(|&k| t[k].gap == Gap::Space)
+                .any(|k| PUBLIC_WORDS.iter().any(|w| spelled_at(t, k, w)))
+        };
+        let public = if lives_at(i) {
+            near_word(t, i, end + 1, 8, 0, PUBLIC_WORDS) || public_in_clause()
+        } else {
+            near_word(t, i, end + 1, 8, 4, PUBLIC_WORDS)
+        };
+        if public {
             i = end + 1;
             continue;
         }

@@ -137,6 +137,24 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let t = ctx.tokens;
+    // A source inside a hearsay phrase ("nguồn tin đáng tin cậy", "người nhà làm ngân hàng")
+    // names nobody; one with a negation right after it ("Báo chí sẽ không bao giờ đưa") says
+    // it did not report.
+    let hearsay_at = |i: usize| {
+        out.iter().any(|f| {
+            f.rule_id == "unverified_claim.hearsay"
+                && f.span.start <= t[i].orig.start
+                && t[i].orig.end <= f.span.end
+        })
+    };
+    let negated_after = |i: usize| {
+        (i + 1..(i + 6).min(t.len()))
+            .take_while(|&k| t[k].gap != Gap::Hard)
+            .any(|k| {
+                matches!(t[k].key.as_str(), "không" | "chẳng" | "chả" | "chưa")
+                    || !t[k].marked && matches!(t[k].fold.as_str(), "ko" | "k" | "khong")
+            })
+    };
     if out
         .iter()
         .any(|f| f.rule_id == "unverified_claim.unsourced_accusation")
@@ -145,6 +163,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && vague_source_at(t, i).is_none()
                 && !bao_compound(t, i)
                 && !weak_theo(t, i)
+                && !negated_after(i)
+                && !hearsay_at(i)
         })
     {
         out.retain(|f| f.rule_id != "unverified_claim.unsourced_accusation");
@@ -1171,10 +1191,11 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     let (sentence_of, ranges) = ctx.sentences();
     let covered = Covered::new(ctx.tokens, out, crate::Category::UnverifiedClaim);
-    // A source that is the subject of another claim ("bệnh viện không muốn bạn biết"): a claim
-    // finding within its next three words.
+    // A source that is the subject of another claim ("bệnh viện không muốn bạn biết", "bác sĩ
+    // bệnh viện lớn cũng biết vậy mà không dám nói công khai"): a claim finding within its next
+    // ten words.
     let in_claim = |k: usize| {
-        let near = t[k].orig.start..t[(k + 3).min(t.len() - 1)].orig.end;
+        let near = t[k].orig.start..t[(k + 10).min(t.len() - 1)].orig.end;
         covered.overlaps(&near)
     };
     // Per sentence, read once: whether it names a medical source, or warns against or denies
