@@ -124,8 +124,7 @@
     return !(s.guardDisabledSites || []).some((h) => location.hostname === h || location.hostname.endsWith("." + h));
   }
 
-  /** The parent of `n` across shadow roots (a shadow root's host), or null. */
-  const composedParent = (n) => n.parentElement || (n.parentNode instanceof ShadowRoot ? n.parentNode.host : null);
+  const composedParent = CN.composedParent;
 
   /** Whether `a` and `b` share an ancestor at most `levels` above `a`, across shadow roots. */
   function nearEachOther(a, b, levels = 10) {

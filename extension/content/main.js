@@ -52,8 +52,7 @@
   /** The composer an element (the event target) belongs to, if any. */
   CN.composerOf = (el) => (el && editableRoot(el) ? composerFor(el) : null);
 
-  /** The parent of `n` across shadow roots (a shadow root's host), or null. */
-  const composedParent = (n) => n.parentElement || (n.parentNode instanceof ShadowRoot ? n.parentNode.host : null);
+  const composedParent = CN.composedParent;
 
   /**
    * Whether composer `c` belongs to `scope` (an element, often a form): inside it across shadow

@@ -189,6 +189,8 @@
 
   /** The element that really has focus / was hit, through open shadow roots. */
   CN.deepTarget = (e) => (e.composedPath ? e.composedPath()[0] : e.target);
+  /** The parent of `n` across shadow roots (a shadow root's host), or null. */
+  CN.composedParent = (n) => n.parentElement || (n.parentNode instanceof ShadowRoot ? n.parentNode.host : null);
   CN.deepActiveElement = (doc = document) => {
     let a = doc.activeElement;
     while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
