@@ -225,7 +225,8 @@ pub fn check_link(url: &str) -> LinkVerdict {
 /// range in `text` (on char boundaries, trailing punctuation excluded), `message` = the
 /// verdict's explanation, `duties` `[1]`, `suggestion` `None`. Linear in `text`; never panics.
 ///
-/// A markdown link whose text is an address of another registrable domain than its target
+/// A markdown link whose text is the address of a known site (official, press or a brand of
+/// the lists) and whose target is another, unknown site
 /// (`[https://chinhphu.vn](https://evil.xyz/login)`: the reader sees the first, the click goes
 /// to the second) gets a `high` finding on its target, `suspicious_link.deceptive_link_text`,
 /// whatever the target's own verdict.
@@ -233,8 +234,13 @@ pub fn link_findings(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
     // The TLD set is built on the first host-like word, the other lists on the first URL.
     let found_urls = extract::find_urls(text, |t| data::tlds().contains(t));
-    // The registrable domain of the markdown link text right before each URL, if any.
+    // The registrable domain of the markdown link text right before each URL, when the text
+    // names a known site (official, press or a brand of the lists).
     let mut shown: Option<(Range<usize>, Option<String>)> = None;
+    let known = |v: &LinkVerdict| {
+        v.known_as.is_some() || matches!(v.verdict, Verdict::Official | Verdict::RegisteredPress)
+    };
+    let label = |d: &str| d.split('.').next().unwrap_or(d).to_string();
     for found in found_urls {
         let Some(url) = text.get(found.span.clone()) else {
             continue;
@@ -251,10 +257,16 @@ pub fn link_findings(text: &str) -> Vec<Finding> {
                 .get(found.span.end..)
                 .is_some_and(|a| a.starts_with("]("))
         {
-            shown = Some((found.span.clone(), v.registrable_domain.clone()));
+            shown = Some((
+                found.span.clone(),
+                v.registrable_domain.clone().filter(|_| known(&v)),
+            ));
         }
+        // Another site than the one shown: not a known one itself (an official or press site
+        // linked from another's name, a brand's other domain), nor the same name under another
+        // suffix (`google.com` → `google.com.vn`).
         if let (Some(seen), Some(target)) = (&shown_as, &v.registrable_domain) {
-            if seen != target {
+            if seen != target && !known(&v) && label(seen) != label(target) {
                 out.push(Finding {
                     rule_id: "suspicious_link.deceptive_link_text".to_string(),
                     category: Category::SuspiciousLink,

@@ -490,10 +490,29 @@ fn casual_tao(t: &[Token], out: &mut Vec<Finding>) {
     out.retain(|f| !is_tao(f));
 }
 
+/// Drops the intensifier "vl" written "VL" as the school subject (Vật lý): before a grade or a
+/// course ("Đề cương VL 11", "VL lớp 10", "VL đại cương") or after "môn" ("môn VL").
+fn physics_vl(t: &[Token], out: &mut Vec<Finding>) {
+    out.retain(|f| {
+        if f.rule_id != "inflammatory.intensifier" {
+            return true;
+        }
+        let r = tokens_in(t, &f.span);
+        if r.len() != 1 || !t[r.start].upper || t[r.start].fold != "vl" {
+            return true;
+        }
+        let next = t.get(r.end).filter(|x| x.gap == Gap::Space);
+        let subject = next.is_some_and(|x| x.numeric || matches!(x.key.as_str(), "lớp" | "đại"))
+            || r.start > 0 && t[r.start].gap == Gap::Space && t[r.start - 1].key == "môn";
+        !subject
+    });
+}
+
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let (of, ranges) = ctx.sentences();
     casual_tao(t, out);
+    physics_vl(t, out);
     masked_profanity(ctx, out);
     exterminate(ctx, of, ranges, out);
     barking_dogs(t, of, out);
@@ -807,9 +826,10 @@ phrase_list!(reporting_verbs, REPORTING_VERBS);
 
 /// Drops the inflammatory findings inside a quotation that the sentence attributes to a third
 /// party of a report ([`REPORTED_PEOPLE`] and a verb of [`REPORTING_VERBS`] in the fifteen
-/// words before it, no sentence end between): "Theo cáo trạng, bị cáo đã nhắn cho nạn nhân
-/// “tao giết mày”" retells a threat, it does not make one. Not a quotation the writer says
-/// or aims at someone ("tao nói với nó 'tao giết mày'").
+/// words before it, the person first, no sentence end between): "Theo cáo trạng, bị cáo đã
+/// nhắn cho nạn nhân “tao giết mày”" retells a threat, it does not make one. Not a quotation
+/// the writer says, bids others say ("gặp đối tượng này cứ nói thẳng vào mặt nó “cút về quê
+/// đi”") or aims at someone ("tao nói với nó 'tao giết mày'").
 pub(crate) fn drop_reported_speech(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let b = ctx.text.as_bytes();
     if !out.iter().any(|f| f.category == Category::Inflammatory)
@@ -827,7 +847,24 @@ pub(crate) fn drop_reported_speech(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .take_while(|&j| t.get(j + 1).is_none_or(|x| x.gap != Gap::Hard))
             .last()
             .unwrap_or(first);
-        reported_people().any_in(t, from..first) && reporting_verbs().any_in(t, from..first)
+        // The person, then the verb they said it with, not bid by the writer ("cứ nói thẳng
+        // vào mặt nó", "thì cứ nói với nó", "hãy viết lên tường nhà nó"), and nobody addressed
+        // as "nó", "hắn" or "mày" between the verb and the quotation.
+        let Some(p) = (from..first).find(|&k| reported_people().at(t, k).is_some()) else {
+            return false;
+        };
+        let Some(v) = (p + 1..first).find(|&k| reporting_verbs().at(t, k).is_some()) else {
+            return false;
+        };
+        let bidden = (v.saturating_sub(2)..v).any(|k| {
+            matches!(
+                t[k].key.as_str(),
+                "cứ" | "hãy" | "nên" | "phải" | "thì" | "cứ việc"
+            )
+        });
+        let aimed =
+            (v + 1..first).any(|k| matches!(t[k].key.as_str(), "nó" | "hắn" | "mày" | "chúng mày"));
+        !bidden && !aimed
     };
     out.retain(|f| {
         if f.category != Category::Inflammatory {

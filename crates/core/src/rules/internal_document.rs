@@ -1055,8 +1055,9 @@ pub(crate) const AGENCY: &[&str] = &[
     "huyện",
     "quy hoạch cán bộ",
     "diện quy hoạch",
-    "bộ máy",
-    "biên chế",
+    "sắp xếp bộ máy",
+    "tinh giản biên chế",
+    "cắt giảm biên chế",
 ];
 
 phrase_list!(agency, AGENCY);

@@ -36,14 +36,10 @@ const ID_WORDS: &[&str] = &[
 /// Words (folded) that name a passport before its number (`C1234567`).
 const PASSPORT_WORDS: &[&str] = &["ho chieu", "passport", "so hc"];
 /// Words (folded) that name a health-insurance card before its code (`HT2797912345678`).
-const HEALTH_CARD_WORDS: &[&str] = &[
-    "bhyt",
-    "bao hiem y te",
-    "the bao hiem",
-    "the bh",
-    "ma the",
-    "so the",
-];
+const HEALTH_CARD_WORDS: &[&str] = &["bhyt", "bao hiem y te", "the bao hiem", "the bh"];
+/// Words (folded) that make a document number an example of its format ("ví dụ C1234567",
+/// "số dạng C1234567", "mẫu"): no one's data.
+const EXAMPLE_WORDS: &[&str] = &["vi du", "vd", "mau", "dang", "example", "chang han"];
 /// Words (folded) that name a social-insurance number (`mã số BHXH` 10 digits) or a driving
 /// licence (12 digits) before the number.
 const DOCUMENT_WORDS: &[&str] = &[
@@ -821,14 +817,16 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && f.starts_with('p')
             && f[1..].bytes().all(|b| b.is_ascii_digit())
     };
-    // Someone named who lives there: "Con bé Vy ở căn 1208 tòa B2" ("ở" right before, a name
-    // in the five words before it).
+    // Someone named and accused who lives there: "Con bé Vy ở căn 1208 tòa B2 bom hàng hoài"
+    // ("ở" right before, a name in the five words before it, a word of [`THIRD_PARTY_WORDS`]
+    // around; not "anh Minh ở phòng 1205 tòa B, khách sạn Mường Thanh").
     let lives_at = |i: usize| {
         i > 1
             && t[i - 1].fold == "o"
             && t[i - 1].key == "ở"
             && (i.saturating_sub(6)..i - 1)
                 .any(|k| k > 0 && t[k].capitalized && !t[k].upper && t[k].gap == Gap::Space)
+            && near_word(t, i, i + 1, 12, 12, THIRD_PARTY_WORDS)
     };
     let mut i = 0;
     // Three tokens at least: `P1205 tòa B3` may end the text.
@@ -874,19 +872,10 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             end += 1;
         }
-        // An office named after it (a hotel, a hospital ward): not a home. Where someone named
-        // is there, only in the same clause ("Anh Nam ở phòng 1205 tòa B khách sạn Mường
-        // Thanh"; not "Con bé Vy ở căn 1208 tòa B2 bom hàng hoài, shop né nha").
-        let public_in_clause = || {
-            (end + 1..(end + 5).min(t.len()))
-                .take_while(|&k| t[k].gap == Gap::Space)
-                .any(|k| PUBLIC_WORDS.iter().any(|w| spelled_at(t, k, w)))
-        };
-        let public = if lives_at(i) {
-            near_word(t, i, end + 1, 8, 0, PUBLIC_WORDS) || public_in_clause()
-        } else {
-            near_word(t, i, end + 1, 8, 4, PUBLIC_WORDS)
-        };
+        // An office named after it (a hotel, a hospital ward): not a home; where someone named
+        // and accused lives, only one named before it counts (not the writer's "shop né nha").
+        let ahead = if lives_at(i) { 0 } else { 4 };
+        let public = near_word(t, i, end + 1, 8, ahead, PUBLIC_WORDS);
         if public {
             i = end + 1;
             continue;
@@ -897,25 +886,30 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Document numbers written as one word of letters and digits, after the document's name
-/// within a few words: a passport's (`hộ chiếu C1234567`: a letter and seven digits, or two
-/// letters and seven) and a health-insurance card's (`thẻ BHYT HT2797912345678`: two letters
-/// and thirteen digits). Basic personal data under Decree 13/2023/NĐ-CP, art. 2.3.
+/// within ten words, in capitals: a passport's (`hộ chiếu C1234567`: a letter and seven
+/// digits) and a health-insurance card's (`thẻ BHYT HT2797912345678`: two letters and thirteen
+/// digits); not an example of the format ([`EXAMPLE_WORDS`] within three words before). Basic
+/// personal data under Decree 13/2023/NĐ-CP, art. 2.3.
 fn document_codes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     for (i, x) in t.iter().enumerate() {
         let f = x.fold.as_bytes();
         let letters = f.iter().take_while(|b| b.is_ascii_lowercase()).count();
         let digits = f.len() - letters;
-        if x.numeric || !(1..=2).contains(&letters) || !f[letters..].iter().all(u8::is_ascii_digit)
+        // Written in capitals, as the documents print them.
+        if x.numeric
+            || !x.upper
+            || !(1..=2).contains(&letters)
+            || !f[letters..].iter().all(u8::is_ascii_digit)
         {
             continue;
         }
         let words = match (letters, digits) {
-            (1 | 2, 7) => PASSPORT_WORDS,
+            (1, 7) => PASSPORT_WORDS,
             (2, 13) => HEALTH_CARD_WORDS,
             _ => continue,
         };
-        if near_word(t, i, i + 1, 10, 0, words) {
+        if near_word(t, i, i + 1, 10, 0, words) && !near_word(t, i, i + 1, 3, 0, EXAMPLE_WORDS) {
             out.push(finding(
                 "personal_data.document_number",
                 Category::PersonalData,

@@ -138,8 +138,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     let t = ctx.tokens;
     // A source inside a hearsay phrase ("nguồn tin đáng tin cậy", "người nhà làm ngân hàng")
-    // names nobody; one with a negation right after it ("Báo chí sẽ không bao giờ đưa") says
-    // it did not report.
+    // names nobody; the press with a negation right after it ("Báo chí sẽ không bao giờ đưa")
+    // says it did not report.
     let hearsay_at = |i: usize| {
         out.iter().any(|f| {
             f.rule_id == "unverified_claim.hearsay"
@@ -147,8 +147,13 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && t[i].orig.end <= f.span.end
         })
     };
+    // Only the press: an official body that "chưa công bố chi tiết nhưng đã xác nhận" still
+    // sources the claim.
     let negated_after = |i: usize| {
-        (i + 1..(i + 6).min(t.len()))
+        matches!(
+            t[i].fold.as_str(),
+            "bao" | "dai" | "truyen" | "tivi" | "vtv"
+        ) && (i + 1..(i + 6).min(t.len()))
             .take_while(|&k| t[k].gap != Gap::Hard)
             .any(|k| {
                 matches!(t[k].key.as_str(), "không" | "chẳng" | "chả" | "chưa")
