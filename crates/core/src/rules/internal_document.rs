@@ -589,6 +589,9 @@ phrase_list!(book_cues, BOOK_CUES);
 /// ([`AGENCY`]).
 fn drop_work_titles(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
+    // Read once, not per mark (a long paste may hold thousands).
+    let book = std::cell::OnceCell::new();
+    let book = || *book.get_or_init(|| book_cues().any_in(t, 0..t.len()));
     let title = |f: &Finding| {
         let r = tokens_in(t, &f.span);
         if f.rule_id != "internal_document.classification"
@@ -607,12 +610,21 @@ fn drop_work_titles(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 .get(..t[r.start].orig.start)
                 .is_some_and(|b| b.trim_end().ends_with(crate::rules::OPENING_QUOTES))
         };
-        after(WORK_WORDS) || after(VOLUME_WORDS) && (quoted() || book_cues().any_in(t, 0..t.len()))
+        after(WORK_WORDS) || after(VOLUME_WORDS) && (quoted() || book())
     };
     if !out.iter().any(title) || secrecy().any_in(t, 0..t.len()) {
         return;
     }
-    out.retain(|f| !title(f) || about_agency(t, sentence_range(ctx, tokens_in(t, &f.span).start)));
+    // Each sentence asked once whether it names a state body.
+    let (sentence_of, ranges) = ctx.sentences();
+    let mut agency: Vec<Option<bool>> = vec![None; ranges.len()];
+    out.retain(|f| {
+        if !title(f) {
+            return true;
+        }
+        let si = sentence_of[tokens_in(t, &f.span).start];
+        *agency[si].get_or_insert_with(|| about_agency(t, ranges[si].clone()))
+    });
 }
 
 /// Whether the text holds a cue of passing a paper on ([`LEAK_CUES`]) that no negation

@@ -547,6 +547,14 @@ fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) -> Vec<bool> {
     // The end of the last own item: data listed right after it, within three words ("0912 345
     // 678 - 0987 654 321", "0905 123 987 hoặc email …") is the writer's too.
     let mut own_end: Option<usize> = None;
+    // Whether the text offers anything, read once (not per item: a long paste holds thousands).
+    let offers = std::cell::OnceCell::new();
+    let offers = || {
+        *offers.get_or_init(|| {
+            let t = ctx.tokens;
+            (0..t.len()).any(|k| ad_words().at(t, k).is_some() || offer_words().at(t, k).is_some())
+        })
+    };
     for (f, own) in found.iter_mut().zip(own.iter_mut()) {
         let toks = tokens_in(ctx.tokens, &f.span);
         if toks.is_empty() {
@@ -558,7 +566,7 @@ fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) -> Vec<bool> {
         let other = near(OTHER_WORDS)
             || near_word(ctx.tokens, toks.start, toks.end, 12, 12, THIRD_PARTY_WORDS)
             || names_owner(ctx.tokens, toks.start)
-            || names_someone(ctx.tokens, toks.start);
+            || names_someone(ctx.tokens, toks.start) && !offers();
         let listed = own_end.is_some_and(|e| toks.start <= e + 3);
         if (listed || near(OWN_WORDS)) && !other {
             f.severity = Severity::Info;
@@ -605,11 +613,11 @@ const OFFER_WORDS: &[&str] = &[
 phrase_list!(offer_words, OFFER_WORDS);
 
 /// Whether the eight words before token `at` name someone ("Số chị Lan đây 09…", "Ai cần
-/// liên hệ chị Lan thì gọi 09…"), in a text that offers nothing ([`AD_WORDS`],
-/// [`OFFER_WORDS`]: a shop's "Đặt hàng liên hệ chị Hoa 09…" gives its own line).
+/// liên hệ chị Lan thì gọi 09…"). The caller rules out texts that offer something
+/// ([`AD_WORDS`], [`OFFER_WORDS`]: a shop's "Đặt hàng liên hệ chị Hoa 09…" gives its own
+/// line).
 fn names_someone(t: &[Token], at: usize) -> bool {
     (at.saturating_sub(8)..at).any(|k| titled_name(t, k, at))
-        && !(0..t.len()).any(|k| ad_words().at(t, k).is_some() || offer_words().at(t, k).is_some())
 }
 
 /// `Some("mobile" | "landline")` when `raw` (with `digits` its digits) is a Vietnamese phone
