@@ -95,8 +95,18 @@
       .replace(/[^\p{L}\p{N}]+/gu, " ")
       .trim();
   };
-  /** Whether `form` sends posts: not a search form, not a login form. */
-  const postingForm = (form) => !form.matches('[role="search"]') && !form.querySelector('input[type="password"]');
+  // A box for search words: a form with one is a search or a filter, not a post.
+  const SEARCH_BOX = 'input[name="q" i], input[name="s" i], input[name*="search" i], input[name*="keyword" i], input[placeholder*="tìm" i], input[placeholder*="search" i], input[placeholder*="từ khóa" i], input[placeholder*="từ khoá" i], input[aria-label*="tìm" i], input[aria-label*="search" i]';
+  /** Whether `form` sends posts: not a search or filter form, not a login form. */
+  const postingForm = (form) => !form.matches('[role="search"]') && !form.querySelector('input[type="password"]') && !form.querySelector(SEARCH_BOX);
+  // A form's submit button posts when its label starts with a share verb ("Gửi phản ánh") or
+  // it has no words (an icon); not "Xem trước", "Lưu nháp", "Trang sau" (whole-page forms of
+  // government portals post back for those too).
+  const SHARE_START = new RegExp(`^(?:${SHARE_VERBS})(?: |$)`, "i");
+  const submitPosts = (btn) => {
+    const label = labelOf(btn);
+    return !label || SHARE_START.test(label);
+  };
   const isSubmit = (btn) =>
     (btn.tagName === "BUTTON" || btn.tagName === "INPUT") &&
     (btn.getAttribute("type") || (btn.tagName === "BUTTON" ? "submit" : "")).toLowerCase() === "submit";
@@ -111,7 +121,7 @@
     const form = btn.form || btn.closest("form");
     const label = labelOf(btn);
     if (NOT_SHARE.test(label) || (form && !postingForm(form))) return false;
-    return (isSubmit(btn) && !!form) || SHARE_WORDS.test(label);
+    return (isSubmit(btn) && !!form && submitPosts(btn)) || SHARE_WORDS.test(label);
   };
   const CLICKABLE = 'button, input[type="submit"], input[type="button"], [role="button"], a[href]';
 
@@ -120,20 +130,30 @@
 
   function guardOn() {
     const s = CN.settings;
-    if (!s || s.guard === false) return false;
+    if (!s || s.guard === false || !CN.enabledHere?.()) return false;
     return !(s.guardDisabledSites || []).some((h) => location.hostname === h || location.hostname.endsWith("." + h));
   }
 
   const composedParent = CN.composedParent;
 
-  /** Whether `a` and `b` share an ancestor at most `levels` above `a`, across shadow roots. */
-  function nearEachOther(a, b, levels = 10) {
-    const above = new Set();
-    for (let n = b; n; n = composedParent(n)) above.add(n);
-    let p = a;
-    for (let i = 0; i <= levels && p; i++, p = composedParent(p)) if (above.has(p)) return true;
+  /**
+   * Whether the button `b` and the composer `a` sit in one block: their lowest common ancestor
+   * (across shadow roots) is at most `up` levels above each, and is not the page's body (every
+   * button of a page shares that with the composer).
+   */
+  function nearEachOther(a, b, up = 7) {
+    const above = new Map();
+    let i = 0;
+    for (let n = b; n && i <= up; n = composedParent(n), i++) above.set(n, i);
+    i = 0;
+    for (let p = a; p && i <= up; p = composedParent(p), i++) {
+      if (above.has(p)) return p !== document.body && p !== document.documentElement;
+    }
     return false;
   }
+  // Labels that also open a reply box or a comment list ("Trả lời" under someone's comment):
+  // a share action only right next to the composer.
+  const TOGGLE_LABELS = /^(?:trả lời|phản hồi|bình luận|reply|comment)$/i;
 
   /** Whether `btn` is the share action for composer `c`. */
   function isShareButton(btn, c) {
@@ -141,8 +161,11 @@
     if (profile && btn.matches(profile.buttons)) return true;
     if (!mayShare(btn)) return false;
     const form = c.el.form || c.el.closest?.("form") || c.el.ownerDocument.defaultView?.frameElement?.closest("form");
-    if (form && form.contains(btn) && isSubmit(btn)) return true;
-    return SHARE_WORDS.test(labelOf(btn)) && (nearEachOther(c.el, btn) || !!(form && form.contains(btn)));
+    if (form && form.contains(btn) && isSubmit(btn)) return submitPosts(btn);
+    const label = labelOf(btn);
+    if (!SHARE_WORDS.test(label)) return false;
+    if (form && form.contains(btn)) return true;
+    return TOGGLE_LABELS.test(label) ? nearEachOther(c.el, btn, 3) : nearEachOther(c.el, btn);
   }
 
   /**
@@ -268,10 +291,30 @@
     close(false);
     // Inside an open modal <dialog> (the top layer), attach there, or the guard would sit under
     // it, unseen and unclickable, as the overlay does.
-    const { host: h, root } = CN.makeHost("cannhac-guard", c.el.closest?.("dialog[open]") || undefined);
+    // In the top layer, above the page's modal dialogs, popovers and fullscreen elements
+    // (shown last, so on top), and out of any transformed or clipping box: a manual popover.
+    // Inside the page's modal <dialog> around the composer (across shadow roots) all the same:
+    // a modal dialog makes everything outside it inert, popovers included.
+    const popover = typeof HTMLElement.prototype.showPopover === "function";
+    let modal = null;
+    for (let n = c.el; n && !modal; n = CN.composedParent(n)) if (n.tagName === "DIALOG" && n.open) modal = n;
+    const { host: h, root } = CN.makeHost("cannhac-guard", modal || undefined);
     h.style.width = "100vw";
     h.style.height = "100vh";
     h.style.pointerEvents = "auto";
+    if (popover) {
+      h.style.margin = "0";
+      h.style.padding = "0";
+      h.style.border = "0";
+      h.style.background = "transparent";
+      h.style.inset = "0";
+      h.setAttribute("popover", "manual");
+      try {
+        h.showPopover();
+      } catch {
+        /* not shown as a popover: it stays a fixed element at the document's end */
+      }
+    }
     const text = c.analysedText || "";
     CN.adoptCss(root, `
       .backdrop { position: fixed; inset: 0; background: #0006; display: flex; align-items: center; justify-content: center; font: 14px/1.5 system-ui, "Segoe UI", Roboto, sans-serif; }
@@ -329,6 +372,11 @@
   function onDialogEvent(e) {
     const d = dialog;
     if (!d) return;
+    if (!d.host.isConnected) {
+      // The page removed the dialog (or the element it sat in): nothing is being asked.
+      dialog = null;
+      return;
+    }
     const inside = e.composedPath().includes(d.host);
     switch (e.type) {
       case "keydown":
@@ -342,10 +390,11 @@
         e.stopImmediatePropagation();
         return;
       case "click":
-        if (!inside) return;
+        // Modal: a click elsewhere (the share button again, under a dialog the page hid)
+        // does nothing while the dialog asks.
         e.preventDefault();
         e.stopImmediatePropagation();
-        for (const [btn, act] of d.actions) if (e.composedPath().includes(btn)) return act();
+        if (inside) for (const [btn, act] of d.actions) if (e.composedPath().includes(btn)) return act();
         return;
       case "focusin":
         e.stopImmediatePropagation();
@@ -370,8 +419,9 @@
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing) {
       // Typing on means editing: back to the composer with the character, where it was going
       // (the Enter was a new line, or the user writes on), instead of losing it.
+      const doc = d.c.el.ownerDocument; // an editor in an iframe types into its own document
       close(true);
-      document.execCommand("insertText", false, e.key);
+      doc.execCommand("insertText", false, e.key);
     }
   }
   for (const type of ["keydown", "keyup", "keypress", "click", "focusin", "focusout", "pointerdown", "pointerup", "mousedown", "mouseup", "touchstart", "touchend"]) {
@@ -446,7 +496,10 @@
     (e) => {
       if (bypass || dialog) return;
       const form = CN.deepTarget(e);
-      if (!form?.querySelectorAll || !postingForm(form)) return;
+      if (!form?.querySelectorAll || !postingForm(form) || !guardOn()) return;
+      // The button that submitted it (none for Enter in a field: then the form's first one).
+      const by = e.submitter || form.querySelector('button:not([type]), button[type="submit"], input[type="submit"]');
+      if (by && (NOT_SHARE.test(labelOf(by)) || !submitPosts(by))) return;
       const cs = CN.composersForAction(e.submitter || form, form).filter((c) => CN.inScope(form, c));
       const submitter = e.submitter;
       intercept(cs, e, () => (form.requestSubmit ? form.requestSubmit(submitter || undefined) : form.submit()));

@@ -13,6 +13,8 @@
   let lastUsed = null; // the focused or last-used composer
   CN.settings = null;
   let enabled = false;
+  /** Whether Cân Nhắc is on for this site (the guard does nothing where it is off). */
+  CN.enabledHere = () => enabled;
   // The benchmark page sets this attribute; then each drawn answer is announced to the page.
   const bench = () => document.documentElement?.hasAttribute("data-cannhac-bench");
 
@@ -91,7 +93,7 @@
       if (drafts) return drafts;
     }
     const levels = [];
-    for (let p = btn ? composedParent(btn) : null; levels.length < 10 && p && p !== document.documentElement; p = composedParent(p)) levels.push(p);
+    for (let p = btn ? composedParent(btn) : null; levels.length < 10 && p && p !== document.body && p !== document.documentElement; p = composedParent(p)) levels.push(p);
     // The editors under the highest level, read once; each level keeps those inside it.
     const all = levels.length ? deepQuery(levels[levels.length - 1], EDITABLE) : [];
     for (const p of levels) {

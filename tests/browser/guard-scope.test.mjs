@@ -4,7 +4,7 @@
 // is no post (search and login forms, a reply link, a share-this-page button, Space on a link).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openFixture, underlines, until, T, suite } from "./harness.mjs";
+import { openFixture, underlines, until, setSettings, TEST_SETTINGS, T, suite } from "./harness.mjs";
 
 const PHRASE = "dự án Hoa Sen"; // a custom high phrase (TEST_SETTINGS)
 const HIGH = `Chia sẻ ${PHRASE} cho cả nhóm`;
@@ -166,4 +166,90 @@ test("a chat input outside any form that sends on Enter is guarded", T, async ()
   await expectGuard(page, "Enter in a chat input");
   assert.equal(await page.inputValue("#msg"), HIGH, "the message is still there");
   await page.close();
+});
+
+test("the guard shows above the page's popover and transformed modal, and a second click on Post does not post", T, async () => {
+  const page = await pageWith(
+    `<div id="pop" popover="manual"><textarea id="pt" rows="2" cols="40"></textarea><button type="button" data-log="post">Đăng</button></div>
+     <dialog id="dl" style="position: fixed; top: 50%; left: 50%; transform: translate(-50%, -50%); margin: 0"><textarea id="dt" rows="2" cols="40"></textarea><button type="button" data-log="post2">Đăng</button></dialog>`,
+    `document.getElementById("pop").showPopover();`,
+  );
+  await typeHigh(page, "#pt");
+  await page.locator("#pop button").click();
+  await guard(page).waitFor();
+  await page.locator("#pop button").click({ force: true }); // under the guard: the page's button again
+  await page.waitForTimeout(200);
+  assert.deepEqual(await events(page), [], "a second click on Post does not post while the guard asks");
+  await page.getByRole("button", { name: "Sửa lại" }).click({ timeout: 5000 }); // above the popover: clickable
+  await until(async () => (await guard(page).count()) === 0, "the guard to close");
+  await page.evaluate(() => {
+    document.getElementById("pop").hidePopover();
+    document.getElementById("dl").showModal();
+  });
+  await typeHigh(page, "#dt");
+  await page.locator("#dl button").click();
+  await guard(page).waitFor();
+  const box = await guard(page).boundingBox();
+  assert.ok(box && box.width >= 300 && box.height >= 120, `the guard is not clipped by the transformed dialog: ${JSON.stringify(box)}`);
+  await page.getByRole("button", { name: "Sửa lại" }).click({ timeout: 5000 });
+  await page.close();
+});
+
+test("the page removing the guard leaves nothing stale: the next Post asks again", T, async () => {
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click("#editor");
+  await page.keyboard.type(HIGH, { delay: 3 });
+  await until(async () => (await underlines(page, "internal_document")).marks.length > 0, "the underline");
+  await page.click("#post-btn");
+  await guard(page).waitFor();
+  await page.evaluate(() => document.querySelector("cannhac-guard").remove());
+  await page.click("#post-btn");
+  await guard(page).waitFor({ timeout: 5000 });
+  assert.deepEqual(await page.evaluate(() => window.posted.slice()), [], "nothing posted");
+  await page.close();
+});
+
+test("no guard for buttons and forms that share nothing: a reply toggle far from the box, search and filter forms, preview and draft submits, a whole-page form's paging", T, async () => {
+  const page = await pageWith(`
+    <form id="post"><textarea id="draft" rows="2" cols="40"></textarea><input type="submit" value="Xem trước"><input type="submit" value="Lưu nháp"><button type="submit" id="send">Gửi bài</button></form>
+    <ul><li><div><p>Bình luận của người khác</p><div class="actions"><button type="button" data-log="reply">Trả lời</button></div></div></li></ul>
+    <form id="filter"><input name="keyword" placeholder="Nhập từ khóa"><button type="submit" aria-label="">🔍</button></form>
+    <form id="whole"><div><div><textarea id="draft2" rows="2" cols="40"></textarea></div></div><button type="submit">Trang sau</button></form>`);
+  await typeHigh(page, "#draft");
+  await page.getByText("Trả lời", { exact: true }).click();
+  await page.locator('input[value="Xem trước"]').click();
+  await page.locator('input[value="Lưu nháp"]').click();
+  await page.locator('#filter input').fill(`văn bản ${PHRASE}`);
+  await page.locator('#filter input').press("Enter");
+  await typeHigh(page, "#draft2");
+  await page.getByText("Trang sau", { exact: true }).click();
+  await page.waitForTimeout(300);
+  assert.equal(await guard(page).count(), 0, "no guard");
+  assert.deepEqual(await events(page), ["reply", "submit:post", "submit:post", "submit:filter", "submit:whole"]);
+  // The form's real send button still asks.
+  await page.evaluate(() => (window.events.length = 0));
+  await page.locator("#send").click();
+  await expectGuard(page, "'Gửi bài' in the composer's form");
+  await page.close();
+});
+
+test("on a site where Cân Nhắc is switched off, share actions go through untouched (trusted, not replayed)", T, async () => {
+  await setSettings(env.b.context, { ...TEST_SETTINGS, disabledSites: ["127.0.0.1"] });
+  try {
+    const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+    await page.evaluate(() => {
+      window.trusted = [];
+      document.getElementById("post-btn").addEventListener("click", (e) => window.trusted.push(e.isTrusted));
+    });
+    await page.click("#editor");
+    await page.keyboard.type(HIGH, { delay: 3 });
+    await page.waitForTimeout(300);
+    await page.click("#post-btn");
+    await until(async () => (await page.evaluate(() => window.posted.length)) === 1, "the post");
+    assert.deepEqual(await page.evaluate(() => window.trusted), [true], "the page saw the user's own click");
+    assert.equal(await guard(page).count(), 0);
+    await page.close();
+  } finally {
+    await setSettings(env.b.context, TEST_SETTINGS);
+  }
 });
