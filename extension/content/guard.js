@@ -445,7 +445,7 @@
     window,
     "click",
     (e) => {
-      if (bypass || dialog) return;
+      if (bypass || dialog || !guardOn()) return; // off: not even a look at the page
       const t = CN.deepTarget(e);
       const btn = t?.closest?.(CLICKABLE);
       if (!btn || btn.closest("[data-cannhac]")) return;
@@ -461,7 +461,7 @@
     window,
     "keydown",
     (e) => {
-      if (bypass || dialog || e.isComposing || e.keyCode === 229) return;
+      if (bypass || dialog || e.isComposing || e.keyCode === 229 || !guardOn()) return;
       if (e.key !== "Enter" && e.key !== " ") return;
       const t = CN.deepTarget(e);
       const init = { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey, bubbles: true, cancelable: true, composed: true };
