@@ -599,9 +599,13 @@ fn titled_name(t: &[Token], k: usize, end: usize) -> bool {
             .is_some_and(|x| x.capitalized && !x.upper && x.gap == Gap::Space)
 }
 
-/// Words of an offer besides [`AD_WORDS`]: "Cho thuê xe 7 chỗ, gọi anh Tuấn 09…, giá mềm".
+/// Words of an offer besides [`AD_WORDS`]: "Cho thuê xe 7 chỗ, gọi anh Tuấn 09…, giá mềm",
+/// "Liên hệ đặt tiệc: số cô Lan 09… (chủ quán)".
 const OFFER_WORDS: &[&str] = &[
     "cho thuê",
+    "đặt tiệc",
+    "đặt bàn",
+    "chủ quán",
     "giá mềm",
     "giá rẻ",
     "mua hàng",
