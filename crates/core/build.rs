@@ -116,23 +116,21 @@ fn group_name(g: &Value) -> String {
     }
 }
 
+/// The array `v[key]` as a slice (empty when absent or not an array).
+fn array<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+    v.get(key)
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+}
+
 /// Checks the fields of data file `file` at every level ([`check_fields`]).
 fn check_file_fields(file: &str, json: &Value) {
     check_fields(file, "the file", json, top_fields(file));
-    let groups = json
-        .get("group")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    for g in groups {
+    for g in array(json, "group") {
         let name = group_name(g);
         check_fields(file, &name, g, GROUP_FIELDS);
-        let entries = g
-            .get("entries")
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        for e in entries {
+        for e in array(g, "entries") {
             let what = match e.get("p").and_then(Value::as_str) {
                 Some(p) => format!("the entry {p:?} of {name}"),
                 None => format!("an entry of {name}"),

@@ -48,6 +48,17 @@ async function typeHigh(page, selector, text = HIGH) {
   await page.waitForTimeout(400);
 }
 
+/** The textarea fixture with the high phrase typed and posted: the guard is asking. */
+async function textareaAsking() {
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click("#editor");
+  await page.keyboard.type(HIGH, { delay: 3 });
+  await until(async () => (await underlines(page, "internal_document")).marks.length > 0, "the underline");
+  await page.click("#post-btn");
+  await guard(page).waitFor();
+  return page;
+}
+
 async function expectGuard(page, what) {
   await guard(page).waitFor({ timeout: 5000 }).catch(() => assert.fail(`no guard: ${what}`));
   assert.deepEqual(await events(page), [], `nothing sent while the guard asks: ${what}`);
@@ -115,12 +126,7 @@ test("a composer and its button far apart in a deep tree; an iframe whose editor
 });
 
 test("after \"Vẫn đăng\", a new post typed over the old one is asked again", T, async () => {
-  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
-  await page.click("#editor");
-  await page.keyboard.type(HIGH, { delay: 3 });
-  await until(async () => (await underlines(page, "internal_document")).marks.length > 0, "the underline");
-  await page.click("#post-btn");
-  await guard(page).waitFor();
+  const page = await textareaAsking();
   await page.getByRole("button", { name: "Vẫn đăng" }).click();
   await until(async () => (await page.evaluate(() => window.posted.length)) === 1, "the first post");
   await page.click("#editor");
@@ -196,12 +202,7 @@ test("the guard shows above the page's popover and transformed modal, and a seco
 });
 
 test("the page removing the guard leaves nothing stale: the next Post asks again", T, async () => {
-  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
-  await page.click("#editor");
-  await page.keyboard.type(HIGH, { delay: 3 });
-  await until(async () => (await underlines(page, "internal_document")).marks.length > 0, "the underline");
-  await page.click("#post-btn");
-  await guard(page).waitFor();
+  const page = await textareaAsking();
   await page.evaluate(() => document.querySelector("cannhac-guard").remove());
   await page.click("#post-btn");
   await guard(page).waitFor({ timeout: 5000 });
