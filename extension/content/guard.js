@@ -420,7 +420,11 @@
       // Typing on means editing: back to the composer with the character, where it was going
       // (the Enter was a new line, or the user writes on), instead of losing it.
       const doc = d.c.el.ownerDocument; // an editor in an iframe types into its own document
+      const field = d.c.kind === "field";
       close(true);
+      // Asked on a plain Enter in a box we took for Enter-to-post: the user writes on, so the
+      // Enter was a new line; it goes in first.
+      if (d.replay?.byEnter) doc.execCommand(field ? "insertText" : "insertLineBreak", false, field ? "\n" : undefined);
       doc.execCommand("insertText", false, e.key);
     }
   }
@@ -476,7 +480,11 @@
       if (c) {
         if (e.key !== "Enter" || e.shiftKey || e.altKey) return;
         if (e.ctrlKey || e.metaKey) intercept([c], e, replayOn(t));
-        else if (postsOnEnter(c)) intercept([c], e, enterReplay(c, t, replayOn(t), c.saveSelection()));
+        else if (postsOnEnter(c)) {
+          const replay = enterReplay(c, t, replayOn(t), c.saveSelection());
+          replay.byEnter = true; // typing on after it means the Enter was a new line
+          intercept([c], e, replay);
+        }
         return;
       }
       // Enter/Space on a focused share button
