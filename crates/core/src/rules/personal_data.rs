@@ -279,7 +279,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && near(PHONE_WORDS, 6, 0);
         let (rule, vi, en) = if plain
             && matches!(digits.len(), 10 | 12)
-            && near(DOCUMENT_WORDS, 6, 0)
+            && near(DOCUMENT_WORDS, 12, 0)
             && !near(PHONE_WORDS, 4, 0)
         {
             ("personal_data.document_number", DOC_VI, DOC_EN)
