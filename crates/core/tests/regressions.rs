@@ -2232,6 +2232,14 @@ fn document_numbers() {
             "Bằng lái của thằng đó: GPLX số 790123456789",
             "790123456789",
         ),
+        (
+            "Mã số BHXH của chị Hằng kế toán là 0123456789",
+            "0123456789",
+        ),
+        (
+            "GPLX của ông tài xế xe khách Phương Trang hôm qua: 790123456789",
+            "790123456789",
+        ),
     ] {
         let f = e.analyze(t).findings;
         assert!(
