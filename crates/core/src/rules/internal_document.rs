@@ -498,7 +498,23 @@ fn drop_quoted_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     // A paper of a state body named in the mark's sentence ("Biên bản làm việc của đoàn thanh
     // tra, bên trên ghi "Hạn chế phổ biến"") is in hand.
-    out.retain(|f| !quoted(f) || about_agency(t, sentence_range(ctx, tokens_in(t, &f.span).start)));
+    drop_unless_agency(ctx, out, quoted);
+}
+
+/// Drops the findings `pick` chooses, except those whose sentence names a state body
+/// ([`about_agency`]: the paper is in hand). Each sentence is read at most once, however many
+/// findings it holds (a paste of a megabyte in one sentence may hold thousands).
+fn drop_unless_agency(ctx: &Ctx<'_>, out: &mut Vec<Finding>, pick: impl Fn(&Finding) -> bool) {
+    let t = ctx.tokens;
+    let (sentence_of, ranges) = ctx.sentences();
+    let mut agency: Vec<Option<bool>> = vec![None; ranges.len()];
+    out.retain(|f| {
+        if !pick(f) {
+            return true;
+        }
+        let si = sentence_of[tokens_in(t, &f.span).start];
+        *agency[si].get_or_insert_with(|| about_agency(t, ranges[si].clone()))
+    });
 }
 
 /// Whether token `x` negates or forbids: "không", "cấm", "đừng", "chớ", or "ko", "k" typed
@@ -615,16 +631,7 @@ fn drop_work_titles(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if !out.iter().any(title) || secrecy().any_in(t, 0..t.len()) {
         return;
     }
-    // Each sentence asked once whether it names a state body.
-    let (sentence_of, ranges) = ctx.sentences();
-    let mut agency: Vec<Option<bool>> = vec![None; ranges.len()];
-    out.retain(|f| {
-        if !title(f) {
-            return true;
-        }
-        let si = sentence_of[tokens_in(t, &f.span).start];
-        *agency[si].get_or_insert_with(|| about_agency(t, ranges[si].clone()))
-    });
+    drop_unless_agency(ctx, out, title);
 }
 
 /// Whether the text holds a cue of passing a paper on ([`LEAK_CUES`]) that no negation
