@@ -63,14 +63,12 @@
   function inScope(scope, c) {
     const el = c.el;
     if (el.form && el.form === scope) return true;
-    let n = el;
     try {
-      if (el.ownerDocument !== scope.ownerDocument) n = el.ownerDocument.defaultView?.frameElement || null;
+      const frame = el.ownerDocument !== scope.ownerDocument ? el.ownerDocument.defaultView?.frameElement : el;
+      return !!frame && within(scope, frame);
     } catch {
       return false;
     }
-    for (; n; n = composedParent(n)) if (n === scope) return true;
-    return false;
   }
   CN.inScope = inScope;
 

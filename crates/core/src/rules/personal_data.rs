@@ -314,7 +314,11 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ));
     }
     let norm = &ctx.norm.text;
-    let mut ad: Option<bool> = None;
+    // Whether the text is an ad ([`AD_WORDS`]), read once, on the first question.
+    let ad = std::cell::OnceCell::new();
+    let ad = || {
+        *ad.get_or_init(|| (0..ctx.tokens.len()).any(|k| ad_words().at(ctx.tokens, k).is_some()))
+    };
     for m in emails(norm).into_iter().chain(masked_emails(norm)) {
         if is_role_address(&norm[m.clone()]) {
             continue;
@@ -326,9 +330,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !toks.is_empty()
             && public_near(ctx.tokens, toks.start, toks.end)
             && !near_word(ctx.tokens, toks.start, toks.end, 4, 0, OTHER_WORDS)
-            && *ad.get_or_insert_with(|| {
-                (0..ctx.tokens.len()).any(|k| ad_words().at(ctx.tokens, k).is_some())
-            })
+            && ad()
         {
             continue;
         }
@@ -344,19 +346,18 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     document_codes(ctx, out);
     addresses(ctx, out);
     apartments(ctx, out);
-    let own = mark_own(ctx, &mut out[start_len..], accusing);
+    let own = mark_own(ctx, &mut out[start_len..], accusing, &ad);
     // A business's own phone or e-mail in its ad ("Đặt hàng gọi hoặc Zalo chính chủ: 0978 …",
     // "Gọi em Tuấn 0905 … báo giá") is published to be called: no finding at all. Not an ID
     // number, whatever the ad says, nor a number not marked as the writer's ("Shop mình bị khách
     // bom hàng … Gọi 0912 …").
-    let t = ctx.tokens;
     let contact = |f: &Finding| {
         matches!(
             f.rule_id.as_str(),
             "personal_data.phone" | "personal_data.email"
         )
     };
-    if out[start_len..].iter().any(contact) && (0..t.len()).any(|k| ad_words().at(t, k).is_some()) {
+    if out[start_len..].iter().any(contact) && ad() {
         let mut k = 0;
         out.retain(|f| {
             k += 1;
@@ -538,8 +539,14 @@ phrase_list!(ad_words, AD_WORDS);
 /// they also name someone else (`của nó`, `thằng`) or the post `accusing`ly holds an
 /// inflammatory or unverified-claim finding of `warning` or more (doxxing dressed as a
 /// classified ad: "liên hệ chị H. 09… để hỏi chuyện ngoại tình").
+/// `ad` answers whether the text is an ad ([`AD_WORDS`]), read once for the whole of `apply`.
 /// Returns, for each of `found`, whether it was taken as the writer's own.
-fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) -> Vec<bool> {
+fn mark_own(
+    ctx: &Ctx<'_>,
+    found: &mut [Finding],
+    accusing: bool,
+    ad: &dyn Fn() -> bool,
+) -> Vec<bool> {
     let mut own = vec![false; found.len()];
     if accusing {
         return own;
@@ -547,12 +554,13 @@ fn mark_own(ctx: &Ctx<'_>, found: &mut [Finding], accusing: bool) -> Vec<bool> {
     // The end of the last own item: data listed right after it, within three words ("0912 345
     // 678 - 0987 654 321", "0905 123 987 hoặc email …") is the writer's too.
     let mut own_end: Option<usize> = None;
-    // Whether the text offers anything, read once (not per item: a long paste holds thousands).
+    // Whether the text offers anything (`ad`: [`AD_WORDS`]; or [`OFFER_WORDS`]), read once
+    // (not per item: a long paste holds thousands).
     let offers = std::cell::OnceCell::new();
     let offers = || {
         *offers.get_or_init(|| {
             let t = ctx.tokens;
-            (0..t.len()).any(|k| ad_words().at(t, k).is_some() || offer_words().at(t, k).is_some())
+            ad() || (0..t.len()).any(|k| offer_words().at(t, k).is_some())
         })
     };
     for (f, own) in found.iter_mut().zip(own.iter_mut()) {
