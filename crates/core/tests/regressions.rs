@@ -2190,6 +2190,7 @@ fn titles_and_reported_threats() {
         "Phim \"Hồ sơ tuyệt mật\" chiếu tối nay trên VTV3, cả nhà nhớ xem.",
         "Theo cáo trạng, bị cáo đã nhắn tin cho nạn nhân \"tao giết mày\" trước khi gây án (báo Tuổi Trẻ).",
         "Đối tượng còn quát “chúng mày cút hết” rồi bỏ chạy, công an đang truy tìm.",
+        "Theo cáo trạng, bị cáo khai đã chửi nạn nhân là “đồ chó” rồi đánh.",
     ] {
         let f = e.analyze(t).findings;
         assert!(f.is_empty(), "{t}: {f:?}");
@@ -2309,6 +2310,8 @@ fn deceptive_markdown_link_text() {
     for t in [
         "Xem [chinhphu.vn](https://chinhphu.vn/tin) nhé",
         "Xem [đây](https://vnexpress.net/a) nhé",
+        "[youtube.com](https://youtu.be/dQw4w9WgXcQ)",
+        "[facebook.com/quanbunbo](https://fb.com/quanbunbo)",
         "Hai trang: https://chinhphu.vn và https://vnexpress.net",
     ] {
         let f = e.analyze(t).findings;
@@ -2596,4 +2599,22 @@ fn tenth_breaker_cases() {
             assert!(f.iter().any(|x| x.category == *c), "{t}: {c:?} in {f:?}");
         }
     }
+}
+
+/// A named person's document number in a lost-and-found post is theirs, a `warning`: "ai nhặt
+/// được" says nothing of whose it is (a new user's finding); "hộ chiếu của em" is the writer's.
+#[test]
+fn lost_documents_are_someone_elses() {
+    let e = engine();
+    let t = "Anh Nguyễn Văn Hùng ở phòng kế toán làm mất hộ chiếu số C1234567, ai nhặt được thì báo giúp.";
+    let f = e.analyze(t).findings;
+    assert!(
+        f.iter().any(
+            |x| x.rule_id == "personal_data.document_number" && x.severity >= Severity::Warning
+        ),
+        "{f:?}"
+    );
+    let t = "Số hộ chiếu của em là C1234567 ạ, em gửi để làm thủ tục.";
+    let f = e.analyze(t).findings;
+    assert!(f.iter().all(|x| x.severity < Severity::Warning), "{f:?}");
 }

@@ -382,8 +382,10 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// How many of [`OWN_WORDS`] come first and say "mine" outright (`của em` … `của con`).
+const POSSESSIVES: usize = 7;
 /// Words (folded) that make nearby data the writer's own: `sđt của em`, `zalo mình`, `kết
-/// bạn với mình`.
+/// bạn với mình`. The first [`POSSESSIVES`] are possessives.
 const OWN_WORDS: &[&str] = &[
     "cua em",
     "cua e",
@@ -576,7 +578,14 @@ fn mark_own(
             || names_owner(ctx.tokens, toks.start)
             || names_someone(ctx.tokens, toks.start) && !offers();
         let listed = own_end.is_some_and(|e| toks.start <= e + 3);
-        if (listed || near(OWN_WORDS)) && !other {
+        // A document's number is the writer's only when said so ("hộ chiếu của em"): an ad's
+        // or a lost-and-found's words ("ai nhặt được", "liên hệ") say nothing of whose it is.
+        let own_words = if f.rule_id == "personal_data.document_number" {
+            &OWN_WORDS[..POSSESSIVES]
+        } else {
+            OWN_WORDS
+        };
+        if (listed || near(own_words)) && !other {
             f.severity = Severity::Info;
             f.message.vi = OWN_VI.to_string();
             f.message.en = OWN_EN.to_string();
@@ -1442,6 +1451,14 @@ fn masked_emails(norm: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     /// The keyed word lists are written as the text is keyed (tone on the main vowel).
+    #[test]
+    fn possessives_come_first() {
+        assert!(super::OWN_WORDS[..super::POSSESSIVES]
+            .iter()
+            .all(|w| w.starts_with("cua ")));
+        assert!(!super::OWN_WORDS[super::POSSESSIVES].starts_with("cua "));
+    }
+
     #[test]
     fn lists_are_keyed() {
         super::super::assert_keyed(&[super::AD_WORDS, super::OFFER_WORDS]);
