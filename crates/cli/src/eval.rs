@@ -167,11 +167,7 @@ fn known_failures(path: &Path, failed: &[String]) -> Option<String> {
     let stem = path.file_stem()?.to_str()?;
     let list_path = path.with_file_name(format!("{stem}-known-failures.txt"));
     let list = std::fs::read_to_string(&list_path).ok()?;
-    let listed: std::collections::BTreeSet<&str> = list
-        .lines()
-        .filter(|l| !l.trim_start().starts_with('#'))
-        .filter_map(|l| l.split_whitespace().next())
-        .collect();
+    let listed = corpus::known_failure_ids(&list);
     let failing: std::collections::BTreeSet<&str> = failed.iter().map(String::as_str).collect();
     let new: Vec<&str> = failing.difference(&listed).copied().collect();
     let stale: Vec<&str> = listed.difference(&failing).copied().collect();

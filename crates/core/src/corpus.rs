@@ -84,6 +84,16 @@ impl Outcome {
     }
 }
 
+/// The case ids of a known-failures list (`tests/corpus/adversarial-known-failures.txt`): the
+/// first word of each line, each followed by the reason; blank lines and `#` comments are
+/// skipped. Both the project's corpus test and `cannhac eval` read a list through this.
+pub fn known_failure_ids(list: &str) -> std::collections::BTreeSet<&str> {
+    list.lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|id| !id.starts_with('#'))
+        .collect()
+}
+
 /// Runs `engine` on `case` and applies the corpus rules (see the module documentation).
 pub fn score(engine: &Engine, case: &Case) -> Outcome {
     let found = char_findings(&case.text, &engine.analyze(&case.text));

@@ -90,11 +90,7 @@ fn adversarial_cases_fail_only_where_known() {
     assert!(cases.len() >= 300, "only {} adversarial cases", cases.len());
     let known_text = std::fs::read_to_string(KNOWN_FAILURES)
         .unwrap_or_else(|e| panic!("read {KNOWN_FAILURES}: {e}"));
-    let known: BTreeSet<&str> = known_text
-        .lines()
-        .filter_map(|l| l.split_whitespace().next())
-        .filter(|id| !id.starts_with('#'))
-        .collect();
+    let known = cannhac_core::corpus::known_failure_ids(&known_text);
     let mut new_failures = Vec::new();
     let mut fixed = Vec::new();
     for case in &cases {
