@@ -375,35 +375,75 @@ fn first_fold(phrase: &str) -> Option<char> {
     }
 }
 
-/// A phrase list ([`spelled_any`]) with a filter on the folded first syllables of its
-/// phrases: [`PhraseList::at`] rules out most tokens with a few instructions on the token's
-/// [`Token::fold_hash`] before comparing any phrase. Build one per list, once, with
-/// [`phrase_list!`].
+/// A phrase list ([`spelled_any`]) indexed by the folded first syllables of its phrases:
+/// [`PhraseList::at`] rules out most tokens with a few instructions on the token's
+/// [`Token::fold_hash`], and compares only the phrases whose first syllable folds to the
+/// token's. Build one per list, once, with [`phrase_list!`].
 pub(crate) struct PhraseList {
     list: &'static [&'static str],
     gate: crate::lexicon::KeyFilter,
+    /// `(key_hash of the folded first syllable, index in list)` of every phrase, sorted: the
+    /// phrases a token may start are one run of equal hashes, in list order.
+    firsts: Vec<(u32, usize)>,
+    /// The [`crate::text::key_hash`] of each folded syllable of each phrase (by index in
+    /// list): tokens whose [`Token::fold_hash`]es differ cannot spell it.
+    folds: Vec<Box<[u32]>>,
 }
 
 impl PhraseList {
-    /// The list, with the filter of its first syllables folded (`đừng` → `dung`).
+    /// The list, with the filter and index of its first syllables folded (`đừng` → `dung`).
     pub(crate) fn new(list: &'static [&'static str]) -> PhraseList {
         let mut gate = crate::lexicon::KeyFilter::default();
-        for p in list {
-            let first = p.split(' ').next().unwrap_or(p);
-            gate.insert(&crate::text::tone::fold(first));
+        let mut firsts = Vec::with_capacity(list.len());
+        let mut folds = Vec::with_capacity(list.len());
+        for (k, p) in list.iter().enumerate() {
+            let hashes: Box<[u32]> = p
+                .split(' ')
+                .map(|w| crate::text::key_hash(&crate::text::tone::fold(w)))
+                .collect();
+            gate.insert(&crate::text::tone::fold(p.split(' ').next().unwrap_or(p)));
+            firsts.push((hashes.first().copied().unwrap_or(0), k));
+            folds.push(hashes);
         }
-        PhraseList { list, gate }
+        firsts.sort_unstable();
+        PhraseList {
+            list,
+            gate,
+            firsts,
+            folds,
+        }
     }
 
-    /// The syllable count of the first phrase of the list spelled from token `i`, or `None`
-    /// (also past the end of `tokens`).
+    /// The syllable count of the first phrase of the list spelled from token `i` (as
+    /// [`spelled_any`] gives it), or `None` (also past the end of `tokens`).
     #[inline]
     pub(crate) fn at(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        // Called for every token with many lists: the filter stays inline, the rest does not.
         let t = tokens.get(i)?;
         if !self.gate.may_contain_hash(t.fold_hash) {
             return None;
         }
-        spelled_any(tokens, i, self.list)
+        self.at_indexed(tokens, i, t.fold_hash)
+    }
+
+    /// [`PhraseList::at`] past the filter. Tokens spell a phrase only if each folds as its
+    /// syllable does (what [`spelled_at`] checks first), so only the phrases of that run of
+    /// the index whose folded hashes agree are compared.
+    #[inline(never)]
+    fn at_indexed(&self, tokens: &[Token], i: usize, h: u32) -> Option<usize> {
+        let from = self.firsts.partition_point(|&(x, _)| x < h);
+        self.firsts[from..]
+            .iter()
+            .take_while(|&&(x, _)| x == h)
+            .map(|&(_, k)| (self.list[k], &self.folds[k]))
+            .find(|&(p, hashes)| {
+                tokens.get(i..i + hashes.len()).is_some_and(|run| {
+                    run.iter()
+                        .zip(hashes.iter())
+                        .all(|(t, &x)| t.fold_hash == x)
+                }) && spelled_at(tokens, i, p)
+            })
+            .map(|(_, hashes)| hashes.len())
     }
 
     /// Whether any phrase of the list is spelled from a token of `range`.
