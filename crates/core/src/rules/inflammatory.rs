@@ -5,8 +5,8 @@
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
 use super::{
-    finding, group_finding, phrase_list, sentences_with, spelled_any, tokens_in, Covered, Ctx,
-    CLOSING_QUOTES, OPENING_QUOTES,
+    finding, group_finding, phrase_list, sentences_with, tokens_in, Covered, Ctx, CLOSING_QUOTES,
+    OPENING_QUOTES,
 };
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
@@ -408,7 +408,7 @@ fn exterminate(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut V
         }
         let mut i = r.start;
         while i < r.end {
-            let Some(n) = spelled_any(t, i, EXTERMINATE).filter(|&n| i + n <= r.end) else {
+            let Some(n) = exterminations().at(t, i).filter(|&n| i + n <= r.end) else {
                 i += 1;
                 continue;
             };
@@ -443,6 +443,7 @@ const CHILDREN: &[&str] = &[
 ];
 
 phrase_list!(children, CHILDREN);
+phrase_list!(exterminations, EXTERMINATE);
 
 /// Drops the rude-address nudge (`inflammatory.rude_address`, `info`) on "tụi nó" / "bọn nó"
 /// when the sentence, or the one before it, names children ([`CHILDREN`]) within the eight

@@ -7,9 +7,7 @@
 //! Source: duty 8 of the seed article ("không đưa thông tin một cách lập lờ để dẫn dắt dư
 //! luận nhằm mục đích công kích cá nhân hoặc tổ chức").
 
-use super::{
-    add_uncovered, finding, group_finding, phrase_list, spaced, spelled_any, Covered, Ctx,
-};
+use super::{add_uncovered, finding, group_finding, phrase_list, spaced, Covered, Ctx};
 use crate::engine::key_matches;
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
@@ -58,7 +56,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             i += 1;
             continue;
         }
-        let Some(n) = spelled_any(t, i, VAGUE_PERSONS) else {
+        let Some(n) = vague_persons().at(t, i) else {
             i += 1;
             continue;
         };
@@ -224,6 +222,7 @@ const AUDIENCES: &[&str] = &[
 ];
 
 phrase_list!(audiences, AUDIENCES);
+phrase_list!(vague_persons, VAGUE_PERSONS);
 
 /// The audience form from token `i` ("ai" or a group of [`AUDIENCES`]): up to eight words in
 /// its sentence, a hedge ([`hedges`]) or "thì", then knowing who ([`knows_who`]); after "ai …

@@ -423,6 +423,9 @@ const EVERYDAY_PRAISE: &[&str] = &[
 ];
 
 phrase_list!(everyday_praise, EVERYDAY_PRAISE);
+phrase_list!(source_labels, SOURCE_LABELS);
+phrase_list!(vouches, VOUCH);
+phrase_list!(tells, TELL);
 
 /// Whether `person` (the words between "nghe" and a telling verb) is one's family: kin words
 /// with sides of the family and possessives only ("mẹ", "bà nội", "ba mẹ", "mẹ vợ", "ông nội
@@ -878,7 +881,7 @@ fn works_at_end(t: &[Token], e: usize) -> usize {
 /// ([`SOURCE_LABELS`]) followed by a person of [`VAGUE_PEOPLE`] (after a colon or "là"), or
 /// `None`.
 fn vague_source_at(t: &[Token], i: usize) -> Option<usize> {
-    let n = spelled_any(t, i, SOURCE_LABELS)?;
+    let n = source_labels().at(t, i)?;
     let mut j = i + n;
     if t.get(j)
         .is_some_and(|x| x.key == "là" && x.gap != Gap::Hard)
@@ -888,7 +891,7 @@ fn vague_source_at(t: &[Token], i: usize) -> Option<usize> {
     let p = t
         .get(j)
         .filter(|x| x.gap != Gap::Hard)
-        .and(spelled_any(t, j, VAGUE_PEOPLE))?;
+        .and(vague_people().at(t, j))?;
     spaced(t, j, j + p - 1).then_some(j + p)
 }
 
@@ -967,8 +970,8 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
             t[i].fold.as_str(),
             "xac" | "khang" | "confirm" | "cam" | "noi" | "bao" | "tiet" | "ke" | "cho"
         );
-        let vouch = verb.then(|| spelled_any(t, i, VOUCH)).flatten();
-        let tell = verb.then(|| spelled_any(t, i, TELL)).flatten();
+        let vouch = verb.then(|| vouches().at(t, i)).flatten();
+        let tell = verb.then(|| tells().at(t, i)).flatten();
         if let Some(v) = vouch.or(tell) {
             // The person right before the verb, one word before it ("bạn mình vừa xác nhận"),
             // or, for any of the verbs, before a few words of where they work ("bạn em làm
