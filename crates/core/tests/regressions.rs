@@ -2618,3 +2618,46 @@ fn lost_documents_are_someone_elses() {
     let f = e.analyze(t).findings;
     assert!(f.iter().all(|x| x.severity < Severity::Warning), "{f:?}");
 }
+
+/// Everyday phrases typed without diacritics that fold like an insult or a threat
+/// (`everyday_folds` in `data/context.toml`, found by folding the lexicon's phrases and
+/// looking for the same letters under other diacritics in the ViHSD and ViHOS comments): no
+/// finding. With a target word the insult or threat is still read.
+#[test]
+fn everyday_phrases_typed_without_diacritics() {
+    let e = engine();
+    for t in [
+        "bot ngu coc dinh duong cho be an dam, vi nhat, be nha minh rat thich",
+        "tao dam chac la mai troi mua to",
+        "tui dam cuoc voi may la doi nha thang",
+        "nha nha treo co chao mung quoc khanh 2/9",
+        "ba dau roi ha con, ba di cho chua ve",
+        "Bi oi ve an com nhe con",
+        "anh trai minh di bo doi 2 nam ve roi",
+        "cong no thang nay chot ngay 25 nha cac chi",
+        "cuoi tuan dan cho ra chat kin ca duong",
+        "chieu nay ca xom dan don ve sinh duong lang",
+        "bao so 3 sap do bo vao dat lien, ba con chu y",
+        "cua hang do dien gia dung giam gia 30%",
+        "mua he nay shop co do he cho be gai",
+        "do lon thi gui xe tai, do nho thi gui buu dien",
+        "sang nay con do rac truoc cong roi moi di lam",
+        "ke me nghe chuyen o lop hom nay di con",
+        "nam nay lu lon qua, ca xa bi ngap",
+        "may hom nay ngu du 8 tieng nen khoe han",
+        "cay trong nha thieu nang nen la bi vang",
+        "tinh no hien lam, khong gay su voi ai bao gio",
+        "em xa no 2 nam roi ma van nho",
+        "nho cam di ao mua, chieu nay mua to day",
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(f.is_empty(), "{t}: {f:?}");
+    }
+    // A target word next to them still reads the insult.
+    let f = e.analyze("thang kia do dien").findings;
+    assert!(
+        f.iter()
+            .any(|x| x.category == Category::Inflammatory && x.severity >= Severity::Warning),
+        "{f:?}"
+    );
+}
