@@ -2649,6 +2649,8 @@ fn everyday_phrases_typed_without_diacritics() {
         "tinh no hien lam, khong gay su voi ai bao gio",
         "em xa no 2 nam roi ma van nho",
         "nho cam di ao mua, chieu nay mua to day",
+        "moi nguoi don tet vui ve nhe",
+        "lanh dao no bao the nao thi lam the",
     ] {
         let f = e.analyze(t).findings;
         assert!(f.is_empty(), "{t}: {f:?}");
