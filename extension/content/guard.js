@@ -155,11 +155,13 @@
   // a share action only right next to the composer.
   const TOGGLE_LABELS = /^(?:trả lời|phản hồi|bình luận|reply|comment)$/i;
 
-  /** Whether `btn` is the share action for composer `c`. */
+  /**
+   * Whether `btn`, which passed `mayShare` (the callers check it once, before looking for
+   * composers), is the share action for composer `c`.
+   */
   function isShareButton(btn, c) {
     if (!btn || !c?.connected) return false;
     if (profile && btn.matches(profile.buttons)) return true;
-    if (!mayShare(btn)) return false;
     const form = c.el.form || c.el.closest?.("form") || c.el.ownerDocument.defaultView?.frameElement?.closest("form");
     if (form && form.contains(btn) && isSubmit(btn)) return submitPosts(btn);
     const label = labelOf(btn);
