@@ -2663,3 +2663,32 @@ fn everyday_phrases_typed_without_diacritics() {
         "{f:?}"
     );
 }
+
+/// "không phải (là) người" followed by the kind of person is no dehumanising ("Mình không phải
+/// người thích đăng chuyện thị phi"); ending its clause, or with a particle, it is.
+#[test]
+fn kind_of_person_is_not_dehumanising() {
+    let e = engine();
+    for t in [
+        "Mình không phải người thích đăng chuyện thị phi đâu, nhưng cái này phải nói.",
+        "Anh ấy không phải là người Việt nên nói chưa sõi.",
+        "the minh khong phai nguoi Viet Nam roi",
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(
+            f.iter().all(|x| x.category != Category::Inflammatory),
+            "{t}: {f:?}"
+        );
+    }
+    for t in [
+        "Loại đó không phải người nữa rồi",
+        "thứ đó không phải là người mà là súc vật",
+        "Đều là “con” người chứ không phải người nên mới thế đó",
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(
+            f.iter().any(|x| x.rule_id == "inflammatory.dehumanising"),
+            "{t}: {f:?}"
+        );
+    }
+}

@@ -355,6 +355,39 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
     });
 }
 
+/// Words that may follow "… người" at the end of a dehumanising phrase and still end its
+/// clause ("mày không phải người nữa", "không phải người à", "không phải người mà là súc vật"),
+/// or a conjunction opening the next ("… không phải người nên mới thế").
+const CLAUSE_END_PARTICLES: &[&str] = &[
+    "nữa", "à", "hả", "hở", "ư", "đâu", "đấy", "đó", "rồi", "mà", "luôn", "thật", "nha", "nhé",
+    "ạ", "vậy", "chứ", "sao", "cả", "nổi", "nên", "vì", "thì", "còn",
+];
+
+/// Drops dehumanising phrases that end in "người" and go on, in their phrase, with a word
+/// saying which kind of person ("Mình không phải người thích đăng chuyện thị phi", "anh ấy
+/// không phải là người Việt", "không phải người duy nhất"): denying someone is human ends its
+/// clause, or goes on with a particle ([`CLAUSE_END_PARTICLES`]).
+fn kind_of_person(t: &[Token], out: &mut Vec<Finding>) {
+    out.retain(|f| {
+        if f.rule_id != "inflammatory.dehumanising" {
+            return true;
+        }
+        let r = tokens_in(t, &f.span);
+        let ends_in_person = r
+            .end
+            .checked_sub(1)
+            .and_then(|k| t.get(k))
+            .is_some_and(|x| crate::engine::key_matches(x, "người"));
+        let goes_on = t.get(r.end).is_some_and(|x| {
+            x.gap == Gap::Space
+                && !CLAUSE_END_PARTICLES
+                    .iter()
+                    .any(|w| crate::engine::key_matches(x, w))
+        });
+        !(ends_in_person && goes_on)
+    });
+}
+
 /// Words for wiping people out (syllables as [`super::spelled_at`] reads them), longest first.
 const EXTERMINATE: &[&str] = &[
     "tiêu diệt sạch",
@@ -518,6 +551,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     exterminate(ctx, of, ranges, out);
     barking_dogs(t, of, out);
     self_directed(t, out);
+    kind_of_person(t, out);
     children_as_tui_no(t, of, ranges, out);
     raise_aimed(ctx, of, ranges, out);
     let internal = sentences_with(t, of, ranges.len(), out, |f| {
@@ -894,6 +928,7 @@ mod tests {
             AIMING_WORDS,
             REPORTED_PEOPLE,
             REPORTING_VERBS,
+            CLAUSE_END_PARTICLES,
         ]);
     }
 }
