@@ -2692,3 +2692,27 @@ fn kind_of_person_is_not_dehumanising() {
         );
     }
 }
+
+/// A district before a phone number ("quận 3, SĐT 0909 888 123") is no office's name: the
+/// number is still someone's. A shop ("quán") is, also typed without diacritics ("goi quan 028
+/// 3512 7788").
+#[test]
+fn district_is_no_office() {
+    let e = engine();
+    let t = "Nó tên Hồng, ở hẻm 112 Lê Văn Sỹ, quận 3, SĐT 0909 888 123.";
+    let f = e.analyze(t).findings;
+    assert!(
+        f.iter().any(|x| x.rule_id == "personal_data.phone"),
+        "{f:?}"
+    );
+    for t in [
+        "Quán cà phê Mộc, đặt bàn 0909 888 123",
+        "tuyen 2 ban phu quan cafe, ib page hoac goi quan 028 3512 7788",
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(
+            f.iter().all(|x| x.rule_id != "personal_data.phone"),
+            "{t}: {f:?}"
+        );
+    }
+}

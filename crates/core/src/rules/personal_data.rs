@@ -128,7 +128,10 @@ const PUBLIC_WORDS: &[&str] = &[
     "cong an",
     "so y te",
     "chi nhanh",
-    "quan",
+    // A shop ("quán"), not a district ("quận 3"): see `public_near`.
+    "quán",
+    "co quan",
+    "quan ly",
     "nha hang",
     "nha tho",
     "nha sach",
@@ -781,7 +784,9 @@ const PERSON_TITLES: &[&str] = &[
 ];
 
 /// [`near_word`] for [`PUBLIC_WORDS`]: an office's name counts unless a person's title is
-/// right before it ("vợ ông chánh văn phòng huyện, số đt 09…").
+/// right before it ("vợ ông chánh văn phòng huyện, số đt 09…"). "quan" typed without
+/// diacritics before a number of one or two digits is a district ("quan 3"), not a shop
+/// ("goi quan 028 3512 7788").
 fn public_near(tokens: &[Token], first: usize, end: usize) -> bool {
     // "chánh văn phòng huyện", or a named person's workplace: "chị Lan bên công ty cũ", "anh
     // Nam ở UBND xã".
@@ -789,7 +794,15 @@ fn public_near(tokens: &[Token], first: usize, end: usize) -> bool {
         PERSON_TITLES.iter().any(|t| spelled_before(tokens, i, t))
             || (i.saturating_sub(4)..i).any(|k| titled_name(tokens, k, i))
     };
-    near_word_where(tokens, (first, end), (8, 0), PUBLIC_WORDS, |i| !titled(i))
+    let district = |i: usize| {
+        tokens[i].fold == "quan"
+            && tokens
+                .get(i + 1)
+                .is_some_and(|x| x.numeric && x.key.len() <= 2 && !x.key.starts_with('0'))
+    };
+    near_word_where(tokens, (first, end), (8, 0), PUBLIC_WORDS, |i| {
+        !titled(i) && !district(i)
+    })
 }
 
 /// [`near_word`] counting only the matches whose first token `i` passes `keep(i)`.
