@@ -896,11 +896,11 @@ impl Lexicon {
             return hits;
         }
         let unaccented = accents == text::Accents::None;
-        self.scan(tokens, false, unaccented, &mut hits);
+        self.scan(text, tokens, false, unaccented, &mut hits);
         // In text written with full diacritics an unmarked syllable is what it says
         // ("dam cho" is not "đấm cho"): the folded lexicon serves mixed and unaccented text.
         if accents != text::Accents::Full {
-            self.scan(tokens, true, unaccented, &mut hits);
+            self.scan(text, tokens, true, unaccented, &mut hits);
         } else {
             // A sentence of four or more words typed without diacritics inside a text written
             // with them (a dodge, or a quick reply under a long post) is matched as unaccented
@@ -915,7 +915,7 @@ impl Lexicon {
                     // The accented pass over the whole text has already matched this
                     // sentence's exact keys; only the folded pass is new.
                     let mut found = Vec::new();
-                    self.scan(seg, true, true, &mut found);
+                    self.scan(text, seg, true, true, &mut found);
                     hits.extend(found.into_iter().map(|h| Hit {
                         entry: h.entry,
                         first: h.first + start,
@@ -933,7 +933,14 @@ impl Lexicon {
         hits
     }
 
-    fn scan(&self, tokens: &[Token], folded: bool, unaccented: bool, hits: &mut Vec<Hit>) {
+    fn scan(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: bool,
+        unaccented: bool,
+        hits: &mut Vec<Hit>,
+    ) {
         // The syllable numbers of the tokens' keys (folded keys for the folded trie).
         let (trie, ids): (_, Vec<Option<u32>>) = if folded {
             let ids = tokens
@@ -954,10 +961,13 @@ impl Lexicon {
             let crosses = span.iter().skip(1).any(|t| t.gap != Gap::Space);
             for &entry in ids {
                 let e = &self.entries[entry];
+                // A word needing context is read without it when spelled out with separators
+                // between its letters ("do n.g.u"): nobody types "ngủ" that way.
                 let safe_unaccented = || match e.unaccented {
                     Unaccented::Flag(f) => f,
                     Unaccented::Word(ContextWord::Context) => {
                         self.has_target(tokens, first, last, true)
+                            || first == last && spelled_out(text, &tokens[first])
                     }
                 };
                 // Folded matching covers only tokens written without any diacritic; in text
@@ -1277,6 +1287,16 @@ impl Lexicon {
         });
         before || after
     }
+}
+
+/// Whether token `t` was typed with separators inside (`n.g.u`, `n-g-u`): its original text
+/// holds a character that is neither a letter nor a digit (the tokenizer drops them from the
+/// key).
+fn spelled_out(text: &str, t: &Token) -> bool {
+    t.dodged
+        && text
+            .get(t.orig.clone())
+            .is_some_and(|s| s.chars().any(|c| !text::is_letter_or_digit(c)))
 }
 
 /// Whether `parts` match from token `start` (each part contiguous, up to [`WILDCARD_SPAN`]

@@ -2716,3 +2716,21 @@ fn district_is_no_office() {
         );
     }
 }
+
+/// A word that needs a target word without diacritics ("ngu" is also ngủ) is read without one
+/// when spelled out with separators between its letters; stretched, it still needs one
+/// ("buon nguuuu qua" is sleepy).
+#[test]
+fn spelled_out_insult_without_diacritics() {
+    let e = engine();
+    let f = e
+        .analyze("chu tich phuong dung la do n.g.u, ky cai gi cung sai")
+        .findings;
+    assert!(
+        f.iter()
+            .any(|x| x.category == Category::Inflammatory && x.severity >= Severity::Warning),
+        "{f:?}"
+    );
+    let f = e.analyze("buon nguuuu qua di ngu thoi").findings;
+    assert!(f.is_empty(), "{f:?}");
+}
