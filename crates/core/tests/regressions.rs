@@ -2734,3 +2734,37 @@ fn spelled_out_insult_without_diacritics() {
     let f = e.analyze("buon nguuuu qua di ngu thoi").findings;
     assert!(f.is_empty(), "{f:?}");
 }
+
+/// Readers who know which person is meant: a whole body ("cả cơ quan biết là ai"), "là ông
+/// nào", "là ông mô", "'…' ấy là ai", in a post that points at someone (the form's own
+/// particular person counts). Not whichever person ("biết là nhà nào có giỗ thì …"), nor
+/// nobody knowing, nor a question.
+#[test]
+fn readers_who_know_which_person() {
+    let e = engine();
+    for t in [
+        "Không nêu tên, nhưng ai ở tổ dân phố 5 thì biết thừa là ông nào.",
+        "Nói rứa thôi chơ ai ở trong xã ni cũng biết là ông mô rồi, khỏi nói tên chi cho mệt.",
+        "Mình không nói ra đâu, nhưng chắc cả trường đều biết 'cô giáo nhận phong bì' ấy là ai rồi.",
+        "Người nói đeo kính gọng vàng, năm ngoái vừa lên phó, nói đến đây chắc cả cơ quan biết là ai. Thôi không nói nữa.",
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(
+            f.iter().any(|x| x.rule_id == "insinuation.veiled_target"
+                && x.span.end - x.span.start > "là ai".len()),
+            "{t}: {f:?}"
+        );
+    }
+    for t in [
+        "Ai ở quê cũng biết là nhà nào có giỗ thì cả xóm sang giúp.",
+        "Cả trường biết là ai đạt giải nhất rồi, chúc mừng em Lan nhé!",
+        "Cả xóm đều biết là ông nào tốt bụng nhất, bác Tư chứ ai.",
+        "Cô hỏi cả lớp có biết là ai làm vỡ kính không?",
+        "Không ai biết là ai đã để quên chiếc ô ở phòng họp.",
+        "Cả công ty đều biết là ai sắp nghỉ hưu, tiệc chia tay vào thứ Sáu nhé.",
+        "Mẹ đọc là biết ngay con nói ai, bạn thân của con mà.",
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(f.is_empty(), "{t}: {f:?}");
+    }
+}

@@ -140,6 +140,73 @@ fn knows_who(t: &[Token], v: usize) -> Option<usize> {
     (v + 1..(v + 5).min(t.len()))
         .take_while(|&j| t[j].gap == Gap::Space)
         .find(|&j| key_matches(&t[j], "ai"))
+        .or_else(|| who_named(t, v).map(|(end, _)| end))
+}
+
+/// Words that, with "nào" or the Central "mô" after them, ask which person ("ông nào", "nhà
+/// nào", "bà mô").
+const WHICH_PERSON: &[&str] = &[
+    "ông", "bà", "người", "nhà", "thằng", "con", "đứa", "vị", "anh", "chị", "cô", "chú", "lão",
+    "mụ", "tay", "sếp",
+];
+
+/// After the verb of knowing at `v`, within its sentence and at most eight words: "là" and a
+/// person asked by which ("biết thừa là ông nào", "đoán được là nhà nào", "cũng biết là ông mô
+/// rồi"), "là ai" after a described person ("biết 'cô giáo nhận phong bì' ấy là ai"), or the
+/// writer's "nói ai" ("đọc là biết ngay mình nói ai"). The last token, and `true`: each names
+/// a particular person, so the post points at someone.
+fn who_named(t: &[Token], v: usize) -> Option<(usize, bool)> {
+    let which = |j: usize| {
+        WHICH_PERSON.iter().any(|w| key_matches(&t[j], w))
+            && t.get(j + 1).is_some_and(|x| {
+                x.gap == Gap::Space && (key_matches(x, "nào") || key_matches(x, "mô"))
+            })
+    };
+    // The person asked ends its clause, with at most two particles after it: not "biết là nhà
+    // nào có giỗ thì cả xóm sang giúp" (whichever house).
+    let ends = |k: usize| {
+        let mut e = k + 1;
+        while e < k + 3
+            && t.get(e).is_some_and(|x| {
+                x.gap == Gap::Space
+                    && matches!(
+                        x.fold.as_str(),
+                        "roi"
+                            | "day"
+                            | "do"
+                            | "nhe"
+                            | "nha"
+                            | "ma"
+                            | "thoi"
+                            | "luon"
+                            | "het"
+                            | "ha"
+                    )
+            })
+        {
+            e += 1;
+        }
+        t.get(e).is_none_or(|x| x.gap != Gap::Space)
+    };
+    let window = v + 1..(v + 9).min(t.len());
+    for j in window.take_while(|&j| t[j].gap != Gap::Hard) {
+        let after_la = j > 0 && key_matches(&t[j - 1], "là") && t[j].gap == Gap::Space;
+        if after_la && which(j) && ends(j + 1) {
+            return Some((j + 1, true));
+        }
+        if after_la && key_matches(&t[j], "ai") && j >= v + 3 && ends(j) {
+            return Some((j, true));
+        }
+        let says = j > 0
+            && t[j].gap == Gap::Space
+            && key_matches(&t[j], "ai")
+            && (key_matches(&t[j - 1], "nói") || key_matches(&t[j - 1], "nhắc"))
+            && ends(j);
+        if says {
+            return Some((j, true));
+        }
+    }
+    None
 }
 
 /// Hints written as a form rather than a fixed phrase, each an `info` finding unless the
@@ -147,7 +214,8 @@ fn knows_who(t: &[Token], v: usize) -> Option<usize> {
 /// - the echo "ai V thì V" with at most one word after the first verb ("ai hiểu chuyện thì
 ///   hiểu", "ai bik thì bik"): the same verb of knowing on both sides of "thì";
 /// - an audience that surely knows who, in a post that points at someone (another finding,
-///   or an unnamed person: "có người", "có một anh"): "ai" with up to six words saying which
+///   an unnamed person: "có người", "có một anh", or the form's own "là ông nào", "'…' ấy là
+///   ai", "mình nói ai"): "ai", "cả" and a place, or a group of readers, with up to six words saying which
 ///   readers, a hedge ("chắc", "cũng", "là"), then knowing who ("Ai làm cùng tòa nhà chắc
 ///   đoán ra rồi", "ai ở cơ quan cũng đoán được", "ai có con học trường này chắc biết ai rồi").
 ///
@@ -163,12 +231,26 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // A group of readers opens the audience form too ("các mẹ trong lớp chắc đoán được"),
         // not the echo.
         let ai = t[i].fold == "ai" && key_matches(&t[i], "ai");
-        let group = if ai { None } else { audiences().at(t, i) };
+        // "cả" and the place or body it gathers ("cả cơ quan", "cả trường", "cả huyện").
+        let whole = !ai
+            && key_matches(&t[i], "cả")
+            && t.get(i + 1)
+                .is_some_and(|x| x.gap == Gap::Space && x.letters);
+        let group = if ai {
+            None
+        } else if whole {
+            Some(2)
+        } else {
+            audiences().at(t, i)
+        };
         if !ai && group.is_none() {
             i += 1;
             continue;
         }
-        let found = audience_knows(t, i, group.is_some());
+        // Where a group's verb may stand with no hedge before it: right after the group's
+        // words ("mọi người biết ai"), or one word of the place later ("cả cơ quan biết").
+        let direct = group.map(|n| i + n..=i + n + usize::from(whole));
+        let found = audience_knows(t, i, group.is_some(), direct);
         if group.is_some() && found.is_none() {
             i += 1;
             continue;
@@ -190,11 +272,15 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         if let Some(end) = found {
-            let pointed = *points.get_or_insert_with(|| {
-                out.iter()
-                    .any(|f| f.severity >= Severity::Warning || f.category == Category::Insinuation)
-                    || (0..t.len()).any(|k| pointed().at(t, k).is_some() || initial(ctx, k))
-            });
+            // The form named a particular person itself ("biết thừa là ông nào").
+            let named =
+                (i..=end).any(|v| knows(&t[v]) && who_named(t, v).is_some_and(|w| w.0 == end));
+            let pointed = named
+                || *points.get_or_insert_with(|| {
+                    out.iter().any(|f| {
+                        f.severity >= Severity::Warning || f.category == Category::Insinuation
+                    }) || (0..t.len()).any(|k| pointed().at(t, k).is_some() || initial(ctx, k))
+                });
             if pointed {
                 spans.push(t[i].orig.start..t[end].orig.end);
                 i = end + 1;
@@ -207,6 +293,9 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         group_finding(ctx, "insinuation.veiled_target", Severity::Info, s)
     });
 }
+
+/// Negations that, inside the audience form, say nobody knows ("không ai biết").
+const NEGATIONS: &[&str] = &["không", "chẳng", "chả", "chưa", "ko", "k", "hông"];
 
 /// Groups of readers that open the audience form like "ai" (keyed syllables).
 const AUDIENCES: &[&str] = &[
@@ -228,13 +317,29 @@ phrase_list!(vague_persons, VAGUE_PERSONS);
 /// its sentence, a hedge ([`hedges`]) or "thì", then knowing who ([`knows_who`]); after "ai …
 /// thì", also a verb of knowing (or "rõ") that ends its clause, with particles ("ai ngồi phòng
 /// đó thì biết", "ai ở gần thì rõ"). A `group` must know who ("chắc đoán được", "nghe là biết
-/// đang nhắc ai"): "mọi người chắc biết rồi" is everyday. The last token of the form, or
-/// `None`.
-fn audience_knows(t: &[Token], i: usize, group: bool) -> Option<usize> {
+/// đang nhắc ai"): "mọi người chắc biết rồi" is everyday. A group's verb of knowing may also
+/// stand with no hedge at a token of `direct` ("cả cơ quan biết là ai"). A negation inside
+/// ends the form ("không ai biết"). The last token of the form, or `None`.
+fn audience_knows(
+    t: &[Token],
+    i: usize,
+    group: bool,
+    direct: Option<std::ops::RangeInclusive<usize>>,
+) -> Option<usize> {
     let know = |k: usize| t.get(k).is_some_and(|x| knows(x) || key_matches(x, "rõ"));
+    // Nobody knowing is no hint: "cả cơ quan không ai biết là ai".
+    let negated =
+        |k: usize| t[k].gap == Gap::Space && NEGATIONS.iter().any(|w| key_matches(&t[k], w));
     (i + 1..(i + 9).min(t.len()))
-        .take_while(|&k| t[k].gap != Gap::Hard)
+        .take_while(|&k| t[k].gap != Gap::Hard && !negated(k))
         .find_map(|m| {
+            // A group's verb right after its words, when who follows ("cả cơ quan biết là
+            // ai", "cả xóm biết thừa là ông nào").
+            if direct.as_ref().is_some_and(|d| d.contains(&m)) && knows(&t[m]) {
+                if let Some(end) = knows_who(t, m) {
+                    return Some(end);
+                }
+            }
             let then = key_matches(&t[m], "thì");
             if !(hedges(&t[m]) || then && !group) {
                 return None;
@@ -323,6 +428,6 @@ mod tests {
     /// typed either way would never match.
     #[test]
     fn lists_are_keyed() {
-        super::super::assert_keyed(&[VAGUE_PERSONS, POINTED, AUDIENCES]);
+        super::super::assert_keyed(&[VAGUE_PERSONS, POINTED, AUDIENCES, WHICH_PERSON, NEGATIONS]);
     }
 }
