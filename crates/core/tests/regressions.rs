@@ -2768,3 +2768,49 @@ fn readers_who_know_which_person() {
         assert!(f.is_empty(), "{t}: {f:?}");
     }
 }
+
+/// The press that dares not publish, as a form ("Không một tờ báo nào dám viết ra điều này",
+/// "chưa đài nào dám đưa"), and shaming whoever does not share ("không share là vô tâm"); an
+/// anonymous official as the source. Not the press daring, nor a journalist's honesty, nor
+/// sharing left to the reader.
+#[test]
+fn press_silenced_shamed_sharing_anonymous_sources() {
+    let e = engine();
+    for (t, cue) in [
+        (
+            "Không một tờ báo nào dám viết ra điều này: ban quản lý dự án đã rút ruột 40 tỷ.",
+            "Không một tờ báo nào dám viết",
+        ),
+        ("chưa đài nào dám đưa tin này đâu", "chưa đài nào dám đưa"),
+        ("bao chi ko dam dua dau", "bao chi ko dam dua"),
+        (
+            "Đọc xong mà không share là vô tâm với đồng bào vùng lũ đấy.",
+            "không share là vô tâm",
+        ),
+        (
+            "ai không chia sẻ thì là người vô cảm",
+            "không chia sẻ thì là người vô cảm",
+        ),
+        (
+            "Theo một cán bộ giấu tên trong huyện cho biết thì tiền hỗ trợ đã bị chia chác.",
+            "Theo một cán bộ giấu tên",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| {
+            f.category == Category::UnverifiedClaim && f.severity >= Severity::Warning
+        });
+    }
+    for t in [
+        "Báo chí đã dám viết về tiêu cực, đáng khen.",
+        "Tờ báo đó không dám nhận quảng cáo của hãng thuốc lá.",
+        "Nhà báo không dám nói dối độc giả.",
+        "Không chia sẻ là quyền của bạn, đừng ép ai cả.",
+        "Một người giấu tên vừa ủng hộ quỹ khuyến học 10 triệu đồng.",
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(
+            f.iter().all(|x| x.category != Category::UnverifiedClaim),
+            "{t}: {f:?}"
+        );
+    }
+}

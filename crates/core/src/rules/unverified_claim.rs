@@ -10,6 +10,7 @@ use super::{
     add_uncovered, group_finding, phrase_list, sentences_with, spaced, spelled_any, tokens_in,
     Covered, Ctx, StartIndex,
 };
+use crate::engine::key_matches;
 use crate::lexicon::KeyFilter;
 use crate::lexicon::{CLAIM_CONSEQUENCE, CLAIM_DEBUNK, CLAIM_REJECT_BEFORE, CLAIM_SOURCES};
 use crate::text::{Gap, Token};
@@ -122,6 +123,8 @@ fn holds(t: &[Token], range: Range<usize>, list: &WordList, folded: bool) -> boo
 /// hearsay in a sentence about nothing of consequence (no word of [`CLAIM_CONSEQUENCE`], no
 /// other finding of `warning` or more) is lowered to `info`.
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    press_silenced(ctx, out);
+    shamed_sharing(ctx, out);
     cure_claims(ctx, out);
     drop_prescribed_recoveries(ctx, out);
     drop_uncounted_forwards(ctx, out);
@@ -149,16 +152,15 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     };
     // Only the press: an official body that "chưa công bố chi tiết nhưng đã xác nhận" still
     // sources the claim.
+    // Also with the negation just before it: "Không một tờ báo nào dám viết".
     let negated_after = |i: usize| {
         matches!(
             t[i].fold.as_str(),
             "bao" | "dai" | "truyen" | "tivi" | "vtv"
-        ) && (i + 1..(i + 6).min(t.len()))
+        ) && ((i + 1..(i + 6).min(t.len()))
             .take_while(|&k| t[k].gap != Gap::Hard)
-            .any(|k| {
-                matches!(t[k].key.as_str(), "không" | "chẳng" | "chả" | "chưa")
-                    || !t[k].marked && matches!(t[k].fold.as_str(), "ko" | "k" | "khong")
-            })
+            .any(|k| negation(&t[k]))
+            || (i.saturating_sub(3)..i).any(|k| negation(&t[k]) && spaced(t, k, i)))
     };
     if out
         .iter()
@@ -877,6 +879,138 @@ fn works_at_end(t: &[Token], e: usize) -> usize {
     last
 }
 
+/// A negation word: "không", "chẳng", "chả", "chưa", or typed without diacritics "ko", "k",
+/// "khong".
+fn negation(x: &Token) -> bool {
+    matches!(x.key.as_str(), "không" | "chẳng" | "chả" | "chưa")
+        || !x.marked && matches!(x.fold.as_str(), "ko" | "k" | "khong")
+}
+
+/// The press ([`PRESS_WORDS`]) that dares not publish: a negation within three words before
+/// it or right after it, then "dám" and a verb of publishing ([`PUBLISH_VERBS`]) within the
+/// clause: "Không một tờ báo nào dám viết ra điều này", "báo chí chẳng dám đăng", "chưa đài
+/// nào dám đưa". Written as a form, the phrases of the lexicon's `sensational` group ("báo chí
+/// không dám đưa") are its commonest cases. Adds `unverified_claim.sensational` (`warning`)
+/// where no finding of the category covers the words. Source: duty 1 of the seed article
+/// (information not verified). Linear in tokens.
+fn press_silenced(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for i in 0..t.len() {
+        let Some(n) = press_words().at(t, i) else {
+            continue;
+        };
+        let before = (i.saturating_sub(3)..i).find(|&k| negation(&t[k]) && spaced(t, k, i));
+        let clause = |k: usize| t.get(k).is_some_and(|x| x.gap == Gap::Space);
+        // "dám" within four words after the press, the negation among them if not before.
+        let Some(dare) = (i + n..i + n + 4)
+            .take_while(|&k| clause(k))
+            .find(|&k| key_matches(&t[k], "dám") || !t[k].marked && t[k].fold == "dam")
+        else {
+            continue;
+        };
+        if before.is_none() && !(i + n..dare).any(|k| negation(&t[k])) {
+            continue;
+        }
+        let Some(verb) = (dare + 1..dare + 3)
+            .take_while(|&k| clause(k))
+            .find(|&k| PUBLISH_VERBS.iter().any(|v| key_matches(&t[k], v)))
+        else {
+            continue;
+        };
+        spans.push(t[before.unwrap_or(i)].orig.start..t[verb].orig.end);
+    }
+    add_uncovered(t, out, crate::Category::UnverifiedClaim, spans, |s| {
+        group_finding(ctx, "unverified_claim.sensational", Severity::Warning, s)
+    });
+}
+
+/// Shaming whoever does not pass a post on: a negation, a verb of sharing ([`SHARE_VERBS`])
+/// within two words, "là" (or "thì là") and a shaming word ([`SHAME_WORDS`]) within three:
+/// "không share là vô tâm", "ai không chia sẻ thì là người vô cảm", "ko share la khong yeu
+/// nuoc". Adds `unverified_claim.spread_pressure` (`warning`) over the words where no finding
+/// of the category covers them. Source: duty 1 of the seed article (and section I's questions:
+/// who gains if this spreads). Linear in tokens.
+fn shamed_sharing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for i in 0..t.len() {
+        if !negation(&t[i]) {
+            continue;
+        }
+        let clause = |a: usize, b: usize| spaced(t, a, b);
+        let Some((v, n)) = (i + 1..i + 3).find_map(|k| share_verbs().at(t, k).map(|n| (k, n)))
+        else {
+            continue;
+        };
+        let la = (v + n..v + n + 2).find(|&k| t.get(k).is_some_and(|x| key_matches(x, "là")));
+        let Some(la) = la.filter(|&k| clause(i, k)) else {
+            continue;
+        };
+        let Some((s, m)) = (la + 1..la + 4).find_map(|k| shame_words().at(t, k).map(|m| (k, m)))
+        else {
+            continue;
+        };
+        if clause(la, s + m - 1) {
+            spans.push(t[i].orig.start..t[s + m - 1].orig.end);
+        }
+    }
+    add_uncovered(t, out, crate::Category::UnverifiedClaim, spans, |s| {
+        group_finding(
+            ctx,
+            "unverified_claim.spread_pressure",
+            Severity::Warning,
+            s,
+        )
+    });
+}
+
+/// Verbs of passing a post on, for [`shamed_sharing`] (keyed syllables).
+const SHARE_VERBS: &[&str] = &[
+    "share",
+    "chia sẻ",
+    "chia sẻ lại",
+    "lan truyền",
+    "đăng lại",
+    "chuyển tiếp",
+];
+phrase_list!(share_verbs, SHARE_VERBS);
+
+/// What a post calls whoever does not share it, for [`shamed_sharing`] (keyed syllables).
+const SHAME_WORDS: &[&str] = &[
+    "vô cảm",
+    "vô tâm",
+    "vô ơn",
+    "vô lương tâm",
+    "máu lạnh",
+    "không yêu nước",
+    "không có lương tâm",
+    "không có tâm",
+    "không phải người việt",
+    "đồng loã",
+    "tiếp tay",
+    "bất hiếu",
+    "hèn",
+];
+phrase_list!(shame_words, SHAME_WORDS);
+
+/// The press, for [`press_silenced`] (keyed syllables).
+const PRESS_WORDS: &[&str] = &[
+    "báo chí",
+    "tờ báo",
+    "nhà báo",
+    "báo",
+    "đài",
+    "truyền thông",
+    "tivi",
+    "vtv",
+    "ti vi",
+];
+phrase_list!(press_words, PRESS_WORDS);
+
+/// Verbs of publishing after "dám", for [`press_silenced`] (keyed syllables).
+const PUBLISH_VERBS: &[&str] = &["viết", "đưa", "đăng", "nhắc", "phát"];
+
 /// The token index after a vague source that starts at token `i`: a source label
 /// ([`SOURCE_LABELS`]) followed by a person of [`VAGUE_PEOPLE`] (after a colon or "là"), or
 /// `None`.
@@ -1242,6 +1376,10 @@ mod tests {
     #[test]
     fn cure_lists_are_keyed() {
         super::super::assert_keyed(&[
+            PRESS_WORDS,
+            PUBLISH_VERBS,
+            SHARE_VERBS,
+            SHAME_WORDS,
             CURE_VERBS,
             CURE_RESULTS,
             DISEASES,
