@@ -308,6 +308,7 @@ const AUDIENCES: &[&str] = &[
     "cả lớp",
     "cả phòng",
     "cả xóm",
+    "người trong cuộc",
 ];
 
 phrase_list!(audiences, AUDIENCES);
