@@ -383,12 +383,15 @@ pub(crate) fn stamped(tokens: &[Token], first: usize) -> bool {
 }
 
 /// Whether a document title ([`DOC_TITLES`]) ends among the four tokens before token
-/// `first`, on its line: "Dự thảo nghị quyết (MẬT)".
+/// `first`, on its line ("Dự thảo nghị quyết (MẬT)"), or up to ten tokens before with its
+/// subject after it in one phrase ("Báo cáo kết quả thanh tra năm 2024 (MẬT)", "BIÊN BẢN HỌP
+/// BAN THƯỜNG VỤ (MẬT)").
 fn title_precedes(tokens: &[Token], first: usize) -> bool {
-    let lo = first.saturating_sub(4);
+    let lo = first.saturating_sub(10);
     (lo..first)
         .rev()
         .take_while(|&i| tokens[i + 1..=first].iter().all(|t| t.gap != Gap::Hard))
+        .filter(|&i| first - i <= 4 || tokens[i + 1..first].iter().all(|t| t.gap == Gap::Space))
         .any(|i| i > 0 && tokens[i].gap != Gap::Hard && is_title(&tokens[i - 1], &tokens[i]))
 }
 

@@ -2814,3 +2814,22 @@ fn press_silenced_shamed_sharing_anonymous_sources() {
         );
     }
 }
+
+/// A mark in brackets after a title with its subject ("Báo cáo kết quả thanh tra (MẬT)",
+/// "BIÊN BẢN HỌP BAN THƯỜNG VỤ (MẬT)"), not only right after the title's two words.
+#[test]
+fn bracketed_mark_after_a_long_title() {
+    let e = engine();
+    for (t, cue) in [
+        (
+            "Báo cáo kết quả thanh tra năm 2024 của huyện (MẬT) gửi anh em",
+            "MẬT",
+        ),
+        ("BIÊN BẢN HỌP BAN THƯỜNG VỤ (MẬT)\nSố: 17/BB-ĐU", "MẬT"),
+    ] {
+        assert_underlined(&e, t, cue, |f| {
+            f.category == Category::InternalDocument && f.severity == Severity::High
+        });
+    }
+    assert_no_findings(&e, "Mua mật ong (MẬT ONG RỪNG) giá tốt, ship toàn quốc");
+}
