@@ -233,6 +233,7 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let ai = t[i].fold == "ai" && key_matches(&t[i], "ai");
         // "cả" and the place or body it gathers ("cả cơ quan", "cả trường", "cả huyện").
         let whole = !ai
+            && t[i].fold == "ca"
             && key_matches(&t[i], "cả")
             && t.get(i + 1)
                 .is_some_and(|x| x.gap == Gap::Space && x.letters);
@@ -329,8 +330,15 @@ fn audience_knows(
 ) -> Option<usize> {
     let know = |k: usize| t.get(k).is_some_and(|x| knows(x) || key_matches(x, "rõ"));
     // Nobody knowing is no hint: "cả cơ quan không ai biết là ai".
-    let negated =
-        |k: usize| t[k].gap == Gap::Space && NEGATIONS.iter().any(|w| key_matches(&t[k], w));
+    // The folded word first: most words are no negation.
+    let negated = |k: usize| {
+        t[k].gap == Gap::Space
+            && matches!(
+                t[k].fold.as_str(),
+                "khong" | "chang" | "cha" | "chua" | "ko" | "k" | "hong"
+            )
+            && NEGATIONS.iter().any(|w| key_matches(&t[k], w))
+    };
     (i + 1..(i + 9).min(t.len()))
         .take_while(|&k| t[k].gap != Gap::Hard && !negated(k))
         .find_map(|m| {

@@ -885,8 +885,15 @@ fn works_at_end(t: &[Token], e: usize) -> usize {
 /// A negation word: "không", "chẳng", "chả", "chưa", or typed without diacritics "ko", "k",
 /// "khong".
 fn negation(x: &Token) -> bool {
-    matches!(x.key.as_str(), "không" | "chẳng" | "chả" | "chưa")
-        || !x.marked && matches!(x.fold.as_str(), "ko" | "k" | "khong")
+    // By the folded word first: most words are none of these.
+    match x.fold.as_str() {
+        "khong" => x.key == "không" || !x.marked,
+        "chang" => x.key == "chẳng",
+        "cha" => x.key == "chả",
+        "chua" => x.key == "chưa",
+        "ko" | "k" => !x.marked,
+        _ => false,
+    }
 }
 
 /// The press ([`PRESS_WORDS`]) that dares not publish: a negation within three words before
