@@ -959,6 +959,16 @@ impl Lexicon {
             let span = &tokens[first..=last];
             let any_marked = span.iter().any(|t| t.marked);
             let crosses = span.iter().skip(1).any(|t| t.gap != Gap::Space);
+            // Without diacritics "thang" after a number is a month: "be 3 thang ngu du" is "bé 3
+            // tháng ngủ đủ", not "thằng ngu".
+            if (folded || unaccented)
+                && !any_marked
+                && span[0].fold == "thang"
+                && first > 0
+                && tokens[first - 1].numeric
+            {
+                return;
+            }
             for &entry in ids {
                 let e = &self.entries[entry];
                 // A word needing context is read without it when spelled out with separators
@@ -1258,9 +1268,22 @@ impl Lexicon {
     /// across `người`, and across only a demonstrative when matching `folded` keys), or a
     /// second-person pronoun right after `last`.
     pub fn has_target(&self, tokens: &[Token], first: usize, last: usize, folded: bool) -> bool {
-        let is_target = |t: &Token| {
+        // Without diacritics "thang" after a number is a month ("6 thang an dam": tháng), and
+        // "may nay", "may do" are "mấy nay" (these days), "mấy đồ" (a few things), not
+        // "thằng", "mày" (unless a group word makes it "mày": "bon may do rac").
+        let group_before = |i: usize| {
+            i > 0 && matches!(tokens[i - 1].fold.as_str(), "bon" | "tui" | "chung" | "lu")
+        };
+        let is_target = |i: usize| {
+            let t = &tokens[i];
             if folded {
                 self.targets_folded.iter().any(|x| *x == t.fold)
+                    && !(t.fold == "thang" && i > 0 && tokens[i - 1].numeric)
+                    && !(t.fold == "may"
+                        && !group_before(i)
+                        && tokens
+                            .get(i + 1)
+                            .is_some_and(|n| matches!(n.fold.as_str(), "nay" | "do")))
             } else {
                 self.targets.iter().any(|x| *x == t.key)
             }
@@ -1268,14 +1291,18 @@ impl Lexicon {
         // "là người Bắc Kỳ", "là dân nhà quê" describe someone's origin: `người` (or `dân`
         // after `là`) between breaks the aim.
         // Without diacritics a word between must be a demonstrative ("thang kia danh cho"):
-        // "May gio con di" is "mấy giờ con đi", not "mày … con đĩ".
+        // "May gio con di" is "mấy giờ con đi", not "mày … con đĩ"; after "may" or "m", "là"
+        // and "bị" too ("may la do rac", "may bi thieu nang").
         let before = (first.saturating_sub(2)..first).any(|i| {
-            is_target(&tokens[i])
+            let pronoun = matches!(tokens[i].fold.as_str(), "may" | "m");
+            is_target(i)
                 && tokens[i + 1..=first].iter().all(|t| t.gap == Gap::Space)
                 && tokens[i + 1..first].iter().all(|t| {
                     t.fold != "nguoi"
                         && !(t.fold == "dan" && tokens[i].fold == "la")
-                        && (!folded || matches!(t.fold.as_str(), "kia" | "nay" | "do" | "ay"))
+                        && (!folded
+                            || matches!(t.fold.as_str(), "kia" | "nay" | "do" | "ay")
+                            || pronoun && matches!(t.fold.as_str(), "la" | "bi"))
                 })
         });
         // Without diacritics "may" is mấy, máy or may as often as mày: only marked pronouns

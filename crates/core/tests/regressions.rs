@@ -2673,6 +2673,8 @@ fn kind_of_person_is_not_dehumanising() {
         "Mình không phải người thích đăng chuyện thị phi đâu, nhưng cái này phải nói.",
         "Anh ấy không phải là người Việt nên nói chưa sõi.",
         "the minh khong phai nguoi Viet Nam roi",
+        "Nhân vật trong truyện không phải người thật, tác giả hư cấu hoàn toàn",
+        "Chó mèo không phải là người nên đừng cho ăn đồ mặn, hại thận lắm",
     ] {
         let f = e.analyze(t).findings;
         assert!(
@@ -2683,7 +2685,6 @@ fn kind_of_person_is_not_dehumanising() {
     for t in [
         "Loại đó không phải người nữa rồi",
         "thứ đó không phải là người mà là súc vật",
-        "Đều là “con” người chứ không phải người nên mới thế đó",
     ] {
         let f = e.analyze(t).findings;
         assert!(

@@ -356,11 +356,12 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
 }
 
 /// Words that may follow "… người" at the end of a dehumanising phrase and still end its
-/// clause ("mày không phải người nữa", "không phải người à", "không phải người mà là súc vật"),
-/// or a conjunction opening the next ("… không phải người nên mới thế").
+/// clause ("mày không phải người nữa", "không phải người à", "không phải người mà là súc vật").
+/// Not "thật" ("nhân vật không phải người thật") nor a conjunction ("Chó mèo không phải là
+/// người nên đừng cho ăn mặn").
 const CLAUSE_END_PARTICLES: &[&str] = &[
-    "nữa", "à", "hả", "hở", "ư", "đâu", "đấy", "đó", "rồi", "mà", "luôn", "thật", "nha", "nhé",
-    "ạ", "vậy", "chứ", "sao", "cả", "nổi", "nên", "vì", "thì", "còn",
+    "nữa", "à", "hả", "hở", "ư", "đâu", "đấy", "đó", "rồi", "mà", "luôn", "nha", "nhé", "ạ", "vậy",
+    "chứ", "sao", "cả", "nổi",
 ];
 
 /// Drops dehumanising phrases that end in "người" and go on, in their phrase, with a word

@@ -140,7 +140,7 @@ fn knows_who(t: &[Token], v: usize) -> Option<usize> {
     (v + 1..(v + 5).min(t.len()))
         .take_while(|&j| t[j].gap == Gap::Space)
         .find(|&j| key_matches(&t[j], "ai"))
-        .or_else(|| who_named(t, v).map(|(end, _)| end))
+        .or_else(|| who_named(t, v))
 }
 
 /// Words that, with "nào" or the Central "mô" after them, ask which person ("ông nào", "nhà
@@ -153,9 +153,9 @@ const WHICH_PERSON: &[&str] = &[
 /// After the verb of knowing at `v`, within its sentence and at most eight words: "là" and a
 /// person asked by which ("biết thừa là ông nào", "đoán được là nhà nào", "cũng biết là ông mô
 /// rồi"), "là ai" after a described person ("biết 'cô giáo nhận phong bì' ấy là ai"), or the
-/// writer's "nói ai" ("đọc là biết ngay mình nói ai"). The last token, and `true`: each names
-/// a particular person, so the post points at someone.
-fn who_named(t: &[Token], v: usize) -> Option<(usize, bool)> {
+/// writer's "nói ai" ("đọc là biết ngay mình nói ai"), each ending its clause: each names a
+/// particular person, so the post points at someone. The last token, or `None`.
+fn who_named(t: &[Token], v: usize) -> Option<usize> {
     let which = |j: usize| {
         WHICH_PERSON.iter().any(|w| key_matches(&t[j], w))
             && t.get(j + 1).is_some_and(|x| {
@@ -192,10 +192,10 @@ fn who_named(t: &[Token], v: usize) -> Option<(usize, bool)> {
     for j in window.take_while(|&j| t[j].gap != Gap::Hard) {
         let after_la = j > 0 && key_matches(&t[j - 1], "là") && t[j].gap == Gap::Space;
         if after_la && which(j) && ends(j + 1) {
-            return Some((j + 1, true));
+            return Some(j + 1);
         }
-        if after_la && key_matches(&t[j], "ai") && j >= v + 3 && ends(j) {
-            return Some((j, true));
+        if after_la && key_matches(&t[j], "ai") && j >= v + 2 && ends(j) {
+            return Some(j);
         }
         let says = j > 0
             && t[j].gap == Gap::Space
@@ -203,7 +203,7 @@ fn who_named(t: &[Token], v: usize) -> Option<(usize, bool)> {
             && (key_matches(&t[j - 1], "nói") || key_matches(&t[j - 1], "nhắc"))
             && ends(j);
         if says {
-            return Some((j, true));
+            return Some(j);
         }
     }
     None
@@ -213,10 +213,10 @@ fn who_named(t: &[Token], v: usize) -> Option<(usize, bool)> {
 /// category already covers it:
 /// - the echo "ai V thì V" with at most one word after the first verb ("ai hiểu chuyện thì
 ///   hiểu", "ai bik thì bik"): the same verb of knowing on both sides of "thì";
-/// - an audience that surely knows who, in a post that points at someone (another finding,
-///   an unnamed person: "có người", "có một anh", or the form's own "là ông nào", "'…' ấy là
-///   ai", "mình nói ai"): "ai", "cả" and a place, or a group of readers, with up to six words saying which
-///   readers, a hedge ("chắc", "cũng", "là"), then knowing who ("Ai làm cùng tòa nhà chắc
+/// - an audience that surely knows who ("là ai", "là ông nào", "'…' ấy là ai", "mình nói
+///   ai"), in a post that points at someone (another finding, or an unnamed person: "có
+///   người", "có một anh"): "ai", "cả" and a place, or a group of readers, with up to six
+///   words saying which readers, a hedge ("chắc", "cũng", "là"), then knowing who ("Ai làm cùng tòa nhà chắc
 ///   đoán ra rồi", "ai ở cơ quan cũng đoán được", "ai có con học trường này chắc biết ai rồi").
 ///
 /// Source: duty 8 of the seed article (veiled insinuation). Linear in tokens.
@@ -232,9 +232,11 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // not the echo.
         let ai = t[i].fold == "ai" && key_matches(&t[i], "ai");
         // "cả" and the place or body it gathers ("cả cơ quan", "cả trường", "cả huyện").
+        // Typed without diacritics, "ca" is "cả" only among other unmarked words ("Ca sĩ" is
+        // a singer).
         let whole = !ai
             && t[i].fold == "ca"
-            && key_matches(&t[i], "cả")
+            && (t[i].key == "cả" || !t[i].marked && t.get(i + 1).is_some_and(|x| !x.marked))
             && t.get(i + 1)
                 .is_some_and(|x| x.gap == Gap::Space && x.letters);
         let group = if ai {
@@ -274,8 +276,7 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         if let Some(end) = found {
             // The form named a particular person itself ("biết thừa là ông nào").
-            let named =
-                (i..=end).any(|v| knows(&t[v]) && who_named(t, v).is_some_and(|w| w.0 == end));
+            let named = (i..=end).any(|v| knows(&t[v]) && who_named(t, v) == Some(end));
             let pointed = named
                 || *points.get_or_insert_with(|| {
                     out.iter().any(|f| {

@@ -128,10 +128,8 @@ const PUBLIC_WORDS: &[&str] = &[
     "cong an",
     "so y te",
     "chi nhanh",
-    // A shop ("quán"), not a district ("quận 3"): see `public_near`.
-    "quán",
-    "co quan",
-    "quan ly",
+    // A shop ("quán"), a manager ("quản lý"), or a district ("quận 3"): see `public_near`.
+    "quan",
     "nha hang",
     "nha tho",
     "nha sach",
@@ -261,7 +259,14 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let near = |words: &[&str], back: usize, ahead: usize| {
             near_word(ctx.tokens, toks.start, toks.end, back, ahead, words)
         };
-        let id_word_near = near(ID_WORDS, 6, 0);
+        // An ID word up to ten words back ("Chứng minh nhân dân của ông Tư số 281234567"), not
+        // with a queue or file number's word closer ("làm CCCD …, lấy số thứ tự 001 234 …").
+        let counter = near(
+            &["thu tu", "stt", "ma", "bien nhan", "phieu hen", "ho so"],
+            4,
+            0,
+        );
+        let id_word_near = near(ID_WORDS, 10, 0) && !counter;
         let plain = !raw.contains([' ', '.', '-', '_', '(', ')']);
         // Service lines (1800/1900), sums of money (thousands grouped by dots or commas,
         // or a currency word after) and public offices' numbers are not personal data.
@@ -269,7 +274,11 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let amount = is_grouped_thousands(raw) || near(MONEY_WORDS, 0, 1);
         // An office's number, unless the words right before say it is a person's ("ai quen con
         // bé lễ tân ở nhà hàng đó thì số nó là 09…").
-        let public = public_near(ctx.tokens, toks.start, toks.end) && !near(OTHER_WORDS, 4, 0);
+        // A district places a person, not an ad, in a post that accuses someone, calls on
+        // others to contact them, or names them with a rude word ("nha thang no o quan 7").
+        let personal = accusing || !ctx.contact_cues.is_empty() || near(OTHER_WORDS, 12, 0);
+        let public =
+            public_near(ctx.tokens, toks.start, toks.end, personal) && !near(OTHER_WORDS, 4, 0);
         let code = near(CODE_WORDS, 4, 0);
         if service || code || (amount && !id_word_near) {
             continue;
@@ -296,7 +305,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && valid_cccd(&digits)
                 && near(&ID_WORDS[..6], 12, 0)
                 && !near(BANK_WORDS, 12, 4)
-                && !near(&["thu tu", "stt", "ma", "bien nhan", "phieu hen", "ho so"], 4, 0))
+                && !counter)
         {
             ("personal_data.citizen_id", ID_VI, ID_EN)
         } else if (6..=19).contains(&digits.len())
@@ -317,10 +326,14 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ));
     }
     let norm = &ctx.norm.text;
-    // Whether the text is an ad ([`AD_WORDS`]), read once, on the first question.
+    // Whether the text is an ad ([`AD_WORDS`], or a price: "chai 1 lít 350k"), read once, on
+    // the first question.
     let ad = std::cell::OnceCell::new();
     let ad = || {
-        *ad.get_or_init(|| (0..ctx.tokens.len()).any(|k| ad_words().at(ctx.tokens, k).is_some()))
+        *ad.get_or_init(|| {
+            let t = ctx.tokens;
+            (0..t.len()).any(|k| ad_words().at(t, k).is_some() || price_at(t, k))
+        })
     };
     for m in emails(norm).into_iter().chain(masked_emails(norm)) {
         if is_role_address(&norm[m.clone()]) {
@@ -331,7 +344,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // …" (not "em gái xinh ở quán trà sữa …, email em ấy …").
         let toks = tokens_in(ctx.tokens, &span);
         if !toks.is_empty()
-            && public_near(ctx.tokens, toks.start, toks.end)
+            && public_near(ctx.tokens, toks.start, toks.end, accusing)
             && !near_word(ctx.tokens, toks.start, toks.end, 4, 0, OTHER_WORDS)
             && ad()
         {
@@ -538,6 +551,24 @@ const AD_WORDS: &[&str] = &[
 ];
 
 phrase_list!(ad_words, AD_WORDS);
+
+/// Whether token `k` is a price: digits with a unit run into them ("350k", "2tr") or right
+/// after them ("350 nghìn", "1.200.000 đồng", "45 k").
+fn price_at(t: &[Token], k: usize) -> bool {
+    let x = &t[k];
+    let digits = x.key.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(&x.fold[digits..], "k" | "tr" | "d" | "vnd") {
+        return true;
+    }
+    x.numeric
+        && t.get(k + 1).is_some_and(|n| {
+            n.gap == Gap::Space
+                && matches!(
+                    n.fold.as_str(),
+                    "k" | "nghin" | "ngan" | "dong" | "d" | "vnd" | "trieu" | "tr"
+                )
+        })
+}
 
 /// Lowers to `info`, with a message about the writer's own data, the findings whose
 /// surroundings say the data is the writer's (`sđt của em là …`, `zalo mình 09…`), unless
@@ -784,10 +815,12 @@ const PERSON_TITLES: &[&str] = &[
 ];
 
 /// [`near_word`] for [`PUBLIC_WORDS`]: an office's name counts unless a person's title is
-/// right before it ("vợ ông chánh văn phòng huyện, số đt 09…"). "quan" typed without
-/// diacritics before a number of one or two digits is a district ("quan 3"), not a shop
-/// ("goi quan 028 3512 7788").
-fn public_near(tokens: &[Token], first: usize, end: usize) -> bool {
+/// right before it ("vợ ông chánh văn phòng huyện, số đt 09…"). A district ("quận 3", "quan
+/// 8", "Quận Phú Nhuận") places an ad's number ("Cho thuê phòng trọ quận 10 … 0912 …"), but
+/// not where the number is `personal` (the post accuses someone or calls on others to contact
+/// them): there it places a person ("ở … quận 3, SĐT 0909 …. Chị em ib chửi cho nó biết
+/// điều").
+fn public_near(tokens: &[Token], first: usize, end: usize, personal: bool) -> bool {
     // "chánh văn phòng huyện", or a named person's workplace: "chị Lan bên công ty cũ", "anh
     // Nam ở UBND xã".
     let titled = |i: usize| {
@@ -796,12 +829,13 @@ fn public_near(tokens: &[Token], first: usize, end: usize) -> bool {
     };
     let district = |i: usize| {
         tokens[i].fold == "quan"
-            && tokens
-                .get(i + 1)
-                .is_some_and(|x| x.numeric && x.key.len() <= 2 && !x.key.starts_with('0'))
+            && (tokens[i].key == "quận"
+                || tokens
+                    .get(i + 1)
+                    .is_some_and(|x| x.numeric && x.key.len() <= 2 && !x.key.starts_with('0')))
     };
     near_word_where(tokens, (first, end), (8, 0), PUBLIC_WORDS, |i| {
-        !titled(i) && !district(i)
+        !titled(i) && !(personal && district(i))
     })
 }
 

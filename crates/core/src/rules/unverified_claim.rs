@@ -808,6 +808,8 @@ const VAGUE_PEOPLE: &[&str] = &[
     "người nhà mình",
     "người nhà tôi",
     "người nhà em",
+    "có bạn",
+    "có người quen",
     "bạn thân tôi",
     "bạn thân mình",
     "bạn thân em",
@@ -854,7 +856,7 @@ const VOUCH: &[&str] = &[
 /// Verbs by which a vague person tells a claim, only after a word of where they work ("bạn
 /// em làm trong sở kể", "người nhà mình bên công an nói"): "bạn mình nói quán này ngon" is
 /// no claim to check.
-const TELL: &[&str] = &["cho biết", "kể lại", "kể", "nói", "bảo"];
+const TELL: &[&str] = &["cho biết", "kể lại", "kể", "nói", "bảo", "mách nhỏ", "mách"];
 
 phrase_list!(vague_people, VAGUE_PEOPLE);
 
@@ -928,7 +930,20 @@ fn press_silenced(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        spans.push(t[before.unwrap_or(i)].orig.start..t[verb].orig.end);
+        // What is not published: nothing named (the clause ends, "ra", "lên") or news
+        // ([`SUPPRESSED`]); not "không tờ báo nào dám đăng thơ yêu nước" under colonial rule, nor
+        // "đài chưa dám phát trận chung kết" for want of rights.
+        let mut k = verb + 1;
+        while t
+            .get(k)
+            .is_some_and(|x| x.gap == Gap::Space && matches!(x.fold.as_str(), "ra" | "len" | "lai"))
+        {
+            k += 1;
+        }
+        let news = t.get(k).is_none_or(|x| x.gap != Gap::Space) || suppressed().at(t, k).is_some();
+        if news {
+            spans.push(t[before.unwrap_or(i)].orig.start..t[verb].orig.end);
+        }
     }
     add_uncovered(t, out, crate::Category::UnverifiedClaim, spans, |s| {
         group_finding(ctx, "unverified_claim.sensational", Severity::Warning, s)
@@ -961,7 +976,13 @@ fn shamed_sharing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        if clause(la, s + m - 1) {
+        // Arguing against the shaming: "Đừng nghĩ ai không share là vô tâm", "… là vô tâm
+        // đâu".
+        let rejected = (i.saturating_sub(4)..i)
+            .any(|k| key_matches(&t[k], "đừng") || !t[k].marked && t[k].fold == "dung")
+            || t.get(s + m)
+                .is_some_and(|x| x.gap == Gap::Space && x.fold == "dau");
+        if clause(la, s + m - 1) && !rejected {
             spans.push(t[i].orig.start..t[s + m - 1].orig.end);
         }
     }
@@ -1017,6 +1038,23 @@ const PRESS_WORDS: &[&str] = &[
     "ti vi",
 ];
 phrase_list!(press_words, PRESS_WORDS);
+
+/// What the press dares not publish, for [`press_silenced`] (keyed syllables).
+const SUPPRESSED: &[&str] = &[
+    "tin",
+    "điều",
+    "sự thật",
+    "chuyện",
+    "vụ",
+    "bài",
+    "thông tin",
+    "clip",
+    "video",
+    "cái",
+    "đâu",
+    "những",
+];
+phrase_list!(suppressed, SUPPRESSED);
 
 /// Verbs of publishing after "dám", for [`press_silenced`] (keyed syllables).
 const PUBLISH_VERBS: &[&str] = &["viết", "đưa", "đăng", "nhắc", "phát"];
@@ -1112,7 +1150,7 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
         }
         let verb = matches!(
             t[i].fold.as_str(),
-            "xac" | "khang" | "confirm" | "cam" | "noi" | "bao" | "tiet" | "ke" | "cho"
+            "xac" | "khang" | "confirm" | "cam" | "noi" | "bao" | "tiet" | "ke" | "cho" | "mach"
         );
         let vouch = verb.then(|| vouches().at(t, i)).flatten();
         let tell = verb.then(|| tells().at(t, i)).flatten();
@@ -1388,6 +1426,7 @@ mod tests {
         super::super::assert_keyed(&[
             PRESS_WORDS,
             PUBLISH_VERBS,
+            SUPPRESSED,
             SHARE_VERBS,
             SHAME_WORDS,
             CURE_VERBS,
@@ -1407,8 +1446,8 @@ mod tests {
             let first = crate::text::tone::fold(w.split(' ').next().unwrap_or(w));
             assert!(
                 [
-                    "xac", "khang", "confirm", "cam", "noi", "bao", "tiet", "ke", "cho", "nguon",
-                    "theo"
+                    "xac", "khang", "confirm", "cam", "noi", "bao", "tiet", "ke", "cho", "mach",
+                    "nguon", "theo"
                 ]
                 .contains(&first.as_str()),
                 "{w}"
