@@ -5,7 +5,10 @@
 //! - `expect: []` means no finding of any category;
 //! - `forbid` names categories that must not appear at all.
 //!
-//! One test runs every case and reports all failing cases at once, with their ids. The rules
+//! One test runs every case and reports all failing cases at once, with their ids. The
+//! adversarial set (`adversarial.jsonl`, blind rounds) may fail only where
+//! `adversarial-known-failures.txt` says why; the breaker set (`breaker-cases.jsonl`) may not
+//! fail at all. The rules
 //! live in `cannhac_core::corpus` (shared with `cannhac eval`); the second test checks that
 //! they can fail.
 
@@ -110,6 +113,34 @@ fn adversarial_cases_fail_only_where_known() {
     assert!(
         fixed.is_empty(),
         "these known failures now pass; remove them from {KNOWN_FAILURES}: {fixed:?}"
+    );
+}
+
+/// Cases a breaker wrote against a session's new rules (mostly clean posts holding the new
+/// phrases in innocent senses), kept where the rules got them right when they were added:
+/// every one must still pass.
+const BREAKER: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/corpus/breaker-cases.jsonl"
+);
+
+#[test]
+fn breaker_cases_still_pass() {
+    let engine = Engine::new(Config::default()).expect("built-in lexicons compile");
+    let cases = load_from(BREAKER);
+    assert!(cases.len() >= 100, "only {} breaker cases", cases.len());
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|case| {
+            let p = problems(&engine, case);
+            (!p.is_empty()).then(|| format!("{}:\n    {}", case.id, p.join("\n    ")))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} breaker cases fail:\n{}",
+        failures.len(),
+        failures.join("\n")
     );
 }
 
