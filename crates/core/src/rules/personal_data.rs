@@ -835,7 +835,7 @@ fn public_near(tokens: &[Token], first: usize, end: usize, personal: bool) -> bo
                     .is_some_and(|x| x.numeric && x.key.len() <= 2 && !x.key.starts_with('0')))
     };
     near_word_where(tokens, (first, end), (8, 0), PUBLIC_WORDS, |i| {
-        !titled(i) && !(personal && district(i))
+        !(titled(i) || personal && district(i))
     })
 }
 
