@@ -216,8 +216,9 @@ fn who_named(t: &[Token], v: usize) -> Option<usize> {
 /// - an audience that surely knows who ("là ai", "là ông nào", "'…' ấy là ai", "mình nói
 ///   ai"), in a post that points at someone (another finding, or an unnamed person: "có
 ///   người", "có một anh"): "ai", "cả" and a place, or a group of readers, with up to six
-///   words saying which readers, a hedge ("chắc", "cũng", "là"), then knowing who ("Ai làm cùng tòa nhà chắc
-///   đoán ra rồi", "ai ở cơ quan cũng đoán được", "ai có con học trường này chắc biết ai rồi").
+///   words saying which readers, a hedge ("chắc", "cũng", "là"), then knowing who ("Ai làm
+///   cùng tòa nhà chắc đoán ra rồi", "ai ở cơ quan cũng đoán được", "ai có con học trường
+///   này chắc biết ai rồi").
 ///
 /// Source: duty 8 of the seed article (veiled insinuation). Linear in tokens.
 fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -253,7 +254,7 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // Where a group's verb may stand with no hedge before it: right after the group's
         // words ("mọi người biết ai"), or one word of the place later ("cả cơ quan biết").
         let direct = group.map(|n| i + n..=i + n + usize::from(whole));
-        let found = audience_knows(t, i, group.is_some(), direct);
+        let found = audience_knows(t, i, direct);
         if group.is_some() && found.is_none() {
             i += 1;
             continue;
@@ -319,16 +320,17 @@ phrase_list!(vague_persons, VAGUE_PERSONS);
 /// The audience form from token `i` ("ai" or a group of [`AUDIENCES`]): up to eight words in
 /// its sentence, a hedge ([`hedges`]) or "thì", then knowing who ([`knows_who`]); after "ai …
 /// thì", also a verb of knowing (or "rõ") that ends its clause, with particles ("ai ngồi phòng
-/// đó thì biết", "ai ở gần thì rõ"). A `group` must know who ("chắc đoán được", "nghe là biết
-/// đang nhắc ai"): "mọi người chắc biết rồi" is everyday. A group's verb of knowing may also
-/// stand with no hedge at a token of `direct` ("cả cơ quan biết là ai"). A negation inside
-/// ends the form ("không ai biết"). The last token of the form, or `None`.
+/// đó thì biết", "ai ở gần thì rõ"). `direct` is `Some` for a group (not "ai"): a group must
+/// know who ("chắc đoán được", "nghe là biết đang nhắc ai"; "mọi người chắc biết rồi" is
+/// everyday), and its verb of knowing may also stand with no hedge at a token of `direct`
+/// ("cả cơ quan biết là ai"). A negation inside ends the form ("không ai biết"). The last
+/// token of the form, or `None`.
 fn audience_knows(
     t: &[Token],
     i: usize,
-    group: bool,
     direct: Option<std::ops::RangeInclusive<usize>>,
 ) -> Option<usize> {
+    let group = direct.is_some();
     let know = |k: usize| t.get(k).is_some_and(|x| knows(x) || key_matches(x, "rõ"));
     // Nobody knowing is no hint: "cả cơ quan không ai biết là ai".
     // The folded word first: most words are no negation.

@@ -996,11 +996,12 @@ fn shamed_sharing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
-/// Verbs of passing a post on, for [`shamed_sharing`] (keyed syllables).
+/// Verbs of passing a post on, for [`shamed_sharing`] (keyed syllables, longer before their
+/// prefixes).
 const SHARE_VERBS: &[&str] = &[
     "share",
-    "chia sẻ",
     "chia sẻ lại",
+    "chia sẻ",
     "lan truyền",
     "đăng lại",
     "chuyển tiếp",
