@@ -279,6 +279,37 @@ pub(crate) fn written(text: &str, tokens: &[Token], first: usize) -> bool {
     false
 }
 
+/// Words that aim the insult after them at a person and go with it when it is removed ("đồ
+/// mất dạy", "thằng ngu", "lũ súc vật"; keyed syllables).
+const AIMING_CLASSIFIERS: &[&str] = &[
+    "đồ", "thằng", "con", "lũ", "bọn", "tụi", "thứ", "loại", "đám", "lão", "mụ",
+];
+
+/// Widens each inflammatory finding whose suggestion is to remove it over the word right
+/// before it that aims it ([`AIMING_CLASSIFIERS`]): removing "mất dạy" alone from "đúng là đồ
+/// mất dạy" would leave "đúng là đồ". Run after every rule, which read the phrase's own span.
+/// Unmarked words count as folded only in text typed without diacritics (`unaccented`):
+/// "Thầy Giáo Lu vcl" names someone, not "lũ".
+fn take_aiming_words(tokens: &[Token], unaccented: bool, findings: &mut [Finding]) {
+    for f in findings
+        .iter_mut()
+        .filter(|f| f.category == Category::Inflammatory && f.suggestion.as_deref() == Some(""))
+    {
+        let k = tokens.partition_point(|t| t.orig.start < f.span.start);
+        let aimed = k > 0
+            && tokens
+                .get(k)
+                .is_some_and(|t| t.orig.start == f.span.start && t.gap == Gap::Space)
+            && AIMING_CLASSIFIERS.iter().any(|w| {
+                let x = &tokens[k - 1];
+                x.key == *w || unaccented && key_matches(x, w)
+            });
+        if aimed {
+            f.span.start = tokens[k - 1].orig.start;
+        }
+    }
+}
+
 /// Whether token `first` opens a bracket right after a document's title or number: "QUYẾT
 /// ĐỊNH (dự thảo)", "Kế hoạch số 15/KH-UBND (dự thảo lần 2)". A mark there counts in
 /// sentence case.
@@ -520,6 +551,7 @@ impl Engine {
         rules::apply(&ctx, &mut findings);
         findings.extend(crate::links::link_findings(text));
         self.filter(&tokens, &mut findings);
+        take_aiming_words(&tokens, unaccented, &mut findings);
         merge_overlaps(&mut findings);
         Report {
             findings,

@@ -2083,7 +2083,7 @@ fn fourth_round_clean_posts() {
     assert_underlined(
         &e,
         "Nói thẳng với mấy đứa bắt nạt con tôi: 'lũ mất dạy', cút về quê đi",
-        "mất dạy",
+        "lũ mất dạy",
         |f| f.category == Category::Inflammatory,
     );
 }
@@ -2101,7 +2101,8 @@ fn flat_secret_paper_is_no_insult() {
         "{:?}",
         r.findings
     );
-    assert_underlined(&e, "may la cai thu gi, do mat day", "mat day", |f| {
+    // The insult takes the word that aims it ("do"): removing it must not leave "do".
+    assert_underlined(&e, "may la cai thu gi, do mat day", "do mat day", |f| {
         f.category == Category::Inflammatory
     });
 }
@@ -2833,4 +2834,25 @@ fn bracketed_mark_after_a_long_title() {
         });
     }
     assert_no_findings(&e, "Mua mật ong (MẬT ONG RỪNG) giá tốt, ship toàn quốc");
+}
+
+/// An insult whose suggestion is to remove it takes the word that aims it, so that removing
+/// it leaves no stray "đồ"; a name typed without diacritics in accented text is no "lũ".
+#[test]
+fn removed_insults_take_their_aiming_word() {
+    let e = engine();
+    let t = "Thằng Tuấn đúng là đồ mất dạy, nói mãi không nghe";
+    let f = e.analyze(t).findings;
+    let insult = f
+        .iter()
+        .find(|x| x.rule_id == "inflammatory.insult")
+        .unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!(&t[insult.span.clone()], "đồ mất dạy");
+    assert_eq!(insult.suggestion.as_deref(), Some(""));
+    let t = "Thầy Giáo Lu vcl thấy giáo lu =)))";
+    let f = e.analyze(t).findings;
+    assert!(
+        f.iter().all(|x| !t[x.span.clone()].contains("Lu ")),
+        "{f:?}"
+    );
 }
