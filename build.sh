@@ -5,7 +5,8 @@
 #   ./build.sh test     rustfmt check, clippy, cargo tests, then the browser tests
 #   ./build.sh demo     build, run the CLI on examples/post.txt, open the demo page in Chromium
 #                       (headless without DISPLAY: writes demo.png)
-#   ./build.sh bench    build, then the browser benchmark (figures into tests/out/bench.json)
+#   ./build.sh bench    build, then the browser benchmark (figures into tests/out/bench.json and
+#                       its section of BENCHMARKS.md)
 #
 # On a fresh machine (Rust toolchain, Node 20, npm) it installs what is missing: the
 # wasm32-unknown-unknown target, wasm-bindgen-cli at the version Cargo.lock pins, binaryen's
