@@ -1171,7 +1171,7 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && t.get(h + 1).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
                 && t.get(h + 2).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
                 && h0 > 0
-                && near_word(t, h0, h0 + 1, 6, 0, HOME_WORDS)
+                && near_word(t, h0, h0 + 1, home_window(h0), 0, HOME_WORDS)
                 // "ở 45 Nguyễn Trãi", "địa chỉ: 45 Nguyễn Trãi", "nhà số 41 Phan Đình Phùng",
                 // "hẻm 45/12 Nguyễn Thị Minh Khai" (not "về nhà 2 Bà Cháu").
                 && (matches!(t[h0 - 1].fold.as_str(), "o" | "tai" | "so")
