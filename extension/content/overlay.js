@@ -538,8 +538,13 @@
       let w = px(cs.width);
       let h = px(cs.height);
       if (cs.boxSizing !== "border-box") {
-        w += px(cs.paddingLeft) + px(cs.paddingRight) + px(cs.borderLeftWidth) + px(cs.borderRightWidth);
-        h += px(cs.paddingTop) + px(cs.paddingBottom) + px(cs.borderTopWidth) + px(cs.borderBottomWidth);
+        // A content box's computed size leaves out its scrollbars (they take their room from
+        // it): add them back, or the field's box would seem narrower than it is and its marks
+        // would be stretched and wrapped early.
+        const sbx = el.offsetWidth - el.clientWidth - px(cs.borderLeftWidth) - px(cs.borderRightWidth);
+        const sby = el.offsetHeight - el.clientHeight - px(cs.borderTopWidth) - px(cs.borderBottomWidth);
+        w += px(cs.paddingLeft) + px(cs.paddingRight) + px(cs.borderLeftWidth) + px(cs.borderRightWidth) + Math.max(0, sbx);
+        h += px(cs.paddingTop) + px(cs.paddingBottom) + px(cs.borderTopWidth) + px(cs.borderBottomWidth) + Math.max(0, sby);
       }
       if (!(w > 0)) w = el.offsetWidth;
       if (!(h > 0)) h = el.offsetHeight;
@@ -659,8 +664,12 @@
         mir.style.zoom = zoom === 1 ? "" : String(zoom);
         mir.style.transformOrigin = "0 0";
         mir.style.transform = geo.tx === 1 && geo.ty === 1 ? "" : `scale(${geo.tx}, ${geo.ty})`;
-        // Scrollbars take width from the content box: add it to the padding instead.
-        if (sb > 0) mir.style.paddingRight = (parseFloat(cs.paddingRight) || 0) + sb + "px";
+        // Scrollbars take width from the content box: add it to the padding instead, on the
+        // side the browser puts it (the left in right-to-left text).
+        if (sb > 0) {
+          const side = cs.direction === "rtl" ? "paddingLeft" : "paddingRight";
+          mir.style[side] = (parseFloat(cs[side]) || 0) + sb + "px";
+        }
         if (el.tagName === "INPUT") {
           mir.style.whiteSpace = "pre";
           mir.style.display = "flex";

@@ -115,6 +115,27 @@ test("a textarea scrolled inside itself under body { zoom: 1.25 } and a scaled a
   }
 });
 
+test("a content-box textarea with a vertical scrollbar, left to right and right to left: each mark covers its word", T, async () => {
+  // Chromium's computed width of a content box leaves out its scrollbar: measured from it, the
+  // mirror wrapped about 15 px early and drew the last word of a line under the next line's
+  // first one (a breaker's finding).
+  const WORD = "đm"; // profanity, a short word that ends a line for some k
+  for (const dir of ["ltr", "rtl"]) {
+    for (const k of [20, 29, 30, 31, 32]) {
+      const text = "ừ ".repeat(k) + WORD + "\n.".repeat(14);
+      const start = text.indexOf(WORD);
+      const page = await openFixture(env.b.context, env.srv.origin, "textarea", { text });
+      await page.addStyleTag({ content: `#editor { box-sizing: content-box; overflow-y: scroll; direction: ${dir} }` });
+      await page.click("#editor");
+      await page.evaluate(() => (document.getElementById("editor").scrollTop = 0));
+      const m = await until(async () => (await underlines(page, "inflammatory")).marks[0], `${dir} k=${k}: a mark`);
+      const [c] = await caretsAt(page, [[m.left + m.width / 2, m.top + m.height / 2]]);
+      assert.ok(c >= start && c <= start + WORD.length, `${dir} k=${k}: caret ${c} outside [${start}, ${start + WORD.length}]`);
+      await page.close();
+    }
+  }
+});
+
 test("a rotated ancestor: no mark is drawn beside the words; once it is only scaled, the mark is back on them", T, async () => {
   const page = await openTyped("textarea", "#form { transform: rotate(3deg) }");
   // Time for the analysis to answer; nothing may be drawn (the same text is marked below as
