@@ -480,9 +480,12 @@
       };
       const c = CN.composerOf(t);
       if (c) {
-        if (e.key !== "Enter" || e.shiftKey || e.altKey) return;
+        if (e.key !== "Enter") return;
+        // Ctrl/Cmd+Enter with Shift or Alt too (pages that post on Ctrl+Enter mostly ignore
+        // the other modifiers); in a box that posts on Enter, Alt+Enter as well. Shift+Enter
+        // is everywhere a new line.
         if (e.ctrlKey || e.metaKey) intercept([c], e, replayOn(t));
-        else if (postsOnEnter(c)) {
+        else if (!e.shiftKey && postsOnEnter(c)) {
           const replay = enterReplay(c, t, replayOn(t), c.saveSelection());
           replay.byEnter = true; // typing on after it means the Enter was a new line
           intercept([c], e, replay);

@@ -290,6 +290,23 @@ test("Ctrl+Enter posting: guarded, and \"Vẫn đăng\" posts through the page's
   await page.close();
 });
 
+test("Ctrl+Shift+Enter and Ctrl+Alt+Enter are guarded like Ctrl+Enter; Alt+Enter in a box that posts on Enter too", T, async () => {
+  // A breaker's finding: the key handler returned early on Shift or Alt, and these posted a
+  // high finding unasked.
+  for (const [kind, key] of [
+    ["ctrlenter", "Control+Shift+Enter"],
+    ["ctrlenter", "Control+Alt+Enter"],
+    ["comment", "Alt+Enter"],
+  ]) {
+    const page = await openFixture(b.context, srv.origin, kind);
+    await typeAndWait(page, kind === "comment" ? "comment" : "textarea", `Xin gửi ${PHRASE}`);
+    await page.keyboard.press(key);
+    await dialog(page).waitFor();
+    assert.deepEqual(await posted(page), [], `${kind} ${key}: nothing posted while the guard asks`);
+    await page.close();
+  }
+});
+
 test("Enter in a text input submits its form: the submit is guarded, and \"Vẫn đăng\" submits it", T, async () => {
   const page = await openFixture(b.context, srv.origin, "input");
   const text = `Tiêu đề: ${PHRASE}`;
