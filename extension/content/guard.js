@@ -445,6 +445,26 @@
   }
   CN.cleanups.push(() => close(false));
 
+  /**
+   * Clicks the share button `btn` for "Vẫn đăng". Pages that re-render (React and the like) may
+   * have replaced it while the dialog was open: a click on the detached one would post nothing,
+   * so its live twin is clicked instead, the element with its id, or else the one with its tag
+   * and label that is the share action of one of the composers `cs`. With none, the composer
+   * gets the focus back (the draft is still there to post by hand).
+   */
+  function clickShare(btn, cs) {
+    if (btn.isConnected) return btn.click();
+    const root = cs.find((c) => c.connected)?.el.getRootNode() || document;
+    const label = labelOf(btn);
+    const twin =
+      (btn.id && root.getElementById?.(btn.id)) ||
+      [...root.querySelectorAll(CLICKABLE)].find(
+        (x) => x.tagName === btn.tagName && labelOf(x) === label && !x.closest("[data-cannhac]") && cs.some((c) => isShareButton(x, c)),
+      );
+    if (twin) twin.click();
+    else cs.find((c) => c.connected)?.el.focus();
+  }
+
   // ---- the share actions ----
 
   CN.on(
@@ -458,7 +478,7 @@
       if (!mayShare(btn)) return;
       const cs = CN.composersForAction(btn);
       if (!cs.some((c) => isShareButton(btn, c))) return;
-      intercept(cs, e, () => btn.click());
+      intercept(cs, e, () => clickShare(btn, cs));
     },
     true,
   );
@@ -498,7 +518,7 @@
       // Space does not follow a link.
       if ((btn.tagName === "A" && e.key === " ") || !mayShare(btn)) return;
       const cs = CN.composersForAction(btn);
-      if (cs.some((c2) => isShareButton(btn, c2))) intercept(cs, e, () => btn.click());
+      if (cs.some((c2) => isShareButton(btn, c2))) intercept(cs, e, () => clickShare(btn, cs));
     },
     true,
   );

@@ -136,6 +136,23 @@ test("Escape in the guard means edit; Tab stays inside the dialog", T, async () 
   await page.close();
 });
 
+test("the page re-renders its Post button while the guard asks: \"Vẫn đăng\" posts through the new one", T, async () => {
+  // A breaker's finding: the click went to the detached button and nothing was posted.
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  const text = `Xin gửi ${PHRASE}`;
+  await typeAndWait(page, "textarea", text);
+  await page.click("#post-btn");
+  await dialog(page).waitFor();
+  await page.evaluate(() => {
+    const old = document.getElementById("post-btn");
+    old.replaceWith(old.cloneNode(true));
+  });
+  await page.getByRole("button", { name: "Vẫn đăng" }).click();
+  await until(async () => (await posted(page)).length === 1, "the post through the re-rendered button");
+  assert.deepEqual(await posted(page), [text]);
+  await page.close();
+});
+
 test("a clean post goes through at once, with no dialog", T, async () => {
   for (const kind of ["textarea", "lexical"]) {
     const page = await openFixture(b.context, srv.origin, kind);
