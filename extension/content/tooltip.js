@@ -151,18 +151,27 @@
     const s = f.suggestion ?? "";
     hide();
     if (composer.readText().text !== expected) return; // text changed under us: do nothing
+    // Removing words takes one space with them, as deleting a word does ("hay, đồ ngu kia" →
+    // "hay, kia", "nó là đồ ngu." → "nó là."), not two left side by side.
+    let { start, end } = f;
+    if (s === "" && expected) {
+      const before = start === 0 ? "" : expected[start - 1];
+      const after = expected[end] ?? "";
+      if (after === " " && (before === "" || before === " ")) end += 1;
+      else if (before === " " && (after === "" || /[\s.,!?;:)\]…]/.test(after))) start -= 1;
+    }
     el.focus({ preventScroll: true });
     if (composer.kind === "field") {
-      el.setSelectionRange(f.start, f.end);
+      el.setSelectionRange(start, end);
       const ok = s === "" ? document.execCommand("delete", false) : document.execCommand("insertText", false, s);
       if (!ok) {
-        el.setRangeText(s, f.start, f.end, "end");
+        el.setRangeText(s, start, end, "end");
         el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertReplacementText", data: s }));
       }
       return;
     }
     const model = CN.richText(el);
-    const range = composer.rangeFor(model, f.start, f.end);
+    const range = composer.rangeFor(model, start, end);
     if (!range) return;
     const sel = (composer.rootNode.getSelection ? composer.rootNode : document).getSelection();
     sel.removeAllRanges();
