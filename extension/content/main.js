@@ -297,6 +297,14 @@
     c.findings = CN.findingsOf(res);
     c.analysedText = text;
     c.stale = false;
+    // The worker keeps at most its limit of findings (the serious ones first): say so, rather
+    // than leave the rest of the post silently without underlines.
+    const cut = res.truncated > 0 ? res.truncated : 0;
+    if (cut || c.truncated) {
+      c.truncated = cut;
+      const n = (x) => x.toLocaleString(CN.lang === "vi" ? "vi-VN" : "en-US");
+      c.setNotice(cut ? CN.t("notice_truncated", [n(c.findings.length), n(cut)]) : null);
+    }
     const tAnswer = performance.now();
     if (!c.render()) schedule(c); // the text moved on meanwhile
     CN.onFindingsChanged(c);

@@ -202,6 +202,26 @@ test("focusing an empty composer starts a stopped worker, which builds its engin
   await page.close();
 });
 
+test("over the worker's limit of findings: a notice says how many are not underlined, and goes with them", T, async () => {
+  // A breaker's finding: the worker keeps its first 1,000 findings and the rest of the post was
+  // left without underlines, silently.
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click("#editor");
+  await page.evaluate((t) => document.execCommand("insertText", false, t), `Xem ${PHRASE}. `.repeat(1100));
+  const notice = page.locator("cannhac-overlay >> [role=status]");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /1\.000|1,000/);
+  assert.match(await notice.innerText(), /\b100\b/);
+  await page.evaluate(() => {
+    const el = document.getElementById("editor");
+    el.select();
+    document.execCommand("insertText", false, "Ngắn thôi: dự án Hoa Sen");
+  });
+  await until(async () => (await total(page, "internal_document")) === 1, "the short post's underline");
+  await until(async () => (await notice.count()) === 0, "the notice to go");
+  await page.close();
+});
+
 test("a 1 MB paste: a notice instead of analysis, and the page stays responsive", T, async () => {
   // Chromium's own layout of 1 MB in a textarea stalls the page for ~100–250 ms with or without
   // any extension (measured here), so the extension's share is measured against the same paste
