@@ -197,10 +197,14 @@ export function validateSettings(raw) {
   stringList("disabledSites", host);
   stringList("guardDisabledSites", host);
   stringList("onlySites", host);
+  // A phrase's words are what the engine matches: line breaks and runs of spaces inside one
+  // (an imported "thằng\nngu") become single spaces, so that the options page's one phrase per
+  // line shows and saves it as one phrase, not two.
+  const oneLine = (v) => v.trim().replace(/\s+/g, " ");
   const phrase = (v, here) => {
     const problem = phraseProblem(v);
     if (problem) return err(problem, here, JSON.stringify(v), PHRASE_MAX), null;
-    return v.trim();
+    return oneLine(v);
   };
   if (has("customPhrases")) {
     if (!Array.isArray(src.customPhrases)) err("wrong_type", p("customPhrases"), "array");
@@ -220,10 +224,10 @@ export function validateSettings(raw) {
         if (!SEVERITIES.includes(cp.severity))
           (ok = false), err("bad_value", `${here}.severity`, JSON.stringify(cp.severity), SEVERITIES.join(", "));
         if (!ok) return;
-        const key = cp.phrase.trim().toLowerCase();
+        const key = oneLine(cp.phrase).toLowerCase();
         if (seen.has(key)) return err("duplicate", `${here}.phrase`, JSON.stringify(cp.phrase));
         seen.add(key);
-        out.customPhrases.push({ phrase: cp.phrase.trim(), category: cp.category, severity: cp.severity });
+        out.customPhrases.push({ phrase: oneLine(cp.phrase), category: cp.category, severity: cp.severity });
       });
     }
   }

@@ -122,6 +122,18 @@ test("every problem is reported with its path; nothing is half-accepted", () => 
   assert.match(cat.args[1], /internal_document/);
 });
 
+test("a phrase holding a line break is one phrase, its words joined by one space", () => {
+  // A breaker's finding: imported as ["thằng\nngu"], the options page showed it on two lines and
+  // saved it back as two phrases, "thằng" and "ngu".
+  const r = validateSettings({
+    allow: ["thằng\nngu", "  Hoa   Sen "],
+    customPhrases: [{ phrase: "dự án\r\nX", category: "internal_document", severity: "high" }],
+  });
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(r.settings.allow, ["thằng ngu", "Hoa Sen"]);
+  assert.equal(r.settings.customPhrases[0].phrase, "dự án X");
+});
+
 test("not an object, a wrong format, a file too large to sync", () => {
   for (const raw of [null, 3, "x", [1, 2]]) assert.deepEqual(validateSettings(raw).errors.map((e) => e.code), ["not_object"]);
   assert.deepEqual(
