@@ -961,12 +961,7 @@ impl Lexicon {
             let crosses = span.iter().skip(1).any(|t| t.gap != Gap::Space);
             // Without diacritics "thang" after a number is a month: "be 3 thang ngu du" is "bé 3
             // tháng ngủ đủ", not "thằng ngu".
-            if (folded || unaccented)
-                && !any_marked
-                && span[0].fold == "thang"
-                && first > 0
-                && tokens[first - 1].numeric
-            {
+            if (folded || unaccented) && !any_marked && month(tokens, first) {
                 return;
             }
             for &entry in ids {
@@ -1278,7 +1273,7 @@ impl Lexicon {
             let t = &tokens[i];
             if folded {
                 self.targets_folded.iter().any(|x| *x == t.fold)
-                    && !(t.fold == "thang" && i > 0 && tokens[i - 1].numeric)
+                    && !month(tokens, i)
                     && !(t.fold == "may"
                         && !group_before(i)
                         && tokens
@@ -1314,6 +1309,12 @@ impl Lexicon {
         });
         before || after
     }
+}
+
+/// Whether token `i` is "thang" after a number: a month typed without diacritics ("6 thang":
+/// tháng), not "thằng".
+fn month(tokens: &[Token], i: usize) -> bool {
+    tokens[i].fold == "thang" && i > 0 && tokens[i - 1].numeric
 }
 
 /// Whether token `t` was typed with separators inside (`n.g.u`, `n-g-u`): its original text
@@ -1378,7 +1379,12 @@ impl KeyFilter {
 
     /// Adds `k`.
     pub(crate) fn insert(&mut self, k: &str) {
-        let s = Self::slot(text::key_hash(k));
+        self.insert_hash(text::key_hash(k));
+    }
+
+    /// Adds the key whose [`text::key_hash`] is `h`.
+    pub(crate) fn insert_hash(&mut self, h: u32) {
+        let s = Self::slot(h);
         self.bits[s / 64] |= 1 << (s % 64);
     }
 

@@ -401,8 +401,10 @@ impl PhraseList {
                 .split(' ')
                 .map(|w| crate::text::key_hash(&crate::text::tone::fold(w)))
                 .collect();
-            gate.insert(&crate::text::tone::fold(p.split(' ').next().unwrap_or(p)));
-            firsts.push((hashes.first().copied().unwrap_or(0), k));
+            // `split` yields at least one syllable, so the first hash is always there.
+            let first = hashes.first().copied().unwrap_or(0);
+            gate.insert_hash(first);
+            firsts.push((first, k));
             folds.push(hashes);
         }
         firsts.sort_unstable();
