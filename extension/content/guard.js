@@ -454,7 +454,8 @@
    */
   function clickShare(btn, cs) {
     if (btn.isConnected) return btn.click();
-    const root = cs.find((c) => c.connected)?.el.getRootNode() || document;
+    const live = cs.find((c) => c.connected);
+    const root = live?.el.getRootNode() || document;
     const label = labelOf(btn);
     const twin =
       (btn.id && root.getElementById?.(btn.id)) ||
@@ -462,7 +463,7 @@
         (x) => x.tagName === btn.tagName && labelOf(x) === label && !x.closest("[data-cannhac]") && cs.some((c) => isShareButton(x, c)),
       );
     if (twin) twin.click();
-    else cs.find((c) => c.connected)?.el.focus();
+    else live?.el.focus();
   }
 
   // ---- the share actions ----

@@ -527,9 +527,9 @@
     /**
      * How the field's own CSS px map to the viewport: its effective CSS `zoom` (ez) and, on top
      * of it, the scale of transformed ancestors (tx, ty), found by comparing its viewport box
-     * with its own size. `ok` is false when an ancestor (or the field) is rotated, skewed or
-     * transformed in 3D: the mirror cannot follow such a box, and its marks would be drawn in
-     * the wrong place, so none are drawn.
+     * with its own size; `sb`, its vertical scrollbar's width. `ok` is false when an ancestor
+     * (or the field) is rotated, skewed or transformed in 3D: the mirror cannot follow such a
+     * box, and its marks would be drawn in the wrong place, so none are drawn.
      */
     fieldGeometry(rect, cs) {
       const el = this.el;
@@ -537,13 +537,15 @@
       const ez = el.currentCSSZoom || 1;
       let w = px(cs.width);
       let h = px(cs.height);
+      // The field's scrollbars: a vertical one's width (sb, which measureField pads the mirror
+      // with) and a horizontal one's height.
+      const sb = el.offsetWidth - el.clientWidth - px(cs.borderLeftWidth) - px(cs.borderRightWidth);
       if (cs.boxSizing !== "border-box") {
         // A content box's computed size leaves out its scrollbars (they take their room from
         // it): add them back, or the field's box would seem narrower than it is and its marks
         // would be stretched and wrapped early.
-        const sbx = el.offsetWidth - el.clientWidth - px(cs.borderLeftWidth) - px(cs.borderRightWidth);
         const sby = el.offsetHeight - el.clientHeight - px(cs.borderTopWidth) - px(cs.borderBottomWidth);
-        w += px(cs.paddingLeft) + px(cs.paddingRight) + px(cs.borderLeftWidth) + px(cs.borderRightWidth) + Math.max(0, sbx);
+        w += px(cs.paddingLeft) + px(cs.paddingRight) + px(cs.borderLeftWidth) + px(cs.borderRightWidth) + Math.max(0, sb);
         h += px(cs.paddingTop) + px(cs.paddingBottom) + px(cs.borderTopWidth) + px(cs.borderBottomWidth) + Math.max(0, sby);
       }
       if (!(w > 0)) w = el.offsetWidth;
@@ -553,7 +555,7 @@
       // Sub-pixel snapping of borders and sizes: below 0.2 % there is no transform.
       if (Math.abs(tx - 1) < 0.002) tx = 1;
       if (Math.abs(ty - 1) < 0.002) ty = 1;
-      return { ez, tx, ty, w, h, ok: this.kind !== "field" || (tx > 0 && ty > 0 && !rotatedOrSkewed(el)) };
+      return { ez, tx, ty, w, h, sb, ok: this.kind !== "field" || (tx > 0 && ty > 0 && !rotatedOrSkewed(el)) };
     }
 
     /** Viewport rects of finding i's text, one or more per finding. */
@@ -653,7 +655,7 @@
       mir.style.top = (rect.top - o.y) / geo.ez + "px";
       // Copy the field's text styles only when they (or its size) changed: restyling the mirror
       // costs a full relayout of its text.
-      const sb = el.offsetWidth - el.clientWidth - (parseFloat(cs.borderLeftWidth) || 0) - (parseFloat(cs.borderRightWidth) || 0);
+      const sb = geo.sb;
       const styleKey = MIRROR_PROPS.map((p) => cs[p]).join("|") + `|${geo.w}|${geo.h}|${sb}|${cs.whiteSpace}|${cs.overflowWrap}|${zoom}|${geo.tx}|${geo.ty}`;
       if (styleKey !== m.styleKey) {
         m.styleKey = styleKey;
