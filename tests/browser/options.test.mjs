@@ -270,6 +270,8 @@ test("import of a malformed file shows an error and changes nothing", async () =
   }
   // Every problem of the bad file is listed, each with where it is.
   await options.setInputFiles("#import-file", { name: "bad-values.json", mimeType: "application/json", buffer: Buffer.from(cases[2][1]) });
+  // The file is read asynchronously: wait for its report to replace the previous file's.
+  await options.waitForFunction(() => document.querySelector("#import-errors")?.textContent.includes("bad-values.json"));
   const items = await options.$$eval("#import-errors li", (lis) => lis.map((li) => li.textContent));
   assert.equal(items.length, 5, JSON.stringify(items));
   assert.ok(items.some((x) => x.startsWith("settings.minSeverity")), JSON.stringify(items));
