@@ -144,6 +144,8 @@ const DOC_TITLES: &[[&str; 2]] = &[
     ["huong", "dan"],
     ["chuong", "trinh"],
     ["bao", "mat"],
+    // A summons: "Hoả tốc: triệu tập toàn bộ cán bộ chủ chốt họp lúc 14h".
+    ["trieu", "tap"],
 ];
 
 /// Whether tokens `a` and `b` spell a document title of [`DOC_TITLES`].

@@ -1536,7 +1536,8 @@ fn qualifier_at(t: &[Token], k: usize) -> Option<(usize, Severity)> {
 /// chưa công bố:"), or "chưa trình" before a state body ([`AGENCY`]: "chưa trình UBND tỉnh"),
 /// also after "bản này" ("…, bản này chưa trình Thường trực"); or a time to come and "mới"
 /// before being made public ("tháng sau mới công bố", "mai mới ký"), or "chưa được (phép) đưa
-/// ra ngoài".
+/// ra ngoài". In a text that already holds a finding, "không phổ biến (rộng rãi)" in those
+/// places is a distribution mark, `high` ("Báo cáo nhanh …, không phổ biến rộng rãi.").
 fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let internal = out.iter().any(|f| f.category == Category::InternalDocument);
@@ -1565,6 +1566,8 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             || t[k].gap != Gap::Space
             // "sếp dặn chưa được đưa ra ngoài".
             || t[k - 1].key == "dặn"
+            // "…, bản chưa trình kỳ họp đâu": "bản" opening the clause.
+            || t[k - 1].key == "bản" && (k == 1 || t[k - 1].gap != Gap::Space)
             || (k.saturating_sub(3)..k.saturating_sub(1)).any(|b| {
                 t[b].key == "bản"
                     && t[b + 1].key == "này"
@@ -1575,6 +1578,11 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // The qualifier ends the paper's own phrase, in one clause: "quyết định điều động cán bộ
     // chưa ban hành", "đề án sắp xếp bộ máy bản chưa ký đây" (the paper within eight words
     // before it, spaces only between).
+    // A paper named before token `k` in its sentence.
+    let papers_before = |k: usize| {
+        let r = ranges[sentence_of[k]].clone();
+        (r.start..k).any(|j| papers().at(t, j).is_some())
+    };
     let after_paper = |k: usize| {
         (k.saturating_sub(8)..k)
             .rev()
@@ -1582,6 +1590,8 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .any(|j| papers().at(t, j).is_some_and(|m| j + m <= k))
     };
     let mut spans = Vec::new();
+    // The spans that are marks ("không phổ biến"): `high`, as the lexicon's marks.
+    let mut marks = Vec::new();
     let mut leaks: Option<bool> = None;
     let first_colon = ctx.text.find(':');
     let mut papers_marked = vec![false; ranges.len()];
@@ -1610,11 +1620,12 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     })
                 })
                 .map(|(n, _)| (k, n))
-                // Not yet put before a state body: "chưa trình UBND tỉnh".
+                // Not yet put before a state body or its meeting: "chưa trình UBND tỉnh",
+                // "chưa trình kỳ họp".
                 .or_else(|| {
                     (spelled_at(t, k, "chưa trình")
                         && spaced(t, k, k + 2)
-                        && agency().at(t, k + 2).is_some())
+                        && (agency().at(t, k + 2).is_some() || meeting_at(t, k + 2)))
                     .then_some((k, 2))
                 })
                 // Not yet let out: "(sếp dặn chưa được đưa ra ngoài)".
@@ -1626,6 +1637,15 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     )
                     .map(|n| (k, n))
                 }),
+            // In a text already read as a paper's, the mark "không phổ biến (rộng rãi)" opening
+            // a clause or ending the paper's phrase ("Báo cáo nhanh tình hình …, không phổ
+            // biến rộng rãi."), ending its own phrase: not "không phổ biến lắm".
+            "khong" if internal && (opens(k) || after_paper(k)) => {
+                spelled_any(t, k, &["không phổ biến rộng rãi", "không phổ biến"])
+                    .filter(|&n| spaced(t, k, k + n - 1))
+                    .filter(|&n| t.get(k + n).is_none_or(|x| x.gap != Gap::Space))
+                    .map(|n| (k, n))
+            }
             // Out only later: "tháng sau mới công bố", "mai mới ký".
             "moi" if t[k].key == "mới" && k > 0 && t[k].gap == Gap::Space => {
                 let when = match t[k - 1].key.as_str() {
@@ -1652,15 +1672,22 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // sau mới công bố" alone is news ("Danh sách trúng tuyển … tháng sau mới công bố").
         // A colon before it that opens the paper's contents counts too ("Phương án nhân sự …
         // tối qua: đ/c Hùng bí thư, …, chưa thông qua").
+        // A meeting it is not yet put before names the body ("Dự thảo nghị quyết …, bản chưa
+        // trình kỳ họp đâu").
+        let before_meeting = spelled_at(t, s, "chưa trình") && meeting_at(t, s + 2);
         if !(internal
-            || of_a_body_paper(s)
+            || (of_a_body_paper(s) || before_meeting && papers_before(s))
                 && (*leaks
                     .get_or_insert_with(|| passes_on(ctx) || secrecy().any_in(t, 0..t.len()))
                     || first_colon.is_some_and(|c| c < t[s].orig.start)))
         {
             continue;
         }
-        spans.push(t[s].orig.start..t[s + n - 1].orig.end);
+        let span = t[s].orig.start..t[s + n - 1].orig.end;
+        if t[s].fold == "khong" {
+            marks.push(span.clone());
+        }
+        spans.push(span);
         // With no other finding, the papers the sentence names before it are the ones not
         // out yet: underlined too, once per sentence.
         let si = sentence_of[s];
@@ -1679,15 +1706,39 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
     }
     add_uncovered(t, out, Category::InternalDocument, spans, |span| {
+        let severity = if marks.contains(&span) {
+            Severity::High
+        } else {
+            Severity::Warning
+        };
         Some(finding(
             "internal_document.unpublished",
             Category::InternalDocument,
-            Severity::Warning,
+            severity,
             span,
             UNPUBLISHED_VI,
             UNPUBLISHED_EN,
         ))
     });
+}
+
+/// Whether a meeting of a body or its standing committee is spelled from token `k` ("kỳ họp",
+/// "hội nghị", "thường trực", "tập thể"): what a draft is put before.
+fn meeting_at(t: &[Token], k: usize) -> bool {
+    spelled_any(
+        t,
+        k,
+        &[
+            "kỳ họp",
+            "hội nghị",
+            "tập thể",
+            "thường trực",
+            "thường vụ",
+            "ban thường vụ",
+            "hội đồng",
+        ],
+    )
+    .is_some()
 }
 
 /// Whether a public act (a law, decree, circular …: [`PUBLIC_ACT_WORDS`] but "quyết định",
