@@ -1272,13 +1272,18 @@ impl Lexicon {
         let is_target = |i: usize| {
             let t = &tokens[i];
             if folded {
-                self.targets_folded.iter().any(|x| *x == t.fold)
-                    && !month(tokens, i)
-                    && !(t.fold == "may"
-                        && !group_before(i)
-                        && tokens
-                            .get(i + 1)
-                            .is_some_and(|n| matches!(n.fold.as_str(), "nay" | "do")))
+                // "cai loai" is "cái loại" (that kind of), though each word alone is
+                // ambiguous ("loai" a species, "cai" a quit).
+                let kind_of =
+                    t.fold == "loai" && i > 0 && tokens[i - 1].fold == "cai" && t.gap == Gap::Space;
+                kind_of
+                    || self.targets_folded.iter().any(|x| *x == t.fold)
+                        && !month(tokens, i)
+                        && !(t.fold == "may"
+                            && !group_before(i)
+                            && tokens
+                                .get(i + 1)
+                                .is_some_and(|n| matches!(n.fold.as_str(), "nay" | "do")))
             } else {
                 self.targets.iter().any(|x| *x == t.key)
             }
