@@ -125,6 +125,7 @@ fn holds(t: &[Token], range: Range<usize>, list: &WordList, folded: bool) -> boo
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     press_silenced(ctx, out);
     shamed_sharing(ctx, out);
+    removal_race(ctx, out);
     cure_claims(ctx, out);
     drop_prescribed_recoveries(ctx, out);
     drop_uncounted_forwards(ctx, out);
@@ -996,6 +997,81 @@ fn shamed_sharing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
+/// The race against removal, as a form: "trước khi" (or "kẻo") and who removes or the post
+/// itself, then the removal ("trước khi facebook gỡ bài", "trc khi admin xóa", "kẻo bài này bị
+/// chặn", "truoc khi ho go"): at least one word of [`REMOVERS`] between, and nothing else, so
+/// "trước khi xóa ảnh, hãy sao lưu" and "trước khi gỡ cài đặt" stay clean. Adds
+/// `unverified_claim.spread_pressure` (`warning`) where no finding of the category covers it.
+/// Source: duty 1 of the seed article (pressure to spread before checking). Linear in tokens.
+fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for i in 0..t.len() {
+        if !matches!(t[i].fold.as_str(), "truoc" | "trc" | "trk" | "keo") {
+            continue;
+        }
+        let Some(n) = spelled_any(t, i, &["trước khi", "trc khi", "trk khi", "kẻo"]) else {
+            continue;
+        };
+        // Up to four words of who removes or what is removed, then the removal.
+        let mut k = i + n;
+        let mut between = 0;
+        while between < 4 && t.get(k).is_some_and(|x| x.gap == Gap::Space) {
+            let Some(m) = removers().at(t, k) else {
+                break;
+            };
+            k += m;
+            between += 1;
+        }
+        let Some(m) = removals().at(t, k) else {
+            continue;
+        };
+        if between > 0 && spaced(t, i, k + m - 1) {
+            spans.push(t[i].orig.start..t[k + m - 1].orig.end);
+        }
+    }
+    add_uncovered(t, out, crate::Category::UnverifiedClaim, spans, |s| {
+        group_finding(
+            ctx,
+            "unverified_claim.spread_pressure",
+            Severity::Warning,
+            s,
+        )
+    });
+}
+
+/// Who removes a post, or the post itself, for [`removal_race`] (keyed syllables).
+const REMOVERS: &[&str] = &[
+    "bị",
+    "họ",
+    "nó",
+    "chúng nó",
+    "bọn nó",
+    "người ta",
+    "ng ta",
+    "facebook",
+    "fb",
+    "face",
+    "phây",
+    "zalo",
+    "tiktok",
+    "youtube",
+    "admin",
+    "quản trị viên",
+    "mark",
+    "bài này",
+    "bài",
+    "clip",
+    "video",
+    "mai",
+    "sắp",
+];
+phrase_list!(removers, REMOVERS);
+
+/// Removing a post, for [`removal_race`] (keyed syllables).
+const REMOVALS: &[&str] = &["xoá", "gỡ", "chặn", "bay màu", "delete", "ẩn", "đánh sập"];
+phrase_list!(removals, REMOVALS);
+
 /// Verbs of passing a post on, for [`shamed_sharing`] (keyed syllables, longer before their
 /// prefixes).
 const SHARE_VERBS: &[&str] = &[
@@ -1430,6 +1506,8 @@ mod tests {
             SUPPRESSED,
             SHARE_VERBS,
             SHAME_WORDS,
+            REMOVERS,
+            REMOVALS,
             CURE_VERBS,
             CURE_RESULTS,
             DISEASES,
