@@ -7,7 +7,9 @@
 //! Source: duty 8 of the seed article ("không đưa thông tin một cách lập lờ để dẫn dắt dư
 //! luận nhằm mục đích công kích cá nhân hoặc tổ chức").
 
-use super::{add_uncovered, finding, group_finding, phrase_list, spaced, Covered, Ctx};
+use super::{
+    add_uncovered, finding, group_finding, phrase_list, spaced, spelled_any, Covered, Ctx,
+};
 use crate::engine::key_matches;
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
@@ -31,6 +33,12 @@ const VAGUE_PERSONS: &[&str] = &[
     "một người mà",
     "ai đó ở",
     "ai đó trong",
+    "có ông nọ",
+    "có bà nọ",
+    "có ông nớ",
+    "có bà nớ",
+    "có người nọ",
+    "có vị nọ",
 ];
 
 const VI: &str = "Nhắc tới một người mà không nêu tên, kèm lời gợi ý để người đọc tự đoán: đó là ám chỉ. Nếu có điều cần phản ánh, hãy nói rõ và gửi đúng nơi có thẩm quyền.";
@@ -43,6 +51,7 @@ const EN: &str = "An unnamed person, with a hint for readers to guess who: a vei
 /// Linear in the number of tokens.
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     hint_forms(ctx, out);
+    reader_naming(ctx, out);
     if !out.iter().any(|f| f.category == Category::Insinuation) {
         return;
     }
@@ -51,8 +60,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        // Every reference starts with "một" or "ai".
-        if !matches!(t[i].fold.as_str(), "mot" | "ai") {
+        // Every reference starts with "một", "ai" or "có".
+        if !matches!(t[i].fold.as_str(), "mot" | "ai" | "co") {
             i += 1;
             continue;
         }
@@ -282,7 +291,11 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 || *points.get_or_insert_with(|| {
                     out.iter().any(|f| {
                         f.severity >= Severity::Warning || f.category == Category::Insinuation
-                    }) || (0..t.len()).any(|k| pointed().at(t, k).is_some() || initial(ctx, k))
+                    }) || (0..t.len()).any(|k| {
+                        pointed().at(t, k).is_some()
+                            || vague_persons().at(t, k).is_some()
+                            || initial(ctx, k)
+                    })
                 });
             if pointed {
                 spans.push(t[i].orig.start..t[end].orig.end);
@@ -297,12 +310,123 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
+/// Asking readers to name someone the post does not, as forms (`insinuation.leading_others`,
+/// `info`, where no finding of the category covers it):
+/// - a call to write a name ("comment", "cmt", "bình luận", "ghi", "điền", "tag", "réo" and
+///   "tên") followed within five words of its clause by a person the post has in mind ("ông
+///   ấy", "người đó", "ổng") or by the readers' own guess ("người mà các bạn nghĩ tới"): "vao
+///   tag ten ong ay vao day", "Comment tên người mà các bạn nghĩ tới"; not a giveaway's "tag
+///   tên 3 người bạn";
+/// - guessing which official ("đoán" and up to two words, then a title of [`OFFICIALS`] and
+///   "nào" or "mô"): "Mọi người thử đoán xem cán bộ nào trong xã …"; not "đoán xem ca sĩ nào".
+///
+/// Source: duty 8 of the seed article and its section II ("dẫn dụ người xem bình luận").
+/// Linear in tokens.
+fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for i in 0..t.len() {
+        let call = matches!(
+            t[i].fold.as_str(),
+            "comment" | "cmt" | "binh" | "ghi" | "dien" | "tag" | "reo"
+        );
+        if call {
+            let n = spelled_any(
+                t,
+                i,
+                &["comment", "cmt", "bình luận", "ghi", "điền", "tag", "réo"],
+            );
+            let name = n.filter(|&n| {
+                t.get(i + n)
+                    .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "tên"))
+            });
+            if let Some(n) = name {
+                let from = i + n + 1;
+                let end = (from..(from + 5).min(t.len()))
+                    .take_while(|&k| t[k].gap == Gap::Space)
+                    .find_map(|k| minded_person().at(t, k).map(|m| k + m - 1));
+                if let Some(end) = end.filter(|&e| spaced(t, i, e)) {
+                    spans.push(t[i].orig.start..t[end].orig.end);
+                    continue;
+                }
+            }
+        }
+        if t[i].fold == "doan" && key_matches(&t[i], "đoán") {
+            let end = (i + 1..(i + 4).min(t.len()))
+                .take_while(|&k| t[k].gap == Gap::Space)
+                .find_map(|k| {
+                    let m = officials().at(t, k)?;
+                    t.get(k + m)
+                        .is_some_and(|x| {
+                            x.gap == Gap::Space && (key_matches(x, "nào") || key_matches(x, "mô"))
+                        })
+                        .then_some(k + m)
+                });
+            if let Some(end) = end {
+                spans.push(t[i].orig.start..t[end].orig.end);
+            }
+        }
+    }
+    add_uncovered(t, out, Category::Insinuation, spans, |s| {
+        group_finding(ctx, "insinuation.leading_others", Severity::Info, s)
+    });
+}
+
+/// A person the post has in mind, or the readers' guess, after "tên" in [`reader_naming`]
+/// (keyed syllables).
+const MINDED_PERSON: &[&str] = &[
+    "ông ấy",
+    "bà ấy",
+    "người ấy",
+    "người đó",
+    "ông đó",
+    "bà đó",
+    "ổng",
+    "bả",
+    "hắn",
+    "thằng đó",
+    "con đó",
+    "lão",
+    "mụ",
+    "vị đó",
+    "vị ấy",
+    "nghĩ tới",
+    "nghĩ đến",
+    "đang nghĩ",
+    "nghi",
+    "đoán",
+];
+phrase_list!(minded_person, MINDED_PERSON);
+
+/// Titles of people with office, for the guess in [`reader_naming`] (keyed syllables).
+const OFFICIALS: &[&str] = &[
+    "cán bộ",
+    "lãnh đạo",
+    "quan chức",
+    "quan",
+    "sếp",
+    "đồng chí",
+    "chủ tịch",
+    "bí thư",
+    "giám đốc",
+    "trưởng phòng",
+    "phó phòng",
+    "cơ quan",
+    "vị",
+];
+phrase_list!(officials, OFFICIALS);
+
 /// Negations that, inside the audience form, say nobody knows ("không ai biết").
 const NEGATIONS: &[&str] = &["không", "chẳng", "chả", "chưa", "ko", "k", "hông"];
 
 /// Groups of readers that open the audience form like "ai" (keyed syllables).
 const AUDIENCES: &[&str] = &[
     "các mẹ",
+    "các bạn",
+    "mấy bạn",
+    "mn",
+    "cả nhà",
+    "chị em",
     "mọi người",
     "các bác",
     "anh em",
@@ -353,19 +477,29 @@ fn audience_knows(
                 }
             }
             let then = key_matches(&t[m], "thì");
-            if !(hedges(&t[m]) || then && !group) {
+            // Knowing by oneself ("ae tự biết là ai", "các bác tự đoán nhé").
+            let selfish = key_matches(&t[m], "tự");
+            if !(hedges(&t[m]) || selfish || then && !group) {
                 return None;
             }
             let v = m + 1;
-            if !(know(v) && t[v].gap == Gap::Space) {
+            // Reasoning it out oneself: "các bác tự suy luận nhé", "tự suy ra".
+            let reasons = selfish
+                && t.get(v).is_some_and(|x| key_matches(x, "suy"))
+                && t.get(v + 1).is_some_and(|x| {
+                    x.gap == Gap::Space && (key_matches(x, "luận") || key_matches(x, "ra"))
+                });
+            if !((know(v) || reasons) && t[v].gap == Gap::Space) {
                 return None;
             }
-            knows_who(t, v).or_else(|| {
-                // "… thì biết (rồi đấy)": the clause ends after the verb and its particles.
-                if !then {
+            let who = if reasons { None } else { knows_who(t, v) };
+            who.or_else(|| {
+                // "… thì biết (rồi đấy)", "… tự hiểu nhé": the clause ends after the verb
+                // and its particles.
+                if !(then || selfish) {
                     return None;
                 }
-                let mut e = v;
+                let mut e = v + usize::from(reasons);
                 while t.get(e + 1).is_some_and(|x| {
                     x.gap == Gap::Space
                         && matches!(
@@ -440,6 +574,14 @@ mod tests {
     /// typed either way would never match.
     #[test]
     fn lists_are_keyed() {
-        super::super::assert_keyed(&[VAGUE_PERSONS, POINTED, AUDIENCES, WHICH_PERSON, NEGATIONS]);
+        super::super::assert_keyed(&[
+            VAGUE_PERSONS,
+            POINTED,
+            AUDIENCES,
+            WHICH_PERSON,
+            NEGATIONS,
+            MINDED_PERSON,
+            OFFICIALS,
+        ]);
     }
 }
