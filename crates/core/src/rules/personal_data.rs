@@ -102,9 +102,11 @@ const BANK_WORDS: &[&str] = &[
     "bacabank",
     "abbank",
 ];
-/// Words (folded) after a number that make it a sum of money.
+/// Words after a number that make it a sum of money, keyed: typed with diacritics they must be
+/// these ("0987 654 321 cứ gọi" is no "củ", "… đóng cửa" no "đồng"), without any they match
+/// by their letters.
 const MONEY_WORDS: &[&str] = &[
-    "dong", "d", "vnd", "vnđ", "k", "trieu", "ty", "nghin", "ngan", "usd", "tr", "cu",
+    "đồng", "d", "đ", "vnd", "vnđ", "k", "triệu", "tỷ", "tỉ", "nghìn", "ngàn", "usd", "tr", "củ",
 ];
 /// Words (folded) before a number or address that make it a public office's or a business's.
 const PUBLIC_WORDS: &[&str] = &[
@@ -400,80 +402,81 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// How many of [`OWN_WORDS`] come first and say "mine" outright (`của em` … `của con`).
 const POSSESSIVES: usize = 7;
-/// Words (folded) that make nearby data the writer's own: `sđt của em`, `zalo mình`, `kết
-/// bạn với mình`. The first [`POSSESSIVES`] are possessives.
+/// Words that make nearby data the writer's own: `sđt của em`, `zalo mình`, `kết bạn với
+/// mình`. Keyed, so that typed with diacritics they must be these ("cứ gọi tới" is no "gọi
+/// tôi"). The first [`POSSESSIVES`] are possessives.
 const OWN_WORDS: &[&str] = &[
-    "cua em",
-    "cua e",
-    "cua minh",
-    "cua toi",
-    "cua tui",
-    "cua to",
-    "cua con",
+    "của em",
+    "của e",
+    "của mình",
+    "của tôi",
+    "của tui",
+    "của tớ",
+    "của con",
     "sdt em",
     "sdt e",
-    "sdt minh",
-    "sdt toi",
-    "so em",
-    "so minh",
-    "so toi",
-    "zalo minh",
+    "sdt mình",
+    "sdt tôi",
+    "số em",
+    "số mình",
+    "số tôi",
+    "zalo mình",
     "zalo em",
-    "zalo toi",
-    "nha minh",
-    "nha em",
-    "nha toi",
-    "lien he minh",
-    "lien he em",
-    "lien he toi",
-    "goi minh",
-    "goi em",
-    "goi toi",
-    "goi cho minh",
-    "goi cho em",
-    "goi cho toi",
-    "ib minh",
-    "ket ban",
+    "zalo tôi",
+    "nhà mình",
+    "nhà em",
+    "nhà tôi",
+    "liên hệ mình",
+    "liên hệ em",
+    "liên hệ tôi",
+    "gọi mình",
+    "gọi em",
+    "gọi tôi",
+    "gọi cho mình",
+    "gọi cho em",
+    "gọi cho tôi",
+    "ib mình",
+    "kết bạn",
     "kb",
-    "minh ne",
-    "em ne",
-    "nhan hang",
-    "giao hang",
-    "giao den",
-    "giao ve",
-    "ship den",
-    "ship ve",
-    "chinh chu",
-    "can ban",
-    "tu van",
+    "mình nè",
+    "em nè",
+    "nhận hàng",
+    "giao hàng",
+    "giao đến",
+    "giao về",
+    "ship đến",
+    "ship về",
+    "chính chủ",
+    "cần bán",
+    "tư vấn",
     "alo",
-    "gia mem",
-    "gia re",
-    "tron goi",
-    "dat hang",
-    "goi ngay",
-    "lien he ngay",
-    "dat lich",
-    "cho thue",
-    "nhan day",
+    "giá mềm",
+    "giá rẻ",
+    "trọn gói",
+    "đặt hàng",
+    "gọi ngay",
+    "liên hệ ngay",
+    "đặt lịch",
+    "cho thuê",
+    "nhận dạy",
     "lh",
-    "lien he",
+    "liên hệ",
     // A seller's or tutor's own ad: "ai cần thì inbox hoặc gọi 09…", "Zalo 09…", "pass lại …".
-    "ai can",
+    "ai cần",
     "inbox",
     "ib",
-    "hoac goi",
-    "pass lai",
+    "hoặc gọi",
+    "pass lại",
     "zalo",
     // A lost pet or wallet: "ai thấy gọi giúp mình số 09…", "ai nhặt được xin gọi số 09…, hậu tạ".
-    "giup minh",
-    "hau ta",
-    "nhat duoc",
+    "giúp mình",
+    "hậu tạ",
+    "nhặt được",
     // A shop's own line: "Hotline 09…", "Đặt bàn gọi 09…", "đặt tiệc".
     "hotline",
-    "dat ban",
-    "dat tiec",
-    "dat mua",
+    "đặt bàn",
+    "đặt tiệc",
+    "đặt mua",
 ];
 /// Words that make nearby data someone else's, whatever else is said. Written with their
 /// diacritics where the folded form is also an everyday word (`thằng` / `tháng`, `nó` / `nợ`,
@@ -1502,12 +1505,17 @@ mod tests {
     fn possessives_come_first() {
         assert!(super::OWN_WORDS[..super::POSSESSIVES]
             .iter()
-            .all(|w| w.starts_with("cua ")));
-        assert!(!super::OWN_WORDS[super::POSSESSIVES].starts_with("cua "));
+            .all(|w| w.starts_with("của ")));
+        assert!(!super::OWN_WORDS[super::POSSESSIVES].starts_with("của "));
     }
 
     #[test]
     fn lists_are_keyed() {
-        super::super::assert_keyed(&[super::AD_WORDS, super::OFFER_WORDS]);
+        super::super::assert_keyed(&[
+            super::AD_WORDS,
+            super::OFFER_WORDS,
+            super::MONEY_WORDS,
+            super::OWN_WORDS,
+        ]);
     }
 }
