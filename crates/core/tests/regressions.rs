@@ -2856,3 +2856,83 @@ fn removed_insults_take_their_aiming_word() {
         "{f:?}"
     );
 }
+
+/// Twelfth session, from the blind round adv23: forms, each with the innocent sense beside it.
+#[test]
+fn twelfth_session_forms() {
+    let e = engine();
+    let cat = |c: Category| move |f: &cannhac_core::Finding| f.category == c;
+    // Once a text reads as a paper, "không phổ biến (rộng rãi)" opening a clause is its mark.
+    assert_underlined(
+        &e,
+        "Kính gửi: Đồng chí Bí thư Đảng ủy xã\nBáo cáo nhanh tình hình an ninh trật tự dịp lễ 2/9, không phổ biến rộng rãi.",
+        "không phổ biến rộng rãi",
+        |f| f.category == Category::InternalDocument && f.severity == Severity::High,
+    );
+    // A draft not yet put before the council's meeting, passed on.
+    assert_underlined(
+        &e,
+        "Dự thảo nghị quyết sáp nhập tổ dân phố, bản chưa trình kỳ họp đâu, ai trong khu phố muốn xem trước thì nhắn mình gửi.",
+        "chưa trình",
+        cat(Category::InternalDocument),
+    );
+    // The race against removal, with who removes between.
+    for (t, cue) in [
+        (
+            "moi nguoi copy va chia se truoc khi facebook go bai nhe",
+            "truoc khi facebook go",
+        ),
+        ("nhớ chụp màn hình trước khi họ xoá", "trước khi họ xoá"),
+    ] {
+        assert_underlined(&e, t, cue, cat(Category::UnverifiedClaim));
+    }
+    // Readers asked to name, or to guess which official.
+    for (t, cue) in [
+        (
+            "Comment tên người mà các bạn nghĩ tới đi",
+            "Comment tên người mà các bạn nghĩ tới",
+        ),
+        (
+            "moi nguoi vao tag ten ong ay vao day cho ong ay doc",
+            "tag ten ong ay",
+        ),
+        (
+            "Mọi người thử đoán xem cán bộ nào trong xã vừa nhận 'lại quả' nhé",
+            "đoán xem cán bộ nào",
+        ),
+        (
+            "Đi ngang nhà một vị lãnh đạo thấy xe ra vào liên tục, các bác tự suy luận nhé.",
+            "các bác tự suy luận nhé",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, cat(Category::Insinuation));
+    }
+    // A number followed by "cứ" (not "củ", a million) is no sum.
+    assert_underlined(
+        &e,
+        "Số của ông chủ nhà trọ đây: 0 98 765 43 21, cứ gọi tới khi nào ổng trả cọc thì thôi.",
+        "0 98 765 43 21",
+        |f| f.category == Category::PersonalData && f.severity == Severity::High,
+    );
+    // "cai loai" typed flat is "cái loại".
+    assert_underlined(
+        &e,
+        "cai loai oc bo nhu may thi biet cai gi ma noi",
+        "loai oc bo",
+        cat(Category::Inflammatory),
+    );
+    for t in [
+        "Mẹ mua óc lợn về hấp gừng cho ông, món ông thích nhất.",
+        "Ê mày, tối nay đi nhậu không, tao bao! Lâu lắm rồi anh em mình chưa ngồi với nhau.",
+        "Trước khi xóa ảnh trong máy, hãy sao lưu lên Google Photos.",
+        "Trước khi gỡ cài đặt ứng dụng nhớ đăng xuất tài khoản.",
+        "Tag tên 3 người bạn vào bài để nhận quà nhé!",
+        "Đoán xem ca sĩ nào sẽ hát chung kết tối nay?",
+        "Đội nhà bị xử đẹp 3-0 trên sân khách.",
+        "Món này ở Hà Nội không phổ biến lắm đâu.",
+        "Bài hát này bản chưa trình diễn bao giờ.",
+        "Chuyển khoản 1500000 đồng cho chủ nhà rồi nhé.",
+    ] {
+        assert_no_findings(&e, t);
+    }
+}
