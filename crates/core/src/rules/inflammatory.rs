@@ -510,41 +510,20 @@ fn children_as_tui_no(t: &[Token], of: &[usize], ranges: &[Range<usize>], out: &
 /// in the text is inflammatory: friends' banter ("tối nay qua nhà tao nhậu nha, tao mới bắt
 /// được mấy con cá lóc"), not an address to anyone. With an insult, a "mày" or a threat around
 /// it, it stays.
-///
-/// "mày" goes too when the writer counts the reader among "us" ("anh em mình", "tụi mình":
-/// "Ê mày, tối nay đi nhậu không, tao bao! Lâu lắm rồi anh em mình chưa ngồi với nhau").
 fn casual_tao(t: &[Token], out: &mut Vec<Finding>) {
-    let address = |f: &Finding, word: &str| {
+    let is_tao = |f: &Finding| {
         f.rule_id == "inflammatory.rude_address"
             && tokens_in(t, &f.span).len() == 1
-            && t[tokens_in(t, &f.span).start].key == word
+            && t[tokens_in(t, &f.span).start].key == "tao"
     };
-    let is_tao = |f: &Finding| address(f, "tao");
-    let is_may = |f: &Finding| address(f, "mày");
-    let mut others = out
+    if out
         .iter()
-        .filter(|f| f.category == Category::Inflammatory && !is_tao(f));
-    if others.clone().next().is_none() {
-        out.retain(|f| !is_tao(f));
+        .any(|f| f.category == Category::Inflammatory && !is_tao(f))
+    {
         return;
     }
-    if others.all(is_may) && inclusive_we().any_in(t, 0..t.len()) {
-        out.retain(|f| !is_tao(f) && !is_may(f));
-    }
+    out.retain(|f| !is_tao(f));
 }
-
-/// "We" that counts the reader in ([`casual_tao`]).
-const INCLUSIVE_WE: &[&str] = &[
-    "anh em mình",
-    "ae mình",
-    "tụi mình",
-    "bọn mình",
-    "chúng mình",
-    "hai đứa mình",
-    "mấy đứa mình",
-];
-
-phrase_list!(inclusive_we, INCLUSIVE_WE);
 
 /// Drops the intensifier "vl" written "VL" as the school subject (Vật lý): before a grade or a
 /// course ("Đề cương VL 11", "VL lớp 10", "VL đại cương") or after "môn" ("môn VL").
@@ -951,7 +930,6 @@ mod tests {
             REPORTED_PEOPLE,
             REPORTING_VERBS,
             CLAUSE_END_PARTICLES,
-            INCLUSIVE_WE,
         ]);
     }
 }

@@ -33,12 +33,9 @@ const VAGUE_PERSONS: &[&str] = &[
     "một người mà",
     "ai đó ở",
     "ai đó trong",
-    "có ông nọ",
-    "có bà nọ",
+    // Central "nớ" (that); not "nọ", which opens folk tales ("Ngày xưa có ông nọ").
     "có ông nớ",
     "có bà nớ",
-    "có người nọ",
-    "có vị nọ",
 ];
 
 const VI: &str = "Nhắc tới một người mà không nêu tên, kèm lời gợi ý để người đọc tự đoán: đó là ám chỉ. Nếu có điều cần phản ánh, hãy nói rõ và gửi đúng nơi có thẩm quyền.";
@@ -234,8 +231,9 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let know = |k: usize| t.get(k).is_some_and(knows);
     let mut spans = Vec::new();
-    // Whether the post points at someone, computed once when an audience form is seen.
-    let mut points: Option<bool> = None;
+    // Whether the post points at someone (by findings or an unnamed person of rank; by words
+    // such as "có người ở"), computed once when an audience form is seen.
+    let mut points: Option<(bool, bool)> = None;
     let mut i = 0;
     while i < t.len() {
         // A group of readers opens the audience form too ("các mẹ trong lớp chắc đoán được"),
@@ -287,16 +285,20 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if let Some(end) = found {
             // The form named a particular person itself ("biết thừa là ông nào").
             let named = (i..=end).any(|v| knows(&t[v]) && who_named(t, v) == Some(end));
-            let pointed = named
-                || *points.get_or_insert_with(|| {
-                    out.iter().any(|f| {
-                        f.severity >= Severity::Warning || f.category == Category::Insinuation
-                    }) || (0..t.len()).any(|k| {
-                        pointed().at(t, k).is_some()
-                            || vague_persons().at(t, k).is_some()
-                            || initial(ctx, k)
-                    })
+            // Reasoning it out ("tự suy luận") is also what a lesson asks: only where the post
+            // points at someone by a finding or an unnamed person of rank ("một vị lãnh đạo"),
+            // not by "có một người", who walks through word problems too.
+            let reasons = (i..=end).any(|k| key_matches(&t[k], "suy"));
+            let points_at = *points.get_or_insert_with(|| {
+                let by_findings = out.iter().any(|f| {
+                    f.severity >= Severity::Warning || f.category == Category::Insinuation
                 });
+                let by_rank = (0..t.len()).any(|k| vague_persons().at(t, k).is_some());
+                let by_words =
+                    (0..t.len()).any(|k| pointed().at(t, k).is_some() || initial(ctx, k));
+                (by_findings || by_rank, by_words)
+            });
+            let pointed = named || points_at.0 || !reasons && points_at.1;
             if pointed {
                 spans.push(t[i].orig.start..t[end].orig.end);
                 i = end + 1;
@@ -310,15 +312,13 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
-/// Asking readers to name someone the post does not, as forms (`insinuation.leading_others`,
-/// `info`, where no finding of the category covers it):
-/// - a call to write a name ("comment", "cmt", "bình luận", "ghi", "điền", "tag", "réo" and
-///   "tên") followed within five words of its clause by a person the post has in mind ("ông
-///   ấy", "người đó", "ổng") or by the readers' own guess ("người mà các bạn nghĩ tới"): "vao
-///   tag ten ong ay vao day", "Comment tên người mà các bạn nghĩ tới"; not a giveaway's "tag
-///   tên 3 người bạn";
-/// - guessing which official ("đoán" and up to two words, then a title of [`OFFICIALS`] and
-///   "nào" or "mô"): "Mọi người thử đoán xem cán bộ nào trong xã …"; not "đoán xem ca sĩ nào".
+/// Asking readers to name someone the post does not, as a form (`insinuation.leading_others`,
+/// `info`, where no finding of the category covers it): a call to write a name in the comments
+/// ("comment", "cmt", "bình luận", "tag" and "tên") followed within five words of its clause by
+/// a person the post holds in contempt or at a distance ([`MINDED_PERSON`]: "ông ấy", "ổng",
+/// "hắn", "cô ta"): "vao tag ten ong ay vao day cho ong ay doc". Not "ghi tên người nhận" on a
+/// form, a Valentine's "tag tên người ấy", a friends' "comment tên người bạn nghĩ tới", nor a
+/// quiz's "đoán xem … nào": those words are everyday, and breakers found each in innocent posts.
 ///
 /// Source: duty 8 of the seed article and its section II ("dẫn dụ người xem bình luận").
 /// Linear in tokens.
@@ -326,45 +326,23 @@ fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     for i in 0..t.len() {
-        let call = matches!(
-            t[i].fold.as_str(),
-            "comment" | "cmt" | "binh" | "ghi" | "dien" | "tag" | "reo"
-        );
-        if call {
-            let n = spelled_any(
-                t,
-                i,
-                &["comment", "cmt", "bình luận", "ghi", "điền", "tag", "réo"],
-            );
-            let name = n.filter(|&n| {
-                t.get(i + n)
-                    .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "tên"))
-            });
-            if let Some(n) = name {
-                let from = i + n + 1;
-                let end = (from..(from + 5).min(t.len()))
-                    .take_while(|&k| t[k].gap == Gap::Space)
-                    .find_map(|k| minded_person().at(t, k).map(|m| k + m - 1));
-                if let Some(end) = end.filter(|&e| spaced(t, i, e)) {
-                    spans.push(t[i].orig.start..t[end].orig.end);
-                    continue;
-                }
-            }
+        if !matches!(t[i].fold.as_str(), "comment" | "cmt" | "binh" | "tag") {
+            continue;
         }
-        if t[i].fold == "doan" && key_matches(&t[i], "đoán") {
-            let end = (i + 1..(i + 4).min(t.len()))
-                .take_while(|&k| t[k].gap == Gap::Space)
-                .find_map(|k| {
-                    let m = officials().at(t, k)?;
-                    t.get(k + m)
-                        .is_some_and(|x| {
-                            x.gap == Gap::Space && (key_matches(x, "nào") || key_matches(x, "mô"))
-                        })
-                        .then_some(k + m)
-                });
-            if let Some(end) = end {
-                spans.push(t[i].orig.start..t[end].orig.end);
-            }
+        let n = spelled_any(t, i, &["comment", "cmt", "bình luận", "tag"]);
+        let name = n.filter(|&n| {
+            t.get(i + n)
+                .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "tên"))
+        });
+        let Some(n) = name else {
+            continue;
+        };
+        let from = i + n + 1;
+        let end = (from..(from + 5).min(t.len()))
+            .take_while(|&k| t[k].gap == Gap::Space)
+            .find_map(|k| minded_person().at(t, k).map(|m| k + m - 1));
+        if let Some(end) = end.filter(|&e| spaced(t, i, e)) {
+            spans.push(t[i].orig.start..t[end].orig.end);
         }
     }
     add_uncovered(t, out, Category::Insinuation, spans, |s| {
@@ -372,17 +350,20 @@ fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
-/// A person the post has in mind, or the readers' guess, after "tên" in [`reader_naming`]
-/// (keyed syllables).
+/// A person held in contempt or at a distance, after "tên" in [`reader_naming`] (keyed
+/// syllables); not "người ấy" (a sweetheart).
 const MINDED_PERSON: &[&str] = &[
     "ông ấy",
-    "bà ấy",
-    "người ấy",
-    "người đó",
-    "ông đó",
-    "bà đó",
     "ổng",
     "bả",
+    "bà ấy",
+    "ông ta",
+    "bà ta",
+    "cô ta",
+    "anh ta",
+    "chị ta",
+    "ông đó",
+    "bà đó",
     "hắn",
     "thằng đó",
     "con đó",
@@ -390,31 +371,8 @@ const MINDED_PERSON: &[&str] = &[
     "mụ",
     "vị đó",
     "vị ấy",
-    "nghĩ tới",
-    "nghĩ đến",
-    "đang nghĩ",
-    "nghi",
-    "đoán",
 ];
 phrase_list!(minded_person, MINDED_PERSON);
-
-/// Titles of people with office, for the guess in [`reader_naming`] (keyed syllables).
-const OFFICIALS: &[&str] = &[
-    "cán bộ",
-    "lãnh đạo",
-    "quan chức",
-    "quan",
-    "sếp",
-    "đồng chí",
-    "chủ tịch",
-    "bí thư",
-    "giám đốc",
-    "trưởng phòng",
-    "phó phòng",
-    "cơ quan",
-    "vị",
-];
-phrase_list!(officials, OFFICIALS);
 
 /// Negations that, inside the audience form, say nobody knows ("không ai biết").
 const NEGATIONS: &[&str] = &["không", "chẳng", "chả", "chưa", "ko", "k", "hông"];
@@ -436,6 +394,8 @@ const AUDIENCES: &[&str] = &[
     "cả phòng",
     "cả xóm",
     "người trong cuộc",
+    "người ta",
+    "ng ta",
 ];
 
 phrase_list!(audiences, AUDIENCES);
@@ -581,7 +541,6 @@ mod tests {
             WHICH_PERSON,
             NEGATIONS,
             MINDED_PERSON,
-            OFFICIALS,
         ]);
     }
 }

@@ -1723,7 +1723,7 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Whether a meeting of a body or its standing committee is spelled from token `k` ("kỳ họp",
-/// "hội nghị", "thường trực", "tập thể"): what a draft is put before.
+/// "hội nghị", "thường trực"; not "tập thể", a class's too): what a draft is put before.
 fn meeting_at(t: &[Token], k: usize) -> bool {
     spelled_any(
         t,
@@ -1731,7 +1731,6 @@ fn meeting_at(t: &[Token], k: usize) -> bool {
         &[
             "kỳ họp",
             "hội nghị",
-            "tập thể",
             "thường trực",
             "thường vụ",
             "ban thường vụ",
