@@ -126,6 +126,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     press_silenced(ctx, out);
     shamed_sharing(ctx, out);
     removal_race(ctx, out);
+    hearsay_asked_of_reader(ctx, out);
+    drop_denied_accusations(ctx.tokens, out);
     cure_claims(ctx, out);
     drop_prescribed_recoveries(ctx, out);
     drop_uncounted_forwards(ctx, out);
@@ -657,6 +659,8 @@ const CURE_VERBS: &[&str] = &[
     "chữa khỏi hoàn toàn",
     "khỏi hoàn toàn",
     "teo hết",
+    "tan sạch",
+    "tan hết",
     "chữa khỏi",
     "trị khỏi",
     "chữa dứt",
@@ -788,6 +792,8 @@ const SOURCE_LABELS: &[&str] = &[
     "nguồn tin",
     "nguồn từ",
     "nguồn",
+    "tin này từ",
+    "tin từ",
     "theo lời kể của",
     "theo lời của",
     "theo lời",
@@ -1000,7 +1006,9 @@ fn shamed_sharing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// The race against removal, as a form: "trước khi" (or "kẻo") and who removes or the post
 /// itself, then the removal ("trước khi facebook gỡ bài", "trc khi admin xóa", "kẻo bài này bị
 /// chặn", "truoc khi ho go"): at least one word of [`REMOVERS`] between, and nothing else, so
-/// "trước khi xóa ảnh, hãy sao lưu" and "trước khi gỡ cài đặt" stay clean. Adds
+/// "trước khi xóa ảnh, hãy sao lưu" and "trước khi gỡ cài đặt" stay clean; in a sentence that
+/// asks to pass the post on ([`SHARE_VERBS`], "copy"), so that a moderation notice ("trước khi
+/// admin xóa bài, …") or platform news ("trước khi YouTube gỡ") stays clean too. Adds
 /// `unverified_claim.spread_pressure` (`warning`) where no finding of the category covers it.
 /// Source: duty 1 of the seed article (pressure to spread before checking). Linear in tokens.
 fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -1010,7 +1018,11 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !matches!(t[i].fold.as_str(), "truoc" | "trc" | "trk" | "keo") {
             continue;
         }
-        let Some(n) = spelled_any(t, i, &["trước khi", "trc khi", "trk khi", "kẻo"]) else {
+        let Some(n) = spelled_any(
+            t,
+            i,
+            &["trước khi", "trước lúc", "trc khi", "trk khi", "kẻo"],
+        ) else {
             continue;
         };
         // Up to four words of who removes or what is removed, then the removal.
@@ -1026,7 +1038,14 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(m) = removals().at(t, k) else {
             continue;
         };
-        if between > 0 && spaced(t, i, k + m - 1) {
+        if !(between > 0 && spaced(t, i, k + m - 1)) {
+            continue;
+        }
+        let (sentence_of, ranges) = ctx.sentences();
+        let shared = ranges[sentence_of[i]]
+            .clone()
+            .any(|j| share_verbs().at(t, j).is_some() || t[j].fold == "copy");
+        if shared {
             spans.push(t[i].orig.start..t[k + m - 1].orig.end);
         }
     }
@@ -1040,6 +1059,85 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
+/// Drops hearsay ("nghe nói", "nghe bảo") that asks the reader about themself: a second-person
+/// word right after it, not followed by a capitalised name ("anh Tuấn" is someone else), in a
+/// sentence that ends as a question ("?", or "à", "hả", "hở", "phải không", "đúng không",
+/// "chưa"): "Nghe nói bạn mới mua máy ảnh à, …". Linear in tokens.
+fn hearsay_asked_of_reader(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    if !out.iter().any(|f| f.rule_id == "unverified_claim.hearsay") {
+        return;
+    }
+    let asked = |f: &Finding| {
+        let r = tokens_in(t, &f.span);
+        if r.len() != 2 || !matches!(t[r.start + 1].fold.as_str(), "noi" | "bao") {
+            return false;
+        }
+        let you = r.end;
+        // Not someone else: "anh Tuấn", "bạn ấy", "chị ta".
+        let third = |n: &Token| {
+            n.gap == Gap::Space
+                && (n.capitalized
+                    || matches!(
+                        n.key.as_str(),
+                        "ấy" | "đó" | "kia" | "này" | "nọ" | "ta" | "kìa"
+                    ))
+        };
+        let reader = t.get(you).is_some_and(|x| {
+            x.gap == Gap::Space
+                && READERS.iter().any(|w| key_matches(x, w))
+                && t.get(you + 1).is_none_or(|n| !third(n))
+        });
+        if !reader {
+            return false;
+        }
+        // The clause's end: the first token after which punctuation or the text's end comes.
+        let end = (you..t.len())
+            .find(|&k| t.get(k + 1).is_none_or(|n| n.gap != Gap::Space))
+            .unwrap_or(you);
+        let after = ctx.text.get(t[end].orig.end..).unwrap_or_default();
+        after.trim_start().starts_with('?')
+            || matches!(t[end].key.as_str(), "à" | "hả" | "hở" | "chưa")
+            || !t[end].marked && matches!(t[end].fold.as_str(), "a" | "ha" | "ho")
+            || end >= 1 && spelled_any(t, end - 1, &["phải không", "đúng không"]).is_some()
+    };
+    out.retain(|f| !(f.rule_id == "unverified_claim.hearsay" && asked(f)));
+}
+
+/// Drops an unsourced accusation that the sentence denies: a negation ([`negation`]) one or
+/// two words before it ("mình không ôm tiền quỹ đâu", "ông ấy chưa bao giờ nhận hối lộ", "tôi
+/// không hề tham ô"), in one phrase, and no "thì" after it (a condition: "không ăn hối lộ thì
+/// lấy đâu ra"). Linear in findings.
+fn drop_denied_accusations(t: &[Token], out: &mut Vec<Finding>) {
+    out.retain(|f| {
+        if f.rule_id != "unverified_claim.unsourced_accusation" {
+            return true;
+        }
+        let r = tokens_in(t, &f.span);
+        if r.is_empty() {
+            return true;
+        }
+        let s = r.start;
+        // "không", "không hề", "chưa bao giờ": a negation up to three words back, with only
+        // "hề", "bao giờ" or "từng" between.
+        let denied = (s.saturating_sub(3)..s).any(|k| {
+            negation(&t[k])
+                && spaced(t, k, s)
+                && t[k + 1..s]
+                    .iter()
+                    .all(|x| matches!(x.fold.as_str(), "he" | "bao" | "gio" | "tung"))
+        });
+        // "không ăn hối lộ thì ăn gì": a condition, which asks rather than denies.
+        let condition = t.get(r.end).is_some_and(|x| x.fold == "thi");
+        !denied || condition
+    });
+}
+
+/// Second-person words for [`hearsay_asked_of_reader`] (keyed).
+const READERS: &[&str] = &[
+    "bạn", "cậu", "mày", "anh", "chị", "em", "bác", "cô", "chú", "ông", "bà", "ad", "thím",
+];
+
 /// Who removes a post, or the post itself, for [`removal_race`] (keyed syllables).
 const REMOVERS: &[&str] = &[
     "bị",
@@ -1047,6 +1145,9 @@ const REMOVERS: &[&str] = &[
     "nó",
     "chúng nó",
     "bọn nó",
+    "tụi nó",
+    "chủ page",
+    "page",
     "người ta",
     "ng ta",
     "facebook",
@@ -1211,7 +1312,7 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
     while i < t.len() {
         // One comparison rules out most tokens: a source opens with a label, a vouching with
         // its verb (the person is looked for before it).
-        let label = matches!(t[i].fold.as_str(), "nguon" | "theo");
+        let label = matches!(t[i].fold.as_str(), "nguon" | "theo" | "tin");
         if let Some(end) = label.then(|| vague_source_at(t, i)).flatten() {
             // The person's description: where they work ("một anh làm trong ngành").
             let last = works_at_end(t, end);
@@ -1402,6 +1503,7 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 | "tieu"
                 | "khoi"
                 | "het"
+                | "tan"
                 | "khong"
                 | "ko"
                 | "k"
@@ -1421,10 +1523,11 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 "khong" | "chua" | "chang" | "ko" | "the"
             )
         });
-        // An adverb may come between the verb and the disease: "chữa luôn gan nhiễm mỡ".
+        // An adverb may come between the verb and the disease: "chữa luôn gan nhiễm mỡ", "hết
+        // sạch sỏi thận".
         let disease_after = |k: usize| {
             first(k, DISEASES).or_else(|| {
-                matches!(t.get(k)?.fold.as_str(), "luon" | "duoc" | "dut")
+                matches!(t.get(k)?.fold.as_str(), "luon" | "duoc" | "dut" | "sach")
                     .then(|| first(k + 1, DISEASES).map(|m| m + 1))
                     .flatten()
             })
@@ -1508,6 +1611,7 @@ mod tests {
             SHAME_WORDS,
             REMOVERS,
             REMOVALS,
+            READERS,
             CURE_VERBS,
             CURE_RESULTS,
             DISEASES,
@@ -1526,7 +1630,7 @@ mod tests {
             assert!(
                 [
                     "xac", "khang", "confirm", "cam", "noi", "bao", "tiet", "ke", "cho", "mach",
-                    "nguon", "theo"
+                    "nguon", "theo", "tin"
                 ]
                 .contains(&first.as_str()),
                 "{w}"
