@@ -144,8 +144,6 @@ const DOC_TITLES: &[[&str; 2]] = &[
     ["huong", "dan"],
     ["chuong", "trinh"],
     ["bao", "mat"],
-    // A summons: "Hoả tốc: triệu tập toàn bộ cán bộ chủ chốt họp lúc 14h".
-    ["trieu", "tap"],
 ];
 
 /// Whether tokens `a` and `b` spell a document title of [`DOC_TITLES`].
@@ -394,7 +392,7 @@ pub(crate) fn part_follows(tokens: &[Token], last: usize) -> bool {
 }
 
 /// Whether the mark at token `first` is named as a stamp on a document: right after `dấu`
-/// ("đóng dấu KHẨN"), or after `chữ` with a stamp word (`dấu`, `mộc`, `đóng`) among the three
+/// ("đóng dấu KHẨN") or `dấu` and its colour ("dấu đỏ KHẨN"), or after `chữ` with a stamp word (`dấu`, `mộc`, `đóng`) among the three
 /// words before it ("góc trên còn dấu đỏ chữ MẬT", "bìa đóng chữ KHẨN") or the three after the
 /// mark ("chữ MẬT đóng mộc đỏ"), in one phrase. Not after `chữ` alone (a lift's button,
 /// calligraphy: "chữ KHẨN") nor after a document title (news quotes "văn bản KHẨN của Bộ Y tế"
@@ -406,6 +404,17 @@ pub(crate) fn stamped(tokens: &[Token], first: usize) -> bool {
         return false;
     }
     if tokens[first - 1].fold == "dau" {
+        return true;
+    }
+    // "dấu đỏ KHẨN", "dấu mộc MẬT": the stamp's colour or kind between.
+    if first >= 2
+        && tokens[first - 2].fold == "dau"
+        && matches!(
+            tokens[first - 1].key.as_str(),
+            "đỏ" | "mộc" | "xanh" | "đen"
+        )
+        && spaced(first - 2, first)
+    {
         return true;
     }
     let c = first - 1;
@@ -424,7 +433,14 @@ fn title_precedes(tokens: &[Token], first: usize) -> bool {
     (lo..first)
         .rev()
         .take_while(|&i| tokens[i + 1..=first].iter().all(|t| t.gap != Gap::Hard))
-        .filter(|&i| first - i <= 4 || tokens[i + 1..first].iter().all(|t| t.gap == Gap::Space))
+        // Further back, one phrase: spaces only between, but inside a document's code or
+        // date ("Kế hoạch số 15/KH-CAH ngày 2/4 (MẬT)").
+        .filter(|&i| {
+            first - i <= 4
+                || tokens[i + 1..first]
+                    .iter()
+                    .all(|t| t.gap == Gap::Space || t.numeric || t.upper)
+        })
         .any(|i| i > 0 && tokens[i].gap != Gap::Hard && is_title(&tokens[i - 1], &tokens[i]))
 }
 
@@ -462,7 +478,12 @@ impl Engine {
                 caps: false,
                 alone: false,
                 needs_target: false,
-                cross: false,
+                // A phrase written with punctuation inside ("Kế hoạch K.35", "Mật danh: Bông
+                // Sen") is matched across the text's punctuation, or it could never match.
+                cross: c
+                    .phrase
+                    .chars()
+                    .any(|ch| !ch.is_alphanumeric() && !ch.is_whitespace()),
                 dodge: false,
                 not_after: [&[], &[]],
                 not_before: [&[], &[]],

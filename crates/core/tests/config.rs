@@ -101,3 +101,35 @@ fn allow_list_drops_a_finding_inside_it() {
         .iter()
         .any(|f| f.category == Category::Inflammatory && &text[f.span.clone()] == "ngu"));
 }
+
+/// A custom phrase with punctuation inside is found as typed (a breaker's finding: such
+/// phrases were never matched, so the guard never asked).
+#[test]
+fn custom_phrase_with_punctuation_inside_is_found() {
+    let phrases = [
+        "Kế hoạch K.35",
+        "C-17",
+        "Đề án 06/BCA",
+        "Mật danh: Bông Sen",
+        "Đợt 1 / 2025",
+    ];
+    let custom: Vec<_> = phrases
+        .iter()
+        .map(|&p| (p, Category::InternalDocument, Severity::High))
+        .collect();
+    let e = engine_with(&custom, &[]);
+    for p in phrases {
+        let text = format!("Anh em xem {p} nhé");
+        assert_eq!(
+            custom_spans(&e, &text),
+            [(p.to_string(), Severity::High)],
+            "{text}"
+        );
+    }
+    // A phrase without punctuation still does not cross the text's.
+    let e = engine_with(
+        &[("dự án Hoa Sen", Category::InternalDocument, Severity::High)],
+        &[],
+    );
+    assert!(custom_spans(&e, "Xong dự án. Hoa Sen nở rồi").is_empty());
+}
