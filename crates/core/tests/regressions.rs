@@ -2857,7 +2857,8 @@ fn removed_insults_take_their_aiming_word() {
     );
 }
 
-/// Twelfth session, from the blind round adv23: forms, each with the innocent sense beside it.
+/// Twelfth session, from the blind rounds adv23/adv24 and a breaker's 150 cases: forms, each
+/// with the innocent senses the breaker found beside it.
 #[test]
 fn twelfth_session_forms() {
     let e = engine();
@@ -2876,33 +2877,26 @@ fn twelfth_session_forms() {
         "chưa trình",
         cat(Category::InternalDocument),
     );
-    // The race against removal, with who removes between.
+    // The race against removal, with who removes between, in a sentence asking to share.
+    assert_underlined(
+        &e,
+        "moi nguoi copy va chia se truoc khi facebook go bai nhe",
+        "truoc khi facebook go",
+        cat(Category::UnverifiedClaim),
+    );
+    // Readers asked to name someone held at a distance; audiences that know or reason it out.
     for (t, cue) in [
-        (
-            "moi nguoi copy va chia se truoc khi facebook go bai nhe",
-            "truoc khi facebook go",
-        ),
-        ("nhớ chụp màn hình trước khi họ xoá", "trước khi họ xoá"),
-    ] {
-        assert_underlined(&e, t, cue, cat(Category::UnverifiedClaim));
-    }
-    // Readers asked to name, or to guess which official.
-    for (t, cue) in [
-        (
-            "Comment tên người mà các bạn nghĩ tới đi",
-            "Comment tên người mà các bạn nghĩ tới",
-        ),
         (
             "moi nguoi vao tag ten ong ay vao day cho ong ay doc",
             "tag ten ong ay",
         ),
         (
-            "Mọi người thử đoán xem cán bộ nào trong xã vừa nhận 'lại quả' nhé",
-            "đoán xem cán bộ nào",
-        ),
-        (
             "Đi ngang nhà một vị lãnh đạo thấy xe ra vào liên tục, các bác tự suy luận nhé.",
             "các bác tự suy luận nhé",
+        ),
+        (
+            "Cơ quan mình có 1 đồng chí chuyên đi báo cáo riêng với sếp, mình không nêu tên, ae tự biết là ai",
+            "ae tự biết là ai",
         ),
     ] {
         assert_underlined(&e, t, cue, cat(Category::Insinuation));
@@ -2914,23 +2908,33 @@ fn twelfth_session_forms() {
         "0 98 765 43 21",
         |f| f.category == Category::PersonalData && f.severity == Severity::High,
     );
-    // "cai loai" typed flat is "cái loại".
+    // "cai loai" typed flat is "cái loại"; a cure that "tan sạch" a disease.
     assert_underlined(
         &e,
         "cai loai oc bo nhu may thi biet cai gi ma noi",
         "loai oc bo",
         cat(Category::Inflammatory),
     );
+    assert_underlined(
+        &e,
+        "Bài thuốc gia truyền: đắp lá này lên bụng 5 ngày tan sạch sỏi thận, không cần mổ.",
+        "tan sạch sỏi thận",
+        cat(Category::UnverifiedClaim),
+    );
     for t in [
         "Mẹ mua óc lợn về hấp gừng cho ông, món ông thích nhất.",
-        "Ê mày, tối nay đi nhậu không, tao bao! Lâu lắm rồi anh em mình chưa ngồi với nhau.",
+        "Lẩu óc bò quán này ngon lắm mọi người ơi.",
         "Trước khi xóa ảnh trong máy, hãy sao lưu lên Google Photos.",
-        "Trước khi gỡ cài đặt ứng dụng nhớ đăng xuất tài khoản.",
+        "Thông báo: trước khi admin xóa bài vi phạm, nhóm sẽ nhắc một lần.",
         "Tag tên 3 người bạn vào bài để nhận quà nhé!",
+        "Valentine rồi, tag tên người ấy vào đây nào 💕",
         "Đoán xem ca sĩ nào sẽ hát chung kết tối nay?",
-        "Đội nhà bị xử đẹp 3-0 trên sân khách.",
+        "Bài toán: Có một người đi xe đạp từ A đến B với vận tốc 12 km/h. Các bạn tự suy luận nhé.",
+        "Thủ quỹ lớp đây ạ, mình không ôm tiền quỹ đâu nha, bảng thu chi ở phần bình luận.",
+        "Nghe nói bạn mới mua máy ảnh à, cuối tuần cho mình mượn nhé",
+        "Họp lớp cấp 3: chốt danh sách trước thứ Sáu, ai đi thì comment tên vào đây nha",
         "Món này ở Hà Nội không phổ biến lắm đâu.",
-        "Bài hát này bản chưa trình diễn bao giờ.",
+        "Kế hoạch đi dã ngoại của lớp: bản nháp, chưa trình tập thể lớp biểu quyết.",
         "Chuyển khoản 1500000 đồng cho chủ nhà rồi nhé.",
     ] {
         assert_no_findings(&e, t);
