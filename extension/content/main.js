@@ -545,6 +545,12 @@
   function relayoutSoon() {
     if (!layoutFrame) layoutFrame = requestAnimationFrame(relayout);
   }
+  // A web font that arrives after the marks were drawn (`font-display: swap`) moves the text
+  // under them, though the font's name and the field's box stay the same: measure again.
+  document.fonts?.addEventListener?.("loadingdone", () => {
+    for (const c of live) c.layoutKey = "";
+    relayoutSoon();
+  });
   function relayout() {
     layoutFrame = 0;
     if (!CN.alive) return;

@@ -139,6 +139,8 @@
     "fontStyle", "fontVariant", "fontStretch", "fontKerning", "fontFeatureSettings", "lineHeight",
     "letterSpacing", "wordSpacing", "textIndent", "textTransform", "tabSize", "textAlign", "direction",
     "writingMode", "textRendering", "wordBreak", "lineBreak", "hyphens", "fontVariantLigatures",
+    // `dir="auto"` fields get `unicode-bidi: plaintext`: each paragraph takes its own direction.
+    "unicodeBidi",
   ];
 
   /**
@@ -280,7 +282,12 @@
         this.visible = visible;
         this.updateRanges(model, visible);
         if (this.useHighlights) {
-          this.removeOverlay();
+          // The overlay holds only the notice then ("too long", "not all underlined"): it
+          // stays while one is up.
+          if (this.marks?.notice) {
+            this.layoutKey = "";
+            this.layout();
+          } else this.removeOverlay();
           return true;
         }
       } else {
@@ -723,13 +730,17 @@
       }
       const el = this.el;
       const rect = el.getBoundingClientRect();
-      const key = [rect.left, rect.top, rect.width, rect.height, el.scrollTop, el.scrollLeft, innerWidth, innerHeight, this.analysedText?.length, this.visible?.length].join();
+      // A field's text moves with its font, spacing and padding even when its box does not (a
+      // class that changes the font size, a theme): they are part of the key. Read after the
+      // box, whose read has already brought style and layout up to date.
+      const cs = getComputedStyle(el);
+      const textStyle = this.kind === "field" ? `${cs.font}|${cs.letterSpacing}|${cs.wordSpacing}|${cs.padding}|${cs.textIndent}|${cs.whiteSpace}|${cs.unicodeBidi}` : "";
+      const key = [rect.left, rect.top, rect.width, rect.height, el.scrollTop, el.scrollLeft, innerWidth, innerHeight, this.analysedText?.length, this.visible?.length, textStyle].join();
       if (key === this.layoutKey && this.marks?.host.isConnected) return;
       this.layoutKey = key;
       const m = this.ensureOverlay();
       // Every read before any write: one layout, not one per mark.
       const o = this.hostOrigin(m);
-      const cs = getComputedStyle(el);
       const geo = this.fieldGeometry(rect, cs);
       // The field's own CSS px to viewport px (zoom and ancestors' scale).
       const sx = geo.ez * geo.tx;

@@ -4,6 +4,8 @@
 // rather than misplaced ones.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import { openFixture, underlines, until, near, T, suite } from "./harness.mjs";
 
 const PHRASE = "dự án Hoa Sen"; // custom phrase → internal_document, high
@@ -172,6 +174,70 @@ test("html { zoom: 1.25 }: the hover tooltip opens just under its words", T, asy
       "the hover tooltip",
     );
     assert.ok(near(tip.left, m.left, 1.5) && near(tip.top, m.top + m.height + 6, 2), `${css || "no zoom"}: tooltip at ${JSON.stringify(tip)}, mark ${JSON.stringify(m)}`);
+    await page.close();
+  }
+});
+
+test("a textarea restyled without its box changing (font size, spacing, padding): the mark moves with its words", T, async () => {
+  // A breaker's finding: the marks were laid out again only when the field's box, scroll or
+  // text changed, so a class that changed the font left them over other words.
+  const page = await openTyped("textarea", "#editor { width: 420px; height: 160px; box-sizing: border-box }");
+  const before = (await marksOn(page)).marks[0];
+  await page.addStyleTag({ content: "#editor { font-size: 21px; letter-spacing: 1px; padding-left: 28px }" });
+  const m = await until(async () => {
+    const x = (await underlines(page, "internal_document")).marks[0];
+    return x && !near(x.left, before.left, 2) && x;
+  }, "the mark to move with the restyled text");
+  const start = TEXT.indexOf(PHRASE);
+  const y = m.top + m.height / 2;
+  assert.deepEqual(await caretsAt(page, [[m.left + 1.5, y], [m.left + m.width - 1.5, y]]), [start, start + PHRASE.length]);
+  await page.close();
+});
+
+test("a web font that arrives after the marks are drawn (font-display: swap): they move with the text", T, async (t) => {
+  // Any installed font file with other metrics than the monospace fallback serves as the web
+  // font, sent 1.5 s late.
+  let file = "";
+  try {
+    file = execFileSync("fc-match", ["-f", "%{file}", "serif:bold"], { encoding: "utf8" }).trim();
+  } catch {}
+  if (!file || !fs.existsSync(file)) return t.skip("no font file found with fc-match");
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.route("**/late-font.ttf", async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.fulfill({ body: fs.readFileSync(file), contentType: "font/ttf" });
+  });
+  await page.addStyleTag({
+    content: "@font-face { font-family: Late; src: url(/late-font.ttf); font-display: swap } #editor { font-family: Late, monospace !important; font-size: 18px !important; width: 420px; height: 160px; box-sizing: border-box }",
+  });
+  await page.click("#editor");
+  await page.keyboard.insertText(TEXT);
+  const before = (await marksOn(page)).marks[0];
+  assert.equal(await page.evaluate(() => document.fonts.check("18px Late")), false, "the web font is not in yet");
+  await page.waitForFunction(() => document.fonts.check("18px Late"), null, { timeout: 10_000 });
+  const m = await until(async () => {
+    const x = (await underlines(page, "internal_document")).marks[0];
+    return x && !(near(x.left, before.left, 1) && near(x.width, before.width, 1)) && x;
+  }, "the mark to follow the text set in the web font");
+  const start = TEXT.indexOf(PHRASE);
+  const y = m.top + m.height / 2;
+  assert.deepEqual(await caretsAt(page, [[m.left + 1.5, y], [m.left + m.width - 1.5, y]]), [start, start + PHRASE.length]);
+  await page.close();
+});
+
+test('a dir="auto" textarea holding right-to-left and left-to-right lines: the mark covers its words', T, async () => {
+  // Chromium gives `dir=auto` fields `unicode-bidi: plaintext` (each line its own direction);
+  // the mirror that measures the text laid the Vietnamese line out right to left.
+  for (const text of [`مرحبا بالجميع\nGửi mọi người: ${PHRASE} nhé`, `Gửi mọi người: ${PHRASE} nhé\nمرحبا بالجميع`]) {
+    const page = await openFixture(env.b.context, env.srv.origin, "textarea", { text });
+    await page.evaluate(() => document.getElementById("editor").setAttribute("dir", "auto"));
+    await page.click("#editor");
+    const { marks } = await marksOn(page);
+    assert.equal(marks.length, 1);
+    const m = marks[0];
+    const start = text.indexOf(PHRASE);
+    const [c] = await caretsAt(page, [[m.left + m.width / 2, m.top + m.height / 2]]);
+    assert.ok(c > start && c < start + PHRASE.length, `caret ${c} outside the phrase [${start}, ${start + PHRASE.length}] (${JSON.stringify(m)})`);
     await page.close();
   }
 });
