@@ -109,6 +109,21 @@ test("an editor in a script-written about:blank iframe (match_about_blank)", T, 
   await page.close();
 });
 
+test("a textarea in a blob:, a data: or a sandboxed srcdoc frame (match_origin_as_fallback)", T, async () => {
+  // A breaker's finding: frames with no origin of their own got no content script at all.
+  for (const kind of ["blobframe", "dataframe", "sandboxframe"]) {
+    const page = await openFixture(env.b.context, env.srv.origin, kind);
+    const frame = await until(async () => {
+      const f = page.frames().find((x) => x !== page.mainFrame());
+      return f && (await f.$("#editor")) && f;
+    }, `${kind}: the frame's textarea`);
+    await frame.click("#editor");
+    await page.keyboard.type(`Nội dung ${PHRASE}`);
+    await until(async () => (await underlines(frame, "internal_document")).marks.length === 1, `${kind}: a mark in the frame`);
+    await page.close();
+  }
+});
+
 test("strict CSP page (script-src 'self', no wasm-unsafe-eval, style-src 'self'): underlines still work", T, async () => {
   for (const kind of ["textarea", "ce"]) {
     const page = await openFixture(env.b.context, env.srv.origin, kind, { csp: true });
