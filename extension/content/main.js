@@ -624,8 +624,10 @@
   // ---- the popup asks for the state of this tab's composer ----
   CN.onMessage("cannhac:getState", () => {
     const c = [active, lastUsed].find((x) => x?.connected) || null;
+    // Each finding carries the words it covers, which the popup quotes ("'TÀI LIỆU MẬT'").
+    const quoted = (f) => ({ ...f, text: (c.analysedText ?? "").slice(f.start, f.end) });
     const state = c
-      ? { hasComposer: true, findings: c.visible || [], textLength: c.readText().text.length, lastUsedAt: c.lastUsedAt }
+      ? { hasComposer: true, findings: (c.visible || []).map(quoted), textLength: c.readText().text.length, lastUsedAt: c.lastUsedAt }
       : { hasComposer: false, findings: [], textLength: 0, lastUsedAt: null };
     if (c) return state;
     // Frames without a composer stay silent so a frame with one answers; the top frame
