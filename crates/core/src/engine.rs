@@ -377,10 +377,16 @@ pub(crate) fn bracketed_after_document(text: &str, tokens: &[Token], first: usiz
 
 /// Whether what follows token `last` opens a document's next part: a title ([`title_follows`]),
 /// a number line (`Số: 88/KH-UBND`: `số`, then a number), the addressees (`gửi các trường`,
-/// `gửi toàn thể …`), or another mark in capitals (`HỎA TỐC - THƯỢNG KHẨN`, `MẬT - KHẨN`).
+/// `gửi toàn thể …`), another mark in capitals (`HỎA TỐC - THƯỢNG KHẨN`, `MẬT - KHẨN`), or a
+/// state body that issues it, capitalised (`Hoả tốc: Sở yêu cầu …`, `KHẨN: UBND huyện …`).
 pub(crate) fn part_follows(tokens: &[Token], last: usize) -> bool {
     const MARK_STARTS: &[&str] = &["mat", "toi", "tuyet", "khan", "thuong", "hoa"];
-    title_follows(tokens, last)
+    const ISSUERS: &[&str] = &["so", "ubnd", "hdnd", "cuc", "tinh", "huyen", "dang"];
+    let issuer = tokens
+        .get(last + 1)
+        .is_some_and(|a| a.capitalized && a.gap != Gap::Hard && ISSUERS.contains(&a.fold.as_str()));
+    issuer
+        || title_follows(tokens, last)
         || match tokens.get(last + 1..last + 3) {
             Some([a, b]) => {
                 (a.fold == "so" && b.numeric)

@@ -2940,3 +2940,72 @@ fn twelfth_session_forms() {
         assert_no_findings(&e, t);
     }
 }
+
+/// Twelfth session, from the blind round adv25 (after adv23/adv24's rules): forms, with their
+/// innocent senses beside them.
+#[test]
+fn twelfth_session_adv25_forms() {
+    let e = engine();
+    let cat = |c: Category| move |f: &cannhac_core::Finding| f.category == c;
+    for (t, cue, c) in [
+        (
+            "Tin cực nóng mà truyền hình không bao giờ đưa: xăng pha nước ở cây xăng quận 7.",
+            "truyền hình không bao giờ đưa",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Uống nước gạo lứt rang 7 ngày sạch tế bào ung thư, ai cũng nên thử.",
+            "sạch tế bào ung thư",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "minh khang dinh 100% tuan sau hs ca nuoc nghi hoc, chia se cho phu huynh biet",
+            "khang dinh 100",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Hoả tốc: Sở yêu cầu báo cáo số liệu tồn kho trước 17h hôm nay.",
+            "Hoả tốc",
+            Category::InternalDocument,
+        ),
+        (
+            "Nhà thằng tài xế tông người bỏ chạy ở 27/5 đường Lê Văn Sỹ, phường 13, quận 3.",
+            "27/5 đường Lê Văn Sỹ",
+            Category::PersonalData,
+        ),
+        (
+            "Mọi người vào tag thẳng tên sếp phòng kế toán vào đây cho bả đọc.",
+            "tag thẳng tên sếp phòng kế toán vào đây cho bả",
+            Category::Insinuation,
+        ),
+        (
+            "Ae vào comment dưới bài của ông ta cho ông ta biết tay.",
+            "vào comment dưới bài của ông ta cho ông ta biết",
+            Category::Insinuation,
+        ),
+        (
+            "Không nêu tên, nhưng cô giáo dạy văn, tên có chữ Thuý, hay thu tiền ngoài giờ.",
+            "tên có chữ Thuý",
+            Category::Insinuation,
+        ),
+        (
+            "Nhà ai đầu ngõ mà tối nào cũng có người lạ ra vào, không nói chắc bà con cũng biết.",
+            "bà con cũng biết",
+            Category::Insinuation,
+        ),
+    ] {
+        assert_underlined(&e, t, cue, cat(c));
+    }
+    for t in [
+        "Nghe nói cuối tuần này miền Bắc đón không khí lạnh, mọi người nhớ mang áo ấm cho các bé.",
+        "Nghe nói đầu ngõ mới mở quán cà phê muối, chiều nay rủ nhau ra thử không?",
+        "Báo Tuổi Trẻ không bao giờ đưa tin sai, mình tin.",
+        "Sau hóa trị, bác sĩ xác nhận cơ thể mẹ đã sạch tế bào ung thư, cả nhà mừng lắm.",
+        "HỎA TỐC: Shopee sale 50% đến nửa đêm nay",
+        "Bé nhà mình tên có chữ An, mọi người góp ý tên đệm giúp nhé",
+        "Mẹ không nói thì con cũng biết mẹ mệt",
+        "Khi gọi tổng đài, bạn không cần nói rõ tên mình nếu muốn ẩn danh.",
+    ] {
+        assert_no_findings(&e, t);
+    }
+}

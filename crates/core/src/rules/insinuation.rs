@@ -31,6 +31,7 @@ const VAGUE_PERSONS: &[&str] = &[
     "một người quen",
     "một người có",
     "một người mà",
+    "một người nào đó",
     "ai đó ở",
     "ai đó trong",
     // Central "nớ" (that); not "nọ", which opens folk tales ("Ngày xưa có ông nọ").
@@ -91,8 +92,43 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         i = end + 1;
     }
+    // A hint at the name: "tên có chữ Thuý", "tên bắt đầu bằng chữ H", "họ bắt đầu bằng T".
+    for k in 0..t.len() {
+        if !matches!(t[k].fold.as_str(), "ten" | "ho") {
+            continue;
+        }
+        let Some(n) = name_hints().at(t, k) else {
+            continue;
+        };
+        let hint = t
+            .get(k + n)
+            .is_some_and(|x| x.capitalized && x.gap == Gap::Space);
+        let span = t[k].orig.start..t.get(k + n).map_or(0, |x| x.orig.end);
+        if hint && spaced(t, k, k + n) && !covered.overlaps(&span) {
+            found.push(finding(
+                "insinuation.vague_person",
+                Category::Insinuation,
+                Severity::Info,
+                span,
+                VI,
+                EN,
+            ));
+        }
+    }
     out.append(&mut found);
 }
+
+/// Hints at a name, before its capitalised letter or part (keyed syllables), read in a text
+/// that already holds an insinuation hint ([`apply`]): "tên có chữ Thuý".
+const NAME_HINTS: &[&str] = &[
+    "tên có chữ",
+    "tên bắt đầu bằng chữ",
+    "tên bắt đầu bằng",
+    "họ bắt đầu bằng chữ",
+    "họ bắt đầu bằng",
+    "tên viết tắt là",
+];
+phrase_list!(name_hints, NAME_HINTS);
 
 /// Whether token `x` is a verb of knowing that a hint leaves to the reader: "hiểu", "biết",
 /// "đoán", "nhận" (as "nhận ra"), or the teencode "bik", "bit", "hiu". Accented words match
@@ -261,7 +297,14 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // Where a group's verb may stand with no hedge before it: right after the group's
         // words ("mọi người biết ai"), or one word of the place later ("cả cơ quan biết").
         let direct = group.map(|n| i + n..=i + n + usize::from(whole));
-        let found = audience_knows(t, i, direct);
+        // The writer keeps it unsaid just before: "không nói chắc bà con cũng biết", "mình
+        // không nói thì các bạn cũng biết". Such a form points by itself.
+        let unsaid = (i.saturating_sub(4)..i).any(|k| {
+            NEGATIONS.iter().any(|w| key_matches(&t[k], w))
+                && t.get(k + 1).is_some_and(|x| key_matches(x, "nói"))
+                && spaced(t, k, i)
+        });
+        let found = audience_knows(t, i, direct, unsaid);
         if group.is_some() && found.is_none() {
             i += 1;
             continue;
@@ -284,7 +327,7 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         if let Some(end) = found {
             // The form named a particular person itself ("biết thừa là ông nào").
-            let named = (i..=end).any(|v| knows(&t[v]) && who_named(t, v) == Some(end));
+            let named = unsaid || (i..=end).any(|v| knows(&t[v]) && who_named(t, v) == Some(end));
             // Reasoning it out ("tự suy luận") is also what a lesson asks: only where the post
             // points at someone by a finding or an unnamed person of rank ("một vị lãnh đạo"),
             // not by "có một người", who walks through word problems too.
@@ -312,11 +355,14 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
-/// Asking readers to name someone the post does not, as a form (`insinuation.leading_others`,
-/// `info`, where no finding of the category covers it): a call to write a name in the comments
-/// ("comment", "cmt", "bình luận", "tag" and "tên") followed within five words of its clause by
-/// a person the post holds in contempt or at a distance ([`MINDED_PERSON`]: "ông ấy", "ổng",
-/// "hắn", "cô ta"): "vao tag ten ong ay vao day cho ong ay doc". Not "ghi tên người nhận" on a
+/// Asking readers to name someone the post does not, or to go and tell them off, as a form
+/// (`insinuation.leading_others`, `info`, where no finding of the category covers it): a call
+/// to write a name in the comments ("comment", "cmt", "bình luận", "tag", then "thẳng" or
+/// "luôn", and "tên") followed within eight words of its clause by a person the post holds in
+/// contempt or at a distance ([`MINDED_PERSON`]: "ông ấy", "ổng", "bả", "hắn", "cô ta"): "vao
+/// tag ten ong ay vao day cho ong ay doc", "vào tag thẳng tên sếp phòng kế toán vào đây cho bả
+/// đọc"; or "vào" and the call, then "cho" such a person "biết" or "đọc" ("Ae vào comment dưới
+/// bài của ông ta cho ông ta biết"). Not "ghi tên người nhận" on a
 /// form, a Valentine's "tag tên người ấy", a friends' "comment tên người bạn nghĩ tới", nor a
 /// quiz's "đoán xem … nào": those words are everyday, and breakers found each in innocent posts.
 ///
@@ -329,20 +375,43 @@ fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !matches!(t[i].fold.as_str(), "comment" | "cmt" | "binh" | "tag") {
             continue;
         }
-        let n = spelled_any(t, i, &["comment", "cmt", "bình luận", "tag"]);
-        let name = n.filter(|&n| {
-            t.get(i + n)
-                .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "tên"))
-        });
-        let Some(n) = name else {
+        let Some(n) = spelled_any(t, i, &["comment", "cmt", "bình luận", "tag"]) else {
             continue;
         };
-        let from = i + n + 1;
-        let end = (from..(from + 5).min(t.len()))
+        // "tag thẳng tên", "comment luôn tên".
+        let mut k = i + n;
+        if t.get(k)
+            .is_some_and(|x| x.gap == Gap::Space && matches!(x.key.as_str(), "thẳng" | "luôn"))
+        {
+            k += 1;
+        }
+        let named = t
+            .get(k)
+            .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "tên"));
+        // Or sent to someone's page to tell them off: "vào comment dưới bài của ông ta cho
+        // ông ta biết" ("vào" before the call, "cho" the person "biết"/"đọc" after).
+        let sent = i > 0 && key_matches(&t[i - 1], "vào") && t[i].gap == Gap::Space;
+        if !(named || sent) {
+            continue;
+        }
+        let from = k + usize::from(named);
+        let end = (from..(from + 8).min(t.len()))
             .take_while(|&k| t[k].gap == Gap::Space)
-            .find_map(|k| minded_person().at(t, k).map(|m| k + m - 1));
+            .find_map(|k| {
+                let m = minded_person().at(t, k)?;
+                if named {
+                    return Some(k + m - 1);
+                }
+                let told = k > 0
+                    && key_matches(&t[k - 1], "cho")
+                    && t.get(k + m).is_some_and(|x| {
+                        x.gap == Gap::Space && (key_matches(x, "biết") || key_matches(x, "đọc"))
+                    });
+                told.then_some(k + m)
+            });
         if let Some(end) = end.filter(|&e| spaced(t, i, e)) {
-            spans.push(t[i].orig.start..t[end].orig.end);
+            let start = if named { i } else { i - 1 };
+            spans.push(t[start].orig.start..t[end].orig.end);
         }
     }
     add_uncovered(t, out, Category::Insinuation, spans, |s| {
@@ -396,6 +465,7 @@ const AUDIENCES: &[&str] = &[
     "người trong cuộc",
     "người ta",
     "ng ta",
+    "bà con",
 ];
 
 phrase_list!(audiences, AUDIENCES);
@@ -407,12 +477,15 @@ phrase_list!(vague_persons, VAGUE_PERSONS);
 /// đó thì biết", "ai ở gần thì rõ"). `direct` is `Some` for a group (not "ai"): a group must
 /// know who ("chắc đoán được", "nghe là biết đang nhắc ai"; "mọi người chắc biết rồi" is
 /// everyday), and its verb of knowing may also stand with no hedge at a token of `direct`
-/// ("cả cơ quan biết là ai"). A negation inside ends the form ("không ai biết"). The last
-/// token of the form, or `None`.
+/// ("cả cơ quan biết là ai"). After "tự" ("ae tự biết là ai", "các bác tự suy luận nhé") or,
+/// when `unsaid` (the writer just said they won't say it), after any hedge ("không nói chắc
+/// bà con cũng biết"), a verb of knowing that ends its clause is enough. A negation inside
+/// ends the form ("không ai biết"). The last token of the form, or `None`.
 fn audience_knows(
     t: &[Token],
     i: usize,
     direct: Option<std::ops::RangeInclusive<usize>>,
+    unsaid: bool,
 ) -> Option<usize> {
     let group = direct.is_some();
     let know = |k: usize| t.get(k).is_some_and(|x| knows(x) || key_matches(x, "rõ"));
@@ -454,9 +527,9 @@ fn audience_knows(
             }
             let who = if reasons { None } else { knows_who(t, v) };
             who.or_else(|| {
-                // "… thì biết (rồi đấy)", "… tự hiểu nhé": the clause ends after the verb
-                // and its particles.
-                if !(then || selfish) {
+                // "… thì biết (rồi đấy)", "… tự hiểu nhé", after the unsaid "… cũng biết":
+                // the clause ends after the verb and its particles.
+                if !(then || selfish || unsaid) {
                     return None;
                 }
                 let mut e = v + usize::from(reasons);
@@ -541,6 +614,7 @@ mod tests {
             WHICH_PERSON,
             NEGATIONS,
             MINDED_PERSON,
+            NAME_HINTS,
         ]);
     }
 }

@@ -1099,9 +1099,11 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     | "tu"
                     | "den"
             );
+        // "Nhà thằng tài xế tông người bỏ chạy ở 27/5 đường …": the home word may open a
+        // clause that describes whose home it is.
         match (slash_end(ctx.text, t, i) > i, dated) {
             (true, true) => 0,
-            (true, false) => 8,
+            (true, false) => 10,
             _ => 6,
         }
     };

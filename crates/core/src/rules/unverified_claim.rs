@@ -390,7 +390,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     ) || !t[k].marked && matches!(t[k].fold.as_str(), "nhung" | "vi" | "tai" | "ma")
                 })
             };
-            if everyday_praise().any_in(t, told) && !but() {
+            if everyday_topics().any_in(t, told) && !but() {
                 dropped.insert((f.span.start, f.span.end));
                 continue;
             }
@@ -407,10 +407,17 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
-/// Words that praise a place, a dish or an outing (keyed syllables): hearsay about them is
-/// everyday chat ("nghe nói quán mới mở ngon lắm"). Read only within ten words after the
-/// cue, in a sentence with no other finding and no word of consequence.
-const EVERYDAY_PRAISE: &[&str] = &[
+/// Words that praise a place, a dish or an outing, or tell the weather or a new shop (keyed
+/// syllables): hearsay about them is everyday chat ("nghe nói quán mới mở ngon lắm", "nghe nói
+/// cuối tuần này đón không khí lạnh", "nghe nói đầu ngõ mới mở quán cà phê"). Read only within
+/// ten words after the cue, in a sentence with no other finding and no word of consequence.
+const EVERYDAY_TOPICS: &[&str] = &[
+    "không khí lạnh",
+    "trời lạnh",
+    "trời rét",
+    "trời mưa",
+    "mới mở",
+    "khai trương",
     "ngon",
     "rẻ",
     "đông lắm",
@@ -427,7 +434,7 @@ const EVERYDAY_PRAISE: &[&str] = &[
     "nở rộ",
 ];
 
-phrase_list!(everyday_praise, EVERYDAY_PRAISE);
+phrase_list!(everyday_topics, EVERYDAY_TOPICS);
 phrase_list!(source_labels, SOURCE_LABELS);
 phrase_list!(vouches, VOUCH);
 phrase_list!(tells, TELL);
@@ -661,6 +668,7 @@ const CURE_VERBS: &[&str] = &[
     "teo hết",
     "tan sạch",
     "tan hết",
+    "sạch",
     "chữa khỏi",
     "trị khỏi",
     "chữa dứt",
@@ -921,11 +929,13 @@ fn press_silenced(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         };
         let before = (i.saturating_sub(3)..i).find(|&k| negation(&t[k]) && spaced(t, k, i));
         let clause = |k: usize| t.get(k).is_some_and(|x| x.gap == Gap::Space);
-        // "dám" within four words after the press, the negation among them if not before.
-        let Some(dare) = (i + n..i + n + 4)
-            .take_while(|&k| clause(k))
-            .find(|&k| key_matches(&t[k], "dám") || !t[k].marked && t[k].fold == "dam")
-        else {
+        // "dám" (or "bao giờ": "không bao giờ đưa") within four words after the press, the
+        // negation among them if not before.
+        let Some(dare) = (i + n..i + n + 4).take_while(|&k| clause(k)).find(|&k| {
+            key_matches(&t[k], "dám")
+                || !t[k].marked && t[k].fold == "dam"
+                || k > i + n && key_matches(&t[k], "giờ") && key_matches(&t[k - 1], "bao")
+        }) else {
             continue;
         };
         if before.is_none() && !(i + n..dare).any(|k| negation(&t[k])) {
@@ -947,7 +957,18 @@ fn press_silenced(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             k += 1;
         }
-        let news = t.get(k).is_none_or(|x| x.gap != Gap::Space) || suppressed().at(t, k).is_some();
+        // Not praise of an outlet: "Báo X không bao giờ đưa tin sai".
+        let false_news = |m: usize| {
+            t.get(k + m).is_some_and(|x| {
+                x.gap == Gap::Space
+                    && matches!(
+                        x.key.as_str(),
+                        "sai" | "giả" | "bịa" | "thất" | "láo" | "nhảm"
+                    )
+            })
+        };
+        let news = t.get(k).is_none_or(|x| x.gap != Gap::Space)
+            || suppressed().at(t, k).is_some_and(|m| !false_news(m));
         if news {
             spans.push(t[before.unwrap_or(i)].orig.start..t[verb].orig.end);
         }
@@ -1205,6 +1226,7 @@ phrase_list!(shame_words, SHAME_WORDS);
 
 /// The press, for [`press_silenced`] (keyed syllables).
 const PRESS_WORDS: &[&str] = &[
+    "truyền hình",
     "báo chí",
     "tờ báo",
     "nhà báo",
@@ -1504,6 +1526,7 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 | "khoi"
                 | "het"
                 | "tan"
+                | "sach"
                 | "khong"
                 | "ko"
                 | "k"
