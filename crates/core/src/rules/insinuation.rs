@@ -100,11 +100,14 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(n) = name_hints().at(t, k) else {
             continue;
         };
-        let hint = t
+        let Some(name) = t
             .get(k + n)
-            .is_some_and(|x| x.capitalized && x.gap == Gap::Space);
-        let span = t[k].orig.start..t.get(k + n).map_or(0, |x| x.orig.end);
-        if hint && spaced(t, k, k + n) && !covered.overlaps(&span) {
+            .filter(|x| x.capitalized && x.gap == Gap::Space)
+        else {
+            continue;
+        };
+        let span = t[k].orig.start..name.orig.end;
+        if spaced(t, k, k + n) && !covered.overlaps(&span) {
             found.push(finding(
                 "insinuation.vague_person",
                 Category::Insinuation,
@@ -300,7 +303,7 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // The writer keeps it unsaid just before: "không nói chắc bà con cũng biết", "mình
         // không nói thì các bạn cũng biết". Such a form points by itself.
         let unsaid = (i.saturating_sub(4)..i).any(|k| {
-            NEGATIONS.iter().any(|w| key_matches(&t[k], w))
+            negation(&t[k])
                 && t.get(k + 1).is_some_and(|x| key_matches(x, "nói"))
                 && spaced(t, k, i)
         });
@@ -443,8 +446,17 @@ const MINDED_PERSON: &[&str] = &[
 ];
 phrase_list!(minded_person, MINDED_PERSON);
 
-/// Negations that, inside the audience form, say nobody knows ("không ai biết").
+/// Negations that, inside the audience form, say nobody knows ("không ai biết"), or before
+/// "nói" keep a thing unsaid ("không nói chắc bà con cũng biết").
 const NEGATIONS: &[&str] = &["không", "chẳng", "chả", "chưa", "ko", "k", "hông"];
+
+/// Whether token `x` is one of [`NEGATIONS`] (the folded word first: most words are none).
+fn negation(x: &Token) -> bool {
+    matches!(
+        x.fold.as_str(),
+        "khong" | "chang" | "cha" | "chua" | "ko" | "k" | "hong"
+    ) && NEGATIONS.iter().any(|w| key_matches(x, w))
+}
 
 /// Groups of readers that open the audience form like "ai" (keyed syllables).
 const AUDIENCES: &[&str] = &[
@@ -490,15 +502,7 @@ fn audience_knows(
     let group = direct.is_some();
     let know = |k: usize| t.get(k).is_some_and(|x| knows(x) || key_matches(x, "rõ"));
     // Nobody knowing is no hint: "cả cơ quan không ai biết là ai".
-    // The folded word first: most words are no negation.
-    let negated = |k: usize| {
-        t[k].gap == Gap::Space
-            && matches!(
-                t[k].fold.as_str(),
-                "khong" | "chang" | "cha" | "chua" | "ko" | "k" | "hong"
-            )
-            && NEGATIONS.iter().any(|w| key_matches(&t[k], w))
-    };
+    let negated = |k: usize| t[k].gap == Gap::Space && negation(&t[k]);
     (i + 1..(i + 9).min(t.len()))
         .take_while(|&k| t[k].gap != Gap::Hard && !negated(k))
         .find_map(|m| {
