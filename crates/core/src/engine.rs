@@ -382,9 +382,19 @@ pub(crate) fn bracketed_after_document(text: &str, tokens: &[Token], first: usiz
 pub(crate) fn part_follows(tokens: &[Token], last: usize) -> bool {
     const MARK_STARTS: &[&str] = &["mat", "toi", "tuyet", "khan", "thuong", "hoa"];
     const ISSUERS: &[&str] = &["so", "ubnd", "hdnd", "cuc", "tinh", "huyen", "dang"];
+    // The body's name goes on capitalised ("Sở Y tế") or it directs ("Sở yêu cầu"): not
+    // "Sở thú", "Cục vàng nhà mình", "Sở thích".
     let issuer = tokens
         .get(last + 1)
-        .is_some_and(|a| a.capitalized && a.gap != Gap::Hard && ISSUERS.contains(&a.fold.as_str()));
+        .is_some_and(|a| a.capitalized && a.gap != Gap::Hard && ISSUERS.contains(&a.fold.as_str()))
+        && tokens.get(last + 2).is_some_and(|b| {
+            b.gap == Gap::Space
+                && (b.capitalized
+                    || matches!(
+                        b.key.as_str(),
+                        "yêu" | "đề" | "chỉ" | "thông" | "triệu" | "gửi"
+                    ))
+        });
     issuer
         || title_follows(tokens, last)
         || match tokens.get(last + 1..last + 3) {

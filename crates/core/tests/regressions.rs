@@ -2941,28 +2941,13 @@ fn twelfth_session_forms() {
     }
 }
 
-/// Twelfth session, from the blind round adv25 (after adv23/adv24's rules): forms, with their
-/// innocent senses beside them.
+/// Twelfth session, from the blind round adv25 (after adv23/adv24's rules) and a breaker's 150
+/// cases against them: what stayed, with the innocent senses the breaker found beside it.
 #[test]
 fn twelfth_session_adv25_forms() {
     let e = engine();
     let cat = |c: Category| move |f: &cannhac_core::Finding| f.category == c;
     for (t, cue, c) in [
-        (
-            "Tin cực nóng mà truyền hình không bao giờ đưa: xăng pha nước ở cây xăng quận 7.",
-            "truyền hình không bao giờ đưa",
-            Category::UnverifiedClaim,
-        ),
-        (
-            "Uống nước gạo lứt rang 7 ngày sạch tế bào ung thư, ai cũng nên thử.",
-            "sạch tế bào ung thư",
-            Category::UnverifiedClaim,
-        ),
-        (
-            "minh khang dinh 100% tuan sau hs ca nuoc nghi hoc, chia se cho phu huynh biet",
-            "khang dinh 100",
-            Category::UnverifiedClaim,
-        ),
         (
             "Hoả tốc: Sở yêu cầu báo cáo số liệu tồn kho trước 17h hôm nay.",
             "Hoả tốc",
@@ -2974,24 +2959,14 @@ fn twelfth_session_adv25_forms() {
             Category::PersonalData,
         ),
         (
-            "Mọi người vào tag thẳng tên sếp phòng kế toán vào đây cho bả đọc.",
-            "tag thẳng tên sếp phòng kế toán vào đây cho bả",
-            Category::Insinuation,
-        ),
-        (
-            "Ae vào comment dưới bài của ông ta cho ông ta biết tay.",
-            "vào comment dưới bài của ông ta cho ông ta biết",
-            Category::Insinuation,
-        ),
-        (
             "Không nêu tên, nhưng cô giáo dạy văn, tên có chữ Thuý, hay thu tiền ngoài giờ.",
             "tên có chữ Thuý",
             Category::Insinuation,
         ),
         (
-            "Nhà ai đầu ngõ mà tối nào cũng có người lạ ra vào, không nói chắc bà con cũng biết.",
-            "bà con cũng biết",
-            Category::Insinuation,
+            "Nghe nói siêu thị mới khai trương đầu phố bán thịt heo bệnh, mọi người cẩn thận.",
+            "Nghe nói",
+            Category::UnverifiedClaim,
         ),
     ] {
         assert_underlined(&e, t, cue, cat(c));
@@ -2999,12 +2974,13 @@ fn twelfth_session_adv25_forms() {
     for t in [
         "Nghe nói cuối tuần này miền Bắc đón không khí lạnh, mọi người nhớ mang áo ấm cho các bé.",
         "Nghe nói đầu ngõ mới mở quán cà phê muối, chiều nay rủ nhau ra thử không?",
-        "Báo Tuổi Trẻ không bao giờ đưa tin sai, mình tin.",
-        "Sau hóa trị, bác sĩ xác nhận cơ thể mẹ đã sạch tế bào ung thư, cả nhà mừng lắm.",
-        "HỎA TỐC: Shopee sale 50% đến nửa đêm nay",
+        "Khẩn: Cục vàng nhà mình sốt 39 độ, các mẹ chỉ giúp với.",
+        "Khẩn: Sở thú Thủ Lệ đông nghẹt người chiều nay.",
         "Bé nhà mình tên có chữ An, mọi người góp ý tên đệm giúp nhé",
         "Mẹ không nói thì con cũng biết mẹ mệt",
         "Khi gọi tổng đài, bạn không cần nói rõ tên mình nếu muốn ẩn danh.",
+        "Shop cam kết hàng chính hãng, khẳng định 100% hoàn tiền nếu giả.",
+        "Mấy bạn vào comment khen món bánh của má mình cho bả biết nha.",
     ] {
         assert_no_findings(&e, t);
     }

@@ -300,14 +300,7 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // Where a group's verb may stand with no hedge before it: right after the group's
         // words ("mọi người biết ai"), or one word of the place later ("cả cơ quan biết").
         let direct = group.map(|n| i + n..=i + n + usize::from(whole));
-        // The writer keeps it unsaid just before: "không nói chắc bà con cũng biết", "mình
-        // không nói thì các bạn cũng biết". Such a form points by itself.
-        let unsaid = (i.saturating_sub(4)..i).any(|k| {
-            negation(&t[k])
-                && t.get(k + 1).is_some_and(|x| key_matches(x, "nói"))
-                && spaced(t, k, i)
-        });
-        let found = audience_knows(t, i, direct, unsaid);
+        let found = audience_knows(t, i, direct);
         if group.is_some() && found.is_none() {
             i += 1;
             continue;
@@ -330,7 +323,7 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         if let Some(end) = found {
             // The form named a particular person itself ("biết thừa là ông nào").
-            let named = unsaid || (i..=end).any(|v| knows(&t[v]) && who_named(t, v) == Some(end));
+            let named = (i..=end).any(|v| knows(&t[v]) && who_named(t, v) == Some(end));
             // Reasoning it out ("tự suy luận") is also what a lesson asks: only where the post
             // points at someone by a finding or an unnamed person of rank ("một vị lãnh đạo"),
             // not by "có một người", who walks through word problems too.
@@ -358,14 +351,11 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
-/// Asking readers to name someone the post does not, or to go and tell them off, as a form
-/// (`insinuation.leading_others`, `info`, where no finding of the category covers it): a call
-/// to write a name in the comments ("comment", "cmt", "bình luận", "tag", then "thẳng" or
-/// "luôn", and "tên") followed within eight words of its clause by a person the post holds in
-/// contempt or at a distance ([`MINDED_PERSON`]: "ông ấy", "ổng", "bả", "hắn", "cô ta"): "vao
-/// tag ten ong ay vao day cho ong ay doc", "vào tag thẳng tên sếp phòng kế toán vào đây cho bả
-/// đọc"; or "vào" and the call, then "cho" such a person "biết" or "đọc" ("Ae vào comment dưới
-/// bài của ông ta cho ông ta biết"). Not "ghi tên người nhận" on a
+/// Asking readers to name someone the post does not, as a form (`insinuation.leading_others`,
+/// `info`, where no finding of the category covers it): a call to write a name in the comments
+/// ("comment", "cmt", "bình luận", "tag" and "tên") followed within five words of its clause by
+/// a person the post holds in contempt or at a distance ([`MINDED_PERSON`]: "ông ấy", "ổng",
+/// "hắn", "cô ta"): "vao tag ten ong ay vao day cho ong ay doc". Not "ghi tên người nhận" on a
 /// form, a Valentine's "tag tên người ấy", a friends' "comment tên người bạn nghĩ tới", nor a
 /// quiz's "đoán xem … nào": those words are everyday, and breakers found each in innocent posts.
 ///
@@ -381,40 +371,18 @@ fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(n) = spelled_any(t, i, &["comment", "cmt", "bình luận", "tag"]) else {
             continue;
         };
-        // "tag thẳng tên", "comment luôn tên".
-        let mut k = i + n;
-        if t.get(k)
-            .is_some_and(|x| x.gap == Gap::Space && matches!(x.key.as_str(), "thẳng" | "luôn"))
-        {
-            k += 1;
-        }
         let named = t
-            .get(k)
+            .get(i + n)
             .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "tên"));
-        // Or sent to someone's page to tell them off: "vào comment dưới bài của ông ta cho
-        // ông ta biết" ("vào" before the call, "cho" the person "biết"/"đọc" after).
-        let sent = i > 0 && key_matches(&t[i - 1], "vào") && t[i].gap == Gap::Space;
-        if !(named || sent) {
+        if !named {
             continue;
         }
-        let from = k + usize::from(named);
-        let end = (from..(from + 8).min(t.len()))
+        let from = i + n + 1;
+        let end = (from..(from + 5).min(t.len()))
             .take_while(|&k| t[k].gap == Gap::Space)
-            .find_map(|k| {
-                let m = minded_person().at(t, k)?;
-                if named {
-                    return Some(k + m - 1);
-                }
-                let told = k > 0
-                    && key_matches(&t[k - 1], "cho")
-                    && t.get(k + m).is_some_and(|x| {
-                        x.gap == Gap::Space && (key_matches(x, "biết") || key_matches(x, "đọc"))
-                    });
-                told.then_some(k + m)
-            });
+            .find_map(|k| minded_person().at(t, k).map(|m| k + m - 1));
         if let Some(end) = end.filter(|&e| spaced(t, i, e)) {
-            let start = if named { i } else { i - 1 };
-            spans.push(t[start].orig.start..t[end].orig.end);
+            spans.push(t[i].orig.start..t[end].orig.end);
         }
     }
     add_uncovered(t, out, Category::Insinuation, spans, |s| {
@@ -446,8 +414,7 @@ const MINDED_PERSON: &[&str] = &[
 ];
 phrase_list!(minded_person, MINDED_PERSON);
 
-/// Negations that, inside the audience form, say nobody knows ("không ai biết"), or before
-/// "nói" keep a thing unsaid ("không nói chắc bà con cũng biết").
+/// Negations that, inside the audience form, say nobody knows ("không ai biết").
 const NEGATIONS: &[&str] = &["không", "chẳng", "chả", "chưa", "ko", "k", "hông"];
 
 /// Whether token `x` is one of [`NEGATIONS`] (the folded word first: most words are none).
@@ -477,7 +444,6 @@ const AUDIENCES: &[&str] = &[
     "người trong cuộc",
     "người ta",
     "ng ta",
-    "bà con",
 ];
 
 phrase_list!(audiences, AUDIENCES);
@@ -489,15 +455,13 @@ phrase_list!(vague_persons, VAGUE_PERSONS);
 /// đó thì biết", "ai ở gần thì rõ"). `direct` is `Some` for a group (not "ai"): a group must
 /// know who ("chắc đoán được", "nghe là biết đang nhắc ai"; "mọi người chắc biết rồi" is
 /// everyday), and its verb of knowing may also stand with no hedge at a token of `direct`
-/// ("cả cơ quan biết là ai"). After "tự" ("ae tự biết là ai", "các bác tự suy luận nhé") or,
-/// when `unsaid` (the writer just said they won't say it), after any hedge ("không nói chắc
-/// bà con cũng biết"), a verb of knowing that ends its clause is enough. A negation inside
-/// ends the form ("không ai biết"). The last token of the form, or `None`.
+/// ("cả cơ quan biết là ai"). After "tự" ("ae tự biết là ai", "các bác tự suy luận nhé"), a
+/// verb of knowing that ends its clause is enough. A negation inside ends the form ("không ai
+/// biết"). The last token of the form, or `None`.
 fn audience_knows(
     t: &[Token],
     i: usize,
     direct: Option<std::ops::RangeInclusive<usize>>,
-    unsaid: bool,
 ) -> Option<usize> {
     let group = direct.is_some();
     let know = |k: usize| t.get(k).is_some_and(|x| knows(x) || key_matches(x, "rõ"));
@@ -531,9 +495,9 @@ fn audience_knows(
             }
             let who = if reasons { None } else { knows_who(t, v) };
             who.or_else(|| {
-                // "… thì biết (rồi đấy)", "… tự hiểu nhé", after the unsaid "… cũng biết":
-                // the clause ends after the verb and its particles.
-                if !(then || selfish || unsaid) {
+                // "… thì biết (rồi đấy)", "… tự hiểu nhé": the clause ends after the verb
+                // and its particles.
+                if !(then || selfish) {
                     return None;
                 }
                 let mut e = v + usize::from(reasons);

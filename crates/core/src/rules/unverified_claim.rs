@@ -387,6 +387,10 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                             | "giảm"
                             | "bỏ"
                             | "dùng"
+                            | "bệnh"
+                            | "bẩn"
+                            | "độc"
+                            | "giả"
                     ) || !t[k].marked && matches!(t[k].fold.as_str(), "nhung" | "vi" | "tai" | "ma")
                 })
             };
@@ -668,7 +672,6 @@ const CURE_VERBS: &[&str] = &[
     "teo hết",
     "tan sạch",
     "tan hết",
-    "sạch",
     "chữa khỏi",
     "trị khỏi",
     "chữa dứt",
@@ -929,13 +932,11 @@ fn press_silenced(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         };
         let before = (i.saturating_sub(3)..i).find(|&k| negation(&t[k]) && spaced(t, k, i));
         let clause = |k: usize| t.get(k).is_some_and(|x| x.gap == Gap::Space);
-        // "dám" (or "bao giờ": "không bao giờ đưa") within four words after the press, the
-        // negation among them if not before.
-        let Some(dare) = (i + n..i + n + 4).take_while(|&k| clause(k)).find(|&k| {
-            key_matches(&t[k], "dám")
-                || !t[k].marked && t[k].fold == "dam"
-                || k > i + n && key_matches(&t[k], "giờ") && key_matches(&t[k - 1], "bao")
-        }) else {
+        // "dám" within four words after the press, the negation among them if not before.
+        let Some(dare) = (i + n..i + n + 4)
+            .take_while(|&k| clause(k))
+            .find(|&k| key_matches(&t[k], "dám") || !t[k].marked && t[k].fold == "dam")
+        else {
             continue;
         };
         if before.is_none() && !(i + n..dare).any(|k| negation(&t[k])) {
@@ -957,18 +958,7 @@ fn press_silenced(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             k += 1;
         }
-        // Not praise of an outlet: "Báo X không bao giờ đưa tin sai".
-        let false_news = |m: usize| {
-            t.get(k + m).is_some_and(|x| {
-                x.gap == Gap::Space
-                    && matches!(
-                        x.key.as_str(),
-                        "sai" | "giả" | "bịa" | "thất" | "láo" | "nhảm"
-                    )
-            })
-        };
-        let news = t.get(k).is_none_or(|x| x.gap != Gap::Space)
-            || suppressed().at(t, k).is_some_and(|m| !false_news(m));
+        let news = t.get(k).is_none_or(|x| x.gap != Gap::Space) || suppressed().at(t, k).is_some();
         if news {
             spans.push(t[before.unwrap_or(i)].orig.start..t[verb].orig.end);
         }
@@ -1226,7 +1216,6 @@ phrase_list!(shame_words, SHAME_WORDS);
 
 /// The press, for [`press_silenced`] (keyed syllables).
 const PRESS_WORDS: &[&str] = &[
-    "truyền hình",
     "báo chí",
     "tờ báo",
     "nhà báo",
@@ -1526,7 +1515,6 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 | "khoi"
                 | "het"
                 | "tan"
-                | "sach"
                 | "khong"
                 | "ko"
                 | "k"
