@@ -127,11 +127,26 @@
 
   let bypass = false; // true while a "post anyway" replay runs
   let dialog = null; // the open dialog's state
+  // While a share action is held for an analysis to finish: its composers, and the text typed
+  // into them meanwhile (kept out of the draft being shared, typed back after it).
+  let held = null; // { cs: Set<Composer>, typed: string }
+  let ownInput = false; // true while the guard itself types into a composer
+
+  /** `document.execCommand` run by the guard (its input is not the user's, never held). */
+  function ownExec(doc, command, value) {
+    ownInput = true;
+    try {
+      return doc.execCommand(command, false, value);
+    } finally {
+      ownInput = false;
+    }
+  }
 
   function guardOn() {
     const s = CN.settings;
     if (!s || s.guard === false || !CN.enabledHere?.()) return false;
-    return !(s.guardDisabledSites || []).some((h) => location.hostname === h || location.hostname.endsWith("." + h));
+    const here = CN.siteHost ?? location.hostname;
+    return !(s.guardDisabledSites || []).some((h) => here === h || here.endsWith("." + h));
   }
 
   const composedParent = CN.composedParent;
@@ -141,7 +156,7 @@
    * (across shadow roots) is at most `up` levels above each, and is not the page's body (every
    * button of a page shares that with the composer).
    */
-  function nearEachOther(a, b, up = 7) {
+  function nearEachOther(a, b, up = 12) {
     const above = new Map();
     let i = 0;
     for (let n = b; n && i <= up; n = composedParent(n), i++) above.set(n, i);
@@ -195,14 +210,14 @@
           if (!now.trim() || !now.startsWith(atEnter.slice(0, saved.start))) return;
           const cur = el.selectionStart ?? now.length;
           c.restoreSelection(saved);
-          document.execCommand("insertText", false, "\n");
+          ownExec(document, "insertText", "\n");
           const at = cur >= saved.end ? cur + 1 - (saved.end - saved.start) : cur;
           el.setSelectionRange(at, at);
         } else if (now === before && before === atEnter) {
           // Other editors: only when nothing changed, at the caret (a new line put anywhere
           // else would be in the wrong place).
           el.focus?.();
-          document.execCommand("insertLineBreak");
+          ownExec(document, "insertLineBreak");
         }
       }, 0);
     };
@@ -249,8 +264,16 @@
     }
     const fresh = (c) => c.readText().text === c.analysedText;
     const flagged = cs.find((c) => fresh(c) && highFindings(c).length);
-    if (!flagged && cs.every(fresh)) return false; // clean: no delay at all
+    if (!flagged && cs.every(fresh) && !(held && cs.some((c) => held.cs.has(c)))) {
+      // Clean (or its findings dismissed or accepted): no delay at all. Once the page has
+      // posted it and emptied the box, those choices are for the next post no more.
+      for (const c of cs) if (c.dismissed.size || c.acceptedHigh?.size) watchPosted(c);
+      return false;
+    }
     stop();
+    // A second click or Enter while the first is held (a double-click on a cold start): the
+    // held one posts, once.
+    if (held && cs.some((c) => held.cs.has(c))) return true;
     if (flagged) {
       open(flagged, highFindings(flagged), replay, flagged.saveSelection());
       return true;
@@ -261,15 +284,91 @@
     // the answer is for the text in the box; a draft still changing after a few rounds is
     // judged by the latest answer, never taken as clean.
     const saved = new Map(cs.map((c) => [c, c.saveSelection()]));
-    Promise.all(cs.map(settle)).then(() => {
-      const live = cs.filter((c) => c.connected);
-      const long2 = live.find((c) => c.tooLong);
-      if (long2) return open(long2, [], replay, saved.get(long2), true);
-      const c = live.find((x) => highFindings(x).length);
-      if (c) open(c, highFindings(c), replay, saved.get(c));
-      else if (live.length) runReplay(replay);
-    });
+    const hold = { cs: new Set(cs), typed: "" };
+    held = hold;
+    // Never held for long: after five seconds what was typed goes back into the draft.
+    const release = setTimeout(() => {
+      if (held !== hold) return;
+      held = null;
+      retype(cs[0], hold.typed);
+      hold.typed = "";
+    }, 5000);
+    Promise.all(cs.map(settle))
+      .catch(() => {})
+      .then(() => {
+        clearTimeout(release);
+        const live = cs.filter((c) => c.connected);
+        const long2 = live.find((c) => c.tooLong);
+        const c = long2 || live.find((x) => highFindings(x).length);
+        if (c || !live.length) {
+          if (held === hold) held = null;
+          if (c) open(c, long2 ? [] : highFindings(c), replay, saved.get(c), !!long2, hold.typed);
+          return;
+        }
+        runReplay(replay);
+        // Still held until what was typed meanwhile is typed back, after the replay's own
+        // new line (a task queued before this one): keys pressed until then keep their order.
+        setTimeout(() => {
+          if (held === hold) held = null;
+          retype(live[0], hold.typed, true);
+        }, 0);
+      });
     return true;
+  }
+
+  /**
+   * Text typed into a held composer while its share waits for the analysis (a cold worker):
+   * kept out of the draft, so that the post is the text that was checked and what the user
+   * types next stays in the box for the next post ("Chào anh" Enter "Ok" sends "Chào anh",
+   * not "Chào anhOk"). Deleting while held takes back what was kept; other input (an input
+   * method's composition, a paste) goes to the draft as before.
+   */
+  function holdInput(e) {
+    if (!held || ownInput) return;
+    const t = CN.deepTarget(e);
+    if (![...held.cs].some((c) => c.el === t || c.el.contains?.(t))) return;
+    if (e.inputType === "insertText" && typeof e.data === "string") {
+      held.typed += e.data;
+    } else if (e.inputType === "deleteContentBackward") {
+      held.typed = [...held.typed].slice(0, -1).join("");
+    } else return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }
+  CN.on(window, "beforeinput", holdInput, true);
+
+  /**
+   * Types `text` (kept while a share was held) back into `c`, after the share ran (`now`: in
+   * this task, else in the next one).
+   */
+  function retype(c, text, now = false) {
+    if (!text) return;
+    const type = () => {
+      if (!c.connected) return;
+      c.el.focus?.();
+      ownExec(c.el.ownerDocument, "insertText", text);
+    };
+    if (now) type();
+    else setTimeout(type, 0);
+  }
+
+  /**
+   * Watches a composer whose draft was just shared with findings dismissed or accepted: when
+   * the page empties it (a chat box cleared by script fires no input event), those choices
+   * are dropped, so the next post is asked about again. Checks every 50 ms for two seconds.
+   */
+  function watchPosted(c) {
+    clearInterval(c.postedWatch);
+    let n = 0;
+    c.postedWatch = setInterval(() => {
+      n++;
+      if (!CN.alive || !c.connected || n > 40) return clearInterval(c.postedWatch);
+      if (c.readText().text.trim()) return;
+      clearInterval(c.postedWatch);
+      c.dismissed.clear();
+      c.acceptedHigh?.clear();
+      c.decidedFor = null;
+    }, 50);
   }
 
   /** Analyses `c` until its answer is for the text in the box (at most five rounds). */
@@ -289,7 +388,7 @@
     }
   }
 
-  function open(c, high, replay, saved, unchecked = false) {
+  function open(c, high, replay, saved, unchecked = false, typed = "") {
     close(false);
     // Inside an open modal <dialog> (the top layer), attach there, or the guard would sit under
     // it, unseen and unclickable, as the overlay does.
@@ -358,10 +457,13 @@
       for (const f of high) c.acceptedHigh.add(c.dismissKey(f));
       c.decidedFor = c.readText().text; // the post these choices are for
       const r = dialog?.replay;
+      const rest = dialog?.typed;
       close(false, true);
       if (r) runReplay(r);
+      watchPosted(c);
+      retype(c, rest);
     };
-    dialog = { host: h, root, c, saved, replay, actions: new Map([[editBtn, edit], [postBtn, postAnyway]]), current: editBtn };
+    dialog = { host: h, root, c, saved, replay, typed, actions: new Map([[editBtn, edit], [postBtn, postAnyway]]), current: editBtn };
     editBtn.focus();
   }
 
@@ -423,11 +525,13 @@
       // (the Enter was a new line, or the user writes on), instead of losing it.
       const doc = d.c.el.ownerDocument; // an editor in an iframe types into its own document
       const field = d.c.kind === "field";
+      const typed = d.typed || "";
+      d.typed = ""; // typed here, before the key, not after it by close
       close(true);
       // Asked on a plain Enter in a box we took for Enter-to-post: the user writes on, so the
       // Enter was a new line; it goes in first.
       if (d.replay?.byEnter) doc.execCommand(field ? "insertText" : "insertLineBreak", false, field ? "\n" : undefined);
-      doc.execCommand("insertText", false, e.key);
+      doc.execCommand("insertText", false, typed + e.key);
     }
   }
   for (const type of ["keydown", "keyup", "keypress", "click", "focusin", "focusout", "pointerdown", "pointerup", "mousedown", "mouseup", "touchstart", "touchend"]) {
@@ -442,6 +546,8 @@
     d.host.remove();
     if (edit && d.c.connected) d.c.restoreSelection(d.saved);
     else if (posting && d.c.connected) d.c.restoreSelection(d.saved);
+    // Back to editing: what was typed while the share was held goes back into the draft.
+    if (edit) retype(d.c, d.typed);
   }
   CN.cleanups.push(() => close(false));
 

@@ -288,8 +288,19 @@
     c.pending = null;
     if (!res || res.error) {
       if (res?.error) console.debug("Cân Nhắc: analysis failed:", res.error);
+      // The answer was lost (the service worker stopped while it worked): ask again a little
+      // later, which starts the worker again, rather than leave the draft without underlines
+      // until the next keystroke. Three tries, further apart each time.
+      c.retries = (c.retries || 0) + 1;
+      if (c.retries <= 3 && c.connected) {
+        setTimeout(() => {
+          c.stale = true;
+          schedule(c);
+        }, 250 * c.retries);
+      }
       return;
     }
+    c.retries = 0;
     if (!c.connected) {
       forget(c);
       return;
@@ -648,12 +659,20 @@
     CN.settings = s;
     await CN.setLanguage(s.language);
     const host = location.hostname || (window.top !== window ? safeTopHost() : "");
+    CN.siteHost = host;
     const was = enabled;
     enabled = activeOn(s, host);
     if (!enabled) {
       for (const c of live) forget(c);
       CN.tooltip?.hide();
       return;
+    }
+    // Switched back on: the drafts seen before (not only the focused one) are checked again.
+    if (!was) {
+      for (const el of document.querySelectorAll('textarea, input, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]')) {
+        const x = composers.get(el);
+        if (x?.connected && x.readText().text.trim()) live.add(x);
+      }
     }
     // Re-analyse with the new rules; a focused composer first.
     const a = CN.deepActiveElement();
@@ -670,11 +689,22 @@
       c.stale = true;
       schedule(c);
     }
-    void was;
   }
+  /**
+   * The top page's host from a frame: read directly when same-origin, else from the frame's
+   * ancestor origins (a data: or sandboxed srcdoc frame has no host of its own, and the site's
+   * switches must still apply there).
+   */
   function safeTopHost() {
     try {
-      return window.top.location.hostname;
+      const h = window.top.location.hostname;
+      if (h) return h;
+    } catch {
+      /* another origin */
+    }
+    const anc = location.ancestorOrigins;
+    try {
+      return anc?.length ? new URL(anc[anc.length - 1]).hostname : "";
     } catch {
       return "";
     }
