@@ -526,6 +526,14 @@
   let keydownAt = 0; // for the benchmark's breakdown
   CN.on(document, "keydown", (e) => {
     keydownAt = performance.now();
+    // Alt+↓ with a caret tooltip open: into its buttons (Tab is the page's).
+    if (e.key === "ArrowDown" && e.altKey && !e.ctrlKey && !e.metaKey && CN.tooltip.shown?.pinned) {
+      if (CN.tooltip.focusFirst()) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+      }
+      return;
+    }
     if (e.key !== "Escape") return;
     if (CN.tooltip.shown) {
       // Closed until the caret moves (the key's own keyup would open it again).

@@ -36,6 +36,8 @@
       .head { font-weight: 600; margin-bottom: 4px; display: flex; gap: 6px; align-items: baseline; }
       .sev { font-weight: 500; font-size: 11px; text-transform: uppercase; color: var(--c); }
       .duty { margin-top: 6px; color: #57606a; font-size: 12px; }
+      .keys { margin-top: 6px; color: #57606a; font-size: 11px; }
+      .keys:empty { display: none; }
       .row { display: flex; gap: 6px; margin-top: 8px; flex-wrap: wrap; }
       button { font: inherit; font-size: 12px; border-radius: 6px; border: 1px solid #d0d7de; background: #f6f8fa; padding: 3px 8px; cursor: pointer; color: inherit; }
       button.apply { background: #1f883d; color: #fff; border-color: #1a7f37; }
@@ -47,6 +49,22 @@
     ui.box.addEventListener("mousedown", (e) => e.preventDefault());
     ui.box.addEventListener("mouseenter", () => clearTimeout(hideTimer));
     ui.box.addEventListener("mouseleave", () => scheduleHide());
+    // From the keyboard (reached with Alt+↓ from the editor, see focusFirst): Tab and
+    // Shift+Tab go round its buttons, Escape goes back to the editor where the caret was.
+    ui.box.addEventListener("keydown", (e) => {
+      const buttons = [...ui.box.querySelectorAll("button")];
+      const at = buttons.indexOf(ui.root.activeElement);
+      if (e.key === "Escape") {
+        e.preventDefault();
+        e.stopPropagation();
+        backToEditor();
+      } else if (e.key === "Tab" && buttons.length) {
+        e.preventDefault();
+        e.stopPropagation();
+        const next = (at + (e.shiftKey ? -1 : 1) + buttons.length) % buttons.length;
+        buttons[next].focus();
+      }
+    });
     CN.cleanups.push(() => host.remove());
     return ui;
   }
@@ -98,7 +116,9 @@
       dis.type = "button";
       dis.addEventListener("click", () => dismiss(composer, f));
       row.append(dis);
-      box.replaceChildren(head, el("div", "msg", CN.msg(f.message) || span), el("div", "duty", dutyLine(f)), row);
+      // The keys that reach the buttons from the editor (a caret tooltip only).
+      const keys = el("div", "keys", pinned ? CN.t("tooltip_keys") : "");
+      box.replaceChildren(head, el("div", "msg", CN.msg(f.message) || span), el("div", "duty", dutyLine(f)), row, keys);
       box.setAttribute("data-cannhac-tooltip", f.category);
     }
     box.hidden = false;
@@ -133,6 +153,8 @@
   function dismiss(composer, f) {
     composer.dismissed.add(composer.dismissKey(f));
     composer.decidedFor = composer.readText().text; // the post these choices are for
+    // Chosen from the keyboard: back to the editor where the caret was.
+    if (returnTo) backToEditor();
     hide();
     composer.render();
     CN.onFindingsChanged?.(composer);
@@ -149,6 +171,7 @@
     const el = composer.el;
     const expected = composer.analysedText;
     const s = f.suggestion ?? "";
+    returnTo = null; // the editor gets the focus and the caret below
     hide();
     if (composer.readText().text !== expected) return; // text changed under us: do nothing
     // Removing words takes one space with them, as deleting a word does ("hay, đồ ngu kia" →
@@ -204,6 +227,31 @@
     else hide();
   }
 
+  /** Where the caret was when focus went into the tooltip (for Escape). */
+  let returnTo = null;
+
+  /**
+   * Moves focus to the open caret tooltip's first button (Alt+↓ in the editor): the buttons
+   * cannot be reached with Tab, which belongs to the page. True when it did.
+   */
+  function focusFirst() {
+    const first = ui?.box.hidden === false ? ui.box.querySelector("button") : null;
+    if (!first || !shown) return false;
+    returnTo = { composer: shown.composer, sel: shown.composer.saveSelection() };
+    first.focus();
+    return true;
+  }
+
+  function backToEditor() {
+    const r = returnTo;
+    returnTo = null;
+    hide();
+    if (r?.composer.connected) {
+      r.composer.el.focus({ preventScroll: true });
+      r.composer.restoreSelection(r.sel);
+    }
+  }
+
   /** Keeps the open tooltip on its words when they move (a pending hide still happens). */
   function follow(anchor) {
     if (shown && ui && !ui.box.hidden && anchor) place(anchor);
@@ -221,6 +269,7 @@
     scheduleHide,
     apply: applySuggestion,
     dismiss,
+    focusFirst,
     hit,
     get shown() {
       return shown;

@@ -170,6 +170,37 @@ async function caretTip(kind, text, { sel = "#editor" } = {}) {
   return page;
 }
 
+for (const kind of ["textarea", "ce", "lexical"]) {
+  test(`${kind}: the caret tooltip's buttons are reached with Alt+↓; Tab stays in them; Escape returns to the caret; Enter dismisses`, T, async () => {
+    // A breaker's finding: no key reached "Bỏ qua trong bài này" (Tab is the page's).
+    const text = `Tin ${PHRASE} nhé`;
+    const page = await caretTip(kind, text);
+    const inTip = () =>
+      page.evaluate(() => {
+        const h = document.querySelector("cannhac-tooltip");
+        return h?.shadowRoot?.activeElement?.textContent || null;
+      });
+    const caret = () => page.evaluate(() => document.activeElement?.id === "editor" || !!document.activeElement?.closest?.("#editor"));
+    await page.keyboard.press("Alt+ArrowDown");
+    assert.match((await inTip()) || "", /Bỏ qua trong bài này/, `${kind}: focus on the tooltip's button`);
+    await page.keyboard.press("Tab");
+    assert.match((await inTip()) || "", /Bỏ qua trong bài này/, `${kind}: Tab stays in the tooltip`);
+    await page.keyboard.press("Escape");
+    await until(caret, `${kind}: focus back in the editor`);
+    await page.keyboard.press("ArrowRight"); // the caret moves: the tooltip opens again
+    await expectTips(page, [kind], "the tooltip again");
+    await page.keyboard.press("Alt+ArrowDown");
+    await page.keyboard.press("Enter");
+    await until(async () => {
+      const u = await underlines(page, "internal_document");
+      return u.highlights.length + u.marks.length === 0;
+    }, `${kind}: the dismissed finding's underline gone`);
+    await until(caret, `${kind}: focus back in the editor after dismissing`);
+    assert.equal(await page.evaluate(() => window.getText()), text, "the text is unchanged");
+    await page.close();
+  });
+}
+
 for (const kind of ["textarea", "ce"]) {
   test(`${kind}: Escape closes the caret tooltip and it stays closed until the caret moves`, T, async () => {
     const page = await caretTip(kind, `Tin ${PHRASE} nhé`);
