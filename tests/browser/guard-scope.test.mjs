@@ -112,13 +112,26 @@ test("an editor in a shadow root inside a form: typed, or restored and never foc
 
 test("a composer and its button far apart in a deep tree; an iframe whose editor is a div", T, async () => {
   const deep = (inner) => "<div>".repeat(6) + inner + "</div>".repeat(6);
-  const page = await pageWith(
-    `<div class="card">${deep('<textarea id="deep" rows="2" cols="40"></textarea>')}${deep('<button type="button" data-log="post">Đăng</button>')}</div>
-     <form id="ff"><iframe id="fr" style="width: 400px; height: 60px" srcdoc="<div contenteditable=true>${HIGH}</div>"></iframe><button type="submit">Gửi</button></form>`,
+  let page = await pageWith(
+    `<div class="card">${deep('<textarea id="deep" rows="2" cols="40"></textarea>')}${deep('<button type="button" data-log="post">Đăng</button>')}</div>`,
   );
   await typeHigh(page, "#deep");
   await page.locator(".card button").click();
   await expectGuard(page, "six levels apart");
+  await page.close();
+  // Component libraries nest deeper: eleven levels each side (a breaker's finding: at eight
+  // or more, a share button outside a form posted unasked).
+  const deeper = (inner) => "<div>".repeat(11) + inner + "</div>".repeat(11);
+  page = await pageWith(
+    `<div class="card">${deeper('<textarea id="deep" rows="2" cols="40"></textarea>')}${deeper('<div role="button" tabindex="0" data-log="post">Đăng</div>')}</div>`,
+  );
+  await typeHigh(page, "#deep");
+  await page.locator(".card [role=button]").click();
+  await expectGuard(page, "eleven levels apart");
+  await page.close();
+  page = await pageWith(
+    `<form id="ff"><iframe id="fr" style="width: 400px; height: 60px" srcdoc="<div contenteditable=true>${HIGH}</div>"></iframe><button type="submit">Gửi</button></form>`,
+  );
   await until(() => page.evaluate(() => !!document.getElementById("fr").contentDocument?.querySelector("div")), "the iframe editor");
   await page.locator("#ff button").click();
   await expectGuard(page, "restored div editor in an iframe");
