@@ -95,6 +95,12 @@
     root.querySelector(".expl").textContent = CN.msg(report?.explanation) || "";
     root.querySelector(".label-host").textContent = CN.t("linkcard_destination");
     root.querySelector(".host").textContent = (destHost || msg.url) + (puny ? ` (${puny})` : "");
+    if (msg.noUrl) {
+      el.setAttribute("data-verdict", "none");
+      root.querySelector(".verdict").textContent = CN.t("linkcard_no_url");
+      root.querySelector(".expl").textContent = "";
+      root.querySelector(".label-host").parentElement.hidden = true;
+    }
     if (report?.mismatch && report.textDomain) {
       const m = root.querySelector(".mismatch");
       m.hidden = false;
@@ -147,7 +153,8 @@
     },
   };
   CN.onMessage("cannhac:linkCard", (msg) => {
-    if (msg.error === "noUrl") return;
+    // Chosen on a selection that holds no link: the card says so rather than nothing happening.
+    if (msg.error === "noUrl") msg = { noUrl: true, url: "" };
     // With several frames, the one where the link was right-clicked shows it; the top frame
     // shows it when no frame says so.
     const mine = lastLink && Date.now() - lastLink.at < 60_000;

@@ -86,6 +86,18 @@ test("a shortened link: caution or suspicious, with the shortener reason", T, as
   await page.close();
 });
 
+test("a selection with no link: the card says so (a breaker found nothing happened)", T, async () => {
+  const page = await openFixture(b.context, srv.origin, "textarea");
+  await page.bringToFront();
+  const sent = await menuClick(page, { selectionText: "chỉ là chữ thường, không có địa chỉ nào" });
+  assert.ok(sent.error, JSON.stringify(sent));
+  const card = page.locator("cannhac-linkcard >> [role=dialog]");
+  await card.waitFor();
+  assert.equal(await card.getAttribute("data-verdict"), "none");
+  assert.match(await card.innerText(), /Không thấy liên kết/);
+  await page.close();
+});
+
 test("selected text containing a URL is checked too", T, async () => {
   const page = await openFixture(b.context, srv.origin, "textarea");
   await page.bringToFront();
