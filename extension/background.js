@@ -117,6 +117,7 @@ function getEngine() {
 api.storage.onChanged.addListener((changes, area) => {
   if (area === "sync" && changes.settings) {
     settingsCache = null;
+    if (changes.settings.newValue?.language !== changes.settings.oldValue?.language) retitleMenu();
     const old = engine;
     engine = null;
     old?.then((e) => e.free?.()).catch(() => {});
@@ -206,7 +207,7 @@ async function handle(msg, sender) {
       if (msg.lang !== "vi" && msg.lang !== "en") return { error: "unknown language" };
       return (await fetch(api.runtime.getURL(`_locales/${msg.lang}/messages.json`))).json();
     case "ping":
-      return { ok: true, bootedAt, firstAnswerMs, analyses, analyzeMs, ...timings };
+      return { ok: true, bootedAt, firstAnswerMs, analyses, analyzeMs, menuTitle, ...timings };
     default:
       return { error: `unknown message type ${JSON.stringify(msg?.type)}` };
   }
@@ -260,9 +261,30 @@ function createMenu() {
     void api.runtime.lastError;
     api.contextMenus.create(
       { id: MENU_ID, title: api.i18n.getMessage("menu_check_link"), contexts: ["link", "selection"] },
-      () => void api.runtime.lastError,
+      () => {
+        void api.runtime.lastError;
+        retitleMenu();
+      },
     );
   });
+}
+
+/**
+ * The menu item in the language chosen in the options (chrome.i18n follows the browser's), read
+ * from the extension's own package. Called when the menu is made and when the language changes.
+ */
+let menuTitle = null; // the title set by retitleMenu (reported by "ping", for the tests)
+async function retitleMenu() {
+  try {
+    const lang = (await getSettings())?.language;
+    if (lang !== "vi" && lang !== "en") return;
+    const strings = await (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json();
+    const title = strings?.menu_check_link?.message;
+    if (title) api.contextMenus.update(MENU_ID, { title }, () => void api.runtime.lastError);
+    menuTitle = title;
+  } catch {
+    /* keep the browser-language title */
+  }
 }
 api.runtime.onInstalled.addListener(createMenu);
 api.runtime.onStartup?.addListener(createMenu);

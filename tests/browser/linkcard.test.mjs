@@ -86,6 +86,22 @@ test("a shortened link: caution or suspicious, with the shortener reason", T, as
   await page.close();
 });
 
+test("the menu item follows the language chosen in the options, not only the browser's", T, async () => {
+  const title = async () => {
+    const sw = await serviceWorker(b.context);
+    return sw.evaluate(() => self.cannhac.handle({ type: "ping" }).then((r) => r.menuTitle));
+  };
+  const until = async (want) => {
+    for (let i = 0; i < 50 && (await title()) !== want; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await title(), want);
+  };
+  await setSettings(b.context, { ...TEST_SETTINGS, language: "en" });
+  await until("Check this link");
+  await setSettings(b.context, { ...TEST_SETTINGS, language: "vi" });
+  await until("Kiểm tra liên kết này");
+  await setSettings(b.context, TEST_SETTINGS);
+});
+
 test("a selection with no link: the card says so (a breaker found nothing happened)", T, async () => {
   const page = await openFixture(b.context, srv.origin, "textarea");
   await page.bringToFront();
