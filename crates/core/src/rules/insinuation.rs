@@ -55,6 +55,16 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     let t = ctx.tokens;
     let covered = Covered::new(ctx.tokens, out, Category::Insinuation);
+    let vague = |span| {
+        finding(
+            "insinuation.vague_person",
+            Category::Insinuation,
+            Severity::Info,
+            span,
+            VI,
+            EN,
+        )
+    };
     let mut found = Vec::new();
     let mut i = 0;
     while i < t.len() {
@@ -81,14 +91,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         let span = t[i].orig.start..t[end].orig.end;
         if !covered.overlaps(&span) {
-            found.push(finding(
-                "insinuation.vague_person",
-                Category::Insinuation,
-                Severity::Info,
-                span,
-                VI,
-                EN,
-            ));
+            found.push(vague(span));
         }
         i = end + 1;
     }
@@ -108,14 +111,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         };
         let span = t[k].orig.start..name.orig.end;
         if spaced(t, k, k + n) && !covered.overlaps(&span) {
-            found.push(finding(
-                "insinuation.vague_person",
-                Category::Insinuation,
-                Severity::Info,
-                span,
-                VI,
-                EN,
-            ));
+            found.push(vague(span));
         }
     }
     out.append(&mut found);

@@ -1004,14 +1004,7 @@ fn shamed_sharing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             spans.push(t[i].orig.start..t[s + m - 1].orig.end);
         }
     }
-    add_uncovered(t, out, crate::Category::UnverifiedClaim, spans, |s| {
-        group_finding(
-            ctx,
-            "unverified_claim.spread_pressure",
-            Severity::Warning,
-            s,
-        )
-    });
+    add_spread_pressure(ctx, out, spans);
 }
 
 /// The race against removal, as a form: "trước khi" (or "kẻo") and who removes or the post
@@ -1060,14 +1053,7 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             spans.push(t[i].orig.start..t[k + m - 1].orig.end);
         }
     }
-    add_uncovered(t, out, crate::Category::UnverifiedClaim, spans, |s| {
-        group_finding(
-            ctx,
-            "unverified_claim.spread_pressure",
-            Severity::Warning,
-            s,
-        )
-    });
+    add_spread_pressure(ctx, out, spans);
 }
 
 /// Drops hearsay ("nghe nói", "nghe bảo") that asks the reader about themself: a second-person
@@ -1183,6 +1169,25 @@ phrase_list!(removers, REMOVERS);
 /// Removing a post, for [`removal_race`] (keyed syllables).
 const REMOVALS: &[&str] = &["xoá", "gỡ", "chặn", "bay màu", "delete", "ẩn", "đánh sập"];
 phrase_list!(removals, REMOVALS);
+
+/// Adds `unverified_claim.spread_pressure` (`warning`) over each of `spans` (bytes) that no
+/// finding of the category covers ([`shamed_sharing`], [`removal_race`]).
+fn add_spread_pressure(ctx: &Ctx<'_>, out: &mut Vec<Finding>, spans: Vec<Range<usize>>) {
+    add_uncovered(
+        ctx.tokens,
+        out,
+        crate::Category::UnverifiedClaim,
+        spans,
+        |s| {
+            group_finding(
+                ctx,
+                "unverified_claim.spread_pressure",
+                Severity::Warning,
+                s,
+            )
+        },
+    );
+}
 
 /// Verbs of passing a post on, for [`shamed_sharing`] (keyed syllables, longer before their
 /// prefixes).
