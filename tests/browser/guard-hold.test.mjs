@@ -3,7 +3,7 @@
 // session on the built extension, each case failing on the code before its fix.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openFixture, setSettings, TEST_SETTINGS, underlines, until, stopWorker, serviceWorker, T, suite } from "./harness.mjs";
+import { childFrameEditor, openFixture, setSettings, TEST_SETTINGS, underlines, until, stopWorker, serviceWorker, T, suite } from "./harness.mjs";
 
 const PHRASE = "dự án Hoa Sen"; // custom phrase → internal_document, high
 const env = suite();
@@ -109,10 +109,7 @@ test("a site switched off applies in its data: and sandboxed frames too", T, asy
   try {
     for (const kind of ["dataframe", "sandboxframe"]) {
       const page = await openFixture(env.b.context, env.srv.origin, kind);
-      const frame = await until(async () => {
-        const f = page.frames().find((x) => x !== page.mainFrame());
-        return f && (await f.$("#editor")) && f;
-      }, `${kind}: the frame's textarea`);
+      const frame = await childFrameEditor(page, kind);
       await frame.click("#editor");
       await page.keyboard.type(`Nội dung ${PHRASE}`);
       await page.waitForTimeout(800);

@@ -282,6 +282,14 @@ export async function until(fn, what, timeout = 5000) {
   throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
 }
 
+/** The fixture page's child frame once its #editor is there (the frame kinds of editors.js). */
+export function childFrameEditor(page, kind) {
+  return until(async () => {
+    const f = page.frames().find((x) => x !== page.mainFrame());
+    return f && (await f.$("#editor")) && f;
+  }, `${kind}: the frame's #editor`);
+}
+
 export const near = (a, b, tol = 1.5) => Math.abs(a - b) <= tol;
 export function sameRect(a, b, tol = 1.5) {
   return near(a.left, b.left, tol) && near(a.top, b.top, tol) && near(a.width, b.width, tol) && near(a.height, b.height, tol);

@@ -2,7 +2,7 @@
 // Run: ./build.sh test   (or: ./build.sh && node --test tests/browser/)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { openFixture, underlines, wordRects, until, sameRect, EDITOR, isField, T, suite } from "./harness.mjs";
+import { childFrameEditor, openFixture, underlines, wordRects, until, sameRect, EDITOR, isField, T, suite } from "./harness.mjs";
 
 const PHRASE = "dự án Hoa Sen"; // custom phrase → internal_document, high
 const env = suite();
@@ -113,10 +113,7 @@ test("a textarea in a blob:, a data: or a sandboxed srcdoc frame (match_origin_a
   // A breaker's finding: frames with no origin of their own got no content script at all.
   for (const kind of ["blobframe", "dataframe", "sandboxframe"]) {
     const page = await openFixture(env.b.context, env.srv.origin, kind);
-    const frame = await until(async () => {
-      const f = page.frames().find((x) => x !== page.mainFrame());
-      return f && (await f.$("#editor")) && f;
-    }, `${kind}: the frame's textarea`);
+    const frame = await childFrameEditor(page, kind);
     await frame.click("#editor");
     await page.keyboard.type(`Nội dung ${PHRASE}`);
     await until(async () => (await underlines(frame, "internal_document")).marks.length === 1, `${kind}: a mark in the frame`);
