@@ -2985,3 +2985,51 @@ fn twelfth_session_adv25_forms() {
         assert_no_findings(&e, t);
     }
 }
+
+/// Twelfth session, from the blind round adv26 (its first look: 107 / 120).
+#[test]
+fn twelfth_session_adv26_phrases() {
+    let e = engine();
+    let cat = |c: Category| move |f: &cannhac_core::Finding| f.category == c;
+    for (t, cue, c) in [
+        (
+            "Chắc chắn 1000% là nước máy khu mình nhiễm asen, đừng ai uống nữa.",
+            "Chắc chắn 1000",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Bài thuốc gia truyền từ cây xạ đen đánh tan khối u chỉ sau 2 tuần.",
+            "đánh tan khối u",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "ban be trong nganh tiet lo: truong phong thue nhan hoi lo tien ty",
+            "ban be trong nganh tiet lo",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "khong can chi dich danh, noi vay thi ai cung biet la ba chu nha tro nao roi",
+            "khong can chi dich danh",
+            Category::Insinuation,
+        ),
+        (
+            "Mọi người vào page của nó report và spam inbox cho sập luôn.",
+            "spam inbox cho sập",
+            Category::Inflammatory,
+        ),
+        (
+            "con nao dam dung vao em tao thi tao dot nha, noi la lam",
+            "tao dot nha",
+            Category::Inflammatory,
+        ),
+    ] {
+        assert_underlined(&e, t, cue, cat(c));
+    }
+    for t in [
+        "Công thức óc heo chưng cách thủy cho bé: óc heo lọc sạch gân máu, thêm vài lát gừng, hấp 15 phút.",
+        "Nghe nói năm nay hoa sữa nở muộn, vậy mà sáng nay đi làm đã thấy thơm cả đường Nguyễn Du rồi.",
+        "Chia sẻ càng nhiều càng tốt những mẹo sơ cứu này, biết đâu cứu được một mạng người",
+    ] {
+        assert_no_findings(&e, t);
+    }
+}

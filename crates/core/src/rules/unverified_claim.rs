@@ -372,7 +372,9 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             // thận", "ngon vì bỏ hàn the", "rẻ lắm, toàn dùng thịt lợn bệnh", "sắp tăng".
             let but = || {
                 (toks.end..(toks.end + 20).min(ranges[si].end)).any(|k| {
-                    matches!(
+                    // "vậy mà" (and yet) goes on with the same everyday news.
+                    let yet = t[k].key == "mà" && k > 0 && t[k - 1].key == "vậy";
+                    !yet && matches!(
                         t[k].key.as_str(),
                         "nhưng"
                             | "vì"
@@ -422,6 +424,9 @@ const EVERYDAY_TOPICS: &[&str] = &[
     "trời mưa",
     "mới mở",
     "khai trương",
+    "nở muộn",
+    "nở sớm",
+    "hoa nở",
     "ngon",
     "rẻ",
     "đông lắm",
@@ -670,6 +675,7 @@ const CURE_VERBS: &[&str] = &[
     "chữa khỏi hoàn toàn",
     "khỏi hoàn toàn",
     "teo hết",
+    "đánh tan",
     "tan sạch",
     "tan hết",
     "chữa khỏi",
@@ -836,6 +842,8 @@ const VAGUE_PEOPLE: &[&str] = &[
     "bạn em",
     "bạn anh",
     "bạn chị",
+    "bạn bè trong ngành",
+    "bạn trong ngành",
     "người trong ngành",
     "anh trong ngành",
     "chị trong ngành",
