@@ -118,7 +118,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Hints at a name, before its capitalised letter or part (keyed syllables), read in a text
-/// that already holds an insinuation hint ([`apply`]): "tên có chữ Thuý".
+/// that already holds an insinuation hint ([`apply`]): "tên có chữ Thuý". Alone they are baby
+/// names and class games ("ông bà muốn tên bắt đầu bằng chữ M").
 const NAME_HINTS: &[&str] = &[
     "tên có chữ",
     "tên bắt đầu bằng chữ",
@@ -126,6 +127,7 @@ const NAME_HINTS: &[&str] = &[
     "họ bắt đầu bằng chữ",
     "họ bắt đầu bằng",
     "tên viết tắt là",
+    "tên viết tắt",
 ];
 phrase_list!(name_hints, NAME_HINTS);
 
