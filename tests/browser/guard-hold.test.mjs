@@ -46,7 +46,9 @@ for (const kind of ["chat", "comment"]) {
 test("a second click on Post while the first is held for a busy worker posts nothing more", T, async () => {
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.click("#editor");
-  await busyWorker(700);
+  // Busy long enough that the analysis of the typed text is still out at the clicks, however
+  // slowly the keys are typed on a loaded machine.
+  await busyWorker(2000);
   await page.keyboard.type("Một bài đăng bình thường về chuyến đi Đà Lạt", { delay: 0 });
   await page.click("#post-btn", { clickCount: 2, delay: 10 });
   await until(async () => (await posted(page)).length >= 1, "the post");
