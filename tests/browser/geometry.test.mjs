@@ -196,7 +196,7 @@ test("a textarea restyled without its box changing (font size, spacing, padding)
 
 test("a web font that arrives after the marks are drawn (font-display: swap): they move with the text", T, async (t) => {
   // Any installed font file with other metrics than the monospace fallback serves as the web
-  // font, sent 1.5 s late.
+  // font, sent 4 s late (after the marks are drawn, however slow the machine).
   let file = "";
   try {
     file = execFileSync("fc-match", ["-f", "%{file}", "serif:bold"], { encoding: "utf8" }).trim();
@@ -204,7 +204,7 @@ test("a web font that arrives after the marks are drawn (font-display: swap): th
   if (!file || !fs.existsSync(file)) return t.skip("no font file found with fc-match");
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.route("**/late-font.ttf", async (route) => {
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 4000));
     await route.fulfill({ body: fs.readFileSync(file), contentType: "font/ttf" });
   });
   await page.addStyleTag({
