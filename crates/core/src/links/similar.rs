@@ -13,7 +13,9 @@ use unicode_normalization::char::canonical_combining_class;
 /// The comparison key of a domain label: UTS #39 skeleton (NFD, then every confusable replaced
 /// by its prototype), lower-cased, with combining marks (non-zero combining class) dropped and `đ` → `d`, so that
 /// `vnеxpress` (Cyrillic `е`), `vietcombạnk` and `vietc0mbank` all meet their original.
-/// `m` becomes `rn` on both sides (as in the skeleton), so `rnomo` meets `momo`.
+/// `m` becomes `rn` on both sides (as in the skeleton), so `rnomo` meets `momo`. `ß` becomes
+/// `ss`, as IDNA's transitional processing maps it (UTS #46 deviation characters): `vnexpreß`
+/// meets `vnexpress` (the browser shows `ß` but the skeleton table has no entry for it).
 pub(crate) fn key(label: &str, confusables: &Confusables) -> String {
     let mut out = String::with_capacity(label.len() + 4);
     let mut push = |c: char| {
@@ -21,6 +23,10 @@ pub(crate) fn key(label: &str, confusables: &Confusables) -> String {
             return;
         }
         let c = if c == 'đ' || c == 'Đ' { 'd' } else { c };
+        if c == 'ß' {
+            out.push_str("ss");
+            return;
+        }
         match confusables.get(&c) {
             Some(proto) => out.push_str(proto),
             None => out.push(c),
@@ -148,6 +154,8 @@ mod tests {
         assert_eq!(key("rnomo", conf()), key("momo", conf()));
         assert_eq!(key("dịchvụcông", conf()), "dichvucong");
         assert_eq!(key("ĐÂN", conf()), "dan");
+        assert_eq!(key("vnexpreß", conf()), "vnexpress");
+        assert_eq!(key("VNEXPREẞ", conf()), "vnexpress"); // capital ẞ lower-cases to ß
     }
 
     #[test]
