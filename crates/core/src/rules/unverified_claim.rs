@@ -1026,6 +1026,8 @@ fn shamed_sharing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
+    // Whether each sentence asks to share, on the first race in it.
+    let mut shared: Vec<Option<bool>> = Vec::new();
     for i in 0..t.len() {
         if !matches!(t[i].fold.as_str(), "truoc" | "trc" | "trk" | "keo") {
             continue;
@@ -1053,11 +1055,16 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !(between > 0 && spaced(t, i, k + m - 1)) {
             continue;
         }
+        // Per sentence, read once: a sentence of a megabyte may hold thousands of races.
         let (sentence_of, ranges) = ctx.sentences();
-        let shared = ranges[sentence_of[i]]
-            .clone()
-            .any(|j| share_verbs().at(t, j).is_some() || t[j].fold == "copy");
-        if shared {
+        let si = sentence_of[i];
+        shared.resize(ranges.len(), None);
+        let asks = *shared[si].get_or_insert_with(|| {
+            ranges[si]
+                .clone()
+                .any(|j| share_verbs().at(t, j).is_some() || t[j].fold == "copy")
+        });
+        if asks {
             spans.push(t[i].orig.start..t[k + m - 1].orig.end);
         }
     }
@@ -1073,6 +1080,7 @@ fn hearsay_asked_of_reader(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if !out.iter().any(|f| f.rule_id == "unverified_claim.hearsay") {
         return;
     }
+    let clause_ends = std::cell::OnceCell::new();
     let asked = |f: &Finding| {
         let r = tokens_in(t, &f.span);
         if r.len() != 2 || !matches!(t[r.start + 1].fold.as_str(), "noi" | "bao") {
@@ -1096,10 +1104,19 @@ fn hearsay_asked_of_reader(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !reader {
             return false;
         }
-        // The clause's end: the first token after which punctuation or the text's end comes.
-        let end = (you..t.len())
-            .find(|&k| t.get(k + 1).is_none_or(|n| n.gap != Gap::Space))
-            .unwrap_or(you);
+        // The clause's end: the first token after which punctuation or the text's end comes
+        // (one pass over the text, on the first question: a clause of a megabyte may hold
+        // thousands of "nghe nói bạn").
+        let end = clause_ends.get_or_init(|| {
+            let mut ends = vec![0; t.len()];
+            for k in (0..t.len()).rev() {
+                ends[k] = match t.get(k + 1) {
+                    Some(n) if n.gap == Gap::Space => ends[k + 1],
+                    _ => k,
+                };
+            }
+            ends
+        })[you];
         let after = ctx.text.get(t[end].orig.end..).unwrap_or_default();
         after.trim_start().starts_with('?')
             || matches!(t[end].key.as_str(), "à" | "hả" | "hở" | "chưa")
