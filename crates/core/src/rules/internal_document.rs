@@ -1546,7 +1546,9 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // state body: "Danh sách hộ cận nghèo đợt 2 phường vừa gửi xuống tổ, chưa công khai đâu".
     // Per sentence, read once: where its first paper starts, and whether it names a body.
     let mut sentence_papers: Vec<Option<(Option<usize>, bool)>> = vec![None; ranges.len()];
-    let mut of_a_body_paper = |k: usize| {
+    // Whether a paper is named before token `k` in its sentence, and whether that sentence
+    // names a body too.
+    let mut paper_before = |k: usize| {
         let r = ranges[sentence_of[k]].clone();
         let (first, body) = *sentence_papers[sentence_of[k]].get_or_insert_with(|| {
             let first = r.clone().find(|&j| papers().at(t, j).is_some());
@@ -1557,7 +1559,7 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     }));
             (first, body)
         });
-        body && first.is_some_and(|p| p < k)
+        (first.is_some_and(|p| p < k), body)
     };
     // A clause opens at `k`, or after "bản này" (and a word: who) opening it ("…, bản này chưa
     // trình …", "…, bản này phòng chưa công bố đâu").
@@ -1578,11 +1580,6 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // The qualifier ends the paper's own phrase, in one clause: "quyết định điều động cán bộ
     // chưa ban hành", "đề án sắp xếp bộ máy bản chưa ký đây" (the paper within eight words
     // before it, spaces only between).
-    // A paper named before token `k` in its sentence.
-    let papers_before = |k: usize| {
-        let r = ranges[sentence_of[k]].clone();
-        (r.start..k).any(|j| papers().at(t, j).is_some())
-    };
     let after_paper = |k: usize| {
         (k.saturating_sub(8)..k)
             .rev()
@@ -1674,9 +1671,11 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // tối qua: đ/c Hùng bí thư, …, chưa thông qua").
         // A meeting it is not yet put before names the body ("Dự thảo nghị quyết …, bản chưa
         // trình kỳ họp đâu").
-        let before_meeting = spelled_at(t, s, "chưa trình") && meeting_at(t, s + 2);
+        let of_a_body_paper = |(papered, body): (bool, bool)| {
+            papered && (body || spelled_at(t, s, "chưa trình") && meeting_at(t, s + 2))
+        };
         if !(internal
-            || (of_a_body_paper(s) || before_meeting && papers_before(s))
+            || of_a_body_paper(paper_before(s))
                 && (*leaks
                     .get_or_insert_with(|| passes_on(ctx) || secrecy().any_in(t, 0..t.len()))
                     || first_colon.is_some_and(|c| c < t[s].orig.start)))
