@@ -205,7 +205,7 @@ async function handle(msg, sender) {
       // A locale's strings for content scripts when the language setting overrides the browser's
       // (chrome.i18n cannot switch at run time). Read from the extension's own package.
       if (msg.lang !== "vi" && msg.lang !== "en") return { error: "unknown language" };
-      return (await fetch(api.runtime.getURL(`_locales/${msg.lang}/messages.json`))).json();
+      return localeStrings(msg.lang);
     case "ping":
       return { ok: true, bootedAt, firstAnswerMs, analyses, analyzeMs, menuTitle, ...timings };
     default:
@@ -269,17 +269,22 @@ function createMenu() {
   });
 }
 
+/** A locale's strings (`_locales/<lang>/messages.json`), read from the extension's own package. */
+async function localeStrings(lang) {
+  return (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json();
+}
+
+let menuTitle = null; // the title set by retitleMenu (reported by "ping", for the tests)
+
 /**
  * The menu item in the language chosen in the options (chrome.i18n follows the browser's), read
  * from the extension's own package. Called when the menu is made and when the language changes.
  */
-let menuTitle = null; // the title set by retitleMenu (reported by "ping", for the tests)
 async function retitleMenu() {
   try {
     const lang = (await getSettings())?.language;
     if (lang !== "vi" && lang !== "en") return;
-    const strings = await (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json();
-    const title = strings?.menu_check_link?.message;
+    const title = (await localeStrings(lang))?.menu_check_link?.message;
     if (title) api.contextMenus.update(MENU_ID, { title }, () => void api.runtime.lastError);
     menuTitle = title;
   } catch {

@@ -677,7 +677,7 @@
     }
     // Switched back on: the drafts seen before (not only the focused one) are checked again.
     if (!was) {
-      for (const el of document.querySelectorAll('textarea, input, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]')) {
+      for (const el of document.querySelectorAll(EDITABLE)) {
         const x = composers.get(el);
         if (x?.connected && x.readText().text.trim()) live.add(x);
       }
