@@ -264,7 +264,9 @@
     }
     const fresh = (c) => c.readText().text === c.analysedText;
     const flagged = cs.find((c) => fresh(c) && highFindings(c).length);
-    if (!flagged && cs.every(fresh) && !(held && cs.some((c) => held.cs.has(c)))) {
+    // A share of these composers is already held for an analysis.
+    const holding = !!held && cs.some((c) => held.cs.has(c));
+    if (!flagged && cs.every(fresh) && !holding) {
       // Clean (or its findings dismissed or accepted): no delay at all. Once the page has
       // posted it and emptied the box, those choices are for the next post no more.
       for (const c of cs) if (c.dismissed.size || c.acceptedHigh?.size) watchPosted(c);
@@ -273,7 +275,7 @@
     stop();
     // A second click or Enter while the first is held (a double-click on a cold start): the
     // held one posts, once.
-    if (held && cs.some((c) => held.cs.has(c))) return true;
+    if (holding) return true;
     if (flagged) {
       open(flagged, highFindings(flagged), replay, flagged.saveSelection());
       return true;

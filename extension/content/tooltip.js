@@ -155,7 +155,7 @@
     composer.decidedFor = composer.readText().text; // the post these choices are for
     // Chosen from the keyboard: back to the editor where the caret was.
     if (returnTo) backToEditor();
-    hide();
+    else hide();
     composer.render();
     CN.onFindingsChanged?.(composer);
   }
