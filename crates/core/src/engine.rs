@@ -377,26 +377,12 @@ pub(crate) fn bracketed_after_document(text: &str, tokens: &[Token], first: usiz
 
 /// Whether what follows token `last` opens a document's next part: a title ([`title_follows`]),
 /// a number line (`Số: 88/KH-UBND`: `số`, then a number), the addressees (`gửi các trường`,
-/// `gửi toàn thể …`), another mark in capitals (`HỎA TỐC - THƯỢNG KHẨN`, `MẬT - KHẨN`), or a
-/// state body that issues it, capitalised (`Hoả tốc: Sở yêu cầu …`, `KHẨN: UBND huyện …`).
+/// `gửi toàn thể …`), or another mark in capitals (`HỎA TỐC - THƯỢNG KHẨN`, `MẬT - KHẨN`). Not
+/// a state body after the label: "Hỏa tốc: Sở Giáo dục cho học sinh nghỉ học" heads public
+/// news reposted everywhere (a breaker's cases).
 pub(crate) fn part_follows(tokens: &[Token], last: usize) -> bool {
     const MARK_STARTS: &[&str] = &["mat", "toi", "tuyet", "khan", "thuong", "hoa"];
-    const ISSUERS: &[&str] = &["so", "ubnd", "hdnd", "cuc", "tinh", "huyen", "dang"];
-    // The body's name goes on capitalised ("Sở Y tế") or it directs ("Sở yêu cầu"): not
-    // "Sở thú", "Cục vàng nhà mình", "Sở thích".
-    let issuer = tokens
-        .get(last + 1)
-        .is_some_and(|a| a.capitalized && a.gap != Gap::Hard && ISSUERS.contains(&a.fold.as_str()))
-        && tokens.get(last + 2).is_some_and(|b| {
-            b.gap == Gap::Space
-                && (b.capitalized
-                    || matches!(
-                        b.key.as_str(),
-                        "yêu" | "đề" | "chỉ" | "thông" | "triệu" | "gửi"
-                    ))
-        });
-    issuer
-        || title_follows(tokens, last)
+    title_follows(tokens, last)
         || match tokens.get(last + 1..last + 3) {
             Some([a, b]) => {
                 (a.fold == "so" && b.numeric)

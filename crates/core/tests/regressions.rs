@@ -2949,11 +2949,6 @@ fn twelfth_session_adv25_forms() {
     let cat = |c: Category| move |f: &cannhac_core::Finding| f.category == c;
     for (t, cue, c) in [
         (
-            "Hoả tốc: Sở yêu cầu báo cáo số liệu tồn kho trước 17h hôm nay.",
-            "Hoả tốc",
-            Category::InternalDocument,
-        ),
-        (
             "Nhà thằng tài xế tông người bỏ chạy ở 27/5 đường Lê Văn Sỹ, phường 13, quận 3.",
             "27/5 đường Lê Văn Sỹ",
             Category::PersonalData,
@@ -2975,6 +2970,7 @@ fn twelfth_session_adv25_forms() {
         "Nghe nói cuối tuần này miền Bắc đón không khí lạnh, mọi người nhớ mang áo ấm cho các bé.",
         "Nghe nói đầu ngõ mới mở quán cà phê muối, chiều nay rủ nhau ra thử không?",
         "Khẩn: Cục vàng nhà mình sốt 39 độ, các mẹ chỉ giúp với.",
+        "HỎA TỐC: Sở Giáo dục Hà Nội cho học sinh nghỉ học ngày mai do bão Yagi.",
         "Khẩn: Sở thú Thủ Lệ đông nghẹt người chiều nay.",
         "Bé nhà mình tên có chữ An, mọi người góp ý tên đệm giúp nhé",
         "Mẹ không nói thì con cũng biết mẹ mệt",
