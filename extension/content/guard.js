@@ -129,7 +129,7 @@
   let dialog = null; // the open dialog's state
   // While a share action is held for an analysis to finish: its composers, and the text typed
   // into them meanwhile (kept out of the draft being shared, typed back after it).
-  let held = null; // { cs: Set<Composer>, typed: string }
+  let held = null; // { cs: Set<Composer>, typed: string, changed: boolean }
   let ownInput = false; // true while the guard itself types into a composer
 
   /** `document.execCommand` run by the guard (its input is not the user's, never held). */
@@ -286,7 +286,7 @@
     // the answer is for the text in the box; a draft still changing after a few rounds is
     // judged by the latest answer, never taken as clean.
     const saved = new Map(cs.map((c) => [c, c.saveSelection()]));
-    const hold = { cs: new Set(cs), typed: "" };
+    const hold = { cs: new Set(cs), typed: "", changed: false };
     held = hold;
     // Never held for long: after five seconds what was typed goes back into the draft.
     const release = setTimeout(() => {
@@ -307,6 +307,14 @@
           if (c) open(c, long2 ? [] : highFindings(c), replay, saved.get(c), !!long2, hold.typed);
           return;
         }
+        // The draft changed in a way that could not be kept apart (an input method's
+        // composition): it is not the text that was checked, so it is not posted; the user
+        // posts it again.
+        if (hold.changed) {
+          if (held === hold) held = null;
+          retype(live[0], hold.typed);
+          return;
+        }
         runReplay(replay);
         // Still held until what was typed meanwhile is typed back, after the replay's own
         // new line (a task queued before this one): keys pressed until then keep their order.
@@ -319,21 +327,31 @@
   }
 
   /**
-   * Text typed into a held composer while its share waits for the analysis (a cold worker):
-   * kept out of the draft, so that the post is the text that was checked and what the user
-   * types next stays in the box for the next post ("Chào anh" Enter "Ok" sends "Chào anh",
-   * not "Chào anhOk"). Deleting while held takes back what was kept; other input (an input
-   * method's composition, a paste) goes to the draft as before.
+   * Input into a held composer while its share waits for the analysis (a cold worker) is kept
+   * out of the draft, so that the post is the text that was checked and what the user types
+   * next stays in the box for the next post ("Chào anh" Enter "Ok" sends "Chào anh", not
+   * "Chào anhOk"): text typed, pasted or dropped, and new lines, are kept and typed back after
+   * the share; Backspace and Ctrl+Backspace take back what was kept; other edits (Delete, a
+   * cut) are refused while held. An input method's composition cannot be refused: the draft
+   * then differs from what was checked, and the held share is not posted ([`intercept`]).
    */
   function holdInput(e) {
     if (!held || ownInput) return;
     const t = CN.deepTarget(e);
     if (![...held.cs].some((c) => c.el === t || c.el.contains?.(t))) return;
-    if (e.inputType === "insertText" && typeof e.data === "string") {
-      held.typed += e.data;
-    } else if (e.inputType === "deleteContentBackward") {
+    if (!e.cancelable) {
+      held.changed = true;
+      return;
+    }
+    const type = e.inputType || "";
+    if (type.startsWith("insert")) {
+      const text = typeof e.data === "string" ? e.data : (e.dataTransfer?.getData("text/plain") ?? "");
+      held.typed += type === "insertLineBreak" || type === "insertParagraph" ? "\n" : text;
+    } else if (type === "deleteContentBackward") {
       held.typed = [...held.typed].slice(0, -1).join("");
-    } else return;
+    } else if (type === "deleteWordBackward") {
+      held.typed = held.typed.replace(/\S*\s*$/u, "");
+    }
     e.preventDefault();
     e.stopImmediatePropagation();
   }
@@ -520,7 +538,9 @@
       const [post, edit] = d.actions.keys();
       d.current = d.current === edit ? post : edit;
       d.current.focus();
-    } else if (e.key === "Enter" || e.key === " ") {
+    } else if (e.key === "Enter" || (e.key === " " && d.current !== [...d.actions.keys()][0])) {
+      // Space presses "Vẫn đăng" when it has the focus; on "Sửa lại" (where the dialog opens)
+      // it is typed on like any character, not lost.
       if (!e.repeat) d.actions.get(d.current)();
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing) {
       // Typing on means editing: back to the composer with the character, where it was going

@@ -43,6 +43,30 @@ for (const kind of ["chat", "comment"]) {
   });
 }
 
+for (const kind of ["chat", "comment"]) {
+  test(`${kind}: Ctrl+Backspace and Delete while a share is held do not edit the message being sent`, T, async () => {
+    // A breaker's finding: only typed text and Backspace were kept apart, so Ctrl+Backspace
+    // took a word off the message being sent ("Chào anh, mai gặp " was posted).
+    const page = await openFixture(env.b.context, env.srv.origin, kind);
+    await page.click("#editor");
+    const text = "Chào anh, mai gặp nhé";
+    await page.keyboard.type(text, { delay: 0 });
+    await busyWorker(1500);
+    await page.keyboard.type("!", { delay: 0 }); // an edit whose analysis the busy worker holds
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Okk", { delay: 0 });
+    await page.keyboard.press("Control+Backspace");
+    await page.keyboard.press("Delete");
+    await page.keyboard.type("Vâng", { delay: 0 });
+    await until(async () => (await posted(page)).length === 1, "the message to be sent", 8000);
+    await until(async () => (await page.evaluate(() => window.getText())) === "Vâng", "the box to hold what was typed after Enter", 3000).catch(async (e) => {
+      throw new Error(`${e.message}; sent ${JSON.stringify(await posted(page))}, box ${JSON.stringify(await page.evaluate(() => window.getText()))}`);
+    });
+    assert.deepEqual(await posted(page), [`${text}!`], "exactly the message that was checked");
+    await page.close();
+  });
+}
+
 test("a second click on Post while the first is held for a busy worker posts nothing more", T, async () => {
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.click("#editor");

@@ -548,12 +548,13 @@ test("typing on while the guard asks goes back to the composer: the characters l
     if (kind === "comment") await page.keyboard.press("Enter");
     else await page.keyboard.press("Control+Enter");
     await dialog(page).waitFor();
-    await page.keyboard.type("abc", { delay: 30 });
+    // A space first (a breaker's finding: it pressed "Sửa lại" and was lost).
+    await page.keyboard.type(" abc", { delay: 30 });
     await until(async () => (await dialog(page).count()) === 0, "the guard to close");
     const now = kind === "comment" ? await page.evaluate(() => window.getText()) : await page.inputValue("#editor");
     // After a plain Enter in a box that posts on Enter, typing on means the Enter was a new
     // line: it is kept before the characters.
-    const want = kind === "comment" ? `${text}\nabc` : `${text}abc`;
+    const want = kind === "comment" ? `${text}\n abc` : `${text} abc`;
     assert.equal(now.replace(/\n+/g, "\n"), want, `${kind}: the typed characters are in the draft, at the caret`);
     assert.deepEqual(await posted(page), [], `${kind}: nothing posted`);
     await page.close();
