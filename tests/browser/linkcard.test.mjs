@@ -10,7 +10,7 @@
 //   }, url)
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, startServer, openFixture, setSettings, TEST_SETTINGS, serviceWorker , T } from "./harness.mjs";
+import { launch, startServer, openFixture, setSettings, TEST_SETTINGS, serviceWorker, underlines, until, T } from "./harness.mjs";
 
 let srv, b;
 before(async () => {
@@ -104,6 +104,11 @@ test("the menu item follows the language chosen in the options, not only the bro
 
 test("a selection with no link: the card says so (a breaker found nothing happened)", T, async () => {
   const page = await openFixture(b.context, srv.origin, "textarea");
+  // The content script has its settings and strings once it underlines (a card shown before
+  // would speak the browser's language).
+  await page.click("#editor");
+  await page.keyboard.type("Về dự án Hoa Sen");
+  await until(async () => (await underlines(page, "internal_document")).marks.length === 1, "the content script to be ready");
   await page.bringToFront();
   const sent = await menuClick(page, { selectionText: "chỉ là chữ thường, không có địa chỉ nào" });
   assert.ok(sent.error, JSON.stringify(sent));
