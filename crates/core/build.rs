@@ -10,7 +10,12 @@
 //!   the context word lists) is replaced by its syllable keys joined by single spaces, computed
 //!   here with the engine's own text model (`src/text/`, compiled into this script): NFC, lower
 //!   case, canonical tone placement, stretched letters collapsed (`Hoà  Bình!` → `hòa bình`).
-//!   The parts of a `*` phrase are keyed one by one and joined by ` * `.
+//!   The parts of a `*` phrase are keyed one by one and joined by ` * `;
+//! - the lexicon phrases (`phrases`, entries' `p`) are then written as the numbers of their
+//!   syllables (`&[3, 14]`, `WILDCARD` = 65535 for a `*`), with the syllable tables
+//!   `SYL_KEYS`, `SYL_HASHES`, `FOLD_KEYS`, `FOLD_HASHES`, `SYL_FOLD` ([`Syllables`]), so that
+//!   the engine hashes and folds no built-in syllable at start-up; a plain phrase that an
+//!   entry of its group refines is left out of the plain list.
 //!
 //! A phrase with no syllable to match on stops the build with its file and text, and so does a
 //! field this script does not read (a typo such as `not_befor`, or a group option such as
@@ -32,7 +37,84 @@ mod compat;
 mod text;
 
 use serde_json::Value;
+use std::collections::HashMap;
 use std::path::Path;
+
+/// The syllable number standing for a phrase's `*` (`WILDCARD` in `src/lexicon.rs`).
+const WILDCARD: u16 = u16::MAX;
+
+/// The syllables of the lexicon phrases, numbered in the order they first appear (the numbers
+/// `GroupData::phrases` and `EntryData::p` hold), with their folded forms numbered apart: the
+/// engine seeds its phrase tries with these tables instead of hashing, folding and interning
+/// every phrase's syllables at start-up.
+#[derive(Default)]
+struct Syllables {
+    keys: Vec<String>,
+    index: HashMap<String, u16>,
+    folds: Vec<String>,
+    fold_index: HashMap<String, u16>,
+    /// The number of each key's folded form.
+    fold_of: Vec<u16>,
+}
+
+impl Syllables {
+    fn number(&mut self, k: &str) -> u16 {
+        if let Some(&n) = self.index.get(k) {
+            return n;
+        }
+        let n = u16::try_from(self.keys.len())
+            .ok()
+            .filter(|&n| n < WILDCARD)
+            .expect("fewer than 65,535 distinct syllables in the lexicons");
+        let f = text::tone::fold(k);
+        let next = self.folds.len();
+        let fnum = *self
+            .fold_index
+            .entry(f.clone())
+            .or_insert_with(|| u16::try_from(next).expect("fewer than 65,536 folded syllables"));
+        if usize::from(fnum) == next {
+            self.folds.push(f);
+        }
+        self.keys.push(k.to_string());
+        self.index.insert(k.to_string(), n);
+        self.fold_of.push(fnum);
+        n
+    }
+
+    /// `&[3, 14, 65535, 15]` for a keyed phrase (`*` → [`WILDCARD`]).
+    fn phrase(&mut self, keyed: &str) -> String {
+        let nums: Vec<String> = keyed
+            .split_ascii_whitespace()
+            .map(|k| if k == "*" { WILDCARD } else { self.number(k) })
+            .map(|n| n.to_string())
+            .collect();
+        format!("&[{}]", nums.join(", "))
+    }
+
+    /// The Rust statics of the tables.
+    fn rust(&self) -> String {
+        let strs = |v: &[String]| v.iter().map(|k| lit(k)).collect::<Vec<_>>().join(", ");
+        let hashes = |v: &[String]| {
+            v.iter()
+                .map(|k| text::key_hash(k).to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let nums = |v: &[u16]| v.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+        format!(
+            "/// The syllable keys of the lexicon phrases, by number.\npub static SYL_KEYS: &[&str] = &[{}];\n\
+             /// [`text::key_hash`] of each of [`SYL_KEYS`].\npub static SYL_HASHES: &[u32] = &[{}];\n\
+             /// The folded syllable keys ([`text::tone::fold`] of [`SYL_KEYS`]), by number.\npub static FOLD_KEYS: &[&str] = &[{}];\n\
+             /// [`text::key_hash`] of each of [`FOLD_KEYS`].\npub static FOLD_HASHES: &[u32] = &[{}];\n\
+             /// The number in [`FOLD_KEYS`] of each of [`SYL_KEYS`]' folded form.\npub static SYL_FOLD: &[u16] = &[{}];\n",
+            strs(&self.keys),
+            hashes(&self.keys),
+            strs(&self.folds),
+            hashes(&self.folds),
+            nums(&self.fold_of),
+        )
+    }
+}
 
 const FILES: &[&str] = &[
     "internal_document.toml",
@@ -230,8 +312,9 @@ fn opt_str(v: &Value, field: &str) -> String {
     }
 }
 
-/// One `[[group]]` as a `GroupData` literal.
-fn group_rust(file: &str, g: &Value) -> String {
+/// One `[[group]]` as a `GroupData` literal, its phrases as syllable numbers of `syl`. A plain
+/// phrase that one of the group's entries refines is left out of the plain list.
+fn group_rust(file: &str, g: &Value, syl: &mut Syllables) -> String {
     let text = |f: &str| {
         g.get(f)
             .and_then(Value::as_str)
@@ -244,6 +327,17 @@ fn group_rust(file: &str, g: &Value) -> String {
         .map(|a| a.iter().map(|d| d.to_string()).collect())
         .unwrap_or_default();
     let flag = |f: &str| g.get(f).and_then(Value::as_bool).unwrap_or(false);
+    let refined: Vec<&str> = array(g, "entries")
+        .iter()
+        .filter_map(|e| e.get("p").and_then(Value::as_str))
+        .collect();
+    let plain: Vec<String> = array(g, "phrases")
+        .iter()
+        .filter_map(Value::as_str)
+        .filter(|p| !refined.contains(p))
+        .map(|p| syl.phrase(p))
+        .collect();
+    let plain = format!("&[{}]", plain.join(", "));
     let entries: Vec<String> = g
         .get("entries")
         .and_then(Value::as_array)
@@ -252,7 +346,7 @@ fn group_rust(file: &str, g: &Value) -> String {
                 .map(|e| {
                     format!(
                         "EntryData {{ p: {}, unaccented: {}, caps: {}, alone: {}, needs_target: {}, severity: {}, suggestion: {}, not_after: {}, not_before: {}, dodge: {} }}",
-                        lit(e.get("p").and_then(Value::as_str).unwrap_or_else(|| panic!("{file}: an entry lacks `p`"))),
+                        syl.phrase(e.get("p").and_then(Value::as_str).unwrap_or_else(|| panic!("{file}: an entry lacks `p`"))),
                         opt_unaccented(e),
                         opt_bool(e, "caps"),
                         opt_bool(e, "alone"),
@@ -287,7 +381,7 @@ fn group_rust(file: &str, g: &Value) -> String {
         flag("dodge"),
         str_list(g, "not_after"),
         str_list(g, "not_before"),
-        str_list(g, "phrases"),
+        plain,
         entries.join(",\n        "),
     )
 }
@@ -299,6 +393,7 @@ fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut files_rs = String::new();
     let mut lists_rs = String::new();
+    let mut syl = Syllables::default();
     for f in FILES {
         let src = Path::new("data").join(f);
         println!("cargo:rerun-if-changed={}", src.display());
@@ -378,7 +473,7 @@ fn main() {
                 let groups: Vec<String> = json
                     .get("group")
                     .and_then(Value::as_array)
-                    .map(|gs| gs.iter().map(|g| group_rust(f, g)).collect())
+                    .map(|gs| gs.iter().map(|g| group_rust(f, g, &mut syl)).collect())
                     .unwrap_or_default();
                 files_rs.push_str(&format!(
                     "    ({}, &[\n        {}\n    ]),\n",
@@ -389,7 +484,8 @@ fn main() {
         }
     }
     let code = format!(
-        "// Generated by build.rs from data/*.toml (phrases keyed); do not edit.\n\n/// The lexicon files: (file name, its groups).\npub static BUILTIN: &[(&str, &[GroupData])] = &[\n{files_rs}];\n{lists_rs}"
+        "// Generated by build.rs from data/*.toml (phrases keyed); do not edit.\n\n/// The lexicon files: (file name, its groups).\npub static BUILTIN: &[(&str, &[GroupData])] = &[\n{files_rs}];\n{lists_rs}{}",
+        syl.rust()
     );
     let dest = Path::new(&out).join("lexicon_data.rs");
     std::fs::write(&dest, code).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
