@@ -12,7 +12,8 @@
 //!   case, canonical tone placement, stretched letters collapsed (`Hoà  Bình!` → `hòa bình`).
 //!   The parts of a `*` phrase are keyed one by one and joined by ` * `;
 //! - the lexicon phrases (`phrases`, entries' `p`) are then written as the numbers of their
-//!   syllables (`&[3, 14]`, `WILDCARD` = 65535 for a `*`), with the syllable tables
+//!   syllables (`&[3, 14]`, `WILDCARD` = 65535 for a `*`; a group's plain list is one slice,
+//!   each phrase ended by `PHRASE_END` = 65534), with the syllable tables
 //!   `SYL_KEYS`, `SYL_HASHES`, `FOLD_KEYS`, `FOLD_HASHES`, `SYL_FOLD` ([`Syllables`]), so that
 //!   the engine hashes and folds no built-in syllable at start-up; a plain phrase that an
 //!   entry of its group refines is left out of the plain list.
@@ -42,6 +43,9 @@ use std::path::Path;
 
 /// The syllable number standing for a phrase's `*` (`WILDCARD` in `src/lexicon.rs`).
 const WILDCARD: u16 = u16::MAX;
+/// The number that ends each phrase of a group's plain list (`PHRASE_END` in
+/// `src/lexicon.rs`).
+const PHRASE_END: u16 = u16::MAX - 1;
 
 /// The syllables of the lexicon phrases, numbered in the order they first appear (the numbers
 /// `GroupData::phrases` and `EntryData::p` hold), with their folded forms numbered apart: the
@@ -64,7 +68,7 @@ impl Syllables {
         }
         let n = u16::try_from(self.keys.len())
             .ok()
-            .filter(|&n| n < WILDCARD)
+            .filter(|&n| n < PHRASE_END)
             .expect("fewer than 65,535 distinct syllables in the lexicons");
         let f = text::tone::fold(k);
         let next = self.folds.len();
@@ -83,12 +87,16 @@ impl Syllables {
 
     /// `&[3, 14, 65535, 15]` for a keyed phrase (`*` → [`WILDCARD`]).
     fn phrase(&mut self, keyed: &str) -> String {
-        let nums: Vec<String> = keyed
+        format!("&[{}]", self.numbers(keyed).join(", "))
+    }
+
+    /// The numbers of a keyed phrase's syllables (`*` → [`WILDCARD`]), as Rust literals.
+    fn numbers(&mut self, keyed: &str) -> Vec<String> {
+        keyed
             .split_ascii_whitespace()
             .map(|k| if k == "*" { WILDCARD } else { self.number(k) })
             .map(|n| n.to_string())
-            .collect();
-        format!("&[{}]", nums.join(", "))
+            .collect()
     }
 
     /// The Rust statics of the tables.
@@ -331,12 +339,17 @@ fn group_rust(file: &str, g: &Value, syl: &mut Syllables) -> String {
         .iter()
         .filter_map(|e| e.get("p").and_then(Value::as_str))
         .collect();
-    let plain: Vec<String> = array(g, "phrases")
+    // One slice for the whole list, each phrase ended by PHRASE_END (a slice per phrase would
+    // cost a pointer and a length each in the .wasm).
+    let mut plain: Vec<String> = Vec::new();
+    for p in array(g, "phrases")
         .iter()
         .filter_map(Value::as_str)
         .filter(|p| !refined.contains(p))
-        .map(|p| syl.phrase(p))
-        .collect();
+    {
+        plain.extend(syl.numbers(p));
+        plain.push(PHRASE_END.to_string());
+    }
     let plain = format!("&[{}]", plain.join(", "));
     let entries: Vec<String> = g
         .get("entries")

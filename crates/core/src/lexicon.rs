@@ -75,11 +75,21 @@ pub struct GroupData {
     pub not_after: Contexts,
     /// Cancelling right contexts for every phrase.
     pub not_before: Contexts,
-    /// Plain phrases, each as the numbers of its syllables in [`SYL_KEYS`] (a phrase that
-    /// one of `entries` refines is not repeated here).
-    pub phrases: &'static [&'static [u16]],
+    /// Plain phrases, each as the numbers of its syllables in [`SYL_KEYS`] followed by
+    /// [`PHRASE_END`] (a phrase that one of `entries` refines is not repeated here). Read it
+    /// with [`GroupData::plain`].
+    pub phrases: &'static [u16],
     /// Phrases with options.
     pub entries: &'static [EntryData],
+}
+
+impl GroupData {
+    /// The plain phrases, each as the numbers of its syllables in [`SYL_KEYS`].
+    pub fn plain(&self) -> impl Iterator<Item = &'static [u16]> + Clone {
+        self.phrases
+            .split(|&n| n == PHRASE_END)
+            .filter(|p| !p.is_empty())
+    }
 }
 
 /// Context phrases (`not_after` / `not_before`) of the built-in data, keyed (syllable keys
@@ -119,6 +129,8 @@ include!(concat!(env!("OUT_DIR"), "/lexicon_data.rs"));
 
 /// The syllable number that stands for a `*` in a built-in phrase ([`EntryData::p`]).
 pub const WILDCARD: u16 = u16::MAX;
+/// The number that ends each phrase of [`GroupData::phrases`].
+pub const PHRASE_END: u16 = u16::MAX - 1;
 
 /// The key of built-in syllable number `n` (`""` for [`WILDCARD`] or a number out of range).
 fn syl_key(n: u16) -> &'static str {
@@ -753,7 +765,7 @@ impl Lexicon {
         let mut rules = Vec::with_capacity(groups.clone().count() + extra_rules.len());
         let mut news: Vec<NewEntry> = Vec::with_capacity(
             groups
-                .map(|g| g.phrases.len() + g.entries.len())
+                .map(|g| g.plain().count() + g.entries.len())
                 .sum::<usize>()
                 + extra.len(),
         );
@@ -774,7 +786,7 @@ impl Lexicon {
                 // An entry with options overrides the same phrase in the plain list: build.rs
                 // has left those out of it (and a plain list holds no phrase twice:
                 // `plain_phrases_are_unique`).
-                for &keys in g.phrases {
+                for keys in g.plain() {
                     news.push(NewEntry {
                         phrase: PhraseSource::Builtin(keys),
                         rule,
@@ -1523,7 +1535,7 @@ mod tests {
                 .join(" * ")
         };
         let keys = |v: &[String]| v.iter().map(|p| key(p)).collect::<Vec<_>>();
-        let numbered = |v: &[&[u16]]| v.iter().map(|p| builtin_keys(p)).collect::<Vec<_>>();
+        let numbered = |g: &GroupData| g.plain().map(builtin_keys).collect::<Vec<_>>();
         for ((name, src), (bname, groups)) in SOURCES.iter().zip(BUILTIN) {
             assert_eq!(name, bname);
             let a: File = toml::from_str(src).expect(name);
@@ -1551,7 +1563,7 @@ mod tests {
                     .into_iter()
                     .filter(|p| !refined.contains(p))
                     .collect();
-                assert_eq!(plain, numbered(gb.phrases), "{at}");
+                assert_eq!(plain, numbered(gb), "{at}");
                 assert_eq!(keys(&ga.not_after), gb.not_after, "{at}");
                 assert_eq!(keys(&ga.not_before), gb.not_before, "{at}");
                 assert_eq!(ga.entries.len(), gb.entries.len(), "{at}");
@@ -1591,7 +1603,7 @@ mod tests {
         for (name, groups) in BUILTIN {
             for g in *groups {
                 let mut seen = std::collections::HashSet::new();
-                for p in g.phrases {
+                for p in g.plain() {
                     if !seen.insert(p) {
                         twice.push(format!("{name}/{}: {:?}", g.id, builtin_keys(p)));
                     }
@@ -1608,7 +1620,7 @@ mod tests {
         assert_eq!(SYL_KEYS.len(), SYL_HASHES.len());
         assert_eq!(SYL_KEYS.len(), SYL_FOLD.len());
         assert_eq!(FOLD_KEYS.len(), FOLD_HASHES.len());
-        assert!(SYL_KEYS.len() < usize::from(WILDCARD));
+        assert!(SYL_KEYS.len() < usize::from(PHRASE_END));
         for (n, k) in SYL_KEYS.iter().enumerate() {
             assert_eq!(SYL_HASHES[n], text::key_hash(k), "{k}");
             let f = FOLD_KEYS[usize::from(SYL_FOLD[n])];
@@ -1643,12 +1655,7 @@ mod tests {
         let mut context = 0;
         for (_, groups) in BUILTIN {
             for g in *groups {
-                for p in g
-                    .phrases
-                    .iter()
-                    .copied()
-                    .chain(g.entries.iter().map(|e| e.p))
-                {
+                for p in g.plain().chain(g.entries.iter().map(|e| e.p)) {
                     let got = default_unaccented(None, p, &mut String::new());
                     assert_eq!(got, from_keys(&builtin_keys(p)), "{}", builtin_keys(p));
                     context += usize::from(got == Unaccented::Word(ContextWord::Context));
