@@ -7,8 +7,8 @@
 //! cơ quan có thẩm quyền").
 
 use super::{
-    add_uncovered, group_finding, phrase_list, sentences_with, spaced, spelled_any, tokens_in,
-    Covered, Ctx, StartIndex,
+    add_uncovered, group_finding, phrase_list, sentences_with, spaced, spelled_any, spelled_at,
+    tokens_in, Covered, Ctx, PhraseList, StartIndex,
 };
 use crate::engine::key_matches;
 use crate::lexicon::KeyFilter;
@@ -128,6 +128,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     removal_race(ctx, out);
     hearsay_asked_of_reader(ctx, out);
     drop_denied_accusations(ctx.tokens, out);
+    drop_generic_accusations(ctx.tokens, out);
     cure_claims(ctx, out);
     drop_prescribed_recoveries(ctx, out);
     drop_uncounted_forwards(ctx, out);
@@ -1055,6 +1056,10 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !(between > 0 && spaced(t, i, k + m - 1)) {
             continue;
         }
+        // "trước khi Facebook gỡ tính năng này": a feature or an offer goes, not the post.
+        if t.get(k + m).is_some_and(|x| x.gap == Gap::Space) && features().at(t, k + m).is_some() {
+            continue;
+        }
         // Per sentence, read once: a sentence of a megabyte may hold thousands of races.
         let (sentence_of, ranges) = ctx.sentences();
         let si = sentence_of[i];
@@ -1155,6 +1160,222 @@ fn drop_denied_accusations(t: &[Token], out: &mut Vec<Finding>) {
     });
 }
 
+/// Words that, right before a wrongdoing, make it a thing to fight or forbid rather than
+/// something someone did ("phòng chống tham ô", "nghiêm cấm nhận hối lộ"), for
+/// [`drop_generic_accusations`] (keyed; a longer phrase before a shorter one with its first
+/// syllable).
+const FIGHTS: &[&str] = &[
+    "phòng chống",
+    "chống",
+    "phòng ngừa",
+    "ngăn chặn",
+    "ngăn ngừa",
+    "đẩy lùi",
+    "đấu tranh với",
+    "đấu tranh",
+    "nghiêm cấm",
+    "cấm",
+    "tố giác",
+    "lên án",
+    "xử lý nghiêm",
+    "xử lý",
+    "trừng trị",
+    "không được phép",
+    "không được",
+];
+phrase_list!(fights, FIGHTS);
+
+/// A wrongdoing's name as a kind of act ("hành vi tham ô", "tội nhận hối lộ"), for
+/// [`drop_generic_accusations`] (keyed).
+/// (A longer phrase comes before a shorter one with its first syllable: the first spelled
+/// wins.)
+const KINDS: &[&str] = &[
+    "hành vi",
+    "hành động",
+    "tội danh",
+    "tội",
+    "tình trạng",
+    "nạn",
+    "vấn nạn",
+];
+phrase_list!(kinds, KINDS);
+
+/// What a wrongdoing opening its sentence is said to be or to get ("Tham ô là hành vi …",
+/// "Nhận hối lộ là tội …", "Tham ô là gì?", "Tham ô bị xử lý thế nào?"), for
+/// [`drop_generic_accusations`] (keyed).
+const DEFINED_AS: &[&str] = &[
+    "là hành vi",
+    "là hành động",
+    "là tội",
+    "là một",
+    "là gì",
+    "là vi phạm",
+    "là biểu hiện",
+    "là quốc nạn",
+    "là vấn nạn",
+    "là phạm tội",
+    "là trái pháp luật",
+    "bị xử lý",
+    "sẽ bị xử lý",
+    "đều bị xử lý",
+    "bị nghiêm cấm",
+    "bị cấm",
+    "bị trừng trị",
+    "bị truy cứu",
+    "bị xử phạt",
+    "bị phạt",
+    "bị pháp luật",
+];
+phrase_list!(defined_as, DEFINED_AS);
+
+/// Drops an unsourced accusation that names a wrongdoing as a kind of act, not as something
+/// someone did: civics, campaigns and law ("Tuyên truyền phòng chống tham ô, nhận hối lộ",
+/// "Tội nhận hối lộ được quy định tại Điều 354", "Tham ô, nhận hối lộ là hành vi vi phạm
+/// pháp luật", "Bất kỳ ai nhận hối lộ đều bị xử lý"). The wrongdoing is generic when, in its
+/// clause,
+/// - a word of fighting or forbidding ([`FIGHTS`]) comes right before it, or a kind of act
+///   ([`KINDS`]) opening the clause or after such a word, with "các", "những" or "mọi"
+///   between or not ("các hành vi tham ô" after "xử lý");
+/// - it opens its sentence and is said to be a kind of act or to be punished
+///   ([`DEFINED_AS`]), after the other wrongdoings listed with it;
+/// - "nào" or "ai" asks for anyone right before it ("cán bộ nào nhận hối lộ", "bất kỳ ai
+///   tham ô"; not "ông nào đó": "đó" stands between).
+///
+/// A wrongdoing listed right after a generic one (after a comma, "và", "hoặc") is generic too.
+/// So is one in a film's or a book's plot: a film, a story, a novel or a character named
+/// earlier in its sentence ("Phim kể về gã kế toán ôm tiền quỹ bỏ trốn"; not "như phim",
+/// "quay phim").
+/// "có hành vi nhận hối lộ", "bị bắt vì tội tham ô" stay findings: the kind of act follows a
+/// verb about someone. Source: the article's section II (inferring about officials without a
+/// conclusion of the competent body) concerns people, not the law's own words. Linear in
+/// findings.
+fn drop_generic_accusations(t: &[Token], out: &mut Vec<Finding>) {
+    let is_accusation = |f: &Finding| f.rule_id == "unverified_claim.unsourced_accusation";
+    if !out.iter().any(is_accusation) {
+        return;
+    }
+    // Whether tokens `a..b` hold only "các", "những", "mọi" (determiners before a kind).
+    let dets = |a: usize, b: usize| {
+        t[a..b]
+            .iter()
+            .all(|x| matches!(x.fold.as_str(), "cac" | "nhung" | "moi"))
+    };
+    // A clause starts at token `i` (the first token, or after punctuation).
+    let opens = |i: usize| i == 0 || t[i].gap != Gap::Space;
+    // A phrase of `list` ends right before token `i` (in one phrase with it), up to two
+    // determiners between: its first token.
+    let ends_before = |list: &PhraseList, i: usize| {
+        (i.saturating_sub(6)..i).find(|&k| {
+            list.at(t, k).is_some_and(|n| {
+                let end = k + n;
+                end <= i && dets(end, i) && i - end <= 2 && spaced(t, k, i)
+            })
+        })
+    };
+    let generic_start = |s: usize| {
+        if ends_before(fights(), s).is_some() {
+            return true;
+        }
+        if let Some(k) = ends_before(kinds(), s) {
+            return opens(k) || ends_before(fights(), k).is_some();
+        }
+        // "cán bộ nào nhận hối lộ", "bất kỳ ai tham ô", "Ai nhận hối lộ thì …".
+        s >= 1
+            && t[s].gap == Gap::Space
+            && match t[s - 1].fold.as_str() {
+                "nao" => t[s - 1].key == "nào" || !t[s - 1].marked,
+                "ai" => {
+                    opens(s - 1)
+                        || (s >= 2
+                            && t[s - 1].gap == Gap::Space
+                            && matches!(t[s - 2].fold.as_str(), "ky" | "cu" | "nhung" | "moi"))
+                }
+                _ => false,
+            }
+    };
+    // Whether a film, a story or a character is named earlier in each token's sentence.
+    let fiction_cue = |i: usize| {
+        let x = &t[i];
+        let named = match x.fold.as_str() {
+            "phim" | "film" => true,
+            "truyen" => x.key == "truyện",
+            "nhan" => spelled_at(t, i, "nhân vật"),
+            "tieu" => spelled_at(t, i, "tiểu thuyết"),
+            "kich" => spelled_at(t, i, "kịch bản"),
+            "vo" => spelled_at(t, i, "vở kịch"),
+            _ => false,
+        };
+        // "chuyện như phim", "quay phim ông ấy nhận tiền": a likeness, or a recording.
+        named
+            && !(i > 0
+                && x.gap == Gap::Space
+                && matches!(t[i - 1].fold.as_str(), "nhu" | "hon" | "giong" | "quay"))
+    };
+    let mut cue = false;
+    let in_fiction: Vec<bool> = (0..t.len())
+        .map(|i| {
+            if t[i].gap == Gap::Hard {
+                cue = false;
+            }
+            let before = cue;
+            cue = cue || fiction_cue(i);
+            before
+        })
+        .collect();
+    // The accusations' token ranges, in text order (findings are not sorted yet).
+    let mut spans: Vec<(Range<usize>, usize)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| is_accusation(f))
+        .map(|(n, f)| (tokens_in(t, &f.span), n))
+        .filter(|(r, _)| !r.is_empty())
+        .collect();
+    spans.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut generic = vec![false; out.len()];
+    // Whether accusation `j` follows accusation `j - 1` in one list: a comma or "và", "hoặc",
+    // "hay" between, nothing else.
+    let listed_after = |spans: &[(Range<usize>, usize)], j: usize| {
+        j >= 1 && {
+            let (prev, cur) = (&spans[j - 1].0, &spans[j].0);
+            let joined = match cur.start.checked_sub(prev.end) {
+                Some(0) => t[cur.start].gap == Gap::Soft,
+                Some(1) => {
+                    matches!(t[prev.end].fold.as_str(), "va" | "hoac" | "hay")
+                        && t[prev.end].gap != Gap::Hard
+                        && t[cur.start].gap == Gap::Space
+                }
+                _ => false,
+            };
+            joined
+        }
+    };
+    let mut j = 0;
+    while j < spans.len() {
+        // The run of accusations listed together from `j`.
+        let mut end = j + 1;
+        while end < spans.len() && listed_after(&spans, end) {
+            end += 1;
+        }
+        let first = spans[j].0.start;
+        let last = spans[end - 1].0.end;
+        let sentence_start = first == 0 || t[first].gap == Gap::Hard;
+        let defined = sentence_start
+            && t.get(last).is_some_and(|x| x.gap == Gap::Space)
+            && defined_as().at(t, last).is_some();
+        if defined || generic_start(first) || in_fiction[first] {
+            for (_, n) in &spans[j..end] {
+                generic[*n] = true;
+            }
+        }
+        j = end;
+    }
+    let mut n = 0;
+    out.retain(|_| {
+        n += 1;
+        !generic[n - 1]
+    });
+}
+
 /// Second-person words for [`hearsay_asked_of_reader`] (keyed).
 const READERS: &[&str] = &[
     "bạn", "cậu", "mày", "anh", "chị", "em", "bác", "cô", "chú", "ông", "bà", "ad", "thím",
@@ -1190,6 +1411,31 @@ const REMOVERS: &[&str] = &[
     "sắp",
 ];
 phrase_list!(removers, REMOVERS);
+
+/// What a platform or a shop removes that is not a post, right after the removal in
+/// [`removal_race`]: "trước khi Facebook gỡ tính năng này, mọi người chia sẻ cách dùng" (keyed
+/// syllables).
+const FEATURES: &[&str] = &[
+    "tính năng",
+    "chức năng",
+    "ứng dụng",
+    "app",
+    "dịch vụ",
+    "chương trình",
+    "ưu đãi",
+    "khuyến mãi",
+    "mã giảm giá",
+    "voucher",
+    "game",
+    "trò chơi",
+    "bộ lọc",
+    "filter",
+    "nút",
+    "biểu tượng",
+    "icon",
+    "sticker",
+];
+phrase_list!(features, FEATURES);
 
 /// Removing a post, for [`removal_race`] (keyed syllables).
 const REMOVALS: &[&str] = &["xoá", "gỡ", "chặn", "bay màu", "delete", "ẩn", "đánh sập"];
@@ -1653,6 +1899,10 @@ mod tests {
             REMOVERS,
             REMOVALS,
             READERS,
+            FEATURES,
+            FIGHTS,
+            KINDS,
+            DEFINED_AS,
             CURE_VERBS,
             CURE_RESULTS,
             DISEASES,
