@@ -182,6 +182,25 @@ const CODE_WORDS: &[&str] = &[
     "tracking",
 ];
 
+/// Whether token `k` is the "nhà" of a business rather than a home: "nhà trọ", "nhà nghỉ",
+/// "nhà xe", "nhà khách" ("Nhà trọ sinh viên ở 80/2 Trần Quang Diệu còn phòng", "Nhà xe
+/// Phương Trang ở …"). Its owner's number stays a person's ("Chủ nhà trọ này … sđt …"): only
+/// the house number after it is read differently.
+fn business_house(t: &[Token], k: usize) -> bool {
+    t[k].fold == "nha"
+        && t.get(k + 1).is_some_and(|x| {
+            x.gap == Gap::Space && matches!(x.fold.as_str(), "tro" | "nghi" | "xe" | "khach")
+        })
+}
+
+/// A word for someone's home ([`HOME_WORDS`]) up to `back` tokens before token `i`, in its
+/// sentence, not the "nhà" of a business ([`business_house`]).
+fn home_before(t: &[Token], i: usize, back: usize) -> bool {
+    near_word_where(t, (i, i + 1), (back, 0), HOME_WORDS, |k| {
+        !business_house(t, k)
+    })
+}
+
 /// Words for someone's home (folded): a bare number after one is a house number.
 const HOME_WORDS: &[&str] = &[
     "nha",
@@ -1132,18 +1151,14 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             Some(i + 2)
         } else if house_number(&t[i])
             && !(i > 0 && slash_end(ctx.text, t, i - 1) >= i)
-            && near_word(t, i, i + 1, home_window(i), 0, HOME_WORDS)
+            && home_before(t, i, home_window(i))
         {
             // "nhà nó ở 12 ngõ 34 …", "địa chỉ: 45 Nguyễn Trãi …", "ở 18B Lý Thường Kiệt": a
             // bare house number after a word for someone's home (a little further back for a
             // number with a slash: "nhà thằng cho vay nặng lãi ở 27/4 hẻm 112 …"; the part
             // after its slash is no house number of its own).
             Some(i)
-        } else if t[i + 1].numeric
-            && is_street(i)
-            && t[i].fold != "to"
-            && near_word(t, i, i + 1, 6, 0, HOME_WORDS)
-        {
+        } else if t[i + 1].numeric && is_street(i) && t[i].fold != "to" && home_before(t, i, 6) {
             // "nhà con mụ đó ở hẻm 123 Lê Văn Sỹ": the lane itself after a word for a home.
             Some(i)
         } else {
@@ -1176,7 +1191,7 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && t.get(h + 1).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
                 && t.get(h + 2).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
                 && h0 > 0
-                && near_word(t, h0, h0 + 1, home_window(h0), 0, HOME_WORDS)
+                && home_before(t, h0, home_window(h0))
                 // "ở 45 Nguyễn Trãi", "địa chỉ: 45 Nguyễn Trãi", "nhà số 41 Phan Đình Phùng",
                 // "hẻm 45/12 Nguyễn Thị Minh Khai" (not "về nhà 2 Bà Cháu").
                 && (matches!(t[h0 - 1].fold.as_str(), "o" | "tai" | "so")
