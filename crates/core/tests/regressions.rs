@@ -3029,3 +3029,70 @@ fn twelfth_session_adv26_phrases() {
         assert_no_findings(&e, t);
     }
 }
+
+/// Thirteenth session: a wrongdoing named as a kind of act (civics, campaigns, the law), in a
+/// film's plot, a platform removing a feature, and a lodging business's address are not
+/// findings; the same words said of someone still are.
+#[test]
+fn thirteenth_session_generic_wrongdoing() {
+    let e = engine();
+    let accusation =
+        |f: &cannhac_core::Finding| f.rule_id == "unverified_claim.unsourced_accusation";
+    for (t, cue) in [
+        ("Ông chủ tịch xã tham ô 2 tỷ tiền đền bù.", "tham ô"),
+        ("Ông A có hành vi nhận hối lộ.", "nhận hối lộ"),
+        ("Ông A bị bắt vì tội tham ô.", "tham ô"),
+        ("Ông nào đó nhận hối lộ ở xã mình.", "nhận hối lộ"),
+        ("Nhận hối lộ là nghề của ông ta.", "Nhận hối lộ"),
+        (
+            "Chuyện như phim: kế toán xã ôm tiền quỹ bỏ trốn.",
+            "ôm tiền quỹ",
+        ),
+        (
+            "Có người quay phim ông phó chủ tịch nhận hối lộ ở quán cà phê.",
+            "nhận hối lộ",
+        ),
+        (
+            "Xem phim xong mới biết. Kế toán xã mình ôm tiền quỹ bỏ trốn rồi.",
+            "ôm tiền quỹ",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, accusation);
+    }
+    assert_underlined(
+        &e,
+        "Share gấp trước khi facebook gỡ bài này!",
+        "trước khi facebook gỡ",
+        |f| f.rule_id == "unverified_claim.spread_pressure",
+    );
+    assert_underlined(
+        &e,
+        "Chủ nhà trọ này lừa cọc, sđt chị ta 0909 888 777, mọi người tránh xa",
+        "0909 888 777",
+        |f| f.category == Category::PersonalData,
+    );
+    assert_underlined(
+        &e,
+        "Nhà nó ở 80/2 Trần Quang Diệu.",
+        "80/2 Trần Quang Diệu",
+        |f| f.category == Category::PersonalData,
+    );
+    for t in [
+        "Tham ô, nhận hối lộ là hành vi vi phạm pháp luật, bị xử lý hình sự.",
+        "Nhận hối lộ là tội nghiêm trọng.",
+        "Hành vi tham ô sẽ bị xử lý nghiêm.",
+        "Tuyên truyền phòng chống tham ô, nhận hối lộ cho cán bộ xã.",
+        "Tội nhận hối lộ được quy định tại Điều 354 Bộ luật Hình sự.",
+        "Tham ô là gì? Tham ô bị xử lý thế nào?",
+        "Bất kỳ ai nhận hối lộ đều phải bị trừng trị.",
+        "Cán bộ không được nhận hối lộ dưới mọi hình thức.",
+        "Xử lý nghiêm các hành vi ăn chặn tiền hỗ trợ người dân.",
+        "Phim kể về gã kế toán ôm tiền quỹ bỏ trốn sang Campuchia.",
+        "Nhân vật chính là một quan tham nhận hối lộ rồi bỏ trốn ra nước ngoài.",
+        "Trước khi Facebook gỡ tính năng này, mọi người chia sẻ cách dùng nhé.",
+        "Nhà trọ sinh viên ở 80/2 Trần Quang Diệu còn phòng.",
+        "Nhà xe Phương Trang ở 80/2 Trần Quang Diệu nhận gửi hàng.",
+    ] {
+        assert_no_findings(&e, t);
+    }
+}
