@@ -180,7 +180,7 @@ test("the service worker stopped mid-session restarts and keeps answering", T, a
   await page.close();
 });
 
-test("focusing an empty composer starts a stopped worker, which builds its engine before the first keystroke", T, async () => {
+test("focusing an empty composer starts a stopped worker, which builds its engine and compiles the analysis (a warm-up) before the first keystroke", T, async () => {
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.waitForTimeout(300); // the content script has read its settings (that woke the worker)
   const ext = await env.b.context.newPage();
@@ -193,10 +193,10 @@ test("focusing an empty composer starts a stopped worker, which builds its engin
   await until(worker, "a worker started by the focus");
   const now = await until(async () => {
     const r = await ping();
-    return typeof r?.engineNewMs === "number" && r;
-  }, "the engine built by the started worker");
+    return typeof r?.engineNewMs === "number" && typeof r?.warmUpMs === "number" && r;
+  }, "the engine built and warmed up by the started worker");
   assert.ok(now.bootedAt > first.bootedAt, "a new worker instance");
-  assert.equal(now.analyses, 0, "nothing was analysed: the engine was built on the worker's start");
+  assert.equal(now.analyses, 0, "no request was analysed: the engine was built on the worker's start");
   await ext.close();
   await cdp.detach();
   await page.close();
