@@ -128,7 +128,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     removal_race(ctx, out);
     hearsay_asked_of_reader(ctx, out);
     drop_denied_accusations(ctx.tokens, out);
-    drop_generic_accusations(ctx.tokens, out);
+    drop_generic_accusations(ctx, out);
     cure_claims(ctx, out);
     drop_prescribed_recoveries(ctx, out);
     drop_uncounted_forwards(ctx, out);
@@ -1027,8 +1027,10 @@ fn shamed_sharing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
-    // Whether each sentence asks to share, on the first race in it.
+    // Whether each sentence asks to share, on the first race in it; whether it names the post
+    // itself ("bài này", a clip), on the first race over a feature in it.
     let mut shared: Vec<Option<bool>> = Vec::new();
+    let mut names_post: Vec<Option<bool>> = Vec::new();
     for i in 0..t.len() {
         if !matches!(t[i].fold.as_str(), "truoc" | "trc" | "trk" | "keo") {
             continue;
@@ -1056,13 +1058,56 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !(between > 0 && spaced(t, i, k + m - 1)) {
             continue;
         }
-        // "trước khi Facebook gỡ tính năng này": a feature or an offer goes, not the post.
-        if t.get(k + m).is_some_and(|x| x.gap == Gap::Space) && features().at(t, k + m).is_some() {
-            continue;
-        }
         // Per sentence, read once: a sentence of a megabyte may hold thousands of races.
         let (sentence_of, ranges) = ctx.sentences();
         let si = sentence_of[i];
+        // "trước khi Facebook gỡ (bỏ) tính năng này": a feature or an offer goes, not the
+        // post — unless the feature is a way of sharing ("tính năng chia sẻ", "app live") or
+        // the sentence asks to pass on the post itself ("share bài này", a clip).
+        let feature_at = |f: usize| {
+            features().at(t, f).is_some_and(|n| {
+                let tool = (f + n..(f + n + 2).min(t.len())).any(|j| {
+                    t[j].gap == Gap::Space
+                        && (share_verbs().at(t, j).is_some()
+                            || matches!(t[j].fold.as_str(), "live" | "livestream")
+                            || spelled_at(t, j, "phát trực tiếp")
+                            || spelled_at(t, j, "chuyển tiếp"))
+                });
+                !tool
+            })
+        };
+        // Up to two words between: "gỡ bỏ", "xóa hẳn", "chặn các", "xóa mấy cái".
+        let after = k + m;
+        let mut f = after;
+        while f < after + 2
+            && t.get(f).is_some_and(|x| {
+                x.gap == Gap::Space
+                    && matches!(
+                        x.fold.as_str(),
+                        "bo" | "han" | "cac" | "may" | "cai" | "nhung"
+                    )
+            })
+        {
+            f += 1;
+        }
+        if t.get(f).is_some_and(|x| x.gap == Gap::Space) && feature_at(f) {
+            names_post.resize(ranges.len(), None);
+            let post = *names_post[si].get_or_insert_with(|| {
+                ranges[si].clone().any(|j| {
+                    matches!(t[j].fold.as_str(), "clip" | "video")
+                        || (matches!(t[j].fold.as_str(), "bai" | "tin")
+                            && t.get(j + 1).is_some_and(|x| {
+                                x.gap == Gap::Space
+                                    && (x.key == "này"
+                                        || x.fold == "viet"
+                                        || !x.marked && x.fold == "nay")
+                            }))
+                })
+            });
+            if !post {
+                continue;
+            }
+        }
         shared.resize(ranges.len(), None);
         let asks = *shared[si].get_or_insert_with(|| {
             ranges[si]
@@ -1160,18 +1205,18 @@ fn drop_denied_accusations(t: &[Token], out: &mut Vec<Finding>) {
     });
 }
 
-/// Words that, right before a wrongdoing, make it a thing to fight or forbid rather than
-/// something someone did ("phòng chống tham ô", "nghiêm cấm nhận hối lộ"), for
+/// Words that make a wrongdoing named after them in their sentence a thing to fight, forbid or
+/// punish rather than something someone did ("phòng chống tham ô", "Nghiêm cấm cán bộ, công
+/// chức nhận hối lộ", "quy định về tội tham ô", "để xảy ra tình trạng ăn chặn"), for
 /// [`drop_generic_accusations`] (keyed; a longer phrase before a shorter one with its first
 /// syllable).
-const FIGHTS: &[&str] = &[
+const GENERIC_LEADS: &[&str] = &[
     "phòng chống",
     "chống",
     "phòng ngừa",
     "ngăn chặn",
     "ngăn ngừa",
     "đẩy lùi",
-    "đấu tranh với",
     "đấu tranh",
     "nghiêm cấm",
     "cấm",
@@ -1182,13 +1227,17 @@ const FIGHTS: &[&str] = &[
     "trừng trị",
     "không được phép",
     "không được",
+    "quy định",
+    "mức phạt",
+    "hình phạt",
+    "khung hình phạt",
+    "xảy ra",
 ];
-phrase_list!(fights, FIGHTS);
+phrase_list!(generic_leads, GENERIC_LEADS);
 
 /// A wrongdoing's name as a kind of act ("hành vi tham ô", "tội nhận hối lộ"), for
-/// [`drop_generic_accusations`] (keyed).
-/// (A longer phrase comes before a shorter one with its first syllable: the first spelled
-/// wins.)
+/// [`drop_generic_accusations`] (keyed; a longer phrase before a shorter one with its first
+/// syllable).
 const KINDS: &[&str] = &[
     "hành vi",
     "hành động",
@@ -1197,17 +1246,17 @@ const KINDS: &[&str] = &[
     "tình trạng",
     "nạn",
     "vấn nạn",
+    "vụ",
 ];
 phrase_list!(kinds, KINDS);
 
 /// What a wrongdoing opening its sentence is said to be or to get ("Tham ô là hành vi …",
-/// "Nhận hối lộ là tội …", "Tham ô là gì?", "Tham ô bị xử lý thế nào?"), for
-/// [`drop_generic_accusations`] (keyed).
+/// "Nhận hối lộ là tội …", "Tham ô tài sản là gì?", "Tham ô bị xử lý thế nào?"), for
+/// [`drop_generic_accusations`] (keyed). Not "là một" ("Nhận hối lộ là một chuyện, ông ta …").
 const DEFINED_AS: &[&str] = &[
     "là hành vi",
     "là hành động",
     "là tội",
-    "là một",
     "là gì",
     "là vi phạm",
     "là biểu hiện",
@@ -1228,58 +1277,164 @@ const DEFINED_AS: &[&str] = &[
 ];
 phrase_list!(defined_as, DEFINED_AS);
 
+/// Words that point at a person or at one place or body in a sentence ("ông", "lão",
+/// "trưởng thôn", "chủ tịch", "nó", "này" in "xã này"): a wrongdoing in such a sentence is said
+/// of someone, for [`drop_generic_accusations`] (keyed).
+const SOMEONE: &[&str] = &[
+    "ông",
+    "bà",
+    "lão",
+    "thằng",
+    "mụ",
+    "gã",
+    "hắn",
+    "ổng",
+    "bả",
+    "ả",
+    "nó",
+    "họ",
+    "bọn",
+    "tụi",
+    "anh ta",
+    "chị ta",
+    "cô ta",
+    "chủ tịch",
+    "phó",
+    "trưởng",
+    "giám đốc",
+    "kế toán",
+    "thủ quỹ",
+    "bí thư",
+    "sếp",
+    "vợ",
+    "chồng",
+    "tên",
+    "này",
+    "đó",
+    "ấy",
+    "kia",
+    "nọ",
+];
+phrase_list!(someone, SOMEONE);
+
 /// Drops an unsourced accusation that names a wrongdoing as a kind of act, not as something
-/// someone did: civics, campaigns and law ("Tuyên truyền phòng chống tham ô, nhận hối lộ",
-/// "Tội nhận hối lộ được quy định tại Điều 354", "Tham ô, nhận hối lộ là hành vi vi phạm
-/// pháp luật", "Bất kỳ ai nhận hối lộ đều bị xử lý"). The wrongdoing is generic when, in its
-/// clause,
-/// - a word of fighting or forbidding ([`FIGHTS`]) comes right before it, or a kind of act
-///   ([`KINDS`]) opening the clause or after such a word, with "các", "những" or "mọi"
-///   between or not ("các hành vi tham ô" after "xử lý");
-/// - it opens its sentence and is said to be a kind of act or to be punished
-///   ([`DEFINED_AS`]), after the other wrongdoings listed with it;
-/// - "nào" or "ai" asks for anyone right before it ("cán bộ nào nhận hối lộ", "bất kỳ ai
-///   tham ô"; not "ông nào đó": "đó" stands between).
+/// someone did: civics, campaigns and the law ("Tuyên truyền phòng chống tham ô, nhận hối lộ",
+/// "Tội nhận hối lộ được quy định tại Điều 354", "Tham ô, nhận hối lộ là hành vi vi phạm pháp
+/// luật", "Bất kỳ ai nhận hối lộ đều bị xử lý"), or tells a film's or a book's plot ("Phim kể
+/// về gã kế toán ôm tiền quỹ bỏ trốn", "Diễn viên X đóng vai chủ tịch xã nhận hối lộ").
 ///
-/// A wrongdoing listed right after a generic one (after a comma, "và", "hoặc") is generic too.
-/// So is one in a film's or a book's plot: a film, a story, a novel or a character named
-/// earlier in its sentence ("Phim kể về gã kế toán ôm tiền quỹ bỏ trốn"; not "như phim",
-/// "quay phim").
-/// "có hành vi nhận hối lộ", "bị bắt vì tội tham ô" stay findings: the kind of act follows a
-/// verb about someone. Source: the article's section II (inferring about officials without a
-/// conclusion of the competent body) concerns people, not the law's own words. Linear in
-/// findings.
-fn drop_generic_accusations(t: &[Token], out: &mut Vec<Finding>) {
+/// A wrongdoing is generic only in a sentence that points at nobody ([`SOMEONE`]: no "ông",
+/// "lão", "trưởng thôn", "nó", no "xã này"; a single-syllable word typed without diacritics
+/// counts as one too), and when
+/// - a word of fighting, forbidding or the law ([`GENERIC_LEADS`]) comes before it in its
+///   sentence, not right after "bị" or "được" ("bị tố giác nhận hối lộ" is said of someone);
+/// - or a kind of act ([`KINDS`]) comes right before it, opening its clause with "các",
+///   "những" or "mọi" before it or not ("Mọi hành vi nhận hối lộ đều …");
+/// - or it opens its sentence and, within four words after it and the wrongdoings listed with
+///   it, is said to be a kind of act or to be punished ([`DEFINED_AS`]);
+/// - or "nào" or "ai" asks for anyone right before it ("cán bộ nào nhận hối lộ", "bất kỳ ai
+///   tham ô"), in a sentence that is no question ("Ai ăn chặn tiền? Lão trưởng thôn chứ ai!").
+///
+/// A single-syllable lead or kind counts only with its diacritics ("va chong om tien quy" is
+/// "và chồng", "toi nhan hoi lo" is "tôi"). A wrongdoing listed right after a generic one
+/// (after a comma, "và", "hoặc", "hay") is generic too.
+///
+/// A plot is told when a film, a book or a play ("phim", "truyện", "tiểu thuyết", "sách",
+/// "vở kịch") is followed within three words by "kể", "xoay quanh" or "nói về", or "đóng vai" /
+/// "vào vai" comes, earlier in the sentence ("Cứ như một bộ phim, kế toán xã ôm tiền quỹ" and
+/// "Xem phim xong … ôm tiền quỹ" stay findings).
+///
+/// Source: the article's section II (inferring about officials without a conclusion of the
+/// competent body) concerns people, not the law's own words. Linear in tokens.
+fn drop_generic_accusations(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let is_accusation = |f: &Finding| f.rule_id == "unverified_claim.unsourced_accusation";
     if !out.iter().any(is_accusation) {
         return;
     }
-    // Whether tokens `a..b` hold only "các", "những", "mọi" (determiners before a kind).
+    let t = ctx.tokens;
+    let (sentence_of, ranges) = ctx.sentences();
+    // A phrase of `list` starts at token `k` and is safe to read there: with its diacritics
+    // when it is one syllable. Its length.
+    let at = |list: &PhraseList, k: usize| list.at(t, k).filter(|&n| n > 1 || t[k].marked);
+    // Per sentence, read once each: whether it points at someone; the first token after a
+    // generic lead in it (`usize::MAX`: none); the first token after a plot's cue.
+    let mut pointed: Vec<Option<bool>> = vec![None; ranges.len()];
+    let mut led_from: Vec<Option<usize>> = vec![None; ranges.len()];
+    let mut plot_from: Vec<Option<usize>> = vec![None; ranges.len()];
+    let someone_in = |si: usize| {
+        // Folded too: "ong", "ba" typed flat may be a bee or three, read as a person all the
+        // same (which keeps the finding); but not inside a lead of two or more words ("phong
+        // chong" is "phòng chống", not a husband).
+        let r = ranges[si].clone();
+        let mut k = r.start;
+        while k < r.end {
+            match generic_leads().at(t, k) {
+                Some(n) if n > 1 => k += n,
+                _ if someone().at(t, k).is_some() => return true,
+                _ => k += 1,
+            }
+        }
+        false
+    };
+    let lead_in = |si: usize| {
+        ranges[si]
+            .clone()
+            .find_map(|k| {
+                let n = at(generic_leads(), k)?;
+                let after_passive = k > 0
+                    && t[k].gap == Gap::Space
+                    && matches!(t[k - 1].fold.as_str(), "bi" | "duoc");
+                (!after_passive).then_some(k + n)
+            })
+            .unwrap_or(usize::MAX)
+    };
+    let plot_in = |si: usize| {
+        let r = ranges[si].clone();
+        r.clone()
+            .find_map(|k| {
+                let x = &t[k];
+                if spelled_at(t, k, "đóng vai") || spelled_at(t, k, "vào vai") {
+                    return Some(k + 2);
+                }
+                let work = match x.fold.as_str() {
+                    "phim" | "film" | "sach" => true,
+                    "truyen" => x.key == "truyện",
+                    "tieu" => spelled_at(t, k, "tiểu thuyết"),
+                    "kich" => k > 0 && t[k - 1].fold == "vo",
+                    _ => false,
+                };
+                if !work {
+                    return None;
+                }
+                (k + 1..(k + 4).min(r.end)).find_map(|j| {
+                    let told = t[j].key == "kể"
+                        || spelled_at(t, j, "xoay quanh")
+                        || spelled_at(t, j, "nói về");
+                    (told && spaced(t, k, j)).then_some(j + 1)
+                })
+            })
+            .unwrap_or(usize::MAX)
+    };
+    // Tokens `a..b` hold only "các", "những", "mọi".
     let dets = |a: usize, b: usize| {
         t[a..b]
             .iter()
             .all(|x| matches!(x.fold.as_str(), "cac" | "nhung" | "moi"))
     };
-    // A clause starts at token `i` (the first token, or after punctuation).
     let opens = |i: usize| i == 0 || t[i].gap != Gap::Space;
-    // A phrase of `list` ends right before token `i` (in one phrase with it), up to two
-    // determiners between: its first token.
-    let ends_before = |list: &PhraseList, i: usize| {
-        (i.saturating_sub(6)..i).find(|&k| {
-            list.at(t, k).is_some_and(|n| {
-                let end = k + n;
-                end <= i && dets(end, i) && i - end <= 2 && spaced(t, k, i)
-            })
+    // A kind of act right before token `s`, with its determiners opening the clause.
+    let kind_opens = |s: usize| {
+        (s.saturating_sub(6)..s).any(|k| {
+            at(kinds(), k).is_some_and(|n| k + n == s && spaced(t, k, s)) && {
+                let mut k0 = k;
+                while k0 > 0 && t[k0].gap == Gap::Space && dets(k0 - 1, k0) {
+                    k0 -= 1;
+                }
+                opens(k0)
+            }
         })
     };
-    let generic_start = |s: usize| {
-        if ends_before(fights(), s).is_some() {
-            return true;
-        }
-        if let Some(k) = ends_before(kinds(), s) {
-            return opens(k) || ends_before(fights(), k).is_some();
-        }
-        // "cán bộ nào nhận hối lộ", "bất kỳ ai tham ô", "Ai nhận hối lộ thì …".
+    let asks_anyone = |s: usize| {
         s >= 1
             && t[s].gap == Gap::Space
             && match t[s - 1].fold.as_str() {
@@ -1292,36 +1447,8 @@ fn drop_generic_accusations(t: &[Token], out: &mut Vec<Finding>) {
                 }
                 _ => false,
             }
+            && !ctx.sentence_is_question(s)
     };
-    // Whether a film, a story or a character is named earlier in each token's sentence.
-    let fiction_cue = |i: usize| {
-        let x = &t[i];
-        let named = match x.fold.as_str() {
-            "phim" | "film" => true,
-            "truyen" => x.key == "truyện",
-            "nhan" => spelled_at(t, i, "nhân vật"),
-            "tieu" => spelled_at(t, i, "tiểu thuyết"),
-            "kich" => spelled_at(t, i, "kịch bản"),
-            "vo" => spelled_at(t, i, "vở kịch"),
-            _ => false,
-        };
-        // "chuyện như phim", "quay phim ông ấy nhận tiền": a likeness, or a recording.
-        named
-            && !(i > 0
-                && x.gap == Gap::Space
-                && matches!(t[i - 1].fold.as_str(), "nhu" | "hon" | "giong" | "quay"))
-    };
-    let mut cue = false;
-    let in_fiction: Vec<bool> = (0..t.len())
-        .map(|i| {
-            if t[i].gap == Gap::Hard {
-                cue = false;
-            }
-            let before = cue;
-            cue = cue || fiction_cue(i);
-            before
-        })
-        .collect();
     // The accusations' token ranges, in text order (findings are not sorted yet).
     let mut spans: Vec<(Range<usize>, usize)> = out
         .iter()
@@ -1331,13 +1458,12 @@ fn drop_generic_accusations(t: &[Token], out: &mut Vec<Finding>) {
         .filter(|(r, _)| !r.is_empty())
         .collect();
     spans.sort_by_key(|(r, _)| (r.start, r.end));
-    let mut generic = vec![false; out.len()];
     // Whether accusation `j` follows accusation `j - 1` in one list: a comma or "và", "hoặc",
     // "hay" between, nothing else.
     let listed_after = |spans: &[(Range<usize>, usize)], j: usize| {
         j >= 1 && {
             let (prev, cur) = (&spans[j - 1].0, &spans[j].0);
-            let joined = match cur.start.checked_sub(prev.end) {
+            match cur.start.checked_sub(prev.end) {
                 Some(0) => t[cur.start].gap == Gap::Soft,
                 Some(1) => {
                     matches!(t[prev.end].fold.as_str(), "va" | "hoac" | "hay")
@@ -1345,10 +1471,10 @@ fn drop_generic_accusations(t: &[Token], out: &mut Vec<Finding>) {
                         && t[cur.start].gap == Gap::Space
                 }
                 _ => false,
-            };
-            joined
+            }
         }
     };
+    let mut generic = vec![false; out.len()];
     let mut j = 0;
     while j < spans.len() {
         // The run of accusations listed together from `j`.
@@ -1358,11 +1484,22 @@ fn drop_generic_accusations(t: &[Token], out: &mut Vec<Finding>) {
         }
         let first = spans[j].0.start;
         let last = spans[end - 1].0.end;
-        let sentence_start = first == 0 || t[first].gap == Gap::Hard;
-        let defined = sentence_start
-            && t.get(last).is_some_and(|x| x.gap == Gap::Space)
-            && defined_as().at(t, last).is_some();
-        if defined || generic_start(first) || in_fiction[first] {
+        let si = sentence_of[first];
+        let plot = *plot_from[si].get_or_insert_with(|| plot_in(si)) <= first;
+        let drop = plot
+            || (!*pointed[si].get_or_insert_with(|| someone_in(si)) && {
+                let defined = || {
+                    (first == 0 || t[first].gap == Gap::Hard)
+                        && (last..(last + 5).min(ranges[si].end)).any(|k| {
+                            spaced(t, last.saturating_sub(1), k) && defined_as().at(t, k).is_some()
+                        })
+                };
+                *led_from[si].get_or_insert_with(|| lead_in(si)) <= first
+                    || kind_opens(first)
+                    || defined()
+                    || asks_anyone(first)
+            });
+        if drop {
             for (_, n) in &spans[j..end] {
                 generic[*n] = true;
             }
@@ -1900,9 +2037,10 @@ mod tests {
             REMOVALS,
             READERS,
             FEATURES,
-            FIGHTS,
+            GENERIC_LEADS,
             KINDS,
             DEFINED_AS,
+            SOMEONE,
             CURE_VERBS,
             CURE_RESULTS,
             DISEASES,
