@@ -182,14 +182,23 @@ const CODE_WORDS: &[&str] = &[
     "tracking",
 ];
 
-/// Whether token `k` is the "nhà" of a business rather than a home: "nhà trọ", "nhà nghỉ",
-/// "nhà xe", "nhà khách" ("Nhà trọ sinh viên ở 80/2 Trần Quang Diệu còn phòng", "Nhà xe
-/// Phương Trang ở …"). Its owner's number stays a person's ("Chủ nhà trọ này … sđt …"): only
-/// the house number after it is read differently.
+/// Whether token `k` is the "nhà" of a business opening its clause rather than a home: "nhà
+/// trọ", "nhà nghỉ", "nhà xe", "nhà trẻ", "nhà máy"/"nhà may" ("Nhà trọ sinh viên ở 80/2 Trần
+/// Quang Diệu còn phòng", "Nhà xe Phương Trang ở …"), not followed by someone ("Nhà trọ thằng
+/// Nam ở 25/7 …") nor inside a clause ("thuê nhà trọ ở 45 hẻm 12", "giờ ở nhà trọ 27/4 …":
+/// where someone lives). Its owner's number stays a person's ("Chủ nhà trọ này … sđt …"):
+/// only the house number after it is read differently.
 fn business_house(t: &[Token], k: usize) -> bool {
     t[k].fold == "nha"
+        && (k == 0 || t[k].gap != Gap::Space)
         && t.get(k + 1).is_some_and(|x| {
-            x.gap == Gap::Space && matches!(x.fold.as_str(), "tro" | "nghi" | "xe" | "khach")
+            x.gap == Gap::Space && matches!(x.fold.as_str(), "tro" | "nghi" | "xe" | "tre" | "may")
+        })
+        && !t.get(k + 2).is_some_and(|x| {
+            matches!(
+                x.fold.as_str(),
+                "cua" | "thang" | "con" | "ong" | "ba" | "lao" | "mu" | "anh" | "chi" | "em" | "co"
+            )
         })
 }
 
