@@ -3056,15 +3056,70 @@ fn thirteenth_session_generic_wrongdoing() {
             "Xem phim xong mới biết. Kế toán xã mình ôm tiền quỹ bỏ trốn rồi.",
             "ôm tiền quỹ",
         ),
+        // A breaker's cases against the first version of the exemptions: the kind of act, the
+        // film or the lead word in a sentence about someone.
+        (
+            "Hành vi nhận hối lộ của ông phó chủ tịch xã Lê Văn Bình ai cũng biết, chỉ có cấp trên là không biết",
+            "nhận hối lộ",
+        ),
+        (
+            "Tôi xin tố giác hành vi nhận hối lộ của cán bộ địa chính xã Hòa Phú tên Trần Văn Lộc",
+            "nhận hối lộ",
+        ),
+        (
+            "Ông phó chủ tịch xã bị tố giác nhận hối lộ 200 triệu từ nhà thầu mà vẫn ngồi ghế",
+            "nhận hối lộ",
+        ),
+        ("Ke toan xa va chong om tien quy bo tron roi ba con oi", "om tien quy"),
+        (
+            "Ai ăn chặn tiền hỗ trợ lũ của thôn 3? Lão trưởng thôn Nguyễn Văn Tư chứ ai!",
+            "ăn chặn tiền",
+        ),
+        (
+            "Ông Tư chủ tịch xã mình đấy. Nhận hối lộ là một chuyện, ông ta còn đánh cả dân",
+            "Nhận hối lộ",
+        ),
+        (
+            "Y như trong phim, ông trưởng thôn ôm tiền quỹ bỏ trốn sang Lào luôn",
+            "ôm tiền quỹ",
+        ),
+        (
+            "Nhân vật trong ảnh là phó chủ tịch xã Lê Văn Bình, người đã nhận hối lộ của nhà thầu",
+            "nhận hối lộ",
+        ),
     ] {
         assert_underlined(&e, t, cue, accusation);
     }
-    assert_underlined(
-        &e,
-        "Share gấp trước khi facebook gỡ bài này!",
-        "trước khi facebook gỡ",
-        |f| f.rule_id == "unverified_claim.spread_pressure",
-    );
+    for (t, cue) in [
+        (
+            "Share gấp trước khi facebook gỡ bài này!",
+            "trước khi facebook gỡ",
+        ),
+        (
+            "Trước khi fb ẩn nút share, mọi người copy bài này về tường nhà mình nhé",
+            "Trước khi fb ẩn",
+        ),
+        (
+            "Trước khi Zalo chặn tính năng chuyển tiếp, mọi người chia sẻ tin này cho cả xóm biết",
+            "Trước khi Zalo chặn",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| {
+            f.rule_id == "unverified_claim.spread_pressure"
+        });
+    }
+    for (t, cue) in [
+        (
+            "Nhà trọ thằng Nam ở 25/7 Lê Văn Sỹ, nó lừa tiền cả xóm rồi",
+            "25/7 Lê Văn Sỹ",
+        ),
+        (
+            "Thằng Hùng nợ 50 triệu bỏ trốn, giờ ở nhà trọ 27/4 hẻm 112 Lê Văn Sỹ",
+            "27/4 hẻm 112 Lê Văn Sỹ",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.rule_id == "personal_data.address");
+    }
     assert_underlined(
         &e,
         "Chủ nhà trọ này lừa cọc, sđt chị ta 0909 888 777, mọi người tránh xa",
@@ -3088,7 +3143,13 @@ fn thirteenth_session_generic_wrongdoing() {
         "Cán bộ không được nhận hối lộ dưới mọi hình thức.",
         "Xử lý nghiêm các hành vi ăn chặn tiền hỗ trợ người dân.",
         "Phim kể về gã kế toán ôm tiền quỹ bỏ trốn sang Campuchia.",
-        "Nhân vật chính là một quan tham nhận hối lộ rồi bỏ trốn ra nước ngoài.",
+        "Diễn viên Quốc Tuấn đóng vai chủ tịch xã nhận hối lộ rất đạt",
+        "Tuyen truyen phong chong tham o, nhan hoi lo tai xa",
+        "Mọi hành vi nhận hối lộ đều phải bị phát hiện và xử lý kịp thời",
+        "Điều 353 Bộ luật Hình sự quy định về tội tham ô tài sản, khung hình phạt cao nhất là tử hình",
+        "Nghiêm cấm cán bộ, công chức nhận hối lộ dưới mọi hình thức",
+        "Trước khi Facebook gỡ bỏ tính năng này, mọi người chia sẻ cho nhau cách sao lưu ảnh nhé",
+        "Nhà trẻ Hoa Mai ở 12 ngõ 5 Xuân Thủy tuyển sinh năm học mới",
         "Trước khi Facebook gỡ tính năng này, mọi người chia sẻ cách dùng nhé.",
         "Nhà trọ sinh viên ở 80/2 Trần Quang Diệu còn phòng.",
         "Nhà xe Phương Trang ở 80/2 Trần Quang Diệu nhận gửi hàng.",
