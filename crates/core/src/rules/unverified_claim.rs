@@ -887,6 +887,51 @@ const TELL: &[&str] = &["cho biết", "kể lại", "kể", "nói", "bảo", "m�
 
 phrase_list!(vague_people, VAGUE_PEOPLE);
 
+/// People an unnamed someone may be, after "một" / "1" / "có" ("1 thầy trong ban ra đề", "một
+/// y tá") or before "trong cuộc" ("phụ huynh trong cuộc"), for [`vague_person_at`] (keyed).
+const PEOPLE_HEADS: &[&str] = &[
+    "người",
+    "thầy",
+    "cô",
+    "anh",
+    "chị",
+    "bác",
+    "chú",
+    "phụ huynh",
+    "giáo viên",
+    "bác sĩ",
+    "y tá",
+    "cán bộ",
+    "nhân viên",
+    "công an",
+    "lãnh đạo",
+];
+phrase_list!(people_heads, PEOPLE_HEADS);
+
+/// The length in tokens of an unnamed person starting at token `s`, one phrase: a person of
+/// [`VAGUE_PEOPLE`], with the one whose they are after it or not ("chị họ em", "người quen
+/// tôi"); "một" / "1" / "có" and one of [`PEOPLE_HEADS`] ("1 thầy", "một bác sĩ"); or one of
+/// [`PEOPLE_HEADS`] and "trong cuộc" ("phụ huynh trong cuộc", "người trong cuộc"). `None`
+/// when none starts there.
+fn vague_person_at(t: &[Token], s: usize) -> Option<usize> {
+    let joined = |a: usize, n: usize| spaced(t, a, a + n - 1);
+    if let Some(n) = vague_people().at(t, s).filter(|&n| joined(s, n)) {
+        let own = t.get(s + n).is_some_and(|x| {
+            x.gap == Gap::Space
+                && matches!(x.key.as_str(), "mình" | "em" | "tôi" | "tớ" | "mk" | "tao")
+        });
+        return Some(n + usize::from(own));
+    }
+    let x = t.get(s)?;
+    if matches!(x.fold.as_str(), "mot" | "1" | "co") && (x.marked || x.fold == "1") {
+        if let Some(n) = people_heads().at(t, s + 1).filter(|&n| joined(s, n + 1)) {
+            return Some(n + 1);
+        }
+    }
+    let n = people_heads().at(t, s)?;
+    (super::spelled_at(t, s + n, "trong cuộc") && joined(s, n + 2)).then_some(n + 2)
+}
+
 /// Words that open where a vague person works: "làm trong sở", "bên công an", "ở phường".
 const WORKS_AT: &[&str] = &["lam", "ben", "o", "trong", "cong"];
 
@@ -1668,15 +1713,15 @@ fn vague_source_at(t: &[Token], i: usize) -> Option<usize> {
     let n = source_labels().at(t, i)?;
     let mut j = i + n;
     if t.get(j)
-        .is_some_and(|x| x.key == "là" && x.gap != Gap::Hard)
+        .is_some_and(|x| (x.key == "là" || x.key == "từ") && x.gap != Gap::Hard)
     {
         j += 1;
     }
     let p = t
         .get(j)
         .filter(|x| x.gap != Gap::Hard)
-        .and(vague_people().at(t, j))?;
-    spaced(t, j, j + p - 1).then_some(j + p)
+        .and(vague_person_at(t, j))?;
+    Some(j + p)
 }
 
 /// Whether token `i` is the `báo` of a compound that names no newspaper ("thông báo", "cảnh
@@ -1793,9 +1838,19 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
                     .is_some_and(|rest| rest.contains('?'))
             };
             // A person of at most four syllables ending at `end` (exclusive).
+            // Or, before "trong" ("người trong tổ bầu cử nói", "phụ huynh trong cuộc kể lại"),
+            // one of the people heads that is no kin word.
             let ending_at = |end: usize| {
-                (end.saturating_sub(4)..end)
-                    .find(|&s| vague_people().at(t, s) == Some(end - s) && spaced(t, s, i + v - 1))
+                (end.saturating_sub(4)..end).find(|&s| {
+                    (vague_person_at(t, s) == Some(end - s)
+                        || t.get(end).is_some_and(|x| x.fold == "trong")
+                            && people_heads().at(t, s) == Some(end - s)
+                            && !matches!(
+                                t[s].fold.as_str(),
+                                "anh" | "chi" | "co" | "bac" | "chu" | "thay"
+                            ))
+                        && spaced(t, s, i + v - 1)
+                })
             };
             // Where they work, opening within five words before the verb.
             let works = (i.saturating_sub(5)..i)
@@ -2036,6 +2091,7 @@ mod tests {
             REMOVERS,
             REMOVALS,
             READERS,
+            PEOPLE_HEADS,
             FEATURES,
             GENERIC_LEADS,
             KINDS,
