@@ -50,6 +50,7 @@ const EN: &str = "An unnamed person, with a hint for readers to guess who: a vei
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     hint_forms(ctx, out);
     reader_naming(ctx, out);
+    scare_quoted(ctx, out);
     if !out.iter().any(|f| f.category == Category::Insinuation) {
         return;
     }
@@ -326,15 +327,7 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             // points at someone by a finding or an unnamed person of rank ("một vị lãnh đạo"),
             // not by "có một người", who walks through word problems too.
             let reasons = (i..=end).any(|k| key_matches(&t[k], "suy"));
-            let points_at = *points.get_or_insert_with(|| {
-                let by_findings = out.iter().any(|f| {
-                    f.severity >= Severity::Warning || f.category == Category::Insinuation
-                });
-                let by_rank = (0..t.len()).any(|k| vague_persons().at(t, k).is_some());
-                let by_words =
-                    (0..t.len()).any(|k| pointed().at(t, k).is_some() || initial(ctx, k));
-                (by_findings || by_rank, by_words)
-            });
+            let points_at = *points.get_or_insert_with(|| post_points(ctx, out));
             let pointed = named || points_at.0 || !reasons && points_at.1;
             if pointed {
                 spans.push(t[i].orig.start..t[end].orig.end);
@@ -349,6 +342,20 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
+/// Whether the post points at someone: `.0` by a finding (`warning` or more, or an
+/// insinuation) or an unnamed person of rank ([`VAGUE_PERSONS`]: "một vị lãnh đạo"); `.1` by
+/// words ([`POINTED`]: "có người ở", "người đó") or a person's initial ("chị L."). Linear in
+/// tokens; callers read it once.
+fn post_points(ctx: &Ctx<'_>, out: &[Finding]) -> (bool, bool) {
+    let t = ctx.tokens;
+    let by_findings = out
+        .iter()
+        .any(|f| f.severity >= Severity::Warning || f.category == Category::Insinuation);
+    let by_rank = (0..t.len()).any(|k| vague_persons().at(t, k).is_some());
+    let by_words = (0..t.len()).any(|k| pointed().at(t, k).is_some() || initial(ctx, k));
+    (by_findings || by_rank, by_words)
+}
+
 /// Asking readers to name someone the post does not, as a form (`insinuation.leading_others`,
 /// `info`, where no finding of the category covers it): a call to write a name in the comments
 /// ("comment", "cmt", "bình luận", "tag" and "tên") followed within five words of its clause by
@@ -356,12 +363,17 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// "hắn", "cô ta"): "vao tag ten ong ay vao day cho ong ay doc". Not "ghi tên người nhận" on a
 /// form, a Valentine's "tag tên người ấy", a friends' "comment tên người bạn nghĩ tới", nor a
 /// quiz's "đoán xem … nào": those words are everyday, and breakers found each in innocent posts.
+/// In a post that points at someone ([`post_points`]), the call may also be to write the name
+/// or tag "here" for readers to know or ask together: "tag vào đây cho mọi người cùng hỏi",
+/// "comment tên cho mọi người cùng biết" ("cho", a group of [`AUDIENCES`], "cùng" or not, then
+/// "biết", "hỏi", "rõ" or "xem").
 ///
 /// Source: duty 8 of the seed article and its section II ("dẫn dụ người xem bình luận").
 /// Linear in tokens.
 fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
+    let mut points: Option<(bool, bool)> = None;
     for i in 0..t.len() {
         if !matches!(t[i].fold.as_str(), "comment" | "cmt" | "binh" | "tag") {
             continue;
@@ -372,19 +384,83 @@ fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let named = t
             .get(i + n)
             .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "tên"));
-        if !named {
+        let here = spelled_any(t, i + n, &["vào đây", "vô đây", "ở đây"])
+            .filter(|&h| spaced(t, i, i + n + h - 1));
+        if !named && here.is_none() {
             continue;
         }
-        let from = i + n + 1;
-        let end = (from..(from + 5).min(t.len()))
-            .take_while(|&k| t[k].gap == Gap::Space)
-            .find_map(|k| minded_person().at(t, k).map(|m| k + m - 1));
+        let from = i + n + here.unwrap_or(1);
+        let end = named
+            .then(|| {
+                (from..(from + 5).min(t.len()))
+                    .take_while(|&k| t[k].gap == Gap::Space)
+                    .find_map(|k| minded_person().at(t, k).map(|m| k + m - 1))
+            })
+            .flatten()
+            .or_else(|| {
+                // "cho" + readers + ("cùng") + knowing or asking, right after.
+                t.get(from)
+                    .filter(|x| x.gap == Gap::Space && key_matches(x, "cho"))?;
+                let a = audiences().at(t, from + 1)?;
+                let mut v = from + 1 + a;
+                if t.get(v).is_some_and(|x| key_matches(x, "cùng")) {
+                    v += 1;
+                }
+                let x = t.get(v)?;
+                let asks = key_matches(x, "biết")
+                    || key_matches(x, "hỏi")
+                    || key_matches(x, "rõ")
+                    || key_matches(x, "xem");
+                let pointed = *points.get_or_insert_with(|| post_points(ctx, out));
+                (asks && (pointed.0 || pointed.1)).then_some(v)
+            });
         if let Some(end) = end.filter(|&e| spaced(t, i, e)) {
             spans.push(t[i].orig.start..t[end].orig.end);
         }
     }
     add_uncovered(t, out, Category::Insinuation, spans, |s| {
         group_finding(ctx, "insinuation.leading_others", Severity::Info, s)
+    });
+}
+
+/// Unnamed people whom quotation marks around them make someone the reader is meant to know
+/// (irony): “ai đó”, 'đồng chí', for [`scare_quoted`] (keyed).
+const SCARE_QUOTED: &[&str] = &["ai đó", "ai kia", "người nào đó", "vị nào đó", "đồng chí"];
+phrase_list!(scare_quoted_people, SCARE_QUOTED);
+
+/// An unnamed person in quotation marks, as irony (`insinuation.veiled_target`, `info`, where no
+/// finding of the category covers it): "Chúc mừng “ai đó” vừa được lên chức nhờ biết điều",
+/// "Một 'đồng chí' họ N., làm to ở phường …". The marks must hug the words on both sides (“…”,
+/// "…", '…', ‘…’). "đồng chí" counts only in lower case: “Đồng chí” is also Chính Hữu's poem.
+/// Source: duty 8 of the seed article (veiled insinuation). Linear in tokens.
+fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for k in 0..t.len() {
+        if !matches!(t[k].fold.as_str(), "ai" | "nguoi" | "vi" | "dong") {
+            continue;
+        }
+        let Some(n) = scare_quoted_people().at(t, k) else {
+            continue;
+        };
+        let last = k + n - 1;
+        let opens = ctx
+            .text
+            .get(..t[k].orig.start)
+            .and_then(|r| r.chars().next_back())
+            .is_some_and(|c| matches!(c, '“' | '"' | '\'' | '‘'));
+        let closes = ctx
+            .text
+            .get(t[last].orig.end..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| matches!(c, '”' | '"' | '\'' | '’'));
+        let poem = t[k].fold == "dong" && t[k].capitalized;
+        if opens && closes && !poem && spaced(t, k, last) {
+            spans.push(t[k].orig.start..t[last].orig.end);
+        }
+    }
+    add_uncovered(t, out, Category::Insinuation, spans, |s| {
+        group_finding(ctx, "insinuation.veiled_target", Severity::Info, s)
     });
 }
 
@@ -581,6 +657,7 @@ mod tests {
             NEGATIONS,
             MINDED_PERSON,
             NAME_HINTS,
+            SCARE_QUOTED,
         ]);
     }
 }
