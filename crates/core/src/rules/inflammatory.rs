@@ -583,8 +583,11 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             }
         }
         let span = t[s].orig.start..t[e - 1].orig.end;
-        // Trailing "!!!" after the sentence.
-        let rest = ctx.text.get(span.end..).unwrap_or("");
+        // Trailing "!!!" after the sentence, question marks before them or not ("… VÌ SAO
+        // ĐƯỜNG LÀNG NGẬP MÃI KHÔNG LÀM???!!!": a question shouted).
+        let after = ctx.text.get(span.end..).unwrap_or("");
+        let rest = after.trim_start_matches(['?', '？']);
+        let asked = after.len() - rest.len();
         // Capitals alone are how many older users and shop signs write ("MẬT ONG RỪNG NGUYÊN
         // CHẤT"); a sentence shouts when it also ends in `!`, holds an inflammatory finding,
         // or is aimed at someone.
@@ -611,8 +614,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 EN,
             ));
         } else if bang_run && (inflammatory[si] || caps >= 2 && caps == words) {
-            let b = span.end + rest[..bangs].trim_end().len();
-            let first_bang = span.end + rest.find(['!', '！']).unwrap_or(0);
+            let b = span.end + asked + rest[..bangs].trim_end().len();
+            let first_bang = span.end + asked + rest.find(['!', '！']).unwrap_or(0);
             if first_bang < b {
                 out.push(finding(
                     "inflammatory.shouting",
@@ -643,7 +646,27 @@ const ABOUT_WORDS: &[&str] = &[
     "gây hiểu lầm",
     "cấm dùng",
     "tránh dùng",
+    // What someone called one's child, told to teach it ("bạn bảo con 'ngu' thì con không
+    // chửi lại").
+    "chửi lại",
+    "bảo con",
+    "gọi con là",
 ];
+
+/// Words of a film or a show (keyed syllables): quoted lines in a text holding two of them
+/// are a character's ("ông trùm gằn giọng 'tao giết cả nhà mày' mà diễn viên thoại đơ quá …
+/// Biên kịch phim này cần đổi người"), for [`drop_quoted_examples`].
+const FILM_WORDS: &[&str] = &[
+    "phim",
+    "diễn viên",
+    "biên kịch",
+    "đạo diễn",
+    "lời thoại",
+    "thoại",
+    "nhân vật",
+    "tập",
+];
+phrase_list!(film_words, FILM_WORDS);
 
 /// Words that aim a quotation at someone (keyed syllables): "tôi nói thẳng: '…'", "gửi con
 /// Trang: “…”", "dành tặng lão Bình", "nói với bà Tư".
@@ -711,7 +734,9 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
 /// "'parky', 'rau muống'", advice against posts that open with "'nghe nói'". Not when the
 /// text aims a quotation at someone ([`AIMING_WORDS`]: "tôi nói thẳng: '…'") or holds such a
 /// finding outside quotations ("Thằng Hùng … bắt nạt con tôi"), and never a threat. Also drops any finding inside a quotation the text labels a scam right
-/// after it ("tin nhắn kiểu '… chia sẻ gấp cho 10 người' là lừa đảo").
+/// after it ("tin nhắn kiểu '… chia sẻ gấp cho 10 người' là lừa đảo"), and any finding inside
+/// a short quotation in a text about a film or a show ([`FILM_WORDS`], two different ones), on
+/// the same conditions: a character's line, threats included.
 pub(crate) fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     // A byte search first: '"', '\'', or the first byte of “ ” ‘ ’ (0xE2) or « (0xC2).
@@ -723,9 +748,18 @@ pub(crate) fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     // Sorted and apart: the one quotation that may hold a span is the last opening before it.
     let quoted = quotations(ctx.text);
+    // The quotation holding a finding: all of it, or all but the one word that aims it, just
+    // before the opening mark ("bảo con 'ngu'": the insult "con ngu" over the mark).
     let holding = |f: &Finding| {
         let i = quoted.partition_point(|q| q.start <= f.span.start);
-        (i > 0 && f.span.end <= quoted[i - 1].end).then(|| quoted[i - 1].clone())
+        if i > 0 && f.span.end <= quoted[i - 1].end {
+            return Some(quoted[i - 1].clone());
+        }
+        let q = quoted.get(i)?;
+        let aimed = q.start < f.span.end
+            && f.span.end <= q.end
+            && tokens_in(t, &(f.span.start..q.start)).len() == 1;
+        aimed.then(|| q.clone())
     };
     // A quoted message ("tin nhắn kiểu '…'", "nội dung '…'") labelled a scam right after its
     // closing mark: "là lừa đảo", "là tin giả" (a whole word: not "là giải pháp").
@@ -787,15 +821,33 @@ pub(crate) fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             Category::Inflammatory | Category::Insinuation | Category::UnverifiedClaim
         )
     };
-    let lesson = out.iter().any(example)
-        && about_words().any_in(t, 0..t.len())
-        && !aiming_words().any_in(t, 0..t.len())
-        && out.iter().all(|f| !example(f) || holding(f).is_some())
-        && !named();
+    // Every example finding quoted, none aimed, nobody named outside the quotations.
+    let all_quoted = || {
+        out.iter().any(example)
+            && !aiming_words().any_in(t, 0..t.len())
+            && out.iter().all(|f| !example(f) || holding(f).is_some())
+            && !named()
+    };
+    let lesson = about_words().any_in(t, 0..t.len()) && all_quoted();
+    // A character's lines: two different words of a film or a show in the text.
+    let film = || {
+        let mut kinds = (0..t.len()).filter_map(|k| {
+            film_words().at(t, k).map(|n| {
+                t[k..k + n]
+                    .iter()
+                    .map(|x| x.fold.as_str())
+                    .collect::<String>()
+            })
+        });
+        kinds
+            .next()
+            .is_some_and(|first| kinds.any(|other| other != first))
+    };
+    let play = !lesson && film() && all_quoted();
     let below_high = |f: &Finding| example(f) && f.severity < Severity::High;
     out.retain(|f| match holding(f) {
         Some(q) if below_high(f) && labelled(&q) => false,
-        Some(q) => !(lesson && below_high(f) && short(&q)),
+        Some(q) => !(lesson && below_high(f) && short(&q) || play && example(f) && short(&q)),
         None => {
             // "'… chia sẻ gấp cho 10 người' là lừa đảo": the scam's label itself.
             let label = ctx
