@@ -820,6 +820,9 @@ const SOURCE_LABELS: &[&str] = &[
 /// People who are no source: nobody a reader could check ("một anh", "người quen", "bạn
 /// mình"). Longer phrases before their prefixes.
 const VAGUE_PEOPLE: &[&str] = &[
+    // Not a person, but as unnamed: "thông tin nội bộ bên công an cho biết".
+    "thông tin nội bộ",
+    "tin nội bộ",
     "ng nhà mk",
     "người nhà mk",
     "anh họ mình",
@@ -1061,9 +1064,10 @@ fn shamed_sharing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     add_spread_pressure(ctx, out, spans);
 }
 
-/// The race against removal, as a form: "trước khi" (or "kẻo") and who removes or the post
-/// itself, then the removal ("trước khi facebook gỡ bài", "trc khi admin xóa", "kẻo bài này bị
-/// chặn", "truoc khi ho go"): at least one word of [`REMOVERS`] between, and nothing else, so
+/// The race against removal, as a form: "trước khi" (or "kẻo", or a removal foretold: "mai
+/// là", "sắp", "lát nữa là") and who removes or the post itself, then the removal ("trước khi
+/// facebook gỡ bài", "trc khi admin xóa", "kẻo bài này bị chặn", "truoc khi ho go", "mai là
+/// bài này bay màu"): at least one word of [`REMOVERS`] between, and nothing else, so
 /// "trước khi xóa ảnh, hãy sao lưu" and "trước khi gỡ cài đặt" stay clean; in a sentence that
 /// asks to pass the post on ([`SHARE_VERBS`], "copy"), so that a moderation notice ("trước khi
 /// admin xóa bài, …") or platform news ("trước khi YouTube gỡ") stays clean too. Adds
@@ -1077,13 +1081,26 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut shared: Vec<Option<bool>> = Vec::new();
     let mut names_post: Vec<Option<bool>> = Vec::new();
     for i in 0..t.len() {
-        if !matches!(t[i].fold.as_str(), "truoc" | "trc" | "trk" | "keo") {
+        if !matches!(
+            t[i].fold.as_str(),
+            "truoc" | "trc" | "trk" | "keo" | "mai" | "sap" | "lat" | "chut"
+        ) {
             continue;
         }
         let Some(n) = spelled_any(
             t,
             i,
-            &["trước khi", "trước lúc", "trc khi", "trk khi", "kẻo"],
+            &[
+                "trước khi",
+                "trước lúc",
+                "trc khi",
+                "trk khi",
+                "kẻo",
+                "mai là",
+                "sắp",
+                "lát nữa là",
+                "chút nữa là",
+            ],
         ) else {
             continue;
         };
@@ -1273,6 +1290,10 @@ const GENERIC_LEADS: &[&str] = &[
     "không được phép",
     "không được",
     "quy định",
+    "phân biệt",
+    "tìm hiểu",
+    "khái niệm",
+    "định nghĩa",
     "mức phạt",
     "hình phạt",
     "khung hình phạt",
