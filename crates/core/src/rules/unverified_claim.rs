@@ -312,8 +312,15 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // thousands of tellers, each asking about the rest of it.
     let weighs = std::cell::OnceCell::new();
     let tells_consequence = |toks: &Range<usize>, source: bool| {
-        let weighs =
-            weighs.get_or_init(|| StartIndex::new(t.len(), |k| starts_at(t, k, consequence, true)));
+        // Not "bắt đầu" (to start) typed flat: "bắt" is an arrest.
+        let weighs = weighs.get_or_init(|| {
+            StartIndex::new(t.len(), |k| {
+                starts_at(t, k, consequence, true)
+                    && !(t[k].fold == "bat"
+                        && t.get(k + 1)
+                            .is_some_and(|x| x.fold == "dau" && x.gap == Gap::Space))
+            })
+        });
         let si = sentence_of[toks.start];
         let r = ranges[si].clone();
         weighs.any_in(r.start..toks.start)
@@ -891,18 +898,19 @@ const TELL: &[&str] = &["cho biết", "kể lại", "kể", "nói", "bảo", "m�
 phrase_list!(vague_people, VAGUE_PEOPLE);
 
 /// People an unnamed someone may be, after "một" / "1" / "có" ("1 thầy trong ban ra đề", "một
-/// y tá") or before "trong cuộc" ("phụ huynh trong cuộc"), for [`vague_person_at`] (keyed).
+/// y tá") or before "trong cuộc" ("phụ huynh trong cuộc"), for [`vague_person_at`] (keyed; a
+/// longer phrase before a shorter one with its first syllable: "bác sĩ" before "bác").
 const PEOPLE_HEADS: &[&str] = &[
     "người",
     "thầy",
     "cô",
     "anh",
     "chị",
+    "bác sĩ",
     "bác",
     "chú",
     "phụ huynh",
     "giáo viên",
-    "bác sĩ",
     "y tá",
     "cán bộ",
     "nhân viên",
@@ -1104,15 +1112,23 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ) else {
             continue;
         };
-        // Up to four words of who removes or what is removed, then the removal.
+        // Up to four words of who removes or what is removed, then the removal. A removal
+        // foretold ("mai là", "sắp") needs the post or a platform among them: "mai là bị chặn
+        // đường", "sắp bị ẩn" are roads and stalls as often (a breaker's cases).
+        let foretold = !matches!(t[i].fold.as_str(), "truoc" | "trc" | "trk" | "keo");
         let mut k = i + n;
         let mut between = 0;
+        let mut named = false;
         while between < 4 && t.get(k).is_some_and(|x| x.gap == Gap::Space) {
             let Some(m) = removers().at(t, k) else {
                 break;
             };
+            named |= !matches!(t[k].fold.as_str(), "bi" | "ho" | "no" | "mai" | "sap");
             k += m;
             between += 1;
+        }
+        if foretold && !named {
+            continue;
         }
         let Some(m) = removals().at(t, k) else {
             continue;
@@ -1290,10 +1306,6 @@ const GENERIC_LEADS: &[&str] = &[
     "không được phép",
     "không được",
     "quy định",
-    "phân biệt",
-    "tìm hiểu",
-    "khái niệm",
-    "định nghĩa",
     "mức phạt",
     "hình phạt",
     "khung hình phạt",
@@ -1742,7 +1754,14 @@ fn vague_source_at(t: &[Token], i: usize) -> Option<usize> {
         .get(j)
         .filter(|x| x.gap != Gap::Hard)
         .and(vague_person_at(t, j))?;
-    Some(j + p)
+    // "Nguồn: một cô giáo dạy Văn ở Nghệ An", "Nguồn: 1 chị làm ở trạm" credit an outline or a
+    // notice; "nguồn từ 1 thầy trong ban ra đề" names an insider: after a label, "một" and a
+    // person only with "trong" right after (breakers' cases).
+    let listed = vague_people().at(t, j).is_some();
+    let insider = t
+        .get(j + p)
+        .is_some_and(|x| x.gap == Gap::Space && x.fold == "trong");
+    (listed || insider || p >= 3 && super::spelled_at(t, j + p - 2, "trong cuộc")).then_some(j + p)
 }
 
 /// Whether token `i` is the `báo` of a compound that names no newspaper ("thông báo", "cảnh
@@ -1859,12 +1878,22 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
                     .is_some_and(|rest| rest.contains('?'))
             };
             // A person of at most four syllables ending at `end` (exclusive).
-            // Or, before "trong" ("người trong tổ bầu cử nói", "phụ huynh trong cuộc kể lại"),
-            // one of the people heads that is no kin word.
+            // Or, before "trong" and a body it is inside ("người trong tổ bầu cử nói", "phụ
+            // huynh trong cuộc kể lại"; not "trong lớp", a breaker's case), one of the people
+            // heads that is no kin word.
+            let inside = |end: usize| {
+                t.get(end).is_some_and(|x| x.fold == "trong")
+                    && t.get(end + 1).is_some_and(|x| {
+                        matches!(
+                            x.fold.as_str(),
+                            "cuoc" | "ban" | "to" | "nganh" | "so" | "hoi" | "uy" | "phong"
+                        )
+                    })
+            };
             let ending_at = |end: usize| {
                 (end.saturating_sub(4)..end).find(|&s| {
                     (vague_person_at(t, s) == Some(end - s)
-                        || t.get(end).is_some_and(|x| x.fold == "trong")
+                        || inside(end)
                             && people_heads().at(t, s) == Some(end - s)
                             && !matches!(
                                 t[s].fold.as_str(),
