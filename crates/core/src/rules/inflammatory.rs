@@ -646,11 +646,6 @@ const ABOUT_WORDS: &[&str] = &[
     "gây hiểu lầm",
     "cấm dùng",
     "tránh dùng",
-    // What someone called one's child, told to teach it ("bạn bảo con 'ngu' thì con không
-    // chửi lại").
-    "chửi lại",
-    "bảo con",
-    "gọi con là",
 ];
 
 /// Words of a film or a show (keyed syllables): quoted lines in a text holding two of them
@@ -662,9 +657,8 @@ const FILM_WORDS: &[&str] = &[
     "biên kịch",
     "đạo diễn",
     "lời thoại",
-    "thoại",
     "nhân vật",
-    "tập",
+    "tập phim",
 ];
 phrase_list!(film_words, FILM_WORDS);
 
@@ -734,9 +728,9 @@ fn quotations(text: &str) -> Vec<Range<usize>> {
 /// "'parky', 'rau muống'", advice against posts that open with "'nghe nói'". Not when the
 /// text aims a quotation at someone ([`AIMING_WORDS`]: "tôi nói thẳng: '…'") or holds such a
 /// finding outside quotations ("Thằng Hùng … bắt nạt con tôi"), and never a threat. Also drops any finding inside a quotation the text labels a scam right
-/// after it ("tin nhắn kiểu '… chia sẻ gấp cho 10 người' là lừa đảo"), and any finding inside
-/// a short quotation in a text about a film or a show ([`FILM_WORDS`], two different ones), on
-/// the same conditions: a character's line, threats included.
+/// after it ("tin nhắn kiểu '… chia sẻ gấp cho 10 người' là lừa đảo"), and the findings below
+/// `high` inside a short quotation in a text about a film or a show ([`FILM_WORDS`], two
+/// different ones), on the same conditions: a character's line (a threat quoted stays).
 pub(crate) fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     // A byte search first: '"', '\'', or the first byte of “ ” ‘ ’ (0xE2) or « (0xC2).
@@ -847,7 +841,7 @@ pub(crate) fn drop_quoted_examples(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let below_high = |f: &Finding| example(f) && f.severity < Severity::High;
     out.retain(|f| match holding(f) {
         Some(q) if below_high(f) && labelled(&q) => false,
-        Some(q) => !(lesson && below_high(f) && short(&q) || play && example(f) && short(&q)),
+        Some(q) => !((lesson || play) && below_high(f) && short(&q)),
         None => {
             // "'… chia sẻ gấp cho 10 người' là lừa đảo": the scam's label itself.
             let label = ctx

@@ -348,12 +348,16 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// tokens; callers read it once.
 fn post_points(ctx: &Ctx<'_>, out: &[Finding]) -> (bool, bool) {
     let t = ctx.tokens;
-    let by_findings = out
-        .iter()
-        .any(|f| f.severity >= Severity::Warning || f.category == Category::Insinuation);
+    let by_findings = pointed_by_findings(out);
     let by_rank = (0..t.len()).any(|k| vague_persons().at(t, k).is_some());
     let by_words = (0..t.len()).any(|k| pointed().at(t, k).is_some() || initial(ctx, k));
     (by_findings || by_rank, by_words)
+}
+
+/// Whether a finding of `warning` or more, or an insinuation, is in `out`.
+fn pointed_by_findings(out: &[Finding]) -> bool {
+    out.iter()
+        .any(|f| f.severity >= Severity::Warning || f.category == Category::Insinuation)
 }
 
 /// Asking readers to name someone the post does not, as a form (`insinuation.leading_others`,
@@ -363,7 +367,9 @@ fn post_points(ctx: &Ctx<'_>, out: &[Finding]) -> (bool, bool) {
 /// "hắn", "cô ta"): "vao tag ten ong ay vao day cho ong ay doc". Not "ghi tên người nhận" on a
 /// form, a Valentine's "tag tên người ấy", a friends' "comment tên người bạn nghĩ tới", nor a
 /// quiz's "đoán xem … nào": those words are everyday, and breakers found each in innocent posts.
-/// In a post that points at someone ([`post_points`]), the call may also be to write the name
+/// In a post that points at someone by a finding (`warning` or more, or an insinuation; not
+/// "người đó", "có một người mà …" or "Cô H.": lost wallets and reunions say them, a breaker's
+/// cases), the call may also be to write the name
 /// or tag "here" for readers to know or ask together: "tag vào đây cho mọi người cùng hỏi",
 /// "comment tên cho mọi người cùng biết" ("cho", a group of [`AUDIENCES`], "cùng" or not, then
 /// "biết", "hỏi", "rõ" or "xem").
@@ -373,7 +379,7 @@ fn post_points(ctx: &Ctx<'_>, out: &[Finding]) -> (bool, bool) {
 fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
-    let mut points: Option<(bool, bool)> = None;
+    let mut points: Option<bool> = None;
     for i in 0..t.len() {
         if !matches!(t[i].fold.as_str(), "comment" | "cmt" | "binh" | "tag") {
             continue;
@@ -411,8 +417,8 @@ fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     || key_matches(x, "hỏi")
                     || key_matches(x, "rõ")
                     || key_matches(x, "xem");
-                let pointed = *points.get_or_insert_with(|| post_points(ctx, out));
-                (asks && (pointed.0 || pointed.1)).then_some(v)
+                let pointed = *points.get_or_insert_with(|| pointed_by_findings(out));
+                (asks && pointed).then_some(v)
             });
         if let Some(end) = end.filter(|&e| spaced(t, i, e)) {
             spans.push(t[i].orig.start..t[end].orig.end);
@@ -431,7 +437,9 @@ phrase_list!(scare_quoted_people, SCARE_QUOTED);
 /// An unnamed person in quotation marks, as irony (`insinuation.veiled_target`, `info`, where no
 /// finding of the category covers it): "Chúc mừng “ai đó” vừa được lên chức nhờ biết điều",
 /// "Một 'đồng chí' họ N., làm to ở phường …". The marks must hug the words on both sides (“…”,
-/// "…", '…', ‘…’). "đồng chí" counts only in lower case: “Đồng chí” is also Chính Hữu's poem.
+/// "…", '…', ‘…’), right after a word that addresses or counts the person ("mừng", "cảm ơn",
+/// "gửi", "có", "một", "vị", "mấy", "những", "các"). "đồng chí" counts only in lower case:
+/// “Đồng chí” is also Chính Hữu's poem.
 /// Source: duty 8 of the seed article (veiled insinuation). Linear in tokens.
 fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
@@ -455,7 +463,16 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .and_then(|r| r.chars().next())
             .is_some_and(|c| matches!(c, '”' | '"' | '\'' | '’'));
         let poem = t[k].fold == "dong" && t[k].capitalized;
-        if opens && closes && !poem && spaced(t, k, last) {
+        // Right before the opening mark, a word that addresses or counts the person ("Chúc
+        // mừng “ai đó”", "Một 'đồng chí'", "có 'ai đó'"), not one that names a word ("là",
+        // "gọi", "như", "bài", "Đố vui:": lessons, songs and riddles, a breaker's cases).
+        let addressed = k > 0
+            && t[k].gap != Gap::Hard
+            && matches!(
+                t[k - 1].key.as_str(),
+                "mừng" | "ơn" | "gửi" | "có" | "một" | "vị" | "mấy" | "những" | "các"
+            );
+        if opens && closes && !poem && addressed && spaced(t, k, last) {
             spans.push(t[k].orig.start..t[last].orig.end);
         }
     }
