@@ -646,6 +646,10 @@ const ABOUT_WORDS: &[&str] = &[
     "gây hiểu lầm",
     "cấm dùng",
     "tránh dùng",
+    // A teacher's note on children who called each other names ("gọi nhau là 'đồ ngu' … nhắc
+    // thêm các con về cách nói năng").
+    "gọi nhau là",
+    "cách nói năng",
 ];
 
 /// Words of a film or a show (keyed syllables): quoted lines in a text holding two of them

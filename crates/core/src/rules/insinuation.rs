@@ -431,21 +431,35 @@ fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// Unnamed people whom quotation marks around them make someone the reader is meant to know
 /// (irony): “ai đó”, 'đồng chí', for [`scare_quoted`] (keyed).
-const SCARE_QUOTED: &[&str] = &["ai đó", "ai kia", "người nào đó", "vị nào đó", "đồng chí"];
+const SCARE_QUOTED: &[&str] = &[
+    "ai đó",
+    "ai kia",
+    "người nào đó",
+    "vị nào đó",
+    "đồng chí",
+    "lãnh đạo",
+    "sếp",
+    "mạnh thường quân",
+    "nhà hảo tâm",
+];
 phrase_list!(scare_quoted_people, SCARE_QUOTED);
 
 /// An unnamed person in quotation marks, as irony (`insinuation.veiled_target`, `info`, where no
 /// finding of the category covers it): "Chúc mừng “ai đó” vừa được lên chức nhờ biết điều",
 /// "Một 'đồng chí' họ N., làm to ở phường …". The marks must hug the words on both sides (“…”,
 /// "…", '…', ‘…’), right after a word that addresses or counts the person ("mừng", "cảm ơn",
-/// "gửi", "có", "một", "vị", "mấy", "những", "các"). "đồng chí" counts only in lower case:
+/// "gửi", "có", "một", "vị", "mấy", "những", "các"; before a title, also "ông", "bà", "anh",
+/// "chị": 'Có vị "lãnh đạo" trường ta', "một chị 'mạnh thường quân'"). "đồng chí" counts only in lower case:
 /// “Đồng chí” is also Chính Hữu's poem.
 /// Source: duty 8 of the seed article (veiled insinuation). Linear in tokens.
 fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     for k in 0..t.len() {
-        if !matches!(t[k].fold.as_str(), "ai" | "nguoi" | "vi" | "dong") {
+        if !matches!(
+            t[k].fold.as_str(),
+            "ai" | "nguoi" | "vi" | "dong" | "lanh" | "sep" | "manh" | "nha"
+        ) {
             continue;
         }
         let Some(n) = scare_quoted_people().at(t, k) else {
@@ -468,10 +482,11 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // "gọi", "như", "bài", "Đố vui:": lessons, songs and riddles, a breaker's cases).
         let addressed = k > 0
             && t[k].gap != Gap::Hard
-            && matches!(
+            && (matches!(
                 t[k - 1].key.as_str(),
                 "mừng" | "ơn" | "gửi" | "có" | "một" | "vị" | "mấy" | "những" | "các"
-            );
+            ) || !matches!(t[k].fold.as_str(), "ai" | "nguoi" | "vi" | "dong")
+                && matches!(t[k - 1].key.as_str(), "ông" | "bà" | "anh" | "chị"));
         if opens && closes && !poem && addressed && spaced(t, k, last) {
             spans.push(t[k].orig.start..t[last].orig.end);
         }

@@ -862,6 +862,7 @@ const VAGUE_PEOPLE: &[&str] = &[
     "ông anh",
     "bà chị",
     "cô bạn",
+    "chị bạn",
     "anh bạn",
     "cháu tôi",
     "cháu mình",
@@ -1134,6 +1135,20 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         if !(between > 0 && spaced(t, i, k + m - 1)) {
+            continue;
+        }
+        // Removed from a drive or a machine ("trước khi bị xoá khỏi ổ chung"): files go, not
+        // the post.
+        let stored = t
+            .get(k + m)
+            .is_some_and(|x| x.gap == Gap::Space && x.fold == "khoi")
+            && t.get(k + m + 1).is_some_and(|x| {
+                matches!(
+                    x.fold.as_str(),
+                    "o" | "drive" | "may" | "he" | "server" | "cloud" | "bo" | "danh"
+                )
+            });
+        if stored {
             continue;
         }
         // Per sentence, read once: a sentence of a megabyte may hold thousands of races.
