@@ -596,7 +596,11 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 || rest.trim_start_matches(' ').starts_with(['!', '！'])
                 || (s..e).any(|i| aims(t, i))
         };
-        let shouted = words >= MIN_WORDS && caps * 10 >= words * 9 && marked && heated();
+        // Greetings in capitals ("CHÚC MỪNG NĂM MỚI BÍNH NGỌ 2026! AN KHANG THỊNH VƯỢNG, VẠN SỰ
+        // NHƯ Ý!") are festive, not shouting, unless the sentence holds an inflammatory finding.
+        let greeting = || !inflammatory[si] && greetings().any_in(t, s..e);
+        let shouted =
+            words >= MIN_WORDS && caps * 10 >= words * 9 && marked && heated() && !greeting();
         let bangs = rest.len() - rest.trim_start_matches(['!', '！', ' ']).len();
         let bang_run = rest[..bangs].matches(['!', '！']).count() >= 3;
         if shouted && !internal[si] {
@@ -651,6 +655,19 @@ const ABOUT_WORDS: &[&str] = &[
     "gọi nhau là",
     "cách nói năng",
 ];
+
+/// Words of a greeting (keyed syllables), for the shouting rule of [`apply`].
+const GREETINGS: &[&str] = &[
+    "chúc mừng",
+    "chúc",
+    "năm mới",
+    "an khang",
+    "thịnh vượng",
+    "vạn sự như ý",
+    "sinh nhật",
+    "happy",
+];
+phrase_list!(greetings, GREETINGS);
 
 /// Words of a film or a show (keyed syllables): quoted lines in a text holding two of them
 /// are a character's ("ông trùm gằn giọng 'tao giết cả nhà mày' mà diễn viên thoại đơ quá …
@@ -980,6 +997,8 @@ mod tests {
             REPORTED_PEOPLE,
             REPORTING_VERBS,
             CLAUSE_END_PARTICLES,
+            GREETINGS,
+            FILM_WORDS,
         ]);
     }
 }

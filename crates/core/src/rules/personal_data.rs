@@ -153,6 +153,10 @@ const PUBLIC_WORDS: &[&str] = &[
     "nha ga",
     "san van dong",
     "hoi truong",
+    // An office "đặt tại" an address ("Trung tâm phục vụ hành chính công phường đặt tại số 5
+    // đường Lê Lợi"); a home is "ở".
+    "dat tai",
+    "hanh chinh cong",
 ];
 /// Words (folded) before a number that make it a code of a business or a thing, not a phone,
 /// ID or account number: tax codes (`MST: 0312345678` has a mobile number's shape), order and
