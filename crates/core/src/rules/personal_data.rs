@@ -199,10 +199,17 @@ fn business_house(t: &[Token], k: usize) -> bool {
             x.gap == Gap::Space && matches!(x.fold.as_str(), "tro" | "nghi" | "xe" | "tre" | "may")
         })
         && !t.get(k + 2).is_some_and(|x| {
-            matches!(
-                x.fold.as_str(),
-                "cua" | "thang" | "con" | "ong" | "ba" | "lao" | "mu" | "anh" | "chi" | "em" | "co"
-            )
+            // By the key where the word has diacritics: "Nhà trọ có 5 phòng" is no "cô".
+            const SOMEONE: &[&str] = &[
+                "của", "thằng", "con", "ông", "bà", "lão", "mụ", "anh", "chị", "em", "cô",
+            ];
+            if x.marked {
+                SOMEONE.contains(&x.key.as_str())
+            } else {
+                SOMEONE
+                    .iter()
+                    .any(|w| crate::text::tone::fold(w) == x.fold.as_str())
+            }
         })
 }
 
