@@ -110,6 +110,15 @@ fn registrable_domains_follow_the_public_suffix_list() {
     }
 }
 
+/// A punycode label that decodes to a long-s look-alike of a press domain (`vnexpreſs`) is
+/// suspicious: no browser takes `xn--vnexpres-14b.net` to `vnexpress.net`.
+#[test]
+fn long_s_punycode_is_a_lookalike() {
+    let v = check_link("https://xn--vnexpres-14b.net/");
+    assert_eq!(v.verdict, Verdict::Suspicious, "{v:?}");
+    assert!(v.reasons.iter().any(|r| r == "lookalike_domain"), "{v:?}");
+}
+
 /// The `sl-*` posts with the span each expects, and the press-link negatives.
 fn sl_cases() -> Vec<(String, String, std::ops::Range<usize>)> {
     let mut out = Vec::new();

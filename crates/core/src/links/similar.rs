@@ -15,7 +15,9 @@ use unicode_normalization::char::canonical_combining_class;
 /// `vnеxpress` (Cyrillic `е`), `vietcombạnk` and `vietc0mbank` all meet their original.
 /// `m` becomes `rn` on both sides (as in the skeleton), so `rnomo` meets `momo`. `ß` becomes
 /// `ss`, as IDNA's transitional processing maps it (UTS #46 deviation characters): `vnexpreß`
-/// meets `vnexpress` (the browser shows `ß` but the skeleton table has no entry for it).
+/// meets `vnexpress` (the browser shows `ß` but the skeleton table has no entry for it). The long
+/// `ſ` becomes `s` as UTS #46 maps it: a punycode label that decodes to `vnexpreſs`
+/// (`xn--vnexpres-14b`, which no browser resolves to `vnexpress.net`) meets `vnexpress` too.
 pub(crate) fn key(label: &str, confusables: &Confusables) -> String {
     let mut out = String::with_capacity(label.len() + 4);
     let mut push = |c: char| {
@@ -25,6 +27,10 @@ pub(crate) fn key(label: &str, confusables: &Confusables) -> String {
         let c = if c == 'đ' || c == 'Đ' { 'd' } else { c };
         if c == 'ß' {
             out.push_str("ss");
+            return;
+        }
+        if c == 'ſ' {
+            out.push('s');
             return;
         }
         match confusables.get(&c) {
@@ -156,6 +162,7 @@ mod tests {
         assert_eq!(key("ĐÂN", conf()), "dan");
         assert_eq!(key("vnexpreß", conf()), "vnexpress");
         assert_eq!(key("VNEXPREẞ", conf()), "vnexpress"); // capital ẞ lower-cases to ß
+        assert_eq!(key("vnexpreſs", conf()), "vnexpress");
     }
 
     #[test]
