@@ -132,6 +132,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     cure_claims(ctx, out);
     drop_prescribed_recoveries(ctx, out);
     drop_uncounted_forwards(ctx, out);
+    drop_calm_shares(ctx.tokens, out);
     // The spans vague_sources added, as a set: asked about once per finding.
     let told: rustc_hash::FxHashSet<(usize, usize)> = vague_sources(ctx, out)
         .into_iter()
@@ -494,6 +495,35 @@ const COUNTS: &[&str] = &[
     "nhieu", "cang", "it", "chuc", "tram", "bon", "nam", "sau", "bay", "tam", "chin", "muoi",
     "lam", "nhung", "tat", "toan", "het", "ngan", "nghin", "trieu", "van", "hang",
 ];
+
+/// Requests to pass news on with no urgency in them, for [`drop_calm_shares`] (keyed).
+const CALM_SHARES: &[&str] = &[
+    "chia sẻ cho mọi người cùng biết",
+    "chia sẻ cho nhiều người biết",
+    "share cho nhiều người biết",
+];
+
+/// Drops a spread-pressure finding that is only a calm request to pass news on ([`CALM_SHARES`]:
+/// "Lớp mình nghỉ học thứ 6, chia sẻ cho mọi người cùng biết nhé", a recipe "chia sẻ cho mọi
+/// người cùng biết") when no other unverified-claim finding stands in the text: beside a rumour
+/// or a cure claim it presses them on (a new user's case). Linear in findings.
+fn drop_calm_shares(t: &[Token], out: &mut Vec<Finding>) {
+    let calm = |f: &Finding| {
+        f.rule_id == "unverified_claim.spread_pressure" && {
+            let r = tokens_in(t, &f.span);
+            CALM_SHARES
+                .iter()
+                .any(|p| p.split(' ').count() == r.len() && spelled_at(t, r.start, p))
+        }
+    };
+    if out
+        .iter()
+        .any(|f| f.category == crate::Category::UnverifiedClaim && !calm(f))
+    {
+        return;
+    }
+    out.retain(|f| !calm(f));
+}
 
 /// Urgings after a forward (folded): "ngay", "gấp", "liền", "(đừng) chần chừ", "mau",
 /// "nhanh", "sớm", "lập tức".
@@ -2160,6 +2190,7 @@ mod tests {
             REMOVERS,
             REMOVALS,
             READERS,
+            CALM_SHARES,
             PEOPLE_HEADS,
             FEATURES,
             GENERIC_LEADS,
