@@ -387,6 +387,24 @@ fn check_jsonl(engine: &Engine, file: Option<&PathBuf>, out: &mut impl Write) ->
     }
 }
 
+/// serde_json's syntax reason in plain words where it is jargon ("expected ident" is a bare word
+/// such as `ab` where a value should be); other reasons unchanged.
+fn plain_json_error(what: &str) -> &str {
+    if what.starts_with("expected ident") {
+        "a bare word where a value should be: text goes in double quotes"
+    } else if what.starts_with("expected value") {
+        "no value where one should be"
+    } else if what.starts_with("EOF while parsing") {
+        "the line ends before the JSON does"
+    } else if what.starts_with("trailing characters") {
+        "more text after the JSON object"
+    } else if what.starts_with("key must be a string") {
+        "a key that is not in double quotes"
+    } else {
+        what
+    }
+}
+
 /// The post of one non-blank `check --jsonl` input line, or why it is not
 /// [`JSONL_EXPECTED`], to follow its line number: `, column C: …` with serde's reason (without
 /// serde's own line number: it counts lines inside the one JSON text, always 1), or `: an
@@ -401,7 +419,7 @@ fn jsonl_item(line: &str) -> Result<JsonlIn, String> {
         let what = what.split(" at line ").next().unwrap_or_default();
         let why = match e.classify() {
             serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                format!("not valid JSON ({what})")
+                format!("not valid JSON ({})", plain_json_error(what))
             }
             _ => what.to_string(),
         };

@@ -359,6 +359,23 @@ fn jsonl_bad_lines_say_what_is_expected() {
     );
 }
 
+/// serde's syntax jargon is put in plain words ("expected ident" is a bare word such as `tru`).
+#[test]
+fn jsonl_syntax_errors_in_plain_words() {
+    let input =
+        "{\"id\":1,\"text\":tru}\n{\"id\":2,\"text\":\"ok\"} x\n{\"id\":3,\"text\":\"ok\"\n";
+    let r = check_stdin(input.as_bytes(), &["--jsonl"]);
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("a bare word where a value should be")
+            && r.stderr.contains("more text after the JSON object")
+            && r.stderr.contains("the line ends before the JSON does")
+            && !r.stderr.contains("expected ident"),
+        "{}",
+        r.stderr
+    );
+}
+
 #[test]
 fn jsonl_lone_surrogates_become_replacement_characters() {
     // What a JavaScript string can hold: a lone high surrogate, a lone low one, an escaped
