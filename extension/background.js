@@ -31,7 +31,7 @@
 //     return self.cannhac.handleMenuClick({menuItemId: "cannhac-check-link", linkUrl: url}, tab); }, url)
 
 import init, { Engine, duties as wasmDuties } from "./wasm/cannhac_wasm.js";
-import { DEFAULT_SETTINGS, normalizeSettings, engineConfig } from "./shared/settings.js";
+import { DEFAULT_SETTINGS, normalizeSettings, engineConfig, phraseProblem } from "./shared/settings.js";
 
 const api = globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome;
 const MENU_ID = "cannhac-check-link";
@@ -120,11 +120,32 @@ async function buildEngine() {
     warmUp(e);
     return e;
   } catch (e) {
-    // A config the engine refuses (say an empty custom phrase slipped through): keep working
-    // with the built-in rules rather than not at all.
-    console.warn("Cân Nhắc: engine config refused, using defaults:", e?.message || e);
+    // A config the engine refuses (say a custom phrase of punctuation only, "!!!", which has no
+    // word to match): keep the custom phrases it can read and the allow-list, then fewer, and
+    // the built-in rules at worst, rather than nothing.
+    console.warn("Cân Nhắc: engine config refused:", e?.message || e);
+    const fallbacks = [
+      { ...settings, customPhrases: (settings.customPhrases || []).filter((p) => readablePhrase(p?.phrase)) },
+      { ...settings, customPhrases: [] },
+      { ...settings, customPhrases: [], allow: [] },
+    ];
+    for (const s of fallbacks) {
+      try {
+        return newEngine(engineConfig(s));
+      } catch (err) {
+        console.warn("Cân Nhắc: engine config refused again:", err?.message || err);
+      }
+    }
     return newEngine(engineConfig({ ...settings, customPhrases: [], allow: [] }));
   }
+}
+
+/** Whether the engine can read a custom phrase: what the options page accepts (phraseProblem),
+ * and each `*` between two words (not first, last or twice in a row). */
+function readablePhrase(p) {
+  if (phraseProblem(p)) return false;
+  const words = p.trim().split(/\s+/);
+  return words[0] !== "*" && words.at(-1) !== "*" && !words.some((w, i) => w === "*" && words[i + 1] === "*");
 }
 
 function getEngine() {

@@ -454,6 +454,23 @@ test("settings apply live: a new custom phrase is underlined, an allow-listed on
   await page.close();
 });
 
+test("a custom phrase the engine cannot read ('!!!') leaves the other custom phrases and the allow-list working", T, async () => {
+  // An extension breaker's case: the worker fell back to the built-in rules alone.
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await setSettings(env.b.context, {
+    ...TEST_SETTINGS,
+    customPhrases: [...TEST_SETTINGS.customPhrases, { phrase: "!!!", category: "inflammatory", severity: "info" }],
+    allow: ["thằng ngu"],
+  });
+  await page.click("#editor");
+  await page.keyboard.type("Xem dự án Hoa Sen nhé, thằng ngu");
+  await until(async () => (await total(page, "internal_document")) === 1, "the readable custom phrase underlined");
+  await page.waitForTimeout(300);
+  assert.equal(await total(page, "inflammatory"), 0, "the allow-listed insult stays plain");
+  await setSettings(env.b.context, TEST_SETTINGS);
+  await page.close();
+});
+
 test("no request leaves the extension; no page error was thrown", T, async () => {
   const foreign = env.requests.filter((u) => !u.startsWith(env.srv.origin) && !u.startsWith("chrome-extension://") && !u.startsWith("data:") && u !== "about:blank");
   assert.deepEqual(foreign, []);
