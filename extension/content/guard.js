@@ -302,9 +302,16 @@
         const live = cs.filter((c) => c.connected);
         const long2 = live.find((c) => c.tooLong);
         const c = long2 || live.find((x) => highFindings(x).length);
-        if (c || !live.length) {
+        // No answer came for the text in the box (the worker stopped again and again, an
+        // extension breaker's case): the draft was not checked, so it is never taken as clean.
+        const lost = !c && live.find((x) => {
+          const text = x.readText().text;
+          return text.trim() !== "" && x.analysedText !== text;
+        });
+        if (c || lost || !live.length) {
           if (held === hold) held = null;
           if (c) open(c, long2 ? [] : highFindings(c), replay, saved.get(c), !!long2, hold.typed);
+          else if (lost) open(lost, [], replay, saved.get(lost), "unavailable", hold.typed);
           return;
         }
         // The draft changed in a way that could not be kept apart (an input method's
@@ -462,9 +469,12 @@
       list.appendChild(li);
     }
     root.getElementById("cn-title").textContent = CN.t("guard_title");
-    root.getElementById("cn-desc").textContent = unchecked
-      ? CN.t("guard_unchecked", [CN.MAX_CHARS.toLocaleString(CN.lang === "vi" ? "vi-VN" : "en-US")])
-      : CN.t("guard_intro", [String(high.length)]);
+    root.getElementById("cn-desc").textContent =
+      unchecked === "unavailable"
+        ? CN.t("guard_unavailable")
+        : unchecked
+          ? CN.t("guard_unchecked", [CN.MAX_CHARS.toLocaleString(CN.lang === "vi" ? "vi-VN" : "en-US")])
+          : CN.t("guard_intro", [String(high.length)]);
     const editBtn = root.querySelector("button.edit");
     const postBtn = root.querySelector("button.post");
     editBtn.textContent = CN.t("guard_edit");
