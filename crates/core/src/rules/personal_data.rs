@@ -203,13 +203,7 @@ fn business_house(t: &[Token], k: usize) -> bool {
             const SOMEONE: &[&str] = &[
                 "của", "thằng", "con", "ông", "bà", "lão", "mụ", "anh", "chị", "em", "cô",
             ];
-            if x.marked {
-                SOMEONE.contains(&x.key.as_str())
-            } else {
-                SOMEONE
-                    .iter()
-                    .any(|w| crate::text::tone::fold(w) == x.fold.as_str())
-            }
+            SOMEONE.iter().any(|w| crate::engine::key_matches(x, w))
         })
 }
 
