@@ -127,7 +127,6 @@ async function buildEngine() {
     const fallbacks = [
       { ...settings, customPhrases: (settings.customPhrases || []).filter((p) => readablePhrase(p?.phrase)) },
       { ...settings, customPhrases: [] },
-      { ...settings, customPhrases: [], allow: [] },
     ];
     for (const s of fallbacks) {
       try {
