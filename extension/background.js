@@ -121,11 +121,12 @@ async function buildEngine() {
     return e;
   } catch (e) {
     // A config the engine refuses (say a custom phrase of punctuation only, "!!!", which has no
-    // word to match): keep the custom phrases it can read and the allow-list, then fewer, and
-    // the built-in rules at worst, rather than nothing.
+    // word to match, or "abc * !!! * def"): keep the custom phrases it can read (those with no
+    // phraseProblem, which the options page accepts) and the allow-list, then fewer, and the
+    // built-in rules at worst, rather than nothing.
     console.warn("Cân Nhắc: engine config refused:", e?.message || e);
     const fallbacks = [
-      { ...settings, customPhrases: (settings.customPhrases || []).filter((p) => readablePhrase(p?.phrase)) },
+      { ...settings, customPhrases: (settings.customPhrases || []).filter((p) => !phraseProblem(p?.phrase)) },
       { ...settings, customPhrases: [] },
     ];
     for (const s of fallbacks) {
@@ -137,14 +138,6 @@ async function buildEngine() {
     }
     return newEngine(engineConfig({ ...settings, customPhrases: [], allow: [] }));
   }
-}
-
-/** Whether the engine can read a custom phrase: what the options page accepts (phraseProblem),
- * and each `*` between two words (not first, last or twice in a row). */
-function readablePhrase(p) {
-  if (phraseProblem(p)) return false;
-  const words = p.trim().split(/\s+/);
-  return words[0] !== "*" && words.at(-1) !== "*" && !words.some((w, i) => w === "*" && words[i + 1] === "*");
 }
 
 function getEngine() {

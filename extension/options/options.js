@@ -185,7 +185,7 @@ function parseLines(id) {
       value = normalizeHost(line);
       if (!value) return { error: errorText({ code: "bad_host", path: where, args: [JSON.stringify(line)] }) };
     } else {
-      const problem = phraseProblem(line);
+      const problem = phraseProblem(line, { wildcard: false });
       if (problem) return { error: errorText({ code: problem, path: where, args: [JSON.stringify(line), PHRASE_MAX] }) };
     }
     if (!seen.has(value.toLowerCase())) values.push(value);

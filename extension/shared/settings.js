@@ -99,10 +99,23 @@ export function normalizeHost(input) {
   return host;
 }
 
-/** Why the engine would refuse `phrase`: "empty_phrase", "long_phrase", or null if it is fine. */
-export function phraseProblem(phrase) {
-  if (typeof phrase !== "string" || !/[\p{L}\p{N}]/u.test(phrase)) return "empty_phrase";
+/**
+ * Why the engine would refuse or misread `phrase`: "empty_phrase", "long_phrase",
+ * "misplaced_wildcard", or null if it is fine. In a custom phrase a `*` word stands for a few
+ * words ("dự án * mật"); the engine splits the phrase there and needs words on both sides of
+ * each `*`: one first, last, twice in a row or around punctuation only ("* abc", "abc * * def",
+ * "abc * !!! * def") is refused or read as another phrase. The allow-list has no wildcard
+ * (`{wildcard: false}`): a `*` there is punctuation.
+ */
+export function phraseProblem(phrase, { wildcard = true } = {}) {
+  const wordy = (s) => /[\p{L}\p{N}]/u.test(s);
+  if (typeof phrase !== "string" || !wordy(phrase)) return "empty_phrase";
   if ([...phrase.trim()].length > PHRASE_MAX) return "long_phrase";
+  if (wildcard) {
+    const parts = [[]]; // the words between the `*`s
+    for (const w of phrase.trim().split(/\s+/)) w === "*" ? parts.push([]) : parts.at(-1).push(w);
+    if (!parts.every((p) => wordy(p.join(" ")))) return "misplaced_wildcard";
+  }
   return null;
 }
 
@@ -125,7 +138,7 @@ const KEYS = Object.keys(DEFAULT_SETTINGS);
  * is silently dropped. Returns `{settings, errors}`: `settings` is the normalised result when
  * `errors` is empty, else `null`. Each error is `{code, path, args}`; codes: not_object,
  * bad_format, unsupported_version, unknown_key, wrong_type, bad_value, bad_host, empty_phrase,
- * long_phrase, duplicate, too_large.
+ * long_phrase, misplaced_wildcard, duplicate, too_large.
  */
 export function validateSettings(raw) {
   const errors = [];
@@ -202,7 +215,7 @@ export function validateSettings(raw) {
   // line shows and saves it as one phrase, not two.
   const oneLine = (v) => v.trim().replace(/\s+/g, " ");
   const phrase = (v, here) => {
-    const problem = phraseProblem(v);
+    const problem = phraseProblem(v, { wildcard: false });
     if (problem) return err(problem, here, JSON.stringify(v), PHRASE_MAX), null;
     return oneLine(v);
   };

@@ -229,6 +229,39 @@ test("a phrase that would overflow chrome.storage.sync's item quota is refused w
   await options.close();
 });
 
+test("a custom phrase with a * that is not between two words is refused with a reason", async () => {
+  await setSettings(env, { language: "vi" });
+  const stored = await getSettings(env);
+  const options = await openOptions(env);
+  // The engine would read "* abc" as "abc" and "abc * * def" as "abc * def".
+  for (const bad of ["* abc", "abc * * def"]) {
+    await options.fill("#new-phrase", bad);
+    await options.click("#add-phrase-button");
+    await options.waitForFunction((b) => document.querySelector("#new-phrase-error")?.textContent.includes(b), bad, { timeout: 5000 });
+    const error = await options.textContent("#new-phrase-error");
+    assert.match(error, /mỗi dấu \* phải đứng giữa hai từ/, error);
+    assert.ok(error.startsWith("Cụm từ mới: "), error);
+    assert.equal(await options.getAttribute("#new-phrase", "aria-invalid"), "true");
+    assert.equal(await options.inputValue("#new-phrase"), bad, "the input keeps what was typed");
+    assert.deepEqual(await getSettings(env), stored, `${bad} was stored`);
+  }
+  // A * between two words is accepted.
+  await options.fill("#new-phrase", "abc * def");
+  await options.click("#add-phrase-button");
+  await waitStored((s) => s.customPhrases?.some((p) => p.phrase === "abc * def"), "abc * def");
+  assert.equal(await options.textContent("#new-phrase-error"), "");
+  assert.equal(await options.getAttribute("#new-phrase", "aria-invalid"), null);
+  assert.equal(await options.locator('#phrases tr[data-phrase="abc * def"]').count(), 1);
+  // An imported file with one is refused, with where it is.
+  const file = JSON.stringify({ customPhrases: [{ phrase: "* abc", category: "internal_document", severity: "high" }] });
+  await options.setInputFiles("#import-file", { name: "star.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  await options.waitForFunction(() => document.querySelector("#import-errors")?.textContent.includes("star.json"));
+  const items = await options.$$eval("#import-errors li", (lis) => lis.map((li) => li.textContent));
+  assert.deepEqual(items, ['customPhrases[0].phrase: trong "* abc", mỗi dấu * phải đứng giữa hai từ (không ở đầu, ở cuối hay hai lần liền nhau).']);
+  assert.equal((await getSettings(env)).customPhrases.length, 1);
+  await options.close();
+});
+
 test("import of a malformed file shows an error and changes nothing", async () => {
   const before = {
     language: "vi",

@@ -48,6 +48,31 @@ test("phraseProblem mirrors the engine's refusals", () => {
   assert.equal(phraseProblem("a".repeat(201)), "long_phrase");
 });
 
+test("phraseProblem refuses a custom phrase's * that is not between two words", () => {
+  // The engine splits a custom phrase at each " * " and needs words in every part: it refuses
+  // "abc * !!! * def" and reads "* abc" as "abc", "abc * * def" as "abc * def".
+  for (const ok of ["abc * def", "dự án * mật", "abc * x * def", " abc * def ", "abc *def", "abc ** def", "abc * . def"])
+    assert.equal(phraseProblem(ok), null, ok);
+  for (const bad of ["* abc", "abc *", "abc * * def", "abc *  * def", "abc * !!! * def", "* abc *"])
+    assert.equal(phraseProblem(bad), "misplaced_wildcard", bad);
+  assert.equal(phraseProblem("* *"), "empty_phrase");
+  // The allow-list has no wildcard: a * there is punctuation.
+  assert.equal(phraseProblem("* abc", { wildcard: false }), null);
+  const r = validateSettings({
+    customPhrases: [
+      { phrase: "abc * def", category: "internal_document", severity: "high" },
+      { phrase: "* abc", category: "internal_document", severity: "high" },
+      { phrase: "abc * * def", category: "internal_document", severity: "high" },
+    ],
+  });
+  assert.equal(r.settings, null);
+  assert.deepEqual(
+    r.errors.map((e) => `${e.code} ${e.path} ${e.args[0]}`),
+    ['misplaced_wildcard customPhrases[1].phrase "* abc"', 'misplaced_wildcard customPhrases[2].phrase "abc * * def"'],
+  );
+  assert.deepEqual(validateSettings({ allow: ["* abc"] }).errors, []);
+});
+
 test("an exported file validates back to the same settings", () => {
   const s = normalizeSettings({
     categories: ["inflammatory"],
