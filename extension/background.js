@@ -266,17 +266,32 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 // for analyses: {id, json}, the engine's JSON text as it came out (the page parses it). One
 // string crosses the port instead of an object of hundreds of numbers: no JSON.parse here, and
 // the messaging layer copies a single value instead of converting every number of the answer.
+//
+// For tests only, through a handle on this worker (self.cannhac.testHooks; no page, content script
+// or message can reach it, and a restarted worker starts with none): `loseAnswers` analyses are
+// answered by closing the port, as a worker stopped while it works does, and `failAnswers` with
+// an error, before the engine is asked.
+const testHooks = { loseAnswers: 0, failAnswers: 0 };
 api.runtime.onConnect.addListener((port) => {
   if (port.name !== PORT_NAME) return;
   port.onMessage.addListener((req) => {
     const id = req?.id;
     const msg = req?.msg;
     const bad = !msg || typeof msg.type !== "string" || msg.type.startsWith("cannhac:");
-    const answer = bad
-      ? Promise.resolve({ r: { error: "not a worker request" } })
-      : msg.type === "analyze"
-        ? analyzeJson(typeof msg.text === "string" ? msg.text : "").then((json) => (json === null ? { r: { ...TOO_LONG } } : { json }))
-        : handle(msg, port.sender).then((r) => ({ r }));
+    let answer;
+    if (bad) answer = Promise.resolve({ r: { error: "not a worker request" } });
+    else if (msg.type !== "analyze") answer = handle(msg, port.sender).then((r) => ({ r }));
+    else if (testHooks.loseAnswers > 0) {
+      testHooks.loseAnswers--;
+      port.disconnect();
+      return;
+    } else if (testHooks.failAnswers > 0) {
+      testHooks.failAnswers--;
+      answer = Promise.resolve({ r: { error: "test: a failed analysis" } });
+    } else {
+      const text = typeof msg.text === "string" ? msg.text : "";
+      answer = analyzeJson(text).then((json) => (json === null ? { r: { ...TOO_LONG } } : { json }));
+    }
     answer
       .catch((e) => ({ r: { error: String(e?.message || e) } }))
       .then((a) => {
@@ -369,4 +384,4 @@ api.contextMenus.onClicked.addListener((info, tab) => {
 getEngine().catch(() => {});
 
 // For tests and the benchmark (see the header comment).
-globalThis.cannhac = { handleMenuClick, linkReport, handle, getEngine, startedAt, MENU_ID };
+globalThis.cannhac = { handleMenuClick, linkReport, handle, getEngine, startedAt, MENU_ID, testHooks };

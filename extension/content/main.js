@@ -279,6 +279,8 @@
     // text: the request already out answers it.
     if (c.pending && c.requestedText === text && !c.stale) return;
     const seq = ++c.seq;
+    clearTimeout(c.retryTimer); // this request's answer decides whether to ask again
+    c.retryTimer = 0;
     const tSend = performance.now();
     const p = CN.request({ type: "analyze", text });
     c.pending = p;
@@ -288,19 +290,11 @@
     c.pending = null;
     if (!res || res.error) {
       if (res?.error) console.debug("Cân Nhắc: analysis failed:", res.error);
-      // The answer was lost (the service worker stopped while it worked): ask again a little
-      // later, which starts the worker again, rather than leave the draft without underlines
-      // until the next keystroke. Three tries, further apart each time.
-      c.retries = (c.retries || 0) + 1;
-      if (c.retries <= 3 && c.connected) {
-        setTimeout(() => {
-          c.stale = true;
-          schedule(c);
-        }, 250 * c.retries);
-      }
+      retryLater(c, !!res?.error);
       return;
     }
     c.retries = 0;
+    c.failures = 0;
     if (!c.connected) {
       forget(c);
       return;
@@ -327,6 +321,29 @@
       const detail = `${(tAnswer - tSend).toFixed(2)} ${(performance.now() - tAnswer).toFixed(2)} ${(tSend - keydownAt).toFixed(2)}`;
       document.dispatchEvent(new CustomEvent("cannhac-rendered", { detail }));
     }
+  }
+
+  /**
+   * After an analysis without an answer, asks again later (one timer per composer), rather than
+   * leave the draft without underlines until the next keystroke. A lost answer (the service
+   * worker stopped while it worked, perhaps again and again) is asked again as long as the
+   * composer is in the page and its text unanalysed, further apart each time up to
+   * RETRY_MAX_MS: each try starts the worker again. An error answer (`failed`: the engine
+   * itself failed) is tried three times at most, then left to the next change.
+   */
+  const RETRY_MAX_MS = 2000;
+  function retryLater(c, failed) {
+    clearTimeout(c.retryTimer);
+    c.retryTimer = 0;
+    c.retries = (c.retries || 0) + 1;
+    if (failed && (c.failures = (c.failures || 0) + 1) > 3) return;
+    if (!c.connected) return;
+    const delay = Math.min(250 * 2 ** Math.min(c.retries - 1, 10), RETRY_MAX_MS);
+    c.retryTimer = setTimeout(() => {
+      c.retryTimer = 0;
+      // `analyze` asks only if the text is still unanalysed (or stale) and no request is out.
+      if (CN.alive && c.connected) schedule(c);
+    }, delay);
   }
 
   /**
@@ -363,6 +380,8 @@
     c.clear();
     c.seq++;
     c.pending = null;
+    clearTimeout(c.retryTimer);
+    c.retryTimer = 0;
     // The findings are gone: nothing is known about the text any more. A composer put back
     // into the page (a tab view, a modal re-parented a frame later) is analysed afresh on
     // focus, and the guard analyses before deciding instead of taking the text as checked.

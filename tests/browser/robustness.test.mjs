@@ -180,6 +180,45 @@ test("the service worker stopped mid-session restarts and keeps answering", T, a
   await page.close();
 });
 
+test("answers lost again and again (a worker-stop storm): the underlines come without another keystroke, and an engine error is not asked forever", T, async (t) => {
+  // The worker's test hooks (self.cannhac.testHooks, background.js) close the port instead of
+  // answering, as a worker stopped while it works does, or answer with an error. The old
+  // content script tried three times more, then left a Lexical or Draft.js composer bare.
+  const sw = await serviceWorker(env.b.context);
+  const hooks = (h) => sw.evaluate((h) => Object.assign(self.cannhac.testHooks, h || {}), h);
+  const analyses = () => sw.evaluate(() => self.cannhac.handle({ type: "ping" }).then((r) => r.analyses));
+  const page = await openFixture(env.b.context, env.srv.origin, "lexical");
+  t.after(() => hooks({ loseAnswers: 0, failAnswers: 0 }).catch(() => {})); // whatever happens here
+  await page.click(EDITOR.lexical);
+  await page.waitForTimeout(300);
+  // The old content script asked four times in all; this is six lost answers in a row.
+  const LOST = 6;
+  await hooks({ loseAnswers: LOST });
+  await page.keyboard.insertText(`Tin ${PHRASE}`);
+  await until(async () => (await total(page, "internal_document")) === 1, "the underline once the worker answers", 15000);
+  assert.equal((await hooks()).loseAnswers, 0, "every lost answer was asked again");
+  // Analysed: no more requests.
+  const n = await analyses();
+  await page.waitForTimeout(2500);
+  assert.equal(await analyses(), n, "nothing asked again once the text was analysed");
+
+  // An engine error is asked again a few times at most, not in a loop.
+  await hooks({ failAnswers: 1000 });
+  await page.keyboard.press("End");
+  await page.keyboard.insertText(` và đồ tồi`);
+  await page.waitForTimeout(3000);
+  const failed = 1000 - (await hooks()).failAnswers;
+  assert.ok(failed >= 2 && failed <= 6, `${failed} failed analyses`);
+  await page.waitForTimeout(2500);
+  assert.equal(1000 - (await hooks()).failAnswers, failed, "no more tries after the error answers");
+  await hooks({ failAnswers: 0 });
+  // The next change is analysed.
+  await page.keyboard.insertText(" nhé");
+  await until(async () => (await total(page, "inflammatory")) === 1, "the next change analysed");
+  assert.equal(await total(page, "internal_document"), 1);
+  await page.close();
+});
+
 test("focusing an empty composer starts a stopped worker, which builds its engine and compiles the analysis (a warm-up) before the first keystroke", T, async () => {
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.waitForTimeout(300); // the content script has read its settings (that woke the worker)
