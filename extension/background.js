@@ -53,18 +53,31 @@ let firstAnswerMs = null; // cold start → first answer, for the benchmark
 // This instance's cold start, for the benchmark: module start after the worker's creation, the
 // WASM fetch + compile + instantiate and the settings read (both at once), Engine::new, the
 // warm-up analysis (see WARM_UP_TEXT).
-const timings = { moduleStartMs: performance.now(), wasmInitMs: null, settingsMs: null, engineNewMs: null, warmUpMs: null };
+// requestedAtMs, builtAtMs, warmUpAtMs: when the first analysis was asked for, the first engine
+// built and its warm-up started, on the clock of firstAnswerMs (tests check the order).
+const timings = {
+  moduleStartMs: performance.now(),
+  wasmInitMs: null,
+  settingsMs: null,
+  engineNewMs: null,
+  warmUpMs: null,
+  requestedAtMs: null,
+  builtAtMs: null,
+  warmUpAtMs: null,
+};
 
-// Analysed once by every new engine before it answers anything: V8 compiles a WebAssembly
-// function on its first call, and most of the cost of a fresh worker's first analysis is that
-// compiling (measured in Node: 20–50 ms, against 1–9 ms for the same analysis afterwards). The
-// worker starts when a composer is focused (CN.warm), so the compiling is done before the first
-// keystroke's analysis arrives; a worker woken by an analysis itself pays the same cost as
-// before, only earlier. The text touches the rules' and the link checker's paths (an address, a
-// phone number, a mark, an insult, hearsay, a link).
+// Analysed once by every new engine: V8 compiles a WebAssembly function on its first call, and
+// most of the cost of a fresh worker's first analysis is that compiling (measured in Node:
+// 20–50 ms, against 1–9 ms for the same analysis afterwards). The worker starts when a composer
+// is focused (CN.warm), so the compiling is done before the first keystroke's analysis arrives.
+// A worker woken by an analysis answers that first (it compiles only what it touches) and warms
+// up after the answer (see buildEngine, analyzeJson). The text touches the rules' and the link
+// checker's paths (an address, a phone number, a mark, an insult, hearsay, a link).
 const WARM_UP_TEXT =
   "Nghe nói ông Nguyễn Văn A ở số 12 ngõ 5 Kim Mã, sđt 0912 345 678, có tài liệu MẬT, thằng ngu! Xem http://bit.ly/x";
 let analyses = 0; // analyze requests answered by this instance (the benchmark counts them per keystroke)
+let waitingAnalyses = 0; // analyze requests waiting for the engine to be built
+let unwarmed = null; // an engine built while analyses waited: warmed up after the first answer
 const analyzeMs = []; // the last 200 analyses' times in the engine (benchmark)
 
 function loadWasm() {
@@ -102,6 +115,7 @@ function newEngine(c) {
 /** Runs WARM_UP_TEXT through a new engine (its answer is dropped; a failure is only logged). */
 function warmUp(e) {
   const t0 = performance.now();
+  timings.warmUpAtMs ??= t0 - startedAt;
   try {
     e.analyze(WARM_UP_TEXT, 1);
   } catch (err) {
@@ -117,7 +131,9 @@ async function buildEngine() {
     const t0 = performance.now();
     const e = newEngine(engineConfig(settings));
     timings.engineNewMs = performance.now() - t0;
-    warmUp(e);
+    timings.builtAtMs ??= performance.now() - startedAt;
+    if (waitingAnalyses > 0) unwarmed = e;
+    else warmUp(e);
     return e;
   } catch (e) {
     // A config the engine refuses (say a custom phrase of punctuation only, "!!!", which has no
@@ -206,12 +222,24 @@ async function linkReport(url, text) {
  */
 async function analyzeJson(text) {
   if (text.length > MAX_TEXT) return null;
-  const e = await getEngine();
+  timings.requestedAtMs ??= performance.now() - startedAt;
+  waitingAnalyses++;
+  let e;
+  try {
+    e = await getEngine();
+  } finally {
+    waitingAnalyses--;
+  }
   analyses++;
   const t0 = performance.now();
   const json = e.analyze(text, MAX_FINDINGS);
   analyzeMs.push(performance.now() - t0);
   if (analyzeMs.length > 200) analyzeMs.shift();
+  if (unwarmed === e) {
+    // After this answer is sent (its continuation runs before the timer's task).
+    unwarmed = null;
+    setTimeout(() => warmUp(e), 0);
+  }
   return json;
 }
 const TOO_LONG = { kinds: [], spans: [], unaccented: false, truncated: 0, tooLong: true };

@@ -241,6 +241,29 @@ test("focusing an empty composer starts a stopped worker, which builds its engin
   await page.close();
 });
 
+test("a worker woken by an analysis answers it before it runs the warm-up analysis", T, async () => {
+  const ext = await env.b.context.newPage();
+  await ext.goto(`chrome-extension://${env.b.extensionId}/manifest.json`);
+  const ping = () => ext.evaluate(() => chrome.runtime.sendMessage({ type: "ping" }));
+  // The order holds when the request reaches the worker before its engine is built (what
+  // waking by a message does); a few tries in case one is dispatched late.
+  let r = null;
+  for (let i = 0; i < 4 && !(r && r.requestedAtMs < r.builtAtMs); i++) {
+    const { cdp } = await stopWorker(env.b.context);
+    const answer = await ext.evaluate(() => chrome.runtime.sendMessage({ type: "analyze", text: "Nghe nói ông ấy sắp bị bắt" }));
+    assert.ok(answer && !answer.error && answer.spans?.length > 0, "the analysis is answered");
+    r = await until(async () => {
+      const p = await ping();
+      return typeof p?.warmUpAtMs === "number" && p;
+    }, "the warm-up ran");
+    await cdp.detach();
+  }
+  assert.ok(r.requestedAtMs < r.builtAtMs, `the request came at ${r.requestedAtMs} ms, before the engine was built (${r.builtAtMs} ms)`);
+  assert.ok(r.warmUpAtMs >= r.firstAnswerMs, `warm-up at ${r.warmUpAtMs} ms, first answer at ${r.firstAnswerMs} ms`);
+  assert.equal(r.analyses, 1, "the warm-up is not counted as an analysis");
+  await ext.close();
+});
+
 test("over the worker's limit of findings: a notice says how many are not underlined, and goes with them", T, async () => {
   // A breaker's finding: the worker keeps its first 1,000 findings and the rest of the post was
   // left without underlines, silently. In a rich editor (underlined through CSS highlights) the
