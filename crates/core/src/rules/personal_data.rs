@@ -8,7 +8,7 @@
 //! contact or confront someone. The writer's own contact data is an `info` nudge, and a
 //! business's own phone or mailbox in its ad ([`AD_WORDS`]) gets no finding at all.
 
-use super::{finding, phrase_list, spelled_at, spelled_before, tokens_in, Ctx};
+use super::{finding, phrase_list, spaced, spelled_at, spelled_before, tokens_in, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::collections::BTreeMap;
@@ -213,6 +213,34 @@ fn home_before(t: &[Token], i: usize, back: usize) -> bool {
     near_word_where(t, (i, i + 1), (back, 0), HOME_WORDS, |k| {
         !business_house(t, k)
     })
+}
+
+/// Whether a person held in contempt lives where token `i` starts: "ở" right before it, after a
+/// demonstrative ("đó", "ấy", "kia", "đấy", "ta") that closes a contemptuous title within four
+/// words ("Thằng chủ tiệm đó ở 56 Bạch Mai", "con mụ kia ở 12 Hàng Bông", "lão giám đốc đấy ở
+/// …"): a dox. Not a courteous title ("Cô giáo đó ở …" is also a tutor's class, "Bà Kiệu" a
+/// temple), nor "Quán đó ở 27 Lê Lợi". Keyed: typed with diacritics the words must be these.
+fn contemned_person_lives(t: &[Token], i: usize) -> bool {
+    use crate::engine::key_matches;
+    i >= 3
+        && t[i].gap == Gap::Space
+        && key_matches(&t[i - 1], "ở")
+        && t[i - 1].gap == Gap::Space
+        && ["đó", "ấy", "kia", "đấy", "ta"]
+            .iter()
+            .any(|w| key_matches(&t[i - 2], w))
+        && (i.saturating_sub(7)..i - 2).any(|j| {
+            let title = ["thằng", "mụ", "lão", "hắn", "gã"]
+                .iter()
+                .any(|w| key_matches(&t[j], w))
+                || key_matches(&t[j], "con")
+                    && t.get(j + 1).is_some_and(|x| {
+                        ["nhỏ", "mụ", "bé", "ranh"]
+                            .iter()
+                            .any(|w| key_matches(x, w))
+                    });
+            title && spaced(t, j, i - 2)
+        })
 }
 
 /// Words for someone's home (folded): a bare number after one is a house number.
@@ -1110,9 +1138,20 @@ fn lane_then_house(t: &[Token], i: usize, is_street: impl Fn(usize) -> bool) -> 
 /// `số nhà 8 đường Lê Lợi`. The span runs from the house number to the street name.
 fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
+    // Typed with diacritics, "tổ", "phố" and "ấp" must be those ("3 ô tô" is no "tổ", "phở"
+    // no "phố"); the others keep their common misspellings ("đuờng", "ngỏ", "hẽm", "kiêt").
     let is_street = |i: usize| {
-        t.get(i)
-            .is_some_and(|x| STREET_WORDS.contains(&x.fold.as_str()))
+        t.get(i).is_some_and(|x| {
+            STREET_WORDS.contains(&x.fold.as_str())
+                && (!x.marked || !matches!(x.fold.as_str(), "to" | "pho" | "ap") || {
+                    let want = match x.fold.as_str() {
+                        "to" => "tổ",
+                        "pho" => "phố",
+                        _ => "ấp",
+                    };
+                    x.key == want
+                })
+        })
     };
     // A number with a slash after a word of time is a date ("sáng 30/4 đường Lê Duẩn kẹt
     // cứng"): no house number.
@@ -1165,7 +1204,7 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             Some(i + 2)
         } else if house_number(&t[i])
             && !(i > 0 && slash_end(ctx.text, t, i - 1) >= i)
-            && home_before(t, i, home_window(i))
+            && (home_before(t, i, home_window(i)) || contemned_person_lives(t, i))
         {
             // "nhà nó ở 12 ngõ 34 …", "địa chỉ: 45 Nguyễn Trãi …", "ở 18B Lý Thường Kiệt": a
             // bare house number after a word for someone's home (a little further back for a
@@ -1173,8 +1212,9 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             // after its slash is no house number of its own).
             Some(i)
         } else if t[i + 1].numeric && is_street(i) && t[i].fold != "to" && home_before(t, i, 6) {
-            // "nhà con mụ đó ở hẻm 123 Lê Văn Sỹ": the lane itself after a word for a home.
-            Some(i)
+            // "nhà con mụ đó ở hẻm 123 Lê Văn Sỹ": the lane itself after a word for a home (its
+            // number is the house number; the span still opens at the lane).
+            Some(i + 1)
         } else {
             None
         };
@@ -1197,7 +1237,8 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // word for a home, a capitalised street name right after the number will do.
         let street = (h + 1..=h + 3).find(|&j| {
             is_street(j)
-                && t.get(j + 1).is_some_and(|n| n.numeric || n.capitalized)
+                && t.get(j + 1)
+                    .is_some_and(|n| (n.numeric || n.capitalized) && n.gap != Gap::Hard)
                 && t[h + 1..=j].iter().all(|x| x.gap != Gap::Hard)
         });
         let named = || {
@@ -1205,7 +1246,7 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && t.get(h + 1).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
                 && t.get(h + 2).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
                 && h0 > 0
-                && home_before(t, h0, home_window(h0))
+                && (home_before(t, h0, home_window(h0)) || contemned_person_lives(t, h0))
                 // "ở 45 Nguyễn Trãi", "địa chỉ: 45 Nguyễn Trãi", "nhà số 41 Phan Đình Phùng",
                 // "hẻm 45/12 Nguyễn Thị Minh Khai" (not "về nhà 2 Bà Cháu").
                 && (matches!(t[h0 - 1].fold.as_str(), "o" | "tai" | "so")
@@ -1448,10 +1489,20 @@ fn emails(norm: &str) -> Vec<Range<usize>> {
 }
 
 /// E-mail addresses written to dodge address harvesters: `abc [at] gmail [dot] com`,
-/// `abc(at)gmail.com`, `abc {at} gmail {dot} com` (spaces optional around the markers). Byte
+/// `abc(at)gmail.com`, `abc (a) gmail.com`, `abc {at} gmail {dot} com` (spaces optional around
+/// the markers). Byte
 /// ranges of the lower-case `norm`; the same domain checks as [`emails`].
 fn masked_emails(norm: &str) -> Vec<Range<usize>> {
-    const AT: &[&str] = &["[at]", "(at)", "{at}", "[a còng]", "(a còng)"];
+    const AT: &[&str] = &[
+        "[at]",
+        "(at)",
+        "{at}",
+        "(a)",
+        "[a]",
+        "{a}",
+        "[a còng]",
+        "(a còng)",
+    ];
     const DOT: &[&str] = &["[dot]", "(dot)", "{dot}", "[chấm]", "(chấm)", "."];
     let b = norm.as_bytes();
     // Every marker opens with a bracket and `a`: most texts hold none, and are done after one
@@ -1492,6 +1543,21 @@ fn masked_emails(norm: &str) -> Vec<Range<usize>> {
                 s += 1;
             }
             if s == local_end {
+                continue;
+            }
+            // The bare letter ("(a)") also marks items of a list ("phương án (a) …", "Case (a)
+            // server.local"): a local part of four characters or more that starts a word and
+            // holds a dot, an underscore or a digit, as people's addresses do.
+            if marker.len() == 3
+                && (local_end - s < 4
+                    || norm[..s]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric)
+                    || !b[s..local_end]
+                        .iter()
+                        .any(|c| matches!(c, b'.' | b'_') || c.is_ascii_digit()))
+            {
                 continue;
             }
             let mut k = skip_spaces(at + marker.len());
