@@ -755,6 +755,10 @@ const CURE_RESULTS: &[&str] = &[
     "dứt điểm",
     "bay sạch",
     "sạch bệnh",
+    // A grave disease that goes by itself with the remedy ("tiểu đường tự khỏi").
+    "tự khỏi",
+    "tự hết",
+    "tự tan",
 ];
 
 /// Chronic or grave diseases a cure claim names, longest first (not the ones people get over
@@ -1013,25 +1017,48 @@ fn negation(x: &Token) -> bool {
 }
 
 /// The press ([`PRESS_WORDS`]) that dares not publish: a negation within three words before
-/// it or right after it, then "dám" and a verb of publishing ([`PUBLISH_VERBS`]) within the
-/// clause: "Không một tờ báo nào dám viết ra điều này", "báo chí chẳng dám đăng", "chưa đài
-/// nào dám đưa". Written as a form, the phrases of the lexicon's `sensational` group ("báo chí
+/// it or right after it, then "dám" (or "không bao giờ" after "mà", "điều", beside another
+/// claim) and a verb of
+/// publishing ([`PUBLISH_VERBS`]) within the clause: "Không một tờ báo nào dám viết ra điều
+/// này", "báo chí chẳng dám đăng", "chưa đài nào dám đưa", "điều mà truyền hình sẽ không bao giờ
+/// phát:". Written as a form, the phrases of the lexicon's `sensational` group ("báo chí
 /// không dám đưa") are its commonest cases. Adds `unverified_claim.sensational` (`warning`)
 /// where no finding of the category covers the words. Source: duty 1 of the seed article
 /// (information not verified). Linear in tokens.
 fn press_silenced(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
+    let claimed = out
+        .iter()
+        .any(|f| f.category == crate::Category::UnverifiedClaim);
     for i in 0..t.len() {
         let Some(n) = press_words().at(t, i) else {
             continue;
         };
         let before = (i.saturating_sub(3)..i).find(|&k| negation(&t[k]) && spaced(t, k, i));
         let clause = |k: usize| t.get(k).is_some_and(|x| x.gap == Gap::Space);
-        // "dám" within four words after the press, the negation among them if not before.
+        // "dám" within four words after the press, the negation among them if not before; or
+        // "never" ("truyền hình sẽ không bao giờ phát", "báo chí chẳng bao giờ đưa").
+        // "Never" only as the thing the press will never air ("điều mà truyền hình sẽ không
+        // bao giờ phát:", "Tin nóng mà báo chí không bao giờ đưa"), beside another claim of
+        // the category: said plainly it is a channel's policy, a reporter's ethics, a village
+        // match or a show's behind-the-scenes promo (a breaker's cases).
+        let that = claimed
+            && i > 0
+            && t[i].gap == Gap::Space
+            && (key_matches(&t[i - 1], "mà")
+                || key_matches(&t[i - 1], "điều")
+                || spelled_at(t, i.saturating_sub(2), "sự thật"));
+        let never = |k: usize| {
+            that && k >= i + n + 2
+                && key_matches(&t[k], "giờ")
+                && key_matches(&t[k - 1], "bao")
+                && negation(&t[k - 2])
+                && spaced(t, k - 2, k)
+        };
         let Some(dare) = (i + n..i + n + 4)
             .take_while(|&k| clause(k))
-            .find(|&k| key_matches(&t[k], "dám") || !t[k].marked && t[k].fold == "dam")
+            .find(|&k| key_matches(&t[k], "dám") || !t[k].marked && t[k].fold == "dam" || never(k))
         else {
             continue;
         };
@@ -1054,7 +1081,19 @@ fn press_silenced(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             k += 1;
         }
-        let news = t.get(k).is_none_or(|x| x.gap != Gap::Space) || suppressed().at(t, k).is_some();
+        // "Never" is also a habit or a rule ("VTV không bao giờ phát những cảnh bạo lực …",
+        // "Truyền hình không bao giờ đưa tin trận giải làng mình"): only with nothing named
+        // ("… sẽ không bao giờ phát:", "báo chí sẽ không bao giờ đưa đâu").
+        if key_matches(&t[dare], "giờ") {
+            while t
+                .get(k)
+                .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "đâu"))
+            {
+                k += 1;
+            }
+        }
+        let ended = t.get(k).is_none_or(|x| x.gap != Gap::Space);
+        let news = ended || !key_matches(&t[dare], "giờ") && suppressed().at(t, k).is_some();
         if news {
             spans.push(t[before.unwrap_or(i)].orig.start..t[verb].orig.end);
         }
@@ -1122,8 +1161,22 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for i in 0..t.len() {
         if !matches!(
             t[i].fold.as_str(),
-            "truoc" | "trc" | "trk" | "keo" | "mai" | "sap" | "lat" | "chut"
+            "truoc" | "trc" | "trk" | "keo" | "mai" | "sap" | "lat" | "chut" | "nua"
         ) {
+            continue;
+        }
+        // "vài tiếng nữa là", "2 ngày nữa là": a span of time before "nữa là" ("lát nữa là",
+        // "chút nữa là" open at their first word).
+        let span_of_time = |j: usize| {
+            t[j].fold == "nua"
+                && j > 0
+                && t[j].gap == Gap::Space
+                && matches!(
+                    t[j - 1].fold.as_str(),
+                    "tieng" | "gio" | "phut" | "ngay" | "hom" | "bua" | "tuan"
+                )
+        };
+        if t[i].fold == "nua" && !span_of_time(i) {
             continue;
         }
         let Some(n) = spelled_any(
@@ -1139,9 +1192,16 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 "sắp",
                 "lát nữa là",
                 "chút nữa là",
+                "nữa là",
             ],
         ) else {
             continue;
+        };
+        // Where the opener starts: "vài tiếng nữa là" from its span of time.
+        let opens = if span_of_time(i) {
+            (i - 1).saturating_sub(usize::from(i >= 2 && t[i - 1].gap == Gap::Space))
+        } else {
+            i
         };
         // Up to four words of who removes or what is removed, then the removal. A removal
         // foretold ("mai là", "sắp") needs the post or a platform among them: "mai là bị chặn
@@ -1238,7 +1298,7 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 .any(|j| share_verbs().at(t, j).is_some() || t[j].fold == "copy")
         });
         if asks {
-            spans.push(t[i].orig.start..t[k + m - 1].orig.end);
+            spans.push(t[opens].orig.start..t[k + m - 1].orig.end);
         }
     }
     add_spread_pressure(ctx, out, spans);
@@ -1757,6 +1817,7 @@ phrase_list!(shame_words, SHAME_WORDS);
 /// The press, for [`press_silenced`] (keyed syllables).
 const PRESS_WORDS: &[&str] = &[
     "báo chí",
+    "truyền hình",
     "tờ báo",
     "nhà báo",
     "báo",
