@@ -654,6 +654,14 @@ const ABOUT_WORDS: &[&str] = &[
     // thêm các con về cách nói năng").
     "gọi nhau là",
     "cách nói năng",
+    // Posts of a kind named before their quoted title ("mấy bài 'bài thuốc chữa bách bệnh'
+    // trên Zalo", "kiểu bài 'share gấp'"): the kind is the topic, not the claim.
+    "mấy bài",
+    "những bài",
+    "các bài",
+    "kiểu bài",
+    "loại bài",
+    "tin kiểu",
 ];
 
 /// Words of a greeting (keyed syllables), for the shouting rule of [`apply`].
