@@ -1694,8 +1694,10 @@ fn loose_qualifiers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             papers_marked[si] = true;
             let mut j = ranges[si].start;
             while j < s {
+                // Not the kind inside an act's number ("512/QĐ-UBND").
+                let coded = j > 0 && ctx.text.get(t[j - 1].orig.end..t[j].orig.start) == Some("/");
                 match papers().at(t, j) {
-                    Some(m) if j + m <= s => {
+                    Some(m) if j + m <= s && !coded => {
                         spans.push(t[j].orig.start..t[j + m - 1].orig.end);
                         j += m;
                     }
