@@ -8,7 +8,8 @@
 //! luận nhằm mục đích công kích cá nhân hoặc tổ chức").
 
 use super::{
-    add_uncovered, finding, group_finding, phrase_list, spaced, spelled_any, Covered, Ctx,
+    add_uncovered, finding, group_finding, phrase_list, spaced, spelled_any, tokens_in, Covered,
+    Ctx,
 };
 use crate::engine::key_matches;
 use crate::text::{Gap, Token};
@@ -48,9 +49,13 @@ const EN: &str = "An unnamed person, with a hint for readers to guess who: a vei
 /// in the same phrase (`một vị sếp lớn`).
 /// Linear in the number of tokens.
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    declined_naming(ctx, out);
     hint_forms(ctx, out);
     reader_naming(ctx, out);
     scare_quoted(ctx, out);
+    guilty_reader(ctx, out);
+    understood_me(ctx, out);
+    widen_to_whoever(ctx.tokens, out);
     if !out.iter().any(|f| f.category == Category::Insinuation) {
         return;
     }
@@ -69,12 +74,15 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut found = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        // Every reference starts with "một", "ai" or "có".
-        if !matches!(t[i].fold.as_str(), "mot" | "ai" | "co") {
+        // Every reference starts with "một", "ai", "có" or a described person's first word.
+        if !matches!(t[i].fold.as_str(), "mot" | "ai" | "co" | "nguoi" | "anh") {
             i += 1;
             continue;
         }
-        let Some(n) = vague_persons().at(t, i) else {
+        let Some(n) = vague_persons()
+            .at(t, i)
+            .or_else(|| spelled_any(t, i, DESCRIBED_PERSONS))
+        else {
             i += 1;
             continue;
         };
@@ -96,12 +104,15 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         i = end + 1;
     }
-    // A hint at the name: "tên có chữ Thuý", "tên bắt đầu bằng chữ H", "họ bắt đầu bằng T".
+    // A hint at the name: "tên có chữ Thuý", "tên bắt đầu bằng chữ H", "họ bắt đầu bằng T",
+    // or a family name cut to its initial ("một người họ Tr. ở phòng kế toán"; alone it is a
+    // quiz's or a family tree's, a breaker's cases).
     for k in 0..t.len() {
         if !matches!(t[k].fold.as_str(), "ten" | "ho") {
             continue;
         }
-        let Some(n) = name_hints().at(t, k) else {
+        let cut = t[k].fold == "ho" && surname_initial(ctx, k);
+        let Some(n) = name_hints().at(t, k).or(cut.then_some(1)) else {
             continue;
         };
         let Some(name) = t
@@ -116,6 +127,48 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
     }
     out.append(&mut found);
+}
+
+/// Described people a hinting post may be about, underlined like [`VAGUE_PERSONS`] once the
+/// post holds a hint ("Người đàn ông đeo kính, hay đi xe Camry đen … thôi không nói nữa").
+/// Alone they are everyday news writing; they do not make a post point at someone.
+const DESCRIBED_PERSONS: &[&str] = &["người đàn ông", "người phụ nữ", "người đàn bà", "anh chàng"];
+
+/// Whether "họ" at token `h` is followed by the first letters of a family name cut short: a
+/// capitalised token of one letter, or of a consonant cluster that opens Vietnamese names
+/// ("Tr", "Ng", "Nh", "Th", "Ph", "Ch", "Kh", "Gi", "Qu"), then a full stop ("họ Tr.", "ho
+/// N."). Not a whole name ("họ Trần"), nor a cousin ("anh họ Th.", "em họ N."). Also counts as a
+/// person's initial for [`post_points`].
+fn surname_initial(ctx: &Ctx<'_>, h: usize) -> bool {
+    let t = ctx.tokens;
+    let k = h + 1;
+    let Some(x) = t.get(k) else {
+        return false;
+    };
+    let kin = h > 0
+        && [
+            "anh", "chị", "em", "cô", "chú", "bác", "cháu", "con", "cậu", "dì", "ông", "bà",
+        ]
+        .iter()
+        .any(|w| key_matches(&t[h - 1], w));
+    if kin || t[h].marked && t[h].key != "họ" {
+        return false;
+    }
+    let short = match x.key.chars().count() {
+        1 => true,
+        2 => matches!(
+            x.fold.as_str(),
+            "tr" | "ng" | "nh" | "th" | "ph" | "ch" | "kh" | "gi" | "qu"
+        ),
+        _ => false,
+    };
+    x.capitalized
+        && short
+        && x.gap == Gap::Space
+        && ctx
+            .text
+            .get(x.orig.end..)
+            .is_some_and(|r| r.starts_with('.') || r.starts_with('…'))
 }
 
 /// Hints at a name, before its capitalised letter or part (keyed syllables), read in a text
@@ -344,13 +397,17 @@ fn hint_forms(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// Whether the post points at someone: `.0` by a finding (`warning` or more, or an
 /// insinuation) or an unnamed person of rank ([`VAGUE_PERSONS`]: "một vị lãnh đạo"); `.1` by
-/// words ([`POINTED`]: "có người ở", "người đó") or a person's initial ("chị L."). Linear in
+/// words ([`POINTED`]: "có người ở", "người đó") or a person's initial ("chị L.", "họ Tr."). Linear in
 /// tokens; callers read it once.
 fn post_points(ctx: &Ctx<'_>, out: &[Finding]) -> (bool, bool) {
     let t = ctx.tokens;
     let by_findings = pointed_by_findings(out);
     let by_rank = (0..t.len()).any(|k| vague_persons().at(t, k).is_some());
-    let by_words = (0..t.len()).any(|k| pointed().at(t, k).is_some() || initial(ctx, k));
+    let by_words = (0..t.len()).any(|k| {
+        pointed().at(t, k).is_some()
+            || initial(ctx, k)
+            || t[k].fold == "ho" && surname_initial(ctx, k)
+    });
     (by_findings || by_rank, by_words)
 }
 
@@ -366,7 +423,8 @@ fn pointed_by_findings(out: &[Finding]) -> bool {
 /// a person the post holds in contempt or at a distance ([`MINDED_PERSON`]: "ông ấy", "ổng",
 /// "hắn", "cô ta"): "vao tag ten ong ay vao day cho ong ay doc". Not "ghi tên người nhận" on a
 /// form, a Valentine's "tag tên người ấy", a friends' "comment tên người bạn nghĩ tới", nor a
-/// quiz's "đoán xem … nào": those words are everyday, and breakers found each in innocent posts.
+/// quiz's "đoán xem … nào": those words are everyday, and breakers found each in innocent posts
+/// (the name in mind, "nghĩ tới", counts only in a post that points at someone by a finding).
 /// In a post that points at someone by a finding (`warning` or more, or an insinuation; not
 /// "người đó", "có một người mà …" or "Cô H.": lost wallets and reunions say them, a breaker's
 /// cases), the call may also be to write the name
@@ -403,6 +461,24 @@ fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     .find_map(|k| minded_person().at(t, k).map(|m| k + m - 1))
             })
             .flatten()
+            .or_else(|| {
+                // The name the readers have in mind ("comment tên người mà mọi người đang nghĩ
+                // tới"), only in a post that already points at someone: alone it is a
+                // friends' game.
+                if !named || !*points.get_or_insert_with(|| pointed_by_findings(out)) {
+                    return None;
+                }
+                (from..(from + 8).min(t.len()))
+                    .take_while(|&k| t[k].gap == Gap::Space)
+                    .find(|&k| {
+                        key_matches(&t[k], "nghĩ")
+                            && t.get(k + 1).is_some_and(|x| {
+                                x.gap == Gap::Space
+                                    && (key_matches(x, "tới") || key_matches(x, "đến"))
+                            })
+                    })
+                    .map(|k| k + 1)
+            })
             .or_else(|| {
                 // "cho" + readers + ("cùng") + knowing or asking, right after.
                 t.get(from)
@@ -623,6 +699,397 @@ fn audience_knows(
         })
 }
 
+/// Verbs of pointing someone out by name, after a negation in [`declined_naming`] (keyed
+/// syllables, longer before their prefixes). "nêu tên", "nói tên", "nhắc tên" are
+/// [`NAMING_PLAIN`]: one's own name, a spoiler, a crush and a suggestion box leave names out
+/// too (a breaker's cases).
+const NAMING: &[&str] = &[
+    "chỉ mặt đặt tên",
+    "chỉ mặt điểm tên",
+    "chỉ đích danh",
+    "nêu đích danh",
+    "gọi đích danh",
+    "nói đích danh",
+    "điểm mặt",
+];
+phrase_list!(naming, NAMING);
+
+/// Verbs of naming that leave out a name for many reasons ("không nêu tên": a donor, a
+/// patient, one's own name, a quiz), read by [`declined_naming`] only in a post that already
+/// points at someone ([`post_points`]). Keyed, longer before their prefixes.
+const NAMING_PLAIN: &[&str] = &[
+    "nêu rõ tên",
+    "nói rõ tên",
+    "nói thẳng tên",
+    "nêu tên",
+    "nói tên",
+    "nhắc tên",
+    "gọi tên",
+    "nêu danh",
+];
+phrase_list!(naming_plain, NAMING_PLAIN);
+
+/// The writer, before a declined naming ("t k chỉ đích danh đâu", "mình không nêu tên"),
+/// keyed.
+const WRITER: &[&str] = &[
+    "tôi", "mình", "tui", "tao", "t", "em", "mk", "mik", "tớ", "ta", "con", "cháu",
+];
+
+/// Someone the post is about, for a plain declined naming ([`declined_naming`]): "có người
+/// vừa lên chức", "có đứa trong nhóm", "phòng mình có một người", "cái bà ở tổ 4" (keyed).
+const SOMEONE: &[&str] = &[
+    "có người",
+    "có ng",
+    "có đứa",
+    "có thằng",
+    "có ông",
+    "có bà",
+    "có vị",
+    "một số người",
+    "một người",
+    "mấy người",
+    "người này",
+    "người kia",
+    "cái bà",
+    "cái ông",
+    "cái thằng",
+    "một cô",
+    "một thầy",
+    "một ông",
+    "một bà",
+    "một anh",
+    "một chị",
+];
+phrase_list!(someone, SOMEONE);
+
+/// Whether the post is about someone for a plain declined naming: [`post_points`], a word of
+/// [`SOMEONE`], a hint at a name ([`NAME_HINTS`]: "tên có chữ Thuý"), or "ai" and a verb of
+/// knowing within eight words of each other in a sentence
+/// ("ai đọc cũng biết là ai rồi", "biết là ai đã ém hồ sơ"). Linear in tokens.
+fn about_someone(ctx: &Ctx<'_>, out: &[Finding]) -> bool {
+    let t = ctx.tokens;
+    let (a, b) = post_points(ctx, out);
+    let knowing = |x: &Token| knows(x) || !x.marked && x.fold == "bt" || key_matches(x, "rõ");
+    a || b
+        || (0..t.len()).any(|k| {
+            someone().at(t, k).is_some()
+                || name_hints().at(t, k).is_some()
+                || key_matches(&t[k], "ai") && {
+                    let near = |j: usize| knowing(&t[j]);
+                    (k + 1..(k + 9).min(t.len()))
+                        .take_while(|&j| t[j].gap != Gap::Hard)
+                        .any(near)
+                        || (k.saturating_sub(5)..k)
+                            .rev()
+                            .take_while(|&j| t[j + 1].gap != Gap::Hard)
+                            .any(near)
+                }
+        })
+}
+
+/// Words of thanks, giving or praise: a post that holds one and leaves someone unnamed keeps a
+/// giver, a helper or a pupil anonymous ("Một nhà hảo tâm xin không nêu tên đã ủng hộ", "mình
+/// không nêu tên đâu, chỉ muốn cảm ơn bạn", "cô xin phép không nhắc tên vì bạn ngại, nhưng cô
+/// tự hào lắm"), keyed.
+const THANKS: &[&str] = &[
+    "cảm ơn",
+    "cám ơn",
+    "biết ơn",
+    "tri ân",
+    "hảo tâm",
+    "ủng hộ",
+    "quyên góp",
+    "từ thiện",
+    "giấu tên",
+    "tự hào",
+    "khen",
+    "tuyên dương",
+    "ngưỡng mộ",
+    "tiến bộ",
+];
+phrase_list!(thanks, THANKS);
+
+/// The writer declining to point someone out, as a form (`insinuation.veiled_target`, `info`,
+/// where no finding of the category covers it): a negation ("không", "k", "chẳng", "hổng",
+/// "chưa", "khỏi"), up to two words of will ("cần", "tiện", "muốn", "dám", "thèm", "phải"),
+/// a verb of pointing out ([`NAMING`]: "chỉ đích danh", "chỉ mặt đặt tên"), then the clause
+/// ends (after "ai", "đâu", "nhé", "cụ thể" …, or at "nhưng", "vì", "kẻo"): "t k chỉ đích danh
+/// đâu", "xin phép không chỉ mặt đặt tên", "ko cần chỉ đích danh ai"; with a plain verb of
+/// naming ([`NAMING_PLAIN`]: "không nêu tên", "xin phép không nhắc tên") only in a post about
+/// someone ([`about_someone`]: a finding, an unnamed person, "có người", "ai … biết"). The
+/// negation opens its
+/// clause or follows the writer ([`WRITER`], "xin phép", "thôi", "chứ"): not "Bạn ấy không
+/// nêu tên"; nor in a post of thanks, giving or praise ([`THANKS`]: "nhà hảo tâm xin không nêu
+/// tên").
+/// Source: duty 8 of the seed article (veiled insinuation). Linear in tokens.
+fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    let mut thanked: Option<bool> = None;
+    let mut points: Option<bool> = None;
+    for i in 0..t.len() {
+        let neg = negation(&t[i])
+            || key_matches(&t[i], "hổng")
+            || key_matches(&t[i], "khỏi")
+            || !t[i].marked && matches!(t[i].fold.as_str(), "kg" | "hok" | "khoi");
+        if !neg {
+            continue;
+        }
+        let mut k = i + 1;
+        let mut need = false;
+        while k < i + 3
+            && t.get(k).is_some_and(|x| {
+                x.gap == Gap::Space
+                    && ["cần", "tiện", "muốn", "dám", "thèm", "phải", "nên"]
+                        .iter()
+                        .any(|w| key_matches(x, w))
+            })
+        {
+            need |= key_matches(&t[k], "cần");
+            k += 1;
+        }
+        let plain = naming().at(t, k).is_none();
+        let Some(n) = naming().at(t, k).or_else(|| naming_plain().at(t, k)) else {
+            continue;
+        };
+        if !spaced(t, i, k + n - 1) {
+            continue;
+        }
+        // Who declines: the negation opens its clause, or follows the writer, "xin phép",
+        // "thôi", "nên", "cũng".
+        let writer = |j: usize| WRITER.iter().any(|w| key_matches(&t[j], w));
+        let opens = i == 0
+            || t[i].gap != Gap::Space
+            || writer(i - 1)
+                && (i == 1
+                    || t[i - 1].gap != Gap::Space
+                    || !t[i - 2].letters
+                    || key_matches(&t[i - 2], "thì")
+                    || key_matches(&t[i - 2], "thôi"))
+            || key_matches(&t[i - 1], "phép") && i >= 2 && key_matches(&t[i - 2], "xin")
+            || ["thôi", "nên", "cũng", "đây", "xin", "chứ", "nhưng", "mà"]
+                .iter()
+                .any(|w| key_matches(&t[i - 1], w));
+        if !opens {
+            continue;
+        }
+        // The clause ends after the verb and its particles, or a conjunction goes on.
+        let mut e = k + n - 1;
+        while e < k + n + 2
+            && t.get(e + 1).is_some_and(|x| {
+                x.gap == Gap::Space
+                    && [
+                        "ai", "đâu", "nhé", "nha", "nhá", "ạ", "ra", "cả", "luôn", "nữa", "thôi",
+                        "chi",
+                    ]
+                    .iter()
+                    .any(|w| key_matches(x, w))
+            })
+        {
+            e += 1;
+        }
+        if let Some(m) = spelled_any(t, e + 1, &["cụ thể", "làm gì", "làm chi", "mần chi"])
+        {
+            e += m;
+        }
+        let ends = t.get(e + 1).is_none_or(|x| {
+            x.gap != Gap::Space
+                || ["nhưng", "nhg", "mà", "vì", "kẻo", "chứ", "sợ", "nhé"]
+                    .iter()
+                    .any(|w| key_matches(x, w))
+        });
+        // "không cần nêu (rõ) tên" alone tells readers they may stay anonymous (a suggestion
+        // box); the writer's own "no need" says "đâu" or "ai", or follows the writer.
+        let particle = (k + n..=e).any(|j| key_matches(&t[j], "đâu") || key_matches(&t[j], "ai"));
+        // A strong verb after "không cần" alone tells readers they may stay anonymous.
+        let by_writer = i > 0 && writer(i - 1);
+        let anonymous_ok = need && !plain && !particle && !by_writer;
+        if !ends || anonymous_ok {
+            continue;
+        }
+        if *thanked.get_or_insert_with(|| thanks().any_in(t, 0..t.len())) {
+            return;
+        }
+        // A shop or a dish left unnamed in a review ("Quán này ngon lắm, mình không nêu tên đâu
+        // kẻo bị bảo PR"); typed as written (without diacritics "quan" is "quan", an official).
+        let shop = (i.saturating_sub(8)..i)
+            .rev()
+            .take_while(|&j| t[j + 1].gap != Gap::Hard)
+            .any(|j| {
+                [
+                    "quán",
+                    "shop",
+                    "nhà hàng",
+                    "sản phẩm",
+                    "thương hiệu",
+                    "hãng",
+                    "khách sạn",
+                    "món",
+                    "app",
+                ]
+                .iter()
+                .any(|w| t[j].key == *w)
+                    || spelled_any(
+                        t,
+                        j,
+                        &[
+                            "cửa hàng",
+                            "nhà hàng",
+                            "sản phẩm",
+                            "thương hiệu",
+                            "khách sạn",
+                        ],
+                    )
+                    .is_some()
+                        && t[j].marked
+            });
+        if plain && (shop || !*points.get_or_insert_with(|| about_someone(ctx, out))) {
+            continue;
+        }
+        spans.push(t[i].orig.start..t[e].orig.end);
+    }
+    add_uncovered(t, out, Category::Insinuation, spans, |s| {
+        group_finding(ctx, "insinuation.veiled_target", Severity::Info, s)
+    });
+}
+
+/// Guilt that gives the target away, for [`guilty_reader`] (keyed syllables).
+const GUILT: &[&str] = &["nhột", "chột dạ", "nóng mặt", "nóng gáy"];
+phrase_list!(guilt, GUILT);
+
+/// Whoever reads and feels guilty is the one meant, as a form (`insinuation.veiled_target`,
+/// `info`, where no finding of the category covers it): "ai" (or "có người"), then within twelve
+/// words of its sentence reading ("đọc") and a word of guilt ([`GUILT`]: "nhột", "chột dạ",
+/// "nóng mặt"), with "người đó/ấy" between, "ai đó" as the opener, or in a post that already
+/// points at someone ([`post_points`]): "ai đang đọc mà nhột ruột thì chính là người đó", "viết
+/// cho ai thì người đó đọc là thấy nóng mặt", "Ai đó đang đọc bài này chắc nóng mặt lắm". Not anger everyone shares ("ai đọc cũng nóng mặt", "… nóng mặt
+/// như tôi"), hot weather or spicy food (no reading), a baby tickled (a breaker's cases).
+/// Source: duty 8 of the seed article (veiled insinuation). Linear in tokens (each opener
+/// reads at most twelve words).
+fn guilty_reader(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    let mut points: Option<bool> = None;
+    for i in 0..t.len() {
+        let opener = key_matches(&t[i], "ai") || spelled_any(t, i, &["có người"]).is_some();
+        if !opener {
+            continue;
+        }
+        let window = (i + 1..(i + 13).min(t.len())).take_while(|&k| t[k].gap != Gap::Hard);
+        let (mut read, mut that_one, mut everyone) = (false, false, false);
+        let mut found = None;
+        for k in window {
+            read |= key_matches(&t[k], "đọc") || !t[k].marked && t[k].fold == "doc";
+            that_one |= spelled_any(t, k, &["người đó", "người ấy", "người đấy"]).is_some();
+            everyone |= key_matches(&t[k], "cũng");
+            if let Some(n) = guilt().at(t, k) {
+                found = Some(k + n - 1);
+                break;
+            }
+        }
+        let Some(end) = found else {
+            continue;
+        };
+        let shared = (end + 1..(end + 4).min(t.len()))
+            .take_while(|&k| t[k].gap == Gap::Space)
+            .any(|k| {
+                ["như", "giống", "cùng"]
+                    .iter()
+                    .any(|w| key_matches(&t[k], w))
+            });
+        if !read || everyone || shared {
+            continue;
+        }
+        // "ai đó": someone in particular reads it (not "có người đọc tin nhắn mà không rep …
+        // nóng mặt", everyday annoyance).
+        let particular = t[i].fold == "ai" && t.get(i + 1).is_some_and(|x| key_matches(x, "đó"));
+        let pointed = that_one
+            || particular
+            || *points.get_or_insert_with(|| {
+                let (a, b) = post_points(ctx, out);
+                a || b
+            });
+        if pointed {
+            spans.push(t[i].orig.start..t[end].orig.end);
+        }
+    }
+    add_uncovered(t, out, Category::Insinuation, spans, |s| {
+        group_finding(ctx, "insinuation.veiled_target", Severity::Info, s)
+    });
+}
+
+/// "Did you get what I mean?" in a post that already points at someone
+/// ([`pointed_by_findings`]), as a form (`insinuation.veiled_target`, `info`): "hiểu ý" and the
+/// writer ([`WRITER`]) ending its clause, with a question particle or not ("mọi người hiểu ý
+/// mình chứ", "hiểu ý tui hông"). Alone it ends an explanation ("Mai họp lúc 8h, mọi người hiểu
+/// ý mình chứ?"). Source: duty 8 of the seed article. Linear in tokens.
+fn understood_me(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for i in 0..t.len() {
+        if !(key_matches(&t[i], "hiểu") || !t[i].marked && t[i].fold == "hieu") {
+            continue;
+        }
+        let me = i + 2;
+        let said = t
+            .get(i + 1)
+            .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "ý"))
+            && t.get(me)
+                .is_some_and(|x| x.gap == Gap::Space && WRITER.iter().any(|w| key_matches(x, w)));
+        if !said {
+            continue;
+        }
+        let mut e = me;
+        if t.get(e + 1).is_some_and(|x| {
+            x.gap == Gap::Space
+                && [
+                    "chứ", "chưa", "không", "hông", "ko", "k", "nhé", "nha", "hả", "ha", "hem",
+                ]
+                .iter()
+                .any(|w| key_matches(x, w))
+        }) {
+            e += 1;
+        }
+        if t.get(e + 1).is_none_or(|x| x.gap != Gap::Space) {
+            let from = (i.saturating_sub(3)..i)
+                .find(|&a| audiences().at(t, a).is_some_and(|n| a + n == i) && spaced(t, a, i))
+                .unwrap_or(i);
+            spans.push(t[from].orig.start..t[e].orig.end);
+        }
+    }
+    if spans.is_empty() || !pointed_by_findings(out) {
+        return;
+    }
+    add_uncovered(t, out, Category::Insinuation, spans, |s| {
+        group_finding(ctx, "insinuation.veiled_target", Severity::Info, s)
+    });
+}
+
+/// Widens an insinuation finding that starts right after "thì" to the "ai …" that opens its
+/// correlative clause, within twelve words and its sentence ("ai đang ngồi ghế to nhất xã này
+/// thì tự soi gương đi"): the description of whoever is meant is the hint's first half.
+/// Findings are only made longer, never added. Linear in findings times twelve.
+fn widen_to_whoever(t: &[Token], out: &mut [Finding]) {
+    for f in out
+        .iter_mut()
+        .filter(|f| f.category == Category::Insinuation)
+    {
+        let r = tokens_in(t, &f.span);
+        let s = r.start;
+        if r.is_empty() || s == 0 || t[s].gap != Gap::Space || !key_matches(&t[s - 1], "thì") {
+            continue;
+        }
+        let th = s - 1;
+        let ai = (th.saturating_sub(12)..th)
+            .rev()
+            .take_while(|&k| t[k + 1].gap != Gap::Hard)
+            .find(|&k| key_matches(&t[k], "ai"));
+        if let Some(a) = ai.filter(|&a| (a + 1..=th).all(|k| t[k].gap != Gap::Hard)) {
+            f.span.start = t[a].orig.start;
+        }
+    }
+}
+
 /// Whether token `k` is a person's initial: one capital letter and a full stop, within three
 /// words of a title or a capitalised word that does not open the text ("ông Phó phòng H.",
 /// "Đồng chí T.", "chị L.").
@@ -690,6 +1157,13 @@ mod tests {
             MINDED_PERSON,
             NAME_HINTS,
             SCARE_QUOTED,
+            NAMING,
+            NAMING_PLAIN,
+            WRITER,
+            SOMEONE,
+            THANKS,
+            GUILT,
+            DESCRIBED_PERSONS,
         ]);
     }
 }
