@@ -1881,7 +1881,7 @@ fn third_round_risky_forms() {
         ),
         (
             "Co ng o phong TC-KH dao nay di xe moi, hieu thi tu hieu nha ae. Ai biet thi cmt ten vao day cho vui 😂",
-            "cmt ten vao day",
+            "Ai biet thi cmt ten vao day",
         ),
     ] {
         assert_underlined(&e, t, cue, |f| f.category == Category::Insinuation);
@@ -3163,5 +3163,115 @@ fn thirteenth_session_generic_wrongdoing() {
         "Nhà xe Phương Trang ở 80/2 Trần Quang Diệu nhận gửi hàng.",
     ] {
         assert_no_findings(&e, t);
+    }
+}
+
+/// Fourteenth session: the forms written for the blind round adv30 and narrowed by a breaker
+/// (187 cases): declining to point someone out, a family name's initial in a hinting post, the
+/// guilty reader, "hiểu ý mình chứ" and the name in mind in a hinting post, the press that will
+/// never air a claim, a withheld source, masked e-mails, a contemptuous title's address, and a
+/// meeting handout's mark; the innocent posts the breaker wrote against each stay clean.
+#[test]
+fn fourteenth_session_forms() {
+    let e = engine();
+    for (t, cue, category) in [
+        (
+            "mấy bà trong tổ dân phố cứ thích nói xấu sau lưng ng khác, bà nào thì tự nhận nha, t k chỉ đích danh đâu",
+            "k chỉ đích danh đâu",
+            Category::Insinuation,
+        ),
+        (
+            "Phòng mình có một người, không cần nêu tên, cứ 9h mới đến mà bảng chấm công vẫn đủ ngày.",
+            "không cần nêu tên",
+            Category::Insinuation,
+        ),
+        (
+            "co mot nguoi ho Tr. o phong ke toan dao nay doi xe moi lien tuc, ai lam cung chac doan ra",
+            "ho Tr",
+            Category::Insinuation,
+        ),
+        (
+            "noi thang ra thi mat long, nen thoi, ai dang doc ma nhot ruot thi chinh la nguoi do",
+            "ai dang doc ma nhot",
+            Category::Insinuation,
+        ),
+        (
+            "Có 'đồng chí' nào đó vừa được cất nhắc thần tốc chắc nhờ 'năng lực' đặc biệt 🤭 mọi người hiểu ý mình chứ",
+            "mọi người hiểu ý mình chứ",
+            Category::Insinuation,
+        ),
+        (
+            "Chỉ nói vậy thôi, ai đang ngồi ghế to nhất xã này thì tự soi gương đi.",
+            "ai đang ngồi ghế to nhất xã này thì tự soi gương đi",
+            Category::Insinuation,
+        ),
+        (
+            "Đây là điều mà truyền hình sẽ không bao giờ phát: vắc xin sởi gây tự kỷ ở trẻ!",
+            "truyền hình sẽ không bao giờ phát",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "xin loi vi khong the neu nguon, nhung dam bao chinh xac: dot tang luong thang 7 bi hoan",
+            "xin loi vi khong the neu nguon",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Uống nước lá ổi luộc 7 ngày liên tục là tiểu đường tự khỏi, bác tôi thử rồi đấy.",
+            "tiểu đường tự khỏi",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Email riêng của thầy hiệu trưởng: hieutruong.nguyen (a) gmail.com — phụ huynh nào bức xúc thì gửi thẳng vào đó.",
+            "hieutruong.nguyen (a) gmail.com",
+            Category::PersonalData,
+        ),
+        (
+            "Thằng lừa đảo đó ở 56 Bạch Mai, ai bị lừa thì qua mà đòi.",
+            "56 Bạch Mai",
+            Category::PersonalData,
+        ),
+        (
+            "nhà nó ở hẻm 451 Tô Hiến Thành, quận 10 đó, tụi bây ra đó mà hỏi",
+            "hẻm 451 Tô Hiến Thành",
+            Category::PersonalData,
+        ),
+        (
+            "Bọn Mán trên núi thì biết gì luật với lệ",
+            "Bọn Mán",
+            Category::Inflammatory,
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == category);
+    }
+    for t in [
+        "Một nhà hảo tâm xin không nêu tên đã ủng hộ 10 triệu cho quỹ khuyến học của xã.",
+        "Mình xin phép không nêu tên, mình là sinh viên năm 2 ở Hà Nội, muốn hỏi mọi người về chuyện chọn chuyên ngành.",
+        "Hòm thư góp ý của lớp: các bạn cứ viết thoải mái, không cần nêu tên đâu nhé.",
+        "Quán này ngon lắm, mình không nêu tên đâu kẻo bị bảo PR, ai muốn biết thì inbox.",
+        "Anh họ Th. của mình vừa đỗ thạc sĩ, cả nhà mừng lắm.",
+        "Bài báo về vụ bạo hành bé gái ở Bình Dương, ai đọc cũng nóng mặt.",
+        "Ai đó bật điều hòa giùm với, trời 40 độ nóng mặt luôn.",
+        "có người đọc tin nhắn mà không rep, nhìn \"đã xem\" mà nóng mặt ghê á",
+        "Những khoảnh khắc hậu trường mà truyền hình sẽ không bao giờ phát: xem ở kênh YouTube của chương trình nhé.",
+        "VTV không bao giờ phát những cảnh bạo lực vào khung giờ thiếu nhi, nên cứ yên tâm cho con xem.",
+        "Xin lỗi vì không thể nêu nguồn gốc công thức, bà ngoại mình truyền lại.",
+        "Câu hỏi: Case (a) server.local hay case (b) server.prod?",
+        "Cô giáo đó ở 5 Hàng Bông dạy thêm tiếng Anh rất tốt.",
+        "Mai mình mua 3 ô tô? Gợi ý cho mình mẫu nào bền.",
+        "Ghế mượn của nhà văn hoá sẽ thu hồi sau buổi họp.",
+        "Mổ ruột thừa à, mày xác định ăn cháo 3 ngày nhé, tao nấu cho.",
+        "Ông bà trong nhà hay chuyển tiếp mấy bài 'bài thuốc chữa bách bệnh' trên Zalo lắm, con cháu nhớ giải thích nhẹ nhàng.",
+    ] {
+        let r = e.analyze(t);
+        assert!(
+            r.findings.iter().all(|f| f.severity < Severity::Warning
+                && f.category != Category::Insinuation
+                && f.category != Category::PersonalData),
+            "{t:?}: {:?}",
+            r.findings
+                .iter()
+                .map(|f| (&f.rule_id, f.severity, &t[f.span.clone()]))
+                .collect::<Vec<_>>()
+        );
     }
 }
