@@ -215,12 +215,15 @@ fn home_before(t: &[Token], i: usize, back: usize) -> bool {
     })
 }
 
-/// Whether a person held in contempt lives where token `i` starts: "ở" right before it, after a
-/// demonstrative ("đó", "ấy", "kia", "đấy", "ta") that closes a contemptuous title within four
-/// words ("Thằng chủ tiệm đó ở 56 Bạch Mai", "con mụ kia ở 12 Hàng Bông", "lão giám đốc đấy ở
-/// …"): a dox. Not a courteous title ("Cô giáo đó ở …" is also a tutor's class, "Bà Kiệu" a
-/// temple), nor "Quán đó ở 27 Lê Lợi". Keyed: typed with diacritics the words must be these.
-fn contemned_person_lives(t: &[Token], i: usize) -> bool {
+/// Whether a person pointed at lives where token `i` starts: "ở" right before it, after a
+/// demonstrative ("đó", "ấy", "kia", "đấy", "ta") that closes a contemptuous title within nine
+/// words ("Thằng lừa đảo đó ở 56 Bạch Mai", "con mụ kia ở 12 Hàng Bông", "lão giám đốc đấy ở
+/// …"): a dox. With `lane` (the address opens with its lane: "hẻm 284/17 Lê Văn Sỹ") a
+/// courteous title too ("Ông tài xế tông người rồi bỏ chạy đó ở hẻm …"), unless a trade is
+/// named ("Chị bán bún đó ở hẻm 12 …"); otherwise not ("Cô
+/// giáo đó ở 5 Hàng Bông" is also a tutor's class, "Bà Kiệu" a temple), nor "Quán đó ở 27 Lê
+/// Lợi". Keyed: typed with diacritics the words must be these.
+fn person_lives(t: &[Token], i: usize, lane: bool) -> bool {
     use crate::engine::key_matches;
     i >= 3
         && t[i].gap == Gap::Space
@@ -229,10 +232,28 @@ fn contemned_person_lives(t: &[Token], i: usize) -> bool {
         && ["đó", "ấy", "kia", "đấy", "ta"]
             .iter()
             .any(|w| key_matches(&t[i - 2], w))
-        && (i.saturating_sub(7)..i - 2).any(|j| {
-            let title = ["thằng", "mụ", "lão", "hắn", "gã"]
-                .iter()
-                .any(|w| key_matches(&t[j], w))
+        && (i.saturating_sub(12)..i - 2).any(|j| {
+            // A trade between the title and the demonstrative is a vendor's stall or class
+            // ("Chị bán bún đó ở hẻm 12 …", "cô dạy kèm đó ở …").
+            let trade = || {
+                (j + 1..i - 2).any(|k| {
+                    [
+                        "bán", "dạy", "sửa", "nấu", "may", "cắt", "chuyên", "nhận", "làm",
+                    ]
+                    .iter()
+                    .any(|w| key_matches(&t[k], w))
+                })
+            };
+            let courteous = lane
+                && ["ông", "bà", "anh", "chị", "cô", "chú", "bác"]
+                    .iter()
+                    .any(|w| t[j].key == *w || !t[j].marked && key_matches(&t[j], w))
+                && (j == 0 || t[j].gap != Gap::Space || !t[j].capitalized)
+                && !trade();
+            let title = courteous
+                || ["thằng", "mụ", "lão", "hắn", "gã"]
+                    .iter()
+                    .any(|w| key_matches(&t[j], w))
                 || key_matches(&t[j], "con")
                     && t.get(j + 1).is_some_and(|x| {
                         ["nhỏ", "mụ", "bé", "ranh"]
@@ -1204,14 +1225,18 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             Some(i + 2)
         } else if house_number(&t[i])
             && !(i > 0 && slash_end(ctx.text, t, i - 1) >= i)
-            && (home_before(t, i, home_window(i)) || contemned_person_lives(t, i))
+            && (home_before(t, i, home_window(i)) || person_lives(t, i, false))
         {
             // "nhà nó ở 12 ngõ 34 …", "địa chỉ: 45 Nguyễn Trãi …", "ở 18B Lý Thường Kiệt": a
             // bare house number after a word for someone's home (a little further back for a
             // number with a slash: "nhà thằng cho vay nặng lãi ở 27/4 hẻm 112 …"; the part
             // after its slash is no house number of its own).
             Some(i)
-        } else if t[i + 1].numeric && is_street(i) && t[i].fold != "to" && home_before(t, i, 6) {
+        } else if t[i + 1].numeric
+            && is_street(i)
+            && t[i].fold != "to"
+            && (home_before(t, i, 6) || person_lives(t, i, true))
+        {
             // "nhà con mụ đó ở hẻm 123 Lê Văn Sỹ": the lane itself after a word for a home (its
             // number is the house number; the span still opens at the lane).
             Some(i + 1)
@@ -1246,7 +1271,9 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && t.get(h + 1).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
                 && t.get(h + 2).is_some_and(|n| n.capitalized && n.gap == Gap::Space)
                 && h0 > 0
-                && (home_before(t, h0, home_window(h0)) || contemned_person_lives(t, h0))
+                && (home_before(t, h0, home_window(h0))
+                    || person_lives(t, h0, false)
+                    || is_street(h0 - 1) && person_lives(t, h0 - 1, true))
                 // "ở 45 Nguyễn Trãi", "địa chỉ: 45 Nguyễn Trãi", "nhà số 41 Phan Đình Phùng",
                 // "hẻm 45/12 Nguyễn Thị Minh Khai" (not "về nhà 2 Bà Cháu").
                 && (matches!(t[h0 - 1].fold.as_str(), "o" | "tai" | "so")
