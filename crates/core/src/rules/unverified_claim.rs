@@ -530,7 +530,8 @@ fn drop_calm_shares(t: &[Token], out: &mut Vec<Finding>) {
 const URGINGS: &[&str] = &["ngay", "gap", "lien", "chan", "mau", "nhanh", "som", "lap"];
 
 /// Drops a spread-pressure finding of the chain-letter form "… cho N người (bạn)" (the
-/// lexicon's `chia sẻ cho * người`, `chuyển tiếp cho * người`, `gửi cho * người bạn`) when
+/// lexicon's `chia sẻ cho * người`, `chuyển tiếp cho * người`, `gửi cho * người bạn`,
+/// `chuyển tiếp cho * nhóm`) when
 /// no count stands between `cho` and `người`: "chuyển tiếp cho người phụ trách", "gửi cho mấy
 /// người bạn cùng lớp" pass a message on to someone, "chia sẻ cho 15 người", "share cho thật
 /// nhiều người" press it on a crowd. A count is a digit of any script or a word of
@@ -546,10 +547,13 @@ fn drop_uncounted_forwards(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let r = tokens_in(t, &f.span);
         let toks = &t[r.clone()];
         // Folded: "chuyen tiep cho nguoi phu trach" typed without diacritics is the same.
-        let Some(n) = toks.iter().rposition(|x| x.fold == "nguoi") else {
+        let Some(n) = toks
+            .iter()
+            .rposition(|x| matches!(x.fold.as_str(), "nguoi" | "nhom"))
+        else {
             return true;
         };
-        // Only a span ending "… người" or "… người bạn" (the chain-letter forms).
+        // Only a span ending "… người", "… người bạn" or "… nhóm" (the chain-letter forms).
         if !(n + 1 == toks.len() || n + 2 == toks.len() && toks[n + 1].fold == "ban") {
             return true;
         }
