@@ -55,6 +55,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     scare_quoted(ctx, out);
     guilty_reader(ctx, out);
     understood_me(ctx, out);
+    left_to_commenters(ctx, out);
     widen_to_whoever(ctx.tokens, out);
     if !out.iter().any(|f| f.category == Category::Insinuation) {
         return;
@@ -186,7 +187,7 @@ const NAME_HINTS: &[&str] = &[
 phrase_list!(name_hints, NAME_HINTS);
 
 /// Whether token `x` is a verb of knowing that a hint leaves to the reader: "hiểu", "biết",
-/// "đoán", "nhận" (as "nhận ra"), or the teencode "bik", "bit", "hiu". Accented words match
+/// "đoán", "nhận" (as "nhận ra"), or the teencode "bik", "bit", "bít", "hiu", "hỉu". Accented words match
 /// by key: "đoàn" and "cùng" are not "đoán" and "cũng".
 fn knows(x: &Token) -> bool {
     key_matches(x, "hiểu")
@@ -194,6 +195,7 @@ fn knows(x: &Token) -> bool {
         || key_matches(x, "đoán")
         || key_matches(x, "nhận")
         || !x.marked && matches!(x.fold.as_str(), "bik" | "bit" | "hiu")
+        || matches!(x.key.as_str(), "bít" | "hỉu")
 }
 
 /// Whether token `x` hedges or generalises the knowing ("chắc đoán ra", "cũng đoán được",
@@ -288,7 +290,8 @@ fn who_named(t: &[Token], v: usize) -> Option<usize> {
     let window = v + 1..(v + 9).min(t.len());
     for j in window.take_while(|&j| t[j].gap != Gap::Hard) {
         let after_la = j > 0 && key_matches(&t[j - 1], "là") && t[j].gap == Gap::Space;
-        if after_la && which(j) && ends(j + 1) {
+        // Or right after the verb: "ai ở Huế chắc biết ông nào".
+        if (after_la || j == v + 1 && t[j].gap == Gap::Space) && which(j) && ends(j + 1) {
             return Some(j + 1);
         }
         if after_la && key_matches(&t[j], "ai") && j >= v + 2 && ends(j) {
@@ -445,15 +448,31 @@ fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(n) = spelled_any(t, i, &["comment", "cmt", "bình luận", "tag"]) else {
             continue;
         };
+        // Up to three words of asking between ("cmt giúp mình cái tên").
+        let mut nm = i + n;
+        while nm < i + n + 3
+            && t.get(nm).is_some_and(|x| {
+                x.gap == Gap::Space
+                    && ["giúp", "giùm", "hộ", "mình", "tôi", "em", "cái"]
+                        .iter()
+                        .any(|w| key_matches(x, w))
+            })
+        {
+            nm += 1;
+        }
         let named = t
-            .get(i + n)
+            .get(nm)
             .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "tên"));
         let here = spelled_any(t, i + n, &["vào đây", "vô đây", "ở đây"])
             .filter(|&h| spaced(t, i, i + n + h - 1));
         if !named && here.is_none() {
             continue;
         }
-        let from = i + n + here.unwrap_or(1);
+        let from = if named {
+            nm + 1
+        } else {
+            i + n + here.unwrap_or(1)
+        };
         let end = named
             .then(|| {
                 (from..(from + 5).min(t.len()))
@@ -468,16 +487,33 @@ fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 if !named || !*points.get_or_insert_with(|| pointed_by_findings(out)) {
                     return None;
                 }
+                // Or the person the post is about: "comment tên người đó ra giùm mình".
                 (from..(from + 8).min(t.len()))
                     .take_while(|&k| t[k].gap == Gap::Space)
-                    .find(|&k| {
-                        key_matches(&t[k], "nghĩ")
+                    .find_map(|k| {
+                        let minded = key_matches(&t[k], "nghĩ")
                             && t.get(k + 1).is_some_and(|x| {
                                 x.gap == Gap::Space
                                     && (key_matches(x, "tới") || key_matches(x, "đến"))
-                            })
+                            });
+                        let that = spelled_any(
+                            t,
+                            k,
+                            &["người đó", "người ấy", "người này", "đầy đủ", "thật"],
+                        )
+                        .filter(|_| k > from || !matches!(t[k].fold.as_str(), "day" | "that"))
+                        .or_else(|| {
+                            // "cái tên đầy đủ", "tên thật": the full name the post leaves out.
+                            (k == from)
+                                .then(|| spelled_any(t, k, &["đầy đủ", "thật"]))
+                                .flatten()
+                        });
+                        if minded {
+                            Some(k + 1)
+                        } else {
+                            that.map(|m| k + m - 1)
+                        }
                     })
-                    .map(|k| k + 1)
             })
             .or_else(|| {
                 // "cho" + readers + ("cùng") + knowing or asking, right after.
@@ -666,6 +702,14 @@ fn audience_knows(
                 return None;
             }
             let v = m + 1;
+            // "ai … thì nhìn cái nhà ba tầng mới xây ở đầu cầu là hiểu": after "ai … thì", a
+            // look ("nhìn", "xem", "coi") at something, then "là" and knowing that ends the
+            // clause.
+            if then && !group {
+                if let Some(end) = looked_then_knows(t, v) {
+                    return Some(end);
+                }
+            }
             // Reasoning it out oneself: "các bác tự suy luận nhé", "tự suy ra".
             let reasons = selfish
                 && t.get(v).is_some_and(|x| key_matches(x, "suy"))
@@ -748,6 +792,7 @@ const SOMEONE: &[&str] = &[
     "một số người",
     "một người",
     "mấy người",
+    "mấy ng",
     "người này",
     "người kia",
     "cái bà",
@@ -848,6 +893,13 @@ fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             need |= key_matches(&t[k], "cần");
             k += 1;
         }
+        // The writer after the will: "k cần t nhắc tên", "không cần tôi nói tên".
+        if k > i + 1
+            && t.get(k)
+                .is_some_and(|x| x.gap == Gap::Space && WRITER.iter().any(|w| key_matches(x, w)))
+        {
+            k += 1;
+        }
         let plain = naming().at(t, k).is_none();
         let Some(n) = naming().at(t, k).or_else(|| naming_plain().at(t, k)) else {
             continue;
@@ -858,8 +910,16 @@ fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // Who declines: the negation opens its clause, or follows the writer, "xin phép",
         // "thôi", "nên", "cũng".
         let writer = |j: usize| WRITER.iter().any(|w| key_matches(&t[j], w));
+        // An emoji or other symbol before it ends the clause before as a comma does ("chắc lương
+        // cao lắm nhỉ 🙂 không nêu tên nha").
+        let symbol_before = i > 0
+            && ctx
+                .text
+                .get(t[i - 1].orig.end..t[i].orig.start)
+                .is_some_and(|g| g.chars().any(|c| !c.is_whitespace()));
         let opens = i == 0
             || t[i].gap != Gap::Space
+            || symbol_before
             || writer(i - 1)
                 && (i == 1
                     || t[i - 1].gap != Gap::Space
@@ -879,8 +939,8 @@ fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && t.get(e + 1).is_some_and(|x| {
                 x.gap == Gap::Space
                     && [
-                        "ai", "đâu", "nhé", "nha", "nhá", "ạ", "ra", "cả", "luôn", "nữa", "thôi",
-                        "chi",
+                        "ai", "đâu", "nhé", "nha", "nhá", "ạ", "ra", "cả", "hết", "luôn", "nữa",
+                        "thôi", "chi",
                     ]
                     .iter()
                     .any(|w| key_matches(x, w))
@@ -976,7 +1036,12 @@ fn guilty_reader(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let window = (i + 1..(i + 13).min(t.len())).take_while(|&k| t[k].gap != Gap::Hard);
-        let (mut read, mut that_one, mut everyone) = (false, false, false);
+        // Reading may come first: "đọc tới đây chắc có người đang nóng mặt rồi".
+        let read_before = (i.saturating_sub(6)..i)
+            .rev()
+            .take_while(|&k| t[k + 1].gap != Gap::Hard)
+            .any(|k| key_matches(&t[k], "đọc") || !t[k].marked && t[k].fold == "doc");
+        let (mut read, mut that_one, mut everyone) = (read_before, false, false);
         let mut found = None;
         for k in window {
             read |= key_matches(&t[k], "đọc") || !t[k].marked && t[k].fold == "doc";
@@ -1016,6 +1081,103 @@ fn guilty_reader(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     add_uncovered(t, out, Category::Insinuation, spans, |s| {
         group_finding(ctx, "insinuation.veiled_target", Severity::Info, s)
     });
+}
+
+/// Readers a post leaves the answer to, after "để" or "nhường" (keyed, longer first).
+const COMMENTERS: &[&str] = &[
+    "các anh chị",
+    "anh chị",
+    "các bạn",
+    "mọi người",
+    "bà con",
+    "anh em",
+    "mn",
+    "ae",
+];
+phrase_list!(commenters, COMMENTERS);
+
+/// Leaving to the comments what the writer will not say, as a form
+/// (`insinuation.leading_others`, `info`, where no finding of the category covers it): "để" or
+/// "nhường" (and "cho"), readers ([`COMMENTERS`]), then within four words the comments
+/// ("comment", "cmt", "bình luận"), and "nói/kể/trả lời (hộ/giùm)" if they follow: "để các
+/// bạn trong comment nói hộ", "câu trả lời xin nhường cho các anh chị dưới phần bình luận".
+/// Only in a post where the writer declines to say it ("mình không nói", "không tiện kể"),
+/// is "just asking" ("chỉ hỏi thôi", "chỉ đặt câu hỏi") or already points at someone
+/// ([`pointed_by_findings`]): alone it is a question left to those who know ("để mọi người
+/// trong comment trả lời giúp nhé"). Source: duty 8 of the seed article and its section II
+/// ("dẫn dụ người xem bình luận"). Linear in tokens.
+fn left_to_commenters(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for i in 0..t.len() {
+        if !(key_matches(&t[i], "để") || key_matches(&t[i], "nhường")) {
+            continue;
+        }
+        let mut k = i + 1;
+        if t.get(k)
+            .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "cho"))
+        {
+            k += 1;
+        }
+        let Some(a) = commenters().at(t, k) else {
+            continue;
+        };
+        let Some(c) = (k + a..(k + a + 4).min(t.len()))
+            .take_while(|&j| t[j].gap == Gap::Space)
+            .find_map(|j| spelled_any(t, j, &["comment", "cmt", "bình luận"]).map(|m| j + m - 1))
+        else {
+            continue;
+        };
+        let mut end = c;
+        if t.get(c + 1).is_some_and(|x| {
+            x.gap == Gap::Space && ["nói", "kể", "trả lời"].iter().any(|w| key_matches(x, w))
+        }) {
+            end = c + 1 + usize::from(spelled_at_key(t, c + 1, "trả lời"));
+            if t.get(end + 1).is_some_and(|x| {
+                x.gap == Gap::Space && ["hộ", "giùm", "giúp"].iter().any(|w| key_matches(x, w))
+            }) {
+                end += 1;
+            }
+        }
+        if spaced(t, i, end) {
+            spans.push(t[i].orig.start..t[end].orig.end);
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    let declined = (0..t.len()).any(|k| {
+        negation(&t[k])
+            && t.get(k + 1).is_some_and(|x| {
+                x.gap == Gap::Space
+                    && (key_matches(x, "nói") || key_matches(x, "kể"))
+                    && k > 0
+                    && WRITER.iter().any(|w| key_matches(&t[k - 1], w))
+            })
+            || spelled_any(
+                t,
+                k,
+                &[
+                    "không tiện nói",
+                    "không tiện kể",
+                    "chỉ hỏi thôi",
+                    "chỉ đặt câu hỏi",
+                ],
+            )
+            .is_some()
+    });
+    if !(declined || pointed_by_findings(out)) {
+        return;
+    }
+    add_uncovered(t, out, Category::Insinuation, spans, |s| {
+        group_finding(ctx, "insinuation.leading_others", Severity::Info, s)
+    });
+}
+
+/// Whether the tokens from `k` spell the two-syllable `phrase` (keyed), for a verb that may be
+/// one or two words.
+fn spelled_at_key(t: &[Token], k: usize, phrase: &str) -> bool {
+    spelled_any(t, k, &[phrase]) == Some(2)
 }
 
 /// "Did you get what I mean?" in a post that already points at someone
@@ -1090,6 +1252,38 @@ fn widen_to_whoever(t: &[Token], out: &mut [Finding]) {
     }
 }
 
+/// After "ai … thì", a look at something that tells who, from token `v`: "nhìn", "xem" or
+/// "coi" (not "nghe": "thì nghe thầy giảng một buổi là hiểu"), up to ten words of what is looked at, "là", then a verb of knowing (or "rõ")
+/// that ends its clause, with particles ("thì nhìn cái nhà ba tầng mới xây ở đầu cầu là hiểu",
+/// "thì xem cái xe mới của bả là rõ"). The last token, or `None`.
+fn looked_then_knows(t: &[Token], v: usize) -> Option<usize> {
+    let look = t.get(v).filter(|x| x.gap == Gap::Space)?;
+    if !["nhìn", "xem", "coi"].iter().any(|w| key_matches(look, w)) {
+        return None;
+    }
+    let la = (v + 1..(v + 12).min(t.len()))
+        .take_while(|&k| t[k].gap == Gap::Space)
+        .find(|&k| key_matches(&t[k], "là"))?;
+    let k = la + 1;
+    let x = t.get(k).filter(|x| x.gap == Gap::Space)?;
+    if !(knows(x) || key_matches(x, "rõ")) {
+        return None;
+    }
+    let mut e = k;
+    while t.get(e + 1).is_some_and(|x| {
+        x.gap == Gap::Space
+            && matches!(
+                x.fold.as_str(),
+                "roi" | "thoi" | "day" | "do" | "nhe" | "nha" | "ma" | "ngay" | "lien" | "het"
+            )
+    }) {
+        e += 1;
+    }
+    t.get(e + 1)
+        .is_none_or(|x| x.gap != Gap::Space)
+        .then_some(e)
+}
+
 /// Whether token `k` is a person's initial: one capital letter and a full stop, within three
 /// words of a title or a capitalised word that does not open the text ("ông Phó phòng H.",
 /// "Đồng chí T.", "chị L.").
@@ -1138,6 +1332,11 @@ const POINTED: &[&str] = &[
     "người đó",
     "ông ấy",
     "bà ấy",
+    // Someone known by where they sit: "Người ngồi phòng có cái máy lạnh to nhất tầng 3".
+    "người ngồi phòng",
+    "người ngồi ghế",
+    "ông ngồi ghế",
+    "bà ngồi ghế",
 ];
 
 #[cfg(test)]
@@ -1161,6 +1360,7 @@ mod tests {
             NAMING_PLAIN,
             WRITER,
             SOMEONE,
+            COMMENTERS,
             THANKS,
             GUILT,
             DESCRIBED_PERSONS,
