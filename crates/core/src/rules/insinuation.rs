@@ -1086,6 +1086,7 @@ fn guilty_reader(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// Readers a post leaves the answer to, after "để" or "nhường" (keyed, longer first).
 const COMMENTERS: &[&str] = &[
     "các anh chị",
+    "các bác",
     "anh chị",
     "các bạn",
     "mọi người",
@@ -1099,9 +1100,10 @@ phrase_list!(commenters, COMMENTERS);
 /// Leaving to the comments what the writer will not say, as a form
 /// (`insinuation.leading_others`, `info`, where no finding of the category covers it): "để" or
 /// "nhường" (and "cho"), readers ([`COMMENTERS`]), then within four words the comments
-/// ("comment", "cmt", "bình luận"), and "nói/kể/trả lời (hộ/giùm)" if they follow: "để các
-/// bạn trong comment nói hộ", "câu trả lời xin nhường cho các anh chị dưới phần bình luận".
-/// Only in a post where the writer declines to say it ("mình không nói", "không tiện kể"),
+/// ("comment", "cmt", "bình luận", "group"), and "(tự) nói/kể/trả lời (hộ/giùm)" if they
+/// follow: "để các bạn trong comment nói hộ", "để các bác trong group tự nói hộ", "câu trả
+/// lời xin nhường cho các anh chị dưới phần bình luận". Only in a post where the writer
+/// declines to say it ("mình không nói", "mình không bình luận", "không tiện kể"),
 /// is "just asking" ("chỉ hỏi thôi", "chỉ đặt câu hỏi") or already points at someone
 /// ([`pointed_by_findings`]): alone it is a question left to those who know ("để mọi người
 /// trong comment trả lời giúp nhé"). Source: duty 8 of the seed article and its section II
@@ -1124,11 +1126,22 @@ fn left_to_commenters(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         };
         let Some(c) = (k + a..(k + a + 4).min(t.len()))
             .take_while(|&j| t[j].gap == Gap::Space)
-            .find_map(|j| spelled_any(t, j, &["comment", "cmt", "bình luận"]).map(|m| j + m - 1))
+            .find_map(|j| {
+                spelled_any(t, j, &["comment", "cmt", "bình luận", "group"]).map(|m| j + m - 1)
+            })
         else {
             continue;
         };
         let mut end = c;
+        // "tự nói hộ": the readers by themselves.
+        let c = if t
+            .get(c + 1)
+            .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "tự"))
+        {
+            c + 1
+        } else {
+            c
+        };
         if t.get(c + 1).is_some_and(|x| {
             x.gap == Gap::Space && ["nói", "kể", "trả lời"].iter().any(|w| key_matches(x, w))
         }) {
@@ -1150,7 +1163,7 @@ fn left_to_commenters(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         negation(&t[k])
             && t.get(k + 1).is_some_and(|x| {
                 x.gap == Gap::Space
-                    && (key_matches(x, "nói") || key_matches(x, "kể"))
+                    && (key_matches(x, "nói") || key_matches(x, "kể") || key_matches(x, "bình"))
                     && k > 0
                     && WRITER.iter().any(|w| key_matches(&t[k - 1], w))
             })
