@@ -177,7 +177,6 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     drop_quoted_marks(ctx, out);
     drop_work_titles(ctx, out);
-    drop_plot_marks(ctx, out);
     drop_rules_about_marks(ctx, out);
     drop_withheld(ctx, out);
     drop_explained_urgency(ctx, out);
@@ -633,82 +632,6 @@ fn drop_work_titles(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     drop_unless_agency(ctx, out, title);
-}
-
-/// Words of a text that tells a film's or a story's plot (keyed): "cảnh quay", "diễn viên",
-/// "phần mới", "trailer".
-const PLOT_CUES: &[&str] = &[
-    "cảnh quay",
-    "diễn viên",
-    "đạo diễn",
-    "tập phim",
-    "phần mới",
-    "phần tiếp theo",
-    "trailer",
-    "xem phim",
-    "bộ phim",
-    "cốt truyện",
-    "nhân vật chính",
-    "điệp viên",
-];
-phrase_list!(plot_cues, PLOT_CUES);
-
-/// Drops a classification mark written in lower case inside a plot ("Ethan Hunt lẻn vào tàu
-/// ngầm lấy hồ sơ tuyệt mật, cảnh quay dưới nước đẹp xỉu"): two different words of
-/// [`PLOT_CUES`] or [`WORK_WORDS`] in the text. Not a mark in capitals (a stamp), nor when the
-/// text asks for secrecy ([`SECRECY`]) or the mark's sentence names a state body ([`AGENCY`]).
-/// Linear in tokens.
-fn drop_plot_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let t = ctx.tokens;
-    let lower = |f: &Finding| {
-        f.rule_id == "internal_document.classification"
-            && !ctx
-                .text
-                .get(f.span.clone())
-                .is_some_and(|s| s.chars().any(char::is_uppercase))
-    };
-    if !out.iter().any(lower) || secrecy().any_in(t, 0..t.len()) {
-        return;
-    }
-    // The different cues seen, as their words (a few at most).
-    let mut cues: Vec<&str> = Vec::new();
-    for k in 0..t.len() {
-        if plot_cues().at(t, k).is_none()
-            && !matches!(
-                t[k].fold.as_str(),
-                "phim"
-                    | "truyen"
-                    | "cuon"
-                    | "tieu"
-                    | "bo"
-                    | "tac"
-                    | "vo"
-                    | "bai"
-                    | "ca"
-                    | "tro"
-                    | "game"
-                    | "series"
-                    | "film"
-                    | "movie"
-                    | "novel"
-            )
-        {
-            continue;
-        }
-        let hit = PLOT_CUES
-            .iter()
-            .chain(WORK_WORDS)
-            .find(|w| crate::rules::spelled_at(t, k, w));
-        if let Some(w) = hit.filter(|w| !cues.contains(w)) {
-            cues.push(w);
-            if cues.len() >= 2 {
-                break;
-            }
-        }
-    }
-    if cues.len() >= 2 {
-        drop_unless_agency(ctx, out, lower);
-    }
 }
 
 /// Whether the text holds a cue of passing a paper on ([`LEAK_CUES`]) that no negation
