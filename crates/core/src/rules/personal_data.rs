@@ -8,9 +8,7 @@
 //! contact or confront someone. The writer's own contact data is an `info` nudge, and a
 //! business's own phone or mailbox in its ad ([`AD_WORDS`]) gets no finding at all.
 
-use super::{
-    finding, phrase_list, spaced, spelled_any, spelled_at, spelled_before, tokens_in, Ctx,
-};
+use super::{finding, phrase_list, spaced, spelled_at, spelled_before, tokens_in, Ctx};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::collections::BTreeMap;
@@ -722,33 +720,6 @@ fn mark_own(
 /// "liên hệ số chị Hoa" is its own contact). "của mình", "của em" name the writer and are not this.
 fn names_owner(t: &[Token], at: usize) -> bool {
     (at.saturating_sub(8)..at).any(|k| t[k].fold == "cua" && titled_name(t, k + 1, at))
-        || labelled_person(t, at)
-}
-
-/// Whether a phone label ("số điện thoại", "sđt") within the ten words before token `at` is
-/// followed by a person's title and a description ("Số điện thoại cô dạy thêm của con tui:
-/// 09…", "sđt ông tổ trưởng …"): the number is that person's, whatever possessive follows
-/// ("của con tui" is the tutor's pupil).
-/// Keyed titles: typed with diacritics they must be these ("số cơ sở" is no "cô").
-fn labelled_person(t: &[Token], at: usize) -> bool {
-    use crate::engine::key_matches;
-    (at.saturating_sub(10)..at).any(|k| {
-        let n = spelled_any(t, k, &["số điện thoại", "số đt", "sđt", "sdt"]);
-        n.is_some_and(|n| {
-            let titled = t.get(k + n).is_some_and(|x| {
-                k + n < at
-                    && x.gap == Gap::Space
-                    && ["cô", "thầy", "chú", "bác", "ông", "bà", "anh", "chị"]
-                        .iter()
-                        .any(|w| key_matches(x, w))
-            });
-            // Described, not named: "cô dạy thêm", "ông tổ trưởng" (a shop's "sđt chị Hoa" may
-            // be its own line; named people are read by [`names_someone`]).
-            titled
-                && t.get(k + n + 1)
-                    .is_some_and(|x| x.gap == Gap::Space && x.letters && !x.capitalized)
-        })
-    })
 }
 
 /// Person titles (folded) before a name: `chị Lan`, `anh Nam`, `cô Hoa`.
