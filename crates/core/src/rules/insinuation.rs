@@ -1102,8 +1102,8 @@ phrase_list!(commenters, COMMENTERS);
 /// "nhường" (and "cho"), readers ([`COMMENTERS`]), then within four words the comments
 /// ("comment", "cmt", "bình luận", "group"), and "(tự) nói/kể/trả lời (hộ/giùm)" if they
 /// follow: "để các bạn trong comment nói hộ", "để các bác trong group tự nói hộ", "câu trả
-/// lời xin nhường cho các anh chị dưới phần bình luận". Only in a post where the writer
-/// declines to say it ("mình không nói", "mình không bình luận", "không tiện kể"),
+/// lời xin nhường cho các anh chị dưới phần bình luận". Only in a post where the writer keeps
+/// it back ("mình không nói đâu", "không tiện kể", "không dám nói"),
 /// is "just asking" ("chỉ hỏi thôi", "chỉ đặt câu hỏi") or already points at someone
 /// ([`pointed_by_findings`]): alone it is a question left to those who know ("để mọi người
 /// trong comment trả lời giúp nhé"). Source: duty 8 of the seed article and its section II
@@ -1159,20 +1159,24 @@ fn left_to_commenters(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     if spans.is_empty() {
         return;
     }
+    // The writer keeps it back on purpose ("mình không nói đâu", "không tiện kể") or is "just
+    // asking"; not "mình không kể được vì không nhớ đường", "không bình luận vì không rành"
+    // (a breaker's cases).
     let declined = (0..t.len()).any(|k| {
         negation(&t[k])
-            && t.get(k + 1).is_some_and(|x| {
-                x.gap == Gap::Space
-                    && (key_matches(x, "nói") || key_matches(x, "kể") || key_matches(x, "bình"))
-                    && k > 0
-                    && WRITER.iter().any(|w| key_matches(&t[k - 1], w))
-            })
+            && k > 0
+            && WRITER.iter().any(|w| key_matches(&t[k - 1], w))
+            && t.get(k + 1)
+                .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "nói"))
+            && t.get(k + 2)
+                .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "đâu"))
             || spelled_any(
                 t,
                 k,
                 &[
                     "không tiện nói",
                     "không tiện kể",
+                    "không dám nói",
                     "chỉ hỏi thôi",
                     "chỉ đặt câu hỏi",
                 ],
