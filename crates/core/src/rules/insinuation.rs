@@ -49,13 +49,14 @@ const EN: &str = "An unnamed person, with a hint for readers to guess who: a vei
 /// in the same phrase (`một vị sếp lớn`).
 /// Linear in the number of tokens.
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    declined_naming(ctx, out);
+    let starts = FormStarts::new(ctx.tokens);
+    declined_naming(ctx, out, &starts.negations);
     hint_forms(ctx, out);
     reader_naming(ctx, out);
     scare_quoted(ctx, out);
-    guilty_reader(ctx, out);
-    understood_me(ctx, out);
-    left_to_commenters(ctx, out);
+    guilty_reader(ctx, out, &starts.someone);
+    understood_me(ctx, out, &starts.understood);
+    left_to_commenters(ctx, out, &starts.left);
     widen_to_whoever(ctx.tokens, out);
     if !out.iter().any(|f| f.category == Category::Insinuation) {
         return;
@@ -743,6 +744,39 @@ fn audience_knows(
         })
 }
 
+/// Where the forms of this session may start, found in one pass over the tokens by their
+/// folded word (most words start none): negations for [`declined_naming`], "ai"/"có" for
+/// [`guilty_reader`], "hiểu" for [`understood_me`], "để"/"nhường" for [`left_to_commenters`].
+/// Token indices, in order.
+struct FormStarts {
+    negations: Vec<usize>,
+    someone: Vec<usize>,
+    understood: Vec<usize>,
+    left: Vec<usize>,
+}
+
+impl FormStarts {
+    fn new(t: &[Token]) -> Self {
+        let mut s = FormStarts {
+            negations: Vec::new(),
+            someone: Vec::new(),
+            understood: Vec::new(),
+            left: Vec::new(),
+        };
+        for (i, x) in t.iter().enumerate() {
+            match x.fold.as_str() {
+                "khong" | "chang" | "cha" | "chua" | "ko" | "k" | "hong" | "khoi" | "kg"
+                | "hok" => s.negations.push(i),
+                "ai" | "co" => s.someone.push(i),
+                "hieu" => s.understood.push(i),
+                "de" | "nhuong" => s.left.push(i),
+                _ => {}
+            }
+        }
+        s
+    }
+}
+
 /// Verbs of pointing someone out by name, after a negation in [`declined_naming`] (keyed
 /// syllables, longer before their prefixes). "nêu tên", "nói tên", "nhắc tên" are
 /// [`NAMING_PLAIN`]: one's own name, a spoiler, a crush and a suggestion box leave names out
@@ -867,16 +901,17 @@ phrase_list!(thanks, THANKS);
 /// nêu tên"; nor in a post of thanks, giving or praise ([`THANKS`]: "nhà hảo tâm xin không nêu
 /// tên").
 /// Source: duty 8 of the seed article (veiled insinuation). Linear in tokens.
-fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     let mut thanked: Option<bool> = None;
     let mut points: Option<bool> = None;
-    for i in 0..t.len() {
+    for &i in starts {
         let neg = negation(&t[i])
-            || key_matches(&t[i], "hổng")
-            || key_matches(&t[i], "khỏi")
-            || !t[i].marked && matches!(t[i].fold.as_str(), "kg" | "hok" | "khoi");
+            || matches!(t[i].fold.as_str(), "hong" | "khoi" | "kg" | "hok")
+                && (key_matches(&t[i], "hổng")
+                    || key_matches(&t[i], "khỏi")
+                    || !t[i].marked && matches!(t[i].fold.as_str(), "kg" | "hok" | "khoi"));
         if !neg {
             continue;
         }
@@ -1026,11 +1061,15 @@ phrase_list!(guilt, GUILT);
 /// như tôi"), hot weather or spicy food (no reading), a baby tickled (a breaker's cases).
 /// Source: duty 8 of the seed article (veiled insinuation). Linear in tokens (each opener
 /// reads at most twelve words).
-fn guilty_reader(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+fn guilty_reader(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     let mut points: Option<bool> = None;
-    for i in 0..t.len() {
+    for &i in starts {
+        // By the folded word first: most words are neither.
+        if !matches!(t[i].fold.as_str(), "ai" | "co") {
+            continue;
+        }
         let opener = key_matches(&t[i], "ai") || spelled_any(t, i, &["có người"]).is_some();
         if !opener {
             continue;
@@ -1108,11 +1147,13 @@ phrase_list!(commenters, COMMENTERS);
 /// ([`pointed_by_findings`]): alone it is a question left to those who know ("để mọi người
 /// trong comment trả lời giúp nhé"). Source: duty 8 of the seed article and its section II
 /// ("dẫn dụ người xem bình luận"). Linear in tokens.
-fn left_to_commenters(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+fn left_to_commenters(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
-    for i in 0..t.len() {
-        if !(key_matches(&t[i], "để") || key_matches(&t[i], "nhường")) {
+    for &i in starts {
+        if !matches!(t[i].fold.as_str(), "de" | "nhuong")
+            || !(key_matches(&t[i], "để") || key_matches(&t[i], "nhường"))
+        {
             continue;
         }
         let mut k = i + 1;
@@ -1202,11 +1243,11 @@ fn spelled_at_key(t: &[Token], k: usize, phrase: &str) -> bool {
 /// writer ([`WRITER`]) ending its clause, with a question particle or not ("mọi người hiểu ý
 /// mình chứ", "hiểu ý tui hông"). Alone it ends an explanation ("Mai họp lúc 8h, mọi người hiểu
 /// ý mình chứ?"). Source: duty 8 of the seed article. Linear in tokens.
-fn understood_me(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+fn understood_me(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
-    for i in 0..t.len() {
-        if !(key_matches(&t[i], "hiểu") || !t[i].marked && t[i].fold == "hieu") {
+    for &i in starts {
+        if t[i].fold != "hieu" || t[i].marked && !key_matches(&t[i], "hiểu") {
             continue;
         }
         let me = i + 2;
