@@ -3168,9 +3168,10 @@ fn thirteenth_session_generic_wrongdoing() {
 
 /// Fourteenth session: the forms written for the blind round adv30 and narrowed by a breaker
 /// (187 cases): declining to point someone out, a family name's initial in a hinting post, the
-/// guilty reader, "hiểu ý mình chứ" and the name in mind in a hinting post, the press that will
-/// never air a claim, a withheld source, masked e-mails, a contemptuous title's address, and a
-/// meeting handout's mark; the innocent posts the breaker wrote against each stay clean.
+/// guilty reader, "hiểu ý mình chứ" in a hinting post, an insinuation widened back to its "ai …",
+/// the press that will never air a claim, a withheld source, a cure by itself, masked e-mails, a
+/// contemptuous title's address, a lane address, an ethnic slur; the innocent posts the breaker
+/// wrote against each stay clean (below `warning`, and no insinuation or personal data).
 #[test]
 fn fourteenth_session_forms() {
     let e = engine();
