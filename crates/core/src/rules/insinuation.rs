@@ -497,18 +497,14 @@ fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                                 x.gap == Gap::Space
                                     && (key_matches(x, "tới") || key_matches(x, "đến"))
                             });
-                        let that = spelled_any(
-                            t,
-                            k,
-                            &["người đó", "người ấy", "người này", "đầy đủ", "thật"],
-                        )
-                        .filter(|_| k > from || !matches!(t[k].fold.as_str(), "day" | "that"))
-                        .or_else(|| {
-                            // "cái tên đầy đủ", "tên thật": the full name the post leaves out.
-                            (k == from)
-                                .then(|| spelled_any(t, k, &["đầy đủ", "thật"]))
-                                .flatten()
-                        });
+                        // "người đó" anywhere; "cái tên đầy đủ", "tên thật" (the full name the
+                        // post leaves out) right after "tên".
+                        let that = spelled_any(t, k, &["người đó", "người ấy", "người này"])
+                            .or_else(|| {
+                                (k == from)
+                                    .then(|| spelled_any(t, k, &["đầy đủ", "thật"]))
+                                    .flatten()
+                            });
                         if minded {
                             Some(k + 1)
                         } else {
