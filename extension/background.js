@@ -279,6 +279,10 @@ async function handle(msg, sender) {
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || typeof msg.type !== "string" || msg.type.startsWith("cannhac:")) return false;
+  if (msg.type === "getSettings" && testHooks.loseSettings > 0) {
+    testHooks.loseSettings--;
+    return false; // no answer: the sender's channel closes, as when the worker stops
+  }
   handle(msg, sender)
     .then((r) => {
       if (firstAnswerMs === null) firstAnswerMs = performance.now() - startedAt;
@@ -298,8 +302,9 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 // For tests only, through a handle on this worker (self.cannhac.testHooks; no page, content script
 // or message can reach it, and a restarted worker starts with none): `loseAnswers` analyses are
 // answered by closing the port, as a worker stopped while it works does, and `failAnswers` with
-// an error, before the engine is asked.
-const testHooks = { loseAnswers: 0, failAnswers: 0 };
+// an error, before the engine is asked; `loseSettings` settings requests get no answer (the
+// sendMessage channel closes unanswered).
+const testHooks = { loseAnswers: 0, failAnswers: 0, loseSettings: 0 };
 api.runtime.onConnect.addListener((port) => {
   if (port.name !== PORT_NAME) return;
   port.onMessage.addListener((req) => {

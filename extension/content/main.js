@@ -290,6 +290,17 @@
     c.pending = null;
     if (!res || res.error) {
       if (res?.error) console.debug("Cân Nhắc: analysis failed:", res.error);
+      // The underlines drawn are an older text's: they would sit on the wrong words until an
+      // answer comes (the worker stopped again and again). Hidden meanwhile.
+      if (c.findings?.length && c.analysedText !== text) {
+        c.findings = [];
+        c.visible = [];
+        c.clearHighlights();
+        c.layoutKey = "";
+        c.layout();
+        if (CN.tooltip?.shown?.composer === c) CN.tooltip.hide();
+        CN.onFindingsChanged(c);
+      }
       retryLater(c, !!res?.error);
       return;
     }
@@ -606,7 +617,8 @@
       const now = performance.now();
       if (c.kind === "field" && !c.tooLong && c.analysedText != null && now - (c.valueCheckedAt || 0) > 500) {
         c.valueCheckedAt = now;
-        if (c.el.value !== c.analysedText && !queued.has(c)) schedule(c);
+        // Not while a lost answer waits for its retry: the retry reads the value itself.
+        if (c.el.value !== c.analysedText && !queued.has(c) && !c.retryTimer) schedule(c);
       }
       c.layout();
       if (!c.useHighlights && (c.visible?.length || c.marks?.notice)) keep = true;
@@ -680,9 +692,24 @@
     const match = (list) => (list || []).some((h) => hostname === h || hostname.endsWith("." + h));
     return s.siteMode === "only" ? match(s.onlySites) : !match(s.disabledSites);
   }
+  // A settings request without an answer (the service worker stopped while it answered) is
+  // asked again, further apart each time up to 2 s, rather than leave the page without
+  // underlines and without the guard until it reloads.
+  let settingsRetry = 0;
+  let settingsTries = 0;
+  CN.cleanups.push(() => clearTimeout(settingsRetry));
   async function loadSettings() {
+    clearTimeout(settingsRetry);
+    settingsRetry = 0;
     const s = await CN.send({ type: "getSettings" });
-    if (!s || s.error) return;
+    if (!s || s.error) {
+      if (CN.alive) {
+        settingsTries++;
+        settingsRetry = setTimeout(loadSettings, Math.min(250 * 2 ** Math.min(settingsTries - 1, 10), 2000));
+      }
+      return;
+    }
+    settingsTries = 0;
     CN.settings = s;
     await CN.setLanguage(s.language);
     const host = location.hostname || (window.top !== window ? safeTopHost() : "");

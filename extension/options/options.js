@@ -10,6 +10,7 @@ import {
   normalizeSettings,
   normalizeHost,
   phraseProblem,
+  oneLine,
   validateSettings,
   exportSettings,
   settingsSize,
@@ -210,7 +211,7 @@ async function saveList(id, tidy = false) {
 async function addPhrase(event) {
   event.preventDefault();
   const input = $("new-phrase");
-  const phrase = input.value.trim();
+  const phrase = oneLine(input.value);
   const problem = phraseProblem(phrase);
   let error = "";
   if (!phrase) error = t("options_err_phrase_missing");

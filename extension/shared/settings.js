@@ -52,7 +52,7 @@ export function engineConfig(s) {
   return {
     categories: s.categories,
     min_severity: s.minSeverity,
-    custom_phrases: s.customPhrases.map(({ phrase, category, severity }) => ({ phrase, category, severity })),
+    custom_phrases: s.customPhrases.map(({ phrase, category, severity }) => ({ phrase: oneLine(phrase), category, severity })),
     allow: s.allow,
   };
 }
@@ -113,10 +113,21 @@ export function phraseProblem(phrase, { wildcard = true } = {}) {
   if ([...phrase.trim()].length > PHRASE_MAX) return "long_phrase";
   if (wildcard) {
     const parts = [[]]; // the words between the `*`s
-    for (const w of phrase.trim().split(/\s+/)) w === "*" ? parts.push([]) : parts.at(-1).push(w);
+    const words = oneLine(phrase).split(" ");
+    // A `*` is a word of its own: "hồ sơ *, trình ký" or "(*)" would be read as punctuation.
+    if (words.some((w) => w !== "*" && w.includes("*"))) return "misplaced_wildcard";
+    for (const w of words) w === "*" ? parts.push([]) : parts.at(-1).push(w);
     if (!parts.every((p) => wordy(p.join(" ")))) return "misplaced_wildcard";
   }
   return null;
+}
+
+/**
+ * `v` on one line with single spaces: every run of whitespace (tabs, no-break and ideographic
+ * spaces, U+0085 included) becomes one space, as the engine splits a phrase's `*` on " * ".
+ */
+export function oneLine(v) {
+  return String(v).trim().replace(/[\s\u0085]+/g, " ").trim();
 }
 
 /** Bytes `settings` take in chrome.storage.sync under the key "settings". */
@@ -213,7 +224,6 @@ export function validateSettings(raw) {
   // A phrase's words are what the engine matches: line breaks and runs of spaces inside one
   // (an imported "thằng\nngu") become single spaces, so that the options page's one phrase per
   // line shows and saves it as one phrase, not two.
-  const oneLine = (v) => v.trim().replace(/\s+/g, " ");
   const phrase = (v, here) => {
     const problem = phraseProblem(v, { wildcard: false });
     if (problem) return err(problem, here, JSON.stringify(v), PHRASE_MAX), null;

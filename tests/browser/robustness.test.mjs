@@ -180,6 +180,43 @@ test("the service worker stopped mid-session restarts and keeps answering", T, a
   await page.close();
 });
 
+test("a settings request lost at page load (the worker stopped while it answered) is asked again: the page gets its underlines", T, async (t) => {
+  // A breaker's finding: the content script asked for its settings once, got no answer, and
+  // left the page without underlines and without the guard until it was reloaded.
+  const sw = await serviceWorker(env.b.context);
+  const hooks = (h) => sw.evaluate((h) => Object.assign(self.cannhac.testHooks, h || {}), h);
+  t.after(() => hooks({ loseSettings: 0 }).catch(() => {}));
+  await hooks({ loseSettings: 3 });
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click(EDITOR.textarea);
+  await page.keyboard.insertText(`Tin ${PHRASE}`);
+  await until(async () => (await total(page, "internal_document")) === 1, "the underline once the settings came", 15000);
+  assert.equal((await hooks()).loseSettings, 0, "every lost settings request was asked again");
+  await page.close();
+});
+
+test("while answers are lost after an edit, a textarea's old underlines are hidden and the retries keep their pace", T, async (t) => {
+  // Breakers' findings: the old marks stayed on the wrong words as long as answers were lost,
+  // and the field's value check (twice a second) asked again past the retry's backoff.
+  const sw = await serviceWorker(env.b.context);
+  const hooks = (h) => sw.evaluate((h) => Object.assign(self.cannhac.testHooks, h || {}), h);
+  t.after(() => hooks({ loseAnswers: 0 }).catch(() => {}));
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click(EDITOR.textarea);
+  await page.keyboard.insertText(`Tin ${PHRASE}`);
+  await until(async () => (await total(page, "internal_document")) === 1, "the first underline");
+  await hooks({ loseAnswers: 1000 });
+  await page.keyboard.press("Home");
+  await page.keyboard.insertText("Một dòng rất dài viết thêm ở đầu bài ");
+  await until(async () => (await total(page, "internal_document")) === 0, "the old underline hidden");
+  await page.waitForTimeout(8000);
+  const lost = 1000 - (await hooks()).loseAnswers;
+  assert.ok(lost <= 9, `${lost} requests in about 8 s with every answer lost (backoff up to 2 s)`);
+  await hooks({ loseAnswers: 0 });
+  await until(async () => (await total(page, "internal_document")) === 1, "the underline once answers come again", 15000);
+  await page.close();
+});
+
 test("answers lost again and again (a worker-stop storm): the underlines come without another keystroke, and an engine error is not asked forever", T, async (t) => {
   // The worker's test hooks (self.cannhac.testHooks, background.js) close the port instead of
   // answering, as a worker stopped while it works does, or answer with an error. The old

@@ -9,6 +9,8 @@ import {
   normalizeSettings,
   normalizeHost,
   phraseProblem,
+  oneLine,
+  engineConfig,
   validateSettings,
   exportSettings,
   activeOn,
@@ -51,10 +53,17 @@ test("phraseProblem mirrors the engine's refusals", () => {
 test("phraseProblem refuses a custom phrase's * that is not between two words", () => {
   // The engine splits a custom phrase at each " * " and needs words in every part: it refuses
   // "abc * !!! * def" and reads "* abc" as "abc", "abc * * def" as "abc * def".
-  for (const ok of ["abc * def", "dự án * mật", "abc * x * def", " abc * def ", "abc *def", "abc ** def", "abc * . def"])
+  for (const ok of ["abc * def", "dự án * mật", "abc * x * def", " abc * def ", "abc * . def", "chiến dịch\u00a0*\u00a0bí mật", "quỹ đen\t*\tphòng", "sổ tay\u3000*\u3000nội bộ"])
     assert.equal(phraseProblem(ok), null, ok);
-  for (const bad of ["* abc", "abc *", "abc * * def", "abc *  * def", "abc * !!! * def", "* abc *"])
+  // A * stuck to a word or to punctuation would be read as punctuation, not a wildcard (a
+  // breaker's cases: "hồ sơ *, trình ký" matched only "hồ sơ, trình ký").
+  for (const bad of ["* abc", "abc *", "abc * * def", "abc *  * def", "abc * !!! * def", "* abc *", "abc *def", "abc ** def", "hồ sơ *, trình ký", "hồ sơ (*) trình ký"])
     assert.equal(phraseProblem(bad), "misplaced_wildcard", bad);
+  // Tabs, no-break and ideographic spaces around a * become single spaces on the way to the
+  // engine, which splits a phrase at " * ".
+  assert.equal(oneLine(" chiến dịch\u00a0*\u00a0bí mật\u0085"), "chiến dịch * bí mật");
+  const cfg = engineConfig(normalizeSettings({ customPhrases: [{ phrase: "quỹ đen\t*\tphòng", category: "internal_document", severity: "high" }] }));
+  assert.equal(cfg.custom_phrases[0].phrase, "quỹ đen * phòng");
   assert.equal(phraseProblem("* *"), "empty_phrase");
   // The allow-list has no wildcard: a * there is punctuation.
   assert.equal(phraseProblem("* abc", { wildcard: false }), null);
