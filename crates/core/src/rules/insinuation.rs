@@ -8,8 +8,8 @@
 //! luận nhằm mục đích công kích cá nhân hoặc tổ chức").
 
 use super::{
-    add_uncovered, finding, group_finding, phrase_list, spaced, spelled_any, tokens_in, Covered,
-    Ctx,
+    add_uncovered, finding, group_finding, phrase_list, spaced, spelled_any, spelled_at, tokens_in,
+    Covered, Ctx,
 };
 use crate::engine::key_matches;
 use crate::text::{Gap, Token};
@@ -723,21 +723,28 @@ fn audience_knows(
                 if !(then || selfish) {
                     return None;
                 }
-                let mut e = v + usize::from(reasons);
-                while t.get(e + 1).is_some_and(|x| {
-                    x.gap == Gap::Space
-                        && matches!(
-                            x.fold.as_str(),
-                            "roi" | "thoi" | "day" | "do" | "nhe" | "nha" | "ma" | "ngay"
-                        )
-                }) {
-                    e += 1;
-                }
-                t.get(e + 1)
-                    .is_none_or(|x| x.gap != Gap::Space)
-                    .then_some(e)
+                clause_end(t, v + usize::from(reasons), |f| {
+                    matches!(
+                        f,
+                        "roi" | "thoi" | "day" | "do" | "nhe" | "nha" | "ma" | "ngay"
+                    )
+                })
             })
         })
+}
+
+/// The last token of a clause that ends after token `e` and the particles after it (folded
+/// words for which `particle` holds: "rồi", "nhé" …), or `None` when another word goes on.
+fn clause_end(t: &[Token], mut e: usize, particle: impl Fn(&str) -> bool) -> Option<usize> {
+    while t
+        .get(e + 1)
+        .is_some_and(|x| x.gap == Gap::Space && particle(x.fold.as_str()))
+    {
+        e += 1;
+    }
+    t.get(e + 1)
+        .is_none_or(|x| x.gap != Gap::Space)
+        .then_some(e)
 }
 
 /// Where the forms of this session may start, found in one pass over the tokens by their
@@ -808,6 +815,11 @@ phrase_list!(naming_plain, NAMING_PLAIN);
 const WRITER: &[&str] = &[
     "tôi", "mình", "tui", "tao", "t", "em", "mk", "mik", "tớ", "ta", "con", "cháu",
 ];
+
+/// Whether token `x` is the writer ([`WRITER`]).
+fn is_writer(x: &Token) -> bool {
+    WRITER.iter().any(|w| key_matches(x, w))
+}
 
 /// Someone the post is about, for a plain declined naming ([`declined_naming`]): "có người
 /// vừa lên chức", "có đứa trong nhóm", "phòng mình có một người", "cái bà ở tổ 4" (keyed).
@@ -904,10 +916,9 @@ fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
     let mut points: Option<bool> = None;
     for &i in starts {
         let neg = negation(&t[i])
-            || matches!(t[i].fold.as_str(), "hong" | "khoi" | "kg" | "hok")
-                && (key_matches(&t[i], "hổng")
-                    || key_matches(&t[i], "khỏi")
-                    || !t[i].marked && matches!(t[i].fold.as_str(), "kg" | "hok" | "khoi"));
+            || key_matches(&t[i], "hổng")
+            || key_matches(&t[i], "khỏi")
+            || !t[i].marked && matches!(t[i].fold.as_str(), "kg" | "hok");
         if !neg {
             continue;
         }
@@ -927,7 +938,7 @@ fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
         // The writer after the will: "k cần t nhắc tên", "không cần tôi nói tên".
         if k > i + 1
             && t.get(k)
-                .is_some_and(|x| x.gap == Gap::Space && WRITER.iter().any(|w| key_matches(x, w)))
+                .is_some_and(|x| x.gap == Gap::Space && is_writer(x))
         {
             k += 1;
         }
@@ -940,7 +951,7 @@ fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
         }
         // Who declines: the negation opens its clause, or follows the writer, "xin phép",
         // "thôi", "nên", "cũng".
-        let writer = |j: usize| WRITER.iter().any(|w| key_matches(&t[j], w));
+        let writer = |j: usize| is_writer(&t[j]);
         // An emoji or other symbol before it ends the clause before as a comma does ("chắc lương
         // cao lắm nhỉ 🙂 không nêu tên nha").
         let symbol_before = i > 0
@@ -1007,19 +1018,10 @@ fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
             .rev()
             .take_while(|&j| t[j + 1].gap != Gap::Hard)
             .any(|j| {
-                [
-                    "quán",
-                    "shop",
-                    "nhà hàng",
-                    "sản phẩm",
-                    "thương hiệu",
-                    "hãng",
-                    "khách sạn",
-                    "món",
-                    "app",
-                ]
-                .iter()
-                .any(|w| t[j].key == *w)
+                // One word, as typed (a key of one syllable: the two-word names are below).
+                ["quán", "shop", "hãng", "món", "app"]
+                    .iter()
+                    .any(|w| t[j].key == *w)
                     || spelled_any(
                         t,
                         j,
@@ -1182,7 +1184,7 @@ fn left_to_commenters(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
         if t.get(c + 1).is_some_and(|x| {
             x.gap == Gap::Space && ["nói", "kể", "trả lời"].iter().any(|w| key_matches(x, w))
         }) {
-            end = c + 1 + usize::from(spelled_at_key(t, c + 1, "trả lời"));
+            end = c + 1 + usize::from(spelled_at(t, c + 1, "trả lời"));
             if t.get(end + 1).is_some_and(|x| {
                 x.gap == Gap::Space && ["hộ", "giùm", "giúp"].iter().any(|w| key_matches(x, w))
             }) {
@@ -1202,7 +1204,7 @@ fn left_to_commenters(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
     let declined = (0..t.len()).any(|k| {
         negation(&t[k])
             && k > 0
-            && WRITER.iter().any(|w| key_matches(&t[k - 1], w))
+            && is_writer(&t[k - 1])
             && t.get(k + 1)
                 .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "nói"))
             && t.get(k + 2)
@@ -1228,12 +1230,6 @@ fn left_to_commenters(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
     });
 }
 
-/// Whether the tokens from `k` spell the two-syllable `phrase` (keyed), for a verb that may be
-/// one or two words.
-fn spelled_at_key(t: &[Token], k: usize, phrase: &str) -> bool {
-    spelled_any(t, k, &[phrase]) == Some(2)
-}
-
 /// "Did you get what I mean?" in a post that already points at someone
 /// ([`pointed_by_findings`]), as a form (`insinuation.veiled_target`, `info`): "hiểu ý" and the
 /// writer ([`WRITER`]) ending its clause, with a question particle or not ("mọi người hiểu ý
@@ -1251,7 +1247,7 @@ fn understood_me(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
             .get(i + 1)
             .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "ý"))
             && t.get(me)
-                .is_some_and(|x| x.gap == Gap::Space && WRITER.iter().any(|w| key_matches(x, w)));
+                .is_some_and(|x| x.gap == Gap::Space && is_writer(x));
         if !said {
             continue;
         }
@@ -1323,19 +1319,12 @@ fn looked_then_knows(t: &[Token], v: usize) -> Option<usize> {
     if !(knows(x) || key_matches(x, "rõ")) {
         return None;
     }
-    let mut e = k;
-    while t.get(e + 1).is_some_and(|x| {
-        x.gap == Gap::Space
-            && matches!(
-                x.fold.as_str(),
-                "roi" | "thoi" | "day" | "do" | "nhe" | "nha" | "ma" | "ngay" | "lien" | "het"
-            )
-    }) {
-        e += 1;
-    }
-    t.get(e + 1)
-        .is_none_or(|x| x.gap != Gap::Space)
-        .then_some(e)
+    clause_end(t, k, |f| {
+        matches!(
+            f,
+            "roi" | "thoi" | "day" | "do" | "nhe" | "nha" | "ma" | "ngay" | "lien" | "het"
+        )
+    })
 }
 
 /// Whether token `k` is a person's initial: one capital letter and a full stop, within three
