@@ -247,7 +247,7 @@ fn person_lives(t: &[Token], i: usize, lane: bool) -> bool {
             let courteous = lane
                 && ["ông", "bà", "anh", "chị", "cô", "chú", "bác"]
                     .iter()
-                    .any(|w| t[j].key == *w || !t[j].marked && key_matches(&t[j], w))
+                    .any(|w| key_matches(&t[j], w))
                 && (j == 0 || t[j].gap != Gap::Space || !t[j].capitalized)
                 && !trade();
             let title = courteous
@@ -1164,14 +1164,12 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let is_street = |i: usize| {
         t.get(i).is_some_and(|x| {
             STREET_WORDS.contains(&x.fold.as_str())
-                && (!x.marked || !matches!(x.fold.as_str(), "to" | "pho" | "ap") || {
-                    let want = match x.fold.as_str() {
-                        "to" => "tổ",
-                        "pho" => "phố",
-                        _ => "ấp",
-                    };
-                    x.key == want
-                })
+                && match x.fold.as_str() {
+                    "to" => crate::engine::key_matches(x, "tổ"),
+                    "pho" => crate::engine::key_matches(x, "phố"),
+                    "ap" => crate::engine::key_matches(x, "ấp"),
+                    _ => true,
+                }
         })
     };
     // A number with a slash after a word of time is a date ("sáng 30/4 đường Lê Duẩn kẹt
