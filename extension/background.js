@@ -277,6 +277,13 @@ async function handle(msg, sender) {
   }
 }
 
+// For tests only, through a handle on this worker (self.cannhac.testHooks; no page, content script
+// or message can reach it, and a restarted worker starts with none): `loseAnswers` analyses are
+// answered by closing the port, as a worker stopped while it works does, and `failAnswers` with
+// an error, before the engine is asked; `loseSettings` settings requests get no answer (the
+// sendMessage channel closes unanswered).
+const testHooks = { loseAnswers: 0, failAnswers: 0, loseSettings: 0 };
+
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (!msg || typeof msg.type !== "string" || msg.type.startsWith("cannhac:")) return false;
   if (msg.type === "getSettings" && testHooks.loseSettings > 0) {
@@ -298,13 +305,6 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 // for analyses: {id, json}, the engine's JSON text as it came out (the page parses it). One
 // string crosses the port instead of an object of hundreds of numbers: no JSON.parse here, and
 // the messaging layer copies a single value instead of converting every number of the answer.
-//
-// For tests only, through a handle on this worker (self.cannhac.testHooks; no page, content script
-// or message can reach it, and a restarted worker starts with none): `loseAnswers` analyses are
-// answered by closing the port, as a worker stopped while it works does, and `failAnswers` with
-// an error, before the engine is asked; `loseSettings` settings requests get no answer (the
-// sendMessage channel closes unanswered).
-const testHooks = { loseAnswers: 0, failAnswers: 0, loseSettings: 0 };
 api.runtime.onConnect.addListener((port) => {
   if (port.name !== PORT_NAME) return;
   port.onMessage.addListener((req) => {

@@ -343,18 +343,19 @@
    * itself failed) is tried three times at most, then left to the next change.
    */
   const RETRY_MAX_MS = 2000;
+  /** The wait before try `n` (1, 2, …) of a lost request: 250 ms doubling up to RETRY_MAX_MS. */
+  const backoffMs = (n) => Math.min(250 * 2 ** Math.min(n - 1, 10), RETRY_MAX_MS);
   function retryLater(c, failed) {
     clearTimeout(c.retryTimer);
     c.retryTimer = 0;
     c.retries = (c.retries || 0) + 1;
     if (failed && (c.failures = (c.failures || 0) + 1) > 3) return;
     if (!c.connected) return;
-    const delay = Math.min(250 * 2 ** Math.min(c.retries - 1, 10), RETRY_MAX_MS);
     c.retryTimer = setTimeout(() => {
       c.retryTimer = 0;
       // `analyze` asks only if the text is still unanalysed (or stale) and no request is out.
       if (CN.alive && c.connected) schedule(c);
-    }, delay);
+    }, backoffMs(c.retries));
   }
 
   /**
@@ -693,7 +694,7 @@
     return s.siteMode === "only" ? match(s.onlySites) : !match(s.disabledSites);
   }
   // A settings request without an answer (the service worker stopped while it answered) is
-  // asked again, further apart each time up to 2 s, rather than leave the page without
+  // asked again, further apart each time (backoffMs), rather than leave the page without
   // underlines and without the guard until it reloads.
   let settingsRetry = 0;
   let settingsTries = 0;
@@ -705,7 +706,7 @@
     if (!s || s.error) {
       if (CN.alive) {
         settingsTries++;
-        settingsRetry = setTimeout(loadSettings, Math.min(250 * 2 ** Math.min(settingsTries - 1, 10), 2000));
+        settingsRetry = setTimeout(loadSettings, backoffMs(settingsTries));
       }
       return;
     }

@@ -127,7 +127,7 @@ export function phraseProblem(phrase, { wildcard = true } = {}) {
  * spaces, U+0085 included) becomes one space, as the engine splits a phrase's `*` on " * ".
  */
 export function oneLine(v) {
-  return String(v).trim().replace(/[\s\u0085]+/g, " ").trim();
+  return String(v).replace(/[\s\u0085]+/g, " ").trim();
 }
 
 /** Bytes `settings` take in chrome.storage.sync under the key "settings". */
