@@ -291,8 +291,12 @@
     if (!res || res.error) {
       if (res?.error) console.debug("Cân Nhắc: analysis failed:", res.error);
       // The underlines drawn are an older text's: they would sit on the wrong words until an
-      // answer comes (the worker stopped again and again). Hidden meanwhile.
+      // answer comes (the worker stopped again and again). Hidden meanwhile, and that text
+      // counts as unanalysed again (as in `forget`): an undo back to it must ask again, and the
+      // guard must not take it as checked with no findings.
       if (c.findings?.length && c.analysedText !== text) {
+        c.analysedText = null;
+        c.stale = true;
         c.findings = [];
         c.visible = [];
         c.clearHighlights();

@@ -188,6 +188,9 @@ function parseLines(id) {
     } else {
       const problem = phraseProblem(line, { wildcard: false });
       if (problem) return { error: errorText({ code: problem, path: where, args: [JSON.stringify(line), PHRASE_MAX] }) };
+      // One line with single spaces, as an import stores it: "thằng  ngu" and "thằng ngu" are
+      // one phrase (else an exported file would not import back: a duplicate).
+      value = oneLine(line);
     }
     if (!seen.has(value.toLowerCase())) values.push(value);
     seen.add(value.toLowerCase());
@@ -216,7 +219,7 @@ async function addPhrase(event) {
   let error = "";
   if (!phrase) error = t("options_err_phrase_missing");
   else if (problem) error = errorText({ code: problem, path: t("options_new_phrase_label"), args: [JSON.stringify(phrase), PHRASE_MAX] });
-  else if (settings.customPhrases.some((p) => p.phrase.toLowerCase() === phrase.toLowerCase()))
+  else if (settings.customPhrases.some((p) => oneLine(p.phrase).toLowerCase() === phrase.toLowerCase()))
     error = errorText({ code: "duplicate", path: t("options_new_phrase_label"), args: [JSON.stringify(phrase)] });
   else {
     const entry = { phrase, category: $("new-category").value, severity: $("new-severity").value };

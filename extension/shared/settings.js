@@ -114,8 +114,10 @@ export function phraseProblem(phrase, { wildcard = true } = {}) {
   if (wildcard) {
     const parts = [[]]; // the words between the `*`s
     const words = oneLine(phrase).split(" ");
-    // A `*` is a word of its own: "hồ sơ *, trình ký" or "(*)" would be read as punctuation.
-    if (words.some((w) => w !== "*" && w.includes("*"))) return "misplaced_wildcard";
+    // A `*` is a word of its own: "hồ sơ *, trình ký", "(*)" or "abc *def" would be read as
+    // punctuation. A word that starts with a letter may hide letters behind stars ("đ*t",
+    // "c**"): the engine matches those as written.
+    if (words.some((w) => w !== "*" && w.includes("*") && (!wordy(w) || w.startsWith("*")))) return "misplaced_wildcard";
     for (const w of words) w === "*" ? parts.push([]) : parts.at(-1).push(w);
     if (!parts.every((p) => wordy(p.join(" ")))) return "misplaced_wildcard";
   }

@@ -95,6 +95,12 @@ test("options edits reach an open composer without a reload", async () => {
   assert.equal((await getSettings(env)).customPhrases.length, 3);
   await options.fill("#new-phrase", "");
 
+  // The allow-list stores a phrase on one line with single spaces, once (an export of it must
+  // import back: a breaker's case of "thằng  ngu" and "thằng ngu" stored as two).
+  await options.fill("#allow", "thằng  ngu\nthằng ngu");
+  await options.locator("#allow").blur();
+  await waitStored((s) => s.allow?.length === 1 && s.allow[0] === "thằng ngu", "one allow-list entry for two spacings");
+
   // 2. An allow-listed phrase stops being underlined (the others stay).
   await options.fill("#allow", MARK);
   await options.locator("#allow").blur();

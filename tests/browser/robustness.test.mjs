@@ -217,6 +217,24 @@ test("while answers are lost after an edit, a textarea's old underlines are hidd
   await page.close();
 });
 
+test("an edit whose answer is lost, then undone: the text is analysed again and its underline comes back", T, async (t) => {
+  // A breaker's finding: the old underlines were hidden, but the text they belonged to still
+  // counted as analysed, so going back to it showed no finding and the guard let it through.
+  const sw = await serviceWorker(env.b.context);
+  const hooks = (h) => sw.evaluate((h) => Object.assign(self.cannhac.testHooks, h || {}), h);
+  t.after(() => hooks({ loseAnswers: 0 }).catch(() => {}));
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click(EDITOR.textarea);
+  await page.keyboard.insertText(`Tin ${PHRASE}`);
+  await until(async () => (await total(page, "internal_document")) === 1, "the first underline");
+  await hooks({ loseAnswers: 1 });
+  await page.keyboard.insertText("x");
+  await until(async () => (await hooks()).loseAnswers === 0 && (await total(page, "internal_document")) === 0, "the lost answer and the hidden underline");
+  await page.keyboard.press("Backspace");
+  await until(async () => (await total(page, "internal_document")) === 1, "the underline of the text gone back to", 10000);
+  await page.close();
+});
+
 test("answers lost again and again (a worker-stop storm): the underlines come without another keystroke, and an engine error is not asked forever", T, async (t) => {
   // The worker's test hooks (self.cannhac.testHooks, background.js) close the port instead of
   // answering, as a worker stopped while it works does, or answer with an error. The old
