@@ -3276,3 +3276,42 @@ fn fourteenth_session_forms() {
         );
     }
 }
+
+/// Fifteenth session (2026-12-01), from testers' false alarms: the writer's own group mocking
+/// itself, fond epithets for one's own children, a writer asking the admin to hide their name.
+/// The same insults aimed at others stay flagged.
+#[test]
+fn fifteenth_session_forms() {
+    let e = engine();
+    for t in [
+        "Bọn mình chơi ngu quá, thua 3-0",
+        "Hôm nay bọn mình chơi ngu quá",
+        "chúng tôi đúng là ngu, quên cả vé",
+        "lũ quỷ nhà mình nghịch quá, thương lắm",
+        "Xin giấu tên nhé admin, em muốn hỏi chuyện học phí",
+        "Ad ơi xin giấu tên giúp em",
+    ] {
+        let r = e.analyze(t);
+        assert!(
+            r.findings.iter().all(|f| f.severity < Severity::Warning
+                && f.category != Category::UnverifiedClaim),
+            "{t:?}: {:?}",
+            r.findings
+                .iter()
+                .map(|f| (&f.rule_id, f.severity, &t[f.span.clone()]))
+                .collect::<Vec<_>>()
+        );
+    }
+    for (t, cue, category) in [
+        ("Bọn nó chơi ngu quá", "ngu quá", Category::Inflammatory),
+        ("tôi làm thằng ngu kia tức điên", "thằng ngu", Category::Inflammatory),
+        ("lũ quỷ kia phá nát vườn nhà tôi", "lũ quỷ", Category::Inflammatory),
+        (
+            "Có nguồn tin (xin giấu tên) cho biết giám đốc bị bắt",
+            "xin giấu tên",
+            Category::UnverifiedClaim,
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == category);
+    }
+}

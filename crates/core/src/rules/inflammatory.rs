@@ -322,9 +322,45 @@ const CLAUSE_OPENERS: &[&str] = &[
     "thôi", "ôi", "trời", "haiz", "huhu",
 ];
 
-/// Drops insults the writer aims at themself: a first-person pronoun that opens its clause,
-/// then at most four words of [`SELF_FILLERS`], then the insult ("Tôi đúng là đồ ngốc, để quên
-/// chìa khoá", "Em là đứa ngu nhất lớp môn lý"). Self-deprecation insults no one.
+/// Verbs an insult may follow as an adverb of manner, right before it: "bọn mình chơi ngu
+/// quá" (we played stupidly), "tôi làm dốt thật". Only next to the insult: in "tôi làm thằng
+/// ngu kia …" the insult names someone.
+const MANNER_VERBS: &[&str] = &["chơi", "làm", "đá", "đánh", "học", "sống", "lái", "xử"];
+
+/// Words that make a first-person pronoun plural ("bọn mình", "tụi em", "chúng tôi"): the
+/// writer's own group, which opens its clause as the pronoun alone would.
+const PLURAL_MARKERS: &[&str] = &["bọn", "tụi", "chúng", "bầy", "lũ", "đám"];
+
+/// Epithets parents give their own children ("lũ quỷ nhà mình nghịch quá, thương lắm", "bọn
+/// giặc con nhà tôi"): fond, not insulting, when the writer's household owns them.
+const FOND_EPITHETS: &[&str] = &["quỷ", "giặc", "khỉ", "quậy"];
+
+/// Whether the insult in tokens `r` is a fond epithet owned by the writer's household: the
+/// insult ends in one of [`FOND_EPITHETS`] or is followed by one ("lũ" + "quỷ"), then
+/// "nhà"/"của" + a first-person pronoun.
+fn fond_household(t: &[Token], r: &Range<usize>, is: impl Fn(&Token, &[&str]) -> bool) -> bool {
+    let spaced = |k: usize| t.get(k).filter(|x| x.gap == Gap::Space);
+    let ends_fond = r
+        .end
+        .checked_sub(1)
+        .and_then(|k| t.get(k))
+        .is_some_and(|x| is(x, FOND_EPITHETS));
+    let owner_at = if ends_fond {
+        r.end
+    } else if spaced(r.end).is_some_and(|x| is(x, FOND_EPITHETS)) {
+        r.end + 1
+    } else {
+        return false;
+    };
+    spaced(owner_at).is_some_and(|x| matches!(x.key.as_str(), "nhà" | "của"))
+        && spaced(owner_at + 1).is_some_and(|x| is(x, FIRST_PERSON))
+}
+
+/// Drops insults the writer aims at themself: a first-person pronoun (alone or made plural,
+/// [`PLURAL_MARKERS`]) that opens its clause, then at most four words of [`SELF_FILLERS`] (or
+/// one of [`MANNER_VERBS`] right before the insult), then the insult ("Tôi đúng là đồ ngốc, để
+/// quên chìa khoá", "Em là đứa ngu nhất lớp môn lý", "Bọn mình chơi ngu quá"). Self-deprecation
+/// insults no one; nor does a fond epithet for the writer's own children ([`fond_household`]).
 fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
     out.retain(|f| {
         if !matches!(
@@ -337,17 +373,25 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
         // ngoc").
         let is = |x: &Token, list: &[&str]| list.iter().any(|w| crate::engine::key_matches(x, w));
         let r = tokens_in(t, &f.span);
+        if fond_household(t, &r, is) {
+            return false;
+        }
+        let opens_at = |k: usize| k == 0 || t[k].gap != Gap::Space || is(&t[k - 1], CLAUSE_OPENERS);
         let mut j = r.start;
-        for _ in 0..5 {
+        for step in 0..5 {
             if j == 0 || t[j].gap == Gap::Hard {
                 return true;
             }
             j -= 1;
             if is(&t[j], FIRST_PERSON) {
-                let opens = j == 0 || t[j].gap != Gap::Space || is(&t[j - 1], CLAUSE_OPENERS);
-                return !opens;
+                // "bọn mình": the group opens the clause when its marker does.
+                // "bọn mình", "chúng tôi": a plural pronoun is the writer's group wherever it
+                // stands ("Hôm nay bọn mình chơi ngu quá").
+                let plural = j > 0 && t[j].gap == Gap::Space && is(&t[j - 1], PLURAL_MARKERS);
+                return !(plural || opens_at(j));
             }
-            if !is(&t[j], SELF_FILLERS) {
+            let manner = step == 0 && is(&t[j], MANNER_VERBS);
+            if !manner && !is(&t[j], SELF_FILLERS) {
                 return true;
             }
         }
