@@ -36,11 +36,97 @@ function el(tag, attrs = {}, ...children) {
   return e;
 }
 
-/** The localized text of a validation error {code, path, args}. */
+// --- error messages ----------------------------------------------------------------------------
+// A validation error ({code, at, args}, see validateSettings) in words: the setting named as this
+// page labels it ("Cụm từ riêng của đơn vị, mục 3, cột “Loại”"), the kind of value expected in
+// words ("chữ", "đúng/sai"), and the value found, so that the mistake can be found in the file
+// without reading code paths.
+
+/** The page's label for each settings key (and the export file's "settings" part). */
+const KEY_LABELS = {
+  version: "options_where_version",
+  categories: "options_categories_legend",
+  minSeverity: "options_min_severity_label",
+  guard: "options_guard_label",
+  siteMode: "options_site_mode_legend",
+  disabledSites: "options_disabled_sites_label",
+  guardDisabledSites: "options_guard_sites_label",
+  onlySites: "options_only_sites_label",
+  customPhrases: "options_phrases_heading",
+  allow: "options_where_allow",
+  language: "options_language_label",
+  settings: "options_where_settings",
+};
+/** A custom phrase's fields, by the phrase table's column headings. */
+const COLUMN_LABELS = { phrase: "options_phrase_col", category: "options_category_col", severity: "options_severity_col" };
+
+/** Where `at` (["customPhrases", 2, "category"]) is, in words; "" for the file as a whole. */
+function whereText(at) {
+  if (!at?.length || at[0] === "format") return "";
+  const [key, index, field] = at;
+  let where = KEY_LABELS[key] ? t(KEY_LABELS[key]) : `“${key}”`;
+  if (typeof index === "number") where = t("options_where_item", [where, String(index + 1)]);
+  if (COLUMN_LABELS[field]) where = t("options_where_column", [where, t(COLUMN_LABELS[field])]);
+  return where;
+}
+
+/** An allowed value as the file writes it, with its name on this page: "high" (Nghiêm trọng). */
+function allowedText(at, allowed) {
+  const field = at.findLast((k) => typeof k === "string");
+  const name = (v) => {
+    if (field === "categories" || field === "category") return t(`options_cat_${v}`);
+    if (field === "minSeverity" || field === "severity") return t(`options_severity_${v}`);
+    if (field === "siteMode") return t(`options_site_mode_${v}`);
+    if (field === "language") return v === "auto" ? t("options_language_auto") : { vi: "Tiếng Việt", en: "English" }[v];
+    return "";
+  };
+  return allowed.map((v) => (name(v) ? `"${v}" (${name(v)})` : `"${v}"`)).join(", ");
+}
+
+/**
+ * JSON.parse's complaint as a place in the file ("dòng 3, cột 14") where the browser gives one
+ * (its text is English and names JSON tokens), else the complaint itself.
+ */
+function jsonErrorText(message, text) {
+  const m = /line (\d+) column (\d+)/.exec(message);
+  if (m) return t("options_err_not_json_at", [m[1], m[2]]);
+  const pos = /position (\d+)/.exec(message);
+  if (pos && text != null) {
+    const before = text.slice(0, Number(pos[1])).split("\n");
+    return t("options_err_not_json_at", [String(before.length), String([...before.at(-1)].length + 1)]);
+  }
+  if (/end of JSON input/i.test(message)) return t("options_err_not_json_end");
+  return t("options_err_not_json", [message]);
+}
+
+/**
+ * The localized text of an error: a text as is, or `{code, at, args}` from validateSettings, or
+ * `{code, where, args}` from this page (`where` already in words: "dòng 2", "Cụm từ mới").
+ */
 function errorText(e) {
   if (typeof e === "string") return e;
-  const [a = "", b = ""] = e.args || [];
-  return t(`options_err_${e.code}`, [e.path || "", a, b]);
+  const args = e.args || [];
+  const where = e.where ?? whereText(e.at);
+  let problem;
+  if (e.code === "wrong_type") {
+    const [expected, found, value] = args;
+    const kind = t(`options_kind_${expected}`);
+    problem =
+      found === "missing"
+        ? t("options_err_missing", [kind])
+        : t("options_err_wrong_type", [kind, t(`options_found_${found}`, [value])]);
+  } else if (e.code === "bad_value") {
+    problem = t("options_err_bad_value", [args[0], e.allowed ? allowedText(e.at || [], e.allowed) : args[1]]);
+  } else if (e.code === "unknown_key") {
+    // The key itself is all there is to find: named as written, with where it was.
+    const inside = whereText((e.at || []).slice(0, -1));
+    const key = String((e.at || []).at(-1) ?? "");
+    problem = inside ? t("options_err_unknown_field", [key]) : t("options_err_unknown_key", [key]);
+    return inside ? t("options_err_at", [inside, problem]) : problem;
+  } else {
+    problem = t(`options_err_${e.code}`, args.map(String));
+  }
+  return where ? t("options_err_at", [where, problem]) : problem;
 }
 
 // --- storage -----------------------------------------------------------------------------------
@@ -184,10 +270,10 @@ function parseLines(id) {
     let value = line;
     if (isSites) {
       value = normalizeHost(line);
-      if (!value) return { error: errorText({ code: "bad_host", path: where, args: [JSON.stringify(line)] }) };
+      if (!value) return { error: errorText({ code: "bad_host", where, args: [JSON.stringify(line)] }) };
     } else {
       const problem = phraseProblem(line, { wildcard: false });
-      if (problem) return { error: errorText({ code: problem, path: where, args: [JSON.stringify(line), PHRASE_MAX] }) };
+      if (problem) return { error: errorText({ code: problem, where, args: [JSON.stringify(line), PHRASE_MAX] }) };
       // One line with single spaces, as an import stores it: "thằng  ngu" and "thằng ngu" are
       // one phrase (else an exported file would not import back: a duplicate).
       value = oneLine(line);
@@ -218,9 +304,9 @@ async function addPhrase(event) {
   const problem = phraseProblem(phrase);
   let error = "";
   if (!phrase) error = t("options_err_phrase_missing");
-  else if (problem) error = errorText({ code: problem, path: t("options_new_phrase_label"), args: [JSON.stringify(phrase), PHRASE_MAX] });
+  else if (problem) error = errorText({ code: problem, where: t("options_new_phrase_label"), args: [JSON.stringify(phrase), PHRASE_MAX] });
   else if (settings.customPhrases.some((p) => oneLine(p.phrase).toLowerCase() === phrase.toLowerCase()))
-    error = errorText({ code: "duplicate", path: t("options_new_phrase_label"), args: [JSON.stringify(phrase)] });
+    error = errorText({ code: "duplicate", where: t("options_new_phrase_label"), args: [JSON.stringify(phrase)] });
   else {
     const entry = { phrase, category: $("new-category").value, severity: $("new-severity").value };
     error = await save({ ...settings, customPhrases: [...settings.customPhrases, entry] }, t("options_phrase_added", phrase));
@@ -292,7 +378,7 @@ export async function importText(fileName, text) {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return showImportErrors(fileName, [{ code: "not_json", path: "", args: [String(e.message || e)] }]);
+    return showImportErrors(fileName, [jsonErrorText(String(e.message || e), text)]);
   }
   const { settings: next, errors } = validateSettings(raw);
   if (errors.length) return showImportErrors(fileName, errors);
@@ -307,12 +393,12 @@ async function importFile() {
   const file = input.files && input.files[0];
   input.value = "";
   if (!file) return;
-  if (file.size > MAX_FILE_BYTES) return showImportErrors(file.name, [{ code: "file_too_big", path: "", args: [String(MAX_FILE_BYTES)] }]);
+  if (file.size > MAX_FILE_BYTES) return showImportErrors(file.name, [{ code: "file_too_big", args: [String(MAX_FILE_BYTES)] }]);
   let text;
   try {
     text = await file.text();
   } catch (e) {
-    return showImportErrors(file.name, [{ code: "not_json", path: "", args: [String(e.message || e)] }]);
+    return showImportErrors(file.name, [t("options_err_not_json", [String(e.message || e)])]);
   }
   await importText(file.name, text);
 }

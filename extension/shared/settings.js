@@ -146,78 +146,106 @@ export function exportSettings(s) {
 const KEYS = Object.keys(DEFAULT_SETTINGS);
 
 /**
+ * The kind of a JSON value, as a validation error names it: "string", "number", "boolean",
+ * "array", "object", "null", or "missing" (no value at all).
+ */
+export function kindOf(v) {
+  if (v === undefined) return "missing";
+  if (v === null) return "null";
+  return Array.isArray(v) ? "array" : typeof v;
+}
+
+/** `v` as JSON, cut to `max` characters (a value shown in an error, not the whole file). */
+function shortJson(v, max = 60) {
+  const s = JSON.stringify(v) ?? "";
+  return [...s].length > max ? [...s].slice(0, max - 1).join("") + "…" : s;
+}
+
+/** "settings.customPhrases[2].phrase" for ["settings", "customPhrases", 2, "phrase"]. */
+function pathOf(at) {
+  return at.reduce((s, k) => (typeof k === "number" ? `${s}[${k}]` : s ? `${s}.${k}` : String(k)), "");
+}
+
+/**
  * Strictly checks settings from a file (the export format `{format, version, settings}` or a
  * bare settings object). Missing keys take their defaults; anything wrong is an error, nothing
  * is silently dropped. Returns `{settings, errors}`: `settings` is the normalised result when
- * `errors` is empty, else `null`. Each error is `{code, path, args}`; codes: not_object,
- * bad_format, unsupported_version, unknown_key, wrong_type, bad_value, bad_host, empty_phrase,
- * long_phrase, misplaced_wildcard, duplicate, too_large.
+ * `errors` is empty, else `null`. Each error is `{code, path, at, args}`: `path` the place in
+ * the file as code ("settings.customPhrases[2].phrase"), `at` the same place as a list of keys
+ * and indices from 0 without the export wrapper (["customPhrases", 2, "phrase"]; the options
+ * page names it from that), `args` the details. Codes: not_object, bad_format,
+ * unsupported_version, unknown_key, wrong_type (args: the kind expected, the kind found and the
+ * value found, see `kindOf`), bad_value (args: the value, the allowed values joined; `allowed`
+ * holds them as a list), bad_host, empty_phrase, long_phrase, misplaced_wildcard, duplicate,
+ * too_large.
  */
 export function validateSettings(raw) {
   const errors = [];
-  const err = (code, path, ...args) => errors.push({ code, path, args: args.map(String) });
+  let base = []; // ["settings"] inside an exported file's wrapper, for `path`
+  const err = (code, at, args = [], more = {}) =>
+    errors.push({ code, path: pathOf([...base, ...at]), at, args: args.map(String), ...more });
+  const wrongType = (at, expected, v) => err("wrong_type", at, [expected, kindOf(v), v === undefined ? "" : shortJson(v)]);
+  const badValue = (at, v, allowed) => err("bad_value", at, [shortJson(v), allowed.join(", ")], { allowed: allowed.slice() });
   const isObj = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
   if (!isObj(raw)) {
-    err("not_object", "");
+    err("not_object", []);
     return { settings: null, errors };
   }
   let src = raw;
-  let base = "";
   if ("format" in raw) {
-    if (raw.format !== SETTINGS_FILE_FORMAT) err("bad_format", "format", JSON.stringify(raw.format));
-    for (const k of Object.keys(raw)) if (!["format", "version", "settings"].includes(k)) err("unknown_key", k);
+    if (raw.format !== SETTINGS_FILE_FORMAT) err("bad_format", ["format"], [shortJson(raw.format)]);
+    for (const k of Object.keys(raw)) if (!["format", "version", "settings"].includes(k)) err("unknown_key", [k]);
     if (!isObj(raw.settings)) {
-      err("wrong_type", "settings", "object");
+      wrongType(["settings"], "object", raw.settings);
       return { settings: null, errors };
     }
     src = raw.settings;
-    base = "settings.";
+    base = ["settings"];
   }
   const out = {};
-  const p = (k) => base + k;
-  for (const k of Object.keys(src)) if (!KEYS.includes(k)) err("unknown_key", p(k));
+  for (const k of Object.keys(src)) if (!KEYS.includes(k)) err("unknown_key", [k]);
   const has = (k) => Object.prototype.hasOwnProperty.call(src, k);
   const oneOf = (k, allowed) => {
     if (!has(k)) return;
-    if (!allowed.includes(src[k])) err("bad_value", p(k), JSON.stringify(src[k]), allowed.join(", "));
+    if (!allowed.includes(src[k])) badValue([k], src[k], allowed);
     else out[k] = src[k];
   };
   const stringList = (k, check) => {
     if (!has(k)) return;
-    if (!Array.isArray(src[k])) return err("wrong_type", p(k), "array");
+    if (!Array.isArray(src[k])) return wrongType([k], "array", src[k]);
     const seen = new Set();
     out[k] = [];
     src[k].forEach((v, i) => {
-      const here = `${p(k)}[${i}]`;
-      if (typeof v !== "string") return err("wrong_type", here, "string");
+      const here = [k, i];
+      if (typeof v !== "string") return wrongType(here, "string", v);
       const value = check(v, here);
       if (value == null) return;
-      if (seen.has(value.toLowerCase())) return err("duplicate", here, JSON.stringify(v));
+      if (seen.has(value.toLowerCase())) return err("duplicate", here, [shortJson(v)]);
       seen.add(value.toLowerCase());
       out[k].push(value);
     });
   };
-  if (has("version") && src.version !== 1) err("unsupported_version", p("version"), JSON.stringify(src.version));
+  if (has("version") && src.version !== 1) err("unsupported_version", ["version"], [shortJson(src.version)]);
   if (has("version") && src.version === 1) out.version = 1;
   if (has("categories")) {
-    if (!Array.isArray(src.categories)) err("wrong_type", p("categories"), "array");
+    if (!Array.isArray(src.categories)) wrongType(["categories"], "array", src.categories);
     else {
       out.categories = [];
       src.categories.forEach((c, i) => {
-        if (!CATEGORIES.includes(c)) err("bad_value", `${p("categories")}[${i}]`, JSON.stringify(c), CATEGORIES.join(", "));
+        if (!CATEGORIES.includes(c)) badValue(["categories", i], c, CATEGORIES);
         else if (!out.categories.includes(c)) out.categories.push(c);
       });
     }
   }
   oneOf("minSeverity", SEVERITIES);
   if (has("guard")) {
-    if (typeof src.guard !== "boolean") err("wrong_type", p("guard"), "boolean");
+    if (typeof src.guard !== "boolean") wrongType(["guard"], "boolean", src.guard);
     else out.guard = src.guard;
   }
   oneOf("siteMode", ["all", "only"]);
   const host = (v, here) => {
     const h = normalizeHost(v);
-    if (!h) err("bad_host", here, JSON.stringify(v));
+    if (!h) err("bad_host", here, [shortJson(v)]);
     return h;
   };
   stringList("disabledSites", host);
@@ -228,29 +256,27 @@ export function validateSettings(raw) {
   // line shows and saves it as one phrase, not two.
   const phrase = (v, here) => {
     const problem = phraseProblem(v, { wildcard: false });
-    if (problem) return err(problem, here, JSON.stringify(v), PHRASE_MAX), null;
+    if (problem) return err(problem, here, [shortJson(v), PHRASE_MAX]), null;
     return oneLine(v);
   };
   if (has("customPhrases")) {
-    if (!Array.isArray(src.customPhrases)) err("wrong_type", p("customPhrases"), "array");
+    if (!Array.isArray(src.customPhrases)) wrongType(["customPhrases"], "array", src.customPhrases);
     else {
       out.customPhrases = [];
       const seen = new Set();
       src.customPhrases.forEach((cp, i) => {
-        const here = `${p("customPhrases")}[${i}]`;
-        if (!isObj(cp)) return err("wrong_type", here, "object");
-        for (const k of Object.keys(cp))
-          if (!["phrase", "category", "severity"].includes(k)) err("unknown_key", `${here}.${k}`);
+        const here = ["customPhrases", i];
+        if (!isObj(cp)) return wrongType(here, "object", cp);
+        for (const k of Object.keys(cp)) if (!["phrase", "category", "severity"].includes(k)) err("unknown_key", [...here, k]);
         let ok = true;
-        if (typeof cp.phrase !== "string") (ok = false), err("wrong_type", `${here}.phrase`, "string");
-        else if (phraseProblem(cp.phrase)) (ok = false), err(phraseProblem(cp.phrase), `${here}.phrase`, JSON.stringify(cp.phrase), PHRASE_MAX);
-        if (!CATEGORIES.includes(cp.category))
-          (ok = false), err("bad_value", `${here}.category`, JSON.stringify(cp.category), CATEGORIES.join(", "));
-        if (!SEVERITIES.includes(cp.severity))
-          (ok = false), err("bad_value", `${here}.severity`, JSON.stringify(cp.severity), SEVERITIES.join(", "));
+        const problem = typeof cp.phrase === "string" ? phraseProblem(cp.phrase) : null;
+        if (typeof cp.phrase !== "string") (ok = false), wrongType([...here, "phrase"], "string", cp.phrase);
+        else if (problem) (ok = false), err(problem, [...here, "phrase"], [shortJson(cp.phrase), PHRASE_MAX]);
+        if (!CATEGORIES.includes(cp.category)) (ok = false), badValue([...here, "category"], cp.category, CATEGORIES);
+        if (!SEVERITIES.includes(cp.severity)) (ok = false), badValue([...here, "severity"], cp.severity, SEVERITIES);
         if (!ok) return;
         const key = oneLine(cp.phrase).toLowerCase();
-        if (seen.has(key)) return err("duplicate", `${here}.phrase`, JSON.stringify(cp.phrase));
+        if (seen.has(key)) return err("duplicate", [...here, "phrase"], [shortJson(cp.phrase)]);
         seen.add(key);
         out.customPhrases.push({ phrase: oneLine(cp.phrase), category: cp.category, severity: cp.severity });
       });
@@ -262,7 +288,8 @@ export function validateSettings(raw) {
   const settings = normalizeSettings(out);
   const size = settingsSize(settings);
   if (size > SYNC_ITEM_LIMIT) {
-    err("too_large", "", size, SYNC_ITEM_LIMIT);
+    base = [];
+    err("too_large", [], [size, SYNC_ITEM_LIMIT]);
     return { settings: null, errors };
   }
   return { settings, errors };

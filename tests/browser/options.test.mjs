@@ -263,7 +263,7 @@ test("a custom phrase with a * that is not between two words is refused with a r
   await options.setInputFiles("#import-file", { name: "star.json", mimeType: "application/json", buffer: Buffer.from(file) });
   await options.waitForFunction(() => document.querySelector("#import-errors")?.textContent.includes("star.json"));
   const items = await options.$$eval("#import-errors li", (lis) => lis.map((li) => li.textContent));
-  assert.deepEqual(items, ['customPhrases[0].phrase: trong "* abc", mỗi dấu * phải đứng giữa hai từ (không ở đầu, ở cuối hay hai lần liền nhau).']);
+  assert.deepEqual(items, ['Cụm từ riêng của đơn vị, mục 1, cột “Cụm từ”: trong "* abc", mỗi dấu * phải đứng giữa hai từ (không ở đầu, ở cuối hay hai lần liền nhau).']);
   assert.equal((await getSettings(env)).customPhrases.length, 1);
   await options.close();
 });
@@ -280,7 +280,7 @@ test("import of a malformed file shows an error and changes nothing", async () =
   const options = await openOptions(env);
   const cases = [
     ["broken.json", "{ this is not json", /không phải JSON hợp lệ/],
-    ["array.json", "[1, 2, 3]", /một đối tượng cài đặt/],
+    ["array.json", "[1, 2, 3]", /một nhóm cài đặt/],
     [
       "bad-values.json",
       JSON.stringify({
@@ -294,7 +294,7 @@ test("import of a malformed file shows an error and changes nothing", async () =
           colour: "red",
         },
       }),
-      /settings\.categories\[1\]: "gossip" không hợp lệ/,
+      /Các loại rủi ro được kiểm tra, mục 2: "gossip" không hợp lệ/,
     ],
     ["wrong-format.json", JSON.stringify({ format: "something-else", settings: {} }), /"something-else"/],
   ];
@@ -307,19 +307,78 @@ test("import of a malformed file shows an error and changes nothing", async () =
     assert.equal(await options.isVisible("#import-errors"), true);
     assert.deepEqual(await getSettings(env), stored, `${name} changed the stored settings`);
   }
-  // Every problem of the bad file is listed, each with where it is.
+  // Every problem of the bad file is listed, each with where it is (named as the page names it).
   await options.setInputFiles("#import-file", { name: "bad-values.json", mimeType: "application/json", buffer: Buffer.from(cases[2][1]) });
   // The file is read asynchronously: wait for its report to replace the previous file's.
   await options.waitForFunction(() => document.querySelector("#import-errors")?.textContent.includes("bad-values.json"));
   const items = await options.$$eval("#import-errors li", (lis) => lis.map((li) => li.textContent));
   assert.equal(items.length, 5, JSON.stringify(items));
-  assert.ok(items.some((x) => x.startsWith("settings.minSeverity")), JSON.stringify(items));
-  assert.ok(items.some((x) => x.startsWith("settings.customPhrases[0].phrase")), JSON.stringify(items));
-  assert.ok(items.some((x) => x.startsWith("settings.disabledSites[0]")), JSON.stringify(items));
-  assert.ok(items.some((x) => x.startsWith("settings.colour")), JSON.stringify(items));
+  assert.ok(items.some((x) => x.startsWith("Mức thấp nhất được gạch chân: ")), JSON.stringify(items));
+  assert.ok(items.some((x) => x.startsWith("Cụm từ riêng của đơn vị, mục 1, cột “Cụm từ”: ")), JSON.stringify(items));
+  assert.ok(items.some((x) => x.startsWith("Các trang Cân Nhắc im lặng, mục 1: ")), JSON.stringify(items));
+  assert.ok(items.some((x) => x.startsWith("“colour” không phải một cài đặt")), JSON.stringify(items));
   // The form still shows the unchanged settings.
   assert.equal(await options.inputValue("#min-severity"), "warning");
   assert.equal(await options.locator(`#phrases tr[data-phrase="${CODE_NAME}"]`).count(), 1);
+  await options.close();
+});
+
+test("import errors name the setting as the page labels it and the kind expected in words, in both languages", async () => {
+  // A tester's report: the errors read "customPhrases[2].phrase: phải là string" and
+  // "x.y: khóa lạ", code paths and JSON type names.
+  await setSettings(env, { language: "vi" });
+  const stored = await getSettings(env);
+  const options = await openOptions(env);
+  const file = JSON.stringify({
+    format: "cannhac-settings",
+    version: 1,
+    settings: {
+      theme: "dark",
+      guard: "yes",
+      onlySites: "facebook.com",
+      customPhrases: [
+        { phrase: "Hoa Sen", category: "internal_document", severity: "high" },
+        { phrase: "K-7", category: "gossip", severity: "high" },
+        { phrase: 5, category: "insinuation", severity: "info", colour: "red" },
+      ],
+      allow: ["Nguyễn Văn A", "   "],
+    },
+  });
+  const errorsOf = async (name, content) => {
+    await options.setInputFiles("#import-file", { name, mimeType: "application/json", buffer: Buffer.from(content) });
+    await options.waitForFunction((n) => document.querySelector("#import-errors")?.textContent.includes(n), name);
+    return options.$$eval("#import-errors li", (lis) => lis.map((li) => li.textContent));
+  };
+  const vi = await errorsOf("office-vi.json", file);
+  assert.deepEqual(vi, [
+    "“theme” không phải một cài đặt của Cân Nhắc (tên viết sai?).",
+    'Hỏi lại trước khi đăng bài có điều cần sửa: phải là đúng/sai (true hoặc false), không phải chữ "yes".',
+    'Chỉ hoạt động trên các trang: phải là một danh sách [ … ], không phải chữ "facebook.com".',
+    'Cụm từ riêng của đơn vị, mục 2, cột “Loại”: "gossip" không hợp lệ; chọn một trong: "internal_document" (Tài liệu nội bộ), "personal_data" (Thông tin cá nhân), "unverified_claim" (Tin chưa kiểm chứng), "inflammatory" (Lời lẽ gay gắt), "insinuation" (Úp mở, ám chỉ), "suspicious_link" (Liên kết đáng ngờ).',
+    "Cụm từ riêng của đơn vị, mục 3: có “colour”, nhưng mỗi cụm từ chỉ có phrase, category và severity.",
+    "Cụm từ riêng của đơn vị, mục 3, cột “Cụm từ”: phải là chữ, không phải số 5.",
+    'Các cụm từ được phép, mục 2: "   " không có chữ hay số nào.',
+  ]);
+  // A JSON syntax error says where it is rather than quoting the browser's English.
+  const broken = await errorsOf("broken-vi.json", '{\n  "guard": true,\n  "language" "en"\n}');
+  assert.equal(broken.length, 1);
+  assert.match(broken[0], /^Tệp không phải JSON hợp lệ: có chỗ sai ở dòng 3, cột \d+\.$/, broken[0]);
+
+  await options.selectOption("#language", "en");
+  await options.waitForFunction(() => document.documentElement.lang === "en");
+  const en = await errorsOf("office-en.json", file);
+  assert.deepEqual(en, [
+    "“theme” is not one of Cân Nhắc's settings (a misspelt name?).",
+    'Ask again before posting something that needs fixing: must be true or false, not the text "yes".',
+    'Work only on these sites: must be a list [ … ], not the text "facebook.com".',
+    'Your organisation\'s own phrases, item 2, column “Kind”: "gossip" is not allowed; use one of: "internal_document" (Internal documents), "personal_data" (Personal data), "unverified_claim" (Unverified claims), "inflammatory" (Inflammatory language), "insinuation" (Veiled insinuation), "suspicious_link" (Suspicious links).',
+    "Your organisation's own phrases, item 3: has “colour”, but a phrase only has phrase, category and severity.",
+    "Your organisation's own phrases, item 3, column “Phrase”: must be text, not the number 5.",
+    'Allowed phrases, item 2: "   " has no letters or digits.',
+  ]);
+  // No code path or JSON type name is left in any of them.
+  for (const x of [...vi, ...en]) assert.doesNotMatch(x, /settings\.|\[\d+\]|\b(string|boolean|array|object)\b|khóa lạ|unknown key/, x);
+  assert.deepEqual(await getSettings(env), normalizeSettings({ ...stored, language: "en" }), "nothing imported");
   await options.close();
 });
 

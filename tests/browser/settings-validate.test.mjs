@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import {
+  CATEGORIES,
   DEFAULT_SETTINGS,
   normalizeSettings,
   normalizeHost,
@@ -155,6 +156,34 @@ test("every problem is reported with its path; nothing is half-accepted", () => 
   const cat = errors.find((e) => e.path === "settings.categories[1]");
   assert.equal(cat.args[0], '"gossip"');
   assert.match(cat.args[1], /internal_document/);
+});
+
+test("each error says where it is as keys and indices, and what kind of value was found", () => {
+  // The options page names the place from `at` ("Cụm từ riêng của đơn vị, mục 3, cột “Cụm từ”")
+  // and the kinds in words ("phải là chữ, không phải số 5"), not from the code path.
+  const { errors } = validateSettings({
+    format: "cannhac-settings",
+    settings: {
+      guard: "yes",
+      allow: "x",
+      customPhrases: [{ phrase: "ok", category: "inflammatory", severity: "high" }, { phrase: 5, category: "gossip", severity: "high", colour: 1 }, null],
+    },
+  });
+  const got = errors.map(({ code, path, at, args }) => ({ code, path, at, args }));
+  assert.deepEqual(got, [
+    { code: "wrong_type", path: "settings.guard", at: ["guard"], args: ["boolean", "string", '"yes"'] },
+    { code: "unknown_key", path: "settings.customPhrases[1].colour", at: ["customPhrases", 1, "colour"], args: [] },
+    { code: "wrong_type", path: "settings.customPhrases[1].phrase", at: ["customPhrases", 1, "phrase"], args: ["string", "number", "5"] },
+    { code: "bad_value", path: "settings.customPhrases[1].category", at: ["customPhrases", 1, "category"], args: ['"gossip"', CATEGORIES.join(", ")] },
+    { code: "wrong_type", path: "settings.customPhrases[2]", at: ["customPhrases", 2], args: ["object", "null", "null"] },
+    { code: "wrong_type", path: "settings.allow", at: ["allow"], args: ["array", "string", '"x"'] },
+  ]);
+  assert.deepEqual(errors[3].allowed, CATEGORIES);
+  // The wrapper without its settings: missing, not "undefined".
+  assert.deepEqual(validateSettings({ format: "cannhac-settings" }).errors.map((e) => e.args), [["object", "missing", ""]]);
+  // A long value is cut in the error.
+  const long = validateSettings({ allow: [5, "x".repeat(500)] }).errors;
+  assert.ok([...long[1].args[0]].length <= 60, long[1].args[0]);
 });
 
 test("a phrase holding a line break is one phrase, its words joined by one space", () => {
