@@ -101,7 +101,10 @@ export function normalizeHost(input) {
 
 /**
  * Why the engine would refuse or misread `phrase`: "empty_phrase", "long_phrase",
- * "misplaced_wildcard", or null if it is fine. In a custom phrase a `*` word stands for a few
+ * "misplaced_wildcard", or null if it is fine. The one check for a custom or allow-list phrase,
+ * wherever it comes from (the options page's input and list, an imported file): the length is
+ * that of the phrase as stored and given to the engine, on one line with single spaces
+ * (`oneLine`), so that a phrase typed with runs of spaces is accepted or refused alike. In a custom phrase a `*` word stands for a few
  * words ("dự án * mật"); the engine splits the phrase there and needs words on both sides of
  * each `*`: one first, last, twice in a row or around punctuation only ("* abc", "abc * * def",
  * "abc * !!! * def") is refused or read as another phrase. The allow-list has no wildcard
@@ -110,7 +113,7 @@ export function normalizeHost(input) {
 export function phraseProblem(phrase, { wildcard = true } = {}) {
   const wordy = (s) => /[\p{L}\p{N}]/u.test(s);
   if (typeof phrase !== "string" || !wordy(phrase)) return "empty_phrase";
-  if ([...phrase.trim()].length > PHRASE_MAX) return "long_phrase";
+  if ([...oneLine(phrase)].length > PHRASE_MAX) return "long_phrase";
   if (wildcard) {
     const parts = [[]]; // the words between the `*`s
     const words = oneLine(phrase).split(" ");

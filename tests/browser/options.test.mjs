@@ -268,6 +268,46 @@ test("a custom phrase with a * that is not between two words is refused with a r
   await options.close();
 });
 
+test("a phrase's length limit is the same in the phrase input, the allow-list box and an import", async () => {
+  // A tester's finding: a phrase with runs of spaces was counted after joining them by the phrase
+  // input (197 characters: accepted), as typed by the allow-list box and by an import (202:
+  // refused), so an accepted phrase could not be imported.
+  await setSettings(env, { language: "vi" });
+  const options = await openOptions(env);
+  const spaced = "a".repeat(150) + "      " + "b".repeat(46);
+  const stored = "a".repeat(150) + " " + "b".repeat(46);
+  await options.fill("#new-phrase", spaced);
+  await options.click("#add-phrase-button");
+  await waitStored((s) => s.customPhrases?.some((p) => p.phrase === stored), "the phrase from the input");
+  await options.fill("#allow", spaced);
+  await options.locator("#allow").blur();
+  await waitStored((s) => s.allow?.[0] === stored, "the phrase from the allow-list box").catch(async (e) => {
+    throw new Error(`${e.message}; the box says ${JSON.stringify(await options.textContent("#allow-error"))}`);
+  });
+  // The same phrases, as typed, in a file.
+  await setSettings(env, { language: "vi" });
+  const file = JSON.stringify({ language: "vi", customPhrases: [{ phrase: spaced, category: "internal_document", severity: "high" }], allow: [spaced] });
+  await options.setInputFiles("#import-file", { name: "spaced.json", mimeType: "application/json", buffer: Buffer.from(file) });
+  await waitStored((s) => s.customPhrases?.[0]?.phrase === stored && s.allow?.[0] === stored, "the imported phrases").catch(async (e) => {
+    throw new Error(`${e.message}; the page says ${JSON.stringify(await options.textContent("#import-errors"))}`);
+  });
+  // One character more once joined: refused by all three, with the same reason.
+  const long = "a".repeat(150) + "   " + "b".repeat(50);
+  await options.fill("#new-phrase", long);
+  await options.click("#add-phrase-button");
+  await options.waitForSelector("#new-phrase-error:not(:empty)");
+  assert.match(await options.textContent("#new-phrase-error"), /dài quá 200 ký tự/);
+  await options.fill("#allow", long);
+  await options.locator("#allow").blur();
+  await options.waitForSelector("#allow-error:not(:empty)");
+  assert.match(await options.textContent("#allow-error"), /dài quá 200 ký tự/);
+  const longFile = JSON.stringify({ allow: [long] });
+  await options.setInputFiles("#import-file", { name: "long.json", mimeType: "application/json", buffer: Buffer.from(longFile) });
+  await options.waitForFunction(() => document.querySelector("#import-errors")?.textContent.includes("long.json"));
+  assert.match(await options.textContent("#import-errors"), /dài quá 200 ký tự/);
+  await options.close();
+});
+
 test("import of a malformed file shows an error and changes nothing", async () => {
   const before = {
     language: "vi",

@@ -51,6 +51,26 @@ test("phraseProblem mirrors the engine's refusals", () => {
   assert.equal(phraseProblem("a".repeat(201)), "long_phrase");
 });
 
+test("a phrase's length is counted as it is stored, on one line with single spaces, wherever it comes from", () => {
+  // A tester's finding: the options page counted "a…a      b…b" after joining its spaces (197
+  // characters, accepted as a custom phrase), an import before (202, refused), and the allow-list
+  // box counted it as typed (refused there too).
+  const spaced = "a".repeat(150) + " \t\u00a0  \u3000" + "b".repeat(46);
+  assert.equal([...spaced].length, 202);
+  assert.equal([...oneLine(spaced)].length, 197);
+  assert.equal(phraseProblem(spaced), null);
+  assert.equal(phraseProblem(spaced, { wildcard: false }), null);
+  const r = validateSettings({ customPhrases: [{ phrase: spaced, category: "internal_document", severity: "high" }], allow: [spaced] });
+  assert.deepEqual(r.errors, []);
+  assert.equal(r.settings.customPhrases[0].phrase, oneLine(spaced));
+  assert.deepEqual(r.settings.allow, [oneLine(spaced)]);
+  // Over the limit once joined: refused by every path.
+  const long = "a".repeat(150) + "   " + "b".repeat(51);
+  assert.equal(phraseProblem(long), "long_phrase");
+  assert.equal(phraseProblem(long, { wildcard: false }), "long_phrase");
+  assert.deepEqual(validateSettings({ allow: [long] }).errors.map((e) => e.code), ["long_phrase"]);
+});
+
 test("phraseProblem refuses a custom phrase's * that is not between two words", () => {
   // The engine splits a custom phrase at each " * " and needs words in every part: it refuses
   // "abc * !!! * def" and reads "* abc" as "abc", "abc * * def" as "abc * def".
