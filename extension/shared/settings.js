@@ -111,7 +111,10 @@ export function normalizeHost(input) {
  * (`{wildcard: false}`): a `*` there is punctuation.
  */
 export function phraseProblem(phrase, { wildcard = true } = {}) {
-  const wordy = (s) => /[\p{L}\p{N}]/u.test(s);
+  // A letter or digit that shows as one: the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0)
+  // are letters to Unicode but print as blanks, and are the only letters or digits that are
+  // Default_Ignorable; a phrase of them alone is as empty as one of spaces.
+  const wordy = (s) => /(?!\p{Default_Ignorable_Code_Point})[\p{L}\p{N}]/u.test(s);
   if (typeof phrase !== "string" || !wordy(phrase)) return "empty_phrase";
   if ([...oneLine(phrase)].length > PHRASE_MAX) return "long_phrase";
   if (wildcard) {

@@ -51,6 +51,23 @@ test("phraseProblem mirrors the engine's refusals", () => {
   assert.equal(phraseProblem("a".repeat(201)), "long_phrase");
 });
 
+test("a phrase of Hangul fillers (blank-looking letters), alone or with spaces, is empty", () => {
+  // A tester's finding: "ㅤ" (U+3164 HANGUL FILLER), a letter to Unicode that prints as a blank,
+  // was accepted as a custom phrase; so were U+115F, U+1160 and U+FFA0.
+  const fillers = ["\u3164", "\u115F", "\u1160", "\uFFA0"];
+  for (const f of fillers) {
+    for (const phrase of [f, f.repeat(3), ` ${f} ${f}\u00a0`, `${f} * ${f}`]) {
+      assert.equal(phraseProblem(phrase), "empty_phrase", JSON.stringify(phrase));
+      assert.equal(phraseProblem(phrase, { wildcard: false }), "empty_phrase", JSON.stringify(phrase));
+    }
+    // Beside real words they change nothing; between two *s they are no word.
+    assert.equal(phraseProblem(`dự án${f}X`), null);
+    assert.equal(phraseProblem(`dự án * ${f} * mật`), "misplaced_wildcard");
+  }
+  const r = validateSettings({ customPhrases: [{ phrase: "\u3164 \u3164", category: "internal_document", severity: "high" }], allow: ["\uFFA0"] });
+  assert.deepEqual(r.errors.map((e) => `${e.code} ${e.path}`), ["empty_phrase customPhrases[0].phrase", "empty_phrase allow[0]"]);
+});
+
 test("a phrase's length is counted as it is stored, on one line with single spaces, wherever it comes from", () => {
   // A tester's finding: the options page counted "a…a      b…b" after joining its spaces (197
   // characters, accepted as a custom phrase), an import before (202, refused), and the allow-list
