@@ -570,16 +570,19 @@
     CN.on(window, type, onDialogEvent, true);
   }
 
-  /** Closes the dialog; `edit` returns to the composer with its caret; `posting` keeps focus. */
+  /**
+   * Closes the dialog; `edit` ("Sửa lại", Escape) returns to the composer with its text and
+   * caret as they were shared; `posting` keeps focus. Keys held while the share waited for the
+   * analysis (`d.typed`) were typed for after the post: "Vẫn đăng" types them back after it,
+   * and typing on in the dialog types them before its key, but going back to edit drops them
+   * (typed back, they were glued to the draft being fixed, after the caret).
+   */
   function close(edit, posting = false) {
     if (!dialog) return;
     const d = dialog;
     dialog = null;
     d.host.remove();
-    if (edit && d.c.connected) d.c.restoreSelection(d.saved);
-    else if (posting && d.c.connected) d.c.restoreSelection(d.saved);
-    // Back to editing: what was typed while the share was held goes back into the draft.
-    if (edit) retype(d.c, d.typed);
+    if ((edit || posting) && d.c.connected) d.c.restoreSelection(d.saved);
   }
   CN.cleanups.push(() => close(false));
 

@@ -67,6 +67,48 @@ for (const kind of ["chat", "comment"]) {
   });
 }
 
+/** The caret in the focused editor: characters from the editor's start (field or rich). */
+const caretOf = (page) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    if (a?.tagName === "INPUT" || a?.tagName === "TEXTAREA") return { id: a.id, start: a.selectionStart, end: a.selectionEnd };
+    const s = getSelection();
+    const r = document.createRange();
+    r.selectNodeContents(document.getElementById("editor"));
+    r.setEnd(s.focusNode, s.focusOffset);
+    return { id: a?.id, start: r.toString().length, collapsed: s.isCollapsed };
+  });
+
+for (const kind of ["chat", "comment"]) {
+  for (const how of ["Escape", "Sửa lại"]) {
+    test(`${kind}: keys held while a high finding's share waited, then ${how}: the draft and caret as they were, nothing posted, nothing typed back`, T, async () => {
+      // A tester's report: Escape typed the keys the guard had held back into the draft. Going
+      // back to edit (Escape or "Sửa lại") leaves the draft as it was shared: the keys were
+      // typed for after the post, which did not happen.
+      const page = await openFixture(env.b.context, env.srv.origin, kind);
+      await page.click("#editor");
+      const text = `Gửi ${PHRASE} cho cả nhóm`;
+      await page.keyboard.type(text, { delay: 0 });
+      await until(async () => (await total(page, "internal_document")) > 0, "the finding");
+      await busyWorker(1500);
+      await page.keyboard.type("!", { delay: 0 }); // an edit whose analysis the busy worker holds
+      const before = await caretOf(page);
+      await page.keyboard.press("Enter");
+      await page.keyboard.type("ok", { delay: 0 }); // held: the share waits for the analysis
+      await dialog(page).waitFor({ timeout: 8000 });
+      assert.deepEqual(await posted(page), [], "nothing posted while the guard asks");
+      if (how === "Escape") await page.keyboard.press("Escape");
+      else await page.getByRole("button", { name: "Sửa lại" }).click();
+      await until(async () => (await dialog(page).count()) === 0, "the dialog to close");
+      await page.waitForTimeout(200); // a retype runs in a later task
+      assert.equal(await page.evaluate(() => window.getText()), `${text}!`, "the draft as it was shared");
+      assert.deepEqual(await caretOf(page), before, "the caret where it was");
+      assert.deepEqual(await posted(page), []);
+      await page.close();
+    });
+  }
+}
+
 test("a second click on Post while the first is held for a busy worker posts nothing more", T, async () => {
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.click("#editor");
