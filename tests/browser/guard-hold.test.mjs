@@ -109,6 +109,57 @@ for (const kind of ["chat", "comment"]) {
   }
 }
 
+// The worker's test hooks (self.cannhac.testHooks, background.js): `loseAnswers` analyses are
+// answered by closing the port, as a worker stopped while it works does.
+const SECRET = "Gửi anh em TÀI LIỆU MẬT, lưu hành nội bộ, đọc xong xóa nhé"; // a built-in high finding
+async function workerHooks(t) {
+  const sw = await serviceWorker(env.b.context);
+  const hooks = (h) => sw.evaluate((h) => Object.assign(self.cannhac.testHooks, h || {}), h);
+  t.after(() => hooks({ loseAnswers: 0 }).catch(() => {})); // whatever happens in the test
+  return hooks;
+}
+
+for (const kind of ["textarea", "comment"]) {
+  test(`${kind}: the first answers for the final text lost: the share still waits for an answer and the guard asks about the high finding`, T, async (t) => {
+    const hooks = await workerHooks(t);
+    const page = await openFixture(env.b.context, env.srv.origin, kind);
+    await page.click("#editor");
+    // The next two analyses are lost, whenever they are asked (at the frame after the input,
+    // by its retry, or by the share): the share is decided by the third.
+    await hooks({ loseAnswers: 2 });
+    await page.keyboard.insertText(SECRET);
+    if (kind === "textarea") await page.click("#post-btn");
+    else await page.keyboard.press("Enter");
+    await dialog(page).waitFor({ timeout: 8000 });
+    assert.equal((await hooks()).loseAnswers, 0, "both answers were lost");
+    assert.match(await dialog(page).innerText(), /TÀI LIỆU MẬT/, "the dialog names the finding");
+    assert.deepEqual(await posted(page), [], "nothing posted while the guard asks");
+    await page.getByRole("button", { name: "Sửa lại" }).click();
+    assert.equal(await page.evaluate(() => window.getText()), SECRET);
+    assert.deepEqual(await posted(page), []);
+    await page.close();
+  });
+}
+
+test("every answer for the final text lost: the guard says the post was not checked rather than posting it", T, async (t) => {
+  const hooks = await workerHooks(t);
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click("#editor");
+  await hooks({ loseAnswers: 1000 });
+  await page.keyboard.insertText(SECRET);
+  await page.click("#post-btn");
+  await dialog(page).waitFor({ timeout: 8000 });
+  assert.match(await dialog(page).innerText(), /Chưa kiểm tra được bài viết này/);
+  assert.deepEqual(await posted(page), [], "nothing posted unchecked");
+  // Answers come again: after "Sửa lại", the next share is asked about the finding itself.
+  await hooks({ loseAnswers: 0 });
+  await page.getByRole("button", { name: "Sửa lại" }).click();
+  await page.click("#post-btn");
+  await until(async () => (await dialog(page).count()) === 1 && /TÀI LIỆU MẬT/.test(await dialog(page).innerText()), "the guard naming the finding");
+  assert.deepEqual(await posted(page), []);
+  await page.close();
+});
+
 test("a second click on Post while the first is held for a busy worker posts nothing more", T, async () => {
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.click("#editor");
