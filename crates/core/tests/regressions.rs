@@ -3293,8 +3293,9 @@ fn fifteenth_session_forms() {
     ] {
         let r = e.analyze(t);
         assert!(
-            r.findings.iter().all(|f| f.severity < Severity::Warning
-                && f.category != Category::UnverifiedClaim),
+            r.findings
+                .iter()
+                .all(|f| f.severity < Severity::Warning && f.category != Category::UnverifiedClaim),
             "{t:?}: {:?}",
             r.findings
                 .iter()
@@ -3304,8 +3305,23 @@ fn fifteenth_session_forms() {
     }
     for (t, cue, category) in [
         ("Bọn nó chơi ngu quá", "ngu quá", Category::Inflammatory),
-        ("tôi làm thằng ngu kia tức điên", "thằng ngu", Category::Inflammatory),
-        ("lũ quỷ kia phá nát vườn nhà tôi", "lũ quỷ", Category::Inflammatory),
+        (
+            "tôi làm thằng ngu kia tức điên",
+            "thằng ngu",
+            Category::Inflammatory,
+        ),
+        (
+            "lũ quỷ kia phá nát vườn nhà tôi",
+            "lũ quỷ",
+            Category::Inflammatory,
+        ),
+        ("Sếp tụi mình đúng là ngu", "ngu", Category::Inflammatory),
+        (
+            "Thế mà mình nói mấy thằng bắc kì",
+            "mấy thằng",
+            Category::Inflammatory,
+        ),
+        ("đời tao, đồ mất dạy", "đồ mất dạy", Category::Inflammatory),
         (
             "Có nguồn tin (xin giấu tên) cho biết giám đốc bị bắt",
             "xin giấu tên",
@@ -3313,5 +3329,70 @@ fn fifteenth_session_forms() {
         ),
     ] {
         assert_underlined(&e, t, cue, |f| f.category == category);
+    }
+    // A crowd sent to someone's phone, page or door to abuse them; the address it is sent to
+    // becomes high.
+    for (t, cue) in [
+        (
+            "Số nó đây 0912345678, anh em gọi vào số này chửi con này",
+            "gọi vào số này chửi",
+        ),
+        (
+            "Nhà nó ở ngõ 5 Láng Hạ, anh em đến tận nhà hỏi thăm nó đi",
+            "đến tận nhà hỏi thăm",
+        ),
+        ("ae nhắn tin chửi thằng này cho nó sợ", "nhắn tin chửi"),
+        (
+            "Bà con ơi, gọi vào số 0912345678 chửi con mụ bán hàng lừa đảo này đi.",
+            "gọi vào số 0912345678 chửi",
+        ),
+        (
+            "Con này đã lừa 50 triệu của mình, mn gọi điện mắng nó giùm mình.",
+            "gọi điện mắng",
+        ),
+        (
+            "Mọi người ơi vào fb thằng này mắng nó đi",
+            "vào fb thằng này mắng",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| {
+            f.rule_id == "inflammatory.harassment" && f.severity == Severity::High
+        });
+    }
+    // A class visiting its sick teacher: her address is a warning, as any address, but no call.
+    let t = "Cô Lan bị ốm, nhà cô ở số 8 ngõ 102 Trường Chinh. Các bạn đến nhà hỏi thăm cô nhé.";
+    let r = e.analyze(t);
+    assert!(
+        r.findings
+            .iter()
+            .all(|f| f.category != Category::Inflammatory && f.severity < Severity::High),
+        "{t:?}: {:?}",
+        r.findings
+    );
+    let t = "Nhà nó ở ngõ 5 Láng Hạ, anh em đến tận nhà hỏi thăm nó đi";
+    assert_underlined(&e, t, "ngõ 5 Láng Hạ", |f| {
+        f.category == Category::PersonalData && f.severity == Severity::High
+    });
+    for t in [
+        "Mọi người gọi nó là Tí, hay chửi thề lắm",
+        "anh em đừng gọi điện chửi nó nhé",
+        "Bà ốm, mọi người gọi điện hỏi thăm bà nhé",
+        "Hôm qua mọi người đã gọi điện chửi nó cả đêm",
+        "Các bạn inbox page để được tư vấn, page sẽ xử lý đơn hàng trong ngày ạ.",
+        "Mn qua nhà mình liên hoan nha, nhớ mang đồ nhậu theo",
+        "Mọi người nhắn tin cho mình nhé, mình hứa không chửi ai đâu",
+        "Hai chị em gọi điện cho mẹ thì bị mẹ mắng",
+        "Lũ khỉ con của mình hôm nay ngoan ghê.",
+        "Hôm nay bọn mình chơi ngu quá",
+    ] {
+        let r = e.analyze(t);
+        assert!(
+            r.findings.iter().all(|f| f.severity < Severity::Warning),
+            "{t:?}: {:?}",
+            r.findings
+                .iter()
+                .map(|f| (&f.rule_id, f.severity, &t[f.span.clone()]))
+                .collect::<Vec<_>>()
+        );
     }
 }

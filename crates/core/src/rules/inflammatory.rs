@@ -5,8 +5,8 @@
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
 use super::{
-    finding, group_finding, phrase_list, sentences_with, tokens_in, Covered, Ctx, CLOSING_QUOTES,
-    OPENING_QUOTES,
+    add_uncovered, finding, group_finding, phrase_list, sentences_with, spelled_at, tokens_in,
+    Covered, Ctx, CLOSING_QUOTES, OPENING_QUOTES,
 };
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
@@ -305,14 +305,16 @@ fn barking_dogs(t: &[Token], of: &[usize], out: &mut Vec<Finding>) {
 }
 
 /// First-person pronouns (keys): the writer speaking of themself.
-const FIRST_PERSON: &[&str] = &["tôi", "mình", "em", "tớ", "tui", "tao", "t", "mk", "e"];
+const FIRST_PERSON: &[&str] = &[
+    "tôi", "mình", "em", "tớ", "tui", "tao", "t", "mk", "e", "ta",
+];
 
 /// Words that may stand between a first-person subject and what it calls itself: "tôi đúng là
 /// đồ ngốc", "em là đứa ngu nhất lớp", "mình thật sự hơi ngu". Not `bị`: "tôi bị thằng ngu đó
 /// lừa" names someone else.
 const SELF_FILLERS: &[&str] = &[
     "đúng", "là", "thật", "sự", "quả", "cũng", "vốn", "hơi", "rất", "khá", "tự", "đứa", "một",
-    "kẻ", "quá", "thì", "đồ", "thằng", "con", "loại", "cái",
+    "kẻ", "quá", "thì", "đồ", "thằng", "con", "loại", "cái", "công", "nhận",
 ];
 
 /// Words after which a pronoun opens a clause ("ủa sao mình ngu thế", "vì tôi dốt"), rather
@@ -325,11 +327,27 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// Verbs an insult may follow as an adverb of manner, right before it: "bọn mình chơi ngu
 /// quá" (we played stupidly), "tôi làm dốt thật". Only next to the insult: in "tôi làm thằng
 /// ngu kia …" the insult names someone.
-const MANNER_VERBS: &[&str] = &["chơi", "làm", "đá", "đánh", "học", "sống", "lái", "xử"];
+const MANNER_VERBS: &[&str] = &[
+    "chơi", "làm", "đá", "đánh", "học", "sống", "lái", "xử", "nói", "viết",
+];
 
 /// Words that make a first-person pronoun plural ("bọn mình", "tụi em", "chúng tôi"): the
 /// writer's own group, which opens its clause as the pronoun alone would.
-const PLURAL_MARKERS: &[&str] = &["bọn", "tụi", "chúng", "bầy", "lũ", "đám"];
+const PLURAL_MARKERS: &[&str] = &[
+    "bọn", "tụi", "chúng", "bầy", "lũ", "đám", "ae", "hội", "nhóm", "team", "lớp", "đội",
+];
+
+/// Words that start a noun phrase ("mấy thằng", "lũ", "đồ"): an insult starting with one is no
+/// adverb of manner.
+const NOUN_STARTS: &[&str] = &[
+    "mấy", "thằng", "con", "lũ", "bọn", "đồ", "tụi", "đứa", "những", "các", "cái", "loại",
+];
+
+/// Last syllables of times a clause may start with ("hôm nay", "tối qua", "lúc đó"), before
+/// the writer's group.
+const TIMES: &[&str] = &[
+    "nay", "qua", "mai", "nãy", "giờ", "đó", "đấy", "xưa", "trước", "này", "rồi",
+];
 
 /// Epithets parents give their own children ("lũ quỷ nhà mình nghịch quá, thương lắm", "bọn
 /// giặc con nhà tôi"): fond, not insulting, when the writer's household owns them.
@@ -352,6 +370,9 @@ fn fond_household(t: &[Token], r: &Range<usize>, is: impl Fn(&Token, &[&str]) ->
     } else {
         return false;
     };
+    // "lũ khỉ con của mình": a "con"/"nhỏ" may follow the epithet.
+    let owner_at = owner_at
+        + usize::from(spaced(owner_at).is_some_and(|x| matches!(x.key.as_str(), "con" | "nhỏ")));
     spaced(owner_at).is_some_and(|x| matches!(x.key.as_str(), "nhà" | "của"))
         && spaced(owner_at + 1).is_some_and(|x| is(x, FIRST_PERSON))
 }
@@ -377,20 +398,29 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
             return false;
         }
         let opens_at = |k: usize| k == 0 || t[k].gap != Gap::Space || is(&t[k - 1], CLAUSE_OPENERS);
+        // Short words compared as written: "doi tao" is "đời tao", not "đội tao".
+        let keyed = |x: &Token, list: &[&str]| list.contains(&x.key.as_str());
+        // A manner verb comes before an adjective ("chơi ngu"), not before a noun phrase
+        // ("mình nói mấy thằng …": the verb's object).
+        let adjective = !keyed(&t[r.start], NOUN_STARTS);
         let mut j = r.start;
         for step in 0..5 {
-            if j == 0 || t[j].gap == Gap::Hard {
+            // A comma between: "đời tao, đồ mất dạy" speaks to someone else.
+            if j == 0 || t[j].gap != Gap::Space {
                 return true;
             }
             j -= 1;
             if is(&t[j], FIRST_PERSON) {
-                // "bọn mình": the group opens the clause when its marker does.
-                // "bọn mình", "chúng tôi": a plural pronoun is the writer's group wherever it
-                // stands ("Hôm nay bọn mình chơi ngu quá").
-                let plural = j > 0 && t[j].gap == Gap::Space && is(&t[j - 1], PLURAL_MARKERS);
-                return !(plural || opens_at(j));
+                // "bọn mình", "chúng tôi": the writer's group, when it opens its clause or
+                // follows a time ("Hôm nay bọn mình chơi ngu quá"); after a noun it owns it
+                // ("Sếp tụi mình đúng là ngu").
+                let plural = j > 0 && t[j].gap == Gap::Space && keyed(&t[j - 1], PLURAL_MARKERS);
+                let group_opens = plural
+                    && (opens_at(j - 1)
+                        || j > 1 && keyed(&t[j - 2], TIMES) && t[j - 1].gap == Gap::Space);
+                return !(group_opens || opens_at(j));
             }
-            let manner = step == 0 && is(&t[j], MANNER_VERBS);
+            let manner = step == 0 && adjective && keyed(&t[j], MANNER_VERBS);
             if !manner && !is(&t[j], SELF_FILLERS) {
                 return true;
             }
@@ -505,6 +535,241 @@ fn exterminate(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut V
     out.append(&mut found);
 }
 
+/// Whom a call to a crowd addresses ("anh em", "mọi người", "các bạn" …), keyed syllables.
+const CROWD: &[&str] = &[
+    "anh em",
+    "ae",
+    "ace",
+    "mọi người",
+    "mn",
+    "mng",
+    "các bạn",
+    "mấy bạn",
+    "cả nhà",
+    "chị em",
+    "bà con",
+    "cư dân mạng",
+    "dân mạng",
+];
+
+/// Ways of reaching a person: by phone, message, their page, their door ("gọi vào số này",
+/// "nhắn tin", "vào fb", "đến tận nhà"), keyed syllables, longest first where they share a start.
+const REACH: &[&str] = &[
+    "gọi vào số",
+    "gọi vào",
+    "gọi điện",
+    "gọi cho",
+    "gọi nó",
+    "gọi hắn",
+    "gọi con",
+    "gọi thằng",
+    "nhắn tin",
+    "nhắn",
+    "inbox",
+    "ib",
+    "add zalo",
+    "kết bạn zalo",
+    "vào zalo",
+    "vào fb",
+    "vào facebook",
+    "vào trang",
+    "vào page",
+    "vào nhà",
+    "vô nhà",
+    "đến tận nhà",
+    "tới tận nhà",
+    "qua tận nhà",
+    "kéo đến tận nhà",
+    "đến nhà",
+    "tới nhà",
+    "qua nhà",
+    "kéo đến",
+    "kéo tới",
+    "kéo qua",
+];
+
+/// Who may follow "đến nhà" / "qua nhà" for the visit to be aimed at someone ("qua nhà nó",
+/// "đến nhà con này"), not a place ("nhà thờ", "nhà văn hoá") or the family's own house ("nhà
+/// nội", "nhà mình").
+const HOUSEHOLDER: &[&str] = &[
+    "nó", "hắn", "thằng", "con", "mụ", "lão", "ả", "gã", "tên", "đứa", "ổng", "bả", "ông", "bà",
+];
+
+/// What the crowd is called to do once it reaches the person ("chửi", "dằn mặt", "khủng bố").
+/// One-syllable words count only as written with their marks, or in a text without any
+/// ("mang" is no "mắng", "chui" no "chửi").
+const HOSTILE: &[&str] = &[
+    "chửi",
+    "mắng",
+    "réo",
+    "dằn mặt",
+    "xử nó",
+    "xử hắn",
+    "xử thằng",
+    "xử con",
+    "làm nhục",
+    "khủng bố",
+    "spam",
+];
+
+/// Errands that are kind in themselves ("hỏi thăm", "nói chuyện"): hostile only after "tận nhà"
+/// in a post that gives someone's phone or address, or in a sentence (or the one before) that
+/// insults.
+const HOSTILE_SOFT: &[&str] = &[
+    "hỏi thăm",
+    "nói chuyện với",
+    "hỏi chuyện",
+    "hỏi cho ra lẽ",
+    "làm cho ra lẽ",
+];
+
+/// Words that turn the call around or tell it as past ("đừng", "đã", "hôm qua"), from the start
+/// of the crowd's clause to the errand: the clause is no call to the crowd. An earlier clause
+/// may say what the person did ("Con này đã lừa 50 triệu, mn gọi điện mắng nó").
+const NOT_A_CALL: &[&str] = &[
+    "đừng",
+    "không",
+    "không nên",
+    "kẻo",
+    "đã",
+    "bị",
+    "hôm qua",
+    "tối qua",
+    "sáng qua",
+    "đêm qua",
+    "hôm trước",
+    "từng",
+    "tránh",
+    "ngừng",
+];
+
+phrase_list!(crowds, CROWD);
+phrase_list!(reaches, REACH);
+phrase_list!(hostiles, HOSTILE);
+phrase_list!(soft_hostiles, HOSTILE_SOFT);
+
+/// A crowd sent to reach a person and abuse them ("anh em gọi vào số này chửi con này", "Nhà
+/// nó ở ngõ 5 Láng Hạ, anh em đến tận nhà hỏi thăm nó đi"): a [`CROWD`] word, within four
+/// words a way of reaching someone ([`REACH`]), then in the same clause, within eight words,
+/// what to do there ([`HOSTILE`], or [`HOSTILE_SOFT`] where the post says it is hostile).
+/// `high`, the lexicon's `inflammatory.harassment` message, over the reach through the errand
+/// (an `info` underline there gives way); the post's personal-data findings become `high` too.
+/// Not when the crowd's clause says not to, or tells it as past ([`NOT_A_CALL`]). Source: duty
+/// 3 of the seed and the 2021 Code of Conduct (no harassment); Luật An ninh mạng 2018, art. 16.
+fn crowd_harassment(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let exposed = out.iter().any(|f| f.category == Category::PersonalData);
+    let insults = sentences_with(t, of, ranges.len(), out, |f| {
+        f.category == Category::Inflammatory && f.severity >= Severity::Warning
+    });
+    let written = |j: usize| ctx.unaccented || t[j].marked || t[j].key == "spam";
+    // The errand from token `j` (its syllable count); `soft` whether kind errands count.
+    let errand_at = |j: usize, soft: bool| {
+        hostiles()
+            .at(t, j)
+            .filter(|&n| n > 1 || written(j))
+            .or_else(|| soft_hostiles().at(t, j).filter(|_| soft))
+    };
+    let mut spans = Vec::new();
+    // The errand's words are rare and the crowd's common ("các", "anh", "cả"): only a sentence
+    // with an errand is read further.
+    for (si, r) in ranges.iter().enumerate() {
+        let hostile_here = insults[si] || si > 0 && insults[si - 1];
+        if !(r.start..r.end).any(|j| errand_at(j, hostile_here || exposed).is_some()) {
+            continue;
+        }
+        let mut i = r.start;
+        let mut clause = r.start;
+        while i < r.end {
+            if t[i].gap != Gap::Space {
+                clause = i;
+            }
+            // "hai chị em", "3 anh em": siblings, not a crowd.
+            let counted = i > 0
+                && t[i].gap == Gap::Space
+                && (t[i - 1].numeric
+                    || matches!(t[i - 1].key.as_str(), "hai" | "ba" | "bốn" | "mấy"));
+            let Some(n) = crowds().at(t, i).filter(|&n| i + n <= r.end && !counted) else {
+                i += 1;
+                continue;
+            };
+            // "Bà con ơi, gọi vào số …": the call goes on past the vocative's comma.
+            let after = i + n + usize::from(t.get(i + n).is_some_and(|x| x.key == "ơi"));
+            // The rest of the clause from `from`, at most `len` words.
+            let window = |from: usize, len: usize| {
+                (from..(from + len).min(r.end))
+                    .take_while(move |&j| j == from || t[j].gap == Gap::Space)
+            };
+            let reach = (after..(after + 4).min(r.end))
+                .take_while(|&j| j == after || t[j].gap == Gap::Space)
+                .find_map(|k| reaches().at(t, k).map(|m| (k, m)))
+                .filter(|&(k, m)| {
+                    k + m <= r.end && (k..k + m).all(|j| j == k || t[j].gap == Gap::Space)
+                });
+            let Some((k, m)) = reach else {
+                i = after;
+                continue;
+            };
+            let to_door = t[k + m - 1].key == "nhà";
+            let at_door = (k..k + m).any(|j| t[j].key == "tận");
+            // "qua nhà nội", "đến nhà thờ": a place or the family's own house.
+            let aimed = !to_door
+                || at_door
+                || t.get(k + m).is_some_and(|x| {
+                    x.gap == Gap::Space
+                        && HOUSEHOLDER.iter().any(|w| crate::engine::key_matches(x, w))
+                });
+            // "gọi nó là Tí": calling someone a name is no phone call.
+            let naming = window(k + m, 3).any(|j| t[j].key == "là");
+            let soft = hostile_here || exposed && at_door;
+            let errand = window(k + m, 8).find_map(|j| errand_at(j, soft).map(|len| j + len));
+            let end = errand.filter(|&e| e <= r.end);
+            // In a text with diacritics a bare "cho" is no "chớ", nor "da" "đã".
+            // Read from at most eight words before the crowd: a sentence without commas may be
+            // a whole page long.
+            let turned = |e: usize| {
+                (clause.max(i.saturating_sub(8))..e).any(|j| {
+                    NOT_A_CALL.iter().any(|w| {
+                        (ctx.unaccented || w.split(' ').next() == Some(t[j].key.as_str()))
+                            && spelled_at(t, j, w)
+                    })
+                })
+            };
+            match end {
+                Some(e) if aimed && !naming && !turned(e) => {
+                    spans.push(t[k].orig.start..t[e - 1].orig.end);
+                    i = e;
+                }
+                _ => i = after,
+            }
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    // An `info` underline inside the call ("thằng") gives way to it. `spans` are in text order
+    // and apart: the first that ends after a finding's start is the only one it may meet.
+    out.retain(|f| {
+        let k = spans.partition_point(|s| s.end <= f.span.start);
+        !(f.category == Category::Inflammatory
+            && f.severity == Severity::Info
+            && spans.get(k).is_some_and(|s| s.start < f.span.end))
+    });
+    let kept = add_uncovered(t, out, Category::Inflammatory, spans, |span| {
+        group_finding(ctx, "inflammatory.harassment", Severity::High, span)
+    });
+    // The phone or address the crowd is sent to is `high` (issue 2: personal data "high when
+    // combined with a call to contact or harass").
+    if !kept.is_empty() {
+        for f in out
+            .iter_mut()
+            .filter(|f| f.category == Category::PersonalData && f.severity == Severity::Warning)
+        {
+            f.severity = Severity::High;
+        }
+    }
+}
+
 /// Words for children (keyed syllables): "tụi nó", "bọn nó" after them is how parents speak
 /// of their own kids ("mua ba que kem cho ba đứa nhỏ mà tụi nó giành nhau").
 const CHILDREN: &[&str] = &[
@@ -594,6 +859,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     physics_vl(t, out);
     masked_profanity(ctx, out);
     exterminate(ctx, of, ranges, out);
+    crowd_harassment(ctx, of, ranges, out);
     barking_dogs(t, of, out);
     self_directed(t, out);
     kind_of_person(t, out);
