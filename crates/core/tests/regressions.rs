@@ -3323,6 +3323,11 @@ fn fifteenth_session_forms() {
         ),
         ("đời tao, đồ mất dạy", "đồ mất dạy", Category::Inflammatory),
         (
+            "Thằng này lừa mình, chuyển khoản vào STK 0123456789 Vietcombank của nó rồi mất hút",
+            "0123456789",
+            Category::PersonalData,
+        ),
+        (
             "Có nguồn tin (xin giấu tên) cho biết giám đốc bị bắt",
             "xin giấu tên",
             Category::UnverifiedClaim,
@@ -3384,6 +3389,7 @@ fn fifteenth_session_forms() {
         "Hai chị em gọi điện cho mẹ thì bị mẹ mắng",
         "Lũ khỉ con của mình hôm nay ngoan ghê.",
         "Hôm nay bọn mình chơi ngu quá",
+        "Shop nhận chuyển khoản qua STK 0123456789 Vietcombank, chủ TK Nguyễn Văn An. Ship toàn quốc.",
     ] {
         let r = e.analyze(t);
         assert!(

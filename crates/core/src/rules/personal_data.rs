@@ -454,7 +454,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let contact = |f: &Finding| {
         matches!(
             f.rule_id.as_str(),
-            "personal_data.phone" | "personal_data.email"
+            "personal_data.phone" | "personal_data.email" | "personal_data.bank_account"
         )
     };
     if out[start_len..].iter().any(contact) && ad() {
@@ -554,6 +554,10 @@ const OWN_WORDS: &[&str] = &[
     "giúp mình",
     "hậu tạ",
     "nhặt được",
+    // An account given to be paid into: "Shop nhận chuyển khoản qua STK …", "thanh toán vào
+    // STK …" (someone else's stays theirs: "chuyển khoản cho thằng đó", "STK của nó").
+    "chuyển khoản",
+    "thanh toán",
     // A shop's own line: "Hotline 09…", "Đặt bàn gọi 09…", "đặt tiệc".
     "hotline",
     "đặt bàn",
