@@ -99,11 +99,18 @@ pub struct Engine {
     allow_index: rustc_hash::FxHashMap<u32, Vec<(u32, u32)>>,
 }
 
+/// Letters Unicode marks Default_Ignorable: Hangul fillers (U+115F, U+1160, U+3164, U+FFA0)
+/// print as blanks, so a phrase of them alone is as empty as one of spaces.
+const BLANK_LETTERS: [char; 4] = ['\u{115F}', '\u{1160}', '\u{3164}', '\u{FFA0}'];
+
 fn check_phrase(p: &str) -> Result<(), ConfigError> {
     if p.chars().count() > MAX_PHRASE_CHARS {
         return Err(ConfigError::PhraseTooLong(p.chars().take(40).collect()));
     }
-    if !p.chars().any(char::is_alphanumeric) {
+    if !p
+        .chars()
+        .any(|c| c.is_alphanumeric() && !BLANK_LETTERS.contains(&c))
+    {
         return Err(ConfigError::EmptyPhrase(p.to_string()));
     }
     Ok(())
@@ -967,6 +974,18 @@ fn merge_overlaps(findings: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_letters_make_no_phrase() {
+        for p in ["\u{3164}", "\u{3164} \u{FFA0}", "\u{115F}\u{1160}", "  "] {
+            assert_eq!(
+                check_phrase(p),
+                Err(ConfigError::EmptyPhrase(p.to_string()))
+            );
+        }
+        assert_eq!(check_phrase("dự án\u{3164}X"), Ok(()));
+        assert_eq!(check_phrase("K35"), Ok(()));
+    }
 
     #[test]
     fn fold_eq_agrees_with_tone_fold() {
