@@ -306,7 +306,7 @@ fn barking_dogs(t: &[Token], of: &[usize], out: &mut Vec<Finding>) {
 
 /// First-person pronouns (keys): the writer speaking of themself.
 const FIRST_PERSON: &[&str] = &[
-    "tôi", "mình", "em", "tớ", "tui", "tao", "t", "mk", "e", "ta",
+    "tôi", "mình", "em", "tớ", "tui", "tao", "t", "mk", "e", "ta", "mik", "tau",
 ];
 
 /// Words that may stand between a first-person subject and what it calls itself: "tôi đúng là
@@ -314,14 +314,15 @@ const FIRST_PERSON: &[&str] = &[
 /// lừa" names someone else.
 const SELF_FILLERS: &[&str] = &[
     "đúng", "là", "thật", "sự", "quả", "cũng", "vốn", "hơi", "rất", "khá", "tự", "đứa", "một",
-    "kẻ", "quá", "thì", "đồ", "thằng", "con", "loại", "cái", "công", "nhận",
+    "kẻ", "quá", "thì", "đồ", "thằng", "con", "loại", "cái", "công", "nhận", "đã", "còn", "vẫn",
+    "chỉ",
 ];
 
 /// Words after which a pronoun opens a clause ("ủa sao mình ngu thế", "vì tôi dốt"), rather
 /// than qualifying a noun ("dân mình ngu dốt": our people).
 const CLAUSE_OPENERS: &[&str] = &[
     "vì", "mà", "nhưng", "sao", "chắc", "ủa", "thì", "nên", "còn", "và", "chứ", "tại", "do",
-    "thôi", "ôi", "trời", "haiz", "huhu",
+    "thôi", "ôi", "trời", "haiz", "huhu", "haha", "hihi", "hehe",
 ];
 
 /// Verbs an insult may follow as an adverb of manner, right before it: "bọn mình chơi ngu
@@ -403,8 +404,15 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
         // A manner verb comes before an adjective ("chơi ngu"), not before a noun phrase
         // ("mình nói mấy thằng …": the verb's object).
         let adjective = !keyed(&t[r.start], NOUN_STARTS);
+        // "thằng ngu nào", "đồ ngu như anh", "thằng ngu này": the insult points at someone.
+        if t.get(r.end).is_some_and(|x| {
+            x.gap == Gap::Space && keyed(x, &["nào", "này", "đó", "ấy", "kia", "như"])
+        }) {
+            return true;
+        }
+        let mut manner_used = false;
         let mut j = r.start;
-        for step in 0..5 {
+        for step in 0..6 {
             // A comma between: "đời tao, đồ mất dạy" speaks to someone else.
             if j == 0 || t[j].gap != Gap::Space {
                 return true;
@@ -418,9 +426,13 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
                 let group_opens = plural
                     && (opens_at(j - 1)
                         || j > 1 && keyed(&t[j - 2], TIMES) && t[j - 1].gap == Gap::Space);
-                return !(group_opens || opens_at(j));
+                // "Em làm ngu thế này thì anh sửa sao kịp": a lone "em" before a manner verb
+                // is as often the person spoken to.
+                let addressee = manner_used && !plural && keyed(&t[j], &["em", "e"]);
+                return addressee || !(group_opens || opens_at(j));
             }
             let manner = step == 0 && adjective && keyed(&t[j], MANNER_VERBS);
+            manner_used |= manner;
             if !manner && !is(&t[j], SELF_FILLERS) {
                 return true;
             }
@@ -641,7 +653,112 @@ const NOT_A_CALL: &[&str] = &[
     "từng",
     "tránh",
     "ngừng",
+    "chớ",
+    "thôi",
+    "dừng",
+    "ko",
+    "k",
+    "hông",
+    "chẳng",
+    "hạn chế",
+    "nếu",
+    "khi",
+    "lúc",
 ];
+
+/// Words right after a crowd word that make it a description, not an address: "mọi người
+/// trong xóm kéo đến …", "anh em nhà nó gọi điện chửi tôi", "chị em tôi".
+const CROWD_QUALIFIERS: &[&str] = &[
+    "trong", "nhà", "ở", "của", "tôi", "tui", "tao", "chồng", "vợ", "họ", "đó", "kia", "ấy",
+];
+
+/// Words between the reach and the errand that make the errand someone else's or something to
+/// watch ("vào page xem clip bà cụ chửi kẻ trộm", "gọi 111 khi thấy người lớn chửi mắng trẻ").
+const ERRAND_STOPS: &[&str] = &[
+    "xem",
+    "coi",
+    "đọc",
+    "nghe",
+    "thấy",
+    "clip",
+    "bài",
+    "vụ",
+    "video",
+    "livestream",
+    "ảnh",
+    "khi",
+    "nếu",
+    "ai",
+    "người",
+    "bé",
+    "cụ",
+];
+
+/// Words right after the errand that make it friendly or the writer's own trouble ("réo nhau
+/// đi đá bóng", "spam chúc mừng sinh nhật", "gọi điện chửi tôi"): no call to abuse.
+const ERRAND_OBJECTS_BENIGN: &[&str] = &[
+    "nhau", "chúc", "tên", "like", "tim", "yêu", "tôi", "em", "mình", "tui", "tớ",
+];
+
+/// Whom a kind errand ("hỏi thăm", "nói chuyện với") must be aimed at to be a threat: a person
+/// held in contempt ("hỏi thăm nó", "hỏi thăm thằng đó").
+const CONTEMPT_TARGETS: &[&str] = &["nó", "hắn", "thằng", "con", "mụ", "lão", "ả", "gã"];
+
+/// Words that make a call to harass an appeal against it ("Mọi người làm ơn thôi inbox chửi bạn
+/// ấy nữa", "Mong cư dân mạng dừng ngay việc gọi điện khủng bố …", "Mn k nên ib chửi"), in
+/// the clause before the call.
+const APPEALS: &[&str] = &[
+    "đừng",
+    "không nên",
+    "k nên",
+    "ko nên",
+    "chớ",
+    "thôi",
+    "dừng",
+    "ngừng",
+    "tránh",
+    "cấm",
+    "nghiêm cấm",
+    "hạn chế",
+    "không được",
+];
+
+/// Drops calls to harass (the lexicon's and [`crowd_harassment`]'s) that are no call: asked as
+/// a question ("Anh em vào fb nó chửi thì giải quyết được gì?"), turned into an appeal by a word
+/// of [`APPEALS`] among the eight words of its clause before it, or told by their victim ("Cả
+/// nhà chồng nhắn tin chửi em suốt", "nhắn tin chửi con tôi", "chửi yêu nhau").
+fn disowned_calls(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let keyed = |j: usize, list: &[&str]| t.get(j).is_some_and(|x| list.contains(&x.key.as_str()));
+    out.retain(|f| {
+        if f.rule_id != "inflammatory.harassment" {
+            return true;
+        }
+        let r = tokens_in(t, &f.span);
+        if r.is_empty() {
+            return true;
+        }
+        let mut from = r.start;
+        while from > 0 && r.start - from < 8 && t[from].gap == Gap::Space {
+            from -= 1;
+        }
+        let appeal = (from..r.start).any(|j| {
+            APPEALS.iter().any(|w| {
+                (ctx.unaccented || w.split(' ').next() == Some(t[j].key.as_str()))
+                    && spelled_at(t, j, w)
+            })
+        });
+        let first_person = |j: usize| keyed(j, &["tôi", "em", "mình", "tui", "tớ", "tao", "t"]);
+        // "tát hộ tôi": the writer is who it is done for, not to.
+        let for_whom = r.end > 0 && keyed(r.end - 1, &["hộ", "giùm", "giúp", "cho", "dùm"]);
+        let victim = !for_whom
+            && t.get(r.end).is_some_and(|x| x.gap == Gap::Space)
+            && (first_person(r.end)
+                || keyed(r.end, &["nhau", "yêu"])
+                || keyed(r.end, &["con", "vợ", "chồng", "mẹ", "bố"]) && first_person(r.end + 1));
+        !(appeal || victim || ctx.sentence_is_question(r.start))
+    });
+}
 
 phrase_list!(crowds, CROWD);
 phrase_list!(reaches, REACH);
@@ -662,6 +779,7 @@ fn crowd_harassment(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &
     let insults = sentences_with(t, of, ranges.len(), out, |f| {
         f.category == Category::Inflammatory && f.severity >= Severity::Warning
     });
+    let keyed = |j: usize, list: &[&str]| t.get(j).is_some_and(|x| list.contains(&x.key.as_str()));
     let written = |j: usize| ctx.unaccented || t[j].marked || t[j].key == "spam";
     // The errand from token `j` (its syllable count); `soft` whether kind errands count.
     let errand_at = |j: usize, soft: bool| {
@@ -674,8 +792,10 @@ fn crowd_harassment(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &
     // The errand's words are rare and the crowd's common ("các", "anh", "cả"): only a sentence
     // with an errand is read further.
     for (si, r) in ranges.iter().enumerate() {
-        let hostile_here = insults[si] || si > 0 && insults[si - 1];
-        if !(r.start..r.end).any(|j| errand_at(j, hostile_here || exposed).is_some()) {
+        // "Anh em vào fb nó chửi thì giải quyết được gì?": a question asks, it does not call.
+        if !(r.start..r.end).any(|j| errand_at(j, insults[si] || exposed).is_some())
+            || ctx.sentence_is_question(r.start)
+        {
             continue;
         }
         let mut i = r.start;
@@ -693,6 +813,10 @@ fn crowd_harassment(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &
                 i += 1;
                 continue;
             };
+            if keyed(i + n, CROWD_QUALIFIERS) && t[i + n].gap == Gap::Space {
+                i += n;
+                continue;
+            }
             // "Bà con ơi, gọi vào số …": the call goes on past the vocative's comma.
             let after = i + n + usize::from(t.get(i + n).is_some_and(|x| x.key == "ơi"));
             // The rest of the clause from `from`, at most `len` words.
@@ -721,9 +845,19 @@ fn crowd_harassment(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &
                 });
             // "gọi nó là Tí": calling someone a name is no phone call.
             let naming = window(k + m, 3).any(|j| t[j].key == "là");
-            let soft = hostile_here || exposed && at_door;
-            let errand = window(k + m, 8).find_map(|j| errand_at(j, soft).map(|len| j + len));
-            let end = errand.filter(|&e| e <= r.end);
+            let soft = insults[si] || exposed && at_door;
+            // The errand, unless a word before it makes it something to watch or someone
+            // else's ([`ERRAND_STOPS`]), or a word after it friendly or the writer's own
+            // ([`ERRAND_OBJECTS_BENIGN`]); a kind errand needs a contemptuous target right
+            // after it ("hỏi thăm nó", not "hỏi thăm giúp" nor "hỏi thăm bà").
+            let errand = window(k + m, 8)
+                .take_while(|&j| !keyed(j, ERRAND_STOPS))
+                .find_map(|j| errand_at(j, soft).map(|len| (j, j + len)))
+                .filter(|&(j, e)| {
+                    let kind = hostiles().at(t, j).is_none();
+                    !keyed(e, ERRAND_OBJECTS_BENIGN) && (!kind || keyed(e, CONTEMPT_TARGETS))
+                });
+            let end = errand.map(|(_, e)| e).filter(|&e| e <= r.end);
             // In a text with diacritics a bare "cho" is no "chớ", nor "da" "đã".
             // Read from at most eight words before the crowd: a sentence without commas may be
             // a whole page long.
@@ -860,6 +994,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     masked_profanity(ctx, out);
     exterminate(ctx, of, ranges, out);
     crowd_harassment(ctx, of, ranges, out);
+    disowned_calls(ctx, out);
     barking_dogs(t, of, out);
     self_directed(t, out);
     kind_of_person(t, out);
