@@ -3409,6 +3409,7 @@ fn fifteenth_session_forms() {
         "Anh em vào fb nó chửi thì giải quyết được gì? Báo công an đi.",
         "Cả nhà chồng nhắn tin chửi em suốt vì em sinh con gái, em phải làm sao hả các chị?",
         "Team mình chơi ngu quá, thua 0-5",
+        "Chia sẻ ngay cho mọi người công thức làm bánh bông lan này nhé",
         "Lũ khỉ con của mình hôm nay ngoan ghê.",
         "Hôm nay bọn mình chơi ngu quá",
         "Shop nhận chuyển khoản qua STK 0123456789 Vietcombank, chủ TK Nguyễn Văn An. Ship toàn quốc.",
