@@ -125,7 +125,16 @@
   };
   const CLICKABLE = 'button, input[type="submit"], input[type="button"], [role="button"], a[href]';
 
-  let bypass = false; // true while a "post anyway" replay runs
+  let bypass = false; // true while a "post anyway" replay runs, until the next task
+  /**
+   * Whether `e` belongs to a replay ("Vẫn đăng", or a held share let through), which passes
+   * unasked: the replay's own events and what the page does in answer before the next task.
+   * Never the user's own next key or click (trusted: a replay's are dispatched by script),
+   * though it come while `bypass` is still on: on a busy page the browser runs queued input
+   * before the timer that ends the bypass, so "Vẫn đăng", a message typed at once and Enter
+   * sent that message unasked.
+   */
+  const replaying = (e) => bypass && !(e.isTrusted && (e.type === "keydown" || e.type === "click"));
   let dialog = null; // the open dialog's state
   // While a share action is held for an analysis to finish: its composers, and the text typed
   // into them meanwhile (kept out of the draft being shared, typed back after it).
@@ -248,7 +257,7 @@
    * false to let it through untouched.
    */
   function intercept(cs, e, replay) {
-    if (bypass || !CN.alive || !guardOn()) return false;
+    if (replaying(e) || !CN.alive || !guardOn()) return false;
     cs = cs.filter((c) => c?.connected && c.readText().text.trim());
     if (!cs.length) return false;
     const stop = () => {
@@ -613,7 +622,7 @@
     window,
     "click",
     (e) => {
-      if (bypass || dialog || !guardOn()) return; // off: not even a look at the page
+      if (replaying(e) || dialog || !guardOn()) return; // off: not even a look at the page
       const t = CN.deepTarget(e);
       const btn = t?.closest?.(CLICKABLE);
       if (!btn || btn.closest("[data-cannhac]")) return;
@@ -629,7 +638,7 @@
     window,
     "keydown",
     (e) => {
-      if (bypass || dialog || e.isComposing || e.keyCode === 229 || !guardOn()) return;
+      if (replaying(e) || dialog || e.isComposing || e.keyCode === 229 || !guardOn()) return;
       if (e.key !== "Enter" && e.key !== " ") return;
       const t = CN.deepTarget(e);
       const init = { key: e.key, code: e.code, keyCode: e.keyCode, which: e.which, ctrlKey: e.ctrlKey, metaKey: e.metaKey, shiftKey: e.shiftKey, altKey: e.altKey, bubbles: true, cancelable: true, composed: true };
@@ -669,7 +678,7 @@
     window,
     "submit",
     (e) => {
-      if (bypass || dialog) return;
+      if (replaying(e) || dialog) return;
       const form = CN.deepTarget(e);
       if (!form?.querySelectorAll || !postingForm(form) || !guardOn()) return;
       // The button that submitted it (none for Enter in a field: then the form's first one).
