@@ -3379,6 +3379,14 @@ fn fifteenth_session_forms() {
             f.rule_id == "inflammatory.harassment" && f.severity == Severity::High
         });
     }
+    // The physics lesson's "vl", the decimetre, slurs named to argue against them (adv34).
+    for t in [
+        "mai thi vl voi hoa roi ma chua on xong chuong dong dien",
+        "Bài 5: Một tấm bìa dài 12 dm, rộng 8 dm. Tính chu vi theo đơn vị dm.",
+        "Gọi người khác là \"bò đỏ\" hay \"ba que\" chỉ làm cuộc tranh luận tệ đi.",
+    ] {
+        assert_no_findings(&e, t);
+    }
     // A class visiting its sick teacher: her address is a warning, as any address, but no call.
     let t = "Cô Lan bị ốm, nhà cô ở số 8 ngõ 102 Trường Chinh. Các bạn đến nhà hỏi thăm cô nhé.";
     let r = e.analyze(t);

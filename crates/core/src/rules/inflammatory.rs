@@ -969,20 +969,64 @@ fn casual_tao(t: &[Token], out: &mut Vec<Finding>) {
 }
 
 /// Drops the intensifier "vl" written "VL" as the school subject (Vật lý): before a grade or a
-/// course ("Đề cương VL 11", "VL lớp 10", "VL đại cương") or after "môn" ("môn VL").
+/// course ("Đề cương VL 11", "VL lớp 10", "VL đại cương") or after "môn" ("môn VL"); in any case
+/// after a word of study ("mai thi vl với hoá", "ôn vl", "điểm vl") or before another subject
+/// ("vl hoá", "vl với toán").
 fn physics_vl(t: &[Token], out: &mut Vec<Finding>) {
     out.retain(|f| {
         if f.rule_id != "inflammatory.intensifier" {
             return true;
         }
         let r = tokens_in(t, &f.span);
-        if r.len() != 1 || !t[r.start].upper || t[r.start].fold != "vl" {
+        if r.len() != 1 || t[r.start].fold != "vl" {
             return true;
         }
         let next = t.get(r.end).filter(|x| x.gap == Gap::Space);
-        let subject = next.is_some_and(|x| x.numeric || matches!(x.key.as_str(), "lớp" | "đại"))
-            || r.start > 0 && t[r.start].gap == Gap::Space && t[r.start - 1].key == "môn";
-        !subject
+        let after_next = t.get(r.end + 1).filter(|x| x.gap == Gap::Space);
+        let prev = (r.start > 0 && t[r.start].gap == Gap::Space).then(|| &t[r.start - 1]);
+        // Compared as written: "dễ vl", "ổn vl" are no "đề", "ôn" (nor their bare "de", "on").
+        let studied = prev.is_some_and(|x| {
+            matches!(
+                x.key.as_str(),
+                "môn" | "mon" | "thi" | "ôn" | "điểm" | "diem" | "học" | "hoc" | "đề"
+            )
+        });
+        let subject_next = |x: &Token| {
+            matches!(
+                x.key.as_str(),
+                "hóa" | "hoá" | "hoa" | "toán" | "toan" | "sinh" | "lý" | "lí"
+            )
+        };
+        let subject = next.is_some_and(|x| {
+            subject_next(x)
+                || matches!(x.key.as_str(), "với" | "voi") && after_next.is_some_and(subject_next)
+        });
+        let course = t[r.start].upper
+            && next.is_some_and(|x| x.numeric || matches!(x.key.as_str(), "lớp" | "đại"));
+        !(course || studied || subject)
+    });
+}
+
+/// Drops profanity "dm" written as the decimetre: after a number or "đơn vị", or before "²",
+/// "vuông", "khối" ("dài 12 dm, rộng 8 dm", "theo đơn vị dm", "dm²").
+fn decimetres(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    out.retain(|f| {
+        let r = tokens_in(t, &f.span);
+        let unit_before = r.start > 0
+            && t[r.start].gap == Gap::Space
+            && (t[r.start - 1].numeric || t[r.start - 1].key == "vị");
+        let unit_after = t
+            .get(r.end)
+            .is_some_and(|x| x.gap == Gap::Space && matches!(x.key.as_str(), "vuông" | "khối"))
+            || ctx
+                .text
+                .get(f.span.end..)
+                .is_some_and(|a| a.starts_with(['²', '³']));
+        !(f.category == Category::Inflammatory
+            && r.len() == 1
+            && t[r.start].key == "dm"
+            && (unit_before || unit_after))
     });
 }
 
@@ -991,6 +1035,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let (of, ranges) = ctx.sentences();
     casual_tao(t, out);
     physics_vl(t, out);
+    decimetres(ctx, out);
     masked_profanity(ctx, out);
     exterminate(ctx, of, ranges, out);
     crowd_harassment(ctx, of, ranges, out);
@@ -1099,6 +1144,12 @@ const ABOUT_WORDS: &[&str] = &[
     // thêm các con về cách nói năng").
     "gọi nhau là",
     "cách nói năng",
+    // Arguing against the labels themselves ("Gọi người khác là 'bò đỏ' hay 'ba que' chỉ làm
+    // cuộc tranh luận tệ đi").
+    "gọi người khác là",
+    "gọi người ta là",
+    "gọi ai đó là",
+    "dán nhãn",
     // Posts of a kind named before their quoted title ("mấy bài 'bài thuốc chữa bách bệnh'
     // trên Zalo", "kiểu bài 'share gấp'"): the kind is the topic, not the claim.
     "mấy bài",
