@@ -3387,6 +3387,37 @@ fn fifteenth_session_forms() {
     ] {
         assert_no_findings(&e, t);
     }
+    // Decree 13/2023 (art. 2) personal data: a licence plate with its owner's name, a personal
+    // tax code, a student's number (adv34); a plate alone, a company's tax code are no one's.
+    for (t, cue) in [
+        (
+            "Xe Vios biển 30K-123.45 của ông Phạm Văn Hùng tổ 7 tối nào cũng đỗ chắn cổng nhà mình",
+            "30K-123.45",
+        ),
+        (
+            "Thằng chạy Exciter biển 29-B1 567.89 (chủ xe Lưu Quang Vinh) vừa quệt xe mình",
+            "29-B1 567.89",
+        ),
+        (
+            "Tra được mã số thuế cá nhân của ông giám đốc cũ rồi: 8012345678",
+            "8012345678",
+        ),
+        (
+            "Đây là bạn Trần Thu Hà, MSSV 20194321 lớp K64 KT, hôm qua chen hàng",
+            "20194321",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| {
+            f.category == Category::PersonalData && f.severity == Severity::Warning
+        });
+    }
+    for t in [
+        "Xe biển 30A-123.45 đỗ chắn cổng nhà mình cả sáng",
+        "Công an xã thông báo tìm chủ sở hữu xe máy Wave biển số 61H1-234.56. Chủ xe mang giấy tờ đến nhận.",
+        "Mã số thuế công ty: 0101234567",
+    ] {
+        assert_no_findings(&e, t);
+    }
     // A class visiting its sick teacher: her address is a warning, as any address, but no call.
     let t = "Cô Lan bị ốm, nhà cô ở số 8 ngõ 102 Trường Chinh. Các bạn đến nhà hỏi thăm cô nhé.";
     let r = e.analyze(t);

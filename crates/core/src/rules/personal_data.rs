@@ -40,14 +40,30 @@ const HEALTH_CARD_WORDS: &[&str] = &["bhyt", "bao hiem y te", "the bao hiem", "t
 /// Words (folded) that make a document number an example of its format ("ví dụ C1234567",
 /// "số dạng C1234567", "mẫu"): no one's data.
 const EXAMPLE_WORDS: &[&str] = &["vi du", "vd", "mau", "dang", "example", "chang han"];
-/// Words (folded) that name a social-insurance number (`mã số BHXH` 10 digits) or a driving
-/// licence (12 digits) before the number.
+/// Words (folded) that name a social-insurance number (`mã số BHXH` 10 digits), a driving
+/// licence (12 digits) or a personal tax code (`mã số thuế cá nhân`, 10 digits, or the 12 of
+/// the citizen ID it has become) before the number. A company's tax code is public: only
+/// "cá nhân" makes it a person's. Decree 13/2023/NĐ-CP, art. 2(4), lists all three as basic
+/// personal data.
 const DOCUMENT_WORDS: &[&str] = &[
     "bhxh",
     "bao hiem xa hoi",
     "gplx",
     "bang lai",
     "giay phep lai xe",
+    "ma so thue ca nhan",
+    "mst ca nhan",
+];
+/// Words (folded) right before a student's number (`MSSV 20194321`, 6 to 12 digits): it
+/// names one student, and a call-out post gives it with their name.
+const STUDENT_WORDS: &[&str] = &[
+    "mssv",
+    "msv",
+    "ma so sinh vien",
+    "ma sinh vien",
+    "mshs",
+    "ma hoc sinh",
+    "ma so hoc sinh",
 ];
 /// Words (folded) that make a nearby number a phone number.
 const PHONE_WORDS: &[&str] = &[
@@ -302,8 +318,10 @@ const BANK_VI: &str = "Số tài khoản ngân hàng của một người: chỉ
 const BANK_EN: &str = "A bank account number: post it only with the owner's consent.";
 const EMAIL_VI: &str = "Địa chỉ e-mail của một người: chỉ đăng khi chính chủ đồng ý.";
 const EMAIL_EN: &str = "Someone's e-mail address: post it only with their consent.";
-const DOC_VI: &str = "Số giấy tờ của một người (hộ chiếu, thẻ bảo hiểm y tế, sổ bảo hiểm xã hội, giấy phép lái xe): dữ liệu cá nhân cơ bản (Nghị định 13/2023/NĐ-CP). Hãy che bớt chữ số trước khi đăng.";
-const DOC_EN: &str = "The number of someone's document (passport, health-insurance card, social-insurance book, driving licence): basic personal data (Decree 13/2023). Mask some digits before posting.";
+const DOC_VI: &str = "Số giấy tờ của một người (hộ chiếu, thẻ bảo hiểm y tế, sổ bảo hiểm xã hội, giấy phép lái xe, mã số thuế cá nhân, mã số sinh viên): dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP). Hãy che bớt chữ số trước khi đăng.";
+const DOC_EN: &str = "The number of someone's document (passport, health-insurance card, social-insurance book, driving licence, personal tax code, student number): personal data (Decree 13/2023). Mask some digits before posting.";
+const PLATE_VI: &str = "Biển số xe kèm tên chủ xe: dữ liệu cá nhân cơ bản (Nghị định 13/2023/NĐ-CP, Điều 2). Có thể phản ánh sự việc mà không nêu tên người.";
+const PLATE_EN: &str = "A licence plate with its owner's name: basic personal data (Decree 13/2023, art. 2). The incident can be reported without naming the person.";
 const ADDR_VI: &str =
     "Địa chỉ nhà riêng: đăng công khai có thể khiến người ở đó bị làm phiền, đe dọa.";
 const ADDR_EN: &str =
@@ -374,8 +392,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && digits[2..].starts_with(['3', '5', '7', '8', '9'])
             && near(PHONE_WORDS, 6, 0);
         let (rule, vi, en) = if plain
-            && matches!(digits.len(), 10 | 12)
-            && near(DOCUMENT_WORDS, 12, 0)
+            && (matches!(digits.len(), 10 | 12) && near(DOCUMENT_WORDS, 12, 0)
+                || (6..=12).contains(&digits.len()) && near(STUDENT_WORDS, 4, 0))
             && !near(PHONE_WORDS, 4, 0)
         {
             ("personal_data.document_number", DOC_VI, DOC_EN)
@@ -444,6 +462,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ));
     }
     document_codes(ctx, out);
+    licence_plates(ctx, out);
     addresses(ctx, out);
     apartments(ctx, out);
     let own = mark_own(ctx, &mut out[start_len..], accusing, &ad);
@@ -1082,6 +1101,96 @@ fn document_codes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 x.orig.clone(),
                 DOC_VI,
                 DOC_EN,
+            ));
+        }
+    }
+}
+
+/// The length of a Vietnamese licence plate at byte `i` of `b` (the caller's text), or 0:
+/// two digits (the province), an optional `-`, one or two capitals and an optional digit (the
+/// series: `30K`, `51LD`, `29-B1`), an optional space or `-`, then `123.45` or four or five
+/// digits. Not inside a word or a longer number.
+fn plate_len(b: &[u8], i: usize) -> usize {
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    let upper = |k: usize| b.get(k).is_some_and(u8::is_ascii_uppercase);
+    if i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.')
+        || !(digit(i) && digit(i + 1))
+    {
+        return 0;
+    }
+    let mut k = i + 2;
+    k += usize::from(b.get(k) == Some(&b'-'));
+    let series = k;
+    while k < series + 2 && upper(k) {
+        k += 1;
+    }
+    if k == series {
+        return 0;
+    }
+    k += usize::from(digit(k));
+    k += usize::from(matches!(b.get(k), Some(b' ' | b'-')));
+    let run = (k..).take_while(|&j| digit(j)).count();
+    let end = if run == 3 && b.get(k + 3) == Some(&b'.') && digit(k + 4) && digit(k + 5) {
+        k + 6
+    } else if matches!(run, 4 | 5) {
+        k + run
+    } else {
+        return 0;
+    };
+    if b.get(end).is_some_and(|c| c.is_ascii_alphanumeric())
+        || digit(end + 1) && b.get(end) == Some(&b'.')
+    {
+        return 0;
+    }
+    end - i
+}
+
+/// Licence plates given with their owner's name ("Xe Vios biển 30K-123.45 của ông Phạm Văn
+/// Hùng", "biển 29-B1 567.89 (chủ xe Lưu Quang Vinh …)"): `warning`, as Decree 13/2023/NĐ-CP
+/// (art. 2) counts a plate as basic personal data. A plate alone (a car parked across a gate,
+/// the police looking for an owner) names no one and gets nothing.
+fn licence_plates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    // The caller's text: the normalised view is case-folded, and a plate's series is in
+    // capitals (its characters are ASCII, so NFD or tone placement never touch them).
+    let b = ctx.text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let (at, n) = (i, plate_len(b, i));
+        if n == 0 {
+            // Past this run of digits: a plate starts a run.
+            i += b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            continue;
+        }
+        let span = at..at + n;
+        let toks = tokens_in(t, &span);
+        i = at + n;
+        if toks.is_empty() {
+            continue;
+        }
+        // The owner named after it ("của ông Phạm Văn Hùng", "chủ xe Lưu Quang Vinh", "chủ xe
+        // là anh Toàn") or before it ("Xe của anh Nam biển …").
+        let named_after = (toks.end..(toks.end + 6).min(t.len())).any(|k| {
+            t[k].fold == "cua" && titled_name(t, k + 1, t.len())
+                || t[k].fold == "chu"
+                    && t.get(k + 1).is_some_and(|x| x.fold == "xe")
+                    && (k + 2..(k + 5).min(t.len())).any(|j| {
+                        t[j].capitalized && !t[j].upper && t[j].gap != Gap::Hard
+                            || titled_name(t, j, t.len())
+                    })
+        });
+        if named_after || names_owner(t, toks.start) {
+            out.push(finding(
+                "personal_data.licence_plate",
+                Category::PersonalData,
+                Severity::Warning,
+                span,
+                PLATE_VI,
+                PLATE_EN,
             ));
         }
     }
