@@ -3415,8 +3415,26 @@ fn fifteenth_session_forms() {
         "Xe biển 30A-123.45 đỗ chắn cổng nhà mình cả sáng",
         "Công an xã thông báo tìm chủ sở hữu xe máy Wave biển số 61H1-234.56. Chủ xe mang giấy tờ đến nhận.",
         "Mã số thuế công ty: 0101234567",
+        "con xe biển 72A-123.45 của Bà Rịa chạy lên tận Đà Lạt",
+        "Ảnh kỷ yếu lớp 12A1 2015-2018 của cô Lan chủ nhiệm",
+        "Cho thuê xe hoa Mercedes S450 biển 30K-999.99 của anh Hoàng Auto, giá tốt",
+        "Theo Công an tỉnh, chiếc xe 37A-123.45 của ông Nguyễn Văn T. đã va chạm với xe máy.",
+        "các bạn có MSSV từ 20230001 đến 20230150 thi phòng D3-101",
+        "mã số thuế cá nhân có 10 chữ số (ví dụ: 8012345678)",
     ] {
         assert_no_findings(&e, t);
+    }
+    // The writer's own numbers: at most an info nudge.
+    for t in [
+        "Dạ em là Lê Văn Nam, mã số thuế cá nhân 8012345678, nhờ chị quyết toán giúp em",
+        "Em chào thầy, em là sinh viên lớp KTPM2, MSSV 21520123, em muốn hỏi lịch thi",
+    ] {
+        let r = e.analyze(t);
+        assert!(
+            r.findings.iter().all(|f| f.severity < Severity::Warning),
+            "{t:?}: {:?}",
+            r.findings
+        );
     }
     // A class visiting its sick teacher: her address is a warning, as any address, but no call.
     let t = "Cô Lan bị ốm, nhà cô ở số 8 ngõ 102 Trường Chinh. Các bạn đến nhà hỏi thăm cô nhé.";

@@ -391,10 +391,22 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && digits.starts_with("84")
             && digits[2..].starts_with(['3', '5', '7', '8', '9'])
             && near(PHONE_WORDS, 6, 0);
+        // A document number given as a format's example ("ví dụ: 8012345678", "cú pháp
+        // MSSV-HoTen, VD: 20231234"), the ends of a range ("MSSV từ 20230001 đến 20230150"), a
+        // company's number ("công ty (ĐKKD 0312345678)") or a card found ("nhận lại thẻ") is
+        // no one's data given away.
+        let document_aside = || {
+            near(EXAMPLE_WORDS, 3, 0)
+                || near(&["cu phap"], 8, 0)
+                || near(&["tu", "den"], 1, 0)
+                || near(&["cong ty", "dkkd", "doanh nghiep"], 4, 0)
+                || near(&["nhan lai", "danh roi", "nhat duoc", "bi mat"], 12, 12)
+        };
         let (rule, vi, en) = if plain
             && (matches!(digits.len(), 10 | 12) && near(DOCUMENT_WORDS, 12, 0)
                 || (6..=12).contains(&digits.len()) && near(STUDENT_WORDS, 4, 0))
             && !near(PHONE_WORDS, 4, 0)
+            && !document_aside()
         {
             ("personal_data.document_number", DOC_VI, DOC_EN)
         } else if (bare_84 || phone_kind(raw, &digits).is_some()) && !public {
@@ -583,6 +595,12 @@ const OWN_WORDS: &[&str] = &[
     "đặt tiệc",
     "đặt mua",
 ];
+/// Words (folded) of writers introducing themselves or their child ("em là …", "tên em …",
+/// "con em …"), before their own document number.
+const SELF_INTRO: &[&str] = &[
+    "em la", "toi la", "minh la", "to la", "e la", "em ten", "ten em", "e ten", "con em",
+    "con toi", "con minh",
+];
 /// Words that make nearby data someone else's, whatever else is said. Written with their
 /// diacritics where the folded form is also an everyday word (`thằng` / `tháng`, `nó` / `nợ`,
 /// `bạo hành` / `bảo hành`; see [`spelled_at`]).
@@ -722,12 +740,16 @@ fn mark_own(
         let listed = own_end.is_some_and(|e| toks.start <= e + 3);
         // A document's number is the writer's only when said so ("hộ chiếu của em"): an ad's
         // or a lost-and-found's words ("ai nhặt được", "liên hệ") say nothing of whose it is.
-        let own_words = if f.rule_id == "personal_data.document_number" {
+        let document = f.rule_id == "personal_data.document_number";
+        let own_words = if document {
             &OWN_WORDS[..POSSESSIVES]
         } else {
             OWN_WORDS
         };
-        if (listed || near(own_words)) && !other {
+        // The writer introducing themself or their child before their own number ("Dạ em là Lê
+        // Văn Nam, mã số thuế cá nhân 8012345678", "Con em học lớp 3A, mã học sinh …").
+        let introduced = document && near_word(ctx.tokens, toks.start, toks.end, 14, 0, SELF_INTRO);
+        if (listed || introduced || near(own_words)) && !other {
             f.severity = Severity::Info;
             f.message.vi = OWN_VI.to_string();
             f.message.en = OWN_EN.to_string();
@@ -1106,6 +1128,51 @@ fn document_codes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+/// Makes and models written after "chủ xe" that are no one's name ("chủ xe Honda Lead").
+const VEHICLE_NAMES: &[&str] = &[
+    "honda", "toyota", "vinfast", "mazda", "kia", "hyundai", "ford", "mercedes", "yamaha",
+    "suzuki", "piaggio", "vespa", "lead", "wave", "vision", "exciter", "sh", "air", "winner",
+    "sirius", "camry", "vios", "innova", "fortuner", "ranger", "xpander", "bmw", "audi", "lexus",
+];
+
+/// Words after a name that make it a business's ("anh Hoàng Auto", "chị Lan Shop").
+const BUSINESS_AFTER_NAME: &[&str] = &["auto", "shop", "store", "garage", "car", "motor", "xe"];
+
+/// Whether tokens from `k` name a person by a title in lower case and a capitalised name ("ông
+/// Phạm Văn Hùng", "anh Toàn"): not a place written with a capitalised title ("Bà Rịa", "Cô
+/// Tô", "Ông Lãnh"), not a business ("anh Hoàng Auto"), not a name the press cuts to an
+/// initial ("ông Nguyễn Văn T.").
+fn person_named(t: &[Token], k: usize) -> bool {
+    let Some(title) = t.get(k) else {
+        return false;
+    };
+    if title.capitalized || !NAME_TITLES.contains(&title.fold.as_str()) {
+        return false;
+    }
+    let mut j = k + 1;
+    while t
+        .get(j)
+        .is_some_and(|x| x.capitalized && !x.upper && x.gap == Gap::Space)
+    {
+        j += 1;
+    }
+    // "ông Nguyễn Văn T.": the press's initial keeps the name back.
+    let initial = |x: &Token| x.upper && x.key.chars().nth(1).is_none();
+    j > k + 1
+        && !t.get(j).is_some_and(|x| {
+            x.gap == Gap::Space && (BUSINESS_AFTER_NAME.contains(&x.fold.as_str()) || initial(x))
+        })
+}
+
+/// Whether tokens from `k` are a full name: two or more capitalised syllables in a row, none a
+/// make or model ([`VEHICLE_NAMES`]): "Lưu Quang Vinh", not "Honda Lead" nor "Hầm B1".
+fn full_name(t: &[Token], k: usize) -> bool {
+    let name = |x: &Token| {
+        x.capitalized && !x.upper && x.letters && !VEHICLE_NAMES.contains(&x.fold.as_str())
+    };
+    t.get(k).is_some_and(name) && t.get(k + 1).is_some_and(|x| x.gap == Gap::Space && name(x))
+}
+
 /// The length of a Vietnamese licence plate at byte `i` of `b` (the caller's text), or 0:
 /// two digits (the province), an optional `-`, one or two capitals and an optional digit (the
 /// series: `30K`, `51LD`, `29-B1`), an optional space or `-`, then `123.45` or four or five
@@ -1130,15 +1197,17 @@ fn plate_len(b: &[u8], i: usize) -> usize {
     k += usize::from(digit(k));
     k += usize::from(matches!(b.get(k), Some(b' ' | b'-')));
     let run = (k..).take_while(|&j| digit(j)).count();
+    // "lớp 12A1 2015-2018": a class and its years, not a plate.
+    let year = run == 4 && (b[k..].starts_with(b"19") || b[k..].starts_with(b"20"));
     let end = if run == 3 && b.get(k + 3) == Some(&b'.') && digit(k + 4) && digit(k + 5) {
         k + 6
-    } else if matches!(run, 4 | 5) {
+    } else if matches!(run, 4 | 5) && !year {
         k + run
     } else {
         return 0;
     };
     if b.get(end).is_some_and(|c| c.is_ascii_alphanumeric())
-        || digit(end + 1) && b.get(end) == Some(&b'.')
+        || matches!(b.get(end), Some(b'.' | b'-')) && digit(end + 1)
     {
         return 0;
     }
@@ -1172,18 +1241,29 @@ fn licence_plates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if toks.is_empty() {
             continue;
         }
+        // A class, an order or a room code ("lớp 12A1", "Đơn hàng 24A-12345", "mã 30K…").
+        let coded = (toks.start.saturating_sub(3)..toks.start).any(|k| {
+            matches!(
+                t[k].fold.as_str(),
+                "lop" | "don" | "ma" | "order" | "code" | "ve" | "phong"
+            )
+        });
         // The owner named after it ("của ông Phạm Văn Hùng", "chủ xe Lưu Quang Vinh", "chủ xe
         // là anh Toàn") or before it ("Xe của anh Nam biển …").
         let named_after = (toks.end..(toks.end + 6).min(t.len())).any(|k| {
-            t[k].fold == "cua" && titled_name(t, k + 1, t.len())
+            t[k].fold == "cua" && person_named(t, k + 1)
                 || t[k].fold == "chu"
                     && t.get(k + 1).is_some_and(|x| x.fold == "xe")
-                    && (k + 2..(k + 5).min(t.len())).any(|j| {
-                        t[j].capitalized && !t[j].upper && t[j].gap != Gap::Hard
-                            || titled_name(t, j, t.len())
-                    })
+                    && (k + 2..(k + 5).min(t.len())).any(|j| person_named(t, j) || full_name(t, j))
         });
-        if named_after || names_owner(t, toks.start) {
+        let named_before = (toks.start.saturating_sub(8)..toks.start)
+            .any(|k| t[k].fold == "cua" && person_named(t, k + 1));
+        // A seller's or a renter's own vehicle in an ad ("Cho thuê xe hoa … biển 30K-999.99 của
+        // anh Hoàng Auto", "Em bán giúp xe của chú Tư").
+        let offered = || {
+            (0..t.len()).any(|k| ad_words().at(t, k).is_some() || offer_words().at(t, k).is_some())
+        };
+        if !coded && (named_after || named_before) && !offered() {
             out.push(finding(
                 "personal_data.licence_plate",
                 Category::PersonalData,
