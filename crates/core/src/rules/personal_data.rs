@@ -1223,6 +1223,14 @@ fn licence_plates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // The caller's text: the normalised view is case-folded, and a plate's series is in
     // capitals (its characters are ASCII, so NFD or tone placement never touch them).
     let b = ctx.text.as_bytes();
+    // A seller's or a renter's own vehicle in an ad ("Cho thuê xe hoa … biển 30K-999.99 của
+    // anh Hoàng Auto", "Em bán giúp xe của chú Tư"); read once, at the first named plate.
+    let offered = std::cell::OnceCell::new();
+    let offered = || {
+        *offered.get_or_init(|| {
+            (0..t.len()).any(|k| ad_words().at(t, k).is_some() || offer_words().at(t, k).is_some())
+        })
+    };
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_digit() {
@@ -1258,11 +1266,6 @@ fn licence_plates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         });
         let named_before = (toks.start.saturating_sub(8)..toks.start)
             .any(|k| t[k].fold == "cua" && person_named(t, k + 1));
-        // A seller's or a renter's own vehicle in an ad ("Cho thuê xe hoa … biển 30K-999.99 của
-        // anh Hoàng Auto", "Em bán giúp xe của chú Tư").
-        let offered = || {
-            (0..t.len()).any(|k| ad_words().at(t, k).is_some() || offer_words().at(t, k).is_some())
-        };
         if !coded && (named_after || named_before) && !offered() {
             out.push(finding(
                 "personal_data.licence_plate",
