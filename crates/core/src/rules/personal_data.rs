@@ -1231,21 +1231,20 @@ fn licence_plates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             (0..t.len()).any(|k| ad_words().at(t, k).is_some() || offer_words().at(t, k).is_some())
         })
     };
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() {
-            i += 1;
+    // A plate starts a token with digits: only those are read (not every byte of the text).
+    let mut past = 0;
+    for x in t {
+        let at = x.orig.start;
+        if at < past || !x.key.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             continue;
         }
-        let (at, n) = (i, plate_len(b, i));
+        let n = plate_len(b, at);
         if n == 0 {
-            // Past this run of digits: a plate starts a run.
-            i += b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
             continue;
         }
+        past = at + n;
         let span = at..at + n;
         let toks = tokens_in(t, &span);
-        i = at + n;
         if toks.is_empty() {
             continue;
         }
