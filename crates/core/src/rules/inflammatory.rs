@@ -723,6 +723,18 @@ const APPEALS: &[&str] = &[
     "không được",
 ];
 
+/// Whether a phrase of `list` starts at a token of `range`. In a text with diacritics a phrase's
+/// first syllable must be written as it is: a bare "cho" is no "chớ", nor "da" "đã".
+fn said_in(ctx: &Ctx<'_>, range: Range<usize>, list: &[&str]) -> bool {
+    let t = ctx.tokens;
+    range.into_iter().any(|j| {
+        list.iter().any(|w| {
+            (ctx.unaccented || w.split(' ').next() == Some(t[j].key.as_str()))
+                && spelled_at(t, j, w)
+        })
+    })
+}
+
 /// Drops calls to harass (the lexicon's and [`crowd_harassment`]'s) that are no call: asked as
 /// a question ("Anh em vào fb nó chửi thì giải quyết được gì?"), turned into an appeal by a word
 /// of [`APPEALS`] among the eight words of its clause before it, or told by their victim ("Cả
@@ -742,12 +754,7 @@ fn disowned_calls(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         while from > 0 && r.start - from < 8 && t[from].gap == Gap::Space {
             from -= 1;
         }
-        let appeal = (from..r.start).any(|j| {
-            APPEALS.iter().any(|w| {
-                (ctx.unaccented || w.split(' ').next() == Some(t[j].key.as_str()))
-                    && spelled_at(t, j, w)
-            })
-        });
+        let appeal = said_in(ctx, from..r.start, APPEALS);
         let first_person = |j: usize| keyed(j, &["tôi", "em", "mình", "tui", "tớ", "tao", "t"]);
         // "tát hộ tôi": the writer is who it is done for, not to.
         let for_whom = r.end > 0 && keyed(r.end - 1, &["hộ", "giùm", "giúp", "cho", "dùm"]);
@@ -858,17 +865,9 @@ fn crowd_harassment(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &
                     !keyed(e, ERRAND_OBJECTS_BENIGN) && (!kind || keyed(e, CONTEMPT_TARGETS))
                 });
             let end = errand.map(|(_, e)| e).filter(|&e| e <= r.end);
-            // In a text with diacritics a bare "cho" is no "chớ", nor "da" "đã".
             // Read from at most eight words before the crowd: a sentence without commas may be
             // a whole page long.
-            let turned = |e: usize| {
-                (clause.max(i.saturating_sub(8))..e).any(|j| {
-                    NOT_A_CALL.iter().any(|w| {
-                        (ctx.unaccented || w.split(' ').next() == Some(t[j].key.as_str()))
-                            && spelled_at(t, j, w)
-                    })
-                })
-            };
+            let turned = |e: usize| said_in(ctx, clause.max(i.saturating_sub(8))..e, NOT_A_CALL);
             match end {
                 Some(e) if aimed && !naming && !turned(e) => {
                     spans.push(t[k].orig.start..t[e - 1].orig.end);
