@@ -379,8 +379,9 @@ fn fond_household(t: &[Token], r: &Range<usize>, is: impl Fn(&Token, &[&str]) ->
 }
 
 /// Drops insults the writer aims at themself: a first-person pronoun (alone or made plural,
-/// [`PLURAL_MARKERS`]) that opens its clause, then at most four words of [`SELF_FILLERS`] (or
-/// one of [`MANNER_VERBS`] right before the insult), then the insult ("Tôi đúng là đồ ngốc, để
+/// [`PLURAL_MARKERS`]) that opens its clause, then at most five words of [`SELF_FILLERS`] (or
+/// one of [`MANNER_VERBS`] right before the insult), then the insult, with no comma between and
+/// no word after it that points on ("thằng ngu nào", "đồ ngu như anh") ("Tôi đúng là đồ ngốc, để
 /// quên chìa khoá", "Em là đứa ngu nhất lớp môn lý", "Bọn mình chơi ngu quá"). Self-deprecation
 /// insults no one; nor does a fond epithet for the writer's own children ([`fond_household`]).
 fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
@@ -395,6 +396,9 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
         // ngoc").
         let is = |x: &Token, list: &[&str]| list.iter().any(|w| crate::engine::key_matches(x, w));
         let r = tokens_in(t, &f.span);
+        if r.is_empty() {
+            return true;
+        }
         if fond_household(t, &r, is) {
             return false;
         }
@@ -624,9 +628,9 @@ const HOSTILE: &[&str] = &[
     "spam",
 ];
 
-/// Errands that are kind in themselves ("hỏi thăm", "nói chuyện"): hostile only after "tận nhà"
-/// in a post that gives someone's phone or address, or in a sentence (or the one before) that
-/// insults.
+/// Errands that are kind in themselves ("hỏi thăm", "nói chuyện"): hostile only with a
+/// contemptuous target right after them ([`CONTEMPT_TARGETS`]: "hỏi thăm nó"), and only after
+/// "tận nhà" in a post that gives someone's personal data or in a sentence that insults.
 const HOSTILE_SOFT: &[&str] = &[
     "hỏi thăm",
     "nói chuyện với",
@@ -1502,6 +1506,24 @@ mod tests {
             CLAUSE_END_PARTICLES,
             GREETINGS,
             FILM_WORDS,
+            FIRST_PERSON,
+            SELF_FILLERS,
+            MANNER_VERBS,
+            PLURAL_MARKERS,
+            NOUN_STARTS,
+            TIMES,
+            FOND_EPITHETS,
+            CROWD,
+            REACH,
+            HOUSEHOLDER,
+            HOSTILE,
+            HOSTILE_SOFT,
+            NOT_A_CALL,
+            CROWD_QUALIFIERS,
+            ERRAND_STOPS,
+            ERRAND_OBJECTS_BENIGN,
+            CONTEMPT_TARGETS,
+            APPEALS,
         ]);
     }
 }

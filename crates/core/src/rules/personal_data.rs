@@ -1835,4 +1835,20 @@ mod tests {
             super::OWN_WORDS,
         ]);
     }
+
+    /// The lists compared with tokens' folded forms are written folded.
+    #[test]
+    fn folded_lists_are_folded() {
+        for list in [
+            super::DOCUMENT_WORDS,
+            super::STUDENT_WORDS,
+            super::SELF_INTRO,
+            super::VEHICLE_NAMES,
+            super::BUSINESS_AFTER_NAME,
+        ] {
+            for w in list {
+                assert_eq!(crate::text::tone::fold(w), *w);
+            }
+        }
+    }
 }
