@@ -466,6 +466,10 @@
         if (this.marks && !this.visible?.length && this.useHighlights) this.removeOverlay();
         return;
       }
+      // The same notice again (the worker cut a dense post's findings at each keystroke): it
+      // stays where it is, and the drawing that follows places it (a layout here would measure
+      // the new text with the old findings, then render would measure it again).
+      if (!this.longLineNotice && this.marks?.host.isConnected && this.marks.notice?.textContent === text) return;
       this.longLineNotice = false; // replaced
       this.showNotice(this.ensureOverlay(), text);
       this.layoutKey = "";
