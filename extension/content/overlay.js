@@ -166,6 +166,268 @@
     return false;
   }
 
+  // ---------- the mirror's text, in blocks of whole lines ----------
+  // The mirror holds the field's text cut into blocks (<div>s) of whole lines, about CHUNK UTF-16
+  // units each: a keystroke then changes one block, and the browser re-shapes, lays out and
+  // pre-paints that block and reuses the others' layout, where one text node of a
+  // 150,000-character post cost 20–40 ms of main thread per keystroke (80–120 ms as one
+  // paragraph). Lines wrap within their paragraph, so a block ends after a "\n" (a hard end);
+  // a paragraph longer than 2 × CHUNK is also cut at the start of one of its wrapped lines (a
+  // soft end), where the field's own line ends: lines are filled one after the other (the
+  // mirror's `text-wrap` is the default), so the lines after a line start depend only on the
+  // text after it. A soft end is checked after each change near it and moved to a real line
+  // start (fixSoftEnds); texts or styles where a line's layout depends on more than its own text
+  // (right-to-left scripts and directions, lines not aligned to their start, `hanging` and
+  // `each-line` indents, vertical writing, long words that do not break) get only hard ends.
+  const CHUNK = 2_000;
+  // Strong right-to-left characters and bidi controls (their levels resolve across lines).
+  const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200e\u200f\u202a-\u202e\u2066-\u2069]|\ud802[\udc00-\udfff]|\ud803[\udc00-\udfff]|\ud83a|\ud83b/;
+  // Lines aligned to their start: the spaces ending a soft block count in the alignment of its
+  // last line where the field's hang past the line's end (centred, right-aligned and justified
+  // lines would move).
+  const START_ALIGNED = new Set(["start", "left", "-webkit-left", "-webkit-auto"]);
+  let fontEpoch = 0; // a web font arrived: every soft end is checked again
+  document.fonts?.addEventListener?.("loadingdone", () => fontEpoch++);
+
+  /** Whether text offset `k` of `data` starts a paragraph (or the text). */
+  const hardAt = (data, k) => k === 0 || data.charCodeAt(k - 1) === 10;
+
+  /**
+   * `seg` (a run of whole lines) cut into blocks of about CHUNK units: after a "\n" where there
+   * is one within 2 × CHUNK, else, with `soft`, after a space (fixSoftEnds moves it to a line
+   * start), else after the next "\n".
+   */
+  function cutLines(seg, soft) {
+    if (seg.length <= 2 * CHUNK) return [seg];
+    const out = [];
+    let pos = 0;
+    while (seg.length - pos > 2 * CHUNK) {
+      let cut = seg.indexOf("\n", pos + CHUNK - 1);
+      if (cut >= 0 && (cut < pos + 2 * CHUNK || !soft)) cut++;
+      else if (soft) {
+        const sp = seg.indexOf(" ", pos + CHUNK);
+        cut = sp >= 0 && sp < pos + CHUNK + 400 ? sp + 1 : pos + CHUNK;
+        while (cut < seg.length && seg.charCodeAt(cut) === 32) cut++;
+        if ((seg.charCodeAt(cut) & 0xfc00) === 0xdc00) cut++; // not inside a surrogate pair
+      } else break;
+      if (cut >= seg.length) break;
+      out.push(seg.slice(pos, cut));
+      pos = cut;
+    }
+    out.push(seg.slice(pos));
+    return out;
+  }
+
+  /** A new block element holding `text`. */
+  function newChunk(text) {
+    const el = document.createElement("div");
+    const node = document.createTextNode(text);
+    el.appendChild(node);
+    return { start: 0, len: text.length, el, node, soft: false };
+  }
+
+  /**
+   * Makes the mirror `m` hold `data`: m.chunks ({start, len, el, node, soft}, in text order)
+   * and m.data (the text they hold). Only the blocks holding the change between the two texts'
+   * common prefix and suffix are written (and, in a single block, only the changed part of it);
+   * the soft ends next to them are left in m.dirty for fixSoftEnds. False (and nothing
+   * written) when soft ends are in use and the change brings right-to-left text.
+   */
+  function syncMirrorText(m, data) {
+    const old = m.data;
+    if (old === data) return true;
+    const chunks = m.chunks;
+    const oldLen = old.length;
+    const newLen = data.length;
+    const delta = newLen - oldLen;
+    const max = Math.min(oldLen, newLen);
+    let a = 0; // the first block holding a change
+    let p = 0; // the common prefix
+    let q = 0; // the common suffix (p + q <= max)
+    let b = chunks.length; // blocks b… are unchanged (shifted by delta)
+    if (chunks.length) {
+      // Whole blocks first (native compares), then characters.
+      const end = (c) => c.start + c.len;
+      while (a < chunks.length - 1 && end(chunks[a]) <= max && data.startsWith(old.slice(chunks[a].start, end(chunks[a])), chunks[a].start)) a++;
+      p = chunks[a].start;
+      while (p < max && old.charCodeAt(p) === data.charCodeAt(p)) p++;
+      let k = chunks.length - 1;
+      while (k > a && chunks[k].start >= p && chunks[k].start + delta >= p && data.endsWith(old.slice(chunks[k].start, end(chunks[k])), end(chunks[k]) + delta)) k--;
+      q = oldLen - end(chunks[k]);
+      while (q < max - p && old.charCodeAt(oldLen - 1 - q) === data.charCodeAt(newLen - 1 - q)) q++;
+      // A block is kept after the change only if the character before it is unchanged too.
+      while (b - 1 > a && chunks[b - 1].start > oldLen - q) b--;
+    }
+    const from = chunks.length ? chunks[a].start : 0;
+    const to = b < chunks.length ? chunks[b].start + delta : newLen;
+    const seg = data.slice(from, to);
+    if (m.soft && RTL.test(seg)) return false;
+    const pieces = seg ? cutLines(seg, m.soft) : [];
+    const next = b < chunks.length ? chunks[b].el : m.probe || null;
+    const made = [];
+    pieces.forEach((piece, n) => {
+      let c = a + n < b ? chunks[a + n] : null;
+      if (!c) {
+        c = newChunk(piece);
+        m.mirror.insertBefore(c.el, next);
+      } else if (pieces.length === 1 && b - a === 1) {
+        // One block changed: replace only its changed part.
+        const lp = Math.max(0, p - c.start);
+        const lq = Math.max(0, Math.min(c.len - lp, c.start + c.len - (oldLen - q)));
+        c.node.replaceData(lp, c.len - lp - lq, piece.slice(lp, piece.length - lq));
+        c.len = piece.length;
+      } else if (c.node.data !== piece) {
+        c.node.data = piece;
+        c.len = piece.length;
+      }
+      made.push(c);
+    });
+    for (let k = a + pieces.length; k < b; k++) chunks[k].el.remove();
+    chunks.splice(a, b - a, ...made);
+    m.data = data;
+    placeChunks(m, a);
+    // The soft ends of the blocks written and of the block after them.
+    for (let k = a; k <= a + made.length && k < chunks.length; k++) if (chunks[k].soft) m.dirty.add(chunks[k]);
+    return true;
+  }
+
+  /** Sets the start (and the soft mark) of blocks k… from the lengths before them. */
+  function placeChunks(m, k) {
+    const chunks = m.chunks;
+    for (let at = k > 0 ? chunks[k - 1].start + chunks[k - 1].len : 0; k < chunks.length; k++) {
+      const c = chunks[k];
+      c.start = at;
+      at += c.len;
+      const soft = !hardAt(m.data, c.start);
+      if (soft !== c.soft) {
+        c.soft = soft;
+        c.el.className = soft ? "soft" : "";
+      }
+    }
+  }
+
+  /** The viewport rect of the character at offset `o` of text node `node` (or null). */
+  function charBox(range, node, o) {
+    for (let k = o; k >= 0 && k > o - 4; k--) {
+      range.setStart(node, k);
+      range.setEnd(node, Math.min(k + 1, node.length));
+      const r = range.getBoundingClientRect();
+      if (r.height > 0) return r;
+    }
+    return null;
+  }
+
+  /**
+   * Moves every soft end in m.dirty to a line start of the field's layout. The block before it
+   * starts at a line start and holds the same text as the field up to the soft end, so its
+   * lines are the field's up to its last one, whose start `s` is then a line start of the field
+   * too (the field's line from `s` may only run on past the soft end). The text from `s` is laid
+   * out in a probe block of the same width and styles, and the soft end goes to the first line
+   * start at or after it (no move when it is one already). The block after a moved end has new
+   * lines: its own soft end is checked next.
+   */
+  function fixSoftEnds(m) {
+    const chunks = m.chunks;
+    const data = m.data;
+    if (!m.dirty.size) return;
+    if (!m.probe) {
+      m.probe = document.createElement("div");
+      m.probe.className = "probe";
+      m.probe.appendChild(document.createTextNode(""));
+      m.mirror.appendChild(m.probe);
+    }
+    const probe = m.probe;
+    const pnode = probe.firstChild;
+    const range = new Range();
+    const eachLine = m.mirror.hasAttribute("data-each-line");
+    probe.style.display = "block";
+    for (let k = 1; k < chunks.length; k++) {
+      const c = chunks[k];
+      if (!m.dirty.has(c) || !c.soft) continue;
+      const B = chunks[k - 1];
+      const X = c.start;
+      // The start of B's last line: the first character whose box reaches below the middle of
+      // the last character's.
+      const last = charBox(range, B.node, B.len - 1);
+      if (!last) continue; // nothing laid out (the field hidden): checked again once restyled
+      let lo = 0;
+      let hi = B.len - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const r = charBox(range, B.node, mid);
+        if (r && r.bottom > last.top + last.height / 2) hi = mid;
+        else lo = mid + 1;
+      }
+      const s = B.start + lo;
+      // The probe's first line is indented as the field's line at s is.
+      probe.style.textIndent = s === 0 || (hardAt(data, s) && eachLine) ? "inherit" : "0";
+      let paraEnd = data.indexOf("\n", X);
+      if (paraEnd < 0) paraEnd = data.length;
+      let t = -1;
+      for (let n = 256; ; n *= 4) {
+        const z = Math.min(paraEnd, X + n);
+        pnode.data = data.slice(s, z);
+        const before = charBox(range, pnode, X - 1 - s);
+        if (!before) break;
+        // The first character from X on a line below the character before X.
+        lo = X - s;
+        hi = z - s;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          const r = charBox(range, pnode, mid);
+          if (r && r.top + r.height / 2 > before.bottom) hi = mid;
+          else lo = mid + 1;
+        }
+        if (lo < z - s) {
+          t = s + lo;
+          break;
+        }
+        if (z === paraEnd) {
+          t = paraEnd < data.length ? paraEnd + 1 : data.length; // the rest of the paragraph fits
+          break;
+        }
+      }
+      if (t < 0 || t === X) continue;
+      // Move [X, t) to the end of the block before (whole blocks when they fit in it).
+      let take = t - X;
+      while (take > 0 && k < chunks.length) {
+        const d = chunks[k];
+        const n = Math.min(take, d.len);
+        B.node.appendData(n === d.len ? d.node.data : d.node.data.slice(0, n));
+        B.len += n;
+        take -= n;
+        if (n === d.len) {
+          d.el.remove();
+          chunks.splice(k, 1);
+          m.dirty.delete(d);
+        } else {
+          d.node.deleteData(0, n);
+          d.len -= n;
+        }
+      }
+      placeChunks(m, k - 1);
+      // The block now at k starts at t, a line start; its lines moved: its end is checked next.
+      if (chunks[k + 1]?.soft) m.dirty.add(chunks[k + 1]);
+    }
+    m.dirty.clear();
+    pnode.data = "";
+    probe.style.display = "none";
+  }
+
+  /** The mirror's text node and offset in it of text offset `k` (a block's end is the next block's start). */
+  function mirrorPos(m, k) {
+    const chunks = m.chunks;
+    let lo = 0;
+    let hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (chunks[mid].start <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    const c = chunks[lo];
+    return [c.node, Math.max(0, Math.min(k - c.start, c.len)), lo];
+  }
+
   let composerSeq = 0;
 
   /** One composer (editable field) the user has focused. */
@@ -450,6 +712,9 @@
         .mark[data-severity="info"] { border-bottom-style: dotted; }
         .mark[data-severity="high"] { border-bottom-width: 3px; }
         .mirror { position: fixed; visibility: hidden; overflow: hidden; white-space: pre-wrap; overflow-wrap: break-word; word-wrap: break-word; margin: 0; border-color: transparent; }
+        .mirror > div { margin: 0; padding: 0; border: 0; unicode-bidi: inherit; }
+        .mirror:not([data-each-line]) > div + div, .mirror > div.soft { text-indent: 0; }
+        .mirror > .probe { display: none; }
         .notice { position: fixed; pointer-events: none; font: 13px/1.4 system-ui, sans-serif; background: #fff8e1; color: #5d4037; border: 1px solid #ffb300; border-radius: 6px; padding: 4px 8px; max-width: 360px; box-shadow: 0 2px 6px #0002; }
       `);
       root.innerHTML = `<div class="clip" part="clip"></div>`;
@@ -578,16 +843,26 @@
       // Fields: measured in the mirror on first use after each measureField (see layout).
       const cache = this.fieldRects;
       const f = this.visible?.[i];
-      if (!cache || !f || !this.marks?.textNode) return [];
+      const m = this.marks;
+      if (!cache || !f || !m?.chunks?.length) return [];
       let rs = cache.get(i);
       if (!rs) {
         const len = (this.analysedText ?? "").length;
+        const s = Math.min(f.start, len);
+        const e = Math.min(f.end, len);
+        rs = [];
         try {
+          // Within each block the finding runs through (its text only, not the blocks' boxes).
           const r = new Range();
-          r.setStart(this.marks.textNode, Math.min(f.start, len));
-          r.setEnd(this.marks.textNode, Math.min(f.end, len));
-          // viewport coordinates, copied (the DOMRectList is live only until the next layout)
-          rs = [...r.getClientRects()].filter((x) => x.width > 0).map((x) => new DOMRect(x.left, x.top, x.width, x.height));
+          for (let k = mirrorPos(m, s)[2], at = s; at < e && k < m.chunks.length; k++) {
+            const c = m.chunks[k];
+            const z = Math.min(e, c.start + c.len);
+            r.setStart(c.node, at - c.start);
+            r.setEnd(c.node, z - c.start);
+            at = z;
+            // viewport coordinates, copied (the DOMRectList is live only until the next layout)
+            for (const x of r.getClientRects()) if (x.width > 0) rs.push(new DOMRect(x.left, x.top, x.width, x.height));
+          }
         } catch {
           rs = [];
         }
@@ -605,14 +880,15 @@
      * block the page for seconds.
      */
     visibleSpans(clip) {
-      const node = this.marks?.textNode;
+      const m = this.marks;
       const text = this.analysedText ?? "";
       const len = text.length;
-      if (!node || !len) return [[0, len]];
+      if (!m?.chunks?.length || !len) return [[0, len]];
       const r = new Range();
       const box = (k) => {
-        r.setStart(node, k);
-        r.setEnd(node, k);
+        const [node, o] = mirrorPos(m, k);
+        r.setStart(node, o);
+        r.setEnd(node, o);
         return r.getBoundingClientRect();
       };
       // The first offset in [lo, hi) whose caret box fails `before`, by bisection.
@@ -668,7 +944,8 @@
       // costs a full relayout of its text.
       const sb = geo.sb;
       const styleKey = MIRROR_PROPS.map((p) => cs[p]).join("|") + `|${geo.w}|${geo.h}|${sb}|${cs.whiteSpace}|${cs.overflowWrap}|${zoom}|${geo.tx}|${geo.ty}`;
-      if (styleKey !== m.styleKey) {
+      const restyled = styleKey !== m.styleKey;
+      if (restyled) {
         m.styleKey = styleKey;
         for (const p of MIRROR_PROPS) mir.style[p] = cs[p];
         mir.style.width = geo.w + "px";
@@ -677,6 +954,9 @@
         mir.style.zoom = zoom === 1 ? "" : String(zoom);
         mir.style.transformOrigin = "0 0";
         mir.style.transform = geo.tx === 1 && geo.ty === 1 ? "" : `scale(${geo.tx}, ${geo.ty})`;
+        // The text indent is the first block's only (see CHUNK), unless each line after a
+        // newline gets it.
+        mir.toggleAttribute("data-each-line", /each-line/.test(cs.textIndent));
         // Scrollbars take width from the content box: add it to the padding instead, on the
         // side the browser puts it (the left in right-to-left text).
         if (sb > 0) {
@@ -694,24 +974,35 @@
           mir.style.display = "block";
         }
       }
-      const text = this.analysedText ?? "";
-      if (!m.textNode) {
-        m.textNode = document.createTextNode("");
-        mir.replaceChildren(m.textNode);
+      const data = (this.analysedText ?? "") + "\u200b"; // the mark keeps a trailing newline's line
+      // Soft block ends (see CHUNK) where a line's layout depends on its own text only.
+      // (While soft ends are in use, syncMirrorText looks for right-to-left text in the changed
+      // part only.)
+      // Words longer than a line must break too (a textarea's own `overflow-wrap: break-word`):
+      // else a paragraph of one long word is one line, and every soft end in it would go.
+      const softStyle =
+        mir.style.whiteSpace === "pre-wrap" && cs.direction === "ltr" && cs.writingMode === "horizontal-tb" && START_ALIGNED.has(cs.textAlign) &&
+        !/hanging|each-line/.test(cs.textIndent) && (mir.style.overflowWrap !== "normal" || /break-(all|word)/.test(cs.wordBreak));
+      const soft = softStyle && (m.chunks && m.soft ? true : !RTL.test(data));
+      const reset = (soft) => {
+        m.chunks = [];
+        m.data = "";
+        m.soft = soft;
+        m.dirty = new Set();
+        m.probe = null;
+        mir.replaceChildren();
+      };
+      if (!m.chunks || soft !== m.soft) reset(soft);
+      // Another width, font or spacing (or a web font loaded) moves the lines' ends.
+      if (restyled || m.fontEpoch !== fontEpoch) {
+        m.fontEpoch = fontEpoch;
+        for (const c of m.chunks) if (c.soft) m.dirty.add(c);
       }
-      const node = m.textNode;
-      const data = text + "\u200b"; // keeps a trailing newline's line
-      const old = node.data;
-      if (old !== data) {
-        // Replace only what changed between the common prefix and suffix: the browser then
-        // re-shapes and re-lays out that part, not the whole post, after each keystroke.
-        const max = Math.min(old.length, data.length);
-        let p = 0;
-        while (p < max && old.charCodeAt(p) === data.charCodeAt(p)) p++;
-        let q = 0;
-        while (q < max - p && old.charCodeAt(old.length - 1 - q) === data.charCodeAt(data.length - 1 - q)) q++;
-        node.replaceData(p, old.length - p - q, data.slice(p, data.length - q));
+      if (!syncMirrorText(m, data)) {
+        reset(false); // right-to-left text came in
+        syncMirrorText(m, data);
       }
+      fixSoftEnds(m);
       if (mir.scrollTop !== el.scrollTop) mir.scrollTop = el.scrollTop;
       if (mir.scrollLeft !== el.scrollLeft) mir.scrollLeft = el.scrollLeft;
       this.fieldRects = new Map(); // index -> rects, filled by rectsOf
