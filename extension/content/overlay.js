@@ -172,13 +172,14 @@
   // pre-paints that block and reuses the others' layout, where one text node of a
   // 150,000-character post cost 20–40 ms of main thread per keystroke (80–120 ms as one
   // paragraph). Lines wrap within their paragraph, so a block ends after a "\n" (a hard end);
-  // a paragraph longer than 2 × CHUNK is also cut at the start of one of its wrapped lines (a
-  // soft end), where the field's own line ends: lines are filled one after the other (the
+  // a paragraph longer than 2 × CHUNK is also cut, once the page is idle, where one of its
+  // wrapped lines starts (a soft end, splitSoft): lines are filled one after the other (the
   // mirror's `text-wrap` is the default), so the lines after a line start depend only on the
-  // text after it. A soft end is checked after each change near it and moved to a real line
-  // start (fixSoftEnds); texts or styles where a line's layout depends on more than its own text
-  // (right-to-left scripts and directions, lines not aligned to their start, `hanging` and
-  // `each-line` indents, vertical writing, long words that do not break) get only hard ends.
+  // text after it. A soft end is checked after each change near it and moved to a line start
+  // again if need be (fixSoftEnds). Texts or styles where a line's layout depends on more than
+  // its own text (right-to-left scripts and directions, lines not aligned to their start,
+  // `hanging` and `each-line` indents, vertical writing, long words that do not break) get
+  // only hard ends.
   const CHUNK = 2_000;
   // Strong right-to-left characters and bidi controls (their levels resolve across lines).
   const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200e\u200f\u202a-\u202e\u2066-\u2069]|\ud802[\udc00-\udfff]|\ud803[\udc00-\udfff]|\ud83a|\ud83b/;
@@ -193,24 +194,16 @@
   const hardAt = (data, k) => k === 0 || data.charCodeAt(k - 1) === 10;
 
   /**
-   * `seg` (a run of whole lines) cut into blocks of about CHUNK units: after a "\n" where there
-   * is one within 2 × CHUNK, else, with `soft`, after a space (fixSoftEnds moves it to a line
-   * start), else after the next "\n".
+   * `seg` (a run of whole lines) cut into blocks of CHUNK units or more, each after a "\n" (the
+   * first one CHUNK units on); a longer paragraph is left whole, for splitSoft.
    */
-  function cutLines(seg, soft) {
+  function cutLines(seg) {
     if (seg.length <= 2 * CHUNK) return [seg];
     const out = [];
     let pos = 0;
     while (seg.length - pos > 2 * CHUNK) {
-      let cut = seg.indexOf("\n", pos + CHUNK - 1);
-      if (cut >= 0 && (cut < pos + 2 * CHUNK || !soft)) cut++;
-      else if (soft) {
-        const sp = seg.indexOf(" ", pos + CHUNK);
-        cut = sp >= 0 && sp < pos + CHUNK + 400 ? sp + 1 : pos + CHUNK;
-        while (cut < seg.length && seg.charCodeAt(cut) === 32) cut++;
-        if ((seg.charCodeAt(cut) & 0xfc00) === 0xdc00) cut++; // not inside a surrogate pair
-      } else break;
-      if (cut >= seg.length) break;
+      const cut = seg.indexOf("\n", pos + CHUNK - 1) + 1;
+      if (cut <= 0 || cut >= seg.length) break;
       out.push(seg.slice(pos, cut));
       pos = cut;
     }
@@ -262,7 +255,7 @@
     const to = b < chunks.length ? chunks[b].start + delta : newLen;
     const seg = data.slice(from, to);
     if (m.soft && RTL.test(seg)) return false;
-    const pieces = seg ? cutLines(seg, m.soft) : [];
+    const pieces = seg ? cutLines(seg) : [];
     const next = b < chunks.length ? chunks[b].el : m.probe || null;
     const made = [];
     pieces.forEach((piece, n) => {
@@ -286,9 +279,109 @@
     chunks.splice(a, b - a, ...made);
     m.data = data;
     placeChunks(m, a);
-    // The soft ends of the blocks written and of the block after them.
+    // The soft ends of the blocks written and of the block after them; long blocks for splitSoft.
     for (let k = a; k <= a + made.length && k < chunks.length; k++) if (chunks[k].soft) m.dirty.add(chunks[k]);
+    if (m.soft) for (const c of made) if (c.len > 2 * CHUNK) m.toSplit.add(c);
     return true;
+  }
+
+  /**
+   * Cuts the blocks in m.toSplit (a paragraph longer than 2 × CHUNK, which syncMirrorText wrote
+   * whole) where their own lines start, about every CHUNK units: soft ends right by
+   * construction, a block starting at a line start of the field and holding its text (up to a
+   * soft end checked already). Run when the page is idle (scheduleIdle), `budget` ms at a time
+   * (reading a character's box in a long block costs time in proportion to its lines): the
+   * browser then lays the new blocks out once, instead of each keystroke laying the whole
+   * paragraph out. True when done.
+   */
+  function splitSoft(m, budget) {
+    const t0 = performance.now();
+    const range = new Range();
+    for (const c of m.toSplit) {
+      const k = m.chunks.indexOf(c);
+      if (k < 0 || !m.soft) {
+        m.toSplit.delete(c);
+        continue;
+      }
+      const text = c.node.data;
+      const len = text.length;
+      // Where the previous slice got to, unless the block's text or the mirror's styles changed.
+      const key = m.styleKey + "|" + fontEpoch;
+      let st = c.split;
+      if (!st || st.text !== text || st.key !== key) st = c.split = { text, key, cuts: [], pos: 0 };
+      let blank = false;
+      while (len - st.pos > 2 * CHUNK) {
+        if (performance.now() - t0 > budget) return false;
+        let cut = text.indexOf("\n", st.pos + CHUNK - 1);
+        if (cut >= 0 && cut < st.pos + 2 * CHUNK) cut++;
+        else {
+          // The first character from X (inside a paragraph) on a line below the one before X:
+          // a few lines ahead first, then bisection.
+          const X = st.pos + CHUNK;
+          const before = charBox(range, c.node, X - 1);
+          if (!before) {
+            blank = true;
+            break;
+          }
+          const below = (o) => {
+            const r = charBox(range, c.node, o);
+            return r && r.top + r.height / 2 > before.bottom;
+          };
+          let lo = X;
+          let hi = X;
+          for (let step = 32; hi < len && !below(hi); step *= 2) {
+            lo = hi + 1;
+            hi = Math.min(len, hi + step);
+          }
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (below(mid)) hi = mid;
+            else lo = mid + 1;
+          }
+          cut = lo;
+        }
+        if (cut <= st.pos || cut >= len) break;
+        st.cuts.push(cut);
+        st.pos = cut;
+      }
+      if (blank) continue; // nothing laid out (the field hidden): tried again after the next change
+      m.toSplit.delete(c);
+      c.split = null;
+      const cuts = st.cuts;
+      if (!cuts.length) continue;
+      c.node.deleteData(cuts[0], len - cuts[0]);
+      c.len = cuts[0];
+      cuts.push(len);
+      const next = c.el.nextSibling; // the next block, the probe or none
+      const made = [];
+      for (let i = 1; i < cuts.length; i++) {
+        const d = newChunk(text.slice(cuts[i - 1], cuts[i]));
+        m.mirror.insertBefore(d.el, next);
+        made.push(d);
+      }
+      m.chunks.splice(k + 1, 0, ...made);
+      placeChunks(m, k);
+    }
+    return true;
+  }
+
+  /**
+   * Finishes the mirror's blocks in the page's idle time, 8 ms at a time: the soft ends left
+   * below the field's box (fixSoftEnds), then the long blocks (splitSoft). Once however often
+   * asked; not while nothing is laid out (the field hidden: the next drawing asks again).
+   */
+  function scheduleIdle(m) {
+    if (m.idleQueued || !(m.dirty.size || m.toSplit.size)) return;
+    m.idleQueued = true;
+    const run = () => {
+      m.idleQueued = false;
+      if (!CN.alive || !m.chunks) return;
+      const until = performance.now() + 8;
+      const fixed = fixSoftEnds(m, Infinity, until);
+      if (fixed === false || (fixed && !splitSoft(m, until - performance.now()))) scheduleIdle(m);
+    };
+    if (typeof requestIdleCallback === "function") requestIdleCallback(run, { timeout: 1000 });
+    else setTimeout(run, 100);
   }
 
   /** Sets the start (and the soft mark) of blocks k… from the lengths before them. */
@@ -318,18 +411,13 @@
   }
 
   /**
-   * Moves every soft end in m.dirty to a line start of the field's layout. The block before it
-   * starts at a line start and holds the same text as the field up to the soft end, so its
-   * lines are the field's up to its last one, whose start `s` is then a line start of the field
-   * too (the field's line from `s` may only run on past the soft end). The text from `s` is laid
-   * out in a probe block of the same width and styles, and the soft end goes to the first line
-   * start at or after it (no move when it is one already). The block after a moved end has new
-   * lines: its own soft end is checked next.
+   * The first line start at or after offset X (inside a paragraph) of the field's lines from
+   * offset s (a line start of the field): the text from s (or from its paragraph's start, if
+   * later) laid out in a probe block of the mirror's width and styles (indented as the field's
+   * line at s is), up to a few lines past X. -1 when nothing is laid out (the field hidden).
    */
-  function fixSoftEnds(m) {
-    const chunks = m.chunks;
-    const data = m.data;
-    if (!m.dirty.size) return;
+  function probeLineStart(m, data, s, X) {
+    s = Math.max(s, data.lastIndexOf("\n", X - 1) + 1);
     if (!m.probe) {
       m.probe = document.createElement("div");
       m.probe.className = "probe";
@@ -338,18 +426,69 @@
     }
     const probe = m.probe;
     const pnode = probe.firstChild;
-    const range = new Range();
-    const eachLine = m.mirror.hasAttribute("data-each-line");
     probe.style.display = "block";
-    for (let k = 1; k < chunks.length; k++) {
+    probe.style.textIndent = s === 0 ? "inherit" : "0"; // (no soft ends with `each-line`)
+    let paraEnd = data.indexOf("\n", X);
+    if (paraEnd < 0) paraEnd = data.length;
+    const range = new Range();
+    for (let n = 256; ; n *= 4) {
+      const z = Math.min(paraEnd, X + n);
+      pnode.data = data.slice(s, z);
+      const before = charBox(range, pnode, X - 1 - s);
+      if (!before) return -1;
+      // The first character from X on a line below the character before X.
+      let lo = X - s;
+      let hi = z - s;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const r = charBox(range, pnode, mid);
+        if (r && r.top + r.height / 2 > before.bottom) hi = mid;
+        else lo = mid + 1;
+      }
+      if (lo < z - s) return s + lo;
+      if (z === paraEnd) return paraEnd < data.length ? paraEnd + 1 : data.length; // the rest of the paragraph fits
+    }
+  }
+
+  /**
+   * Moves the soft ends in m.dirty to line starts of the field's layout, in text order, up to
+   * the first block starting below `bottom` (viewport px) or past the time `until`: the lines
+   * further down do not move the ones in view, and are done later (scheduleIdle). True when
+   * none is left, false when some are, null when nothing is laid out (the field hidden).
+   * The block before a soft end starts at a line start and holds the same text as the field
+   * up to the soft end, so its lines are the field's up to its last one, whose start `s` is
+   * then a line start of the field too (the field's line from `s` may only run on past the
+   * soft end). The soft end goes to the first line start at or after it from `s`
+   * (probeLineStart; no move when it is one already). The block after a moved end has new
+   * lines: its own soft end is checked next (an edit early in a long paragraph can move the
+   * lines' ends down to its end, as in the field itself).
+   */
+  function fixSoftEnds(m, bottom = Infinity, until = Infinity) {
+    const chunks = m.chunks;
+    const data = m.data;
+    const range = new Range();
+    let done = true;
+    for (let k = 1; k < chunks.length && m.dirty.size; k++) {
       const c = chunks[k];
-      if (!m.dirty.has(c) || !c.soft) continue;
+      if (!m.dirty.has(c)) continue;
+      if (!c.soft) {
+        m.dirty.delete(c);
+        continue;
+      }
+      if ((bottom < Infinity && c.el.getBoundingClientRect().top > bottom) || performance.now() > until) {
+        done = false;
+        break;
+      }
       const B = chunks[k - 1];
       const X = c.start;
       // The start of B's last line: the first character whose box reaches below the middle of
       // the last character's.
       const last = charBox(range, B.node, B.len - 1);
-      if (!last) continue; // nothing laid out (the field hidden): checked again once restyled
+      if (!last) {
+        done = null; // nothing laid out (the field hidden): left for the next drawing
+        break;
+      }
+      m.dirty.delete(c);
       let lo = 0;
       let hi = B.len - 1;
       while (lo < hi) {
@@ -358,35 +497,7 @@
         if (r && r.bottom > last.top + last.height / 2) hi = mid;
         else lo = mid + 1;
       }
-      const s = B.start + lo;
-      // The probe's first line is indented as the field's line at s is.
-      probe.style.textIndent = s === 0 || (hardAt(data, s) && eachLine) ? "inherit" : "0";
-      let paraEnd = data.indexOf("\n", X);
-      if (paraEnd < 0) paraEnd = data.length;
-      let t = -1;
-      for (let n = 256; ; n *= 4) {
-        const z = Math.min(paraEnd, X + n);
-        pnode.data = data.slice(s, z);
-        const before = charBox(range, pnode, X - 1 - s);
-        if (!before) break;
-        // The first character from X on a line below the character before X.
-        lo = X - s;
-        hi = z - s;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          const r = charBox(range, pnode, mid);
-          if (r && r.top + r.height / 2 > before.bottom) hi = mid;
-          else lo = mid + 1;
-        }
-        if (lo < z - s) {
-          t = s + lo;
-          break;
-        }
-        if (z === paraEnd) {
-          t = paraEnd < data.length ? paraEnd + 1 : data.length; // the rest of the paragraph fits
-          break;
-        }
-      }
+      const t = probeLineStart(m, data, B.start + lo, X);
       if (t < 0 || t === X) continue;
       // Move [X, t) to the end of the block before (whole blocks when they fit in it).
       let take = t - X;
@@ -400,6 +511,7 @@
           d.el.remove();
           chunks.splice(k, 1);
           m.dirty.delete(d);
+          m.toSplit.delete(d);
         } else {
           d.node.deleteData(0, n);
           d.len -= n;
@@ -409,9 +521,12 @@
       // The block now at k starts at t, a line start; its lines moved: its end is checked next.
       if (chunks[k + 1]?.soft) m.dirty.add(chunks[k + 1]);
     }
-    m.dirty.clear();
-    pnode.data = "";
-    probe.style.display = "none";
+    if (done) m.dirty.clear();
+    if (m.probe) {
+      m.probe.firstChild.data = "";
+      m.probe.style.display = "none";
+    }
+    return done;
   }
 
   /** The mirror's text node and offset in it of text offset `k` (a block's end is the next block's start). */
@@ -989,6 +1104,7 @@
         m.data = "";
         m.soft = soft;
         m.dirty = new Set();
+        m.toSplit = new Set();
         m.probe = null;
         mir.replaceChildren();
       };
@@ -1002,9 +1118,22 @@
         reset(false); // right-to-left text came in
         syncMirrorText(m, data);
       }
-      fixSoftEnds(m);
-      if (mir.scrollTop !== el.scrollTop) mir.scrollTop = el.scrollTop;
-      if (mir.scrollLeft !== el.scrollLeft) mir.scrollLeft = el.scrollLeft;
+      // The soft ends above the field's bottom edge (with the mirror scrolled as the field);
+      // all of them when the mirror cannot scroll as far as the field (lines below moved).
+      const scroll = () => {
+        if (mir.scrollTop !== el.scrollTop) mir.scrollTop = el.scrollTop;
+        if (mir.scrollLeft !== el.scrollLeft) mir.scrollLeft = el.scrollLeft;
+      };
+      scroll();
+      if (m.dirty.size) {
+        fixSoftEnds(m, mir.getBoundingClientRect().bottom);
+        scroll();
+        if (m.dirty.size && Math.abs(mir.scrollTop - el.scrollTop) > 1) {
+          fixSoftEnds(m);
+          scroll();
+        }
+      }
+      scheduleIdle(m);
       this.fieldRects = new Map(); // index -> rects, filled by rectsOf
     }
 
