@@ -96,7 +96,29 @@ function jsonErrorText(message, text) {
     return t("options_err_not_json_at", [String(before.length), String([...before.at(-1)].length + 1)]);
   }
   if (/end of JSON input/i.test(message)) return t("options_err_not_json_end");
-  return t("options_err_not_json", [message]);
+  // V8 gives no place for some mistakes ("Unexpected token 'h', "hello world" is not valid
+  // JSON"): the first such character outside a string is where the file goes wrong.
+  const token = /Unexpected token '(.)'/u.exec(message);
+  const at = token && text != null ? firstOutsideStrings(text, token[1]) : -1;
+  if (at >= 0) {
+    const before = text.slice(0, at).split("\n");
+    return t("options_err_not_json_at", [String(before.length), String([...before.at(-1)].length + 1)]);
+  }
+  return t("options_err_not_json_plain");
+}
+
+/** The index of the first `ch` in `text` outside a JSON string literal, or -1. */
+function firstOutsideStrings(text, ch) {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === ch) return i;
+    else if (c === '"') inString = true;
+  }
+  return -1;
 }
 
 /**
@@ -398,7 +420,7 @@ async function importFile() {
   try {
     text = await file.text();
   } catch (e) {
-    return showImportErrors(file.name, [t("options_err_not_json", [String(e.message || e)])]);
+    return showImportErrors(file.name, [t("options_err_not_json_plain")]);
   }
   await importText(file.name, text);
 }

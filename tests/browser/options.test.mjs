@@ -403,6 +403,11 @@ test("import errors name the setting as the page labels it and the kind expected
   const broken = await errorsOf("broken-vi.json", '{\n  "guard": true,\n  "language" "en"\n}');
   assert.equal(broken.length, 1);
   assert.match(broken[0], /^Tệp không phải JSON hợp lệ: có chỗ sai ở dòng 3, cột \d+\.$/, broken[0]);
+  // Mistakes V8 reports without a place ("Unexpected token 'h', …") get one too, never the
+  // browser's English.
+  assert.deepEqual(await errorsOf("words.json", "hello world"), ["Tệp không phải JSON hợp lệ: có chỗ sai ở dòng 1, cột 1."]);
+  assert.deepEqual(await errorsOf("empty-value.json", '{"guard":}'), ["Tệp không phải JSON hợp lệ: có chỗ sai ở dòng 1, cột 10."]);
+  assert.deepEqual(await errorsOf("comment.json", '// ghi chú\n{"guard": true}'), ["Tệp không phải JSON hợp lệ: có chỗ sai ở dòng 1, cột 1."]);
 
   await options.selectOption("#language", "en");
   await options.waitForFunction(() => document.documentElement.lang === "en");
