@@ -48,6 +48,7 @@ await page.evaluate(() => {
   let cur = null;
   window.addEventListener("keydown", () => {
     cur = { t0: performance.now(), drawn: 0, frame: 0 };
+    cur.done = new Promise((r) => (cur.resolve = r)); // (awaited by the script: no polling in the page)
     window.__keys.push(cur);
   }, true);
   document.addEventListener("cannhac-rendered", (e) => {
@@ -56,7 +57,12 @@ await page.evaluate(() => {
     k.drawn = performance.now() - k.t0;
     // main.js: worker round trip, drawing, keydown → request (ms)
     [k.worker, k.draw, k.toRequest] = String(e.detail).split(" ").map(Number);
-    requestAnimationFrame(() => setTimeout(() => (k.frame = performance.now() - k.t0)));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        k.frame = performance.now() - k.t0;
+        k.resolve();
+      }),
+    );
   });
 });
 await page.click("#editor");
@@ -172,15 +178,14 @@ async function typeAt(where) {
   const tr = await startTrace();
   const letters = "abcdefghij";
   for (let i = 0; i < KEYS; i++) {
-    const n = await page.evaluate(() => window.__keys.filter((k) => k.frame).length);
     await page.keyboard.press(letters[i % letters.length]);
     if (process.env.OFF) await page.waitForTimeout(150);
-    else await page.waitForFunction((n) => window.__keys.filter((k) => k.frame).length > n, n, { timeout: 10_000 }).catch(() => {});
+    else await page.evaluate(() => Promise.race([window.__keys[window.__keys.length - 1]?.done, new Promise((r) => setTimeout(r, 10_000))]));
     await page.waitForTimeout(60); // let the per-frame relayout run too
   }
   await page.waitForTimeout(300);
   const busy = await stopTrace(tr);
-  const { keys, long } = await page.evaluate(() => ({ keys: window.__keys, long: window.__long }));
+  const { keys, long } = await page.evaluate(() => ({ keys: window.__keys.map(({ t0, drawn, frame, worker, draw, toRequest }) => ({ t0, drawn, frame, worker, draw, toRequest })), long: window.__long }));
   const drawn = keys.map((k) => k.drawn).filter(Boolean);
   const lt = long.map((x) => x.dur);
   const part = (f) => pct(keys.map(f).filter((x) => x != null), 50).toFixed(1);
