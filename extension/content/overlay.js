@@ -966,6 +966,8 @@
         const s = Math.min(f.start, len);
         const e = Math.min(f.end, len);
         rs = [];
+        const dx = m.shift?.x || 0;
+        const dy = m.shift?.y || 0;
         try {
           // Within each block the finding runs through (its text only, not the blocks' boxes).
           const r = new Range();
@@ -976,7 +978,7 @@
             r.setEnd(c.node, z - c.start);
             at = z;
             // viewport coordinates, copied (the DOMRectList is live only until the next layout)
-            for (const x of r.getClientRects()) if (x.width > 0) rs.push(new DOMRect(x.left, x.top, x.width, x.height));
+            for (const x of r.getClientRects()) if (x.width > 0) rs.push(new DOMRect(x.left + dx, x.top + dy, x.width, x.height));
           }
         } catch {
           rs = [];
@@ -1000,11 +1002,14 @@
       const len = text.length;
       if (!m?.chunks?.length || !len) return [[0, len]];
       const r = new Range();
+      const dx = m.shift?.x || 0;
+      const dy = m.shift?.y || 0;
       const box = (k) => {
         const [node, o] = mirrorPos(m, k);
         r.setStart(node, o);
         r.setEnd(node, o);
-        return r.getBoundingClientRect();
+        const b = r.getBoundingClientRect();
+        return { top: b.top + dy, bottom: b.bottom + dy, left: b.left + dx };
       };
       // The first offset in [lo, hi) whose caret box fails `before`, by bisection.
       const bisect = (lo, hi, before) => {
@@ -1134,6 +1139,13 @@
         }
       }
       scheduleIdle(m);
+      // What the mirror could not scroll, in viewport px, added to each rect read in it. The
+      // mirror has no scrollbars (their size is the page's to style): a field's horizontal
+      // scrollbar (a textarea with `wrap=off`, `overflow-x: scroll`) leaves it a taller client
+      // area than the field's, a vertical one a wider one, so it stops short of the field's
+      // largest scroll offsets (by up to a scrollbar's size) and its text would sit that much
+      // too low at the bottom and too far right at the right end.
+      m.shift = { x: (mir.scrollLeft - el.scrollLeft) * geo.ez * geo.tx, y: (mir.scrollTop - el.scrollTop) * geo.ez * geo.ty };
       this.fieldRects = new Map(); // index -> rects, filled by rectsOf
     }
 

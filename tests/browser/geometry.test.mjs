@@ -257,6 +257,120 @@ test('a dir="auto" textarea holding right-to-left and left-to-right lines: the m
   }
 });
 
+/**
+ * Where each occurrence of `word` is in the page's #editor, a field whose lines do not wrap (a
+ * textarea with `wrap=off`, an <input>), worked out without any mirror: line n's text starts
+ * at the field's border and padding, n line heights down, less the field's scroll; a word's
+ * left edge is the width of the line's text before it and its box is the font's ascent and
+ * descent centred in the line (a canvas measures both in the field's font). Viewport px.
+ */
+function wordBoxesNoWrap(page, word) {
+  return page.evaluate((word) => {
+    const el = document.getElementById("editor");
+    const cs = getComputedStyle(el);
+    const r = el.getBoundingClientRect();
+    const ctx = document.createElement("canvas").getContext("2d");
+    ctx.font = cs.font;
+    const fm = ctx.measureText(word);
+    const height = fm.fontBoundingBoxAscent + fm.fontBoundingBoxDescent;
+    const lh = parseFloat(cs.lineHeight);
+    const px = (v) => parseFloat(v) || 0;
+    const x0 = r.left + px(cs.borderLeftWidth) + px(cs.paddingLeft) - el.scrollLeft;
+    const lines = el.value.split("\n");
+    // An <input>'s one line is centred in its box.
+    const y0 = el.tagName === "INPUT" ? r.top + (r.height - lh) / 2 : r.top + px(cs.borderTopWidth) + px(cs.paddingTop) - el.scrollTop;
+    const out = [];
+    lines.forEach((line, n) => {
+      for (let i = line.indexOf(word); i >= 0; i = line.indexOf(word, i + 1))
+        out.push({ left: x0 + ctx.measureText(line.slice(0, i)).width, top: y0 + n * lh + (lh - height) / 2, width: fm.width, height });
+    });
+    // The field's visible text area (its padding box less its scrollbars).
+    const view = { left: r.left + px(cs.borderLeftWidth), top: r.top + px(cs.borderTopWidth), width: el.clientWidth, height: el.clientHeight };
+    return { boxes: out, view, scroll: [el.scrollLeft, el.scrollTop], max: [el.scrollWidth - el.clientWidth, el.scrollHeight - el.clientHeight] };
+  }, word);
+}
+
+/**
+ * Every mark of `category` sits on an occurrence of `word` (within `tol` px on each side), and
+ * every occurrence wholly in the field's view has its mark. Waits for the marks to settle.
+ */
+async function assertMarksOnWords(page, word, category, what, tol = 1.5) {
+  let last = null;
+  const ok = await until(async () => {
+    const { boxes, view, scroll, max } = await wordBoxesNoWrap(page, word);
+    const { marks } = await underlines(page, category);
+    const inView = boxes.filter((b) => b.left >= view.left && b.left + b.width <= view.left + view.width && b.top >= view.top && b.top + b.height <= view.top + view.height);
+    const on = (m, b) => ["left", "top", "width", "height"].every((k) => near(m[k], b[k], tol));
+    last = { scroll, max, marks, inView };
+    return (marks.length > 0 || inView.length === 0) && marks.every((m) => boxes.some((b) => on(m, b))) && inView.every((b) => marks.some((m) => on(m, b)));
+  }, what, 3000).catch(() => null);
+  const r = (x) => `(${x.left.toFixed(1)}, ${x.top.toFixed(1)}, ${x.width.toFixed(1)}×${x.height.toFixed(1)})`;
+  assert.ok(ok, `${what}: scroll ${last?.scroll} of ${last?.max}; marks ${last?.marks.map(r).join(" ")}; words in view ${last?.inView.map(r).join(" ")}`);
+}
+
+/**
+ * The browser's own hit testing of the field agrees: the caret it puts at the middle of each
+ * mark in view is inside `word`. Returns how many marks were tested.
+ */
+async function hitTestMarks(page, word, category, what) {
+  const { marks } = await underlines(page, category);
+  const { view } = await wordBoxesNoWrap(page, word);
+  const t = await page.evaluate(() => document.getElementById("editor").value);
+  let n = 0;
+  for (const m of marks) {
+    const [x, y] = [m.left + m.width / 2, m.top + m.height / 2];
+    if (x < view.left || x > view.left + view.width || y < view.top || y > view.top + view.height) continue;
+    const c = await page.evaluate(([x, y]) => document.caretPositionFromPoint(x, y)?.offset, [x, y]);
+    assert.equal(t.slice(c - 1, c + 1), word, `${what}: the caret at the middle of a mark (${c}) is not inside "${word}"`);
+    n++;
+  }
+  return n;
+}
+
+test("a textarea with wrap=off scrolled to its bottom and sideways, and a scrolled <input>: each mark sits on its word", T, async () => {
+  // A breaker's finding: the mirror that measures the text has no scrollbars, so it could not
+  // scroll as far as a wrap=off textarea with a horizontal scrollbar: at the bottom the marks
+  // were drawn up to a scrollbar's height too low, scrolled to the right as much too far right.
+  const WORD = "đm";
+  const wide = "chữ ".repeat(40);
+  const texts = [
+    // A horizontal scrollbar; a few lines more than the field shows (a vertical one too).
+    Array.from({ length: 8 }, (_, i) => `dòng ${i + 1}: ${WORD} ${i % 2 ? wide : ""}${WORD} hết`).join("\n"),
+    // A horizontal scrollbar, and lines just past the field's height with it (no vertical one).
+    `${WORD} một ${wide}${WORD}\nhai ${WORD}\nba ${WORD}\nbốn ${WORD}\nnăm ${WORD} cuối`,
+  ];
+  for (const [n, text] of texts.entries()) {
+    const page = await openFixture(env.b.context, env.srv.origin, "textarea", { text });
+    await page.evaluate(() => document.getElementById("editor").setAttribute("wrap", "off"));
+    await page.click("#editor");
+    // The caret at the end, as after typing: the field scrolls to its bottom.
+    await page.keyboard.press("Control+End");
+    let hits = 0;
+    await assertMarksOnWords(page, WORD, "inflammatory", `text ${n + 1}, caret at the end`);
+    hits += await hitTestMarks(page, WORD, "inflammatory", `text ${n + 1}, caret at the end`);
+    for (const [x, y] of [[0, 1e6], [37, 1e6], [1e6, 1e6], [1e6, 0], [120, 10]]) {
+      await page.evaluate(([x, y]) => {
+        const el = document.getElementById("editor");
+        el.scrollLeft = x;
+        el.scrollTop = y;
+      }, [x, y]);
+      await assertMarksOnWords(page, WORD, "inflammatory", `text ${n + 1}, scrolled to (${x}, ${y})`);
+      hits += await hitTestMarks(page, WORD, "inflammatory", `text ${n + 1}, scrolled to (${x}, ${y})`);
+    }
+    assert.ok(hits > 0, `text ${n + 1}: marks in view were hit-tested`);
+    await page.close();
+  }
+  // An <input> scrolled to its end (the caret there) and back part of the way.
+  const page = await openFixture(env.b.context, env.srv.origin, "input", { text: `${WORD} ${"chữ ".repeat(12)}${WORD} ${"chữ ".repeat(30)}${WORD}` });
+  await page.click("#editor");
+  await page.keyboard.press("End");
+  await assertMarksOnWords(page, WORD, "inflammatory", "input, caret at the end");
+  await page.evaluate(() => (document.getElementById("editor").scrollLeft = 200));
+  await assertMarksOnWords(page, WORD, "inflammatory", "input, scrolled to 200");
+  assert.ok((await hitTestMarks(page, WORD, "inflammatory", "input, scrolled to 200")) > 0, "input: a mark in view");
+  await page.close();
+});
+
 test("no page errors were thrown in any fixture", () => {
   assert.deepEqual(env.pageErrors, []);
 });
