@@ -60,13 +60,19 @@ const KEY_LABELS = {
 /** A custom phrase's fields, by the phrase table's column headings. */
 const COLUMN_LABELS = { phrase: "options_phrase_col", category: "options_category_col", severity: "options_severity_col" };
 
+/**
+ * The message key of `key` in `labels`, or undefined: own entries only (a file's key
+ * "__proto__", "constructor" or "toString" is no label, not Object.prototype's member).
+ */
+const labelOf = (labels, key) => (typeof key === "string" && Object.hasOwn(labels, key) ? labels[key] : undefined);
+
 /** Where `at` (["customPhrases", 2, "category"]) is, in words; "" for the file as a whole. */
 function whereText(at) {
   if (!at?.length || at[0] === "format") return "";
   const [key, index, field] = at;
-  let where = KEY_LABELS[key] ? t(KEY_LABELS[key]) : `“${key}”`;
+  let where = labelOf(KEY_LABELS, key) ? t(labelOf(KEY_LABELS, key)) : `“${key}”`;
   if (typeof index === "number") where = t("options_where_item", [where, String(index + 1)]);
-  if (COLUMN_LABELS[field]) where = t("options_where_column", [where, t(COLUMN_LABELS[field])]);
+  if (labelOf(COLUMN_LABELS, field)) where = t("options_where_column", [where, t(labelOf(COLUMN_LABELS, field))]);
   return where;
 }
 

@@ -485,6 +485,57 @@ test("export → import round-trips, and a valid import applies at once", async 
   await options.close();
 });
 
+/**
+ * Imports `content` as the file `name` (a name no earlier import in the page used) and waits
+ * for its outcome: the import's error list (`errors`, [] when it went in) and the message the
+ * page announced (`saved`).
+ */
+async function importOutcome(options, name, content) {
+  await options.setInputFiles("#import-file", { name, mimeType: "application/json", buffer: Buffer.from(content) });
+  await options.waitForFunction(
+    (n) => document.querySelector("#import-errors")?.textContent.includes(n) || document.querySelector("#saved")?.textContent.includes(n),
+    name,
+    { timeout: 5000 },
+  );
+  return options.evaluate(() => ({
+    errors: [...document.querySelectorAll("#import-errors:not([hidden]) li")].map((li) => li.textContent),
+    saved: document.querySelector("#saved").textContent,
+  }));
+}
+
+test("a settings file holding __proto__, constructor or toString keys is refused cleanly: nothing logged, no prototype touched", async () => {
+  // A tester's finding: the options page looked such a key up among its labels, found
+  // Object.prototype's members, and threw ("key.toLowerCase is not a function"): no message,
+  // an error in the console.
+  await setSettings(env, { language: "vi", minSeverity: "warning" });
+  const stored = await getSettings(env);
+  const options = await openOptions(env);
+  const logs = [];
+  options.on("console", (m) => logs.push(`${m.type()}: ${m.text()}`));
+  options.on("pageerror", (e) => logs.push(`pageerror: ${e.message}`));
+  const unknown = (k) => `“${k}” không phải một cài đặt của Cân Nhắc (tên viết sai?).`;
+  const cases = [
+    ['{"__proto__": {"polluted": "yes"}, "guard": false}', [unknown("__proto__")]],
+    ['{"format": "cannhac-settings", "version": 1, "__proto__": {"polluted": "yes"}, "settings": {"guard": false}}', [unknown("__proto__")]],
+    ['{"format": "cannhac-settings", "version": 1, "settings": {"__proto__": {"polluted": "yes"}, "guard": false}}', [unknown("__proto__")]],
+    [
+      '{"customPhrases": [{"phrase": "abc", "category": "inflammatory", "severity": "high", "__proto__": {"polluted": "yes"}}]}',
+      ["Cụm từ riêng của đơn vị, mục 1: có “__proto__”, nhưng mỗi cụm từ chỉ có phrase, category và severity."],
+    ],
+    ['{"constructor": {"prototype": {"polluted": "yes"}}}', [unknown("constructor")]],
+    ['{"toString": 1, "hasOwnProperty": "x"}', [unknown("toString"), unknown("hasOwnProperty")]],
+    ['{"__proto__": []}', [unknown("__proto__")]],
+  ];
+  for (const [i, [content, want]] of cases.entries()) {
+    const out = await importOutcome(options, `proto-${i}.json`, content);
+    assert.deepEqual(out.errors, want, content);
+    assert.deepEqual(await getSettings(env), stored, `${content} changed the stored settings`);
+    assert.equal(await options.evaluate(() => ({}).polluted), undefined, content);
+  }
+  assert.deepEqual(logs, []);
+  await options.close();
+});
+
 test("interface language, screenshots, accessibility scan", async () => {
   await setSettings(env, {
     language: "vi",

@@ -250,6 +250,29 @@ test("not an object, a wrong format, a file too large to sync", () => {
   assert.ok(Number(errors[0].args[0]) > SYNC_ITEM_LIMIT);
 });
 
+test("__proto__, constructor and toString keys are unknown keys, and nothing reaches Object.prototype", () => {
+  const files = [
+    '{"__proto__": {"polluted": "yes"}, "guard": false}',
+    '{"format": "cannhac-settings", "version": 1, "__proto__": {"polluted": "yes"}, "settings": {"guard": false}}',
+    '{"format": "cannhac-settings", "version": 1, "settings": {"__proto__": {"polluted": "yes"}}}',
+    '{"customPhrases": [{"phrase": "abc", "category": "inflammatory", "severity": "high", "__proto__": {"polluted": "yes"}}]}',
+    '{"constructor": {"prototype": {"polluted": "yes"}}}',
+    '{"toString": 1}',
+  ];
+  const want = [["__proto__"], ["__proto__"], ["__proto__"], ["customPhrases", 0, "__proto__"], ["constructor"], ["toString"]];
+  files.forEach((f, i) => {
+    const r = validateSettings(JSON.parse(f));
+    assert.equal(r.settings, null, f);
+    assert.deepEqual(r.errors.map((e) => [e.code, e.at]), [["unknown_key", want[i]]], f);
+    assert.equal({}.polluted, undefined, f);
+    assert.equal(Object.prototype.polluted, undefined, f);
+  });
+  // The settings a file could bring in are plain data; normalizeSettings keeps only known keys' values.
+  const n = normalizeSettings(JSON.parse('{"__proto__": {"polluted": "yes"}, "guard": false}'));
+  assert.equal(Object.getPrototypeOf(n), Object.prototype);
+  assert.equal(n.polluted, undefined);
+});
+
 test("the example office file in examples/ imports cleanly", () => {
   const raw = JSON.parse(fs.readFileSync(new URL("../../examples/cannhac-settings.example.json", import.meta.url), "utf8"));
   const { settings, errors } = validateSettings(raw);
