@@ -1,7 +1,8 @@
 // The options page. Every change is validated, then stored at once in chrome.storage.sync
 // under "settings"; the service worker rebuilds the engine and content scripts re-analyse, so
-// open tabs follow without a reload. Import replaces all settings, and only when the whole
-// file is valid: a file with any error changes nothing.
+// open tabs follow without a reload. Import applies the settings a file holds over the current
+// ones (an exported file holds them all, and so replaces them all; a partial one changes only
+// what it names), and only when the whole file is valid: a file with any error changes nothing.
 
 import {
   CATEGORIES,
@@ -408,11 +409,16 @@ export async function importText(fileName, text) {
   } catch (e) {
     return showImportErrors(fileName, [jsonErrorText(String(e.message || e), text)]);
   }
-  const { settings: next, errors } = validateSettings(raw);
+  // The file's settings over the current ones: those it does not name are kept.
+  const { settings: next, errors, keys } = validateSettings(raw, settings);
   if (errors.length) return showImportErrors(fileName, errors);
-  const error = await save(next, () => t("options_imported", fileName)); // after a language change
-  if (error) return showImportErrors(fileName, [error]);
   showImportErrors(fileName, []);
+  if (!keys.length) return announce(t("options_imported_nothing", fileName));
+  const all = Object.keys(DEFAULT_SETTINGS).every((k) => k === "version" || keys.includes(k));
+  // The message is made after a language change the file brings.
+  const message = () => (all ? t("options_imported", fileName) : t("options_imported_partial", [fileName, keys.map((k) => t(KEY_LABELS[k])).join("; ")]));
+  const error = await save(next, message);
+  if (error) return showImportErrors(fileName, [error]);
   renderForm();
 }
 

@@ -174,18 +174,21 @@ function pathOf(at) {
 
 /**
  * Strictly checks settings from a file (the export format `{format, version, settings}` or a
- * bare settings object). Missing keys take their defaults; anything wrong is an error, nothing
- * is silently dropped. Returns `{settings, errors}`: `settings` is the normalised result when
- * `errors` is empty, else `null`. Each error is `{code, path, at, args}`: `path` the place in
- * the file as code ("settings.customPhrases[2].phrase"), `at` the same place as a list of keys
- * and indices from 0 without the export wrapper (["customPhrases", 2, "phrase"]; the options
- * page names it from that), `args` the details. Codes: not_object, bad_format,
- * unsupported_version, unknown_key, wrong_type (args: the kind expected, the kind found and the
- * value found, see `kindOf`), bad_value (args: the value, the allowed values joined; `allowed`
- * holds them as a list), bad_host, empty_phrase, long_phrase, misplaced_wildcard, duplicate,
- * too_large.
+ * bare settings object). The keys the file holds go over `current` (the settings in use; the
+ * defaults when it is not given): a partial file changes only the settings it names, and an
+ * exported file, which names them all, replaces them all. Anything wrong is an error, nothing
+ * is silently dropped. Returns `{settings, errors, keys}`: `settings` is the normalised result
+ * when `errors` is empty, else `null`; `keys` the settings the file holds (in the order of
+ * DEFAULT_SETTINGS; "version" left out, it is no setting of the user's). Each error is
+ * `{code, path, at, args}`: `path` the place in the file as code
+ * ("settings.customPhrases[2].phrase"), `at` the same place as a list of keys and indices from
+ * 0 without the export wrapper (["customPhrases", 2, "phrase"]; the options page names it from
+ * that), `args` the details. Codes: not_object, bad_format, unsupported_version, unknown_key,
+ * wrong_type (args: the kind expected, the kind found and the value found, see `kindOf`),
+ * bad_value (args: the value, the allowed values joined; `allowed` holds them as a list),
+ * bad_host, empty_phrase, long_phrase, misplaced_wildcard, duplicate, too_large.
  */
-export function validateSettings(raw) {
+export function validateSettings(raw, current) {
   const errors = [];
   let base = []; // ["settings"] inside an exported file's wrapper, for `path`
   const err = (code, at, args = [], more = {}) =>
@@ -290,13 +293,15 @@ export function validateSettings(raw) {
   }
   stringList("allow", phrase);
   oneOf("language", ["auto", "vi", "en"]);
-  if (errors.length) return { settings: null, errors };
-  const settings = normalizeSettings(out);
+  const keys = KEYS.filter((k) => k !== "version" && has(k));
+  if (errors.length) return { settings: null, errors, keys };
+  // `out` holds only the keys of DEFAULT_SETTINGS the file holds (each checked above).
+  const settings = normalizeSettings({ ...normalizeSettings(current), ...out });
   const size = settingsSize(settings);
   if (size > SYNC_ITEM_LIMIT) {
     base = [];
     err("too_large", [], [size, SYNC_ITEM_LIMIT]);
-    return { settings: null, errors };
+    return { settings: null, errors, keys };
   }
-  return { settings, errors };
+  return { settings, errors, keys };
 }

@@ -19,7 +19,7 @@ import {
   axeSerious,
   screenshot,
 } from "./lib-popup.mjs";
-import { normalizeSettings, settingsSize, SYNC_ITEM_LIMIT } from "../../extension/shared/settings.js";
+import { normalizeSettings, exportSettings, settingsSize, SYNC_ITEM_LIMIT } from "../../extension/shared/settings.js";
 import { openFixture } from "./harness.mjs";
 
 // Invented code names: no built-in lexicon knows them, so only the options can make them count.
@@ -502,6 +502,56 @@ async function importOutcome(options, name, content) {
     saved: document.querySelector("#saved").textContent,
   }));
 }
+
+test("a partial settings file changes only the settings it holds; an exported file replaces them all", async () => {
+  // A tester's finding: importing {"guard": true} reset every other setting (the custom
+  // phrases, the sites, the allow-list) to its default.
+  const before = {
+    language: "vi",
+    minSeverity: "warning",
+    guard: false,
+    customPhrases: [{ phrase: CODE_NAME, category: "internal_document", severity: "high" }],
+    allow: ["Nguyễn Văn A"],
+    disabledSites: ["example.com"],
+  };
+  await setSettings(env, before);
+  const options = await openOptions(env);
+  let out = await importOutcome(options, "guard-only.json", '{"guard":true}');
+  assert.deepEqual(out.errors, []);
+  assert.deepEqual(await getSettings(env), normalizeSettings({ ...before, guard: true }));
+  assert.equal(out.saved, "Đã nhập từ guard-only.json: Hỏi lại trước khi đăng bài có điều cần sửa. Các cài đặt khác giữ nguyên.");
+  assert.equal(await options.isChecked("#guard"), true);
+  assert.equal(await options.locator(`#phrases tr[data-phrase="${CODE_NAME}"]`).count(), 1);
+  assert.equal(await options.inputValue("#min-severity"), "warning");
+
+  // In an export's wrapper too; a list in the file replaces that list.
+  out = await importOutcome(
+    options,
+    "two.json",
+    JSON.stringify({ format: "cannhac-settings", version: 1, settings: { version: 1, minSeverity: "high", allow: ["Trần Thị B"] } }),
+  );
+  assert.deepEqual(out.errors, []);
+  assert.deepEqual(await getSettings(env), normalizeSettings({ ...before, guard: true, minSeverity: "high", allow: ["Trần Thị B"] }));
+  assert.equal(out.saved, "Đã nhập từ two.json: Mức thấp nhất được gạch chân; Các cụm từ được phép. Các cài đặt khác giữ nguyên.");
+
+  // A file with no setting in it changes nothing, and says so.
+  const now = await getSettings(env);
+  for (const [name, content] of [["empty.json", "{}"], ["only-version.json", '{"version": 1}']]) {
+    out = await importOutcome(options, name, content);
+    assert.deepEqual(out.errors, []);
+    assert.equal(out.saved, `${name} không có cài đặt nào để nhập; cài đặt không thay đổi.`);
+    assert.deepEqual(await getSettings(env), now);
+  }
+
+  // An exported file holds every setting: it replaces them all.
+  const other = normalizeSettings({ language: "vi", categories: ["inflammatory"], onlySites: ["chinhphu.vn"], siteMode: "only" });
+  out = await importOutcome(options, "full.json", JSON.stringify(exportSettings(other)));
+  assert.deepEqual(out.errors, []);
+  assert.deepEqual(await getSettings(env), other);
+  assert.equal(out.saved, "Đã nhập cài đặt từ full.json.");
+  assert.equal(await options.locator("#phrases tr").count(), 0);
+  await options.close();
+});
 
 test("a settings file holding __proto__, constructor or toString keys is refused cleanly: nothing logged, no prototype touched", async () => {
   // A tester's finding: the options page looked such a key up among its labels, found

@@ -250,6 +250,29 @@ test("not an object, a wrong format, a file too large to sync", () => {
   assert.ok(Number(errors[0].args[0]) > SYNC_ITEM_LIMIT);
 });
 
+test("a partial file's settings go over the current ones; the keys it holds are listed", () => {
+  const current = normalizeSettings({ guard: false, minSeverity: "warning", allow: ["Nguyễn Văn A"], customPhrases: [{ phrase: "Hoa Sen", category: "internal_document", severity: "high" }] });
+  let r = validateSettings({ guard: true }, current);
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(r.keys, ["guard"]);
+  assert.deepEqual(r.settings, { ...current, guard: true });
+  r = validateSettings({ format: "cannhac-settings", version: 1, settings: { version: 1, allow: [], language: "en" } }, current);
+  assert.deepEqual(r.keys, ["allow", "language"]);
+  assert.deepEqual(r.settings, { ...current, allow: [], language: "en" });
+  // An exported file names every setting: it replaces them all.
+  const other = normalizeSettings({ categories: ["inflammatory"], siteMode: "only", onlySites: ["chinhphu.vn"] });
+  r = validateSettings(JSON.parse(JSON.stringify(exportSettings(other))), current);
+  assert.deepEqual(r.keys, Object.keys(DEFAULT_SETTINGS).filter((k) => k !== "version"));
+  assert.deepEqual(r.settings, other);
+  // Nothing to apply: the current settings as they are.
+  assert.deepEqual(validateSettings({}, current), { settings: current, errors: [], keys: [] });
+  // Too large once merged: refused.
+  const many = Array.from({ length: 80 }, (_, i) => ({ phrase: `mật danh số ${i}`, category: "internal_document", severity: "high" }));
+  const big = normalizeSettings({ allow: Array.from({ length: 150 }, (_, i) => `người số ${i}`) });
+  assert.deepEqual(validateSettings({ customPhrases: many }).errors, []);
+  assert.deepEqual(validateSettings({ customPhrases: many }, big).errors.map((e) => e.code), ["too_large"]);
+});
+
 test("__proto__, constructor and toString keys are unknown keys, and nothing reaches Object.prototype", () => {
   const files = [
     '{"__proto__": {"polluted": "yes"}, "guard": false}',
