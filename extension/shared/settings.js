@@ -183,10 +183,13 @@ function pathOf(at) {
  * `{code, path, at, args}`: `path` the place in the file as code
  * ("settings.customPhrases[2].phrase"), `at` the same place as a list of keys and indices from
  * 0 without the export wrapper (["customPhrases", 2, "phrase"]; the options page names it from
- * that), `args` the details. Codes: not_object, bad_format, unsupported_version, unknown_key,
- * wrong_type (args: the kind expected, the kind found and the value found, see `kindOf`),
- * bad_value (args: the value, the allowed values joined; `allowed` holds them as a list),
- * bad_host, empty_phrase, long_phrase, misplaced_wildcard, duplicate, too_large.
+ * that), `args` the details. Codes: not_object, bad_format, unsupported_version (a version
+ * number other than 1), newer_version (a whole number above 1: a file from a later release),
+ * unknown_key, wrong_type (args: the kind expected, the kind found and the value found, see
+ * `kindOf`), bad_value (args: the value, the allowed values joined; `allowed` holds them as a
+ * list), bad_host, empty_phrase, long_phrase, misplaced_wildcard, duplicate, too_large. The
+ * file's own keys are only ever read (never assigned through), so a "__proto__" or
+ * "constructor" key is an unknown key like any other.
  */
 export function validateSettings(raw, current) {
   const errors = [];
@@ -200,10 +203,17 @@ export function validateSettings(raw, current) {
     err("not_object", []);
     return { settings: null, errors };
   }
+  // Version 1 is the only one; a version is a number (both the wrapper's and the settings').
+  const version = (at, v) => {
+    if (typeof v !== "number") wrongType(at, "number", v);
+    else if (v !== 1) err(Number.isInteger(v) && v > 1 ? "newer_version" : "unsupported_version", at, [shortJson(v)]);
+  };
+  const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
   let src = raw;
-  if ("format" in raw) {
+  if (own(raw, "format")) {
     if (raw.format !== SETTINGS_FILE_FORMAT) err("bad_format", ["format"], [shortJson(raw.format)]);
     for (const k of Object.keys(raw)) if (!["format", "version", "settings"].includes(k)) err("unknown_key", [k]);
+    if (own(raw, "version")) version(["version"], raw.version);
     if (!isObj(raw.settings)) {
       wrongType(["settings"], "object", raw.settings);
       return { settings: null, errors };
@@ -213,7 +223,7 @@ export function validateSettings(raw, current) {
   }
   const out = {};
   for (const k of Object.keys(src)) if (!KEYS.includes(k)) err("unknown_key", [k]);
-  const has = (k) => Object.prototype.hasOwnProperty.call(src, k);
+  const has = (k) => own(src, k);
   const oneOf = (k, allowed) => {
     if (!has(k)) return;
     if (!allowed.includes(src[k])) badValue([k], src[k], allowed);
@@ -234,8 +244,7 @@ export function validateSettings(raw, current) {
       out[k].push(value);
     });
   };
-  if (has("version") && src.version !== 1) err("unsupported_version", ["version"], [shortJson(src.version)]);
-  if (has("version") && src.version === 1) out.version = 1;
+  if (has("version")) version(["version"], src.version);
   if (has("categories")) {
     if (!Array.isArray(src.categories)) wrongType(["categories"], "array", src.categories);
     else {

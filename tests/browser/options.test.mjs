@@ -503,6 +503,48 @@ async function importOutcome(options, name, content) {
   }));
 }
 
+test("the version of an exported file's wrapper is checked: a wrong type or a newer version is refused in the page's language", async () => {
+  // A tester's finding: only the version inside "settings" was checked; the file's own
+  // {"format", "version", "settings"} wrapper could say "version": "1" or 2 and be imported.
+  await setSettings(env, { language: "vi", minSeverity: "warning" });
+  const stored = await getSettings(env);
+  const options = await openOptions(env);
+  const file = (version) => JSON.stringify({ format: "cannhac-settings", version, settings: { version: 1, minSeverity: "high" } });
+  const cases = {
+    vi: [
+      [file("1"), 'Phiên bản cài đặt: phải là số, không phải chữ "1".'],
+      [file(null), "Phiên bản cài đặt: phải là số, không phải giá trị trống (null)."],
+      [file(2), "Phiên bản cài đặt: tệp này từ một bản Cân Nhắc mới hơn (phiên bản 2); bản này chỉ đọc phiên bản 1. Hãy cập nhật Cân Nhắc."],
+      [file(0), "Phiên bản cài đặt: 0 không được hỗ trợ; bản Cân Nhắc này chỉ đọc phiên bản 1."],
+    ],
+    en: [
+      [file("1"), 'Settings version: must be a number, not the text "1".'],
+      [file(null), "Settings version: must be a number, not an empty value (null)."],
+      [file(2), "Settings version: this file comes from a newer Cân Nhắc (version 2); this one reads version 1 only. Update Cân Nhắc."],
+      [file(0), "Settings version: 0 is not supported; this Cân Nhắc reads version 1 only."],
+    ],
+  };
+  for (const lang of ["vi", "en"]) {
+    if (lang === "en") {
+      await options.selectOption("#language", "en");
+      await options.waitForFunction(() => document.documentElement.lang === "en");
+    }
+    const now = await getSettings(env);
+    for (const [i, [content, want]] of cases[lang].entries()) {
+      const out = await importOutcome(options, `version-${lang}-${i}.json`, content);
+      assert.deepEqual(out.errors, [want], content);
+      assert.deepEqual(await getSettings(env), now, `${content} changed the stored settings`);
+    }
+  }
+  // The inner version is held to the same rules; a wrapper with version 1 imports.
+  const inner = JSON.stringify({ format: "cannhac-settings", version: 1, settings: { version: "2" } });
+  assert.deepEqual((await importOutcome(options, "inner.json", inner)).errors, ['Settings version: must be a number, not the text "2".']);
+  const good = await importOutcome(options, "good.json", file(1));
+  assert.deepEqual(good.errors, []);
+  assert.deepEqual(await getSettings(env), normalizeSettings({ ...stored, language: "en", minSeverity: "high" }));
+  await options.close();
+});
+
 test("a partial settings file changes only the settings it holds; an exported file replaces them all", async () => {
   // A tester's finding: importing {"guard": true} reset every other setting (the custom
   // phrases, the sites, the allow-list) to its default.

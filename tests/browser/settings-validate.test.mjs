@@ -181,10 +181,10 @@ test("every problem is reported with its path; nothing is half-accepted", () => 
     "duplicate settings.disabledSites[2]",
     "empty_phrase settings.customPhrases[0].phrase",
     "long_phrase settings.allow[0]",
+    "newer_version settings.version",
     "unknown_key extra",
     "unknown_key settings.customPhrases[1].colour",
     "unknown_key settings.theme",
-    "unsupported_version settings.version",
     "wrong_type settings.allow[1]",
     "wrong_type settings.customPhrases[3]",
     "wrong_type settings.guard",
@@ -248,6 +248,20 @@ test("not an object, a wrong format, a file too large to sync", () => {
   assert.equal(errors.length, 1);
   assert.equal(errors[0].code, "too_large");
   assert.ok(Number(errors[0].args[0]) > SYNC_ITEM_LIMIT);
+});
+
+test("the version of an exported file's wrapper is checked like the settings' own", () => {
+  const file = (version, inner = 1) => ({ format: "cannhac-settings", version, settings: { version: inner, guard: false } });
+  const codes = (raw) => validateSettings(raw).errors.map(({ code, path, at, args }) => ({ code, path, at, args }));
+  assert.deepEqual(codes(file(1)), []);
+  assert.deepEqual(codes(file("1")), [{ code: "wrong_type", path: "version", at: ["version"], args: ["number", "string", '"1"'] }]);
+  assert.deepEqual(codes(file(null)), [{ code: "wrong_type", path: "version", at: ["version"], args: ["number", "null", "null"] }]);
+  assert.deepEqual(codes(file(2)), [{ code: "newer_version", path: "version", at: ["version"], args: ["2"] }]);
+  assert.deepEqual(codes(file(0)), [{ code: "unsupported_version", path: "version", at: ["version"], args: ["0"] }]);
+  assert.deepEqual(codes(file(1.5)), [{ code: "unsupported_version", path: "version", at: ["version"], args: ["1.5"] }]);
+  assert.deepEqual(codes(file(1, "1")), [{ code: "wrong_type", path: "settings.version", at: ["version"], args: ["number", "string", '"1"'] }]);
+  // A wrapper without a version is read as version 1 (the settings have their own).
+  assert.deepEqual(codes({ format: "cannhac-settings", settings: { guard: false } }), []);
 });
 
 test("a partial file's settings go over the current ones; the keys it holds are listed", () => {
