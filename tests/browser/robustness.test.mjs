@@ -57,6 +57,28 @@ const total = async (page, cat) => {
   return u.highlights.length + u.marks.length;
 };
 
+/**
+ * The worker's test hooks (self.cannhac.testHooks, background.js: `loseSettings`, `loseAnswers`
+ * and `failAnswers` count the requests it closes the port on, as a worker stopped while it
+ * works does, or answers with an error). `hooks(h)` sets those in `h` and returns them all; the
+ * hooks named in `reset` are set back to 0 when test `t` ends, whatever happens in it.
+ */
+async function workerHooks(t, reset) {
+  const sw = await serviceWorker(env.b.context);
+  const hooks = (h) => sw.evaluate((h) => Object.assign(self.cannhac.testHooks, h || {}), h);
+  t.after(() => hooks(Object.fromEntries(reset.map((k) => [k, 0]))).catch(() => {}));
+  return { sw, hooks };
+}
+
+/** A textarea fixture with `Tin ${PHRASE}` typed in it and underlined. */
+async function underlinedTextarea() {
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click(EDITOR.textarea);
+  await page.keyboard.insertText(`Tin ${PHRASE}`);
+  await until(async () => (await total(page, "internal_document")) === 1, "the first underline");
+  return page;
+}
+
 test("getState answers the popup with {hasComposer, findings, textLength, lastUsedAt}", T, async () => {
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   const empty = await state(page);
@@ -183,9 +205,7 @@ test("the service worker stopped mid-session restarts and keeps answering", T, a
 test("a settings request lost at page load (the worker stopped while it answered) is asked again: the page gets its underlines", T, async (t) => {
   // A breaker's finding: the content script asked for its settings once, got no answer, and
   // left the page without underlines and without the guard until it was reloaded.
-  const sw = await serviceWorker(env.b.context);
-  const hooks = (h) => sw.evaluate((h) => Object.assign(self.cannhac.testHooks, h || {}), h);
-  t.after(() => hooks({ loseSettings: 0 }).catch(() => {}));
+  const { hooks } = await workerHooks(t, ["loseSettings"]);
   await hooks({ loseSettings: 3 });
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.click(EDITOR.textarea);
@@ -198,13 +218,8 @@ test("a settings request lost at page load (the worker stopped while it answered
 test("while answers are lost after an edit, a textarea's old underlines are hidden and the retries keep their pace", T, async (t) => {
   // Breakers' findings: the old marks stayed on the wrong words as long as answers were lost,
   // and the field's value check (twice a second) asked again past the retry's backoff.
-  const sw = await serviceWorker(env.b.context);
-  const hooks = (h) => sw.evaluate((h) => Object.assign(self.cannhac.testHooks, h || {}), h);
-  t.after(() => hooks({ loseAnswers: 0 }).catch(() => {}));
-  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
-  await page.click(EDITOR.textarea);
-  await page.keyboard.insertText(`Tin ${PHRASE}`);
-  await until(async () => (await total(page, "internal_document")) === 1, "the first underline");
+  const { hooks } = await workerHooks(t, ["loseAnswers"]);
+  const page = await underlinedTextarea();
   await hooks({ loseAnswers: 1000 });
   await page.keyboard.press("Home");
   await page.keyboard.insertText("Một dòng rất dài viết thêm ở đầu bài ");
@@ -220,13 +235,8 @@ test("while answers are lost after an edit, a textarea's old underlines are hidd
 test("an edit whose answer is lost, then undone: the text is analysed again and its underline comes back", T, async (t) => {
   // A breaker's finding: the old underlines were hidden, but the text they belonged to still
   // counted as analysed, so going back to it showed no finding and the guard let it through.
-  const sw = await serviceWorker(env.b.context);
-  const hooks = (h) => sw.evaluate((h) => Object.assign(self.cannhac.testHooks, h || {}), h);
-  t.after(() => hooks({ loseAnswers: 0 }).catch(() => {}));
-  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
-  await page.click(EDITOR.textarea);
-  await page.keyboard.insertText(`Tin ${PHRASE}`);
-  await until(async () => (await total(page, "internal_document")) === 1, "the first underline");
+  const { hooks } = await workerHooks(t, ["loseAnswers"]);
+  const page = await underlinedTextarea();
   await hooks({ loseAnswers: 1 });
   await page.keyboard.insertText("x");
   await until(async () => (await hooks()).loseAnswers === 0 && (await total(page, "internal_document")) === 0, "the lost answer and the hidden underline");
@@ -236,14 +246,11 @@ test("an edit whose answer is lost, then undone: the text is analysed again and 
 });
 
 test("answers lost again and again (a worker-stop storm): the underlines come without another keystroke, and an engine error is not asked forever", T, async (t) => {
-  // The worker's test hooks (self.cannhac.testHooks, background.js) close the port instead of
-  // answering, as a worker stopped while it works does, or answer with an error. The old
-  // content script tried three times more, then left a Lexical or Draft.js composer bare.
-  const sw = await serviceWorker(env.b.context);
-  const hooks = (h) => sw.evaluate((h) => Object.assign(self.cannhac.testHooks, h || {}), h);
+  // The old content script tried three times more, then left a Lexical or Draft.js composer
+  // bare.
+  const { sw, hooks } = await workerHooks(t, ["loseAnswers", "failAnswers"]);
   const analyses = () => sw.evaluate(() => self.cannhac.handle({ type: "ping" }).then((r) => r.analyses));
   const page = await openFixture(env.b.context, env.srv.origin, "lexical");
-  t.after(() => hooks({ loseAnswers: 0, failAnswers: 0 }).catch(() => {})); // whatever happens here
   await page.click(EDITOR.lexical);
   await page.waitForTimeout(300);
   // The old content script asked four times in all; this is six lost answers in a row.
