@@ -502,6 +502,41 @@ impl PhraseTrie {
 }
 
 impl PhraseTrie {
+    /// [`PhraseTrie::for_each_match`] where token `i` may also stand for syllable `alts[i]`
+    /// (teencode: `k` for `không`): every way through the tokens is walked, and a phrase
+    /// reached through a stand-in is reported only when it spans two or more tokens (a lone
+    /// `k` is no "không"). `alts` has one entry per token. A phrase reached both ways is
+    /// reported once per way.
+    fn for_each_match_with(
+        &self,
+        ids: &[Option<u32>],
+        alts: &[Option<u32>],
+        mut f: impl FnMut(usize, usize, &[usize]),
+    ) {
+        // (next token, node, whether a stand-in was taken)
+        let mut stack: Vec<(usize, u32, bool)> = Vec::new();
+        for first in 0..ids.len() {
+            stack.push((first, 0, false));
+            while let Some((pos, node, stood_in)) = stack.pop() {
+                let (Some(&id), Some(&alt)) = (ids.get(pos), alts.get(pos)) else {
+                    continue;
+                };
+                for (syl, alias) in [(id, false), (alt, true)] {
+                    let Some(next) = syl.and_then(|s| self.child(node, s)) else {
+                        continue;
+                    };
+                    let stood_in = stood_in || alias;
+                    if let Some(out) = self.outputs.get(next as usize) {
+                        if !(out.is_empty() || stood_in && pos == first) {
+                            f(first, pos, out);
+                        }
+                    }
+                    stack.push((pos + 1, next, stood_in));
+                }
+            }
+        }
+    }
+
     /// The child of `node` by syllable number `id`, if any.
     #[inline]
     fn child(&self, node: u32, id: u32) -> Option<u32> {
@@ -592,6 +627,100 @@ pub struct Lexicon {
     /// The one-syllable phrases of the accented trie by their folded key, built on the first
     /// token with a digit inside ([`Lexicon::scan_leet`]).
     by_fold: OnceLock<FxHashMap<String, SmallVec<[usize; 2]>>>,
+    /// Teencode spellings ([`TEENCODE`]) and the syllable numbers they stand for in each trie.
+    teencode: Teencode,
+}
+
+/// Teencode spellings of common syllables (keys as the text model writes them, lower case)
+/// and the syllable each stands for: a phrase of two or more syllables also matches with a
+/// token written this way in place of its syllable ("k bít thật k" is "không biết thật
+/// không", "ai đọc dc thì tự hiểu"). Only one-for-one spellings: `mn` (mọi người) and `ae`
+/// (anh em) stand for two syllables and stay phrases of their own. Spellings with a diacritic
+/// (`bít`, `hông`) stand in for the accented lexicon only: without diacritics `bit` and
+/// `hong` are other words (bịt, hỏng). Source: common Vietnamese chat spellings, as the
+/// lexicons' own teencode entries write them.
+const TEENCODE: &[(&str, &str)] = &[
+    ("k", "không"),
+    ("ko", "không"),
+    ("kh", "không"),
+    ("kg", "không"),
+    ("hok", "không"),
+    ("khum", "không"),
+    ("kô", "không"),
+    ("hông", "không"),
+    ("bít", "biết"),
+    ("bik", "biết"),
+    ("dc", "được"),
+    ("đc", "được"),
+    ("dk", "được"),
+    ("đk", "được"),
+    ("j", "gì"),
+    ("ji", "gì"),
+    ("r", "rồi"),
+    ("rùi", "rồi"),
+    ("thui", "thôi"),
+    ("mk", "mình"),
+    ("mik", "mình"),
+    ("ng", "người"),
+    ("trc", "trước"),
+    ("trk", "trước"),
+    ("cg", "cũng"),
+    ("vs", "với"),
+    ("bn", "bạn"),
+    ("ns", "nói"),
+    ("lm", "làm"),
+    ("ms", "mới"),
+    ("z", "vậy"),
+    ("ck", "chồng"),
+    ("vk", "vợ"),
+];
+
+/// [`TEENCODE`] compiled against a lexicon's tries: each spelling's key with the syllable
+/// number of what it stands for in the accented trie and, for spellings without diacritics,
+/// in the folded trie (`None` where the trie has no such syllable).
+#[derive(Debug, Default)]
+struct Teencode {
+    /// The spellings' key hashes: most tokens are ruled out without a comparison.
+    filter: KeyFilter,
+    /// (spelling, accented syllable number, folded syllable number).
+    spellings: Vec<(&'static str, Option<u32>, Option<u32>)>,
+}
+
+impl Teencode {
+    fn new(accented: &PhraseTrie, folded: &PhraseTrie) -> Teencode {
+        let mut filter = KeyFilter::default();
+        let mut spellings = Vec::with_capacity(TEENCODE.len());
+        for &(spelling, syllable) in TEENCODE {
+            let fold = text::tone::fold(syllable);
+            let acc = accented.id(syllable, text::key_hash(syllable));
+            let fol = if spelling.is_ascii() {
+                folded.id(&fold, text::key_hash(&fold))
+            } else {
+                None
+            };
+            if acc.is_some() || fol.is_some() {
+                filter.insert(spelling);
+                spellings.push((spelling, acc, fol));
+            }
+        }
+        Teencode { filter, spellings }
+    }
+
+    /// The syllable number token `t` stands for as teencode, in the folded trie when `folded`
+    /// (read by the token's key, which for these spellings is its folded key too), else in
+    /// the accented trie; `None` for most tokens.
+    #[inline]
+    fn stands_for(&self, t: &Token, folded: bool) -> Option<u32> {
+        if t.key.len() > 5 || !self.filter.may_contain_hash(t.key_hash) {
+            return None;
+        }
+        let &(_, acc, fol) = self.spellings.iter().find(|(s, _, _)| *s == t.key)?;
+        if folded {
+            fol
+        } else {
+            acc
+        }
+    }
 }
 
 /// Why the built-in or custom lexicon could not be compiled.
@@ -954,6 +1083,7 @@ impl Lexicon {
             .filter_map(|t| split_keys(t).into_iter().next())
             .collect();
         let pronouns_folded = pronouns.iter().map(|p| text::tone::fold(p)).collect();
+        let teencode = Teencode::new(&accented, &folded);
         let mut wildcard_filter = KeyFilter::default();
         let mut wildcard_keys: FxHashMap<String, SmallVec<[u32; 2]>> = FxHashMap::default();
         let mut wildcard_folds: FxHashMap<String, SmallVec<[u32; 2]>> = FxHashMap::default();
@@ -980,6 +1110,7 @@ impl Lexicon {
             pronouns,
             pronouns_folded,
             by_fold: OnceLock::new(),
+            teencode,
         })
     }
 
@@ -1051,7 +1182,12 @@ impl Lexicon {
                 .collect();
             (&self.accented, ids)
         };
-        trie.for_each_match(&ids, |first, last, ids| {
+        // Teencode stand-ins, only where the text has one.
+        let alts: Vec<Option<u32>> = tokens
+            .iter()
+            .map(|t| self.teencode.stands_for(t, folded))
+            .collect();
+        let on_match = |first: usize, last: usize, ids: &[usize]| {
             let span = &tokens[first..=last];
             let any_marked = span.iter().any(|t| t.marked);
             let crosses = span.iter().skip(1).any(|t| t.gap != Gap::Space);
@@ -1084,7 +1220,12 @@ impl Lexicon {
                 }
                 hits.push(Hit { entry, first, last });
             }
-        });
+        };
+        if alts.iter().any(Option::is_some) {
+            trie.for_each_match_with(&ids, &alts, on_match);
+        } else {
+            trie.for_each_match(&ids, on_match);
+        }
     }
 
     /// Matches of the phrases with a `*` wildcard (few; a direct scan). The parts must not

@@ -58,6 +58,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     understood_me(ctx, out, &starts.understood);
     left_to_commenters(ctx, out, &starts.left);
     widen_to_whoever(ctx.tokens, out);
+    own_anonymity(ctx.tokens, out);
     if !out.iter().any(|f| f.category == Category::Insinuation) {
         return;
     }
@@ -1228,6 +1229,47 @@ fn left_to_commenters(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
     add_uncovered(t, out, Category::Insinuation, spans, |s| {
         group_finding(ctx, "insinuation.leading_others", Severity::Info, s)
     });
+}
+
+/// Drops "không tiện nói/nêu" ([`negation`] teencode too: "k tiện nói") when what is kept
+/// back is the writer's own name in a question for help: "tên" right after it, then a
+/// particle or the clause's end ("em k tiện nói tên đâu"), in a post that asks ("cho em hỏi",
+/// "xin hỏi", a `?`). "Mình không tiện nói tên người đó, ai ở phường cũng biết" names someone
+/// else's name and stays. Linear in tokens.
+fn own_anonymity(t: &[Token], out: &mut Vec<Finding>) {
+    let withheld = |f: &Finding| {
+        let r = tokens_in(t, &f.span);
+        r.len() == 3
+            && negation(&t[r.start])
+            && key_matches(&t[r.start + 1], "tiện")
+            && t.get(r.end)
+                .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "tên"))
+            && t.get(r.end + 1).is_none_or(|x| {
+                x.gap != Gap::Space
+                    || ["đâu", "nhé", "nha", "ạ", "ha"]
+                        .iter()
+                        .any(|w| key_matches(x, w))
+            })
+    };
+    if !out
+        .iter()
+        .any(|f| f.category == Category::Insinuation && withheld(f))
+    {
+        return;
+    }
+    let asks = (0..t.len()).any(|k| {
+        key_matches(&t[k], "hỏi")
+            && k > 0
+            && t[k].gap == Gap::Space
+            && (key_matches(&t[k - 1], "xin")
+                || k > 1
+                    && key_matches(&t[k - 2], "cho")
+                    && t[k - 1].gap == Gap::Space
+                    && is_writer(&t[k - 1]))
+    });
+    if asks {
+        out.retain(|f| !(f.category == Category::Insinuation && withheld(f)));
+    }
 }
 
 /// "Did you get what I mean?" in a post that already points at someone
