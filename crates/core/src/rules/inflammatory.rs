@@ -92,6 +92,15 @@ fn masked_profanity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     MASKED_VI,
                     MASKED_EN,
                 ));
+            } else if masked_exclamation(text, start, end, &next, word_start > end) {
+                out.push(finding(
+                    "inflammatory.masked_profanity",
+                    Category::Inflammatory,
+                    Severity::Info,
+                    start..end,
+                    MASKED_VI,
+                    MASKED_EN,
+                ));
             }
             continue;
         }
@@ -158,6 +167,34 @@ fn masked_profanity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// Whether the masked word `text[start..end]` (a `đ`/`d` and stars, no letter after them) is
+/// the vulgar `đéo` used as a word of its own, `next` being the word after it and `spaced`
+/// whether a space separates them: two or three stars (`đ**`, `Đ***`), then a space and a
+/// word in lower case ("Đ** ai chịu nổi", "tao đ** hiểu"), with no letter or digit right
+/// before it (`50.000đ**`). Capitalised, it must open its sentence (start of text, or after
+/// `.`, `!`, `?`, a line break, `:` or an opening quote or bracket): inside a sentence "anh
+/// Đ**" hides a person's name. `info`, as `đéo` written out is.
+fn masked_exclamation(text: &str, start: usize, end: usize, next: &str, spaced: bool) -> bool {
+    let word = &text[start..end];
+    let stars = word.bytes().filter(|&b| b == b'*').count();
+    if !spaced || !(2..=3).contains(&stars) || !next.chars().next().is_some_and(char::is_lowercase)
+    {
+        return false;
+    }
+    let before = text[..start].chars().next_back();
+    if before.is_some_and(|c| c.is_alphanumeric() || c == '*') {
+        return false;
+    }
+    if !word.chars().next().is_some_and(crate::text::tone::is_upper) {
+        return true;
+    }
+    text[..start]
+        .trim_end_matches([' ', '\t'])
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '"' | '“' | '(' | '-'))
 }
 
 const VI: &str =
@@ -318,10 +355,10 @@ const SELF_FILLERS: &[&str] = &[
     "chỉ",
 ];
 
-/// Words after which a pronoun opens a clause ("ủa sao mình ngu thế", "vì tôi dốt"), rather
-/// than qualifying a noun ("dân mình ngu dốt": our people).
+/// Words after which a pronoun opens a clause ("ủa sao mình ngu thế", "vì tôi dốt", "đúng là
+/// mình ngốc"), rather than qualifying a noun ("dân mình ngu dốt": our people).
 const CLAUSE_OPENERS: &[&str] = &[
-    "vì", "mà", "nhưng", "sao", "chắc", "ủa", "thì", "nên", "còn", "và", "chứ", "tại", "do",
+    "vì", "mà", "nhưng", "sao", "chắc", "ủa", "thì", "nên", "còn", "và", "chứ", "tại", "do", "là",
     "thôi", "ôi", "trời", "haiz", "huhu", "haha", "hihi", "hehe",
 ];
 
@@ -468,7 +505,8 @@ fn kind_of_person(t: &[Token], out: &mut Vec<Finding>) {
             .end
             .checked_sub(1)
             .and_then(|k| t.get(k))
-            .is_some_and(|x| crate::engine::key_matches(x, "người"));
+            // Or its teencode "ng" ("k phải là ng việt nam").
+            .is_some_and(|x| crate::engine::key_matches(x, "người") || x.key == "ng");
         let goes_on = t.get(r.end).is_some_and(|x| {
             x.gap == Gap::Space
                 && !CLAUSE_END_PARTICLES
