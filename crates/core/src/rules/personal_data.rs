@@ -373,7 +373,9 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // Service lines (1800/1900), sums of money (thousands grouped by dots or commas,
         // or a currency word after) and public offices' numbers are not personal data.
         let service = digits.starts_with("1800") || digits.starts_with("1900");
-        let amount = is_grouped_thousands(raw) || near(MONEY_WORDS, 0, 1);
+        // Not "ngan hang" typed without diacritics: "ngân hàng" (a bank), not "ngàn".
+        let amount =
+            is_grouped_thousands(raw) || near(MONEY_WORDS, 0, 1) && !near(&["ngan hang"], 0, 1);
         // An office's number, unless the words right before say it is a person's ("ai quen con
         // bé lễ tân ở nhà hàng đó thì số nó là 09…").
         // A district places a person, not an ad, in a post that accuses someone, calls on
