@@ -852,11 +852,14 @@ const NOT_YET_HELD: &[&str] = &[
     "chưa thi",
     "còn niêm phong",
     "chưa mở niêm phong",
+    "chưa bóc niêm phong",
+    "chưa xé niêm phong",
     "trước giờ thi",
 ];
 
 /// Words right after an exam paper that make it a practice one, not the coming exam's (keyed
-/// syllables): "đề thi năm ngoái", "đề thi thử", "đáp án tham khảo", "đề minh hoạ".
+/// syllables): "đề thi năm ngoái", "đề thi thử", "đáp án tham khảo", "đề minh hoạ", "bộ đề ôn
+/// thi".
 const PRACTICE: &[&str] = &[
     "năm ngoái",
     "năm trước",
@@ -866,10 +869,12 @@ const PRACTICE: &[&str] = &[
     "thử",
     "mẫu",
     "cũ",
+    "ôn",
+    "luyện",
 ];
 
 /// Words that show the coming exam's paper in hand (keyed syllables): "có ảnh chụp đây", "share
-/// cho các sĩ tử", "ai cần inbox", "lộ đề rồi".
+/// cho các sĩ tử", "ai cần inbox", "phụ huynh nào cần", "lộ đề rồi".
 const EXAM_SHOWN: &[&str] = &[
     "hé lộ",
     "lộ đề",
@@ -882,6 +887,7 @@ const EXAM_SHOWN: &[&str] = &[
     "share cho",
     "chia sẻ cho",
     "ai cần",
+    "nào cần",
 ];
 
 phrase_list!(exam_papers_list, EXAM_PAPERS);
@@ -1132,14 +1138,23 @@ phrase_list!(public_signs, PUBLIC_SIGNS);
 
 /// Whether the post says the paper is public or warns against rumours ([`PUBLIC_SIGNS`] not
 /// negated within the three words before: "chưa công khai", "chưa dán ra bảng tin" are no such
-/// sign), or says it is published ([`published`]).
+/// sign), or says it is published ([`published`]). An office's own board is no public place:
+/// "bảng tin phòng", "bảng tin cơ quan", "bảng tin nội bộ" ([`INSIDE_BOARDS`]).
 fn public_sign(t: &[Token]) -> bool {
     published(t)
         || (0..t.len()).any(|k| {
-            public_signs().at(t, k).is_some()
-                && !(k.saturating_sub(3)..k).any(|j| matches!(t[j].fold.as_str(), "chua" | "khong"))
+            public_signs().at(t, k).is_some_and(|n| {
+                !(t[k].key == "bảng"
+                    && t.get(k + n).is_some_and(|x| {
+                        x.gap == Gap::Space && INSIDE_BOARDS.iter().any(|w| spelled_at(t, k + n, w))
+                    }))
+            }) && !(k.saturating_sub(3)..k).any(|j| matches!(t[j].fold.as_str(), "chua" | "khong"))
         })
 }
+
+/// What an office's own notice board is called after "bảng tin" (keyed syllables): read by
+/// its staff, not posted to the public.
+const INSIDE_BOARDS: &[&str] = &["phòng", "cơ quan", "nội bộ", "đơn vị", "công ty", "khoa"];
 
 /// What a writer says who asks readers to keep a paper to themselves (keyed syllables, as
 /// [`spelled_at`] reads them; teencode `k`, `ko`, `dc` included).
@@ -1257,6 +1272,12 @@ const GOT_HOLD: &[&str] = &[
     "lấy được từ",
     "xin được từ",
     "chôm được",
+    // From someone's computer: "mình chụp được từ máy chị văn thư".
+    "chụp được từ máy",
+    "chụp từ máy",
+    "lấy từ máy",
+    "copy từ máy",
+    "copy được từ máy",
 ];
 /// Taking a photo of a paper in one's hands: with [`INTERNAL_KINDS`] only.
 const PHOTOGRAPHED: &[&str] = &[
@@ -1279,7 +1300,7 @@ phrase_list!(copy_cues, COPY_CUES);
 
 /// A paper in the writer's hands that should not be: a paper internal by kind
 /// ([`INTERNAL_KINDS`]) with a word of photographing or getting hold of it ([`PHOTOGRAPHED`],
-/// [`GOT_HOLD`]) within twelve words in its sentence, or a paper of any kind ([`ANY_KINDS`])
+/// [`GOT_HOLD`]) within twelve words before or sixteen after in its sentence, or a paper of any kind ([`ANY_KINDS`])
 /// with a word of getting hold of it or in a post that passes it on before it is out
 /// ([`passed_on_early`]); in a sentence about a state body ([`AGENCY`]). Not in a post that
 /// says it is published, nor a counted
@@ -1304,10 +1325,11 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if counted || !spaced(t, i, i + n - 1) {
             continue;
         }
-        // Photographed or got hold of: a cue within twelve words either side, in the same
-        // sentence.
+        // Photographed or got hold of: a cue within twelve words before or sixteen after (the
+        // paper's subject comes between: "Công văn hoả tốc của sở về việc kiểm tra đột xuất
+        // các trường, mình chụp được từ máy chị văn thư"), in the same sentence.
         let (sentence_of, _) = ctx.sentences();
-        let mut near = (i.saturating_sub(12)..(i + n + 12).min(t.len()))
+        let mut near = (i.saturating_sub(12)..(i + n + 16).min(t.len()))
             .filter(|&k| sentence_of[k] == sentence_of[i]);
         let held = near.any(|k| {
             got_hold().at(t, k).is_some() || internal && photographed().at(t, k).is_some()
