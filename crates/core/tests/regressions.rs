@@ -1651,8 +1651,9 @@ fn hints_teams_and_relatives() {
             "Đứa em làm trong bệnh viện kể",
         ),
         (
+            // Teencode reads as the phrase "người nhà mình làm trong" (sixteenth session).
             "Quỹ tín dụng xã sắp vỡ, giám đốc ôm tiền đi rồi. Ng nhà mk làm trong đó bảo vậy.",
-            "Ng nhà mk làm trong đó bảo",
+            "Ng nhà mk làm trong",
         ),
     ] {
         assert_underlined(&e, t, cue, |f| f.rule_id == "unverified_claim.hearsay");
@@ -3480,5 +3481,73 @@ fn fifteenth_session_forms() {
                 .map(|f| (&f.rule_id, f.severity, &t[f.span.clone()]))
                 .collect::<Vec<_>>()
         );
+    }
+}
+
+/// The sixteenth session's forms (from the blind round adv35): teencode spellings in the
+/// lexicon's phrases, a masked "đéo" standing alone, the self-mockery "đúng là mình ngốc", an
+/// account number before "ngan hang", an exam paper still sealed, a letter taken from someone's
+/// computer, an office's own notice board, a post foretelling its own removal.
+#[test]
+fn sixteenth_session_forms() {
+    let e = engine();
+    for t in [
+        "Cuối cùng cũng hóng được tin con gái đậu đại học, cả nhà mừng rơi nước mắt",
+        "Cho em hỏi, em không tiện nói tên đâu, em đang bị nợ lương 3 tháng thì làm đơn ở đâu ạ",
+        "Hôm nay quên chìa khóa, đúng là mình ngốc hết phần thiên hạ",
+        "Cảm ơn anh Đ** ở phòng kế toán đã giúp em",
+        "Bộ đề ôn thi còn niêm phong, bạn nào cần mua inbox",
+        "Cô gửi trước đề cương ôn tập, đề thi chưa bóc niêm phong nên các con yên tâm",
+        "Bài này sẽ bị xoá vì vi phạm nội quy, đừng chia sẻ lại",
+        "Công thức gà kho gừng. Chị em lưu về và chia sẻ ngay cho hội mẹ bỉm nhé!",
+        "chắc tụi mình k phải là ng việt nam r",
+        "50k không",
+    ] {
+        assert_no_findings(&e, t);
+    }
+    for (t, cue, category) in [
+        (
+            "hóng đc tin là cty sắp cắt 30% nhân sự, k bít thật k nhưng mn chuẩn bị tinh thần đi",
+            "k bít thật k",
+            Category::UnverifiedClaim,
+        ),
+        ("mấy đứa k có não", "k có não", Category::Inflammatory),
+        (
+            "Đ** ai chịu nổi con mẹ già lắm mồm này",
+            "Đ**",
+            Category::Inflammatory,
+        ),
+        (
+            "so tai khoan cua co chu nhiem la 1012345678 ngan hang BIDV, phu huynh chuyen vao day",
+            "1012345678",
+            Category::PersonalData,
+        ),
+        (
+            "Chị bạn gửi cho mình đề thi học kỳ môn Toán lớp 9, bản chính thức chưa bóc niêm phong đâu, phụ huynh nào cần inbox",
+            "chưa bóc niêm phong",
+            Category::InternalDocument,
+        ),
+        (
+            "Công văn hoả tốc của sở về việc kiểm tra đột xuất các trường, mình chụp được từ máy chị văn thư",
+            "Công văn",
+            Category::InternalDocument,
+        ),
+        (
+            "Số: 342/UBND-VP\nV/v tạm dừng tuyển dụng viên chức năm 2027\n(ảnh mình chụp ở bảng tin phòng)",
+            "Số: 342/UBND-VP",
+            Category::InternalDocument,
+        ),
+        (
+            "Lan tỏa ngay kẻo muộn, bài này sẽ sớm bay màu: sắp có lệnh cấm xe máy",
+            "bài này sẽ sớm bay màu",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Thuỷ điện sắp vỡ đập, truyền đi ngay cho mọi người biết",
+            "truyền đi ngay",
+            Category::UnverifiedClaim,
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == category);
     }
 }

@@ -126,6 +126,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     press_silenced(ctx, out);
     shamed_sharing(ctx, out);
     removal_race(ctx, out);
+    foretold_removal(ctx, out);
     hearsay_asked_of_reader(ctx, out);
     drop_denied_accusations(ctx.tokens, out);
     drop_generic_accusations(ctx, out);
@@ -1308,6 +1309,88 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     add_spread_pressure(ctx, out, spans);
 }
 
+/// A post foretelling its own removal, the post named first: "bài này" (or "bài viết này",
+/// "post này", "clip này", "video này"), up to four words saying it is coming ("sẽ", "sớm",
+/// "sắp", "mai", "chắc", with "bị", "là", "có thể", "nhanh", "thôi", "cũng" between), then a
+/// removal ([`REMOVALS`]): "bài này sẽ sớm bay màu", "clip này sắp bị gỡ", "bài này mai là
+/// bay màu". In a sentence that asks to pass the post on ([`SHARE_VERBS`], "copy"), as
+/// [`removal_race`]: alone it is a moderation notice ("Bài này sẽ bị xoá vì vi phạm nội
+/// quy"), which also gives a reason ("vì", "do", "nếu", "theo") and is never read as one.
+/// Adds `unverified_claim.spread_pressure` (`warning`) where no finding of the category covers
+/// it. Source: duty 1 of the seed article. Linear in tokens.
+fn foretold_removal(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    let mut shared: Vec<Option<bool>> = Vec::new();
+    for i in 0..t.len() {
+        if !matches!(
+            t[i].fold.as_str(),
+            "bai" | "post" | "clip" | "video" | "stt" | "status"
+        ) {
+            continue;
+        }
+        let mut k = i + 1;
+        if t.get(k)
+            .is_some_and(|x| x.gap == Gap::Space && x.fold == "viet")
+        {
+            k += 1;
+        }
+        let this = t.get(k).is_some_and(|x| {
+            x.gap == Gap::Space && (x.key == "này" || !x.marked && x.fold == "nay")
+        });
+        if !this {
+            continue;
+        }
+        k += 1;
+        let mut coming = false;
+        let mut between = 0;
+        while between < 4 && t.get(k).is_some_and(|x| x.gap == Gap::Space) {
+            let x = &t[k];
+            if ["sẽ", "sớm", "sắp", "mai", "chắc"]
+                .iter()
+                .any(|w| key_matches(x, w))
+            {
+                coming = true;
+            } else if !["bị", "là", "có", "thể", "nhanh", "thôi", "cũng"]
+                .iter()
+                .any(|w| key_matches(x, w))
+            {
+                break;
+            }
+            k += 1;
+            between += 1;
+        }
+        if !coming || t.get(k).is_none_or(|x| x.gap != Gap::Space) {
+            continue;
+        }
+        let Some(m) = removals().at(t, k) else {
+            continue;
+        };
+        let reason = (k + m..(k + m + 3).min(t.len()))
+            .take_while(|&j| t[j].gap == Gap::Space)
+            .any(|j| {
+                ["vì", "do", "nếu", "theo"]
+                    .iter()
+                    .any(|w| key_matches(&t[j], w))
+            });
+        if reason {
+            continue;
+        }
+        let (sentence_of, ranges) = ctx.sentences();
+        let si = sentence_of[i];
+        shared.resize(ranges.len(), None);
+        let asks = *shared[si].get_or_insert_with(|| {
+            ranges[si]
+                .clone()
+                .any(|j| share_verbs().at(t, j).is_some() || t[j].fold == "copy")
+        });
+        if asks {
+            spans.push(t[i].orig.start..t[k + m - 1].orig.end);
+        }
+    }
+    add_spread_pressure(ctx, out, spans);
+}
+
 /// Drops hearsay ("nghe nói", "nghe bảo") that asks the reader about themself: a second-person
 /// word right after it, not followed by a capitalised name ("anh Tuấn" is someone else), in a
 /// sentence that ends as a question ("?", or "à", "hả", "hở", "phải không", "đúng không",
@@ -1795,6 +1878,8 @@ const SHARE_VERBS: &[&str] = &[
     "chia sẻ lại",
     "chia sẻ",
     "lan truyền",
+    "lan toả",
+    "truyền đi",
     "đăng lại",
     "chuyển tiếp",
 ];
