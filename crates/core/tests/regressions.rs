@@ -3502,6 +3502,14 @@ fn sixteenth_session_forms() {
         "Công thức gà kho gừng. Chị em lưu về và chia sẻ ngay cho hội mẹ bỉm nhé!",
         "chắc tụi mình k phải là ng việt nam r",
         "50k không",
+        "Tín hiệu được truyền đi ngay khi bấm nút",
+        "Clip này sắp bị gỡ vì vi phạm bản quyền, mọi người xem trên kênh chính thức nha",
+        "Người ngu là tôi, đã tin vào lời hứa suông của chính mình",
+        "Hoá ra tôi là đứa dốt nhất lớp tiếng Anh",
+        "Ngu như mình thì chịu thôi",
+        "Thông báo Số: 03/TB-PK về giờ khám Tết dán ở bảng tin phòng khám, mọi người sắp xếp nhé",
+        "Sale cuối năm giảm 50%, bài này mai là xoá nha, ai cần share cho bạn bè",
+        "Quyết định khen thưởng của Sở GD&ĐT cho con mình, ảnh này mình lấy từ máy điện thoại của mình ra thôi",
     ] {
         assert_no_findings(&e, t);
     }
@@ -3541,6 +3549,17 @@ fn sixteenth_session_forms() {
             "Lan tỏa ngay kẻo muộn, bài này sẽ sớm bay màu: sắp có lệnh cấm xe máy",
             "bài này sẽ sớm bay màu",
             Category::UnverifiedClaim,
+        ),
+        (
+            "Anh em share lẹ, bài này kiểu gì cũng bị gỡ sớm",
+            "bài này kiểu gì cũng bị gỡ",
+            Category::UnverifiedClaim,
+        ),
+        ("người ngu là mày", "ngu", Category::Inflammatory),
+        (
+            "Đề Toán tốt nghiệp THPT sáng mai chưa bóc niêm phong đây, phụ huynh nào cần inbox",
+            "chưa bóc niêm phong",
+            Category::InternalDocument,
         ),
         (
             "Thuỷ điện sắp vỡ đập, truyền đi ngay cho mọi người biết",

@@ -356,10 +356,10 @@ const SELF_FILLERS: &[&str] = &[
 ];
 
 /// Words after which a pronoun opens a clause ("ủa sao mình ngu thế", "vì tôi dốt", "đúng là
-/// mình ngốc"), rather than qualifying a noun ("dân mình ngu dốt": our people).
+/// mình ngốc", "hoá ra tôi là đứa dốt"), rather than qualifying a noun ("dân mình ngu dốt": our people).
 const CLAUSE_OPENERS: &[&str] = &[
     "vì", "mà", "nhưng", "sao", "chắc", "ủa", "thì", "nên", "còn", "và", "chứ", "tại", "do", "là",
-    "thôi", "ôi", "trời", "haiz", "huhu", "haha", "hihi", "hehe",
+    "ra", "thôi", "ôi", "trời", "haiz", "huhu", "haha", "hihi", "hehe",
 ];
 
 /// Verbs an insult may follow as an adverb of manner, right before it: "bọn mình chơi ngu
@@ -445,6 +445,24 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
         // A manner verb comes before an adjective ("chơi ngu"), not before a noun phrase
         // ("mình nói mấy thằng …": the verb's object).
         let adjective = !keyed(&t[r.start], NOUN_STARTS);
+        // "Ngu như mình thì chịu", "Người ngu là tôi": compared with, or said to be, the
+        // writer alone, ending the clause.
+        let me_at = |k: usize| {
+            t.get(k).is_some_and(|x| {
+                x.gap == Gap::Space
+                    && is(x, FIRST_PERSON)
+                    && !t
+                        .get(k + 1)
+                        .is_some_and(|n| n.gap == Gap::Space && keyed(n, PLURAL_MARKERS))
+            }) && (t.get(k + 1).is_none_or(|n| n.gap != Gap::Space)
+                || keyed(&t[k + 1], &["thì", "đây", "đó", "rồi", "mà", "thôi"]))
+        };
+        if t.get(r.end)
+            .is_some_and(|x| x.gap == Gap::Space && (keyed(x, &["như"]) || keyed(x, &["là"])))
+            && me_at(r.end + 1)
+        {
+            return false;
+        }
         // "thằng ngu nào", "đồ ngu như anh", "thằng ngu này": the insult points at someone.
         if t.get(r.end).is_some_and(|x| {
             x.gap == Gap::Space && keyed(x, &["nào", "này", "đó", "ấy", "kia", "như"])

@@ -842,8 +842,23 @@ fn drop_withheld(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
-/// An exam paper (keyed syllables): "đề thi", "đề kiểm tra", "đáp án".
-const EXAM_PAPERS: &[&str] = &["đề thi", "đề kiểm tra", "đáp án", "bộ đề"];
+/// An exam paper (keyed syllables): "đề thi", "đề kiểm tra", "đáp án", a subject's "đề Toán".
+const EXAM_PAPERS: &[&str] = &[
+    "đề thi",
+    "đề kiểm tra",
+    "đáp án",
+    "bộ đề",
+    "đề toán",
+    "đề văn",
+    "đề ngữ văn",
+    "đề tiếng anh",
+    "đề anh",
+    "đề lý",
+    "đề hoá",
+    "đề sinh",
+    "đề sử",
+    "đề địa",
+];
 
 /// An exam not yet held (keyed syllables): "thứ Năm mới thi", "chưa thi", "đề còn niêm phong".
 const NOT_YET_HELD: &[&str] = &[
@@ -1146,7 +1161,9 @@ fn public_sign(t: &[Token]) -> bool {
             public_signs().at(t, k).is_some_and(|n| {
                 !(t[k].key == "bảng"
                     && t.get(k + n).is_some_and(|x| {
-                        x.gap == Gap::Space && INSIDE_BOARDS.iter().any(|w| spelled_at(t, k + n, w))
+                        x.gap == Gap::Space
+                            && (INSIDE_BOARDS.iter().any(|w| spelled_at(t, k + n, w))
+                                || x.key == "phòng" && own_room(t, k + n + 1))
                     }))
             }) && !(k.saturating_sub(3)..k).any(|j| matches!(t[j].fold.as_str(), "chua" | "khong"))
         })
@@ -1154,7 +1171,26 @@ fn public_sign(t: &[Token]) -> bool {
 
 /// What an office's own notice board is called after "bảng tin" (keyed syllables): read by
 /// its staff, not posted to the public.
-const INSIDE_BOARDS: &[&str] = &["phòng", "cơ quan", "nội bộ", "đơn vị", "công ty", "khoa"];
+const INSIDE_BOARDS: &[&str] = &[
+    "cơ quan",
+    "nội bộ",
+    "đơn vị",
+    "công ty",
+    "khoa",
+    "phòng ban",
+];
+
+/// Whether "bảng tin phòng" whose next token is `k` is an office's room ("bảng tin phòng",
+/// "bảng tin phòng mình"), not a clinic, a rented room or a bank's hall ("bảng tin phòng
+/// khám", "phòng trọ", "phòng giao dịch"): "phòng" ends the phrase or the writer's word follows.
+fn own_room(t: &[Token], k: usize) -> bool {
+    t.get(k).is_none_or(|x| {
+        x.gap != Gap::Space
+            || ["mình", "tôi", "em", "tui"]
+                .iter()
+                .any(|w| crate::engine::key_matches(x, w))
+    })
+}
 
 /// What a writer says who asks readers to keep a paper to themselves (keyed syllables, as
 /// [`spelled_at`] reads them; teencode `k`, `ko`, `dc` included).
@@ -1272,13 +1308,29 @@ const GOT_HOLD: &[&str] = &[
     "lấy được từ",
     "xin được từ",
     "chôm được",
-    // From someone's computer: "mình chụp được từ máy chị văn thư".
+    // From someone's computer: "mình chụp được từ máy chị văn thư" (not the writer's own:
+    // [`own_machine`]).
     "chụp được từ máy",
     "chụp từ máy",
     "lấy từ máy",
     "copy từ máy",
     "copy được từ máy",
 ];
+
+/// Whether the machine a [`GOT_HOLD`] cue ends on ("… từ máy") is the writer's own: a
+/// first-person word within the four words after it ("lấy từ máy điện thoại của mình ra").
+/// `k` is the token after the cue.
+fn own_machine(t: &[Token], k: usize) -> bool {
+    k > 0
+        && t[k - 1].key == "máy"
+        && (k..(k + 4).min(t.len()))
+            .take_while(|&j| t[j].gap == Gap::Space)
+            .any(|j| {
+                ["mình", "tôi", "em", "tui", "tớ"]
+                    .iter()
+                    .any(|w| crate::engine::key_matches(&t[j], w))
+            })
+}
 /// Taking a photo of a paper in one's hands: with [`INTERNAL_KINDS`] only.
 const PHOTOGRAPHED: &[&str] = &[
     "chụp được",
@@ -1332,7 +1384,8 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let mut near = (i.saturating_sub(12)..(i + n + 16).min(t.len()))
             .filter(|&k| sentence_of[k] == sentence_of[i]);
         let held = near.any(|k| {
-            got_hold().at(t, k).is_some() || internal && photographed().at(t, k).is_some()
+            got_hold().at(t, k).is_some_and(|m| !own_machine(t, k + m))
+                || internal && photographed().at(t, k).is_some()
         })
             // Or passed on before it is out, anywhere in the post ("Biên bản họp của sở Nội
             // vụ … Đừng share nhé."): read once.

@@ -1310,10 +1310,11 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// A post foretelling its own removal, the post named first: "bài này" (or "bài viết này",
-/// "post này", "clip này", "video này"), up to four words saying it is coming ("sẽ", "sớm",
-/// "sắp", "mai", "chắc", with "bị", "là", "có thể", "nhanh", "thôi", "cũng" between), then a
-/// removal ([`REMOVALS`]): "bài này sẽ sớm bay màu", "clip này sắp bị gỡ", "bài này mai là
-/// bay màu". In a sentence that asks to pass the post on ([`SHARE_VERBS`], "copy"), as
+/// "post này", "clip này", "video này"), up to six words saying it is coming ("sẽ", "sớm",
+/// "sắp", "mai", "chắc", "kiểu gì cũng", with "bị", "là", "có thể", "nhanh", "thôi", "cũng",
+/// "chắc chắn" between), then a removal by someone else ("bị" before it, or "bay màu"):
+/// "bài này sẽ sớm bay màu", "clip này sắp bị gỡ", "video này chắc chắn sẽ bị xoá", "bài này
+/// kiểu gì cũng bị gỡ"; not the writer's own "bài này mai là xoá nha". In a sentence that asks to pass the post on ([`SHARE_VERBS`], "copy"), as
 /// [`removal_race`]: alone it is a moderation notice ("Bài này sẽ bị xoá vì vi phạm nội
 /// quy"), which also gives a reason ("vì", "do", "nếu", "theo") and is never read as one.
 /// Adds `unverified_claim.spread_pressure` (`warning`) where no finding of the category covers
@@ -1343,17 +1344,27 @@ fn foretold_removal(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         k += 1;
         let mut coming = false;
+        let mut passive = false;
         let mut between = 0;
-        while between < 4 && t.get(k).is_some_and(|x| x.gap == Gap::Space) {
+        while between < 6 && t.get(k).is_some_and(|x| x.gap == Gap::Space) {
             let x = &t[k];
-            if ["sẽ", "sớm", "sắp", "mai", "chắc"]
-                .iter()
-                .any(|w| key_matches(x, w))
+            // "kiểu gì cũng", "thế nào cũng": it will happen whatever.
+            let whatever = key_matches(x, "cũng")
+                && k > 0
+                && (key_matches(&t[k - 1], "gì") || key_matches(&t[k - 1], "nào"));
+            if whatever
+                || ["sẽ", "sớm", "sắp", "mai", "chắc"]
+                    .iter()
+                    .any(|w| key_matches(x, w))
             {
                 coming = true;
-            } else if !["bị", "là", "có", "thể", "nhanh", "thôi", "cũng"]
-                .iter()
-                .any(|w| key_matches(x, w))
+            } else if key_matches(x, "bị") {
+                passive = true;
+            } else if ![
+                "là", "có", "thể", "nhanh", "thôi", "cũng", "chắn", "kiểu", "gì", "thế", "nào",
+            ]
+            .iter()
+            .any(|w| key_matches(x, w))
             {
                 break;
             }
@@ -1366,6 +1377,11 @@ fn foretold_removal(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(m) = removals().at(t, k) else {
             continue;
         };
+        // Removed by someone else ("bị xoá", "bay màu"), not by the writer ("bài này mai là
+        // xoá nha": a sale's post taken down when the sale ends).
+        if !(passive || spelled_at(t, k, "bay màu")) {
+            continue;
+        }
         let reason = (k + m..(k + m + 3).min(t.len()))
             .take_while(|&j| t[j].gap == Gap::Space)
             .any(|j| {
