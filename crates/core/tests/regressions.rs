@@ -3510,6 +3510,8 @@ fn sixteenth_session_forms() {
         "Thông báo Số: 03/TB-PK về giờ khám Tết dán ở bảng tin phòng khám, mọi người sắp xếp nhé",
         "Sale cuối năm giảm 50%, bài này mai là xoá nha, ai cần share cho bạn bè",
         "Quyết định khen thưởng của Sở GD&ĐT cho con mình, ảnh này mình lấy từ máy điện thoại của mình ra thôi",
+        "Ng ta bảo tuổi trẻ phải đi cho bít đó bít đây, nên mik đi Đà Lạt 3 ngày",
+        "STK shop: 0071000123456 ngan hang Vietcombank, chu TK Tran Thi Lan (chu shop). Dat hang xong ck giup shop nha",
     ] {
         assert_no_findings(&e, t);
     }
@@ -3548,6 +3550,16 @@ fn sixteenth_session_forms() {
         (
             "Lan tỏa ngay kẻo muộn, bài này sẽ sớm bay màu: sắp có lệnh cấm xe máy",
             "bài này sẽ sớm bay màu",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Ảnh chụp bảng tin nội bộ công ty: Số: 77/QĐ-CT về việc cắt giảm nhân sự, anh em xem đi",
+            "Số: 77/QĐ-CT",
+            Category::InternalDocument,
+        ),
+        (
+            "Người ta bảo là trường này sắp bị giải thể, k tin thì thôi",
+            "Người ta bảo là",
             Category::UnverifiedClaim,
         ),
         (

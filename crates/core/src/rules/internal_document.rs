@@ -108,12 +108,13 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             None => (before, false),
         };
         // At the start of a line, or quoted from one ("dòng đầu ghi 'Số: 215/SNV-TCBC'"), or
-        // after a mark that opens the line ("MẬT – Số: 09/KH-BCĐ").
+        // after a label's colon ("Ảnh chụp bảng tin công ty: Số: 77/QĐ-CT …"), or after a
+        // mark that opens the line ("MẬT – Số: 09/KH-BCĐ").
         let line_start = {
             let b = before.trim_end_matches([' ', '\t']);
             b.is_empty()
                 || b.ends_with('\n')
-                || ends_with_quote(b) && has_issuer(code)
+                || (ends_with_quote(b) || b.ends_with(':')) && has_issuer(code)
                 || marks_only(line_tail(b))
         };
         let before = before.trim_end();

@@ -596,6 +596,12 @@ const OWN_WORDS: &[&str] = &[
     "đặt bàn",
     "đặt tiệc",
     "đặt mua",
+    // A shop's own account or number in its post: "STK shop: 0071…", "số của shop".
+    "stk shop",
+    "tk shop",
+    "sdt shop",
+    "số shop",
+    "của shop",
 ];
 /// Words (folded) of writers introducing themselves or their child ("em là …", "tên em …",
 /// "con em …"), before their own document number.
