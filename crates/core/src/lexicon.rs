@@ -673,6 +673,8 @@ const TEENCODE: &[(&str, &str)] = &[
     ("z", "vậy"),
     ("ck", "chồng"),
     ("vk", "vợ"),
+    ("nhìu", "nhiều"),
+    ("hem", "không"),
 ];
 
 /// [`TEENCODE`] compiled against a lexicon's tries: each spelling's key with the syllable

@@ -3512,6 +3512,10 @@ fn sixteenth_session_forms() {
         "Quyết định khen thưởng của Sở GD&ĐT cho con mình, ảnh này mình lấy từ máy điện thoại của mình ra thôi",
         "Ng ta bảo tuổi trẻ phải đi cho bít đó bít đây, nên mik đi Đà Lạt 3 ngày",
         "STK shop: 0071000123456 ngan hang Vietcombank, chu TK Tran Thi Lan (chu shop). Dat hang xong ck giup shop nha",
+        "Nghe đồn Messi sắp về đá cho đội bóng phủi xóm Chùa 😂 Đùa tí cho vui thôi nha ae",
+        "Review phim: đoạn cuối tên trùm gằn giọng “tao sẽ giết cả nhà mày” làm cả rạp nín thở",
+        "Chó nhà mình bị lạc ở phường 5, share cho mọi người biết giúp mình với",
+        "Bản thân tôi cũng ngu",
     ] {
         assert_no_findings(&e, t);
     }
@@ -3561,6 +3565,26 @@ fn sixteenth_session_forms() {
             "Người ta bảo là trường này sắp bị giải thể, k tin thì thôi",
             "Người ta bảo là",
             Category::UnverifiedClaim,
+        ),
+        (
+            "Người ta đồn cá ở sông Hàn bị nhiễm độc. Chia cho bà con xung quanh biết lẹ lẹ!",
+            "Chia cho bà con xung quanh biết lẹ lẹ",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Nghe nói sếp nhận hối lộ, đùa thôi",
+            "nhận hối lộ",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Đàn bà biết gì mà đòi làm chủ tịch hội, về nhà rửa bát đi con đ*",
+            "đ*",
+            Category::Inflammatory,
+        ),
+        (
+            "Tài liệu này chỉ dùng trong chi bộ thôi.",
+            "chỉ dùng trong chi bộ",
+            Category::InternalDocument,
         ),
         (
             "Anh em share lẹ, bài này kiểu gì cũng bị gỡ sớm",

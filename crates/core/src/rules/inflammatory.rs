@@ -92,6 +92,15 @@ fn masked_profanity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     MASKED_VI,
                     MASKED_EN,
                 ));
+            } else if called_masked(text, start, end) {
+                out.push(finding(
+                    "inflammatory.masked_profanity",
+                    Category::Inflammatory,
+                    Severity::Warning,
+                    start..end,
+                    MASKED_VI,
+                    MASKED_EN,
+                ));
             } else if masked_exclamation(text, start, end, &next, word_start > end) {
                 out.push(finding(
                     "inflammatory.masked_profanity",
@@ -167,6 +176,34 @@ fn masked_profanity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// Whether the masked word `text[start..end]` (a `đ`/`d` and one to three stars) calls someone
+/// a name: right after "con", "đồ" or "thằng" ("về nhà rửa bát đi con đ*", "đồ đ**"), with
+/// nothing after it in its clause but punctuation or the text's end.
+fn called_masked(text: &str, start: usize, end: usize) -> bool {
+    let stars = text[start..end].bytes().filter(|&b| b == b'*').count();
+    if !(1..=3).contains(&stars) {
+        return false;
+    }
+    let before = text[..start].trim_end_matches([' ', '\t']);
+    if before.len() == start {
+        return false;
+    }
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|&c| crate::text::is_letter(c))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    let clause_ends = text[end..]
+        .chars()
+        .find(|c| !matches!(c, ' ' | '\t'))
+        .is_none_or(|c| !crate::text::is_letter(c) && !c.is_ascii_digit());
+    matches!(word.as_str(), "con" | "đồ" | "thằng") && clause_ends
 }
 
 /// Whether the masked word `text[start..end]` (a `đ`/`d` and stars, no letter after them) is
@@ -356,10 +393,10 @@ const SELF_FILLERS: &[&str] = &[
 ];
 
 /// Words after which a pronoun opens a clause ("ủa sao mình ngu thế", "vì tôi dốt", "đúng là
-/// mình ngốc", "hoá ra tôi là đứa dốt"), rather than qualifying a noun ("dân mình ngu dốt": our people).
+/// mình ngốc", "hoá ra tôi là đứa dốt", "bản thân tôi cũng ngu"), rather than qualifying a noun ("dân mình ngu dốt": our people).
 const CLAUSE_OPENERS: &[&str] = &[
     "vì", "mà", "nhưng", "sao", "chắc", "ủa", "thì", "nên", "còn", "và", "chứ", "tại", "do", "là",
-    "ra", "thôi", "ôi", "trời", "haiz", "huhu", "haha", "hihi", "hehe",
+    "ra", "thân", "thôi", "ôi", "trời", "haiz", "huhu", "haha", "hihi", "hehe",
 ];
 
 /// Verbs an insult may follow as an adverb of manner, right before it: "bọn mình chơi ngu
@@ -498,6 +535,76 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
         }
         true
     });
+}
+
+/// Words that say a post is about a work of fiction (keyed syllables): a film, a series, a
+/// novel, a play, their characters and lines.
+const FICTION_WORDS: &[&str] = &[
+    "phim",
+    "tập phim",
+    "bộ phim",
+    "nhân vật",
+    "diễn viên",
+    "diễn xuất",
+    "vai diễn",
+    "lời thoại",
+    "câu thoại",
+    "tiểu thuyết",
+    "truyện",
+    "review",
+    "spoil",
+    "trailer",
+    "vở kịch",
+];
+phrase_list!(fiction_words, FICTION_WORDS);
+
+/// Drops inflammatory findings that lie inside a quotation (a double quote `"`, `“…”` or
+/// `«…»` opened before them on their line and closed after them) in a post about a work of
+/// fiction ([`FICTION_WORDS`]): "Review phim: tên trùm gằn giọng “tao sẽ giết cả nhà mày”
+/// làm cả rạp nín thở". Outside a quote, or in a post about no film or book, they stay. Each
+/// finding reads at most 300 bytes either side.
+fn quoted_fiction(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    if !out.iter().any(|f| f.category == Category::Inflammatory) {
+        return;
+    }
+    let t = ctx.tokens;
+    if !(0..t.len()).any(|k| fiction_words().at(t, k).is_some()) {
+        return;
+    }
+    let text = ctx.text;
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let ceil = |mut i: usize| {
+        while i < text.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i.min(text.len())
+    };
+    let quoted = |span: &Range<usize>| {
+        let before = &text[floor(span.start.saturating_sub(300))..span.start];
+        let after = &text[span.end..ceil(span.end + 300)];
+        // The last quote mark before the finding on its line opens a quote...
+        let open = before
+            .rsplit('\n')
+            .next()
+            .and_then(|line| {
+                line.chars()
+                    .rev()
+                    .find(|c| matches!(c, '"' | '“' | '”' | '«' | '»'))
+            })
+            .is_some_and(|c| matches!(c, '"' | '“' | '«'));
+        // ... and one closes it after the finding, on the same line.
+        let close = after
+            .split('\n')
+            .next()
+            .is_some_and(|line| line.contains(['"', '”', '»']));
+        open && close
+    };
+    out.retain(|f| f.category != Category::Inflammatory || !quoted(&f.span));
 }
 
 /// Words that may follow "… người" at the end of a dehumanising phrase and still end its
@@ -1102,6 +1209,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     barking_dogs(t, of, out);
     self_directed(t, out);
     kind_of_person(t, out);
+    quoted_fiction(ctx, out);
     children_as_tui_no(t, of, ranges, out);
     raise_aimed(ctx, of, ranges, out);
     let internal = sentences_with(t, of, ranges.len(), out, |f| {

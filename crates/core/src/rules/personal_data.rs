@@ -596,6 +596,14 @@ const OWN_WORDS: &[&str] = &[
     "đặt bàn",
     "đặt tiệc",
     "đặt mua",
+    "hỏi giá",
+    "báo giá",
+    "nhận đặt",
+    "đặt bánh",
+    // The hosts' own home in an invitation ("Tiệc tổ chức tại tư gia, số 45 thôn Đông").
+    "tư gia",
+    // An organisation's mailbox for feedback ("Mọi góp ý xin gửi về hộp thư của Đoàn trường").
+    "hộp thư",
     // A shop's own account or number in its post: "STK shop: 0071…", "số của shop".
     "stk shop",
     "tk shop",

@@ -121,8 +121,137 @@ fn holds(t: &[Token], range: Range<usize>, list: &WordList, folded: bool) -> boo
 /// Adjusts this category's lexicon findings to their context: an accusation with a source is
 /// dropped; hearsay, sensational and miracle-cure cues in a post that debunks them are dropped;
 /// hearsay in a sentence about nothing of consequence (no word of [`CLAIM_CONSEQUENCE`], no
-/// other finding of `warning` or more) is lowered to `info`.
+/// other finding of `warning` or more) is lowered to `info`; hearsay in a post that says it is
+/// joking is dropped ([`drop_jokes`]); a plea to tell others in a post that holds a claim is
+/// added ([`told_to_audience`]).
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    adjust(ctx, out);
+    drop_jokes(ctx.tokens, out);
+    told_to_audience(ctx, out);
+}
+
+/// What a post says to mark itself as a joke (keyed syllables).
+const JOKE_MARKS: &[&str] = &[
+    "đùa tí",
+    "đùa chút",
+    "đùa thôi",
+    "đùa cho vui",
+    "nói đùa",
+    "giỡn thôi",
+    "giỡn chơi",
+    "giỡn tí",
+    "chém gió thôi",
+];
+phrase_list!(joke_marks, JOKE_MARKS);
+
+/// Drops hearsay ("Nghe đồn Messi sắp về đá cho đội bóng phủi xóm Chùa") from a post that
+/// marks itself as a joke ([`JOKE_MARKS`]: "Đùa tí cho vui thôi nha ae"), unless a negation
+/// comes right before the mark ("không đùa đâu"). Other claims stay: an accusation said in jest
+/// is still an accusation. Linear in tokens.
+fn drop_jokes(t: &[Token], out: &mut Vec<Finding>) {
+    if !out.iter().any(|f| f.rule_id == "unverified_claim.hearsay") {
+        return;
+    }
+    let joking = (0..t.len()).any(|k| {
+        joke_marks().at(t, k).is_some() && !(k > 0 && negation(&t[k - 1]) && t[k].gap == Gap::Space)
+    });
+    if joking {
+        out.retain(|f| f.rule_id != "unverified_claim.hearsay");
+    }
+}
+
+/// Whom a post asks to be told ("cho nhau biết", "cho bà con biết"), for
+/// [`told_to_audience`] (keyed syllables).
+const AUDIENCES: &[&str] = &[
+    "nhau",
+    "bà con",
+    "mọi người",
+    "người thân",
+    "anh em",
+    "ae",
+    "cả nhà",
+    "hàng xóm",
+    "bạn bè",
+    "mn",
+];
+phrase_list!(audiences, AUDIENCES);
+
+/// A plea to pass a claim on to others, as a form: a verb of passing on ("chuyển", "chia",
+/// "chia sẻ", "share", "truyền", "báo", "nhắn", "lan toả") then "cho", an audience
+/// ([`AUDIENCES`]) with up to two words after it ("bà con xung quanh"), and "biết" ending its
+/// clause, alone or with particles ("với", "nhé", "lẹ", "gấp", "ngay", "đi", "luôn"): "Anh em
+/// hưu trí chuyển cho nhau biết với", "Chia cho bà con xung quanh biết lẹ lẹ!". Only in a post
+/// that already holds an unverified claim (hearsay, a sensational claim, an accusation): in a
+/// recipe or a lost dog's post the same words ask for help. Adds
+/// `unverified_claim.spread_pressure` (`warning`) where no finding of the category covers it.
+/// Source: duty 1 of the seed article. Linear in tokens.
+fn told_to_audience(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    if !out
+        .iter()
+        .any(|f| f.category == crate::Category::UnverifiedClaim)
+    {
+        return;
+    }
+    let particle = |x: &Token| {
+        [
+            "với", "nhé", "nha", "lẹ", "gấp", "ngay", "đi", "luôn", "liền", "giùm", "giúp", "cùng",
+        ]
+        .iter()
+        .any(|w| key_matches(x, w))
+    };
+    let mut spans = Vec::new();
+    for i in 0..t.len() {
+        let n = if spelled_at(t, i, "chia sẻ") || spelled_at(t, i, "lan toả") {
+            2
+        } else if ["chuyển", "chia", "share", "truyền", "báo", "nhắn"]
+            .iter()
+            .any(|w| key_matches(&t[i], w))
+        {
+            1
+        } else {
+            continue;
+        };
+        let cho = i + n;
+        if !t
+            .get(cho)
+            .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "cho"))
+        {
+            continue;
+        }
+        let Some(m) = t
+            .get(cho + 1)
+            .filter(|x| x.gap == Gap::Space)
+            .and_then(|_| audiences().at(t, cho + 1))
+        else {
+            continue;
+        };
+        // "biết" within three words after the audience ("cho bà con xung quanh biết"), "cùng"
+        // allowed before it.
+        let Some(b) = (cho + 1 + m..(cho + 4 + m).min(t.len()))
+            .take_while(|&j| t[j].gap == Gap::Space)
+            .find(|&j| key_matches(&t[j], "biết"))
+        else {
+            continue;
+        };
+        // The clause ends after "biết" and its particles: not "cho mọi người biết cách làm".
+        let mut e = b;
+        while t
+            .get(e + 1)
+            .is_some_and(|x| x.gap == Gap::Space && particle(x))
+        {
+            e += 1;
+        }
+        if t.get(e + 1).is_some_and(|x| x.gap == Gap::Space) {
+            continue;
+        }
+        spans.push(t[i].orig.start..t[e].orig.end);
+    }
+    add_spread_pressure(ctx, out, spans);
+}
+
+/// The lexicon findings' adjustments of [`apply`].
+fn adjust(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     press_silenced(ctx, out);
     shamed_sharing(ctx, out);
     removal_race(ctx, out);
