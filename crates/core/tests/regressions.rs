@@ -3513,8 +3513,11 @@ fn sixteenth_session_forms() {
         "Ng ta bảo tuổi trẻ phải đi cho bít đó bít đây, nên mik đi Đà Lạt 3 ngày",
         "STK shop: 0071000123456 ngan hang Vietcombank, chu TK Tran Thi Lan (chu shop). Dat hang xong ck giup shop nha",
         "Nghe đồn Messi sắp về đá cho đội bóng phủi xóm Chùa 😂 Đùa tí cho vui thôi nha ae",
-        "Review phim: đoạn cuối tên trùm gằn giọng “tao sẽ giết cả nhà mày” làm cả rạp nín thở",
         "Chó nhà mình bị lạc ở phường 5, share cho mọi người biết giúp mình với",
+        "Mẫu điện thoại mới chưa được phép công bố cấu hình theo thỏa thuận với hãng",
+        "Đầu bếp dạy: thái hành phải mạnh tay, đừng trách tôi chém hành nhanh quá nhé",
+        "Bạn nào có câu hỏi về thủ tục làm hộ chiếu thì cứ mạnh dạn comment, mình sẽ trả lời hết",
+        "Tin độc quyền của báo Tuổi Trẻ: chưa báo nào đăng bộ ảnh này",
         "Bản thân tôi cũng ngu",
     ] {
         assert_no_findings(&e, t);
@@ -3569,6 +3572,11 @@ fn sixteenth_session_forms() {
         (
             "Người ta đồn cá ở sông Hàn bị nhiễm độc. Chia cho bà con xung quanh biết lẹ lẹ!",
             "Chia cho bà con xung quanh biết lẹ lẹ",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Nghe nói ông phó chủ tịch tỉnh sắp bị bắt, đùa tí thôi mà ai biết đâu được đấy",
+            "Nghe nói",
             Category::UnverifiedClaim,
         ),
         (

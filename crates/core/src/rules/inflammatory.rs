@@ -180,7 +180,8 @@ fn masked_profanity(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// Whether the masked word `text[start..end]` (a `đ`/`d` and one to three stars) calls someone
 /// a name: right after "con", "đồ" or "thằng" ("về nhà rửa bát đi con đ*", "đồ đ**"), with
-/// nothing after it in its clause but punctuation or the text's end.
+/// nothing after it in its clause but punctuation, the text's end or a pointing word ("Nhìn
+/// mặt con đ* đó").
 fn called_masked(text: &str, start: usize, end: usize) -> bool {
     let stars = text[start..end].bytes().filter(|&b| b == b'*').count();
     if !(1..=3).contains(&stars) {
@@ -199,10 +200,15 @@ fn called_masked(text: &str, start: usize, end: usize) -> bool {
         .rev()
         .flat_map(char::to_lowercase)
         .collect();
-    let clause_ends = text[end..]
+    // Nothing after it but punctuation, or a word pointing at her ("con đ* đó", "con đ* kia").
+    let rest = text[end..].trim_start_matches([' ', '\t']);
+    let next: String = rest
         .chars()
-        .find(|c| !matches!(c, ' ' | '\t'))
-        .is_none_or(|c| !crate::text::is_letter(c) && !c.is_ascii_digit());
+        .take_while(|&c| crate::text::is_letter(c))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let clause_ends = next.is_empty() && !rest.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(next.as_str(), "đó" | "kia" | "này" | "ấy" | "nha" | "nhé");
     matches!(word.as_str(), "con" | "đồ" | "thằng") && clause_ends
 }
 
@@ -535,76 +541,6 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
         }
         true
     });
-}
-
-/// Words that say a post is about a work of fiction (keyed syllables): a film, a series, a
-/// novel, a play, their characters and lines.
-const FICTION_WORDS: &[&str] = &[
-    "phim",
-    "tập phim",
-    "bộ phim",
-    "nhân vật",
-    "diễn viên",
-    "diễn xuất",
-    "vai diễn",
-    "lời thoại",
-    "câu thoại",
-    "tiểu thuyết",
-    "truyện",
-    "review",
-    "spoil",
-    "trailer",
-    "vở kịch",
-];
-phrase_list!(fiction_words, FICTION_WORDS);
-
-/// Drops inflammatory findings that lie inside a quotation (a double quote `"`, `“…”` or
-/// `«…»` opened before them on their line and closed after them) in a post about a work of
-/// fiction ([`FICTION_WORDS`]): "Review phim: tên trùm gằn giọng “tao sẽ giết cả nhà mày”
-/// làm cả rạp nín thở". Outside a quote, or in a post about no film or book, they stay. Each
-/// finding reads at most 300 bytes either side.
-fn quoted_fiction(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    if !out.iter().any(|f| f.category == Category::Inflammatory) {
-        return;
-    }
-    let t = ctx.tokens;
-    if !(0..t.len()).any(|k| fiction_words().at(t, k).is_some()) {
-        return;
-    }
-    let text = ctx.text;
-    let floor = |mut i: usize| {
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let ceil = |mut i: usize| {
-        while i < text.len() && !text.is_char_boundary(i) {
-            i += 1;
-        }
-        i.min(text.len())
-    };
-    let quoted = |span: &Range<usize>| {
-        let before = &text[floor(span.start.saturating_sub(300))..span.start];
-        let after = &text[span.end..ceil(span.end + 300)];
-        // The last quote mark before the finding on its line opens a quote...
-        let open = before
-            .rsplit('\n')
-            .next()
-            .and_then(|line| {
-                line.chars()
-                    .rev()
-                    .find(|c| matches!(c, '"' | '“' | '”' | '«' | '»'))
-            })
-            .is_some_and(|c| matches!(c, '"' | '“' | '«'));
-        // ... and one closes it after the finding, on the same line.
-        let close = after
-            .split('\n')
-            .next()
-            .is_some_and(|line| line.contains(['"', '”', '»']));
-        open && close
-    };
-    out.retain(|f| f.category != Category::Inflammatory || !quoted(&f.span));
 }
 
 /// Words that may follow "… người" at the end of a dehumanising phrase and still end its
@@ -1209,7 +1145,6 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     barking_dogs(t, of, out);
     self_directed(t, out);
     kind_of_person(t, out);
-    quoted_fiction(ctx, out);
     children_as_tui_no(t, of, ranges, out);
     raise_aimed(ctx, of, ranges, out);
     let internal = sentences_with(t, of, ranges.len(), out, |f| {

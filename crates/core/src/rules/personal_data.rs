@@ -599,7 +599,6 @@ const OWN_WORDS: &[&str] = &[
     "hỏi giá",
     "báo giá",
     "nhận đặt",
-    "đặt bánh",
     // The hosts' own home in an invitation ("Tiệc tổ chức tại tư gia, số 45 thôn Đông").
     "tư gia",
     // An organisation's mailbox for feedback ("Mọi góp ý xin gửi về hộp thư của Đoàn trường").
