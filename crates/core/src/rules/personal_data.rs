@@ -1239,7 +1239,8 @@ fn licence_plates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // capitals (its characters are ASCII, so NFD or tone placement never touch them).
     let b = ctx.text.as_bytes();
     // A seller's or a renter's own vehicle in an ad ("Cho thuê xe hoa … biển 30K-999.99 của
-    // anh Hoàng Auto", "Em bán giúp xe của chú Tư"); read once, at the first named plate.
+    // anh Hoàng Auto", "Em bán giúp xe của chú Tư"); read once, at the first named plate. Not
+    // `apply`'s `ad`, which also counts prices: a plate's own series ("30K") reads as one.
     let offered = std::cell::OnceCell::new();
     let offered = || {
         *offered.get_or_init(|| {
