@@ -1594,11 +1594,18 @@ const UNPUBLISHED_QUALIFIERS: &[(&str, Severity)] = &[
 /// The qualifier of [`UNPUBLISHED_QUALIFIERS`] spelled from token `k`, one phrase: its
 /// syllable count and severity.
 fn qualifier_at(t: &[Token], k: usize) -> Option<(usize, Severity)> {
-    UNPUBLISHED_QUALIFIERS
-        .iter()
-        .map(|&(q, severity)| (q, q.split(' ').count(), severity))
-        .find(|&(q, n, _)| spelled_at(t, k, q) && spaced(t, k, k + n - 1))
-        .map(|(_, n, severity)| (n, severity))
+    // Every qualifier starts with one of these (folded): other tokens are ruled out at once.
+    if !matches!(t.get(k)?.fold.as_str(), "noi" | "khong" | "chua") {
+        return None;
+    }
+    // Only a phrase spelled from `k` has its syllables counted.
+    UNPUBLISHED_QUALIFIERS.iter().find_map(|&(q, severity)| {
+        if !spelled_at(t, k, q) {
+            return None;
+        }
+        let n = q.split(' ').count();
+        spaced(t, k, k + n - 1).then_some((n, severity))
+    })
 }
 
 /// In a text that already holds an internal-document finding (or in a sentence that names a
@@ -2416,6 +2423,15 @@ fn filing_lines(norm: &str) -> Vec<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`qualifier_at`]'s gate lets through the first syllable of every qualifier.
+    #[test]
+    fn qualifiers_start_with_a_gate_word() {
+        for (q, _) in UNPUBLISHED_QUALIFIERS {
+            let first = crate::text::tone::fold(q.split(' ').next().unwrap_or(""));
+            assert!(matches!(first.as_str(), "noi" | "khong" | "chua"), "{q}");
+        }
+    }
 
     /// The word lists are written as the text is keyed (tone on the main vowel), or a word
     /// typed either way would never match.
