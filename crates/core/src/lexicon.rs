@@ -616,6 +616,9 @@ pub struct Lexicon {
     /// groups of that folded key (in group order).
     wildcard_keys: FxHashMap<String, SmallVec<[u32; 2]>>,
     wildcard_folds: FxHashMap<String, SmallVec<[u32; 2]>>,
+    /// How many tokens after its first one a wildcard phrase may read at most: the most, over
+    /// the phrases, of their syllables but the first and [`WILDCARD_SPAN`] per `*`.
+    wildcard_reach: usize,
     /// Context word lists (accented keys and folded keys).
     pub targets: Vec<String>,
     /// Folded target words.
@@ -976,6 +979,7 @@ impl Lexicon {
         let mut folded = PhraseTrie::seeded(FOLD_KEYS, FOLD_HASHES, news.len());
         let mut dodges: FxHashMap<Cow<'static, str>, Vec<usize>> = FxHashMap::default();
         let mut wildcards = Vec::new();
+        let mut wildcard_reach = 0;
         for n in news {
             if n.phrase.is_wildcard() {
                 let parts: Vec<Vec<PartKey>> = match &n.phrase {
@@ -994,6 +998,9 @@ impl Lexicon {
                         n.phrase.text()
                     )));
                 }
+                let syllables: usize = parts.iter().map(Vec::len).sum();
+                wildcard_reach = wildcard_reach
+                    .max(syllables.saturating_sub(1) + (parts.len() - 1) * WILDCARD_SPAN);
                 if let Some(first) = parts.first().and_then(|p| p.first()) {
                     let idx = entries.len();
                     match wildcards
@@ -1107,6 +1114,7 @@ impl Lexicon {
             wildcard_filter,
             wildcard_keys,
             wildcard_folds,
+            wildcard_reach,
             targets,
             targets_folded,
             pronouns,
@@ -1256,12 +1264,39 @@ impl Lexicon {
                     .flatten()
                     .filter(|&&g| of_key.is_none_or(|k| !k.contains(&g))),
             );
+            // The keys and folded keys of the tokens a phrase from `start` may read past its
+            // first one ([`match_parts`] reads none from a sentence end on), gathered for the
+            // first entry: a phrase with a syllable none of them may spell is not tried.
+            let mut window: Option<HashBits> = None;
             for &g in groups {
                 let Some((_, _, ids)) = self.wildcards.get(g as usize) else {
                     continue;
                 };
                 for &entry in ids {
                     let parts = &self.entries[entry].parts;
+                    let window = window.get_or_insert_with(|| {
+                        let mut w = HashBits::default();
+                        for x in tokens
+                            .iter()
+                            .skip(start + 1)
+                            .take(self.wildcard_reach)
+                            .take_while(|x| x.gap != Gap::Hard)
+                        {
+                            w.insert(x.key_hash);
+                            w.insert(x.fold_hash);
+                        }
+                        w
+                    });
+                    // Every syllable but the first (the token at `start`) must be spelled by a
+                    // token of the window: by its key or its folded key ([`PartKey::spelled_by`]).
+                    let reachable = parts
+                        .iter()
+                        .enumerate()
+                        .flat_map(|(i, p)| p.iter().skip(usize::from(i == 0)))
+                        .all(|p| window.may_hold(p.hashes.0) || window.may_hold(p.hashes.1));
+                    if !reachable {
+                        continue;
+                    }
                     if let Some(last) = match_parts(tokens, start, parts) {
                         hits.push(Hit {
                             entry,
@@ -1597,6 +1632,28 @@ fn match_parts(tokens: &[Token], start: usize, parts: &[Vec<PartKey>]) -> Option
         at = at + found + part.len();
     }
     Some(at - 1)
+}
+
+/// A set of 32-bit hashes as 256 bits (a hash's top eight bits): [`HashBits::may_hold`] is
+/// false for most hashes not inserted, never for one inserted. [`Lexicon::find_wildcards`]
+/// gathers the hashes of the few tokens a phrase may read into one.
+#[derive(Debug, Default)]
+struct HashBits([u64; 4]);
+
+impl HashBits {
+    /// Adds `h`.
+    #[inline]
+    fn insert(&mut self, h: u32) {
+        let b = (h >> 24) as usize;
+        self.0[b / 64] |= 1 << (b % 64);
+    }
+
+    /// Whether `h` may have been inserted.
+    #[inline]
+    fn may_hold(&self, h: u32) -> bool {
+        let b = (h >> 24) as usize;
+        self.0[b / 64] & (1 << (b % 64)) != 0
+    }
 }
 
 /// A set of syllable keys as a 4,096-bit filter on their [`text::key_hash`]:
