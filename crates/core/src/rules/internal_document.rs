@@ -1429,8 +1429,9 @@ fn passed_on_early(t: &[Token]) -> bool {
             && spelled_at(t, k, "xem trước")
             && (k.saturating_sub(4)..k).any(|j| t[j].key == "cho")
     };
+    let (copy_cues, secrecy) = (copy_cues(), secrecy());
     (0..t.len())
-        .any(|k| copy_cues().at(t, k).is_some() || secrecy().at(t, k).is_some() || shown_early(k))
+        .any(|k| copy_cues.at(t, k).is_some() || secrecy.at(t, k).is_some() || shown_early(k))
 }
 
 /// The token range of the sentence that holds token `i`.

@@ -1410,11 +1410,24 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
     };
     let mut i = 0;
+    // The first house number at or after some earlier position, with none between: still the
+    // first at or after `i` while it is not before `i`.
+    let mut next_house: Option<usize> = None;
     while i + 2 < t.len() {
-        // Every kind of house number below is one of the next three tokens: most positions
-        // are ruled out without reading a word.
-        if !(house_number(&t[i]) || house_number(&t[i + 1]) || house_number(&t[i + 2])) {
-            i += 1;
+        // Every kind of house number below is one of the next three tokens: positions before
+        // the next house number's window are skipped at once (each token is tested once).
+        let next = match next_house {
+            Some(k) if k >= i => k,
+            _ => {
+                let k = (i..t.len())
+                    .find(|&k| house_number(&t[k]))
+                    .unwrap_or(t.len());
+                next_house = Some(k);
+                k
+            }
+        };
+        if next > i + 2 {
+            i = next - 2;
             continue;
         }
         if let Some(end) = lane_then_house(t, i, is_street) {
