@@ -1114,15 +1114,15 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 fn document_codes(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     for (i, x) in t.iter().enumerate() {
+        // Written in capitals, as the documents print them: most words stop here, before
+        // their letters are read.
+        if x.numeric || !x.upper {
+            continue;
+        }
         let f = x.fold.as_bytes();
         let letters = f.iter().take_while(|b| b.is_ascii_lowercase()).count();
         let digits = f.len() - letters;
-        // Written in capitals, as the documents print them.
-        if x.numeric
-            || !x.upper
-            || !(1..=2).contains(&letters)
-            || !f[letters..].iter().all(u8::is_ascii_digit)
-        {
+        if !(1..=2).contains(&letters) || !f[letters..].iter().all(u8::is_ascii_digit) {
             continue;
         }
         let words = match (letters, digits) {
@@ -1251,7 +1251,8 @@ fn licence_plates(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut past = 0;
     for x in t {
         let at = x.orig.start;
-        if at < past || !x.key.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        // A word of letters only has no digit (most words stop here).
+        if x.letters || at < past || !x.key.as_bytes().first().is_some_and(u8::is_ascii_digit) {
             continue;
         }
         let n = plate_len(b, at);
@@ -1309,11 +1310,15 @@ fn address(span: Range<usize>) -> Finding {
 /// Whether `t` is a house number: digits, or digits and one letter (`18B`, `5a`).
 #[inline]
 fn house_number(t: &Token) -> bool {
+    // Most words are ruled out as all letters ([`Token::letters`]: no digit), before their
+    // first byte is read.
+    if t.numeric {
+        return true;
+    }
     let f = t.fold.as_bytes();
-    // Most words are ruled out by their first byte.
-    t.numeric
-        || f.first().is_some_and(u8::is_ascii_digit)
-            && matches!(f.split_last(), Some((last, digits)) if last.is_ascii_alphabetic()
+    !t.letters
+        && f.first().is_some_and(u8::is_ascii_digit)
+        && matches!(f.split_last(), Some((last, digits)) if last.is_ascii_alphabetic()
                 && (1..=4).contains(&digits.len())
                 && digits.iter().all(u8::is_ascii_digit))
 }
