@@ -693,6 +693,14 @@ fn audience_knows(
                     return Some(end);
                 }
             }
+            // "thì", "tự" and the hedges ([`hedges`]) fold to words starting with `t`, `c`, `d`
+            // or `l`: any other word stops the form here without a comparison.
+            if !matches!(
+                t[m].fold.as_bytes().first(),
+                Some(b't' | b'c' | b'd' | b'l')
+            ) {
+                return None;
+            }
             let then = key_matches(&t[m], "thì");
             // Knowing by oneself ("ae tự biết là ai", "các bác tự đoán nhé").
             let selfish = key_matches(&t[m], "tự");
