@@ -161,6 +161,13 @@ fn identity_span(original: &str, from: usize, text: &mut String) -> usize {
             i += 1;
             continue;
         }
+        // The commonest lower-case letters (`à`–`ý`, `ạ`–`ỹ`), read from their bytes: their
+        // own lower case, of the same length (`lower_letters_from_bytes`).
+        if let Some(len) = lower_latin_len(bytes, i) {
+            last = i;
+            i += len;
+            continue;
+        }
         let Some(c) = original[i..].chars().next() else {
             break;
         };
@@ -191,6 +198,25 @@ fn identity_span(original: &str, from: usize, text: &mut String) -> usize {
     }
     flush(text, copied, i);
     i
+}
+
+/// The UTF-8 length of the character at byte `i` when it is a lower-case letter of Latin-1
+/// (U+00E0–U+00FF but `÷`: `C3 A0`–`C3 BF`) or of U+1EA0–U+1EF9 (Latin Extended
+/// Additional's Vietnamese letters, upper case at even code points and lower case at odd
+/// ones: `E1 BA A0`–`E1 BB B9` with an odd last byte, the code point's low bit); `None` for
+/// any other character. Such a letter is its own lower case.
+#[inline]
+fn lower_latin_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match *bytes.get(i..)? {
+        [0xC3, b1, ..] if (0xA0..=0xBF).contains(&b1) && b1 != 0xB7 => Some(2),
+        [0xE1, b1, b2, ..]
+            if (b1 == 0xBA && b2 >= 0xA0 || b1 == 0xBB && (0x80..=0xB9).contains(&b2))
+                && b2 & 1 == 1 =>
+        {
+            Some(3)
+        }
+        _ => None,
+    }
 }
 
 /// Appends `ch` (from the original bytes `start..end`) to the normalised text; writes the
@@ -1668,6 +1694,26 @@ mod tests {
             let want = if plain(c) { s.len() } else { 1 };
             assert_eq!(end, want, "U+{:04X}", u32::from(c));
         }
+    }
+
+    /// [`lower_latin_len`] takes exactly the letters the general path of `identity_span`
+    /// keeps as they are (precomposed Latin, their own lower case) in its two blocks, and
+    /// gives their UTF-8 length.
+    #[test]
+    fn lower_letters_from_bytes() {
+        for cp in (0x80..=0x2FF_u32).chain(0x1E00..=0x1FFF) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let in_blocks = (0xE0..=0xFF).contains(&cp) || (0x1EA0..=0x1EF9).contains(&cp);
+            let kept = tone::is_precomposed_latin(c) && tone::lower_latin(c) == c;
+            let expected = (in_blocks && kept).then_some(c.len_utf8());
+            assert_eq!(lower_latin_len(bytes, 0), expected, "{c}");
+        }
+        // Cut off before its last byte: no letter.
+        assert_eq!(lower_latin_len(&"ạ".as_bytes()[..2], 0), None);
     }
 
     #[test]
