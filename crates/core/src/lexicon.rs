@@ -502,15 +502,16 @@ impl PhraseTrie {
 }
 
 impl PhraseTrie {
-    /// [`PhraseTrie::for_each_match`] where token `i` may also stand for syllable `alts[i]`
-    /// (teencode: `k` for `không`): every way through the tokens is walked, and a phrase
-    /// reached through a stand-in is reported only when it spans two or more tokens (a lone
-    /// `k` is no "không"). `alts` has one entry per token. A phrase reached both ways is
-    /// reported once per way.
+    /// [`PhraseTrie::for_each_match`] where token `i` may also stand for the syllable of
+    /// `alts[i]` (teencode: `k` for `không`; with whether it may open a phrase): every way
+    /// through the tokens is walked, and a phrase reached through a stand-in is reported only
+    /// when it spans two or more tokens (a lone `k` is no "không"). `alts` has one entry per
+    /// token. The token's own syllable and its stand-in differ, so each way reaches other
+    /// phrases; the caller's hits are deduplicated anyway.
     fn for_each_match_with(
         &self,
         ids: &[Option<u32>],
-        alts: &[Option<u32>],
+        alts: &[Option<(u32, bool)>],
         mut f: impl FnMut(usize, usize, &[usize]),
     ) {
         // (next token, node, whether a stand-in was taken)
@@ -521,6 +522,10 @@ impl PhraseTrie {
                 let (Some(&id), Some(&alt)) = (ids.get(pos), alts.get(pos)) else {
                     continue;
                 };
+                // A spelling with another everyday meaning opens no phrase.
+                let alt = alt
+                    .filter(|&(_, opens)| opens || pos > first)
+                    .map(|(s, _)| s);
                 for (syl, alias) in [(id, false), (alt, true)] {
                     let Some(next) = syl.and_then(|s| self.child(node, s)) else {
                         continue;
@@ -634,50 +639,52 @@ pub struct Lexicon {
     teencode: Teencode,
 }
 
-/// Teencode spellings of common syllables (keys as the text model writes them, lower case)
-/// and the syllable each stands for: a phrase of two or more syllables also matches with a
-/// token written this way in place of its syllable ("k bít thật k" is "không biết thật
-/// không", "ai đọc dc thì tự hiểu"). Only one-for-one spellings: `mn` (mọi người) and `ae`
-/// (anh em) stand for two syllables and stay phrases of their own. Spellings with a diacritic
-/// (`bít`, `hông`) stand in for the accented lexicon only: without diacritics `bit` and
-/// `hong` are other words (bịt, hỏng). Source: common Vietnamese chat spellings, as the
-/// lexicons' own teencode entries write them.
-const TEENCODE: &[(&str, &str)] = &[
-    ("k", "không"),
-    ("ko", "không"),
-    ("kh", "không"),
-    ("kg", "không"),
-    ("hok", "không"),
-    ("khum", "không"),
-    ("kô", "không"),
-    ("hông", "không"),
-    ("bít", "biết"),
-    ("bik", "biết"),
-    ("dc", "được"),
-    ("đc", "được"),
-    ("dk", "được"),
-    ("đk", "được"),
-    ("j", "gì"),
-    ("ji", "gì"),
-    ("r", "rồi"),
-    ("rùi", "rồi"),
-    ("thui", "thôi"),
-    ("mk", "mình"),
-    ("mik", "mình"),
-    ("ng", "người"),
-    ("trc", "trước"),
-    ("trk", "trước"),
-    ("cg", "cũng"),
-    ("vs", "với"),
-    ("bn", "bạn"),
-    ("ns", "nói"),
-    ("lm", "làm"),
-    ("ms", "mới"),
-    ("z", "vậy"),
-    ("ck", "chồng"),
-    ("vk", "vợ"),
-    ("nhìu", "nhiều"),
-    ("hem", "không"),
+/// Teencode spellings of common syllables (keys as the text model writes them, lower case),
+/// the syllable each stands for, and whether it may open a phrase: a phrase of two or more
+/// syllables also matches with a token written this way in place of its syllable ("k bít thật
+/// k" is "không biết thật không", "ai đọc dc thì tự hiểu"). Spellings with another everyday
+/// meaning open no phrase (`dk` đăng ký, `ck` chuyển khoản, `mk` mật khẩu, `dc` địa chỉ, `bn`
+/// bao nhiêu, `vs` versus, `hem` hẻm, `thui` as in "đen thui"), and none stands in right after
+/// a number ("50 k" is fifty thousand); `kh` (khách hàng) and `kg` (kilogram) are not in the
+/// list. Only one-for-one spellings: `mn` (mọi người) and `ae` (anh em) stand for two
+/// syllables and stay phrases of their own. Spellings with a diacritic (`bít`, `hông`) stand
+/// in for the accented lexicon only: without diacritics `bit` and `hong` are other words (bịt,
+/// hỏng). Source: common Vietnamese chat spellings, as the lexicons' own teencode entries
+/// write them.
+const TEENCODE: &[(&str, &str, bool)] = &[
+    ("k", "không", true),
+    ("ko", "không", true),
+    ("hok", "không", true),
+    ("khum", "không", true),
+    ("kô", "không", true),
+    ("hông", "không", true),
+    ("hem", "không", false),
+    ("bít", "biết", true),
+    ("bik", "biết", true),
+    ("dc", "được", false),
+    ("đc", "được", false),
+    ("dk", "được", false),
+    ("đk", "được", false),
+    ("j", "gì", false),
+    ("ji", "gì", false),
+    ("r", "rồi", false),
+    ("rùi", "rồi", true),
+    ("thui", "thôi", false),
+    ("mk", "mình", false),
+    ("mik", "mình", true),
+    ("ng", "người", true),
+    ("trc", "trước", false),
+    ("trk", "trước", false),
+    ("cg", "cũng", false),
+    ("vs", "với", false),
+    ("bn", "bạn", false),
+    ("ns", "nói", false),
+    ("lm", "làm", false),
+    ("ms", "mới", false),
+    ("z", "vậy", false),
+    ("ck", "chồng", false),
+    ("vk", "vợ", false),
+    ("nhìu", "nhiều", true),
 ];
 
 /// [`TEENCODE`] compiled against a lexicon's tries: each spelling's key with the syllable
@@ -687,15 +694,17 @@ const TEENCODE: &[(&str, &str)] = &[
 struct Teencode {
     /// The spellings' key hashes: most tokens are ruled out without a comparison.
     filter: KeyFilter,
-    /// (spelling, accented syllable number, folded syllable number).
-    spellings: Vec<(&'static str, Option<u32>, Option<u32>)>,
+    /// (spelling, accented syllable number, folded syllable number, may open a phrase).
+    spellings: Vec<(&'static str, Option<u32>, Option<u32>, bool)>,
+    /// The longest spelling, in bytes: longer tokens are none.
+    longest: usize,
 }
 
 impl Teencode {
     fn new(accented: &PhraseTrie, folded: &PhraseTrie) -> Teencode {
         let mut filter = KeyFilter::default();
         let mut spellings = Vec::with_capacity(TEENCODE.len());
-        for &(spelling, syllable) in TEENCODE {
+        for &(spelling, syllable, opens) in TEENCODE {
             let fold = text::tone::fold(syllable);
             let acc = accented.id(syllable, text::key_hash(syllable));
             let fol = if spelling.is_ascii() {
@@ -705,26 +714,27 @@ impl Teencode {
             };
             if acc.is_some() || fol.is_some() {
                 filter.insert(spelling);
-                spellings.push((spelling, acc, fol));
+                spellings.push((spelling, acc, fol, opens));
             }
         }
-        Teencode { filter, spellings }
+        let longest = spellings.iter().map(|s| s.0.len()).max().unwrap_or(0);
+        Teencode {
+            filter,
+            spellings,
+            longest,
+        }
     }
 
     /// The syllable number token `t` stands for as teencode, in the folded trie when `folded`
     /// (read by the token's key, which for these spellings is its folded key too), else in
-    /// the accented trie; `None` for most tokens.
+    /// the accented trie, and whether it may open a phrase; `None` for most tokens.
     #[inline]
-    fn stands_for(&self, t: &Token, folded: bool) -> Option<u32> {
-        if t.key.len() > 5 || !self.filter.may_contain_hash(t.key_hash) {
+    fn stands_for(&self, t: &Token, folded: bool) -> Option<(u32, bool)> {
+        if t.key.len() > self.longest || !self.filter.may_contain_hash(t.key_hash) {
             return None;
         }
-        let &(_, acc, fol) = self.spellings.iter().find(|(s, _, _)| *s == t.key)?;
-        if folded {
-            fol
-        } else {
-            acc
-        }
+        let &(_, acc, fol, opens) = self.spellings.iter().find(|s| s.0 == t.key)?;
+        if folded { fol } else { acc }.map(|s| (s, opens))
     }
 }
 
@@ -1193,9 +1203,18 @@ impl Lexicon {
             (&self.accented, ids)
         };
         // Teencode stand-ins, only where the text has one.
-        let alts: Vec<Option<u32>> = tokens
+        // Not right after a number: "50 k" is fifty thousand.
+        let alts: Vec<Option<(u32, bool)>> = tokens
             .iter()
-            .map(|t| self.teencode.stands_for(t, folded))
+            .enumerate()
+            .map(|(i, t)| {
+                let after_number = i > 0 && tokens[i - 1].numeric && t.gap == Gap::Space;
+                if after_number {
+                    None
+                } else {
+                    self.teencode.stands_for(t, folded)
+                }
+            })
             .collect();
         let on_match = |first: usize, last: usize, ids: &[usize]| {
             let span = &tokens[first..=last];

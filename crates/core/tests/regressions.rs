@@ -3511,7 +3511,10 @@ fn sixteenth_session_forms() {
         "Sale cuối năm giảm 50%, bài này mai là xoá nha, ai cần share cho bạn bè",
         "Quyết định khen thưởng của Sở GD&ĐT cho con mình, ảnh này mình lấy từ máy điện thoại của mình ra thôi",
         "Ng ta bảo tuổi trẻ phải đi cho bít đó bít đây, nên mik đi Đà Lạt 3 ngày",
-        "STK shop: 0071000123456 ngan hang Vietcombank, chu TK Tran Thi Lan (chu shop). Dat hang xong ck giup shop nha",
+        "Don't forward this to Mom, it's her birthday surprise. Party at 7pm Saturday!",
+        "Kh cần uống thuốc gì cứ ib nhà thuốc, shop tư vấn miễn phí",
+        "Video này sẽ bị xoá sau 24h, ai chưa xem thì xem và chia sẻ cho bạn bè nha",
+        "Tin vui cho phụ huynh: Số: 123/QĐ-UBND về việc công nhận trường đạt chuẩn quốc gia đã được ký rồi nhé",
         "Nghe đồn Messi sắp về đá cho đội bóng phủi xóm Chùa 😂 Đùa tí cho vui thôi nha ae",
         "Chó nhà mình bị lạc ở phường 5, share cho mọi người biết giúp mình với",
         "Mẫu điện thoại mới chưa được phép công bố cấu hình theo thỏa thuận với hãng",
@@ -3600,6 +3603,12 @@ fn sixteenth_session_forms() {
             Category::UnverifiedClaim,
         ),
         ("người ngu là mày", "ngu", Category::Inflammatory),
+        ("Thằng đó ngu như mình thôi", "ngu", Category::Inflammatory),
+        (
+            "Shop này lừa đảo, chuyển tiền xong chặn luôn. STK của shop: 0071000123456 Vietcombank chủ TK Nguyễn Văn Hùng",
+            "0071000123456",
+            Category::PersonalData,
+        ),
         (
             "Đề Toán tốt nghiệp THPT sáng mai chưa bóc niêm phong đây, phụ huynh nào cần inbox",
             "chưa bóc niêm phong",
@@ -3613,4 +3622,14 @@ fn sixteenth_session_forms() {
     ] {
         assert_underlined(&e, t, cue, |f| f.category == category);
     }
+    // A plea to tell others needs a claim of `warning` or more: trivial hearsay (`info`) is
+    // not pushed.
+    let t = "Nghe nói chiều nay chợ đóng cửa sớm, nhắn cho anh em biết nhé";
+    assert!(
+        e.analyze(t)
+            .findings
+            .iter()
+            .all(|f| f.rule_id != "unverified_claim.spread_pressure"),
+        "{t:?}"
+    );
 }

@@ -217,8 +217,8 @@ fn called_masked(text: &str, start: usize, end: usize) -> bool {
 /// whether a space separates them: two or three stars (`đ**`, `Đ***`), then a space and a
 /// word in lower case ("Đ** ai chịu nổi", "tao đ** hiểu"), with no letter or digit right
 /// before it (`50.000đ**`). Capitalised, it must open its sentence (start of text, or after
-/// `.`, `!`, `?`, a line break, `:` or an opening quote or bracket): inside a sentence "anh
-/// Đ**" hides a person's name. `info`, as `đéo` written out is.
+/// `.`, `!`, `?`, a line break, `:`, `“` or `(`; not a straight `"`, which closes quotes
+/// too: `Cảm ơn "Đ** đẹp trai"` is a nickname): inside a sentence "anh Đ**" hides a name. `info`, as `đéo` written out is.
 fn masked_exclamation(text: &str, start: usize, end: usize, next: &str, spaced: bool) -> bool {
     let word = &text[start..end];
     let stars = word.bytes().filter(|&b| b == b'*').count();
@@ -237,7 +237,7 @@ fn masked_exclamation(text: &str, start: usize, end: usize, next: &str, spaced: 
         .trim_end_matches([' ', '\t'])
         .chars()
         .next_back()
-        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '"' | '“' | '(' | '-'))
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '“' | '('))
 }
 
 const VI: &str =
@@ -489,7 +489,8 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
         // ("mình nói mấy thằng …": the verb's object).
         let adjective = !keyed(&t[r.start], NOUN_STARTS);
         // "Ngu như mình thì chịu", "Người ngu là tôi": compared with, or said to be, the
-        // writer alone, ending the clause.
+        // writer alone, ending the clause, with the insult opening its clause (or after a bare
+        // "người"/"đứa" that does): not "Thằng đó ngu như mình thôi".
         let me_at = |k: usize| {
             t.get(k).is_some_and(|x| {
                 x.gap == Gap::Space
@@ -500,8 +501,14 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
             }) && (t.get(k + 1).is_none_or(|n| n.gap != Gap::Space)
                 || keyed(&t[k + 1], &["thì", "đây", "đó", "rồi", "mà", "thôi"]))
         };
-        if t.get(r.end)
-            .is_some_and(|x| x.gap == Gap::Space && (keyed(x, &["như"]) || keyed(x, &["là"])))
+        let insult_opens = opens_at(r.start)
+            || r.start > 0
+                && t[r.start].gap == Gap::Space
+                && keyed(&t[r.start - 1], &["người", "đứa"])
+                && opens_at(r.start - 1);
+        if insult_opens
+            && t.get(r.end)
+                .is_some_and(|x| x.gap == Gap::Space && (keyed(x, &["như"]) || keyed(x, &["là"])))
             && me_at(r.end + 1)
         {
             return false;

@@ -1240,14 +1240,19 @@ fn left_to_commenters(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
 }
 
 /// Drops "không tiện nói/nêu" ([`negation`] teencode too: "k tiện nói") when what is kept
-/// back is the writer's own name in a question for help: "tên" right after it, then a
-/// particle or the clause's end ("em k tiện nói tên đâu"), in a post that asks ("cho em hỏi",
-/// "xin hỏi", a `?`). "Mình không tiện nói tên người đó, ai ở phường cũng biết" names someone
-/// else's name and stays. Linear in tokens.
+/// back is the writer's own name in a question for help: the writer ([`is_writer`]) opening
+/// its clause right before it, "tên" right after it, then a particle or the clause's end ("Cho
+/// em hỏi, em k tiện nói tên đâu"), in a post that asks ("cho em hỏi", "xin hỏi").
+/// "Mình không tiện nói tên người đó" names someone else's name, and "Trưởng phòng mình không
+/// tiện nói tên đâu" has another subject: both stay. Linear in tokens.
 fn own_anonymity(t: &[Token], out: &mut Vec<Finding>) {
     let withheld = |f: &Finding| {
         let r = tokens_in(t, &f.span);
         r.len() == 3
+            && r.start > 0
+            && is_writer(&t[r.start - 1])
+            && t[r.start].gap == Gap::Space
+            && (r.start == 1 || t[r.start - 1].gap != Gap::Space)
             && negation(&t[r.start])
             && key_matches(&t[r.start + 1], "tiện")
             && t.get(r.end)

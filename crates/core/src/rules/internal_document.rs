@@ -108,13 +108,15 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             None => (before, false),
         };
         // At the start of a line, or quoted from one ("dòng đầu ghi 'Số: 215/SNV-TCBC'"), or
-        // after a label's colon ("Ảnh chụp bảng tin công ty: Số: 77/QĐ-CT …"), or after a
-        // mark that opens the line ("MẬT – Số: 09/KH-BCĐ").
+        // after the colon of a label that says it copies a paper ("Ảnh chụp bảng tin công ty:
+        // Số: 77/QĐ-CT …": [`copy_label`]), or after a mark that opens the line ("MẬT – Số:
+        // 09/KH-BCĐ").
         let line_start = {
             let b = before.trim_end_matches([' ', '\t']);
             b.is_empty()
                 || b.ends_with('\n')
-                || (ends_with_quote(b) || b.ends_with(':')) && has_issuer(code)
+                || (ends_with_quote(b) || b.ends_with(':') && copy_label(line_tail(b)))
+                    && has_issuer(code)
                 || marks_only(line_tail(b))
         };
         let before = before.trim_end();
@@ -1160,14 +1162,34 @@ fn public_sign(t: &[Token]) -> bool {
     published(t)
         || (0..t.len()).any(|k| {
             public_signs().at(t, k).is_some_and(|n| {
-                !(t[k].key == "bảng"
+                !(crate::engine::key_matches(&t[k], "bảng")
                     && t.get(k + n).is_some_and(|x| {
                         x.gap == Gap::Space
                             && (INSIDE_BOARDS.iter().any(|w| spelled_at(t, k + n, w))
-                                || x.key == "phòng" && own_room(t, k + n + 1))
+                                || crate::engine::key_matches(x, "phòng") && own_room(t, k + n + 1))
                     }))
             }) && !(k.saturating_sub(3)..k).any(|j| matches!(t[j].fold.as_str(), "chua" | "khong"))
         })
+}
+
+/// Whether the label before a colon (`label`, the line up to it, in the normalised view) says
+/// what follows is copied from a paper: "Ảnh chụp bảng tin công ty:", "Nội dung văn bản:",
+/// "Trích:" (with or without diacritics). Not "Tin vui cho phụ huynh:", news of a decision.
+fn copy_label(label: &str) -> bool {
+    const COPY_WORDS: &[&str] = &[
+        "chụp",
+        "chup",
+        "ảnh",
+        "bảng tin",
+        "bang tin",
+        "nội dung",
+        "noi dung",
+        "trích",
+        "trich",
+        "văn bản",
+        "van ban",
+    ];
+    COPY_WORDS.iter().any(|w| label.contains(w))
 }
 
 /// What an office's own notice board is called after "bảng tin" (keyed syllables): read by
@@ -1323,7 +1345,7 @@ const GOT_HOLD: &[&str] = &[
 /// `k` is the token after the cue.
 fn own_machine(t: &[Token], k: usize) -> bool {
     k > 0
-        && t[k - 1].key == "máy"
+        && crate::engine::key_matches(&t[k - 1], "máy")
         && (k..(k + 4).min(t.len()))
             .take_while(|&j| t[j].gap == Gap::Space)
             .any(|j| {

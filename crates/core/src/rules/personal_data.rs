@@ -603,12 +603,6 @@ const OWN_WORDS: &[&str] = &[
     "tư gia",
     // An organisation's mailbox for feedback ("Mọi góp ý xin gửi về hộp thư của Đoàn trường").
     "hộp thư",
-    // A shop's own account or number in its post: "STK shop: 0071…", "số của shop".
-    "stk shop",
-    "tk shop",
-    "sdt shop",
-    "số shop",
-    "của shop",
 ];
 /// Words (folded) of writers introducing themselves or their child ("em là …", "tên em …",
 /// "con em …"), before their own document number.
