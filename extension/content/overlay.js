@@ -830,6 +830,7 @@
         .mirror > div { margin: 0; padding: 0; border: 0; unicode-bidi: inherit; }
         .mirror:not([data-each-line]) > div + div, .mirror > div.soft { text-indent: 0; }
         .mirror > .probe { display: none; }
+        .mirror[data-input] > div { flex: 1 0 auto; }
         .notice { position: fixed; pointer-events: none; font: 13px/1.4 system-ui, sans-serif; background: #fff8e1; color: #5d4037; border: 1px solid #ffb300; border-radius: 6px; padding: 4px 8px; max-width: 360px; box-shadow: 0 2px 6px #0002; }
       `);
       root.innerHTML = `<div class="clip" part="clip"></div>`;
@@ -1083,6 +1084,10 @@
           const side = cs.direction === "rtl" ? "paddingLeft" : "paddingRight";
           mir.style[side] = (parseFloat(cs[side]) || 0) + sb + "px";
         }
+        // An <input>'s one line is centred in its box (the flex box); its block fills the
+        // content box's width (or is as wide as the line, when longer), so that the field's
+        // `text-align` and `direction` place the text in it as in the field.
+        mir.toggleAttribute("data-input", el.tagName === "INPUT");
         if (el.tagName === "INPUT") {
           mir.style.whiteSpace = "pre";
           mir.style.display = "flex";

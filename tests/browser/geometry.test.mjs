@@ -371,6 +371,77 @@ test("a textarea with wrap=off scrolled to its bottom and sideways, and a scroll
   await page.close();
 });
 
+/**
+ * The caret offsets the browser puts just inside the left and right edges of each mark of
+ * `category` in the page's #editor, at the mark's vertical middle (caretPositionFromPoint, the
+ * field's own hit testing): a mark on its phrase gives the phrase's start and end.
+ */
+function caretsAtMarkEdges(page, category) {
+  return page.evaluate((category) => {
+    const out = [];
+    for (const host of document.querySelectorAll("cannhac-overlay"))
+      for (const m of host.shadowRoot?.querySelectorAll(`[data-cannhac-category="${category}"]`) || []) {
+        const x = m.getBoundingClientRect();
+        const at = (px) => document.caretPositionFromPoint(px, x.top + x.height / 2)?.offset;
+        out.push({ left: x.left, right: x.right, carets: [at(x.left + 2), at(x.right - 2)] });
+      }
+    return out;
+  }, category);
+}
+
+test("an <input> aligned right, centre or end, right to left, and scrolled: each mark covers its phrase", T, async () => {
+  // A breaker's finding: the <input> mirror (a flex box) kept its one line at its start
+  // whatever the field's `text-align`, so on right-aligned or centred inputs the marks were
+  // drawn where the phrase would be in left-aligned text, beside the words.
+  const filler = (n) => Array.from({ length: n }, (_, i) => `chữ${i}`).join(" ");
+  const long = `${filler(30)} ${PHRASE} ${filler(30)}`;
+  const CASES = [
+    ["text-align: right", TEXT],
+    ["text-align: center", TEXT],
+    ["text-align: end", TEXT],
+    ["text-align: center; padding: 4px 24px 4px 60px", TEXT],
+    ["direction: rtl", TEXT],
+    ["direction: rtl; text-align: center", TEXT],
+    ["direction: rtl; text-align: left", TEXT],
+    ["text-align: right", long, "scrolled"],
+    ["text-align: center; padding: 4px 24px", long, "scrolled"],
+    ["direction: rtl", long, "scrolled"],
+  ];
+  for (const [css, text, scrolled] of CASES) {
+    const what = `${css}${scrolled ? ", scrolled" : ""}`;
+    const page = await openFixture(env.b.context, env.srv.origin, "input");
+    await page.evaluate((css) => (document.getElementById("editor").style.cssText += css), css);
+    await page.click("#editor");
+    await page.keyboard.insertText(text);
+    const start = text.indexOf(PHRASE);
+    const offsets = scrolled ? [0, -120, 120] : [null];
+    for (const d of offsets) {
+      if (d !== null) {
+        // The phrase near the middle of the field's view, then a little to either side.
+        await page.evaluate(
+          ([start, len, d]) => {
+            const el = document.getElementById("editor");
+            const ctx = document.createElement("canvas").getContext("2d");
+            ctx.font = getComputedStyle(el).font;
+            const x = ctx.measureText(el.value.slice(0, start)).width + ctx.measureText(el.value.slice(start, start + len)).width / 2;
+            const rtl = getComputedStyle(el).direction === "rtl";
+            // Right to left, scrollLeft is 0 at the end and negative towards the start.
+            el.scrollLeft = rtl ? x - el.scrollWidth + el.clientWidth / 2 + d : x - el.clientWidth / 2 + d;
+          },
+          [start, PHRASE.length, d],
+        );
+      }
+      let last = null;
+      const ok = await until(async () => {
+        last = await caretsAtMarkEdges(page, "internal_document");
+        return last.length === 1 && last[0].carets[0] === start && last[0].carets[1] === start + PHRASE.length;
+      }, what, 3000).catch(() => null);
+      assert.ok(ok, `${what} (scroll ${d}): want carets [${start}, ${start + PHRASE.length}] at the mark's edges, got ${JSON.stringify(last)}`);
+    }
+    await page.close();
+  }
+});
+
 test("no page errors were thrown in any fixture", () => {
   assert.deepEqual(env.pageErrors, []);
 });
