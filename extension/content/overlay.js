@@ -1190,6 +1190,14 @@
       const bt = (parseFloat(cs.borderTopWidth) || 0) * sy;
       // Clip to the field's padding box (its visible text area), in viewport px.
       const clip = { left: rect.left + bl, top: rect.top + bt, width: el.clientWidth * sx || rect.width, height: el.clientHeight * sy || rect.height };
+      // An <input> cuts its text at its content box's sides, not its padding box's: a word
+      // scrolled partly out of view must not have its mark drawn on under the padding.
+      if (this.kind === "field" && el.tagName === "INPUT" && el.clientWidth) {
+        const pl = (parseFloat(cs.paddingLeft) || 0) * sx;
+        const pr = (parseFloat(cs.paddingRight) || 0) * sx;
+        clip.left += pl;
+        clip.width = Math.max(0, clip.width - pl - pr);
+      }
       const draw = []; // [finding index, rect] in view
       // A rotated or skewed field: no marks (rather than marks beside the words).
       const longLine = drawMarks && this.hasLongLine(cs);

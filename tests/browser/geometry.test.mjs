@@ -442,6 +442,65 @@ test("an <input> aligned right, centre or end, right to left, and scrolled: each
   }
 });
 
+test("an <input> with wide side padding scrolled sideways: a mark partly out of view is cut at the content box", T, async () => {
+  // A breaker's finding: the marks of an <input> were clipped at its padding box, but the field
+  // cuts its text at the content box: a phrase partly scrolled off at the left had its mark
+  // drawn on under the empty padding.
+  const filler = (n) => Array.from({ length: n }, (_, i) => `chữ${i}`).join(" ");
+  const text = `${filler(20)} ${PHRASE} ${filler(20)}`;
+  const start = text.indexOf(PHRASE);
+  const page = await openFixture(env.b.context, env.srv.origin, "input");
+  await page.evaluate(() => (document.getElementById("editor").style.padding = "4px 24px"));
+  await page.click("#editor");
+  await page.keyboard.insertText(text);
+  // The phrase's middle at the content box's left edge, then at its right edge.
+  for (const side of ["left", "right"]) {
+    const box = await page.evaluate(
+      ([start, len, side]) => {
+        const el = document.getElementById("editor");
+        const cs = getComputedStyle(el);
+        const ctx = document.createElement("canvas").getContext("2d");
+        ctx.font = cs.font;
+        const x = ctx.measureText(el.value.slice(0, start)).width + ctx.measureText(el.value.slice(start, start + len)).width / 2;
+        const pl = parseFloat(cs.paddingLeft);
+        const pr = parseFloat(cs.paddingRight);
+        const content = el.clientWidth - pl - pr;
+        el.scrollLeft = side === "left" ? x : x - content;
+        const r = el.getBoundingClientRect();
+        const left = r.left + parseFloat(cs.borderLeftWidth) + pl;
+        return { left, right: left + content, scroll: el.scrollLeft };
+      },
+      [start, PHRASE.length, side],
+    );
+    let last = null;
+    const ok = await until(async () => {
+      // What can be seen of each mark: its box within its clipping ancestors' (overflow) boxes.
+      const marks = await page.evaluate(() => {
+        const out = [];
+        for (const host of document.querySelectorAll("cannhac-overlay"))
+          for (const m of host.shadowRoot?.querySelectorAll('[data-cannhac-category="internal_document"]') || []) {
+            let { left, right } = m.getBoundingClientRect();
+            for (let p = m.parentElement; p; p = p.parentElement) {
+              if (getComputedStyle(p).overflowX === "visible") continue;
+              const c = p.getBoundingClientRect();
+              left = Math.max(left, c.left);
+              right = Math.min(right, c.right);
+            }
+            out.push({ left, width: right - left });
+          }
+        return out;
+      });
+      last = marks;
+      if (marks.length !== 1) return false;
+      const m = marks[0];
+      // Cut at the content edge on this side, and about half the phrase left in view.
+      return side === "left" ? near(m.left, box.left, 1) && m.width > 20 : near(m.left + m.width, box.right, 1) && m.width > 20;
+    }, `the mark cut at the content box's ${side} edge`, 3000).catch(() => null);
+    assert.ok(ok, `${side}: content box [${box.left}, ${box.right}] (scroll ${box.scroll}), marks ${JSON.stringify(last)}`);
+  }
+  await page.close();
+});
+
 test("no page errors were thrown in any fixture", () => {
   assert.deepEqual(env.pageErrors, []);
 });
