@@ -490,6 +490,13 @@
     postBtn.textContent = CN.t("guard_post_anyway");
     const edit = () => close(true);
     const postAnyway = () => {
+      // The draft changed while the dialog asked (an input method's composition cannot be
+      // refused): that is not the text that was checked, so it is not posted; back to the
+      // composer, where sharing again checks it.
+      if (!c.connected || c.readText().text !== dialog?.checked) {
+        close(true);
+        return;
+      }
       // Asked once per finding and post: the same findings do not stop the next Enter or click
       // of this draft (a box we took for Enter-to-post may only have wanted a new line).
       c.acceptedHigh ??= new Set();
@@ -502,8 +509,28 @@
       watchPosted(c);
       retype(c, rest);
     };
-    dialog = { host: h, root, c, saved, replay, typed, actions: new Map([[editBtn, edit], [postBtn, postAnyway]]), current: editBtn };
+    // The text the dialog asks about: "Vẫn đăng" posts it only if the draft still holds it.
+    const checked = c.readText().text;
+    dialog = { host: h, root, c, saved, replay, typed, checked, actions: new Map([[editBtn, edit], [postBtn, postAnyway]]), current: editBtn };
     editBtn.focus();
+    // An input method (and CDP's Input.insertText) commits its text at the document's
+    // selection, not at the focused element: while the selection stays in the composer, text
+    // it commits goes into the draft behind the dialog. The selection was saved (restored on
+    // closing): take it out of the composer.
+    try {
+      const doc = c.el.ownerDocument;
+      const sel = (c.rootNode?.getSelection ? c.rootNode : doc).getSelection?.();
+      if (sel?.rangeCount && (c.kind === "field" || c.el.contains(sel.getRangeAt(0).startContainer))) sel.removeAllRanges();
+      if (doc !== document) doc.getSelection?.()?.removeAllRanges();
+    } catch {
+      /* nothing to take out */
+    }
+    // The composer in a frame: its input events do not reach this window's listeners.
+    const win = c.el.ownerDocument?.defaultView;
+    if (win && win !== window) {
+      win.addEventListener("beforeinput", onDialogInput, true);
+      dialog.win = win;
+    }
   }
 
   // ---- while the dialog asks, the page sees none of the user's input ----
@@ -580,6 +607,20 @@
   }
 
   /**
+   * While the dialog asks, no input reaches the page: text an input method commits, a paste or
+   * a drop into the composer behind it (or any other field) would change the draft the dialog
+   * is about. What cannot be refused (a composition's text) is caught by "Vẫn đăng", which
+   * posts only the text that was checked.
+   */
+  function onDialogInput(e) {
+    const d = dialog;
+    if (!d || ownInput || !d.host.isConnected || e.composedPath().includes(d.host)) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }
+  CN.on(window, "beforeinput", onDialogInput, true);
+
+  /**
    * Closes the dialog; `edit` ("Sửa lại", Escape) returns to the composer with its text and
    * caret as they were shared; `posting` keeps focus. Keys held while the share waited for the
    * analysis (`d.typed`) were typed for after the post: "Vẫn đăng" types them back after it,
@@ -590,6 +631,7 @@
     if (!dialog) return;
     const d = dialog;
     dialog = null;
+    d.win?.removeEventListener("beforeinput", onDialogInput, true);
     d.host.remove();
     if ((edit || posting) && d.c.connected) d.c.restoreSelection(d.saved);
   }

@@ -610,3 +610,34 @@ for (const mount of ["mountFocusTrap", "mountRadix"]) {
     await page.close();
   });
 }
+
+test("text an input method commits while the guard asks never enters the draft; \"Vẫn đăng\" posts only the text that was checked", T, async () => {
+  // A breaker's finding: text committed through an input method (CDP Input.insertText, a
+  // composition) while the dialog was open went into the draft behind it, and "Vẫn đăng" then
+  // posted text the dialog had never checked.
+  for (const kind of ["textarea", "prosemirror"]) {
+    for (const how of ["insertText", "composition"]) {
+      const page = await openFixture(b.context, srv.origin, kind);
+      const cdp = await page.context().newCDPSession(page);
+      const text = `Chia sẻ ${PHRASE} cho cả nhóm`;
+      await typeAndWait(page, kind, text);
+      await page.click("#post-btn");
+      await dialog(page).waitFor();
+      if (how === "insertText") await cdp.send("Input.insertText", { text: " Ừ được" });
+      else {
+        await cdp.send("Input.imeSetComposition", { text: "đươ", selectionStart: 3, selectionEnd: 3 });
+        await page.waitForTimeout(100);
+        await cdp.send("Input.insertText", { text: "được" });
+      }
+      await page.waitForTimeout(300);
+      const what = `${kind}, ${how}`;
+      assert.equal(await page.evaluate(() => window.getText()), text, `${what}: the draft is unchanged while the guard asks`);
+      assert.equal(await dialog(page).count(), 1, `${what}: the guard still asks`);
+      await page.getByRole("button", { name: "Vẫn đăng" }).click();
+      await until(async () => (await posted(page)).length === 1, `${what}: the post`);
+      assert.deepEqual(await posted(page), [text], `${what}: exactly the checked draft was posted`);
+      await cdp.detach();
+      await page.close();
+    }
+  }
+});
