@@ -579,7 +579,10 @@
   function dialogKey(d, e) {
     const focused = d.root.activeElement;
     if (d.actions.has(focused)) d.current = focused;
-    if (e.key === "Escape") close(true);
+    if (e.key === "Escape") {
+      holdAnswerKey(d, e);
+      close(true);
+    }
     else if (e.key === "Tab") {
       const [post, edit] = d.actions.keys();
       d.current = d.current === edit ? post : edit;
@@ -587,7 +590,10 @@
     } else if (e.key === "Enter" || (e.key === " " && d.current !== [...d.actions.keys()][0])) {
       // Space presses "Vẫn đăng" when it has the focus; on "Sửa lại" (where the dialog opens)
       // it is typed on like any character, not lost.
-      if (!e.repeat) d.actions.get(d.current)();
+      if (!e.repeat) {
+        holdAnswerKey(d, e);
+        d.actions.get(d.current)();
+      }
     } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && !e.isComposing) {
       // Typing on means editing: back to the composer with the character, where it was going
       // (the Enter was a new line, or the user writes on), instead of losing it.
@@ -619,6 +625,39 @@
     e.stopImmediatePropagation();
   }
   CN.on(window, "beforeinput", onDialogInput, true);
+
+  // The key (Enter, Space, Escape) that answered the dialog, while it is held down: its
+  // auto-repeated keydowns (and keypresses, and its keyup) are the dialog's too, not the
+  // composer's or the page's once the dialog has closed (held Enter on "Sửa lại" typed new
+  // lines into the draft). Only until the key is released, or another key is pressed.
+  let answerKey = null; // { key, wins: windows listening }
+  function onAnswerKey(e) {
+    const a = answerKey;
+    if (!a || dialog) return;
+    if (e.key !== a.key || (e.type === "keydown" && !e.repeat)) {
+      if (e.type === "keydown") endAnswerKey();
+      return;
+    }
+    if (e.type === "keyup") endAnswerKey();
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  }
+  function endAnswerKey() {
+    for (const w of answerKey?.wins || []) for (const type of ["keydown", "keypress", "keyup"]) w.removeEventListener(type, onAnswerKey, true);
+    answerKey = null;
+  }
+  for (const type of ["keydown", "keypress", "keyup"]) CN.on(window, type, onAnswerKey, true);
+  /** Starts swallowing the repeats of `e`'s key, which answered dialog `d`. */
+  function holdAnswerKey(d, e) {
+    endAnswerKey();
+    answerKey = { key: e.key, wins: [] };
+    // The composer in a frame gets the focus back: its window sees the repeats.
+    const win = d.c.el.ownerDocument?.defaultView;
+    if (win && win !== window) {
+      for (const type of ["keydown", "keypress", "keyup"]) win.addEventListener(type, onAnswerKey, true);
+      answerKey.wins.push(win);
+    }
+  }
 
   /**
    * Closes the dialog; `edit` ("Sửa lại", Escape) returns to the composer with its text and

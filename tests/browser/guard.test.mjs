@@ -641,3 +641,38 @@ test("text an input method commits while the guard asks never enters the draft; 
     }
   }
 });
+
+test("Enter held down on a guard button: its auto-repeat adds nothing to the draft and posts nothing more", T, async () => {
+  // A breaker's finding: Enter held on "Sửa lại" closed the dialog, and the keyboard's
+  // auto-repeated keydowns then typed new lines into the draft.
+  for (const button of ["Sửa lại", "Vẫn đăng"]) {
+    for (const kind of ["textarea", "prosemirror"]) {
+      const page = await openFixture(b.context, srv.origin, kind);
+      const text = `Chia sẻ ${PHRASE} cho cả nhóm`;
+      await typeAndWait(page, kind, text);
+      await page.click("#post-btn");
+      await dialog(page).waitFor();
+      if (button === "Vẫn đăng") await page.keyboard.press("Tab");
+      // Playwright marks the second and later keydowns of a key still down as auto-repeats.
+      await page.keyboard.down("Enter");
+      for (let i = 0; i < 4; i++) {
+        await page.waitForTimeout(40);
+        await page.keyboard.down("Enter");
+      }
+      await page.keyboard.up("Enter");
+      await page.waitForTimeout(300);
+      const what = `${kind}, Enter held on "${button}"`;
+      assert.equal(await dialog(page).count(), 0, `${what}: the guard closed`);
+      assert.deepEqual(await posted(page), button === "Vẫn đăng" ? [text] : [], `${what}: posts`);
+      assert.equal(await page.evaluate(() => window.getText()), text, `${what}: no new line was added to the draft`);
+      // The next press of Enter is the user's again.
+      if (button === "Sửa lại") {
+        await page.keyboard.press("End");
+        await page.keyboard.press("Enter");
+        await page.keyboard.type("x");
+        assert.match(await page.evaluate(() => window.getText()), /\n+x$/, `${what}: a new Enter is typed`);
+      }
+      await page.close();
+    }
+  }
+});
