@@ -428,13 +428,30 @@ async function importFile() {
   input.value = "";
   if (!file) return;
   if (file.size > MAX_FILE_BYTES) return showImportErrors(file.name, [{ code: "file_too_big", args: [String(MAX_FILE_BYTES)] }]);
-  let text;
+  let bytes;
   try {
-    text = await file.text();
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
     return showImportErrors(file.name, [t("options_err_not_json_plain")]);
   }
+  const text = decodeFile(bytes);
+  if (text === null) return showImportErrors(file.name, [t("options_err_not_utf8")]);
   await importText(file.name, text);
+}
+
+/**
+ * A settings file's text: UTF-8, or UTF-16 when it starts with its byte order mark (as
+ * `Blob.text()` read it). Null when the bytes are not valid in that encoding: a file saved in
+ * Latin-1 or Windows-1258 decoded anyway would import its accented letters as U+FFFD.
+ */
+export function decodeFile(bytes) {
+  const encoding = bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : "utf-8";
+  try {
+    // The decoder drops the byte order mark.
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 // --- wiring ------------------------------------------------------------------------------------

@@ -668,3 +668,47 @@ test("interface language, screenshots, accessibility scan", async () => {
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
   await options.close();
 });
+
+test("a settings file that is not UTF-8 (Latin-1, Windows-1258) is refused in the page's language; UTF-8 and UTF-16 with a byte order mark import", async () => {
+  // A breaker's finding: a file saved in Latin-1 or Windows-1258 was decoded as UTF-8 with
+  // replacement characters and imported as garbled phrases ("S� T�").
+  await setSettings(env, { language: "vi", allow: ["Sở Tư pháp"] });
+  const stored = await getSettings(env);
+  const options = await openOptions(env);
+  const latin1 = Buffer.concat([Buffer.from('{"allow":["S'), Buffer.from([0xf5, 0x20, 0x54, 0xe9]), Buffer.from('"]}')]);
+  const cp1258 = Buffer.concat([
+    Buffer.from('{"customPhrases":[{"phrase":"d'),
+    Buffer.from([0xf2, 0x20, 0xe1, 0x6e]),
+    Buffer.from(' Hoa Sen","category":"internal_document","severity":"high"}]}'),
+  ]);
+  const want = {
+    vi: "Tệp không phải văn bản UTF-8 (có thể được lưu bằng một bảng mã khác, như Latin-1 hay Windows-1258): hãy lưu lại tệp ở dạng UTF-8.",
+    en: "The file is not UTF-8 text (it may have been saved in another encoding, such as Latin-1 or Windows-1258): save it again as UTF-8.",
+  };
+  for (const lang of ["vi", "en"]) {
+    if (lang === "en") {
+      await options.selectOption("#language", "en");
+      await options.waitForFunction(() => document.documentElement.lang === "en");
+    }
+    const now = await getSettings(env);
+    for (const [name, content] of [["latin1", latin1], ["cp1258", cp1258]]) {
+      const out = await importOutcome(options, `${name}-${lang}.json`, content);
+      assert.deepEqual(out.errors, [want[lang]], `${name} (${lang})`);
+      assert.deepEqual(await getSettings(env), now, `${name} (${lang}) changed the stored settings`);
+    }
+  }
+  assert.deepEqual((await getSettings(env)).allow, stored.allow);
+  // Byte order marks: UTF-8, UTF-16 big- and little-endian.
+  const json = (v) => `{"allow":["Sở Tư pháp","${v}"]}`;
+  const files = [
+    ["utf8-bom.json", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json("Bộ Y tế"))]), "Bộ Y tế"],
+    ["utf16be-bom.json", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(json("Sở Y tế"), "utf16le").swap16()]), "Sở Y tế"],
+    ["utf16le-bom.json", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json("Phòng Nội vụ"), "utf16le")]), "Phòng Nội vụ"],
+  ];
+  for (const [name, content, phrase] of files) {
+    const out = await importOutcome(options, name, content);
+    assert.deepEqual(out.errors, [], name);
+    assert.deepEqual((await getSettings(env)).allow, ["Sở Tư pháp", phrase], name);
+  }
+  await options.close();
+});
