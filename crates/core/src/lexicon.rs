@@ -687,6 +687,14 @@ const TEENCODE: &[(&str, &str, bool)] = &[
     ("nhìu", "nhiều", true),
 ];
 
+/// Whether token `t` is written as a teencode spelling of `syllable` ([`TEENCODE`]): "ng" of
+/// "người". For rules that read a word's key outside the lexicon's phrases.
+pub(crate) fn teencode_of(t: &Token, syllable: &str) -> bool {
+    TEENCODE
+        .iter()
+        .any(|&(spelling, of, _)| of == syllable && t.key == spelling)
+}
+
 /// [`TEENCODE`] compiled against a lexicon's tries: each spelling's key with the syllable
 /// number of what it stands for in the accented trie and, for spellings without diacritics,
 /// in the folded trie (`None` where the trie has no such syllable).

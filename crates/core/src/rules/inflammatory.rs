@@ -191,15 +191,14 @@ fn called_masked(text: &str, start: usize, end: usize) -> bool {
     if before.len() == start {
         return false;
     }
-    let word: String = before
-        .chars()
+    // The word right before it, in lower case.
+    let word_start = before
+        .char_indices()
         .rev()
-        .take_while(|&c| crate::text::is_letter(c))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .flat_map(char::to_lowercase)
-        .collect();
+        .take_while(|&(_, c)| crate::text::is_letter(c))
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let word = before[word_start..].to_lowercase();
     // Nothing after it but punctuation, or a word pointing at her ("con đ* đó", "con đ* kia").
     let rest = text[end..].trim_start_matches([' ', '\t']);
     let next: String = rest
@@ -218,7 +217,8 @@ fn called_masked(text: &str, start: usize, end: usize) -> bool {
 /// word in lower case ("Đ** ai chịu nổi", "tao đ** hiểu"), with no letter or digit right
 /// before it (`50.000đ**`). Capitalised, it must open its sentence (start of text, or after
 /// `.`, `!`, `?`, a line break, `:`, `“` or `(`; not a straight `"`, which closes quotes
-/// too: `Cảm ơn "Đ** đẹp trai"` is a nickname): inside a sentence "anh Đ**" hides a name. `info`, as `đéo` written out is.
+/// too: `Cảm ơn "Đ** đẹp trai"` is a nickname): inside a sentence "anh Đ**" hides a name.
+/// `info`, as `đéo` written out is.
 fn masked_exclamation(text: &str, start: usize, end: usize, next: &str, spaced: bool) -> bool {
     let word = &text[start..end];
     let stars = word.bytes().filter(|&b| b == b'*').count();
@@ -399,7 +399,8 @@ const SELF_FILLERS: &[&str] = &[
 ];
 
 /// Words after which a pronoun opens a clause ("ủa sao mình ngu thế", "vì tôi dốt", "đúng là
-/// mình ngốc", "hoá ra tôi là đứa dốt", "bản thân tôi cũng ngu"), rather than qualifying a noun ("dân mình ngu dốt": our people).
+/// mình ngốc", "hoá ra tôi là đứa dốt", "bản thân tôi cũng ngu"), rather than qualifying a
+/// noun ("dân mình ngu dốt": our people).
 const CLAUSE_OPENERS: &[&str] = &[
     "vì", "mà", "nhưng", "sao", "chắc", "ủa", "thì", "nên", "còn", "và", "chứ", "tại", "do", "là",
     "ra", "thân", "thôi", "ôi", "trời", "haiz", "huhu", "haha", "hihi", "hehe",
@@ -508,7 +509,7 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
                 && opens_at(r.start - 1);
         if insult_opens
             && t.get(r.end)
-                .is_some_and(|x| x.gap == Gap::Space && (keyed(x, &["như"]) || keyed(x, &["là"])))
+                .is_some_and(|x| x.gap == Gap::Space && keyed(x, &["như", "là"]))
             && me_at(r.end + 1)
         {
             return false;
@@ -574,7 +575,9 @@ fn kind_of_person(t: &[Token], out: &mut Vec<Finding>) {
             .checked_sub(1)
             .and_then(|k| t.get(k))
             // Or its teencode "ng" ("k phải là ng việt nam").
-            .is_some_and(|x| crate::engine::key_matches(x, "người") || x.key == "ng");
+            .is_some_and(|x| {
+                crate::engine::key_matches(x, "người") || crate::lexicon::teencode_of(x, "người")
+            });
         let goes_on = t.get(r.end).is_some_and(|x| {
             x.gap == Gap::Space
                 && !CLAUSE_END_PARTICLES

@@ -1375,12 +1375,12 @@ phrase_list!(copy_cues, COPY_CUES);
 
 /// A paper in the writer's hands that should not be: a paper internal by kind
 /// ([`INTERNAL_KINDS`]) with a word of photographing or getting hold of it ([`PHOTOGRAPHED`],
-/// [`GOT_HOLD`]) within twelve words before or sixteen after in its sentence, or a paper of any kind ([`ANY_KINDS`])
-/// with a word of getting hold of it or in a post that passes it on before it is out
-/// ([`passed_on_early`]); in a sentence about a state body ([`AGENCY`]). Not in a post that
-/// says it is published, nor a counted
-/// paper ("3 biên bản") or a public act's. A `warning` over the paper's kind, unless a
-/// finding of the category covers it. Linear in tokens (each paper reads 24 words around it).
+/// [`GOT_HOLD`]) within twelve words before or sixteen after in its sentence, or a paper of
+/// any kind ([`ANY_KINDS`]) with a word of getting hold of it or in a post that passes it on
+/// before it is out ([`passed_on_early`]); in a sentence about a state body ([`AGENCY`]). Not
+/// in a post that says it is published, nor a counted paper ("3 biên bản") or a public act's.
+/// A `warning` over the paper's kind, unless a finding of the category covers it. Linear in
+/// tokens (each paper reads the 28 words around it).
 fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();

@@ -1313,7 +1313,7 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut spans = Vec::new();
     // Whether each sentence asks to share, on the first race in it; whether it names the post
     // itself ("bài này", a clip), on the first race over a feature in it.
-    let mut shared: Vec<Option<bool>> = Vec::new();
+    let mut shared = ShareAsked::default();
     let mut names_post: Vec<Option<bool>> = Vec::new();
     for i in 0..t.len() {
         if !matches!(
@@ -1448,17 +1448,31 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 continue;
             }
         }
-        shared.resize(ranges.len(), None);
-        let asks = *shared[si].get_or_insert_with(|| {
-            ranges[si]
-                .clone()
-                .any(|j| share_verbs().at(t, j).is_some() || t[j].fold == "copy")
-        });
-        if asks {
+        if shared.asks(ctx, si) {
             spans.push(t[opens].orig.start..t[k + m - 1].orig.end);
         }
     }
     add_spread_pressure(ctx, out, spans);
+}
+
+/// Per sentence, whether it asks to pass the post on ([`SHARE_VERBS`], "copy"), for
+/// [`removal_race`] and [`foretold_removal`]: each sentence is read once, when first asked
+/// about (a sentence of a megabyte may hold thousands of races).
+#[derive(Default)]
+struct ShareAsked(Vec<Option<bool>>);
+
+impl ShareAsked {
+    /// Whether sentence `si` (an index into [`Ctx::sentences`]' ranges) asks to share.
+    fn asks(&mut self, ctx: &Ctx<'_>, si: usize) -> bool {
+        let t = ctx.tokens;
+        let (_, ranges) = ctx.sentences();
+        self.0.resize(ranges.len(), None);
+        *self.0[si].get_or_insert_with(|| {
+            ranges[si]
+                .clone()
+                .any(|j| share_verbs().at(t, j).is_some() || t[j].fold == "copy")
+        })
+    }
 }
 
 /// A post foretelling its own removal, the post named first: "bài này" (or "bài viết này",
@@ -1470,12 +1484,12 @@ fn removal_race(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 /// asks to pass the post on ([`SHARE_VERBS`], "copy"), as [`removal_race`]: alone it is a
 /// moderation notice ("Bài này sẽ bị xoá vì vi phạm nội quy"), which also gives a reason
 /// ("vì", "do", "nếu", "theo") or a schedule ("sau 24h") and is never read as one; nor is
-/// reach cut down ("bị ẩn bớt"). Adds `unverified_claim.spread_pressure` (`warning`) where no finding of the category covers
-/// it. Source: duty 1 of the seed article. Linear in tokens.
+/// reach cut down ("bị ẩn bớt"). Adds `unverified_claim.spread_pressure` (`warning`) where no
+/// finding of the category covers it. Source: duty 1 of the seed article. Linear in tokens.
 fn foretold_removal(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
-    let mut shared: Vec<Option<bool>> = Vec::new();
+    let mut shared = ShareAsked::default();
     for i in 0..t.len() {
         if !(matches!(
             t[i].fold.as_str(),
@@ -1547,15 +1561,8 @@ fn foretold_removal(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if reason {
             continue;
         }
-        let (sentence_of, ranges) = ctx.sentences();
-        let si = sentence_of[i];
-        shared.resize(ranges.len(), None);
-        let asks = *shared[si].get_or_insert_with(|| {
-            ranges[si]
-                .clone()
-                .any(|j| share_verbs().at(t, j).is_some() || t[j].fold == "copy")
-        });
-        if asks {
+        let (sentence_of, _) = ctx.sentences();
+        if shared.asks(ctx, sentence_of[i]) {
             spans.push(t[i].orig.start..t[k + m - 1].orig.end);
         }
     }
