@@ -629,11 +629,12 @@
   // The key (Enter, Space, Escape) that answered the dialog, while it is held down: its
   // auto-repeated keydowns (and keypresses, and its keyup) are the dialog's too, not the
   // composer's or the page's once the dialog has closed (held Enter on "Sửa lại" typed new
-  // lines into the draft). Only until the key is released, or another key is pressed.
+  // lines into the draft). Only until the key is released, or another key is pressed. The
+  // replay of "Vẫn đăng" (a synthetic Enter, not the user's) neither ends the hold nor is held.
   let answerKey = null; // { key, wins: windows listening }
   function onAnswerKey(e) {
     const a = answerKey;
-    if (!a || dialog) return;
+    if (!a || dialog || !e.isTrusted) return;
     if (e.key !== a.key || (e.type === "keydown" && !e.repeat)) {
       if (e.type === "keydown") endAnswerKey();
       return;
@@ -642,20 +643,21 @@
     e.preventDefault();
     e.stopImmediatePropagation();
   }
+  const ANSWER_KEY_EVENTS = ["keydown", "keypress", "keyup"];
   function endAnswerKey() {
-    for (const w of answerKey?.wins || []) for (const type of ["keydown", "keypress", "keyup"]) w.removeEventListener(type, onAnswerKey, true);
+    for (const w of answerKey?.wins || []) for (const type of ANSWER_KEY_EVENTS) w.removeEventListener(type, onAnswerKey, true);
     answerKey = null;
   }
-  for (const type of ["keydown", "keypress", "keyup"]) CN.on(window, type, onAnswerKey, true);
+  for (const type of ANSWER_KEY_EVENTS) CN.on(window, type, onAnswerKey, true);
   /** Starts swallowing the repeats of `e`'s key, which answered dialog `d`. */
   function holdAnswerKey(d, e) {
     endAnswerKey();
     answerKey = { key: e.key, wins: [] };
-    // The composer in a frame gets the focus back: its window sees the repeats.
-    const win = d.c.el.ownerDocument?.defaultView;
-    if (win && win !== window) {
-      for (const type of ["keydown", "keypress", "keyup"]) win.addEventListener(type, onAnswerKey, true);
-      answerKey.wins.push(win);
+    // The composer in a frame (the dialog's `win`) gets the focus back: its window sees the
+    // repeats.
+    if (d.win) {
+      for (const type of ANSWER_KEY_EVENTS) d.win.addEventListener(type, onAnswerKey, true);
+      answerKey.wins.push(d.win);
     }
   }
 

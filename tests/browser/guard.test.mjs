@@ -279,6 +279,30 @@ test("Enter in a comment box that posts on Enter: guarded; clean comments post a
   await page.close();
 });
 
+test("a key held on \"Vẫn đăng\" in a comment box that posts on Enter types no repeats after the post", T, async () => {
+  // A breaker's finding: "Vẫn đăng" replays the Enter that posts (a synthetic keydown), which
+  // ended the hold of the answering key, so its auto-repeats were typed into the box.
+  for (const key of ["Space", "Enter"]) {
+    const page = await openFixture(b.context, srv.origin, "comment");
+    const text = `Bình luận về ${PHRASE}`;
+    await typeAndWait(page, "comment", text);
+    await page.keyboard.press("Enter");
+    await dialog(page).waitFor();
+    await page.keyboard.press("Tab");
+    await page.keyboard.down(key);
+    for (let i = 0; i < 5; i++) {
+      await page.waitForTimeout(40);
+      await page.keyboard.down(key);
+    }
+    await page.keyboard.up(key);
+    await page.waitForTimeout(300);
+    assert.deepEqual(await posted(page), [text], `${key} held: posted once`);
+    const left = await page.evaluate(() => window.getText());
+    assert.ok(left === text || left === "", `${key} held: no repeat typed into the box (${JSON.stringify(left)})`);
+    await page.close();
+  }
+});
+
 test("keys typed after Enter while a slow analysis runs do not let a high finding post unasked", T, async () => {
   const page = await openFixture(b.context, srv.origin, "comment");
   await typeAndWait(page, "comment", `Bình luận về ${PHRASE}`);
