@@ -71,9 +71,11 @@ const labelOf = (labels, key) => (typeof key === "string" && Object.hasOwn(label
 function whereText(at) {
   if (!at?.length || at[0] === "format") return "";
   const [key, index, field] = at;
-  let where = labelOf(KEY_LABELS, key) ? t(labelOf(KEY_LABELS, key)) : `“${key}”`;
+  const keyLabel = labelOf(KEY_LABELS, key);
+  const columnLabel = labelOf(COLUMN_LABELS, field);
+  let where = keyLabel ? t(keyLabel) : `“${key}”`;
   if (typeof index === "number") where = t("options_where_item", [where, String(index + 1)]);
-  if (labelOf(COLUMN_LABELS, field)) where = t("options_where_column", [where, t(labelOf(COLUMN_LABELS, field))]);
+  if (columnLabel) where = t("options_where_column", [where, t(columnLabel)]);
   return where;
 }
 
