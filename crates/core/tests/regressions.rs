@@ -1011,6 +1011,13 @@ fn own_contact_data_is_a_nudge() {
         ),
         ("Số nó đây 0912345678 anh em gọi chửi nó đi", Severity::High),
         ("Số nó 0912345678 0987654321 gọi chửi nó đi", Severity::High),
+        // "của con bé đấy" points at a girl ("của con" alone is "mine"); "hỏi thăm nó" is a
+        // call to harass her.
+        (
+            "Số của con bé đấy 0987654321, ae nhắn tin hỏi thăm nó đi",
+            Severity::High,
+        ),
+        ("So cua con nho do 0987654321, ae nhan tin hoi tham no di", Severity::High),
         (
             "sđt thằng này 0912345678 mọi người cứ gọi hỏi nó",
             Severity::High,

@@ -616,6 +616,11 @@ const SELF_INTRO: &[&str] = &[
 const OTHER_WORDS: &[&str] = &[
     "cua con nay",
     "cua con kia",
+    // "Số của con bé đấy 09…", "sđt của con nhỏ đó": a girl pointed at, not "của con" (mine).
+    "cua con be",
+    "cua con nho",
+    "cua con do",
+    "cua con day",
     "của bà",
     "của lão",
     "của mụ",
