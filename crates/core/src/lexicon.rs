@@ -695,6 +695,15 @@ pub(crate) fn teencode_of(t: &Token, syllable: &str) -> bool {
         .any(|&(spelling, of, _)| of == syllable && t.key == spelling)
 }
 
+/// Whether token `t` is written as a teencode spelling of `syllable` that has no other
+/// everyday meaning (one [`TEENCODE`] marks as able to open a phrase): "ko" of "không", not
+/// "hem".
+pub(crate) fn plain_teencode_of(t: &Token, syllable: &str) -> bool {
+    TEENCODE
+        .iter()
+        .any(|&(spelling, of, plain)| plain && of == syllable && t.key == spelling)
+}
+
 /// [`TEENCODE`] compiled against a lexicon's tries: each spelling's key with the syllable
 /// number of what it stands for in the accented trie and, for spellings without diacritics,
 /// in the folded trie (`None` where the trie has no such syllable).

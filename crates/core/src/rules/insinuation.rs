@@ -8,8 +8,8 @@
 //! luận nhằm mục đích công kích cá nhân hoặc tổ chức").
 
 use super::{
-    add_uncovered, finding, group_finding, phrase_list, spaced, spelled_any, spelled_at, tokens_in,
-    Covered, Ctx,
+    add_uncovered, finding, group_finding, negation, phrase_list, spaced, spelled_any, spelled_at,
+    tokens_in, Covered, Ctx,
 };
 use crate::engine::key_matches;
 use crate::text::{Gap, Token};
@@ -629,17 +629,6 @@ const MINDED_PERSON: &[&str] = &[
     "vị ấy",
 ];
 phrase_list!(minded_person, MINDED_PERSON);
-
-/// Negations that, inside the audience form, say nobody knows ("không ai biết").
-const NEGATIONS: &[&str] = &["không", "chẳng", "chả", "chưa", "ko", "k", "hông"];
-
-/// Whether token `x` is one of [`NEGATIONS`] (the folded word first: most words are none).
-fn negation(x: &Token) -> bool {
-    matches!(
-        x.fold.as_str(),
-        "khong" | "chang" | "cha" | "chua" | "ko" | "k" | "hong"
-    ) && NEGATIONS.iter().any(|w| key_matches(x, w))
-}
 
 /// Groups of readers that open the audience form like "ai" (keyed syllables).
 const AUDIENCES: &[&str] = &[
@@ -1450,7 +1439,6 @@ mod tests {
             POINTED,
             AUDIENCES,
             WHICH_PERSON,
-            NEGATIONS,
             MINDED_PERSON,
             NAME_HINTS,
             SCARE_QUOTED,

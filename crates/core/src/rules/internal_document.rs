@@ -520,11 +520,10 @@ fn drop_unless_agency(ctx: &Ctx<'_>, out: &mut Vec<Finding>, pick: impl Fn(&Find
     });
 }
 
-/// Whether token `x` negates or forbids: "không", "cấm", "đừng", "chớ", or "ko", "k" typed
-/// without diacritics.
+/// Whether token `x` negates or forbids: "không" in any spelling
+/// ([`says_no`](super::says_no)), "cấm", "đừng", "chớ".
 fn negates(x: &Token) -> bool {
-    matches!(x.key.as_str(), "không" | "cấm" | "đừng" | "chớ")
-        || !x.marked && matches!(x.fold.as_str(), "ko" | "k" | "khong")
+    matches!(x.key.as_str(), "cấm" | "đừng" | "chớ") || super::says_no(x)
 }
 
 /// Whether a negation ([`negates`]) governs the verb at token `v`: right before it or within

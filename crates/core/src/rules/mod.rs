@@ -472,6 +472,23 @@ pub(crate) fn spelled_before(tokens: &[Token], i: usize, phrase: &str) -> bool {
     i >= n && spelled_at(tokens, i - n, phrase)
 }
 
+/// Whether token `x` says "không" (no, not): the word itself, "khong" typed without diacritics,
+/// or a teencode spelling of it that has no other everyday meaning (`k`, `ko`, `hok`, `khum`,
+/// `kô`, `hông`: [`plain_teencode_of`](crate::lexicon::plain_teencode_of); not `hem`).
+pub(crate) fn says_no(x: &Token) -> bool {
+    x.key == "không"
+        || !x.marked && x.fold == "khong"
+        || crate::lexicon::plain_teencode_of(x, "không")
+}
+
+/// Whether token `x` is a negation: [`says_no`], or "chẳng", "chả", "chưa", the first and the
+/// last also typed without diacritics ("chua noi ten"; a bare "cha" is mostly "father").
+pub(crate) fn negation(x: &Token) -> bool {
+    matches!(x.key.as_str(), "chẳng" | "chả" | "chưa")
+        || !x.marked && matches!(x.fold.as_str(), "chang" | "chua")
+        || says_no(x)
+}
+
 /// Whether tokens `from + 1..=to` each follow the one before after spaces only (one phrase, no
 /// punctuation inside); `false` past the end of `tokens`.
 pub(crate) fn spaced(tokens: &[Token], from: usize, to: usize) -> bool {
@@ -523,6 +540,26 @@ mod tests {
                 assert_eq!(find_byte(t, from, (0x2F, 0x3A), digit), by_byte(&digit));
                 assert_eq!(find_byte(t, from, (0x27, 0x3A), opener), by_byte(&opener));
             }
+        }
+    }
+
+    /// Negations in every spelling the rules meet, and the look-alikes that are none.
+    #[test]
+    fn negations_in_every_spelling() {
+        let first = |s: &str| {
+            let n = crate::text::Normalized::new(s);
+            crate::text::tokenize(&n, s).remove(0)
+        };
+        for w in [
+            "không", "khong", "ko", "k", "hok", "khum", "kô", "hông", "KHÔNG",
+        ] {
+            assert!(says_no(&first(w)), "{w}");
+        }
+        for w in ["chẳng", "chả", "chưa", "chua", "chang"] {
+            assert!(negation(&first(w)) && !says_no(&first(w)), "{w}");
+        }
+        for w in ["hem", "khống", "cha", "chúa", "kho", "nguồn"] {
+            assert!(!negation(&first(w)), "{w}");
         }
     }
 }

@@ -7,8 +7,8 @@
 //! cơ quan có thẩm quyền").
 
 use super::{
-    add_uncovered, group_finding, phrase_list, sentences_with, spaced, spelled_any, spelled_at,
-    tokens_in, Covered, Ctx, PhraseList, StartIndex,
+    add_uncovered, group_finding, negation, phrase_list, sentences_with, spaced, spelled_any,
+    spelled_at, tokens_in, Covered, Ctx, PhraseList, StartIndex,
 };
 use crate::engine::key_matches;
 use crate::lexicon::KeyFilter;
@@ -1157,20 +1157,6 @@ fn works_at_end(t: &[Token], e: usize) -> usize {
         last += 1;
     }
     last
-}
-
-/// A negation word: "không", "chẳng", "chả", "chưa", or typed without diacritics "ko", "k",
-/// "khong".
-fn negation(x: &Token) -> bool {
-    // By the folded word first: most words are none of these.
-    match x.fold.as_str() {
-        "khong" => x.key == "không" || !x.marked,
-        "chang" => x.key == "chẳng",
-        "cha" => x.key == "chả",
-        "chua" => x.key == "chưa",
-        "ko" | "k" => !x.marked,
-        _ => false,
-    }
 }
 
 /// The press ([`PRESS_WORDS`]) that dares not publish: a negation within three words before
