@@ -1199,7 +1199,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 || (s..e).any(|i| aims(t, i))
         };
         // Greetings in capitals ("CHÚC MỪNG NĂM MỚI BÍNH NGỌ 2026! AN KHANG THỊNH VƯỢNG, VẠN SỰ
-        // NHƯ Ý!") are festive, not shouting, unless the sentence holds an inflammatory finding.
+        // NHƯ Ý!", with "!!!" too) are festive, not shouting, unless the sentence holds an
+        // inflammatory finding.
         let greeting = || !inflammatory[si] && greetings().any_in(t, s..e);
         let shouted =
             words >= MIN_WORDS && caps * 10 >= words * 9 && marked && heated() && !greeting();
@@ -1219,7 +1220,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 VI,
                 EN,
             ));
-        } else if bang_run && (inflammatory[si] || caps >= 2 && caps == words) {
+        } else if bang_run && (inflammatory[si] || caps >= 2 && caps == words && !greeting()) {
             let b = span.end + asked + rest[..bangs].trim_end().len();
             let first_bang = span.end + asked + rest.find(['!', '！']).unwrap_or(0);
             if first_bang < b {

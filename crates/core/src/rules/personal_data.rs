@@ -599,6 +599,15 @@ const OWN_WORDS: &[&str] = &[
     "hỏi giá",
     "báo giá",
     "nhận đặt",
+    // Mail or messages asked for ("gửi mail cho mình theo địa chỉ …", "nhắn cho em qua …").
+    "mail cho mình",
+    "mail cho em",
+    "mail cho tôi",
+    "mail mình",
+    "nhắn cho mình",
+    "nhắn cho em",
+    "gửi cho mình",
+    "gửi về cho mình",
     // The hosts' own home in an invitation ("Tiệc tổ chức tại tư gia, số 45 thôn Đông").
     "tư gia",
     // An organisation's mailbox for feedback ("Mọi góp ý xin gửi về hộp thư của Đoàn trường").
@@ -1484,12 +1493,13 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         } else {
             h
         };
-        // A street word within the next three tokens, followed by a number or a name; after a
-        // word for a home, a capitalised street name right after the number will do.
+        // A street word within the next three tokens, followed by a number or a name (after a
+        // space: "1 đường, 2 nước" is a recipe); after a word for a home, a capitalised street
+        // name right after the number will do.
         let street = (h + 1..=h + 3).find(|&j| {
             is_street(j)
                 && t.get(j + 1)
-                    .is_some_and(|n| (n.numeric || n.capitalized) && n.gap != Gap::Hard)
+                    .is_some_and(|n| (n.numeric || n.capitalized) && n.gap == Gap::Space)
                 && t[h + 1..=j].iter().all(|x| x.gap != Gap::Hard)
         });
         let named = || {
