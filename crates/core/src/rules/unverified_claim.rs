@@ -911,6 +911,7 @@ const CURE_RESULTS: &[&str] = &[
     "lành hẳn",
     "dứt điểm",
     "bay sạch",
+    "bay màu",
     "sạch bệnh",
     // A grave disease that goes by itself with the remedy ("tiểu đường tự khỏi").
     "tự khỏi",
@@ -950,6 +951,13 @@ const DISEASES: &[&str] = &[
     "gout",
     "gút",
     "hiv",
+];
+
+/// Words that may stand between a disease and what a cure does to it (keyed syllables):
+/// "tiểu đường type 2 bay sạch", "ung thư giai đoạn cuối cũng khỏi hẳn".
+const CURE_FILLERS: &[&str] = &[
+    "type", "tuýp", "típ", "cũng", "sẽ", "đều", "liền", "là", "thì", "giai", "đoạn", "cuối",
+    "nặng", "năm", "lâu",
 ];
 
 /// "No need for" a treatment, longest first.
@@ -2424,9 +2432,17 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     .flatten()
             })
         };
+        // A treatment, or the medicine for a disease ("bỏ luôn thuốc tiểu đường").
+        let treatment = |k: usize| {
+            first(k, TREATMENTS).or_else(|| {
+                (t.get(k)?.fold == "thuoc")
+                    .then(|| first(k + 1, DISEASES).map(|m| m + 1))
+                    .flatten()
+            })
+        };
         let hit = first(i, CURE_VERBS)
             .and_then(|n| Some((n, disease_after(i + n)?)))
-            .or_else(|| first(i, NO_NEED).and_then(|n| Some((n, first(i + n, TREATMENTS)?))));
+            .or_else(|| first(i, NO_NEED).and_then(|n| Some((n, treatment(i + n)?))));
         let Some((n, m)) = hit else {
             continue;
         };
@@ -2435,17 +2451,23 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         claims.push(i..i + n + m);
     }
-    // The disease first, then what a cure does to it: "tiểu đường khỏi hẳn", "khối u teo lại".
+    // The disease first, then what a cure does to it: "tiểu đường khỏi hẳn", "khối u teo lại",
+    // with at most three words of [`CURE_FILLERS`] between ("tiểu đường type 2 bay sạch",
+    // "tiểu đường cũng hết luôn").
     for i in 0..t.len() {
         let Some(m) = diseases().at(t, i) else {
             continue;
         };
-        let Some(r) = first(i + m, CURE_RESULTS) else {
+        let mut j = i + m;
+        let filler = |x: &Token| x.numeric || CURE_FILLERS.iter().any(|w| key_matches(x, w));
+        while j < i + m + 3 && t.get(j).is_some_and(filler) {
+            j += 1;
+        }
+        let Some(r) = first(j, CURE_RESULTS) else {
             continue;
         };
-        let negated = i + m > 0 && matches!(t[i + m - 1].fold.as_str(), "khong" | "chua");
-        if !negated && spaced(t, i, i + m + r - 1) {
-            claims.push(i..i + m + r);
+        if spaced(t, i, j + r - 1) {
+            claims.push(i..j + r);
         }
     }
     if claims.is_empty() || !(0..t.len()).any(|i| first(i, REMEDIES).is_some()) {
