@@ -601,10 +601,75 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             spans.push(t[k].orig.start..t[last].orig.end);
         }
     }
+    // "vị" (a person of standing) before a quoted title or virtue: 'Có vị "cán bộ gương mẫu"
+    // nọ', "cái vị 'thanh liêm' kia", "vị 'quan to' nào" (not a taste: "có vị 'lạ'").
+    for k in 1..t.len() {
+        if t[k].fold != "vi" || !key_matches(&t[k], "vị") || t[k + 1..].is_empty() {
+            continue;
+        }
+        let q = k + 1;
+        // The gap holds the opening mark and spaces only (an apostrophe is no gap of its own).
+        let opens = t[q].gap != Gap::Hard
+            && ctx
+                .text
+                .get(t[k].orig.end..t[q].orig.start)
+                .is_some_and(|g| matches!(g.trim(), "“" | "\"" | "'" | "‘"));
+        if !opens || ironic_titles().at(t, q).is_none() {
+            continue;
+        }
+        // The closing mark within five words.
+        let close = (q..(q + 5).min(t.len())).find(|&j| {
+            ctx.text
+                .get(t[j].orig.end..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| matches!(c, '”' | '"' | '\'' | '’'))
+        });
+        if let Some(j) = close.filter(|&j| spaced(t, q, j)) {
+            // The span ends after the closing mark.
+            let mark = ctx
+                .text
+                .get(t[j].orig.end..)
+                .and_then(|r| r.chars().next())
+                .map_or(0, char::len_utf8);
+            spans.push(t[k].orig.start..t[j].orig.end + mark);
+        }
+    }
     add_uncovered(t, out, Category::Insinuation, spans, |s| {
         group_finding(ctx, "insinuation.veiled_target", Severity::Info, s)
     });
 }
+
+/// Titles and virtues that quotation marks after "vị" make ironic, for [`scare_quoted`]
+/// (keyed): 'vị "thanh liêm"', 'vị "cán bộ gương mẫu"', "vị 'quan to'".
+const IRONIC_TITLES: &[&str] = &[
+    "cán bộ",
+    "quan",
+    "lãnh đạo",
+    "sếp",
+    "thủ trưởng",
+    "anh cả",
+    "chị cả",
+    "chị đại",
+    "đại ca",
+    "đầy tớ",
+    "đồng chí",
+    "thanh liêm",
+    "liêm khiết",
+    "liêm chính",
+    "gương mẫu",
+    "mẫu mực",
+    "công tâm",
+    "trong sạch",
+    "tận tuỵ",
+    "tận tâm",
+    "đạo đức",
+    "tài giỏi",
+    "tài năng",
+    "vì dân",
+    "cấp cao",
+    "có tâm",
+];
+phrase_list!(ironic_titles, IRONIC_TITLES);
 
 /// A person held in contempt or at a distance, after "tên" in [`reader_naming`] (keyed
 /// syllables); not "người ấy" (a sweetheart).
@@ -1442,6 +1507,7 @@ mod tests {
             MINDED_PERSON,
             NAME_HINTS,
             SCARE_QUOTED,
+            IRONIC_TITLES,
             NAMING,
             NAMING_PLAIN,
             WRITER,
