@@ -349,6 +349,11 @@ fn group_rust(file: &str, g: &Value, syl: &mut Syllables) -> String {
     {
         plain.extend(syl.numbers(p));
         plain.push(PHRASE_END.to_string());
+        let listed = |v: &String| array(g, "phrases").iter().any(|q| q.as_str() == Some(v));
+        if let Some(v) = text::tone::iy_variant(p).filter(|v| !listed(v)) {
+            plain.extend(syl.numbers(&v));
+            plain.push(PHRASE_END.to_string());
+        }
     }
     let plain = format!("&[{}]", plain.join(", "));
     let entries: Vec<String> = g
@@ -356,10 +361,19 @@ fn group_rust(file: &str, g: &Value, syl: &mut Syllables) -> String {
         .and_then(Value::as_array)
         .map(|a| {
             a.iter()
-                .map(|e| {
+                .flat_map(|e| {
+                    let p = e
+                        .get("p")
+                        .and_then(Value::as_str)
+                        .unwrap_or_else(|| panic!("{file}: an entry lacks `p`"));
+                    std::iter::once(p.to_string())
+                        .chain(text::tone::iy_variant(p))
+                        .map(move |p| (e, p))
+                })
+                .map(|(e, p)| {
                     format!(
                         "EntryData {{ p: {}, unaccented: {}, caps: {}, alone: {}, needs_target: {}, severity: {}, suggestion: {}, not_after: {}, not_before: {}, dodge: {} }}",
-                        syl.phrase(e.get("p").and_then(Value::as_str).unwrap_or_else(|| panic!("{file}: an entry lacks `p`"))),
+                        syl.phrase(&p),
                         opt_unaccented(e),
                         opt_bool(e, "caps"),
                         opt_bool(e, "alone"),

@@ -1793,18 +1793,34 @@ mod tests {
                     (gb.caps, gb.alone, gb.needs_target, gb.cross, gb.dodge),
                     "{at}"
                 );
-                // The plain list less the phrases an entry refines.
+                // The plain list less the phrases an entry refines, each followed by its other
+                // i/y spelling when it has one not listed (`text::tone::iy_variant`).
                 let refined = keys(&ga.entries.iter().map(|e| e.p.clone()).collect::<Vec<_>>());
-                let plain: Vec<String> = keys(&ga.phrases)
-                    .into_iter()
+                let listed = keys(&ga.phrases);
+                let plain: Vec<String> = listed
+                    .iter()
                     .filter(|p| !refined.contains(p))
+                    .flat_map(|p| {
+                        let v = text::tone::iy_variant(p).filter(|v| !listed.contains(v));
+                        std::iter::once(p.clone()).chain(v)
+                    })
                     .collect();
                 assert_eq!(plain, numbered(gb), "{at}");
                 assert_eq!(keys(&ga.not_after), gb.not_after, "{at}");
                 assert_eq!(keys(&ga.not_before), gb.not_before, "{at}");
-                assert_eq!(ga.entries.len(), gb.entries.len(), "{at}");
-                for (ea, eb) in ga.entries.iter().zip(gb.entries) {
-                    assert_eq!(key(&ea.p), builtin_keys(eb.p), "{at}");
+                // Each entry, then its other i/y spelling's copy.
+                let entries: Vec<(&EntryIn, String)> = ga
+                    .entries
+                    .iter()
+                    .flat_map(|e| {
+                        let p = key(&e.p);
+                        let v = text::tone::iy_variant(&p);
+                        std::iter::once((e, p)).chain(v.map(|v| (e, v)))
+                    })
+                    .collect();
+                assert_eq!(entries.len(), gb.entries.len(), "{at}");
+                for ((ea, p), eb) in entries.into_iter().zip(gb.entries) {
+                    assert_eq!(p, builtin_keys(eb.p), "{at}");
                     assert_eq!(
                         (
                             ea.unaccented,

@@ -3326,7 +3326,8 @@ fn fifteenth_session_forms() {
         ("Sếp tụi mình đúng là ngu", "ngu", Category::Inflammatory),
         (
             "Thế mà mình nói mấy thằng bắc kì",
-            "mấy thằng",
+            // "kì" is "kỳ" in the other spelling: the slur, not only the contempt.
+            "mấy thằng bắc kì",
             Category::Inflammatory,
         ),
         ("đời tao, đồ mất dạy", "đồ mất dạy", Category::Inflammatory),

@@ -351,6 +351,42 @@ pub fn canonical(letters: &str, tone: Option<Tone>) -> String {
     out
 }
 
+/// `keyed` (a phrase of syllable keys joined by single spaces) with each syllable that ends in a toned `y` after consonants written with
+/// `i` instead, and back ("kỳ" ↔ "kì", "lý" ↔ "lí", "sĩ" ↔ "sỹ", "quý" ↔ "quí"): both
+/// spellings are in everyday use, and a phrase matches either. `None` when no syllable has
+/// the other spelling. From `i` to `y` only after the onsets that take it (h, k, l, m, qu, s,
+/// t, v: not "thì", "chí").
+pub fn iy_variant(keyed: &str) -> Option<String> {
+    const PAIRS: [(char, char); 5] = [('ý', 'í'), ('ỳ', 'ì'), ('ỷ', 'ỉ'), ('ỹ', 'ĩ'), ('ỵ', 'ị')];
+    let mut changed = false;
+    let words: Vec<String> = keyed
+        .split(' ')
+        .map(|w| {
+            let Some(last) = w.chars().last() else {
+                return w.to_string();
+            };
+            let onset = &w[..w.len() - last.len_utf8()];
+            let consonants =
+                !onset.is_empty() && onset.chars().all(|c| "bcdđghklmnpqrstvx".contains(c));
+            let swapped = if let Some(&(_, i)) = PAIRS.iter().find(|p| p.0 == last) {
+                (consonants || onset == "qu").then_some(i)
+            } else if let Some(&(y, _)) = PAIRS.iter().find(|p| p.1 == last) {
+                matches!(onset, "h" | "k" | "l" | "m" | "qu" | "s" | "t" | "v").then_some(y)
+            } else {
+                None
+            };
+            match swapped {
+                Some(c) => {
+                    changed = true;
+                    format!("{onset}{c}")
+                }
+                None => w.to_string(),
+            }
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
 /// Whether [`fold`] changes `c` (a letter with a diacritic, `đ`, a combining mark …); false for
 /// ASCII. `fold(s) != s` exactly when one of the characters of `s` folds away.
 pub fn folds_away(c: char) -> bool {
@@ -501,5 +537,18 @@ mod tests {
     fn fold_drops_all() {
         assert_eq!(fold("đường"), "duong");
         assert_eq!(fold("ngủ"), "ngu");
+    }
+
+    #[test]
+    fn i_and_y_spellings() {
+        assert_eq!(iy_variant("nam kỳ").as_deref(), Some("nam kì"));
+        assert_eq!(iy_variant("nam kì").as_deref(), Some("nam kỳ"));
+        assert_eq!(iy_variant("bác sĩ").as_deref(), Some("bác sỹ"));
+        assert_eq!(iy_variant("quý").as_deref(), Some("quí"));
+        assert_eq!(iy_variant("lý do kỹ").as_deref(), Some("lí do kĩ"));
+        // Not after onsets that never take y, not a y after a vowel, not untoned.
+        for k in ["thì", "chí", "tuý", "ly", "", "đi học"] {
+            assert_eq!(iy_variant(k), None, "{k}");
+        }
     }
 }
