@@ -1116,7 +1116,8 @@ phrase_list!(guilt, GUILT);
 /// Whoever reads and feels guilty is the one meant, as a form (`insinuation.veiled_target`,
 /// `info`, where no finding of the category covers it): "ai" (or "có người"), then within twelve
 /// words of its sentence reading ("đọc") and a word of guilt ([`GUILT`]: "nhột", "chột dạ",
-/// "nóng mặt"), with "người đó/ấy" between, "ai đó" as the opener, or in a post that already
+/// "nóng mặt"), with "người đó/ấy" between, "ai đó" as the opener, "chính là (bạn)" after, or in
+/// a post that already
 /// points at someone ([`post_points`]): "ai đang đọc mà nhột ruột thì chính là người đó", "viết
 /// cho ai thì người đó đọc là thấy nóng mặt", "Ai đó đang đọc bài này chắc nóng mặt lắm". Not anger everyone shares ("ai đọc cũng nóng mặt", "… nóng mặt
 /// như tôi"), hot weather or spicy food (no reading), a baby tickled (a breaker's cases).
@@ -1168,8 +1169,13 @@ fn guilty_reader(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
         // "ai đó": someone in particular reads it (not "có người đọc tin nhắn mà không rep …
         // nóng mặt", everyday annoyance).
         let particular = t[i].fold == "ai" && t.get(i + 1).is_some_and(|x| key_matches(x, "đó"));
+        // The reader told it is them: "… mà chột dạ thì chính là bạn đấy", "… thì là người đó".
+        let told = (end + 1..(end + 4).min(t.len()))
+            .take_while(|&k| t[k].gap != Gap::Hard)
+            .any(|k| spelled_any(t, k, &["chính là", "là bạn", "là người đó"]).is_some());
         let pointed = that_one
             || particular
+            || told
             || *points.get_or_insert_with(|| {
                 let (a, b) = post_points(ctx, out);
                 a || b

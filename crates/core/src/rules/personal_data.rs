@@ -1511,10 +1511,11 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     || person_lives(t, h0, false)
                     || is_street(h0 - 1) && person_lives(t, h0 - 1, true))
                 // "ở 45 Nguyễn Trãi", "địa chỉ: 45 Nguyễn Trãi", "nhà số 41 Phan Đình Phùng",
-                // "hẻm 45/12 Nguyễn Thị Minh Khai" (not "về nhà 2 Bà Cháu").
+                // "hẻm 45/12 Nguyễn Thị Minh Khai", "Địa chỉ nhà tay giám đốc đó: 25/7 Nguyễn
+                // Trãi" (not "về nhà 2 Bà Cháu").
                 && (matches!(t[h0 - 1].fold.as_str(), "o" | "tai" | "so")
                     || is_street(h0 - 1)
-                    || near_word(t, h0, h0 + 1, 4, 0, &["dia chi"]))
+                    || near_word(t, h0, h0 + 1, 8, 0, &["dia chi"]))
         };
         let street = street.or_else(|| named().then_some(h));
         let Some(mut end) = street.map(|j| j + 1) else {
