@@ -57,6 +57,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     guilty_reader(ctx, out, &starts.someone);
     understood_me(ctx, out, &starts.understood);
     left_to_commenters(ctx, out, &starts.left);
+    riddle_about_official(ctx, out);
     widen_to_whoever(ctx.tokens, out);
     own_anonymity(ctx.tokens, out);
     if !out.iter().any(|f| f.category == Category::Insinuation) {
@@ -632,6 +633,135 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 .and_then(|r| r.chars().next())
                 .map_or(0, char::len_utf8);
             spans.push(t[k].orig.start..t[j].orig.end + mark);
+        }
+    }
+    add_uncovered(t, out, Category::Insinuation, spans, |s| {
+        group_finding(ctx, "insinuation.veiled_target", Severity::Info, s)
+    });
+}
+
+/// People of rank a riddle may ask about ("đố các bạn biết giám đốc sở nào …"), keyed.
+const RIDDLE_RANKS: &[&str] = &[
+    "vị lãnh đạo",
+    "lãnh đạo",
+    "giám đốc",
+    "phó giám đốc",
+    "chủ tịch",
+    "phó chủ tịch",
+    "bí thư",
+    "cán bộ",
+    "quan chức",
+    "quan",
+    "sếp",
+    "trưởng phòng",
+    "phó phòng",
+    "trưởng ban",
+    "trưởng thôn",
+    "công an",
+    "hiệu trưởng",
+    "đồng chí",
+    "vị",
+];
+phrase_list!(riddle_ranks, RIDDLE_RANKS);
+
+/// What a riddle about an official says they did lately (keyed): "vừa", "mới", "dạo này",
+/// "đang", "lại".
+const LATELY: &[&str] = &["vừa", "mới", "dạo này", "đang", "lại", "suốt ngày"];
+phrase_list!(lately, LATELY);
+
+/// A riddle about an unnamed official, as a form (`insinuation.veiled_target`, `info`, where no
+/// finding of the category covers it): "đố" or "đoán" (with "thử", "xem" or readers between),
+/// within six words of its clause a person of rank ([`RIDDLE_RANKS`]) and "nào" or "mô" (a
+/// place word between or not: "giám đốc sở nào"), then within five words something they did
+/// lately ([`LATELY`]: "vừa", "dạo này") or a quoted word ('"công tác"', "'lại quả'"):
+/// "Đố các bạn biết giám đốc sở nào vừa đi 'công tác' châu Âu", "Mọi người thử đoán xem cán
+/// bộ nào trong xã vừa nhận 'lại quả'". Not a history quiz ("Đố vui: vị chủ tịch nước nào
+/// được bầu đầu tiên?": nothing done lately), nor "đoán xem sếp nào hát hay nhất", nor one the post
+/// answers with a name after it ("Chúc mừng anh Nam").
+/// Then a clue in the same post (or in one that already holds an insinuation and asks to
+/// guess, "đoán"): "Gợi ý:" and "họ", "tên", "nhà", "làm" or "hay" ("Gợi ý: họ Trần, hay đi xe
+/// biển ngũ quý"). Source: duty 8 of the seed article (veiled insinuation).
+/// Linear in tokens (each riddle reads at most a dozen words).
+fn riddle_about_official(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    let mut last_name: Option<Option<usize>> = None;
+    for i in 0..t.len() {
+        if !matches!(t[i].fold.as_str(), "do" | "doan")
+            || !(key_matches(&t[i], "đố") || key_matches(&t[i], "đoán"))
+        {
+            continue;
+        }
+        let clause = |from: usize, n: usize| {
+            (from..(from + n).min(t.len()))
+                .take_while(move |&k| k == from || t[k].gap == Gap::Space)
+        };
+        let Some((r, n)) = clause(i + 1, 6)
+            .filter(|&k| t[k].gap == Gap::Space)
+            .find_map(|k| riddle_ranks().at(t, k).map(|n| (k, n)))
+        else {
+            continue;
+        };
+        let which = (r + n..(r + n + 2).min(t.len()))
+            .take_while(|&k| t[k].gap == Gap::Space)
+            .find(|&k| key_matches(&t[k], "nào") || key_matches(&t[k], "mô"));
+        let Some(w) = which else {
+            continue;
+        };
+        let done = (w + 1..(w + 6).min(t.len()))
+            .take_while(|&k| t[k].gap != Gap::Hard)
+            .any(|k| {
+                lately().at(t, k).is_some()
+                    || ctx
+                        .text
+                        .get(..t[k].orig.start)
+                        .and_then(|r| r.chars().next_back())
+                        .is_some_and(|c| matches!(c, '“' | '"' | '\'' | '‘'))
+            });
+        // Answered in the post: "… sếp nào vừa lên chức? Chúc mừng anh Nam nhé" (the last
+        // titled name of the post, found once).
+        let last_name = *last_name.get_or_insert_with(|| {
+            (0..t.len()).rev().find(|&k| {
+                ["anh", "chị", "ông", "bà", "cô", "chú", "thầy", "sếp"]
+                    .iter()
+                    .any(|x| key_matches(&t[k], x))
+                    && t.get(k + 1)
+                        .is_some_and(|n| n.capitalized && !n.upper && n.gap == Gap::Space)
+            })
+        });
+        if done && last_name.is_none_or(|k| k < w) {
+            spans.push(t[i].orig.start..t[w].orig.end);
+        }
+    }
+    // A clue counts after such a riddle, or in a post that already holds an insinuation and
+    // asks to guess ("Đoán xem ai là người 'mượn' tiền quỹ …? Gợi ý: họ Tr, làm kế toán").
+    let guessing = || {
+        out.iter().any(|f| f.category == Category::Insinuation)
+            && t.iter().any(|x| x.fold == "doan" && key_matches(x, "đoán"))
+    };
+    if spans.is_empty() && !guessing() {
+        return;
+    }
+    // The clue: "Gợi ý:" then "họ", "tên", "nhà", "làm" or "hay".
+    for k in 0..t.len().saturating_sub(2) {
+        if t[k].fold != "goi" || !spelled_at(t, k, "gợi ý") {
+            continue;
+        }
+        let c = k + 2;
+        let colon = ctx
+            .text
+            .get(t[k + 1].orig.end..t[c].orig.start)
+            .is_some_and(|g| g.trim() == ":");
+        if colon
+            && ["họ", "tên", "nhà", "làm", "hay"]
+                .iter()
+                .any(|w| key_matches(&t[c], w))
+        {
+            let end = (c + 1..(c + 3).min(t.len()))
+                .take_while(|&j| t[j].gap == Gap::Space)
+                .last()
+                .unwrap_or(c);
+            spans.push(t[k].orig.start..t[end].orig.end);
         }
     }
     add_uncovered(t, out, Category::Insinuation, spans, |s| {
@@ -1514,6 +1644,8 @@ mod tests {
             NAME_HINTS,
             SCARE_QUOTED,
             IRONIC_TITLES,
+            RIDDLE_RANKS,
+            LATELY,
             NAMING,
             NAMING_PLAIN,
             WRITER,
