@@ -274,12 +274,22 @@ fn lit(s: &str) -> String {
 }
 
 /// `&[\"a\", \"b\"]` for the string list `v[field]` (empty when absent).
+/// A list of keyed phrases (the `not_after` / `not_before` contexts), each followed by its
+/// other i/y spelling when it has one not listed ([`text::tone::iy_variant`]).
 fn str_list(v: &Value, field: &str) -> String {
-    let items: Vec<String> = v
+    let listed: Vec<&str> = v
         .get(field)
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(Value::as_str).map(lit).collect())
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
+    let items: Vec<String> = listed
+        .iter()
+        .flat_map(|p| {
+            let v = text::tone::iy_variant(p).filter(|v| !listed.contains(&v.as_str()));
+            std::iter::once(p.to_string()).chain(v)
+        })
+        .map(|p| lit(&p))
+        .collect();
     format!("&[{}]", items.join(", "))
 }
 

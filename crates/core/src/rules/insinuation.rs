@@ -602,10 +602,20 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             spans.push(t[k].orig.start..t[last].orig.end);
         }
     }
-    // "vị" (a person of standing) before a quoted title or virtue: 'Có vị "cán bộ gương mẫu"
-    // nọ', "cái vị 'thanh liêm' kia", "vị 'quan to' nào" (not a taste: "có vị 'lạ'").
+    // "vị" or "ngài" (a person of standing) before a quoted title or virtue, then a
+    // demonstrative or where they work: 'Có vị "cán bộ gương mẫu" nọ', "cái vị 'thanh liêm'
+    // kia", "vị 'quan to' nào", 'Vài vị "thanh liêm" ở ban bồi thường'. Not a taste ("gia vị
+    // 'quan trọng'", "có vị 'cấp cao'"), nor fond praise ('vị "chị đại" của phòng kế toán',
+    // 'vị "thủ trưởng" của gia đình mình'): a breaker's cases.
     for k in 1..t.len() {
-        if t[k].fold != "vi" || !key_matches(&t[k], "vị") || t[k + 1..].is_empty() {
+        let person = t[k].fold == "vi" && key_matches(&t[k], "vị")
+            || t[k].fold == "ngai" && key_matches(&t[k], "ngài");
+        if !person
+            || t[k + 1..].is_empty()
+            || ["gia", "đơn", "hương", "mùi", "đậm", "khẩu"]
+                .iter()
+                .any(|w| key_matches(&t[k - 1], w))
+        {
             continue;
         }
         let q = k + 1;
@@ -614,25 +624,60 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             && ctx
                 .text
                 .get(t[k].orig.end..t[q].orig.start)
-                .is_some_and(|g| matches!(g.trim(), "“" | "\"" | "'" | "‘"));
-        if !opens || ironic_titles().at(t, q).is_none() {
+                .is_some_and(|g| matches!(g.trim(), "“" | "\"" | "'" | "‘" | "«"));
+        if !opens {
             continue;
         }
-        // The closing mark within five words.
-        let close = (q..(q + 5).min(t.len())).find(|&j| {
-            ctx.text
-                .get(t[j].orig.end..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(|c| matches!(c, '”' | '"' | '\'' | '’'))
+        // The quoted words: a title, a virtue, or a title then a virtue, and nothing else.
+        let title = ironic_titles().at(t, q).unwrap_or(0);
+        let virtue = ironic_virtues().at(t, q + title).unwrap_or(0);
+        if title + virtue == 0 {
+            continue;
+        }
+        let j = q + title + virtue - 1;
+        let mark = ctx
+            .text
+            .get(t[j].orig.end..)
+            .and_then(|r| r.trim_start().chars().next())
+            .filter(|c| matches!(c, '”' | '"' | '\'' | '’' | '»'));
+        let Some(mark) = mark else {
+            continue;
+        };
+        // After it, a demonstrative ("nọ", "kia", "nào", "đó") or "ở" and a body ("ở huyện").
+        let after = j + 1;
+        let pointed = t.get(after).is_some_and(|x| {
+            ["nọ", "kia", "nào", "đó", "đấy", "ấy"]
+                .iter()
+                .any(|w| key_matches(x, w))
+                || key_matches(x, "ở")
+                    && t.get(after + 1).is_some_and(|b| {
+                        [
+                            "ban",
+                            "huyện",
+                            "xã",
+                            "phường",
+                            "sở",
+                            "phòng",
+                            "tỉnh",
+                            "cơ",
+                            "quận",
+                            "bộ",
+                            "thành",
+                            "khoa",
+                            "viện",
+                        ]
+                        .iter()
+                        .any(|w| key_matches(b, w))
+                    })
         });
-        if let Some(j) = close.filter(|&j| spaced(t, q, j)) {
-            // The span ends after the closing mark.
-            let mark = ctx
-                .text
-                .get(t[j].orig.end..)
-                .and_then(|r| r.chars().next())
-                .map_or(0, char::len_utf8);
-            spans.push(t[k].orig.start..t[j].orig.end + mark);
+        if pointed && spaced(t, q, j) {
+            let end = t[j].orig.end
+                + ctx
+                    .text
+                    .get(t[j].orig.end..)
+                    .and_then(|r| r.find(mark))
+                    .map_or(0, |p| p + mark.len_utf8());
+            spans.push(t[k].orig.start..end);
         }
     }
     add_uncovered(t, out, Category::Insinuation, spans, |s| {
@@ -769,20 +814,25 @@ fn riddle_about_official(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
-/// Titles and virtues that quotation marks after "vị" make ironic, for [`scare_quoted`]
-/// (keyed): 'vị "thanh liêm"', 'vị "cán bộ gương mẫu"', "vị 'quan to'".
+/// Titles that quotation marks after "vị" make ironic, for [`scare_quoted`] (keyed): 'vị
+/// "cán bộ gương mẫu"', "vị 'quan to'".
 const IRONIC_TITLES: &[&str] = &[
     "cán bộ",
+    "quan chức",
     "quan",
     "lãnh đạo",
     "sếp",
     "thủ trưởng",
     "anh cả",
-    "chị cả",
-    "chị đại",
     "đại ca",
     "đầy tớ",
     "đồng chí",
+];
+phrase_list!(ironic_titles, IRONIC_TITLES);
+
+/// Virtues that quotation marks after "vị" (and a title or not) make ironic, for
+/// [`scare_quoted`] (keyed): 'vị "thanh liêm"', 'vị "cán bộ gương mẫu"', "vị 'quan to'".
+const IRONIC_VIRTUES: &[&str] = &[
     "thanh liêm",
     "liêm khiết",
     "liêm chính",
@@ -796,10 +846,11 @@ const IRONIC_TITLES: &[&str] = &[
     "tài giỏi",
     "tài năng",
     "vì dân",
-    "cấp cao",
     "có tâm",
+    "to",
+    "lớn",
 ];
-phrase_list!(ironic_titles, IRONIC_TITLES);
+phrase_list!(ironic_virtues, IRONIC_VIRTUES);
 
 /// A person held in contempt or at a distance, after "tên" in [`reader_naming`] (keyed
 /// syllables); not "người ấy" (a sweetheart).
@@ -1644,6 +1695,7 @@ mod tests {
             NAME_HINTS,
             SCARE_QUOTED,
             IRONIC_TITLES,
+            IRONIC_VIRTUES,
             RIDDLE_RANKS,
             LATELY,
             NAMING,

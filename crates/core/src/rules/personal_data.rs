@@ -625,11 +625,10 @@ const SELF_INTRO: &[&str] = &[
 const OTHER_WORDS: &[&str] = &[
     "cua con nay",
     "cua con kia",
-    // "Số của con bé đấy 09…", "sđt của con nhỏ đó": a girl pointed at, not "của con" (mine).
+    // "Số của con bé đấy 09…", "sđt của con nhỏ đó": a girl pointed at, not "của con" (mine;
+    // "số của con đây ạ").
     "cua con be",
     "cua con nho",
-    "cua con do",
-    "cua con day",
     "của bà",
     "của lão",
     "của mụ",
@@ -1494,12 +1493,15 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             h
         };
         // A street word within the next three tokens, followed by a number or a name (after a
-        // space: "1 đường, 2 nước" is a recipe); after a word for a home, a capitalised street
-        // name right after the number will do.
+        // space, or a colon that hugs it, "đường:Lê Lợi"; "1 đường, 2 nước" is a recipe);
+        // after a word for a home, a capitalised street name right after the number will do.
         let street = (h + 1..=h + 3).find(|&j| {
             is_street(j)
-                && t.get(j + 1)
-                    .is_some_and(|n| (n.numeric || n.capitalized) && n.gap == Gap::Space)
+                && t.get(j + 1).is_some_and(|n| {
+                    (n.numeric || n.capitalized)
+                        && (n.gap == Gap::Space
+                            || ctx.text.get(t[j].orig.end..n.orig.start) == Some(":"))
+                })
                 && t[h + 1..=j].iter().all(|x| x.gap != Gap::Hard)
         });
         let named = || {

@@ -953,12 +953,11 @@ const DISEASES: &[&str] = &[
     "hiv",
 ];
 
-/// Words that may stand between a disease and what a cure does to it (keyed syllables):
-/// "tiểu đường type 2 bay sạch", "ung thư giai đoạn cuối cũng khỏi hẳn".
-const CURE_FILLERS: &[&str] = &[
-    "type", "tuýp", "típ", "cũng", "sẽ", "đều", "liền", "là", "thì", "giai", "đoạn", "cuối",
-    "nặng", "năm", "lâu",
-];
+/// Words that may stand between a disease and what a cure does to it, with numbers (keyed
+/// syllables): "tiểu đường type 2 bay sạch".
+/// Not "cũng", "là", "thì": "khối u cũng biến mất" after surgery, "sinh xong thì tiểu đường
+/// cũng hết luôn" are recoveries (a breaker's cases).
+const CURE_FILLERS: &[&str] = &["type", "tuýp", "típ"];
 
 /// "No need for" a treatment, longest first.
 const NO_NEED: &[&str] = &[
@@ -2335,6 +2334,8 @@ const MEDICAL_SOURCES: &[&str] = &[
     "bác sĩ nói",
     "bác sĩ cho biết",
     "bác sĩ khuyên",
+    "bác sĩ đồng ý",
+    "bác sĩ cho",
 ];
 
 /// Whether `fold` (a folded syllable) is the first syllable of one of [`DISEASES`] or
@@ -2432,10 +2433,19 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     .flatten()
             })
         };
-        // A treatment, or the medicine for a disease ("bỏ luôn thuốc tiểu đường").
+        // A treatment, or after dropping it ("bỏ luôn", "bỏ hẳn", "bỏ được") the medicine for a
+        // disease ("bỏ luôn thuốc tiểu đường"; not "không phải thuốc tiểu đường", nor "đừng /
+        // không được tự ý bỏ luôn thuốc …").
+        let dropped = t[i].fold == "bo"
+            && !(i.saturating_sub(4)..i).any(|k| {
+                negation(&t[k])
+                    || ["đừng", "chớ", "tự ý", "cấm"]
+                        .iter()
+                        .any(|w| spelled_at(t, k, w))
+            });
         let treatment = |k: usize| {
             first(k, TREATMENTS).or_else(|| {
-                (t.get(k)?.fold == "thuoc")
+                (dropped && t.get(k)?.fold == "thuoc")
                     .then(|| first(k + 1, DISEASES).map(|m| m + 1))
                     .flatten()
             })
@@ -2452,8 +2462,8 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         claims.push(i..i + n + m);
     }
     // The disease first, then what a cure does to it: "tiểu đường khỏi hẳn", "khối u teo lại",
-    // with at most three words of [`CURE_FILLERS`] between ("tiểu đường type 2 bay sạch",
-    // "tiểu đường cũng hết luôn").
+    // with at most three numbers or words of [`CURE_FILLERS`] between ("tiểu đường type 2 bay
+    // sạch").
     for i in 0..t.len() {
         let Some(m) = diseases().at(t, i) else {
             continue;
