@@ -283,6 +283,7 @@ fn adjust(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     drop_denied_accusations(ctx.tokens, out);
     drop_generic_accusations(ctx, out);
     cure_claims(ctx, out);
+    certainty_percent(ctx, out);
     drop_prescribed_recoveries(ctx, out);
     drop_uncounted_forwards(ctx, out);
     drop_calm_shares(ctx.tokens, out);
@@ -882,6 +883,7 @@ const CURE_VERBS: &[&str] = &[
     "tiêu diệt",
     "khỏi hẳn",
     "khỏi luôn",
+    "dứt hẳn",
     "hết hẳn",
     "hết luôn",
     "khỏi",
@@ -2321,6 +2323,49 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
     })
 }
 
+/// News vouched for by a percentage of 99 or more, as a form (`unverified_claim.sensational`,
+/// `warning`, where no finding of the category covers it): "tin", then within three words
+/// "chuẩn", "chính xác", "chắc chắn", "đảm bảo" or "bảo đảm", then the number and "%": "tin
+/// chuẩn 1000% lun", "tin chuẩn 99,9%", "Tin này chính xác 200%". Not a shop's "chuẩn 100%
+/// chính hãng" (no "tin"), nor "tin vui: đỗ 100%". Source: section I of the seed article
+/// (certainty instead of a source). Linear in tokens.
+fn certainty_percent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for i in 0..t.len() {
+        if t[i].fold != "tin" || !key_matches(&t[i], "tin") {
+            continue;
+        }
+        let vouched = (i + 1..(i + 4).min(t.len()))
+            .take_while(|&k| t[k].gap == Gap::Space)
+            .find_map(|k| {
+                spelled_any(
+                    t,
+                    k,
+                    &["chính xác", "chắc chắn", "đảm bảo", "bảo đảm", "chuẩn"],
+                )
+                .map(|n| k + n)
+            });
+        let Some(n) = vouched.filter(|&n| n < t.len() && t[n].gap == Gap::Space) else {
+            continue;
+        };
+        let digits: String = t[n].key.chars().take_while(char::is_ascii_digit).collect();
+        let big = digits.len() > 3 || digits.parse::<u32>().is_ok_and(|v| v >= 99);
+        // The percent sign right after the number, or after its decimals ("99,9%").
+        let rest = ctx.text.get(t[n].orig.end..).unwrap_or("");
+        let rest = rest
+            .trim_start_matches([',', '.'])
+            .trim_start_matches(|c: char| c.is_ascii_digit());
+        if big && t[n].key.len() == digits.len() && rest.starts_with('%') {
+            let end = ctx.text.len() - rest.len() + 1;
+            spans.push(t[i].orig.start..end);
+        }
+    }
+    add_uncovered(t, out, crate::Category::UnverifiedClaim, spans, |s| {
+        group_finding(ctx, "unverified_claim.sensational", Severity::Warning, s)
+    });
+}
+
 /// A medical source in the sentence makes it a recovery story, not a cure claim.
 const MEDICAL_SOURCES: &[&str] = &[
     "bác sĩ kê",
@@ -2396,6 +2441,7 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if !matches!(
             t[i].fold.as_str(),
             "chua"
+                | "dut"
                 | "teo"
                 | "tri"
                 | "danh"
@@ -2426,11 +2472,15 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         });
         // An adverb may come between the verb and the disease: "chữa luôn gan nhiễm mỡ", "hết
         // sạch sỏi thận".
-        let disease_after = |k: usize| {
+        // After a verb of two syllables or more, "bệnh" too ("dứt hẳn bệnh tiểu đường", "chữa
+        // khỏi bệnh gút"; not "chữa bệnh tiểu đường", what any medicine does).
+        let disease_after = |k: usize, n: usize| {
             first(k, DISEASES).or_else(|| {
-                matches!(t.get(k)?.fold.as_str(), "luon" | "duoc" | "dut" | "sach")
-                    .then(|| first(k + 1, DISEASES).map(|m| m + 1))
-                    .flatten()
+                let x = t.get(k)?;
+                (matches!(x.fold.as_str(), "luon" | "duoc" | "dut" | "sach")
+                    || n > 1 && key_matches(x, "bệnh"))
+                .then(|| first(k + 1, DISEASES).map(|m| m + 1))
+                .flatten()
             })
         };
         // A treatment, or after dropping it ("bỏ luôn", "bỏ hẳn", "bỏ được") the medicine for a
@@ -2451,7 +2501,7 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             })
         };
         let hit = first(i, CURE_VERBS)
-            .and_then(|n| Some((n, disease_after(i + n)?)))
+            .and_then(|n| Some((n, disease_after(i + n, n)?)))
             .or_else(|| first(i, NO_NEED).and_then(|n| Some((n, treatment(i + n)?))));
         let Some((n, m)) = hit else {
             continue;
