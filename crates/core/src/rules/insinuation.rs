@@ -53,11 +53,11 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     declined_naming(ctx, out, &starts.negations);
     hint_forms(ctx, out);
     reader_naming(ctx, out);
-    scare_quoted(ctx, out);
+    scare_quoted(ctx, out, &starts.persons);
     guilty_reader(ctx, out, &starts.someone);
     understood_me(ctx, out, &starts.understood);
     left_to_commenters(ctx, out, &starts.left);
-    riddle_about_official(ctx, out);
+    riddle_about_official(ctx, out, &starts.guesses);
     widen_to_whoever(ctx.tokens, out);
     own_anonymity(ctx.tokens, out);
     if !out.iter().any(|f| f.category == Category::Insinuation) {
@@ -563,7 +563,7 @@ phrase_list!(scare_quoted_people, SCARE_QUOTED);
 /// "chị": 'Có vị "lãnh đạo" trường ta', "một chị 'mạnh thường quân'"). "đồng chí" counts only in lower case:
 /// “Đồng chí” is also Chính Hữu's poem.
 /// Source: duty 8 of the seed article (veiled insinuation). Linear in tokens.
-fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>, persons: &[usize]) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     for k in 0..t.len() {
@@ -607,10 +607,10 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // kia", "vị 'quan to' nào", 'Vài vị "thanh liêm" ở ban bồi thường'. Not a taste ("gia vị
     // 'quan trọng'", "có vị 'cấp cao'"), nor fond praise ('vị "chị đại" của phòng kế toán',
     // 'vị "thủ trưởng" của gia đình mình'): a breaker's cases.
-    for k in 1..t.len() {
-        let person = t[k].fold == "vi" && key_matches(&t[k], "vị")
-            || t[k].fold == "ngai" && key_matches(&t[k], "ngài");
-        if !person
+    for &k in persons {
+        let person = key_matches(&t[k], "vị") || key_matches(&t[k], "ngài");
+        if k == 0
+            || !person
             || t[k + 1..].is_empty()
             || ["gia", "đơn", "hương", "mùi", "đậm", "khẩu"]
                 .iter()
@@ -727,14 +727,12 @@ phrase_list!(lately, LATELY);
 /// guess, "đoán"): "Gợi ý:" and "họ", "tên", "nhà", "làm" or "hay" ("Gợi ý: họ Trần, hay đi xe
 /// biển ngũ quý"). Source: duty 8 of the seed article (veiled insinuation).
 /// Linear in tokens (each riddle reads at most a dozen words).
-fn riddle_about_official(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+fn riddle_about_official(ctx: &Ctx<'_>, out: &mut Vec<Finding>, guesses: &[usize]) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     let mut last_name: Option<Option<usize>> = None;
-    for i in 0..t.len() {
-        if !matches!(t[i].fold.as_str(), "do" | "doan")
-            || !(key_matches(&t[i], "đố") || key_matches(&t[i], "đoán"))
-        {
+    for &i in guesses {
+        if !(key_matches(&t[i], "đố") || key_matches(&t[i], "đoán")) {
             continue;
         }
         let clause = |from: usize, n: usize| {
@@ -782,7 +780,7 @@ fn riddle_about_official(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // asks to guess ("Đoán xem ai là người 'mượn' tiền quỹ …? Gợi ý: họ Tr, làm kế toán").
     let guessing = || {
         out.iter().any(|f| f.category == Category::Insinuation)
-            && t.iter().any(|x| x.fold == "doan" && key_matches(x, "đoán"))
+            && guesses.iter().any(|&k| key_matches(&t[k], "đoán"))
     };
     if spans.is_empty() && !guessing() {
         return;
@@ -1000,6 +998,10 @@ struct FormStarts {
     someone: Vec<usize>,
     understood: Vec<usize>,
     left: Vec<usize>,
+    /// "vị", "ngài" (folded) for [`scare_quoted`].
+    persons: Vec<usize>,
+    /// "đố", "đoán" (folded) for [`riddle_about_official`].
+    guesses: Vec<usize>,
 }
 
 impl FormStarts {
@@ -1009,6 +1011,8 @@ impl FormStarts {
             someone: Vec::new(),
             understood: Vec::new(),
             left: Vec::new(),
+            persons: Vec::new(),
+            guesses: Vec::new(),
         };
         for (i, x) in t.iter().enumerate() {
             match x.fold.as_str() {
@@ -1017,6 +1021,8 @@ impl FormStarts {
                 "ai" | "co" => s.someone.push(i),
                 "hieu" => s.understood.push(i),
                 "de" | "nhuong" => s.left.push(i),
+                "vi" | "ngai" => s.persons.push(i),
+                "do" | "doan" => s.guesses.push(i),
                 _ => {}
             }
         }

@@ -475,18 +475,29 @@ pub(crate) fn spelled_before(tokens: &[Token], i: usize, phrase: &str) -> bool {
 /// Whether token `x` says "không" (no, not): the word itself, "khong" typed without diacritics,
 /// or a teencode spelling of it that has no other everyday meaning (`k`, `ko`, `hok`, `khum`,
 /// `kô`, `hông`: [`plain_teencode_of`](crate::lexicon::plain_teencode_of); not `hem`).
+#[inline]
 pub(crate) fn says_no(x: &Token) -> bool {
-    x.key == "không"
-        || !x.marked && x.fold == "khong"
-        || crate::lexicon::plain_teencode_of(x, "không")
+    // By the folded word first: most words are none of these (this runs in hot loops).
+    match x.fold.as_str() {
+        "khong" => x.key == "không" || !x.marked,
+        "k" | "ko" | "hok" | "khum" | "hong" => crate::lexicon::plain_teencode_of(x, "không"),
+        _ => false,
+    }
 }
 
 /// Whether token `x` is a negation: [`says_no`], or "chẳng", "chả", "chưa", the first and the
 /// last also typed without diacritics ("chua noi ten"; a bare "cha" is mostly "father").
+#[inline]
 pub(crate) fn negation(x: &Token) -> bool {
-    matches!(x.key.as_str(), "chẳng" | "chả" | "chưa")
-        || !x.marked && matches!(x.fold.as_str(), "chang" | "chua")
-        || says_no(x)
+    // One match on the folded word (this runs in hot loops; most words are none).
+    match x.fold.as_str() {
+        "khong" => x.key == "không" || !x.marked,
+        "k" | "ko" | "hok" | "khum" | "hong" => crate::lexicon::plain_teencode_of(x, "không"),
+        "chang" => x.key == "chẳng" || !x.marked,
+        "cha" => x.key == "chả",
+        "chua" => x.key == "chưa" || !x.marked,
+        _ => false,
+    }
 }
 
 /// Whether tokens `from + 1..=to` each follow the one before after spaces only (one phrase, no
