@@ -24,7 +24,8 @@
 //! field, with the fields allowed there.
 //!
 //! The link tables (`OUT_DIR/links_data.rs`) are prepared by `build_links.rs`, the
-//! compatibility decompositions (`OUT_DIR/compat_data.rs`) by `build_compat.rs`.
+//! compatibility decompositions (`OUT_DIR/compat_data.rs`) by `build_compat.rs`, the tone
+//! module's letter tables (`OUT_DIR/tone_data.rs`) by `build_tone.rs`.
 
 #[path = "build_links.rs"]
 mod build_links;
@@ -32,6 +33,10 @@ mod build_links;
 /// The text model below reaches `crate::compat`: here, the library's NFKD itself.
 #[path = "build_compat.rs"]
 mod compat;
+
+/// The text model below reaches `crate::tone_tables`: here, the tables built from Unicode.
+#[path = "build_tone.rs"]
+mod tone_tables;
 
 #[allow(dead_code, unused_imports)]
 #[path = "src/text/mod.rs"]
@@ -427,6 +432,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/text");
     println!("cargo:rerun-if-changed=build_compat.rs");
+    println!("cargo:rerun-if-changed=build_tone.rs");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut files_rs = String::new();
     let mut lists_rs = String::new();
@@ -528,4 +534,5 @@ fn main() {
     std::fs::write(&dest, code).unwrap_or_else(|e| panic!("{}: {e}", dest.display()));
     build_links::write(&out);
     compat::write(&out);
+    tone_tables::write(&out);
 }

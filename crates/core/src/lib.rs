@@ -33,6 +33,7 @@ pub mod links;
 pub mod offsets;
 mod rules;
 pub mod text;
+mod tone_tables;
 
 pub use engine::{Config, ConfigError, CustomPhrase, Engine, MAX_PHRASES, MAX_PHRASE_CHARS};
 

@@ -8,8 +8,6 @@
 //! the second of `oa`/`oe`/`uy`, on the first of other pairs. The `u` of a `qu` onset and the
 //! `i` of a `gi` onset (when another vowel follows) are not vowels of the rhyme.
 
-use std::sync::OnceLock;
-
 /// What the lookup tables know of one precomposed Latin letter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Letter {
@@ -22,27 +20,28 @@ pub struct Letter {
 }
 
 /// First and last code points of the two precomposed Latin ranges the tables cover.
-const RANGE_A: (u32, u32) = (0xC0, 0x24F);
-const RANGE_B: (u32, u32) = (0x1EA0, 0x1EF9);
+pub(crate) const RANGE_A: (u32, u32) = (0xC0, 0x24F);
+pub(crate) const RANGE_B: (u32, u32) = (0x1EA0, 0x1EF9);
 
 /// The toneless lower-case vowels, in the order of [`Tables::compose`]'s rows.
-const VOWELS: [char; 12] = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
+pub(crate) const VOWELS: [char; 12] = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
 
-/// Lookup tables for the precomposed Latin letters (U+00C0–U+024F, U+1EA0–U+1EF9), built once
-/// from the Unicode decompositions, so that the common case needs no NFD/NFC pass. Indexed
-/// directly by code point (no hashing): this sits on the per-character hot path.
-struct Tables {
+/// Lookup tables for the precomposed Latin letters (U+00C0–U+024F, U+1EA0–U+1EF9), derived from
+/// the Unicode decompositions (`build_tone.rs`) at build time, so that the common case needs no
+/// NFD/NFC pass and the engine builds nothing at start-up. Indexed directly by code point (no
+/// hashing): this sits on the per-character hot path.
+pub(crate) struct Tables {
     /// U+00C0–U+024F: the letter's entry, `None` for non-letters and letters without marks.
-    a: Vec<Option<Letter>>,
+    pub(crate) a: &'static [Option<Letter>],
     /// U+1EA0–U+1EF9.
-    b: Vec<Option<Letter>>,
+    pub(crate) b: &'static [Option<Letter>],
     /// `compose[v][t]`: lower-case vowel `VOWELS[v]` with tone `t`.
-    compose: [[char; 5]; 12],
+    pub(crate) compose: [[char; 5]; 12],
     /// Lower case of every code point of U+00C0–U+024F then U+1EA0–U+1EF9 (the character
     /// itself when its lower case is not one character).
-    lower: Vec<char>,
+    pub(crate) lower: &'static [char],
     /// `char::is_uppercase` of every code point of U+00C0–U+024F then U+1EA0–U+1EF9.
-    upper: Vec<bool>,
+    pub(crate) upper: &'static [bool],
 }
 
 /// Whether `c` is one of the precomposed Latin letters of the lookup tables (`ế`, `ữ`, `đ` …).
@@ -52,84 +51,11 @@ pub fn is_precomposed_latin(c: char) -> bool {
         || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
 }
 
+/// The tables: statics in the engine (`src/tone_tables.rs`), built from Unicode in the build
+/// script (`build_tone.rs`).
+#[inline]
 fn tables() -> &'static Tables {
-    static TABLES: OnceLock<Tables> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let mut t = Tables {
-            a: vec![None; (RANGE_A.1 - RANGE_A.0 + 1) as usize],
-            b: vec![None; (RANGE_B.1 - RANGE_B.0 + 1) as usize],
-            compose: [['\0'; 5]; 12],
-            lower: ('\u{C0}'..='\u{24F}')
-                .chain('\u{1EA0}'..='\u{1EF9}')
-                .map(|c| {
-                    let mut l = c.to_lowercase();
-                    match (l.next(), l.next()) {
-                        (Some(x), None) => x,
-                        _ => c,
-                    }
-                })
-                .collect(),
-            upper: ('\u{C0}'..='\u{24F}')
-                .chain('\u{1EA0}'..='\u{1EF9}')
-                .map(char::is_uppercase)
-                .collect(),
-        };
-        let mut set = |c: char, l: Letter| {
-            let u = c as u32;
-            if (RANGE_A.0..=RANGE_A.1).contains(&u) {
-                t.a[(u - RANGE_A.0) as usize] = Some(l);
-            } else if (RANGE_B.0..=RANGE_B.1).contains(&u) {
-                t.b[(u - RANGE_B.0) as usize] = Some(l);
-            }
-        };
-        for c in ('\u{C0}'..='\u{24F}').chain('\u{1EA0}'..='\u{1EF9}') {
-            let d = super::nf::nfd([c]);
-            let Some((&base, marks)) = d.split_first() else {
-                continue;
-            };
-            if !base.is_ascii_alphabetic() || marks.is_empty() {
-                continue;
-            }
-            let tone = marks.iter().rev().find_map(|&m| Tone::from_mark(m));
-            let quality: Vec<char> = marks
-                .iter()
-                .copied()
-                .filter(|&m| Tone::from_mark(m).is_none())
-                .collect();
-            let q = super::nf::nfc(std::iter::once(base).chain(quality));
-            let [toneless] = q[..] else {
-                continue;
-            };
-            set(
-                c,
-                Letter {
-                    toneless,
-                    tone,
-                    fold: base,
-                },
-            );
-        }
-        for (c, f) in [('đ', 'd'), ('Đ', 'D')] {
-            set(
-                c,
-                Letter {
-                    toneless: c,
-                    tone: None,
-                    fold: f,
-                },
-            );
-        }
-        let mut compose = [['\0'; 5]; 12];
-        for (v, &vowel) in VOWELS.iter().enumerate() {
-            for (i, tone) in Tone::ALL.iter().enumerate() {
-                if let [p] = super::nf::nfc([vowel, tone.mark()])[..] {
-                    compose[v][i] = p;
-                }
-            }
-        }
-        t.compose = compose;
-        t
-    })
+    crate::tone_tables::tables()
 }
 
 /// The table entry of a precomposed Latin letter with at least one mark (`ế`, `Ư`, `đ`), or
@@ -215,7 +141,7 @@ impl Tone {
         Tone::DotBelow,
     ];
 
-    fn from_mark(c: char) -> Option<Tone> {
+    pub(crate) fn from_mark(c: char) -> Option<Tone> {
         match c {
             '\u{300}' | '\u{340}' => Some(Tone::Grave),
             '\u{301}' | '\u{341}' => Some(Tone::Acute),
