@@ -77,7 +77,15 @@ const WARM_UP_TEXT =
   "Nghe nói ông Nguyễn Văn A ở số 12 ngõ 5 Kim Mã, sđt 0912 345 678, có tài liệu MẬT, thằng ngu! Xem http://bit.ly/x";
 let analyses = 0; // analyze requests answered by this instance (the benchmark counts them per keystroke)
 let waitingAnalyses = 0; // analyze requests waiting for the engine to be built
-let unwarmed = null; // an engine built while analyses waited: warmed up after the first answer
+let unwarmed = null; // a new engine not warmed up yet: after the first answer, or WARM_UP_DELAY_MS
+// An engine built before any analysis arrived warms up this long after it is built, unless an
+// analysis comes first (it is then answered first, and the warm-up follows the answer). A
+// worker woken by an analysis starts building its engine as its module runs, and the message
+// reached the worker 13–61 ms after that in the cold-start benchmark (medians of 24 starts,
+// scripts/cold-compare.mjs `req`), sometimes after the engine was ready: a warm-up begun at
+// once (its analysis 25–30 ms, synchronous) then held the waking analysis back. A worker woken
+// by a focused composer still warms up long before the first keystroke's analysis.
+const WARM_UP_DELAY_MS = 100;
 const analyzeMs = []; // the last 200 analyses' times in the engine (benchmark)
 
 function loadWasm() {
@@ -132,8 +140,14 @@ async function buildEngine() {
     const e = newEngine(engineConfig(settings));
     timings.engineNewMs = performance.now() - t0;
     timings.builtAtMs ??= performance.now() - startedAt;
-    if (waitingAnalyses > 0) unwarmed = e;
-    else warmUp(e);
+    unwarmed = e;
+    if (waitingAnalyses === 0) {
+      setTimeout(() => {
+        if (unwarmed !== e) return; // an analysis came first and scheduled it
+        unwarmed = null;
+        warmUp(e);
+      }, WARM_UP_DELAY_MS);
+    }
     return e;
   } catch (e) {
     // A config the engine refuses (say a custom phrase of punctuation only, "!!!", which has no
@@ -172,7 +186,12 @@ api.storage.onChanged.addListener((changes, area) => {
     if (changes.settings.newValue?.language !== changes.settings.oldValue?.language) retitleMenu();
     const old = engine;
     engine = null;
-    old?.then((e) => e.free?.()).catch(() => {});
+    old
+      ?.then((e) => {
+        if (unwarmed === e) unwarmed = null; // no warm-up of a freed engine
+        e.free?.();
+      })
+      .catch(() => {});
   }
 });
 
