@@ -90,7 +90,14 @@ build() {
   for p in url idna idna_adapter percent-encoding form_urlencoded utf8_iter; do
     z+=(--config "profile.release.package.$p.opt-level=\"z\"")
   done
-  CARGO_PROFILE_RELEASE_OPT_LEVEL=s cargo build --release -p cannhac-wasm --target "$WASM_TARGET" "${z[@]}"
+  # LLVM's inline threshold 25 for the .wasm only (225 by default, 75 at "s"): V8 compiles each
+  # WebAssembly function whole on its first call, so code inlined into a function is compiled
+  # with it whether or not this analysis reaches it. With `--one-caller-inline-max-function-size
+  # 20` below (was 100): 895,288 → 880,279 bytes, the code a cold worker's first analysis
+  # compiles 315 → 291 KB and Engine::new's 43 KB unchanged (V8's --trace-wasm-compilation-times
+  # in Node), warm analyses unchanged (BENCHMARKS.md, seventeenth session).
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=s cargo build --release -p cannhac-wasm --target "$WASM_TARGET" "${z[@]}" \
+    --config "target.$WASM_TARGET.rustflags=[\"-C\", \"llvm-args=-inline-threshold=25\"]"
   cargo build --release -p cannhac-cli
 
   rm -rf "$DIST"
@@ -107,8 +114,9 @@ build() {
     # function. V8 compiles a function whole on its first call (lazily, then again optimised
     # when hot), so that one function was compiled in full before the first answer. Kept
     # apart, the service worker's cold start fell from 115 to 79 ms (medians of 24 runs each,
-    # alternated; BENCHMARKS.md), warm analyses unchanged, the module 2 KB smaller.
-    if wasm-opt -Oz --converge --one-caller-inline-max-function-size 100 \
+    # alternated; BENCHMARKS.md), warm analyses unchanged, the module 2 KB smaller. 20 instead
+    # of 100 (seventeenth session): 6.8 KB smaller, 15 KB less compiled by the first analysis.
+    if wasm-opt -Oz --converge --one-caller-inline-max-function-size 20 \
       --zero-filled-memory --strip-debug --strip-producers \
       --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
       --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
