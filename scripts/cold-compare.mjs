@@ -25,21 +25,27 @@ for (let r = 0; r < rounds; r++) for (const v of variants) {
   fs.copyFileSync(path.join(v, "cannhac_wasm_bg.wasm"), path.join(DIST, "wasm/cannhac_wasm_bg.wasm"));
   fs.copyFileSync(path.join(v, "cannhac_wasm.js"), path.join(DIST, "wasm/cannhac_wasm.js"));
   if (fs.existsSync(path.join(v, "background.js"))) fs.copyFileSync(path.join(v, "background.js"), path.join(DIST, "background.js"));
-  const b = await launch();
-  const ext = await b.context.newPage();
-  await ext.goto(`chrome-extension://${b.extensionId}/manifest.json`);
-  const cdp = await b.context.browser().newBrowserCDPSession();
+  let b, ext, cdp;
+  const open = async () => {
+    b = await launch();
+    ext = await b.context.newPage();
+    await ext.goto(`chrome-extension://${b.extensionId}/manifest.json`);
+    cdp = await b.context.browser().newBrowserCDPSession();
+  };
+  await open();
   const workers = async () => (await cdp.send("Target.getTargets")).targetInfos.filter((t) => t.type === "service_worker" && t.url.endsWith("/background.js"));
   // Stops the worker if one runs (as tests/browser/bench.mjs does: no error when none does).
   const stopWorker = async () => {
     for (const w of await workers()) await cdp.send("Target.closeTarget", { targetId: w.targetId }).catch(() => {});
     for (let k = 0; k < 100 && (await workers()).length; k++) await new Promise((r) => setTimeout(r, 20));
   };
-  for (let i = 0, missed = 0, stopped = false; i < per; i++) {
+  for (let i = 0, missed = 0, inRow = 0, stopped = false; i < per; i++) {
     if (!stopped) await stopWorker();
     stopped = false;
     // Now and then a message sent right after the stop finds no worker ("Receiving end does
-    // not exist"): that sample is dropped and the message sent again (the worker is stopped).
+    // not exist"): that sample is dropped and the message sent again (the worker is stopped);
+    // after five in a row no message starts a worker any more in that browser: it is closed
+    // and another launched.
     const sample = await (async () => {
       const t = await ext.evaluate(async (text) => {
         const t0 = performance.now();
@@ -58,10 +64,18 @@ for (let r = 0; r < rounds; r++) for (const v of variants) {
     });
     if (sample === null) {
       i--;
+      if (++inRow >= 5) {
+        console.error(`(${v}: relaunching the browser)`);
+        await b.close();
+        await open();
+        inRow = 0;
+        continue;
+      }
       stopped = (await workers()).length === 0;
       await new Promise((r) => setTimeout(r, 300));
       continue;
     }
+    inRow = 0;
     const { t, p, warm } = sample;
     all[v].push({ t, mod: p.moduleStartMs, req: p.requestedAtMs, wfirst: p.warmUpAtMs !== null && p.warmUpAtMs < p.requestedAtMs, init: p.wasmInitMs, nw: p.engineNewMs, first: p.analyzeMs?.[0], warm });
   }
