@@ -721,8 +721,9 @@ phrase_list!(lately, LATELY);
 /// lately ([`LATELY`]: "vừa", "dạo này") or a quoted word ('"công tác"', "'lại quả'"):
 /// "Đố các bạn biết giám đốc sở nào vừa đi 'công tác' châu Âu", "Mọi người thử đoán xem cán
 /// bộ nào trong xã vừa nhận 'lại quả'". Not a history quiz ("Đố vui: vị chủ tịch nước nào
-/// được bầu đầu tiên?": nothing done lately), nor "đoán xem sếp nào hát hay nhất", nor one the post
-/// answers with a name after it ("Chúc mừng anh Nam").
+/// được bầu đầu tiên?": nothing done lately), nor "đoán xem sếp nào hát hay nhất", nor one the
+/// post answers with a name after it ("Chúc mừng anh Nam"). "đố" and "đoán" only with their
+/// diacritics.
 /// Then a clue in the same post (or in one that already holds an insinuation and asks to
 /// guess, "đoán"): "Gợi ý:" and "họ", "tên", "nhà", "làm" or "hay" ("Gợi ý: họ Trần, hay đi xe
 /// biển ngũ quý"). Source: duty 8 of the seed article (veiled insinuation).
@@ -732,7 +733,8 @@ fn riddle_about_official(ctx: &Ctx<'_>, out: &mut Vec<Finding>, guesses: &[usize
     let mut spans = Vec::new();
     let mut last_name: Option<Option<usize>> = None;
     for &i in guesses {
-        if !(key_matches(&t[i], "đố") || key_matches(&t[i], "đoán")) {
+        // Written with their diacritics: typed flat, "do" is also "because" and "doan" "đoàn".
+        if !matches!(t[i].key.as_str(), "đố" | "đoán") {
             continue;
         }
         let clause = |from: usize, n: usize| {
@@ -780,7 +782,7 @@ fn riddle_about_official(ctx: &Ctx<'_>, out: &mut Vec<Finding>, guesses: &[usize
     // asks to guess ("Đoán xem ai là người 'mượn' tiền quỹ …? Gợi ý: họ Tr, làm kế toán").
     let guessing = || {
         out.iter().any(|f| f.category == Category::Insinuation)
-            && guesses.iter().any(|&k| key_matches(&t[k], "đoán"))
+            && guesses.iter().any(|&k| t[k].key == "đoán")
     };
     if spans.is_empty() && !guessing() {
         return;
@@ -1303,9 +1305,8 @@ phrase_list!(guilt, GUILT);
 /// Whoever reads and feels guilty is the one meant, as a form (`insinuation.veiled_target`,
 /// `info`, where no finding of the category covers it): "ai" (or "có người"), then within twelve
 /// words of its sentence reading ("đọc") and a word of guilt ([`GUILT`]: "nhột", "chột dạ",
-/// "nóng mặt"), with "người đó/ấy" between, "ai đó" as the opener, "chính là (bạn)" after, or in
-/// a post that already
-/// points at someone ([`post_points`]): "ai đang đọc mà nhột ruột thì chính là người đó", "viết
+/// "nóng mặt"), with "người đó/ấy" between, "ai đó" as the opener, "chính là (bạn)" after, or
+/// in a post that already points at someone ([`post_points`]): "ai đang đọc mà nhột ruột thì chính là người đó", "viết
 /// cho ai thì người đó đọc là thấy nóng mặt", "Ai đó đang đọc bài này chắc nóng mặt lắm". Not anger everyone shares ("ai đọc cũng nóng mặt", "… nóng mặt
 /// như tôi"), hot weather or spicy food (no reading), a baby tickled (a breaker's cases).
 /// Source: duty 8 of the seed article (veiled insinuation). Linear in tokens (each opener
