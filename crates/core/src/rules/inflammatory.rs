@@ -1277,10 +1277,6 @@ const ABOUT_WORDS: &[&str] = &[
 const GREETINGS: &[&str] = &[
     "chúc mừng",
     "chúc",
-    "mừng",
-    "giáng sinh",
-    "an lành",
-    "merry",
     "năm mới",
     "an khang",
     "thịnh vượng",

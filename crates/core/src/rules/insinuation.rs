@@ -609,12 +609,12 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>, persons: &[usize]) {
     // 'vị "thủ trưởng" của gia đình mình'): a breaker's cases.
     for &k in persons {
         let person = key_matches(&t[k], "vị") || key_matches(&t[k], "ngài");
-        if k == 0
-            || !person
+        if !person
             || t[k + 1..].is_empty()
-            || ["gia", "đơn", "hương", "mùi", "đậm", "khẩu"]
-                .iter()
-                .any(|w| key_matches(&t[k - 1], w))
+            || k > 0
+                && ["gia", "đơn", "hương", "mùi", "đậm", "khẩu"]
+                    .iter()
+                    .any(|w| key_matches(&t[k - 1], w))
         {
             continue;
         }
@@ -670,7 +670,15 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>, persons: &[usize]) {
                         .any(|w| key_matches(b, w))
                     })
         });
-        if pointed && spaced(t, q, j) {
+        // Fondness or thanks in the sentence ('Ngài "sếp lớn" ở phòng marketing vừa đặt pizza
+        // cho cả tầng, yêu sếp quá'): no irony.
+        let fond = || {
+            let (of, ranges) = ctx.sentences();
+            ranges[of[k]]
+                .clone()
+                .any(|m| fond_words().at(t, m).is_some())
+        };
+        if pointed && spaced(t, q, j) && !fond() {
             let end = t[j].orig.end
                 + ctx
                     .text
@@ -685,7 +693,9 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>, persons: &[usize]) {
     });
 }
 
-/// People of rank a riddle may ask about ("đố các bạn biết giám đốc sở nào …"), keyed.
+/// People of rank a riddle may ask about ("đố các bạn biết giám đốc sở nào …"), keyed. Not
+/// "vị" (a flavour, a guest, a herb), "công an" (a picture book's), "đồng chí" (a youth
+/// union's minigame): a breaker's cases.
 const RIDDLE_RANKS: &[&str] = &[
     "vị lãnh đạo",
     "lãnh đạo",
@@ -702,10 +712,6 @@ const RIDDLE_RANKS: &[&str] = &[
     "phó phòng",
     "trưởng ban",
     "trưởng thôn",
-    "công an",
-    "hiệu trưởng",
-    "đồng chí",
-    "vị",
 ];
 phrase_list!(riddle_ranks, RIDDLE_RANKS);
 
@@ -717,17 +723,17 @@ phrase_list!(lately, LATELY);
 /// A riddle about an unnamed official, as a form (`insinuation.veiled_target`, `info`, where no
 /// finding of the category covers it): "đố" or "đoán" (with "thử", "xem" or readers between),
 /// within six words of its clause a person of rank ([`RIDDLE_RANKS`]) and "nào" or "mô" (a
-/// place word between or not: "giám đốc sở nào"), then within five words something they did
-/// lately ([`LATELY`]: "vừa", "dạo này") or a quoted word ('"công tác"', "'lại quả'"):
-/// "Đố các bạn biết giám đốc sở nào vừa đi 'công tác' châu Âu", "Mọi người thử đoán xem cán
-/// bộ nào trong xã vừa nhận 'lại quả'". Not a history quiz ("Đố vui: vị chủ tịch nước nào
-/// được bầu đầu tiên?": nothing done lately), nor "đoán xem sếp nào hát hay nhất", nor one the
-/// post answers with a name after it ("Chúc mừng anh Nam"). "đố" and "đoán" only with their
-/// diacritics.
+/// place word between or not: "giám đốc sở nào"), then within seven words something they did
+/// lately ([`LATELY`]: "vừa", "dạo này") and a quoted word, not after a verb of saying ('"công
+/// tác"', "'lại quả'"): "Đố các bạn biết giám đốc sở nào vừa đi 'công tác' châu Âu", "Mọi
+/// người thử đoán xem cán bộ nào trong xã vừa nhận 'lại quả'". Not a history quiz ("Đố vui:
+/// vị chủ tịch nước nào được bầu đầu tiên?"), a birthday, an award or a catchphrase ("đoán xem
+/// sếp nào hay nói 'deadline là hôm qua'"), nor one the post answers with a name after it
+/// ("Chúc mừng anh Nam", "đồng chí Lê Thị Mai"). "đố" and "đoán" only with their diacritics.
 /// Then a clue in the same post (or in one that already holds an insinuation and asks to
-/// guess, "đoán"): "Gợi ý:" and "họ", "tên", "nhà", "làm" or "hay" ("Gợi ý: họ Trần, hay đi xe
-/// biển ngũ quý"). Source: duty 8 of the seed article (veiled insinuation).
-/// Linear in tokens (each riddle reads at most a dozen words).
+/// guess, "đoán"): "Gợi ý:", "họ" and a capitalised name or initial ("Gợi ý: họ Trần, hay đi
+/// xe biển ngũ quý"). Source: duty 8 of the seed article (veiled insinuation). Linear in
+/// tokens (each riddle reads at most a dozen words; the clue pass runs once).
 fn riddle_about_official(ctx: &Ctx<'_>, out: &mut Vec<Finding>, guesses: &[usize]) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
@@ -753,23 +759,31 @@ fn riddle_about_official(ctx: &Ctx<'_>, out: &mut Vec<Finding>, guesses: &[usize
         let Some(w) = which else {
             continue;
         };
-        let done = (w + 1..(w + 6).min(t.len()))
-            .take_while(|&k| t[k].gap != Gap::Hard)
-            .any(|k| {
-                lately().at(t, k).is_some()
-                    || ctx
-                        .text
-                        .get(..t[k].orig.start)
-                        .and_then(|r| r.chars().next_back())
-                        .is_some_and(|c| matches!(c, '“' | '"' | '\'' | '‘'))
+        // Something done lately, then a quoted word (irony: "vừa đi 'công tác'", "vừa nhận
+        // 'lại quả'"), not a catchphrase quoted after a verb of saying ("hay nói 'deadline là
+        // hôm qua'"), nor a birthday or an award with nothing quoted.
+        let window = || (w + 1..(w + 8).min(t.len())).take_while(|&k| t[k].gap != Gap::Hard);
+        let done = window().any(|k| lately().at(t, k).is_some())
+            && window().any(|k| {
+                ctx.text
+                    .get(..t[k].orig.start)
+                    .and_then(|r| r.chars().next_back())
+                    .is_some_and(|c| matches!(c, '“' | '"' | '\'' | '‘'))
+                    && ![
+                        "nói", "bảo", "hỏi", "câu", "kiểu", "hát", "gọi", "giải", "hiệu", "tên",
+                    ]
+                    .iter()
+                    .any(|v| key_matches(&t[k - 1], v))
             });
         // Answered in the post: "… sếp nào vừa lên chức? Chúc mừng anh Nam nhé" (the last
         // titled name of the post, found once).
         let last_name = *last_name.get_or_insert_with(|| {
             (0..t.len()).rev().find(|&k| {
-                ["anh", "chị", "ông", "bà", "cô", "chú", "thầy", "sếp"]
-                    .iter()
-                    .any(|x| key_matches(&t[k], x))
+                [
+                    "anh", "chị", "ông", "bà", "cô", "chú", "thầy", "sếp", "em", "bạn", "chí",
+                ]
+                .iter()
+                .any(|x| key_matches(&t[k], x))
                     && t.get(k + 1)
                         .is_some_and(|n| n.capitalized && !n.upper && n.gap == Gap::Space)
             })
@@ -797,10 +811,12 @@ fn riddle_about_official(ctx: &Ctx<'_>, out: &mut Vec<Finding>, guesses: &[usize
             .text
             .get(t[k + 1].orig.end..t[c].orig.start)
             .is_some_and(|g| g.trim() == ":");
+        // "họ" and a capitalised name or initial ("Gợi ý: họ Trần", "họ Tr"), not "Gợi ý: làm
+        // từ khoai môn", "tên bắt đầu bằng chữ T" (a breaker's cases).
         if colon
-            && ["họ", "tên", "nhà", "làm", "hay"]
-                .iter()
-                .any(|w| key_matches(&t[c], w))
+            && key_matches(&t[c], "họ")
+            && t.get(c + 1)
+                .is_some_and(|n| n.capitalized && n.gap == Gap::Space)
         {
             let end = (c + 1..(c + 3).min(t.len()))
                 .take_while(|&j| t[j].gap == Gap::Space)
@@ -814,17 +830,29 @@ fn riddle_about_official(ctx: &Ctx<'_>, out: &mut Vec<Finding>, guesses: &[usize
     });
 }
 
+/// Words of fondness or thanks (keyed) that make a quoted title after "vị" sincere, for
+/// [`scare_quoted`].
+const FOND_WORDS: &[&str] = &[
+    "cảm ơn",
+    "yêu",
+    "chúc mừng",
+    "mời",
+    "tri ân",
+    "thương",
+    "quý",
+    "biết ơn",
+];
+phrase_list!(fond_words, FOND_WORDS);
+
 /// Titles that quotation marks after "vị" make ironic, for [`scare_quoted`] (keyed): 'vị
-/// "cán bộ gương mẫu"', "vị 'quan to'".
+/// "cán bộ gương mẫu"', "vị 'quan to'". Not the fond "đại ca", "thủ trưởng", "anh cả" ('Cảm ơn
+/// vị "đại ca" ở phòng IT'; a breaker's cases).
 const IRONIC_TITLES: &[&str] = &[
     "cán bộ",
     "quan chức",
     "quan",
     "lãnh đạo",
     "sếp",
-    "thủ trưởng",
-    "anh cả",
-    "đại ca",
     "đầy tớ",
     "đồng chí",
 ];
@@ -1703,6 +1731,7 @@ mod tests {
             SCARE_QUOTED,
             IRONIC_TITLES,
             IRONIC_VIRTUES,
+            FOND_WORDS,
             RIDDLE_RANKS,
             LATELY,
             NAMING,

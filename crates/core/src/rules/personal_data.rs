@@ -448,9 +448,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let ad = || {
         *ad.get_or_init(|| {
             let t = ctx.tokens;
-            // A post that opens with "Bán" is a sale ("Bán chó Phú Quốc thuần chủng …").
-            t.first().is_some_and(|x| x.key == "bán")
-                || (0..t.len()).any(|k| ad_words().at(t, k).is_some() || price_at(t, k))
+            (0..t.len()).any(|k| ad_words().at(t, k).is_some() || price_at(t, k))
         })
     };
     for m in emails(norm).into_iter().chain(masked_emails(norm)) {

@@ -2336,6 +2336,27 @@ fn certainty_percent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if t[i].fold != "tin" || !key_matches(&t[i], "tin") {
             continue;
         }
+        // News, not "thông tin", "độ tin cậy", nor "believe" ("Em tin đảm bảo 99% là mai
+        // nắng"): a breaker's cases.
+        let before = i
+            .checked_sub(1)
+            .map(|k| &t[k])
+            .filter(|x| x.gap == Gap::Space);
+        let after = t.get(i + 1).filter(|x| x.gap == Gap::Space);
+        if before.is_some_and(|x| {
+            [
+                "thông", "độ", "niềm", "lòng", "đáng", "mình", "em", "tôi", "tui", "tao", "mẹ",
+                "anh", "chị", "bố", "ba", "con", "cháu", "ai", "tớ",
+            ]
+            .iter()
+            .any(|w| key_matches(x, w))
+        }) || after.is_some_and(|x| {
+            ["cậy", "tưởng", "học", "nhắn", "tức"]
+                .iter()
+                .any(|w| key_matches(x, w))
+        }) {
+            continue;
+        }
         let vouched = (i + 1..(i + 4).min(t.len()))
             .take_while(|&k| t[k].gap == Gap::Space)
             .find_map(|k| {
@@ -2472,15 +2493,11 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         });
         // An adverb may come between the verb and the disease: "chữa luôn gan nhiễm mỡ", "hết
         // sạch sỏi thận".
-        // After a verb of two syllables or more, "bệnh" too ("dứt hẳn bệnh tiểu đường", "chữa
-        // khỏi bệnh gút"; not "chữa bệnh tiểu đường", what any medicine does).
-        let disease_after = |k: usize, n: usize| {
+        let disease_after = |k: usize| {
             first(k, DISEASES).or_else(|| {
-                let x = t.get(k)?;
-                (matches!(x.fold.as_str(), "luon" | "duoc" | "dut" | "sach")
-                    || n > 1 && key_matches(x, "bệnh"))
-                .then(|| first(k + 1, DISEASES).map(|m| m + 1))
-                .flatten()
+                matches!(t.get(k)?.fold.as_str(), "luon" | "duoc" | "dut" | "sach")
+                    .then(|| first(k + 1, DISEASES).map(|m| m + 1))
+                    .flatten()
             })
         };
         // A treatment, or after dropping it ("bỏ luôn", "bỏ hẳn", "bỏ được") the medicine for a
@@ -2501,7 +2518,7 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             })
         };
         let hit = first(i, CURE_VERBS)
-            .and_then(|n| Some((n, disease_after(i + n, n)?)))
+            .and_then(|n| Some((n, disease_after(i + n)?)))
             .or_else(|| first(i, NO_NEED).and_then(|n| Some((n, treatment(i + n)?))));
         let Some((n, m)) = hit else {
             continue;
