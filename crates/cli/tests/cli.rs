@@ -666,9 +666,14 @@ fn eval_compares_failures_with_the_known_list() {
     );
 }
 
-/// `../shared/data/NAME` when it exists; otherwise prints why the test is skipped.
+/// `../shared/data/NAME` (or `$CANNHAC_SHARED/data/NAME` when that variable is set: a clone
+/// that does not sit beside the shared folder) when it exists; otherwise prints why the test
+/// is skipped.
 fn shared_data(name: &str) -> Option<PathBuf> {
-    let p = repo().join("../shared/data").join(name);
+    let shared = std::env::var_os("CANNHAC_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("../shared"));
+    let p = shared.join("data").join(name);
     if p.is_file() {
         Some(p)
     } else {

@@ -1333,7 +1333,10 @@ impl Lexicon {
                     if !reachable {
                         continue;
                     }
-                    if let Some(last) = match_parts(tokens, start, parts) {
+                    // An entry marked `unaccented = false` matches only with its diacritics:
+                    // "văn bản * tối mật" is not "van ban nay toi mat ngu" (a flat "mất ngủ").
+                    let strict = self.entries[entry].unaccented == Unaccented::Flag(false);
+                    if let Some(last) = match_parts(tokens, start, parts, strict) {
                         hits.push(Hit {
                             entry,
                             first: start,
@@ -1643,8 +1646,15 @@ fn spelled_out(text: &str, t: &Token) -> bool {
 }
 
 /// Whether `parts` match from token `start` (each part contiguous, up to [`WILDCARD_SPAN`]
-/// syllables between parts, no sentence end inside); returns the last token.
-fn match_parts(tokens: &[Token], start: usize, parts: &[Vec<PartKey>]) -> Option<usize> {
+/// syllables between parts, no sentence end inside); returns the last token. With `strict`
+/// each syllable must be spelled by its exact key (an entry with `unaccented = false`);
+/// otherwise an unmarked token also spells it by its folded form ([`PartKey::spelled_by`]).
+fn match_parts(
+    tokens: &[Token],
+    start: usize,
+    parts: &[Vec<PartKey>],
+    strict: bool,
+) -> Option<usize> {
     let mut at = start;
     for (i, part) in parts.iter().enumerate() {
         let slack = if i == 0 { 0 } else { WILDCARD_SPAN };
@@ -1660,10 +1670,13 @@ fn match_parts(tokens: &[Token], start: usize, parts: &[Vec<PartKey>]) -> Option
         }
         let last_skip = limit.checked_sub(at + part.len())?;
         let found = (0..=last_skip).find(|&skip| {
-            tokens[at + skip..]
-                .iter()
-                .zip(part)
-                .all(|(t, k)| k.spelled_by(t))
+            tokens[at + skip..].iter().zip(part).all(|(t, k)| {
+                if strict {
+                    t.key_hash == k.hashes.0 && t.key == *k.key
+                } else {
+                    k.spelled_by(t)
+                }
+            })
         })?;
         at = at + found + part.len();
     }

@@ -3641,3 +3641,55 @@ fn sixteenth_session_forms() {
         "{t:?}"
     );
 }
+
+/// Seventeenth session: a lexicon entry marked `unaccented = false` with a `*` matches only
+/// with its diacritics, like every other entry ("van ban nay toi mat ngu" is "văn bản này tôi
+/// mất ngủ", not "văn bản * tối mật"); i/y spellings; the riddle about an official.
+#[test]
+fn seventeenth_session_forms() {
+    let e = Engine::new(Config::default()).expect("default config");
+    for t in [
+        "hom nay van ban nay toi mat ngu",
+        "Đố cả nhà biết sếp nào vừa lên chức trưởng phòng? Chúc mừng anh Nam nhé",
+        "Đoán xem trưởng phòng nào vừa giành giải 'Sếp được yêu thích nhất năm'?",
+        "Nước mắm là gia vị \"quan trọng\" nhất của món này",
+        "Ngài \"sếp lớn\" ở phòng marketing vừa đặt pizza cho cả tầng, yêu sếp quá",
+        "Thông tin sản phẩm chuẩn 100%, hình thật shop tự chụp",
+    ] {
+        assert_no_findings(&e, t);
+    }
+    for (t, cue, category) in [
+        (
+            "tài liệu này tối mật",
+            "tài liệu này tối mật",
+            Category::InternalDocument,
+        ),
+        (
+            "Mấy thằng nam kì lúa biết gì",
+            "Mấy thằng nam kì lúa",
+            Category::Inflammatory,
+        ),
+        (
+            "Đố các bạn biết giám đốc sở nào vừa đi \"công tác\" châu Âu cùng thư ký riêng?",
+            "Đố các bạn biết giám đốc sở nào",
+            Category::Insinuation,
+        ),
+        (
+            "Có vị 'cán bộ gương mẫu' nọ ở huyện mình vừa cho con đi du học Mỹ",
+            "vị 'cán bộ gương mẫu'",
+            Category::Insinuation,
+        ),
+        (
+            "Từ 1/7 ai chưa cập nhật sinh trắc học sẽ bị khóa tài khoản, tin chuẩn 99,9% nhé",
+            "tin chuẩn 99,9%",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Lá xoài non giã lấy nước uống 7 ngày là tiểu đường type 2 hết hẳn",
+            "tiểu đường type 2 hết hẳn",
+            Category::UnverifiedClaim,
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == category);
+    }
+}

@@ -566,6 +566,15 @@ phrase_list!(scare_quoted_people, SCARE_QUOTED);
 fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>, persons: &[usize]) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
+    // Fondness or thanks in the sentence of token `k` ('Ngài "sếp lớn" … vừa đặt pizza cho cả
+    // tầng, yêu sếp quá'): no irony in the form after "vị" below (a breaker's cases; the
+    // quoted "ai đó" above is ironic in thanks too: 'Cảm ơn "ai đó" đã báo công an').
+    let fond = |k: usize| {
+        let (of, ranges) = ctx.sentences();
+        ranges[of[k]]
+            .clone()
+            .any(|m| fond_words().at(t, m).is_some())
+    };
     for k in 0..t.len() {
         if !matches!(
             t[k].fold.as_str(),
@@ -670,15 +679,7 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>, persons: &[usize]) {
                         .any(|w| key_matches(b, w))
                     })
         });
-        // Fondness or thanks in the sentence ('Ngài "sếp lớn" ở phòng marketing vừa đặt pizza
-        // cho cả tầng, yêu sếp quá'): no irony.
-        let fond = || {
-            let (of, ranges) = ctx.sentences();
-            ranges[of[k]]
-                .clone()
-                .any(|m| fond_words().at(t, m).is_some())
-        };
-        if pointed && spaced(t, q, j) && !fond() {
+        if pointed && spaced(t, q, j) && !fond(k) {
             let end = t[j].orig.end
                 + ctx
                     .text
