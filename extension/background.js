@@ -77,6 +77,9 @@ const WARM_UP_TEXT =
   "Nghe nói ông Nguyễn Văn A ở số 12 ngõ 5 Kim Mã, sđt 0912 345 678, có tài liệu MẬT, thằng ngu! Xem http://bit.ly/x";
 let analyses = 0; // analyze requests answered by this instance (the benchmark counts them per keystroke)
 let waitingAnalyses = 0; // analyze requests waiting for the engine to be built
+// Engines freed after a settings change: a warm-up or an analysis queued before the change
+// must not call into one (wasm-bindgen throws "null pointer passed to rust").
+const freed = new WeakSet();
 let unwarmed = null; // a new engine not warmed up yet: after the first answer, or WARM_UP_DELAY_MS
 // An engine built before any analysis arrived warms up this long after it is built, unless an
 // analysis comes first (it is then answered first, and the warm-up follows the answer). A
@@ -122,6 +125,7 @@ function newEngine(c) {
 
 /** Runs WARM_UP_TEXT through a new engine (its answer is dropped; a failure is only logged). */
 function warmUp(e) {
+  if (freed.has(e)) return;
   const t0 = performance.now();
   timings.warmUpAtMs ??= t0 - startedAt;
   try {
@@ -189,6 +193,7 @@ api.storage.onChanged.addListener((changes, area) => {
     old
       ?.then((e) => {
         if (unwarmed === e) unwarmed = null; // no warm-up of a freed engine
+        freed.add(e);
         e.free?.();
       })
       .catch(() => {});
@@ -246,6 +251,8 @@ async function analyzeJson(text) {
   let e;
   try {
     e = await getEngine();
+    // Freed by a settings change while this analysis waited: the new engine answers.
+    while (freed.has(e)) e = await getEngine();
   } finally {
     waitingAnalyses--;
   }

@@ -578,6 +578,39 @@ test("settings apply live: a new custom phrase is underlined, an allow-listed on
   await page.close();
 });
 
+test("settings changed while analyses wait: no call into a freed engine (no failed warm-up, every answer right)", T, async () => {
+  // A product breaker's case: an analysis, then a settings change at once. The change freed the
+  // engine while its warm-up was queued ("warm-up analysis failed: null pointer passed to rust").
+  const sw = await serviceWorker(env.b.context);
+  const result = await sw.evaluate(async (base) => {
+    const problems = [];
+    const orig = console.warn;
+    console.warn = (...a) => {
+      const m = a.map(String).join(" ");
+      if (/warm-up analysis failed|null pointer/.test(m)) problems.push(m);
+      orig(...a);
+    };
+    const answers = [];
+    try {
+      for (let i = 0; i < 16; i++) {
+        const phrase = { phrase: `dự án số ${i}`, category: "internal_document", severity: "high" };
+        await chrome.storage.sync.set({ settings: { ...base, customPhrases: [...base.customPhrases, phrase] } });
+        await new Promise((r) => setTimeout(r, 30 + (i % 4) * 20));
+        const pending = self.cannhac.handle({ type: "analyze", text: "thằng ngu" });
+        chrome.storage.sync.set({ settings: base });
+        answers.push(await pending);
+        await new Promise((r) => setTimeout(r, i % 3 === 0 ? 0 : 15));
+      }
+      await new Promise((r) => setTimeout(r, 400));
+    } finally {
+      console.warn = orig;
+    }
+    return { problems, answers: answers.map((a) => (a.error ? `error: ${a.error}` : (a.kinds || []).length)) };
+  }, TEST_SETTINGS);
+  assert.deepEqual(result.problems, [], "no call into a freed engine");
+  for (const a of result.answers) assert.ok(typeof a === "number" && a > 0, `every analysis answered with its findings: ${JSON.stringify(result.answers)}`);
+});
+
 test("a custom phrase the engine cannot read ('!!!') leaves the other custom phrases and the allow-list working", T, async () => {
   // An extension breaker's case: the worker fell back to the built-in rules alone.
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
