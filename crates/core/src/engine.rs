@@ -903,6 +903,12 @@ pub(crate) fn key_matches(t: &Token, k: &str) -> bool {
     t.key == k || (!t.marked && fold_eq(&t.fold, k))
 }
 
+/// Whether token `t` spells any of the syllable `keys` ([`key_matches`]); `false` for none.
+#[inline]
+pub(crate) fn key_matches_any(t: &Token, keys: &[&str]) -> bool {
+    keys.iter().any(|k| key_matches(t, k))
+}
+
 /// `folded == text::tone::fold(key)`, without building the folded string (this comparison
 /// runs for every candidate position of the allow-list, context and wildcard phrases; the
 /// allocation and full NFD pass of `tone::fold` dominated `analyze`). Precomposed Latin

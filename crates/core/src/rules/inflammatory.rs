@@ -475,7 +475,7 @@ fn self_directed(t: &[Token], out: &mut Vec<Finding>) {
         }
         // A word typed without diacritics is compared by its folded form ("Toi dung la do
         // ngoc").
-        let is = |x: &Token, list: &[&str]| list.iter().any(|w| crate::engine::key_matches(x, w));
+        let is = crate::engine::key_matches_any;
         let r = tokens_in(t, &f.span);
         if r.is_empty() {
             return true;
@@ -960,8 +960,7 @@ fn crowd_harassment(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &
             let aimed = !to_door
                 || at_door
                 || t.get(k + m).is_some_and(|x| {
-                    x.gap == Gap::Space
-                        && HOUSEHOLDER.iter().any(|w| crate::engine::key_matches(x, w))
+                    x.gap == Gap::Space && crate::engine::key_matches_any(x, HOUSEHOLDER)
                 });
             // "gọi nó là Tí": calling someone a name is no phone call.
             let naming = window(k + m, 3).any(|j| t[j].key == "là");

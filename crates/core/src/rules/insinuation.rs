@@ -11,7 +11,7 @@ use super::{
     add_uncovered, finding, group_finding, negation, phrase_list, spaced, spelled_any, spelled_at,
     tokens_in, Covered, Ctx,
 };
-use crate::engine::key_matches;
+use crate::engine::{key_matches, key_matches_any};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 
@@ -150,11 +150,12 @@ fn surname_initial(ctx: &Ctx<'_>, h: usize) -> bool {
         return false;
     };
     let kin = h > 0
-        && [
-            "anh", "chị", "em", "cô", "chú", "bác", "cháu", "con", "cậu", "dì", "ông", "bà",
-        ]
-        .iter()
-        .any(|w| key_matches(&t[h - 1], w));
+        && key_matches_any(
+            &t[h - 1],
+            &[
+                "anh", "chị", "em", "cô", "chú", "bác", "cháu", "con", "cậu", "dì", "ông", "bà",
+            ],
+        );
     if kin || t[h].marked && t[h].key != "họ" {
         return false;
     }
@@ -259,7 +260,7 @@ const WHICH_PERSON: &[&str] = &[
 /// particular person, so the post points at someone. The last token, or `None`.
 fn who_named(t: &[Token], v: usize) -> Option<usize> {
     let which = |j: usize| {
-        WHICH_PERSON.iter().any(|w| key_matches(&t[j], w))
+        key_matches_any(&t[j], WHICH_PERSON)
             && t.get(j + 1).is_some_and(|x| {
                 x.gap == Gap::Space && (key_matches(x, "nào") || key_matches(x, "mô"))
             })
@@ -456,9 +457,7 @@ fn reader_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         while nm < i + n + 3
             && t.get(nm).is_some_and(|x| {
                 x.gap == Gap::Space
-                    && ["giúp", "giùm", "hộ", "mình", "tôi", "em", "cái"]
-                        .iter()
-                        .any(|w| key_matches(x, w))
+                    && key_matches_any(x, &["giúp", "giùm", "hộ", "mình", "tôi", "em", "cái"])
             })
         {
             nm += 1;
@@ -620,10 +619,7 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>, persons: &[usize]) {
         let person = key_matches(&t[k], "vị") || key_matches(&t[k], "ngài");
         if !person
             || t[k + 1..].is_empty()
-            || k > 0
-                && ["gia", "đơn", "hương", "mùi", "đậm", "khẩu"]
-                    .iter()
-                    .any(|w| key_matches(&t[k - 1], w))
+            || k > 0 && key_matches_any(&t[k - 1], &["gia", "đơn", "hương", "mùi", "đậm", "khẩu"])
         {
             continue;
         }
@@ -655,28 +651,27 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>, persons: &[usize]) {
         // After it, a demonstrative ("nọ", "kia", "nào", "đó") or "ở" and a body ("ở huyện").
         let after = j + 1;
         let pointed = t.get(after).is_some_and(|x| {
-            ["nọ", "kia", "nào", "đó", "đấy", "ấy"]
-                .iter()
-                .any(|w| key_matches(x, w))
+            key_matches_any(x, &["nọ", "kia", "nào", "đó", "đấy", "ấy"])
                 || key_matches(x, "ở")
                     && t.get(after + 1).is_some_and(|b| {
-                        [
-                            "ban",
-                            "huyện",
-                            "xã",
-                            "phường",
-                            "sở",
-                            "phòng",
-                            "tỉnh",
-                            "cơ",
-                            "quận",
-                            "bộ",
-                            "thành",
-                            "khoa",
-                            "viện",
-                        ]
-                        .iter()
-                        .any(|w| key_matches(b, w))
+                        key_matches_any(
+                            b,
+                            &[
+                                "ban",
+                                "huyện",
+                                "xã",
+                                "phường",
+                                "sở",
+                                "phòng",
+                                "tỉnh",
+                                "cơ",
+                                "quận",
+                                "bộ",
+                                "thành",
+                                "khoa",
+                                "viện",
+                            ],
+                        )
                     })
         });
         if pointed && spaced(t, q, j) && !fond(k) {
@@ -770,23 +765,25 @@ fn riddle_about_official(ctx: &Ctx<'_>, out: &mut Vec<Finding>, guesses: &[usize
                     .get(..t[k].orig.start)
                     .and_then(|r| r.chars().next_back())
                     .is_some_and(|c| matches!(c, '“' | '"' | '\'' | '‘'))
-                    && ![
-                        "nói", "bảo", "hỏi", "câu", "kiểu", "hát", "gọi", "giải", "hiệu", "tên",
-                    ]
-                    .iter()
-                    .any(|v| key_matches(&t[k - 1], v))
+                    && !key_matches_any(
+                        &t[k - 1],
+                        &[
+                            "nói", "bảo", "hỏi", "câu", "kiểu", "hát", "gọi", "giải", "hiệu", "tên",
+                        ],
+                    )
             });
         // Answered in the post: "… sếp nào vừa lên chức? Chúc mừng anh Nam nhé" (the last
         // titled name of the post, found once).
         let last_name = *last_name.get_or_insert_with(|| {
             (0..t.len()).rev().find(|&k| {
-                [
-                    "anh", "chị", "ông", "bà", "cô", "chú", "thầy", "sếp", "em", "bạn", "chí",
-                ]
-                .iter()
-                .any(|x| key_matches(&t[k], x))
-                    && t.get(k + 1)
-                        .is_some_and(|n| n.capitalized && !n.upper && n.gap == Gap::Space)
+                key_matches_any(
+                    &t[k],
+                    &[
+                        "anh", "chị", "ông", "bà", "cô", "chú", "thầy", "sếp", "em", "bạn", "chí",
+                    ],
+                ) && t
+                    .get(k + 1)
+                    .is_some_and(|n| n.capitalized && !n.upper && n.gap == Gap::Space)
             })
         });
         if done && last_name.is_none_or(|k| k < w) {
@@ -1099,7 +1096,7 @@ const WRITER: &[&str] = &[
 
 /// Whether token `x` is the writer ([`WRITER`]).
 fn is_writer(x: &Token) -> bool {
-    WRITER.iter().any(|w| key_matches(x, w))
+    key_matches_any(x, WRITER)
 }
 
 /// Someone the post is about, for a plain declined naming ([`declined_naming`]): "có người
@@ -1208,9 +1205,7 @@ fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
         while k < i + 3
             && t.get(k).is_some_and(|x| {
                 x.gap == Gap::Space
-                    && ["cần", "tiện", "muốn", "dám", "thèm", "phải", "nên"]
-                        .iter()
-                        .any(|w| key_matches(x, w))
+                    && key_matches_any(x, &["cần", "tiện", "muốn", "dám", "thèm", "phải", "nên"])
             })
         {
             need |= key_matches(&t[k], "cần");
@@ -1250,9 +1245,10 @@ fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
                     || key_matches(&t[i - 2], "thì")
                     || key_matches(&t[i - 2], "thôi"))
             || key_matches(&t[i - 1], "phép") && i >= 2 && key_matches(&t[i - 2], "xin")
-            || ["thôi", "nên", "cũng", "đây", "xin", "chứ", "nhưng", "mà"]
-                .iter()
-                .any(|w| key_matches(&t[i - 1], w));
+            || key_matches_any(
+                &t[i - 1],
+                &["thôi", "nên", "cũng", "đây", "xin", "chứ", "nhưng", "mà"],
+            );
         if !opens {
             continue;
         }
@@ -1261,12 +1257,13 @@ fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
         while e < k + n + 2
             && t.get(e + 1).is_some_and(|x| {
                 x.gap == Gap::Space
-                    && [
-                        "ai", "đâu", "nhé", "nha", "nhá", "ạ", "ra", "cả", "hết", "luôn", "nữa",
-                        "thôi", "chi",
-                    ]
-                    .iter()
-                    .any(|w| key_matches(x, w))
+                    && key_matches_any(
+                        x,
+                        &[
+                            "ai", "đâu", "nhé", "nha", "nhá", "ạ", "ra", "cả", "hết", "luôn",
+                            "nữa", "thôi", "chi",
+                        ],
+                    )
             })
         {
             e += 1;
@@ -1277,9 +1274,7 @@ fn declined_naming(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
         }
         let ends = t.get(e + 1).is_none_or(|x| {
             x.gap != Gap::Space
-                || ["nhưng", "nhg", "mà", "vì", "kẻo", "chứ", "sợ", "nhé"]
-                    .iter()
-                    .any(|w| key_matches(x, w))
+                || key_matches_any(x, &["nhưng", "nhg", "mà", "vì", "kẻo", "chứ", "sợ", "nhé"])
         });
         // "không cần nêu (rõ) tên" alone tells readers they may stay anonymous (a suggestion
         // box); the writer's own "no need" says "đâu" or "ai", or follows the writer.
@@ -1375,11 +1370,7 @@ fn guilty_reader(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
         };
         let shared = (end + 1..(end + 4).min(t.len()))
             .take_while(|&k| t[k].gap == Gap::Space)
-            .any(|k| {
-                ["như", "giống", "cùng"]
-                    .iter()
-                    .any(|w| key_matches(&t[k], w))
-            });
+            .any(|k| key_matches_any(&t[k], &["như", "giống", "cùng"]));
         if !read || everyone || shared {
             continue;
         }
@@ -1467,13 +1458,13 @@ fn left_to_commenters(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
         } else {
             c
         };
-        if t.get(c + 1).is_some_and(|x| {
-            x.gap == Gap::Space && ["nói", "kể", "trả lời"].iter().any(|w| key_matches(x, w))
-        }) {
+        if t.get(c + 1)
+            .is_some_and(|x| x.gap == Gap::Space && key_matches_any(x, &["nói", "kể", "trả lời"]))
+        {
             end = c + 1 + usize::from(spelled_at(t, c + 1, "trả lời"));
-            if t.get(end + 1).is_some_and(|x| {
-                x.gap == Gap::Space && ["hộ", "giùm", "giúp"].iter().any(|w| key_matches(x, w))
-            }) {
+            if t.get(end + 1)
+                .is_some_and(|x| x.gap == Gap::Space && key_matches_any(x, &["hộ", "giùm", "giúp"]))
+            {
                 end += 1;
             }
         }
@@ -1535,10 +1526,7 @@ fn own_anonymity(t: &[Token], out: &mut Vec<Finding>) {
             && t.get(r.end)
                 .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "tên"))
             && t.get(r.end + 1).is_none_or(|x| {
-                x.gap != Gap::Space
-                    || ["đâu", "nhé", "nha", "ạ", "ha"]
-                        .iter()
-                        .any(|w| key_matches(x, w))
+                x.gap != Gap::Space || key_matches_any(x, &["đâu", "nhé", "nha", "ạ", "ha"])
             })
     };
     if !out
@@ -1586,11 +1574,12 @@ fn understood_me(ctx: &Ctx<'_>, out: &mut Vec<Finding>, starts: &[usize]) {
         let mut e = me;
         if t.get(e + 1).is_some_and(|x| {
             x.gap == Gap::Space
-                && [
-                    "chứ", "chưa", "không", "hông", "ko", "k", "nhé", "nha", "hả", "ha", "hem",
-                ]
-                .iter()
-                .any(|w| key_matches(x, w))
+                && key_matches_any(
+                    x,
+                    &[
+                        "chứ", "chưa", "không", "hông", "ko", "k", "nhé", "nha", "hả", "ha", "hem",
+                    ],
+                )
         }) {
             e += 1;
         }
@@ -1640,7 +1629,7 @@ fn widen_to_whoever(t: &[Token], out: &mut [Finding]) {
 /// "thì xem cái xe mới của bả là rõ"). The last token, or `None`.
 fn looked_then_knows(t: &[Token], v: usize) -> Option<usize> {
     let look = t.get(v).filter(|x| x.gap == Gap::Space)?;
-    if !["nhìn", "xem", "coi"].iter().any(|w| key_matches(look, w)) {
+    if !key_matches_any(look, &["nhìn", "xem", "coi"]) {
         return None;
     }
     let la = (v + 1..(v + 12).min(t.len()))

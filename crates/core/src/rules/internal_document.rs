@@ -1207,10 +1207,7 @@ const INSIDE_BOARDS: &[&str] = &[
 /// khám", "phòng trọ", "phòng giao dịch"): "phòng" ends the phrase or the writer's word follows.
 fn own_room(t: &[Token], k: usize) -> bool {
     t.get(k).is_none_or(|x| {
-        x.gap != Gap::Space
-            || ["mình", "tôi", "em", "tui"]
-                .iter()
-                .any(|w| crate::engine::key_matches(x, w))
+        x.gap != Gap::Space || crate::engine::key_matches_any(x, &["mình", "tôi", "em", "tui"])
     })
 }
 
@@ -1347,11 +1344,7 @@ fn own_machine(t: &[Token], k: usize) -> bool {
         && crate::engine::key_matches(&t[k - 1], "máy")
         && (k..(k + 4).min(t.len()))
             .take_while(|&j| t[j].gap == Gap::Space)
-            .any(|j| {
-                ["mình", "tôi", "em", "tui", "tớ"]
-                    .iter()
-                    .any(|w| crate::engine::key_matches(&t[j], w))
-            })
+            .any(|j| crate::engine::key_matches_any(&t[j], &["mình", "tôi", "em", "tui", "tớ"]))
 }
 /// Taking a photo of a paper in one's hands: with [`INTERNAL_KINDS`] only.
 const PHOTOGRAPHED: &[&str] = &[

@@ -219,7 +219,7 @@ fn business_house(t: &[Token], k: usize) -> bool {
             const SOMEONE: &[&str] = &[
                 "của", "thằng", "con", "ông", "bà", "lão", "mụ", "anh", "chị", "em", "cô",
             ];
-            SOMEONE.iter().any(|w| crate::engine::key_matches(x, w))
+            crate::engine::key_matches_any(x, SOMEONE)
         })
 }
 
@@ -240,42 +240,34 @@ fn home_before(t: &[Token], i: usize, back: usize) -> bool {
 /// giáo đó ở 5 Hàng Bông" is also a tutor's class, "Bà Kiệu" a temple), nor "Quán đó ở 27 Lê
 /// Lợi". Keyed: typed with diacritics the words must be these.
 fn person_lives(t: &[Token], i: usize, lane: bool) -> bool {
-    use crate::engine::key_matches;
+    use crate::engine::{key_matches, key_matches_any};
     i >= 3
         && t[i].gap == Gap::Space
         && key_matches(&t[i - 1], "ở")
         && t[i - 1].gap == Gap::Space
-        && ["đó", "ấy", "kia", "đấy", "ta"]
-            .iter()
-            .any(|w| key_matches(&t[i - 2], w))
+        && key_matches_any(&t[i - 2], &["đó", "ấy", "kia", "đấy", "ta"])
         && (i.saturating_sub(12)..i - 2).any(|j| {
             // A trade between the title and the demonstrative is a vendor's stall or class
             // ("Chị bán bún đó ở hẻm 12 …", "cô dạy kèm đó ở …").
             let trade = || {
                 (j + 1..i - 2).any(|k| {
-                    [
-                        "bán", "dạy", "sửa", "nấu", "may", "cắt", "chuyên", "nhận", "làm",
-                    ]
-                    .iter()
-                    .any(|w| key_matches(&t[k], w))
+                    key_matches_any(
+                        &t[k],
+                        &[
+                            "bán", "dạy", "sửa", "nấu", "may", "cắt", "chuyên", "nhận", "làm",
+                        ],
+                    )
                 })
             };
             let courteous = lane
-                && ["ông", "bà", "anh", "chị", "cô", "chú", "bác"]
-                    .iter()
-                    .any(|w| key_matches(&t[j], w))
+                && key_matches_any(&t[j], &["ông", "bà", "anh", "chị", "cô", "chú", "bác"])
                 && (j == 0 || t[j].gap != Gap::Space || !t[j].capitalized)
                 && !trade();
             let title = courteous
-                || ["thằng", "mụ", "lão", "hắn", "gã"]
-                    .iter()
-                    .any(|w| key_matches(&t[j], w))
+                || key_matches_any(&t[j], &["thằng", "mụ", "lão", "hắn", "gã"])
                 || key_matches(&t[j], "con")
-                    && t.get(j + 1).is_some_and(|x| {
-                        ["nhỏ", "mụ", "bé", "ranh"]
-                            .iter()
-                            .any(|w| key_matches(x, w))
-                    });
+                    && t.get(j + 1)
+                        .is_some_and(|x| key_matches_any(x, &["nhỏ", "mụ", "bé", "ranh"]));
             title && spaced(t, j, i - 2)
         })
 }

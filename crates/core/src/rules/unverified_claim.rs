@@ -10,7 +10,7 @@ use super::{
     add_uncovered, group_finding, negation, phrase_list, sentences_with, spaced, spelled_any,
     spelled_at, tokens_in, Covered, Ctx, PhraseList, StartIndex,
 };
-use crate::engine::key_matches;
+use crate::engine::{key_matches, key_matches_any};
 use crate::lexicon::KeyFilter;
 use crate::lexicon::{CLAIM_CONSEQUENCE, CLAIM_DEBUNK, CLAIM_REJECT_BEFORE, CLAIM_SOURCES};
 use crate::text::{Gap, Token};
@@ -206,12 +206,13 @@ fn told_to_audience(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let particle = |x: &Token| {
-        [
-            "với", "nhé", "nha", "lẹ", "gấp", "ngay", "đi", "luôn", "liền", "giùm", "giúp", "cùng",
-            "ạ",
-        ]
-        .iter()
-        .any(|w| key_matches(x, w))
+        key_matches_any(
+            x,
+            &[
+                "với", "nhé", "nha", "lẹ", "gấp", "ngay", "đi", "luôn", "liền", "giùm", "giúp",
+                "cùng", "ạ",
+            ],
+        )
     };
     let mut spans = Vec::new();
     for i in 0..t.len() {
@@ -224,9 +225,7 @@ fn told_to_audience(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         let n = if spelled_at(t, i, "chia sẻ") || spelled_at(t, i, "lan toả") {
             2
-        } else if ["chuyển", "chia", "share", "truyền", "báo", "nhắn"]
-            .iter()
-            .any(|w| key_matches(&t[i], w))
+        } else if key_matches_any(&t[i], &["chuyển", "chia", "share", "truyền", "báo", "nhắn"])
         {
             1
         } else {
@@ -1219,7 +1218,7 @@ fn press_silenced(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         let Some(verb) = (dare + 1..dare + 3)
             .take_while(|&k| clause(k))
-            .find(|&k| PUBLISH_VERBS.iter().any(|v| key_matches(&t[k], v)))
+            .find(|&k| key_matches_any(&t[k], PUBLISH_VERBS))
         else {
             continue;
         };
@@ -1515,20 +1514,16 @@ fn foretold_removal(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let whatever = key_matches(x, "cũng")
                 && k > 0
                 && (key_matches(&t[k - 1], "gì") || key_matches(&t[k - 1], "nào"));
-            if whatever
-                || ["sẽ", "sớm", "sắp", "mai", "chắc"]
-                    .iter()
-                    .any(|w| key_matches(x, w))
-            {
+            if whatever || key_matches_any(x, &["sẽ", "sớm", "sắp", "mai", "chắc"]) {
                 coming = true;
             } else if key_matches(x, "bị") {
                 passive = true;
-            } else if ![
-                "là", "có", "thể", "nhanh", "thôi", "cũng", "chắn", "kiểu", "gì", "thế", "nào",
-            ]
-            .iter()
-            .any(|w| key_matches(x, w))
-            {
+            } else if !key_matches_any(
+                x,
+                &[
+                    "là", "có", "thể", "nhanh", "thôi", "cũng", "chắn", "kiểu", "gì", "thế", "nào",
+                ],
+            ) {
                 break;
             }
             k += 1;
@@ -1548,11 +1543,7 @@ fn foretold_removal(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // A reason or a schedule ("sẽ bị xoá sau 24h"), or reach cut down ("bị ẩn bớt").
         let reason = (k + m..(k + m + 3).min(t.len()))
             .take_while(|&j| t[j].gap == Gap::Space)
-            .any(|j| {
-                ["vì", "do", "nếu", "theo", "sau", "bớt"]
-                    .iter()
-                    .any(|w| key_matches(&t[j], w))
-            });
+            .any(|j| key_matches_any(&t[j], &["vì", "do", "nếu", "theo", "sau", "bớt"]));
         if reason {
             continue;
         }
@@ -1591,7 +1582,7 @@ fn hearsay_asked_of_reader(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         };
         let reader = t.get(you).is_some_and(|x| {
             x.gap == Gap::Space
-                && READERS.iter().any(|w| key_matches(x, w))
+                && key_matches_any(x, READERS)
                 && t.get(you + 1).is_none_or(|n| !third(n))
         });
         if !reader {
@@ -2344,17 +2335,15 @@ fn certainty_percent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .filter(|x| x.gap == Gap::Space);
         let after = t.get(i + 1).filter(|x| x.gap == Gap::Space);
         if before.is_some_and(|x| {
-            [
-                "thông", "độ", "niềm", "lòng", "đáng", "mình", "em", "tôi", "tui", "tao", "mẹ",
-                "anh", "chị", "bố", "ba", "con", "cháu", "ai", "tớ",
-            ]
-            .iter()
-            .any(|w| key_matches(x, w))
-        }) || after.is_some_and(|x| {
-            ["cậy", "tưởng", "học", "nhắn", "tức"]
-                .iter()
-                .any(|w| key_matches(x, w))
-        }) {
+            key_matches_any(
+                x,
+                &[
+                    "thông", "độ", "niềm", "lòng", "đáng", "mình", "em", "tôi", "tui", "tao", "mẹ",
+                    "anh", "chị", "bố", "ba", "con", "cháu", "ai", "tớ",
+                ],
+            )
+        }) || after.is_some_and(|x| key_matches_any(x, &["cậy", "tưởng", "học", "nhắn", "tức"]))
+        {
             continue;
         }
         let vouched = (i + 1..(i + 4).min(t.len()))
@@ -2536,7 +2525,7 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let mut j = i + m;
-        let filler = |x: &Token| x.numeric || CURE_FILLERS.iter().any(|w| key_matches(x, w));
+        let filler = |x: &Token| x.numeric || key_matches_any(x, CURE_FILLERS);
         while j < i + m + 3 && t.get(j).is_some_and(filler) {
             j += 1;
         }
