@@ -3644,7 +3644,7 @@ fn sixteenth_session_forms() {
 
 /// Seventeenth session: a lexicon entry marked `unaccented = false` with a `*` matches only
 /// with its diacritics, like every other entry ("van ban nay toi mat ngu" is "văn bản này tôi
-/// mất ngủ", not "văn bản * tối mật"); i/y spellings; the riddle about an official.
+/// mất ngủ", not "văn bản * tối mật"); i/y spellings; quoted irony after "vị".
 #[test]
 fn seventeenth_session_forms() {
     let e = Engine::new(Config::default()).expect("default config");
@@ -3668,11 +3668,6 @@ fn seventeenth_session_forms() {
             "Mấy thằng nam kì lúa biết gì",
             "Mấy thằng nam kì lúa",
             Category::Inflammatory,
-        ),
-        (
-            "Đố các bạn biết giám đốc sở nào vừa đi \"công tác\" châu Âu cùng thư ký riêng?",
-            "Đố các bạn biết giám đốc sở nào",
-            Category::Insinuation,
         ),
         (
             "Có vị 'cán bộ gương mẫu' nọ ở huyện mình vừa cho con đi du học Mỹ",

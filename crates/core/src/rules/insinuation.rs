@@ -57,7 +57,6 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     guilty_reader(ctx, out, &starts.someone);
     understood_me(ctx, out, &starts.understood);
     left_to_commenters(ctx, out, &starts.left);
-    riddle_about_official(ctx, out, &starts.guesses);
     widen_to_whoever(ctx.tokens, out);
     own_anonymity(ctx.tokens, out);
     if !out.iter().any(|f| f.category == Category::Insinuation) {
@@ -568,11 +567,16 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>, persons: &[usize]) {
     // Fondness or thanks in the sentence of token `k` ('Ngài "sếp lớn" … vừa đặt pizza cho cả
     // tầng, yêu sếp quá'): no irony in the form after "vị" below (a breaker's cases; the
     // quoted "ai đó" above is ironic in thanks too: 'Cảm ơn "ai đó" đã báo công an').
-    let fond = |k: usize| {
+    // Each sentence is read once (a sentence of a megabyte may hold thousands of candidates).
+    let mut fond_in: Vec<Option<bool>> = Vec::new();
+    let mut fond = |k: usize| {
         let (of, ranges) = ctx.sentences();
-        ranges[of[k]]
-            .clone()
-            .any(|m| fond_words().at(t, m).is_some())
+        fond_in.resize(ranges.len(), None);
+        *fond_in[of[k]].get_or_insert_with(|| {
+            ranges[of[k]]
+                .clone()
+                .any(|m| fond_words().at(t, m).is_some())
+        })
     };
     for k in 0..t.len() {
         if !matches!(
@@ -651,7 +655,7 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>, persons: &[usize]) {
         // After it, a demonstrative ("nọ", "kia", "nào", "đó") or "ở" and a body ("ở huyện").
         let after = j + 1;
         let pointed = t.get(after).is_some_and(|x| {
-            key_matches_any(x, &["nọ", "kia", "nào", "đó", "đấy", "ấy"])
+            key_matches_any(x, &["nọ", "kia", "nào", "đó"])
                 || key_matches(x, "ở")
                     && t.get(after + 1).is_some_and(|b| {
                         key_matches_any(
@@ -689,145 +693,6 @@ fn scare_quoted(ctx: &Ctx<'_>, out: &mut Vec<Finding>, persons: &[usize]) {
     });
 }
 
-/// People of rank a riddle may ask about ("đố các bạn biết giám đốc sở nào …"), keyed. Not
-/// "vị" (a flavour, a guest, a herb), "công an" (a picture book's), "đồng chí" (a youth
-/// union's minigame): a breaker's cases.
-const RIDDLE_RANKS: &[&str] = &[
-    "vị lãnh đạo",
-    "lãnh đạo",
-    "giám đốc",
-    "phó giám đốc",
-    "chủ tịch",
-    "phó chủ tịch",
-    "bí thư",
-    "cán bộ",
-    "quan chức",
-    "quan",
-    "sếp",
-    "trưởng phòng",
-    "phó phòng",
-    "trưởng ban",
-    "trưởng thôn",
-];
-phrase_list!(riddle_ranks, RIDDLE_RANKS);
-
-/// What a riddle about an official says they did lately (keyed): "vừa", "mới", "dạo này",
-/// "đang", "lại".
-const LATELY: &[&str] = &["vừa", "mới", "dạo này", "đang", "lại", "suốt ngày"];
-phrase_list!(lately, LATELY);
-
-/// A riddle about an unnamed official, as a form (`insinuation.veiled_target`, `info`, where no
-/// finding of the category covers it): "đố" or "đoán" (with "thử", "xem" or readers between),
-/// within six words of its clause a person of rank ([`RIDDLE_RANKS`]) and "nào" or "mô" (a
-/// place word between or not: "giám đốc sở nào"), then within seven words something they did
-/// lately ([`LATELY`]: "vừa", "dạo này") and a quoted word, not after a verb of saying ('"công
-/// tác"', "'lại quả'"): "Đố các bạn biết giám đốc sở nào vừa đi 'công tác' châu Âu", "Mọi
-/// người thử đoán xem cán bộ nào trong xã vừa nhận 'lại quả'". Not a history quiz ("Đố vui:
-/// vị chủ tịch nước nào được bầu đầu tiên?"), a birthday, an award or a catchphrase ("đoán xem
-/// sếp nào hay nói 'deadline là hôm qua'"), nor one the post answers with a name after it
-/// ("Chúc mừng anh Nam", "đồng chí Lê Thị Mai"). "đố" and "đoán" only with their diacritics.
-/// Then a clue in the same post (or in one that already holds an insinuation and asks to
-/// guess, "đoán"): "Gợi ý:", "họ" and a capitalised name or initial ("Gợi ý: họ Trần, hay đi
-/// xe biển ngũ quý"). Source: duty 8 of the seed article (veiled insinuation). Linear in
-/// tokens (each riddle reads at most a dozen words; the clue pass runs once).
-fn riddle_about_official(ctx: &Ctx<'_>, out: &mut Vec<Finding>, guesses: &[usize]) {
-    let t = ctx.tokens;
-    let mut spans = Vec::new();
-    let mut last_name: Option<Option<usize>> = None;
-    for &i in guesses {
-        // Written with their diacritics: typed flat, "do" is also "because" and "doan" "đoàn".
-        if !matches!(t[i].key.as_str(), "đố" | "đoán") {
-            continue;
-        }
-        let clause = |from: usize, n: usize| {
-            (from..(from + n).min(t.len()))
-                .take_while(move |&k| k == from || t[k].gap == Gap::Space)
-        };
-        let Some((r, n)) = clause(i + 1, 6)
-            .filter(|&k| t[k].gap == Gap::Space)
-            .find_map(|k| riddle_ranks().at(t, k).map(|n| (k, n)))
-        else {
-            continue;
-        };
-        let which = (r + n..(r + n + 2).min(t.len()))
-            .take_while(|&k| t[k].gap == Gap::Space)
-            .find(|&k| key_matches(&t[k], "nào") || key_matches(&t[k], "mô"));
-        let Some(w) = which else {
-            continue;
-        };
-        // Something done lately, then a quoted word (irony: "vừa đi 'công tác'", "vừa nhận
-        // 'lại quả'"), not a catchphrase quoted after a verb of saying ("hay nói 'deadline là
-        // hôm qua'"), nor a birthday or an award with nothing quoted.
-        let window = || (w + 1..(w + 8).min(t.len())).take_while(|&k| t[k].gap != Gap::Hard);
-        let done = window().any(|k| lately().at(t, k).is_some())
-            && window().any(|k| {
-                ctx.text
-                    .get(..t[k].orig.start)
-                    .and_then(|r| r.chars().next_back())
-                    .is_some_and(|c| matches!(c, '“' | '"' | '\'' | '‘'))
-                    && !key_matches_any(
-                        &t[k - 1],
-                        &[
-                            "nói", "bảo", "hỏi", "câu", "kiểu", "hát", "gọi", "giải", "hiệu", "tên",
-                        ],
-                    )
-            });
-        // Answered in the post: "… sếp nào vừa lên chức? Chúc mừng anh Nam nhé" (the last
-        // titled name of the post, found once).
-        let last_name = *last_name.get_or_insert_with(|| {
-            (0..t.len()).rev().find(|&k| {
-                key_matches_any(
-                    &t[k],
-                    &[
-                        "anh", "chị", "ông", "bà", "cô", "chú", "thầy", "sếp", "em", "bạn", "chí",
-                    ],
-                ) && t
-                    .get(k + 1)
-                    .is_some_and(|n| n.capitalized && !n.upper && n.gap == Gap::Space)
-            })
-        });
-        if done && last_name.is_none_or(|k| k < w) {
-            spans.push(t[i].orig.start..t[w].orig.end);
-        }
-    }
-    // A clue counts after such a riddle, or in a post that already holds an insinuation and
-    // asks to guess ("Đoán xem ai là người 'mượn' tiền quỹ …? Gợi ý: họ Tr, làm kế toán").
-    let guessing = || {
-        out.iter().any(|f| f.category == Category::Insinuation)
-            && guesses.iter().any(|&k| t[k].key == "đoán")
-    };
-    if spans.is_empty() && !guessing() {
-        return;
-    }
-    // The clue: "Gợi ý:" then "họ", "tên", "nhà", "làm" or "hay".
-    for k in 0..t.len().saturating_sub(2) {
-        if t[k].fold != "goi" || !spelled_at(t, k, "gợi ý") {
-            continue;
-        }
-        let c = k + 2;
-        let colon = ctx
-            .text
-            .get(t[k + 1].orig.end..t[c].orig.start)
-            .is_some_and(|g| g.trim() == ":");
-        // "họ" and a capitalised name or initial ("Gợi ý: họ Trần", "họ Tr"), not "Gợi ý: làm
-        // từ khoai môn", "tên bắt đầu bằng chữ T" (a breaker's cases).
-        if colon
-            && key_matches(&t[c], "họ")
-            && t.get(c + 1)
-                .is_some_and(|n| n.capitalized && n.gap == Gap::Space)
-        {
-            let end = (c + 1..(c + 3).min(t.len()))
-                .take_while(|&j| t[j].gap == Gap::Space)
-                .last()
-                .unwrap_or(c);
-            spans.push(t[k].orig.start..t[end].orig.end);
-        }
-    }
-    add_uncovered(t, out, Category::Insinuation, spans, |s| {
-        group_finding(ctx, "insinuation.veiled_target", Severity::Info, s)
-    });
-}
-
 /// Words of fondness or thanks (keyed) that make a quoted title after "vị" sincere, for
 /// [`scare_quoted`].
 const FOND_WORDS: &[&str] = &[
@@ -839,6 +704,14 @@ const FOND_WORDS: &[&str] = &[
     "thương",
     "quý",
     "biết ơn",
+    "kính",
+    "tự hào",
+    "nể",
+    "nhớ ơn",
+    "tiễn biệt",
+    "đỉnh",
+    "cổ tích",
+    "truyện",
 ];
 phrase_list!(fond_words, FOND_WORDS);
 
@@ -1028,8 +901,6 @@ struct FormStarts {
     left: Vec<usize>,
     /// "vị", "ngài" (folded) for [`scare_quoted`].
     persons: Vec<usize>,
-    /// "đố", "đoán" (folded) for [`riddle_about_official`].
-    guesses: Vec<usize>,
 }
 
 impl FormStarts {
@@ -1040,7 +911,6 @@ impl FormStarts {
             understood: Vec::new(),
             left: Vec::new(),
             persons: Vec::new(),
-            guesses: Vec::new(),
         };
         for (i, x) in t.iter().enumerate() {
             match x.fold.as_str() {
@@ -1050,7 +920,6 @@ impl FormStarts {
                 "hieu" => s.understood.push(i),
                 "de" | "nhuong" => s.left.push(i),
                 "vi" | "ngai" => s.persons.push(i),
-                "do" | "doan" => s.guesses.push(i),
                 _ => {}
             }
         }
@@ -1722,8 +1591,6 @@ mod tests {
             IRONIC_TITLES,
             IRONIC_VIRTUES,
             FOND_WORDS,
-            RIDDLE_RANKS,
-            LATELY,
             NAMING,
             NAMING_PLAIN,
             WRITER,

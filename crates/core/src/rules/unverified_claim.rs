@@ -2315,10 +2315,10 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
 }
 
 /// News vouched for by a percentage of 99 or more, as a form (`unverified_claim.sensational`,
-/// `warning`, where no finding of the category covers it): "tin", then within three words
-/// "chuẩn", "chính xác", "chắc chắn", "đảm bảo" or "bảo đảm", then the number and "%": "tin
-/// chuẩn 1000% lun", "tin chuẩn 99,9%", "Tin này chính xác 200%". Not a shop's "chuẩn 100%
-/// chính hãng" (no "tin"), nor "tin vui: đỗ 100%". Source: section I of the seed article
+/// `warning`, where no finding of the category covers it): "tin" opening its clause, then at
+/// once "chuẩn", "chính xác", "chắc chắn", "đảm bảo" or "bảo đảm", then the number and "%":
+/// "…, tin chuẩn 1000% lun", "tin chuẩn 99,9%". Not a shop's "chuẩn 100% chính hãng" (no
+/// "tin"), nor "Tin vui hàng chuẩn 100%", "Bản tin dự báo chắc chắn 99%". Source: section I of the seed article
 /// (certainty instead of a source). Linear in tokens.
 fn certainty_percent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
@@ -2327,35 +2327,20 @@ fn certainty_percent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if t[i].fold != "tin" || !key_matches(&t[i], "tin") {
             continue;
         }
-        // News, not "thông tin", "độ tin cậy", nor "believe" ("Em tin đảm bảo 99% là mai
-        // nắng"): a breaker's cases.
-        let before = i
-            .checked_sub(1)
-            .map(|k| &t[k])
-            .filter(|x| x.gap == Gap::Space);
-        let after = t.get(i + 1).filter(|x| x.gap == Gap::Space);
-        if before.is_some_and(|x| {
-            key_matches_any(
-                x,
-                &[
-                    "thông", "độ", "niềm", "lòng", "đáng", "mình", "em", "tôi", "tui", "tao", "mẹ",
-                    "anh", "chị", "bố", "ba", "con", "cháu", "ai", "tớ",
-                ],
-            )
-        }) || after.is_some_and(|x| key_matches_any(x, &["cậy", "tưởng", "học", "nhắn", "tức"]))
-        {
+        // News opening its clause, then the certainty word at once ("…, tin chuẩn 99,9% nhé"):
+        // not "thông tin", "Bản tin", "Điểm tin", "độ tin cậy", "Tin vui", nor "believe"
+        // ("Mọi người tin chắc chắn 99% …"): breakers' cases.
+        if i > 0 && t[i].gap == Gap::Space {
             continue;
         }
-        let vouched = (i + 1..(i + 4).min(t.len()))
-            .take_while(|&k| t[k].gap == Gap::Space)
-            .find_map(|k| {
-                spelled_any(
-                    t,
-                    k,
-                    &["chính xác", "chắc chắn", "đảm bảo", "bảo đảm", "chuẩn"],
-                )
-                .map(|n| k + n)
-            });
+        let vouched = t.get(i + 1).filter(|x| x.gap == Gap::Space).and_then(|_| {
+            spelled_any(
+                t,
+                i + 1,
+                &["chính xác", "chắc chắn", "đảm bảo", "bảo đảm", "chuẩn"],
+            )
+            .map(|n| i + 1 + n)
+        });
         let Some(n) = vouched.filter(|&n| n < t.len() && t[n].gap == Gap::Space) else {
             continue;
         };
