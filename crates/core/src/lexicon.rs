@@ -690,18 +690,23 @@ const TEENCODE: &[(&str, &str, bool)] = &[
 /// Whether token `t` is written as a teencode spelling of `syllable` ([`TEENCODE`]): "ng" of
 /// "người". For rules that read a word's key outside the lexicon's phrases.
 pub(crate) fn teencode_of(t: &Token, syllable: &str) -> bool {
-    TEENCODE
-        .iter()
-        .any(|&(spelling, of, _)| of == syllable && t.key == spelling)
+    teencode_spelling(t, syllable).is_some()
 }
 
 /// Whether token `t` is written as a teencode spelling of `syllable` that has no other
 /// everyday meaning (one [`TEENCODE`] marks as able to open a phrase): "ko" of "không", not
 /// "hem".
 pub(crate) fn plain_teencode_of(t: &Token, syllable: &str) -> bool {
+    teencode_spelling(t, syllable) == Some(true)
+}
+
+/// Whether [`TEENCODE`] lists token `t`'s key as a spelling of `syllable`, and if so whether
+/// that spelling may open a phrase.
+fn teencode_spelling(t: &Token, syllable: &str) -> Option<bool> {
     TEENCODE
         .iter()
-        .any(|&(spelling, of, plain)| plain && of == syllable && t.key == spelling)
+        .find(|&&(spelling, of, _)| of == syllable && t.key == spelling)
+        .map(|&(_, _, opens)| opens)
 }
 
 /// [`TEENCODE`] compiled against a lexicon's tries: each spelling's key with the syllable

@@ -472,32 +472,37 @@ pub(crate) fn spelled_before(tokens: &[Token], i: usize, phrase: &str) -> bool {
     i >= n && spelled_at(tokens, i - n, phrase)
 }
 
-/// Whether token `x` says "không" (no, not): the word itself, "khong" typed without diacritics,
-/// or a teencode spelling of it that has no other everyday meaning (`k`, `ko`, `hok`, `khum`,
-/// `kô`, `hông`: [`plain_teencode_of`](crate::lexicon::plain_teencode_of); not `hem`).
+/// The negation token `x` spells, if any: `Some(true)` for "không" (the word itself, "khong"
+/// typed without diacritics, or a teencode spelling of it that has no other everyday meaning:
+/// `k`, `ko`, `hok`, `khum`, `kô`, `hông`, [`plain_teencode_of`](crate::lexicon::plain_teencode_of),
+/// not `hem`), `Some(false)` for "chẳng", "chả", "chưa" (the first and the last also typed
+/// without diacritics: "chua noi ten"; a bare "cha" is mostly "father"). One match on the
+/// folded word: this runs in hot loops, and most words are none.
 #[inline]
-pub(crate) fn says_no(x: &Token) -> bool {
-    // By the folded word first: most words are none of these (this runs in hot loops).
-    match x.fold.as_str() {
-        "khong" => x.key == "không" || !x.marked,
-        "k" | "ko" | "hok" | "khum" | "hong" => crate::lexicon::plain_teencode_of(x, "không"),
-        _ => false,
-    }
+fn negation_word(x: &Token) -> Option<bool> {
+    let (is, no) = match x.fold.as_str() {
+        "khong" => (x.key == "không" || !x.marked, true),
+        "k" | "ko" | "hok" | "khum" | "hong" => {
+            (crate::lexicon::plain_teencode_of(x, "không"), true)
+        }
+        "chang" => (x.key == "chẳng" || !x.marked, false),
+        "cha" => (x.key == "chả", false),
+        "chua" => (x.key == "chưa" || !x.marked, false),
+        _ => return None,
+    };
+    is.then_some(no)
 }
 
-/// Whether token `x` is a negation: [`says_no`], or "chẳng", "chả", "chưa", the first and the
-/// last also typed without diacritics ("chua noi ten"; a bare "cha" is mostly "father").
+/// Whether token `x` says "không" (no, not) in any spelling ([`negation_word`]).
+#[inline]
+pub(crate) fn says_no(x: &Token) -> bool {
+    negation_word(x) == Some(true)
+}
+
+/// Whether token `x` is a negation: [`says_no`], or "chẳng", "chả", "chưa" ([`negation_word`]).
 #[inline]
 pub(crate) fn negation(x: &Token) -> bool {
-    // One match on the folded word (this runs in hot loops; most words are none).
-    match x.fold.as_str() {
-        "khong" => x.key == "không" || !x.marked,
-        "k" | "ko" | "hok" | "khum" | "hong" => crate::lexicon::plain_teencode_of(x, "không"),
-        "chang" => x.key == "chẳng" || !x.marked,
-        "cha" => x.key == "chả",
-        "chua" => x.key == "chưa" || !x.marked,
-        _ => false,
-    }
+    negation_word(x).is_some()
 }
 
 /// Whether tokens `from + 1..=to` each follow the one before after spaces only (one phrase, no
