@@ -511,7 +511,10 @@
     caretTooltip(c);
   });
   // Fields fire selectionchange on the document too in Chromium; keyup/mouseup cover the rest.
-  CN.on(document, "keyup", () => active && caretTooltip(active), true);
+  // Not for rich composers: selectionchange serves them in every browser, and a tooltip closed
+  // at the keyup (a repaint due before the selectionchange task) let Lexical, which learns of
+  // the caret from that task, delete at the old caret on End then Backspace.
+  CN.on(document, "keyup", () => active?.kind === "field" && caretTooltip(active), true);
 
   // Where Escape closed a caret tooltip: it stays closed while the caret stays there.
   let escaped = null; // {c, at, text}
@@ -595,7 +598,14 @@
 
   // Keep overlay marks on their words: scrolling (any element), resizing, and a cheap per-frame
   // check of the composer's box for moves that fire no event (transforms, animations, layout).
+  // Underlines drawn through CSS.highlights move with their text by themselves: for them (the
+  // re-mount check, the window of registered Ranges, a tooltip over them) a check every
+  // POLL_MS is enough. A frame callback asked for every frame widened a race in Lexical, which
+  // learns of a caret move from the selectionchange task: with a frame due every 16 ms, End
+  // then Backspace a few milliseconds apart deleted at the old caret.
+  const POLL_MS = 100;
   let layoutFrame = 0;
+  let layoutPoll = 0;
   function relayoutSoon() {
     if (!layoutFrame) layoutFrame = requestAnimationFrame(relayout);
   }
@@ -607,8 +617,11 @@
   });
   function relayout() {
     layoutFrame = 0;
+    clearTimeout(layoutPoll);
+    layoutPoll = 0;
     if (!CN.alive) return;
-    let keep = false;
+    let keep = false; // overlay marks: every frame
+    let poll = false; // highlights: every POLL_MS
     for (const c of live) {
       if (!c.connected) {
         forget(c);
@@ -627,10 +640,12 @@
       }
       c.layout();
       if (!c.useHighlights && (c.visible?.length || c.marks?.notice)) keep = true;
-      else if (c.useHighlights && c.visible?.length) keep = true;
+      else if (c.useHighlights && c.visible?.length) poll = true;
     }
     const s = CN.tooltip.shown;
     if (s) {
+      if (s.composer.useHighlights) poll = true;
+      else keep = true;
       // It follows its words, and closes once they are gone or out of view (the page or a
       // scrolling box moved them away).
       const r = s.composer.connected ? s.composer.rectsOf(s.index).find((x) => inView(s.composer.el, x)) : null;
@@ -638,6 +653,8 @@
       else CN.tooltip.hide();
     }
     if (keep) layoutFrame = requestAnimationFrame(relayout);
+    // Straight from the timer, not through a frame callback: no frame is asked for.
+    else if (poll) layoutPoll = setTimeout(() => layoutFrame || relayout(), POLL_MS);
   }
   /**
    * Whether the viewport rect `r` (a finding's words) can be seen: inside the viewport, the
@@ -790,6 +807,7 @@
     live.clear();
     cancelAnimationFrame(frame);
     cancelAnimationFrame(layoutFrame);
+    clearTimeout(layoutPoll);
   });
   const heartbeat = setInterval(() => {
     if (!CN.api?.runtime?.id) {

@@ -506,6 +506,36 @@ test("a composer removed and put back (a re-mount): its underlines come back by 
   }
 });
 
+test("underlines drawn through CSS.highlights ask for no animation frame while nothing changes (a frame every 16 ms let Lexical delete at the old caret on End then Backspace)", T, async () => {
+  const page = await openFixture(env.b.context, env.srv.origin, "lexical");
+  await page.click(EDITOR.lexical);
+  await page.keyboard.type(`Nghe nói thằng ngu có ${PHRASE}`);
+  await until(async () => (await underlines(page, "internal_document")).highlights.length === 1, "the underline");
+  await page.waitForTimeout(300);
+  // Chromium's own trace of the page's renderer: every animation-frame callback it runs, the
+  // extension's isolated world's included.
+  const cdp = await env.b.context.newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
+  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+  await cdp.send("Tracing.start", { categories: "devtools.timeline", transferMode: "ReportEvents" });
+  await page.waitForTimeout(1000);
+  await cdp.send("Tracing.end");
+  await done;
+  await cdp.detach();
+  const frames = events.filter((e) => e.name === "FireAnimationFrame").length;
+  assert.ok(events.some((e) => e.name === "TimerFire"), "the trace holds the page's timers (the tracing worked)");
+  assert.ok(frames <= 2, `${frames} animation-frame callbacks in one idle second`);
+  // End then Backspace: the character before the end goes.
+  await page.keyboard.press("Home");
+  await page.waitForTimeout(100);
+  await page.keyboard.press("End");
+  await page.keyboard.press("Backspace");
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.getText()), `Nghe nói thằng ngu có ${PHRASE}`.slice(0, -1));
+  await page.close();
+});
+
 test("a single line too long to underline (an input, a textarea with wrap=off): a notice, no stall per keystroke, the guard still asks", T, async () => {
   for (const kind of ["input", "textarea"]) {
     const page = await openFixture(env.b.context, env.srv.origin, kind);
