@@ -278,22 +278,32 @@ fn lit(s: &str) -> String {
     format!("{s:?}")
 }
 
-/// `&[\"a\", \"b\"]` for the string list `v[field]` (empty when absent).
-/// A list of keyed phrases (the `not_after` / `not_before` contexts), each followed by its
-/// other i/y spelling when it has one not listed ([`text::tone::iy_variant`]).
+/// Each phrase of `listed`, followed by its other i/y spelling ([`text::tone::iy_variant`]:
+/// "kỉ luật" and "kỷ luật") when that spelling is not in `listed` itself, with the index in
+/// `listed` of the phrase it comes from. Every list of phrases (plain phrases, entries, the
+/// `not_after` / `not_before` contexts) gets its variants here, the same way.
+fn with_iy_variants(listed: &[&str]) -> Vec<(usize, String)> {
+    listed
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            let v = text::tone::iy_variant(p).filter(|v| !listed.contains(&v.as_str()));
+            std::iter::once((i, p.to_string())).chain(v.map(|v| (i, v)))
+        })
+        .collect()
+}
+
+/// `&[\"a\", \"b\"]` for the string list `v[field]` (empty when absent): a list of keyed
+/// phrases (the `not_after` / `not_before` contexts) with their i/y variants.
 fn str_list(v: &Value, field: &str) -> String {
     let listed: Vec<&str> = v
         .get(field)
         .and_then(Value::as_array)
         .map(|a| a.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
-    let items: Vec<String> = listed
-        .iter()
-        .flat_map(|p| {
-            let v = text::tone::iy_variant(p).filter(|v| !listed.contains(&v.as_str()));
-            std::iter::once(p.to_string()).chain(v)
-        })
-        .map(|p| lit(&p))
+    let items: Vec<String> = with_iy_variants(&listed)
+        .into_iter()
+        .map(|(_, p)| lit(&p))
         .collect();
     format!("&[{}]", items.join(", "))
 }
@@ -356,36 +366,32 @@ fn group_rust(file: &str, g: &Value, syl: &mut Syllables) -> String {
         .collect();
     // One slice for the whole list, each phrase ended by PHRASE_END (a slice per phrase would
     // cost a pointer and a length each in the .wasm).
-    let mut plain: Vec<String> = Vec::new();
-    for p in array(g, "phrases")
+    let phrases: Vec<&str> = array(g, "phrases")
         .iter()
         .filter_map(Value::as_str)
-        .filter(|p| !refined.contains(p))
-    {
-        plain.extend(syl.numbers(p));
-        plain.push(PHRASE_END.to_string());
-        let listed = |v: &String| array(g, "phrases").iter().any(|q| q.as_str() == Some(v));
-        if let Some(v) = text::tone::iy_variant(p).filter(|v| !listed(v)) {
-            plain.extend(syl.numbers(&v));
-            plain.push(PHRASE_END.to_string());
+        .collect();
+    let mut plain: Vec<String> = Vec::new();
+    for (i, p) in with_iy_variants(&phrases) {
+        if refined.contains(&phrases[i]) {
+            continue;
         }
+        plain.extend(syl.numbers(&p));
+        plain.push(PHRASE_END.to_string());
     }
     let plain = format!("&[{}]", plain.join(", "));
-    let entries: Vec<String> = g
-        .get("entries")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .flat_map(|e| {
-                    let p = e
-                        .get("p")
-                        .and_then(Value::as_str)
-                        .unwrap_or_else(|| panic!("{file}: an entry lacks `p`"));
-                    std::iter::once(p.to_string())
-                        .chain(text::tone::iy_variant(p))
-                        .map(move |p| (e, p))
-                })
-                .map(|(e, p)| {
+    let entry_values = array(g, "entries");
+    let entry_phrases: Vec<&str> = entry_values
+        .iter()
+        .map(|e| {
+            e.get("p")
+                .and_then(Value::as_str)
+                .unwrap_or_else(|| panic!("{file}: an entry lacks `p`"))
+        })
+        .collect();
+    let entries: Vec<String> = with_iy_variants(&entry_phrases)
+        .into_iter()
+        .map(|(i, p)| (&entry_values[i], p))
+        .map(|(e, p)| {
                     format!(
                         "EntryData {{ p: {}, unaccented: {}, caps: {}, alone: {}, needs_target: {}, severity: {}, suggestion: {}, not_after: {}, not_before: {}, dodge: {} }}",
                         syl.phrase(&p),
@@ -402,10 +408,8 @@ fn group_rust(file: &str, g: &Value, syl: &mut Syllables) -> String {
                         str_list(e, "not_before"),
                         opt_bool(e, "dodge"),
                     )
-                })
-                .collect()
         })
-        .unwrap_or_default();
+        .collect();
     format!(
         "GroupData {{ id: {}, category: Category::{}, severity: Severity::{}, duties: &[{}], vi: {}, en: {}, suggestion: {}, unaccented: {}, caps: {}, alone: {}, needs_target: {}, cross: {}, dodge: {}, not_after: {}, not_before: {}, phrases: {}, entries: &[{}] }}",
         lit(&text("id")),
