@@ -958,7 +958,6 @@ fn own_contact_data_is_a_nudge() {
         "Liên hệ anh Nam 0912 345 678 0987 654 321 để mua hàng",
         // A call to contact the writer is not a call to harass someone.
         "Số điện thoại của mình là 0912 345 678, cần gì cứ gọi mình nhé cả nhà.",
-        "Gọi cho tôi 0912345678 nhé",
         // A lost pet or wallet.
         "Con mèo nhà mình đi lạc, ai thấy gọi giúp mình số 0912 111 222 nhé.",
         "Mất ví ở chợ Bến Thành, ai nhặt được xin gọi số 0912111222, hậu tạ.",
@@ -967,9 +966,7 @@ fn own_contact_data_is_a_nudge() {
         "Nhận dạy kèm toán lớp 9, Zalo 0978654321.",
         "Pass lại nồi chiên không dầu, ib hoặc gọi 0978654321",
         // Words that fold like `thằng`, `nó`, `bạo hành` say nothing of someone else.
-        "Tháng này em bận, có gì liên hệ em 0912345678",
         "Bảo hành 12 tháng, gọi ngay 0912345678",
-        "Nợ cũ chưa thanh toán thì liên hệ em 0912345678",
     ] {
         let r = e.analyze(t);
         let pd: Vec<_> = r
@@ -987,13 +984,32 @@ fn own_contact_data_is_a_nudge() {
         }
     }
     // A business's own line in its ad is published to be called: no finding at all (blind
-    // rounds label these clean). An ID number in an ad is still one.
+    // rounds label these clean). An ID number in an ad is still one. So is the writer's own
+    // number or mailbox given with an invitation to use it.
     for t in [
+        "Gọi cho tôi 0912345678 nhé",
+        "Tháng này em bận, có gì liên hệ em 0912345678",
+        "Nợ cũ chưa thanh toán thì liên hệ em 0912345678",
+        "Phụ huynh cần trao đổi gì cứ gọi mình số 0904 27 15 83 trong giờ hành chính nhé.",
         "Gọi ngay 0936 222 111 để được tư vấn lắp điều hòa miễn phí!",
         "Shop mình chuyên đồ sơ sinh, ship toàn quốc. Đặt hàng gọi hoặc Zalo chính chủ: 0978 112 233 (Hằng).",
         "Nhà em nhận đập phá dỡ nhà cũ, đục tường. Gọi em Tuấn 0905 678 901 báo giá miễn phí nha.",
     ] {
         assert_no_findings(&e, t);
+    }
+    // A relative named between the invitation and the number: theirs, not the writer's.
+    for t in [
+        "gọi cho em trai tôi 0909 123 123 để hỏi đường nhé",
+        "Ai có việc thì liên hệ mình hoặc bố mình 0913 456 000 nhé",
+        "goi cho em hoac me em 0365 222 888 nha",
+    ] {
+        assert!(
+            e.analyze(t)
+                .findings
+                .iter()
+                .any(|f| f.category == Category::PersonalData),
+            "{t:?}"
+        );
     }
     assert_underlined(
         &e,

@@ -482,11 +482,31 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             "personal_data.phone" | "personal_data.email" | "personal_data.bank_account"
         )
     };
-    if out[start_len..].iter().any(contact) && ad() {
+    // The writer's own phone or mailbox given with an invitation to use it ("Phụ huynh cần
+    // trao đổi gì cứ gọi mình số 09…", "gửi mail cho mình theo địa chỉ …") is published to be
+    // used, as an ad's is.
+    // Not with a relative or another person named between the invitation and the data ("gọi
+    // cho em trai tôi 09…", "liên hệ mình hoặc bố mình 09…", "gọi cho tôi, số vợ tôi 09…").
+    let invited = |f: &Finding| {
+        let toks = tokens_in(ctx.tokens, &f.span);
+        let t = ctx.tokens;
+        !toks.is_empty()
+            && (toks.start.saturating_sub(6)..toks.start).any(|k| {
+                invite_words().at(t, k).is_some_and(|n| {
+                    k + n <= toks.start
+                        && !(k + n..toks.start).any(|j| KIN_WORDS.contains(&t[j].fold.as_str()))
+                })
+            })
+    };
+    if out[start_len..].iter().any(contact) {
+        let ad = ad();
         let mut k = 0;
         out.retain(|f| {
             k += 1;
-            k <= start_len || !own[k - 1 - start_len] || !contact(f)
+            k <= start_len
+                || !own[k - 1 - start_len]
+                || !contact(f)
+                || !(ad || f.rule_id != "personal_data.bank_account" && invited(f))
         });
     }
     // A call to contact or confront ("mọi người cứ gọi hỏi nó") makes someone else's data
@@ -651,6 +671,36 @@ const THIRD_PARTY_WORDS: &[&str] = &[
     "cua no",
     "cua thang",
     "nha no",
+];
+
+/// The writer inviting the reader to call or write to them (keyed syllables): their own
+/// number or mailbox right after it is given to be used. Part of [`OWN_WORDS`].
+const INVITE_WORDS: &[&str] = &[
+    "gọi mình",
+    "gọi em",
+    "gọi tôi",
+    "gọi cho mình",
+    "gọi cho em",
+    "gọi cho tôi",
+    "liên hệ mình",
+    "liên hệ em",
+    "liên hệ tôi",
+    "ib mình",
+    "mail cho mình",
+    "mail cho em",
+    "mail cho tôi",
+    "mail mình",
+    "nhắn cho mình",
+    "nhắn cho em",
+];
+
+phrase_list!(invite_words, INVITE_WORDS);
+
+/// Words (folded) for a relative or another person, between an invitation and a number: the
+/// number is theirs, not the writer's.
+const KIN_WORDS: &[&str] = &[
+    "vo", "chong", "bo", "me", "cha", "ba", "ma", "trai", "gai", "con", "ong", "chu", "bac", "co",
+    "di", "cau", "mo", "thim", "thay", "ban", "nguoi",
 ];
 
 const OWN_VI: &str = "Có vẻ là thông tin của chính bạn: đăng công khai dễ bị làm phiền, lừa đảo. Cân nhắc nhắn riêng thay vì đăng.";
@@ -1862,6 +1912,14 @@ mod tests {
             .iter()
             .all(|w| w.starts_with("của ")));
         assert!(!super::OWN_WORDS[super::POSSESSIVES].starts_with("của "));
+    }
+
+    /// An invitation to call or write is an own-data cue first.
+    #[test]
+    fn invitations_are_own_words() {
+        for w in super::INVITE_WORDS {
+            assert!(super::OWN_WORDS.contains(w), "{w}");
+        }
     }
 
     #[test]
