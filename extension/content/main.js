@@ -511,10 +511,7 @@
     caretTooltip(c);
   });
   // Fields fire selectionchange on the document too in Chromium; keyup/mouseup cover the rest.
-  // Not for rich composers: selectionchange serves them in every browser, and a tooltip closed
-  // at the keyup (a repaint due before the selectionchange task) let Lexical, which learns of
-  // the caret from that task, delete at the old caret on End then Backspace.
-  CN.on(document, "keyup", () => active?.kind === "field" && caretTooltip(active), true);
+  CN.on(document, "keyup", () => active && caretTooltip(active), true);
 
   // Where Escape closed a caret tooltip: it stays closed while the caret stays there.
   let escaped = null; // {c, at, text}
