@@ -553,16 +553,6 @@ const OWN_WORDS: &[&str] = &[
     "nhà mình",
     "nhà em",
     "nhà tôi",
-    "liên hệ mình",
-    "liên hệ em",
-    "liên hệ tôi",
-    "gọi mình",
-    "gọi em",
-    "gọi tôi",
-    "gọi cho mình",
-    "gọi cho em",
-    "gọi cho tôi",
-    "ib mình",
     "kết bạn",
     "kb",
     "mình nè",
@@ -611,13 +601,7 @@ const OWN_WORDS: &[&str] = &[
     "hỏi giá",
     "báo giá",
     "nhận đặt",
-    // Mail or messages asked for ("gửi mail cho mình theo địa chỉ …", "nhắn cho em qua …").
-    "mail cho mình",
-    "mail cho em",
-    "mail cho tôi",
-    "mail mình",
-    "nhắn cho mình",
-    "nhắn cho em",
+    // Mail asked for ("gửi cho mình theo địa chỉ …"; calls, mail and messages: [`INVITE_WORDS`]).
     "gửi cho mình",
     "gửi về cho mình",
     // The hosts' own home in an invitation ("Tiệc tổ chức tại tư gia, số 45 thôn Đông").
@@ -674,7 +658,8 @@ const THIRD_PARTY_WORDS: &[&str] = &[
 ];
 
 /// The writer inviting the reader to call or write to them (keyed syllables): their own
-/// number or mailbox right after it is given to be used. Part of [`OWN_WORDS`].
+/// number or mailbox right after it is given to be used. Own-data cues as [`OWN_WORDS`] are
+/// (for phones and mailboxes, not documents).
 const INVITE_WORDS: &[&str] = &[
     "gọi mình",
     "gọi em",
@@ -813,7 +798,9 @@ fn mark_own(
         // The writer introducing themself or their child before their own number ("Dạ em là Lê
         // Văn Nam, mã số thuế cá nhân 8012345678", "Con em học lớp 3A, mã học sinh …").
         let introduced = document && near_word(ctx.tokens, toks.start, toks.end, 14, 0, SELF_INTRO);
-        if (listed || introduced || near(own_words)) && !other {
+        // An invitation to call or write ([`INVITE_WORDS`]) says "mine" of a phone or mailbox.
+        let invited = !document && near(INVITE_WORDS);
+        if (listed || introduced || invited || near(own_words)) && !other {
             f.severity = Severity::Info;
             f.message.vi = OWN_VI.to_string();
             f.message.en = OWN_EN.to_string();
@@ -1914,14 +1901,6 @@ mod tests {
         assert!(!super::OWN_WORDS[super::POSSESSIVES].starts_with("của "));
     }
 
-    /// An invitation to call or write is an own-data cue first.
-    #[test]
-    fn invitations_are_own_words() {
-        for w in super::INVITE_WORDS {
-            assert!(super::OWN_WORDS.contains(w), "{w}");
-        }
-    }
-
     #[test]
     fn lists_are_keyed() {
         super::super::assert_keyed(&[
@@ -1929,6 +1908,7 @@ mod tests {
             super::OFFER_WORDS,
             super::MONEY_WORDS,
             super::OWN_WORDS,
+            super::INVITE_WORDS,
         ]);
     }
 
@@ -1941,6 +1921,7 @@ mod tests {
             super::SELF_INTRO,
             super::VEHICLE_NAMES,
             super::BUSINESS_AFTER_NAME,
+            super::KIN_WORDS,
         ] {
             for w in list {
                 assert_eq!(crate::text::tone::fold(w), *w);
