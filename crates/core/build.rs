@@ -360,25 +360,6 @@ fn group_rust(file: &str, g: &Value, syl: &mut Syllables) -> String {
         .map(|a| a.iter().map(|d| d.to_string()).collect())
         .unwrap_or_default();
     let flag = |f: &str| g.get(f).and_then(Value::as_bool).unwrap_or(false);
-    let refined: Vec<&str> = array(g, "entries")
-        .iter()
-        .filter_map(|e| e.get("p").and_then(Value::as_str))
-        .collect();
-    // One slice for the whole list, each phrase ended by PHRASE_END (a slice per phrase would
-    // cost a pointer and a length each in the .wasm).
-    let phrases: Vec<&str> = array(g, "phrases")
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
-    let mut plain: Vec<String> = Vec::new();
-    for (i, p) in with_iy_variants(&phrases) {
-        if refined.contains(&phrases[i]) {
-            continue;
-        }
-        plain.extend(syl.numbers(&p));
-        plain.push(PHRASE_END.to_string());
-    }
-    let plain = format!("&[{}]", plain.join(", "));
     let entry_values = array(g, "entries");
     let entry_phrases: Vec<&str> = entry_values
         .iter()
@@ -388,26 +369,42 @@ fn group_rust(file: &str, g: &Value, syl: &mut Syllables) -> String {
                 .unwrap_or_else(|| panic!("{file}: an entry lacks `p`"))
         })
         .collect();
+    // One slice for the whole list, each phrase ended by PHRASE_END (a slice per phrase would
+    // cost a pointer and a length each in the .wasm).
+    let phrases: Vec<&str> = array(g, "phrases")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let mut plain: Vec<String> = Vec::new();
+    for (i, p) in with_iy_variants(&phrases) {
+        // A plain phrase that one of the group's entries refines is left out of the plain list.
+        if entry_phrases.contains(&phrases[i]) {
+            continue;
+        }
+        plain.extend(syl.numbers(&p));
+        plain.push(PHRASE_END.to_string());
+    }
+    let plain = format!("&[{}]", plain.join(", "));
     let entries: Vec<String> = with_iy_variants(&entry_phrases)
         .into_iter()
-        .map(|(i, p)| (&entry_values[i], p))
-        .map(|(e, p)| {
-                    format!(
-                        "EntryData {{ p: {}, unaccented: {}, caps: {}, alone: {}, needs_target: {}, severity: {}, suggestion: {}, not_after: {}, not_before: {}, dodge: {} }}",
-                        syl.phrase(&p),
-                        opt_unaccented(e),
-                        opt_bool(e, "caps"),
-                        opt_bool(e, "alone"),
-                        opt_bool(e, "needs_target"),
-                        match e.get("severity").and_then(Value::as_str) {
-                            Some(s) => format!("Some(Severity::{})", variant(s)),
-                            None => "None".to_string(),
-                        },
-                        opt_str(e, "suggestion"),
-                        str_list(e, "not_after"),
-                        str_list(e, "not_before"),
-                        opt_bool(e, "dodge"),
-                    )
+        .map(|(i, p)| {
+            let e = &entry_values[i];
+            format!(
+                "EntryData {{ p: {}, unaccented: {}, caps: {}, alone: {}, needs_target: {}, severity: {}, suggestion: {}, not_after: {}, not_before: {}, dodge: {} }}",
+                syl.phrase(&p),
+                opt_unaccented(e),
+                opt_bool(e, "caps"),
+                opt_bool(e, "alone"),
+                opt_bool(e, "needs_target"),
+                match e.get("severity").and_then(Value::as_str) {
+                    Some(s) => format!("Some(Severity::{})", variant(s)),
+                    None => "None".to_string(),
+                },
+                opt_str(e, "suggestion"),
+                str_list(e, "not_after"),
+                str_list(e, "not_before"),
+                opt_bool(e, "dodge"),
+            )
         })
         .collect();
     format!(
