@@ -482,31 +482,19 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             "personal_data.phone" | "personal_data.email" | "personal_data.bank_account"
         )
     };
-    // The writer's own phone or mailbox given with an invitation to use it ("Phụ huynh cần
-    // trao đổi gì cứ gọi mình số 09…", "gửi mail cho mình theo địa chỉ …") is published to be
-    // used, as an ad's is.
-    // Not with a relative or another person named between the invitation and the data ("gọi
-    // cho em trai tôi 09…", "liên hệ mình hoặc bố mình 09…", "gọi cho tôi, số vợ tôi 09…").
-    let invited = |f: &Finding| {
-        let toks = tokens_in(ctx.tokens, &f.span);
-        let t = ctx.tokens;
-        !toks.is_empty()
-            && (toks.start.saturating_sub(6)..toks.start).any(|k| {
-                invite_words().at(t, k).is_some_and(|n| {
-                    k + n <= toks.start
-                        && !(k + n..toks.start).any(|j| KIN_WORDS.contains(&t[j].fold.as_str()))
-                })
-            })
-    };
+    // The writer's own phone or mailbox given with an invitation to use it ([`Own::Invited`])
+    // is published to be used, as an ad's is.
     if out[start_len..].iter().any(contact) {
         let ad = ad();
         let mut k = 0;
         out.retain(|f| {
             k += 1;
             k <= start_len
-                || !own[k - 1 - start_len]
-                || !contact(f)
-                || !(ad || f.rule_id != "personal_data.bank_account" && invited(f))
+                || match own[k - 1 - start_len] {
+                    Own::No => true,
+                    Own::Yes => !(contact(f) && ad),
+                    Own::Invited => !contact(f),
+                }
         });
     }
     // A call to contact or confront ("mọi người cứ gọi hỏi nó") makes someone else's data
@@ -751,14 +739,14 @@ fn price_at(t: &[Token], k: usize) -> bool {
 /// inflammatory or unverified-claim finding of `warning` or more (doxxing dressed as a
 /// classified ad: "liên hệ chị H. 09… để hỏi chuyện ngoại tình").
 /// `ad` answers whether the text is an ad ([`AD_WORDS`]), read once for the whole of `apply`.
-/// Returns, for each of `found`, whether it was taken as the writer's own.
+/// Returns, for each of `found`, whether it was taken as the writer's own ([`Own`]).
 fn mark_own(
     ctx: &Ctx<'_>,
     found: &mut [Finding],
     accusing: bool,
     ad: &dyn Fn() -> bool,
-) -> Vec<bool> {
-    let mut own = vec![false; found.len()];
+) -> Vec<Own> {
+    let mut own = vec![Own::No; found.len()];
     if accusing {
         return own;
     }
@@ -805,10 +793,34 @@ fn mark_own(
             f.message.vi = OWN_VI.to_string();
             f.message.en = OWN_EN.to_string();
             own_end = Some(toks.end);
-            *own = true;
+            // Not a bank account's, nor with a relative or another person named between the
+            // invitation and the data ("gọi cho em trai tôi 09…", "liên hệ mình hoặc bố mình
+            // 09…", "gọi cho tôi, số vợ tôi 09…").
+            let t = ctx.tokens;
+            let given = f.rule_id != "personal_data.bank_account"
+                && (toks.start.saturating_sub(6)..toks.start).any(|k| {
+                    invite_words().at(t, k).is_some_and(|n| {
+                        k + n <= toks.start
+                            && !(k + n..toks.start).any(|j| KIN_WORDS.contains(&t[j].fold.as_str()))
+                    })
+                });
+            *own = if given { Own::Invited } else { Own::Yes };
         }
     }
     own
+}
+
+/// Whose a finding of [`mark_own`] is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Own {
+    /// Someone else's, or nothing says whose.
+    No,
+    /// The writer's own (an `info` nudge; nothing in an ad).
+    Yes,
+    /// The writer's own phone or mailbox right after an invitation to use it ([`INVITE_WORDS`],
+    /// within six words, no relative named between): nothing, as in an ad ("Phụ huynh cần trao
+    /// đổi gì cứ gọi mình số 09…", "gửi mail cho mình theo địa chỉ …").
+    Invited,
 }
 
 /// Whether the eight words before token `at` name the data's owner as someone else: "của"
