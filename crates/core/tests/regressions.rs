@@ -23,6 +23,16 @@ fn assert_underlined(e: &Engine, t: &str, cue: &str, is: impl Fn(&cannhac_core::
     );
 }
 
+/// Asserts that `t` gets at least one finding of `category`, listing its findings when not.
+fn assert_has_category(e: &Engine, t: &str, category: Category) {
+    let r = e.analyze(t);
+    assert!(
+        r.findings.iter().any(|f| f.category == category),
+        "{t:?}: {:?}",
+        r.findings
+    );
+}
+
 /// Asserts that `t` gets no finding at all, listing them when it does.
 fn assert_no_findings(e: &Engine, t: &str) {
     let r = e.analyze(t);
@@ -1003,13 +1013,7 @@ fn own_contact_data_is_a_nudge() {
         "Ai có việc thì liên hệ mình hoặc bố mình 0913 456 000 nhé",
         "goi cho em hoac me em 0365 222 888 nha",
     ] {
-        assert!(
-            e.analyze(t)
-                .findings
-                .iter()
-                .any(|f| f.category == Category::PersonalData),
-            "{t:?}"
-        );
+        assert_has_category(&e, t, Category::PersonalData);
     }
     assert_underlined(
         &e,
@@ -1124,13 +1128,7 @@ fn vague_person_with_a_hint() {
         "Tôi chỉ nói một câu: ai ăn mặn người đó khát nước",
         "Mọi người vào trang của bà trưởng khoa mà comment cho bả biết thế nào là lễ độ",
     ] {
-        assert!(
-            e.analyze(t)
-                .findings
-                .iter()
-                .any(|f| f.category == Category::Insinuation),
-            "{t:?}"
-        );
+        assert_has_category(&e, t, Category::Insinuation);
     }
     for t in [
         "Một vị lãnh đạo Sở Y tế cho biết sẽ tăng cường kiểm tra.",
