@@ -669,12 +669,38 @@ const INVITE_WORDS: &[&str] = &[
 
 phrase_list!(invite_words, INVITE_WORDS);
 
-/// Words (folded) for a relative or another person, between an invitation and a number: the
-/// number is theirs, not the writer's.
+/// Words (keyed syllables) for a relative or another person, between an invitation and a
+/// number: the number is theirs, not the writer's ("gọi cho em trai tôi 09…", "gọi em ấy
+/// 09…", "liên hệ mình hoặc anh xã mình 09…").
 const KIN_WORDS: &[&str] = &[
-    "vo", "chong", "bo", "me", "cha", "ba", "ma", "trai", "gai", "con", "ong", "chu", "bac", "co",
-    "di", "cau", "mo", "thim", "thay", "ban", "nguoi",
+    "vợ", "chồng", "bố", "mẹ", "cha", "ba", "bà", "má", "trai", "gái", "con", "ông", "chú", "bác",
+    "cô", "dì", "cậu", "mợ", "thím", "thầy", "bạn", "người", "anh", "chị", "cháu", "họ", "bé",
+    "ấy", "xã", "nó", "hắn",
 ];
+
+/// Whether an invitation ([`INVITE_WORDS`]) ends within the six tokens before token `start`
+/// with no word of a relative or another person ([`KIN_WORDS`]) between it and `start`. The
+/// kin words match with their diacritics ("đi", "mà", "có" are no "dì", "má", "cô"), or folded
+/// in a text typed without diacritics.
+fn invited_before(ctx: &Ctx<'_>, start: usize) -> bool {
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let folded = FOLDED.get_or_init(|| {
+        KIN_WORDS
+            .iter()
+            .map(|w| crate::text::tone::fold(w))
+            .collect()
+    });
+    let t = ctx.tokens;
+    let kin = |x: &Token| {
+        KIN_WORDS.iter().any(|w| crate::engine::key_matches(x, w))
+            || ctx.unaccented && !x.marked && folded.iter().any(|w| x.fold == w.as_str())
+    };
+    (start.saturating_sub(6)..start).any(|k| {
+        invite_words()
+            .at(t, k)
+            .is_some_and(|n| k + n <= start && !t[k + n..start].iter().any(kin))
+    })
+}
 
 const OWN_VI: &str = "Có vẻ là thông tin của chính bạn: đăng công khai dễ bị làm phiền, lừa đảo. Cân nhắc nhắn riêng thay vì đăng.";
 const OWN_EN: &str = "This looks like your own contact data: posting it publicly invites spam and scams. Consider sending it privately.";
@@ -786,24 +812,19 @@ fn mark_own(
         // The writer introducing themself or their child before their own number ("Dạ em là Lê
         // Văn Nam, mã số thuế cá nhân 8012345678", "Con em học lớp 3A, mã học sinh …").
         let introduced = document && near_word(ctx.tokens, toks.start, toks.end, 14, 0, SELF_INTRO);
-        // An invitation to call or write ([`INVITE_WORDS`]) says "mine" of a phone or mailbox.
-        let invited = !document && near(INVITE_WORDS);
+        // An invitation to call or write ([`INVITE_WORDS`]) says "mine" of a phone or mailbox:
+        // before it ([`invited_before`]: not with a relative named between), or right after it
+        // ("0912 345 678, cần gì cứ gọi mình").
+        let before = !document && invited_before(ctx, toks.start);
+        let invited =
+            before || !document && near_word(ctx.tokens, toks.start, toks.end, 0, 3, INVITE_WORDS);
         if (listed || introduced || invited || near(own_words)) && !other {
             f.severity = Severity::Info;
             f.message.vi = OWN_VI.to_string();
             f.message.en = OWN_EN.to_string();
             own_end = Some(toks.end);
-            // Not a bank account's, nor with a relative or another person named between the
-            // invitation and the data ("gọi cho em trai tôi 09…", "liên hệ mình hoặc bố mình
-            // 09…", "gọi cho tôi, số vợ tôi 09…").
-            let t = ctx.tokens;
-            let given = f.rule_id != "personal_data.bank_account"
-                && (toks.start.saturating_sub(6)..toks.start).any(|k| {
-                    invite_words().at(t, k).is_some_and(|n| {
-                        k + n <= toks.start
-                            && !(k + n..toks.start).any(|j| KIN_WORDS.contains(&t[j].fold.as_str()))
-                    })
-                });
+            // Given to be used: a phone or mailbox (not a bank account) after an invitation.
+            let given = before && f.rule_id != "personal_data.bank_account";
             *own = if given { Own::Invited } else { Own::Yes };
         }
     }
@@ -1027,8 +1048,14 @@ fn public_near(tokens: &[Token], first: usize, end: usize, personal: bool) -> bo
                     .get(i + 1)
                     .is_some_and(|x| x.numeric && x.key.len() <= 2 && !x.key.starts_with('0')))
     };
+    // "Nhà hàng xóm tôi" is the neighbour's house, not a restaurant ("nhà hàng").
+    let neighbour = |i: usize| {
+        tokens[i].fold == "nha"
+            && tokens.get(i + 1).is_some_and(|x| x.fold == "hang")
+            && tokens.get(i + 2).is_some_and(|x| x.fold == "xom")
+    };
     near_word_where(tokens, (first, end), (8, 0), PUBLIC_WORDS, |i| {
-        !(titled(i) || personal && district(i))
+        !(titled(i) || personal && district(i) || neighbour(i))
     })
 }
 
@@ -1921,6 +1948,7 @@ mod tests {
             super::MONEY_WORDS,
             super::OWN_WORDS,
             super::INVITE_WORDS,
+            super::KIN_WORDS,
         ]);
     }
 
@@ -1933,7 +1961,6 @@ mod tests {
             super::SELF_INTRO,
             super::VEHICLE_NAMES,
             super::BUSINESS_AFTER_NAME,
-            super::KIN_WORDS,
         ] {
             for w in list {
                 assert_eq!(crate::text::tone::fold(w), *w);
