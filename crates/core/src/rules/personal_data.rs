@@ -334,18 +334,25 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // Numbers are read with look-alike letters as digits (`O9O5 447 218`).
     let letters_as_digits = letters_as_digits(norm);
     let norm: &str = &letters_as_digits;
-    let runs = digit_runs(norm).into_iter().filter(|m| {
-        let prev = norm[..m.start].chars().next_back();
-        let next = norm[m.end..].chars().next();
-        // Part of a longer token: a word, a path, an identifier (`SALE_0987_654_321`).
-        !(prev.is_some_and(|c| {
+    // A run glued to a word, a path or an identifier (`SALE_0987_654_321`, `0912345678abc`) is
+    // no number of its own.
+    let glued_before = |m: &Range<usize>| {
+        norm[..m.start].chars().next_back().is_some_and(|c| {
             c.is_alphanumeric()
                 || c == '/'
                 || c == '_'
                 || c == ',' && norm[..m.start].ends_with(char::is_numeric)
-        }) || next.is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '%' || c == '_'))
-    });
-    for m in runs.flat_map(|m| phone_parts(norm, m)) {
+        })
+    };
+    let glued_after = |m: &Range<usize>| {
+        norm[m.end..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '/' || c == '%' || c == '_')
+    };
+    // The rule and messages for the number at `m` (one phone number, ID, account…), or `None`
+    // when it is none of them or no one's data.
+    let classify = |m: Range<usize>| -> Option<(&'static str, &'static str, &'static str)> {
         let raw = &norm[m.clone()];
         let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
         let span = ctx.norm.orig_range(m.clone());
@@ -366,8 +373,10 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // or a currency word after) and public offices' numbers are not personal data.
         let service = digits.starts_with("1800") || digits.starts_with("1900");
         // Not "ngan hang" typed without diacritics: "ngân hàng" (a bank), not "ngàn".
-        let amount =
-            is_grouped_thousands(raw) || near(MONEY_WORDS, 0, 1) && !near(&["ngan hang"], 0, 1);
+        // "1.500.000 2 lần": a sum before a word led by a number.
+        let amount = is_grouped_thousands(raw)
+            || before_short_tail(norm, &m, 4).is_some_and(|h| is_grouped_thousands(&norm[h]))
+            || near(MONEY_WORDS, 0, 1) && !near(&["ngan hang"], 0, 1);
         // An office's number, unless the words right before say it is a person's ("ai quen con
         // bé lễ tân ở nhà hàng đó thì số nó là 09…").
         // A district places a person, not an ad, in a post that accuses someone, calls on
@@ -377,7 +386,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             public_near(ctx.tokens, toks.start, toks.end, personal) && !near(OTHER_WORDS, 4, 0);
         let code = near(CODE_WORDS, 4, 0);
         if service || code || (amount && !id_word_near) {
-            continue;
+            return None;
         }
         // `84912345678`: the country code run into the number, next to a phone word.
         let bare_84 = plain
@@ -406,14 +415,14 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         } else if (bare_84 || phone_kind(raw, &digits).is_some()) && !public {
             ("personal_data.phone", PHONE_VI, PHONE_EN)
         } else if (plain && digits.len() == 12 && valid_cccd(&digits))
-            || (id_word_near && (digits.len() == 12 || digits.len() == 9))
-            // A grouped number that is a valid CCCD, with an ID word further back ("CCCD của
-            // ông chồng cũ chị đây: 079 085 001 234").
-            || (digits.len() == 12
-                && valid_cccd(&digits)
-                && near(&ID_WORDS[..6], 12, 0)
-                && !near(BANK_WORDS, 12, 4)
-                && !counter)
+                || (id_word_near && (digits.len() == 12 || digits.len() == 9))
+                // A grouped number that is a valid CCCD, with an ID word further back ("CCCD của
+                // ông chồng cũ chị đây: 079 085 001 234").
+                || (digits.len() == 12
+                    && valid_cccd(&digits)
+                    && near(&ID_WORDS[..6], 12, 0)
+                    && !near(BANK_WORDS, 12, 4)
+                    && !counter)
         {
             ("personal_data.citizen_id", ID_VI, ID_EN)
         } else if (6..=19).contains(&digits.len())
@@ -422,16 +431,63 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             ("personal_data.bank_account", BANK_VI, BANK_EN)
         } else {
-            continue;
+            return None;
         };
+        Some((rule, vi, en))
+    };
+    let mut push = |m: Range<usize>, (rule, vi, en): (&'static str, &'static str, &'static str)| {
         out.push(finding(
             rule,
             Category::PersonalData,
             Severity::Warning,
-            span,
+            ctx.norm.orig_range(m),
             vi,
             en,
         ));
+    };
+    for m in digit_runs(norm) {
+        if glued_before(&m) {
+            continue;
+        }
+        let glued = glued_after(&m);
+        let mut found = false;
+        if !glued {
+            for part in phone_parts(norm, m.clone()) {
+                if let Some(hit) = classify(part.clone()) {
+                    push(part, hit);
+                    found = true;
+                }
+            }
+        }
+        // A phone number followed by a word that starts with a number ("0912 345 678 2 năm
+        // nay", "0912.345.678 10h tối", "… 24/7"): the run took the word's digits too. The
+        // phone numbers before that short last group count; nothing else is read from them.
+        if found || glued && norm[m.end..].starts_with('%') {
+            continue;
+        }
+        let Some(head) = before_short_tail(norm, &m, 9) else {
+            continue;
+        };
+        // Not a bank account's or an ID's last group ("MB Bank 0888 123 456 789"), and a group
+        // of one or two digits unless a word is glued to it ("10h", "24/7").
+        let toks = tokens_in(ctx.tokens, &ctx.norm.orig_range(m.clone()));
+        let account = [BANK_WORDS, ID_WORDS]
+            .iter()
+            .any(|w| near_word(ctx.tokens, toks.start, toks.end, 10, 4, w));
+        if account
+            || !glued
+                && norm[head.end..m.end]
+                    .trim_start_matches(|c: char| !c.is_ascii_digit())
+                    .len()
+                    > 2
+        {
+            continue;
+        }
+        for part in phone_parts(norm, head) {
+            if let Some(hit) = classify(part.clone()).filter(|h| h.0 == "personal_data.phone") {
+                push(part, hit);
+            }
+        }
     }
     let norm = &ctx.norm.text;
     // Whether the text is an ad ([`AD_WORDS`], or a price: "chai 1 lít 350k"), read once, on
@@ -683,6 +739,17 @@ const KIN_WORDS: &[&str] = &[
 /// kin words match with their diacritics ("đi", "mà", "có" are no "dì", "má", "cô"), or folded
 /// in a text typed without diacritics.
 fn invited_before(ctx: &Ctx<'_>, start: usize) -> bool {
+    let t = ctx.tokens;
+    (start.saturating_sub(6)..start).any(|k| {
+        invite_words()
+            .at(t, k)
+            .is_some_and(|n| k + n <= start && !names_kin(ctx, &t[k + n..start]))
+    })
+}
+
+/// Whether `words` hold one of [`KIN_WORDS`] ("vợ mình", "chị Lan"): keyed with diacritics, and
+/// also by folded form in a text typed without them.
+fn names_kin(ctx: &Ctx<'_>, words: &[Token]) -> bool {
     static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let folded = FOLDED.get_or_init(|| {
         KIN_WORDS
@@ -690,15 +757,9 @@ fn invited_before(ctx: &Ctx<'_>, start: usize) -> bool {
             .map(|w| crate::text::tone::fold(w))
             .collect()
     });
-    let t = ctx.tokens;
-    let kin = |x: &Token| {
+    words.iter().any(|x| {
         KIN_WORDS.iter().any(|w| crate::engine::key_matches(x, w))
             || ctx.unaccented && !x.marked && folded.iter().any(|w| x.fold == w.as_str())
-    };
-    (start.saturating_sub(6)..start).any(|k| {
-        invite_words()
-            .at(t, k)
-            .is_some_and(|n| k + n <= start && !t[k + n..start].iter().any(kin))
     })
 }
 
@@ -779,6 +840,10 @@ fn mark_own(
     // The end of the last own item: data listed right after it, within three words ("0912 345
     // 678 - 0987 654 321", "0905 123 987 hoặc email …") is the writer's too.
     let mut own_end: Option<usize> = None;
+    // The end of the last item given with an invitation ([`Own::Invited`]): more of the
+    // writer's contacts in the same sentence share it ("nhắn cho mình qua số 0977 … hoặc email
+    // của mình …").
+    let mut invited_end: Option<usize> = None;
     // Whether the text offers anything (`ad`: [`AD_WORDS`]; or [`OFFER_WORDS`]), read once
     // (not per item: a long paste holds thousands).
     let offers = std::cell::OnceCell::new();
@@ -823,9 +888,23 @@ fn mark_own(
             f.message.vi = OWN_VI.to_string();
             f.message.en = OWN_EN.to_string();
             own_end = Some(toks.end);
-            // Given to be used: a phone or mailbox (not a bank account) after an invitation.
-            let given = before && f.rule_id != "personal_data.bank_account";
-            *own = if given { Own::Invited } else { Own::Yes };
+            // Given to be used: a phone or mailbox (not a bank account) after an invitation, or
+            // within eight words of one so given, in the same sentence, with no relative named
+            // between ("gọi mình 0901 … hoặc gọi vợ mình 0901 …": the wife's keeps its nudge).
+            let chained = invited_end.is_some_and(|e| {
+                toks.start <= e + 8
+                    && ctx
+                        .tokens
+                        .get(e..=toks.start)
+                        .is_some_and(|b| b.iter().all(|t| t.gap != Gap::Hard) && !names_kin(ctx, b))
+            });
+            let given = (before || chained) && f.rule_id != "personal_data.bank_account";
+            *own = if given {
+                invited_end = Some(toks.end);
+                Own::Invited
+            } else {
+                Own::Yes
+            };
         }
     }
     own
@@ -978,6 +1057,24 @@ fn phone_parts(norm: &str, m: Range<usize>) -> Vec<Range<usize>> {
             .map_or(raw.len(), |k| end + k);
     }
     parts
+}
+
+/// The run `m` without its last group when that group is one to four digits after a separator
+/// ("0912 345 678 2", the "2" of "2 năm nay"; "0912.345.678 10" of "10h tối") and at least
+/// `min_digits` digits come before it; `None` otherwise. A byte range of `norm`, ending on a
+/// digit.
+fn before_short_tail(norm: &str, m: &Range<usize>, min_digits: usize) -> Option<Range<usize>> {
+    let raw = norm.get(m.clone())?.as_bytes();
+    let tail = raw.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=4).contains(&tail) {
+        return None;
+    }
+    let head = raw[..raw.len() - tail]
+        .iter()
+        .rposition(u8::is_ascii_digit)?
+        + 1;
+    (raw[..head].iter().filter(|b| b.is_ascii_digit()).count() >= min_digits)
+        .then(|| m.start..m.start + head)
 }
 
 /// A 12-digit CCCD number: a known province code, then a century-and-sex digit 0–3.
@@ -1489,6 +1586,12 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             _ => 6,
         }
     };
+    // A lane right after the house number ("123/45 hẻm 6 Lê Văn Sỹ"): a home, as an address that
+    // opens with its lane is ([`person_lives`] with `lane`).
+    let lane_after = |h: usize| {
+        t.get(slash_end(ctx.text, t, h) + 1)
+            .is_some_and(|x| matches!(x.fold.as_str(), "hem" | "ngo" | "ngach" | "kiet"))
+    };
     let mut i = 0;
     // The first house number at or after some earlier position, with none between: still the
     // first at or after `i` while it is not before `i`.
@@ -1527,7 +1630,7 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             Some(i + 2)
         } else if house_number(&t[i])
             && !(i > 0 && slash_end(ctx.text, t, i - 1) >= i)
-            && (home_before(t, i, home_window(i)) || person_lives(t, i, false))
+            && (home_before(t, i, home_window(i)) || person_lives(t, i, lane_after(i)))
         {
             // "nhà nó ở 12 ngõ 34 …", "địa chỉ: 45 Nguyễn Trãi …", "ở 18B Lý Thường Kiệt": a
             // bare house number after a word for someone's home (a little further back for a
@@ -1657,8 +1760,8 @@ fn run_opener(b: &[u8], from: usize) -> Option<usize> {
 /// Runs of digits with the usual separators: an optional `(` and `+`, a digit, then digits
 /// each optionally preceded by one or two separators (space, tab, dot, dash, underscore,
 /// brackets, and the no-break, narrow no-break, thin and figure spaces of pasted text:
-/// `0912 345 678`, `0912_345_678`, `(+84) 912 345 678`, `+84 (0) 912…`); 6 to 200 digits in
-/// all. Byte ranges of `norm`.
+/// `0912 345 678`, `0912_345_678`, `(+84) 912 345 678`, `+84 (0) 912…`); six digits or
+/// more in all. Byte ranges of `norm`.
 fn digit_runs(norm: &str) -> Vec<Range<usize>> {
     let b = norm.as_bytes();
     // The byte length of the separator at `k`, 0 for none.
@@ -1705,8 +1808,8 @@ fn digit_runs(norm: &str) -> Vec<Range<usize>> {
                 }
             }
         }
-        // Up to 200 digits: a list of phone numbers in a row (split by `phone_parts`).
-        if (6..=200).contains(&digits) {
+        // Any length above six: a list of phone numbers in a row is split by `phone_parts`.
+        if digits >= 6 {
             out.push(start..j);
         }
         i = j.max(i + 1);
