@@ -985,6 +985,40 @@ const TREATMENTS: &[&str] = &[
     "phẫu thuật",
 ];
 
+/// Folk remedies (not a pill or a doctor's care) whose result a cure claim reports
+/// ("uống nước lá đu đủ … giờ khỏi hẳn").
+const FOLK_REMEDIES: &[&str] = &[
+    "bài thuốc",
+    "thuốc nam",
+    "lá",
+    "rễ",
+    "gia truyền",
+    "thảo dược",
+    "mật gấu",
+    "mật ong",
+    "tỏi",
+    "gừng",
+    "nghệ",
+    "giấm",
+    "nước ép",
+    "baking soda",
+    "đông trùng",
+    "linh chi",
+    "thầy lang",
+];
+
+/// What a folk remedy is said to have done ([`FOLK_REMEDIES`]), longest first: whole cures
+/// only ("đỡ hơn" is a relief, not a claim).
+const FOLK_RESULTS: &[&str] = &[
+    "khỏi hoàn toàn",
+    "khỏi hẳn",
+    "lành hẳn",
+    "hết hẳn",
+    "khỏi luôn",
+    "teo hết",
+    "tan hết",
+];
+
 /// Home remedies and their dosing: a cure claim needs one in the post.
 const REMEDIES: &[&str] = &[
     "uống",
@@ -2521,6 +2555,37 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             claims.push(i..j + r);
         }
     }
+    // A folk remedy, then what it did, to a grave disease named before it ("em gái mình bị ung
+    // thư … Thế mà uống nước lá đu đủ đực kết hợp mật gấu 3 tháng giờ khỏi hẳn"): a strong
+    // result ([`FOLK_RESULTS`]) within twenty words after a folk remedy ([`FOLK_REMEDIES`]) in
+    // its sentence, not negated ("chưa khỏi hẳn"), with the disease the nearest ailment within
+    // sixty words before the remedy (not "Bố bị tiểu đường. Hôm trước bị ho, uống nước gừng …
+    // là khỏi hẳn": "bị" before anything else names another).
+    for i in 0..t.len() {
+        let Some(r) = first(i, FOLK_RESULTS) else {
+            continue;
+        };
+        let negated = (i.saturating_sub(2)..i).any(|k| negation(&t[k]));
+        let remedy = (i.saturating_sub(20)..i)
+            .rev()
+            .find(|&k| first(k, FOLK_REMEDIES).is_some())
+            .filter(|&k| !negated && t[k + 1..=i].iter().all(|x| x.gap != Gap::Hard));
+        let Some(k) = remedy else {
+            continue;
+        };
+        let ailment = (k.saturating_sub(60)..k).rev().find_map(|j| {
+            if diseases().at(t, j).is_some() {
+                Some(true)
+            } else if matches!(t[j].fold.as_str(), "bi" | "mac") {
+                Some(diseases().at(t, j + 1).is_some())
+            } else {
+                None
+            }
+        });
+        if ailment == Some(true) {
+            claims.push(i..i + r);
+        }
+    }
     if claims.is_empty() || !(0..t.len()).any(|i| first(i, REMEDIES).is_some()) {
         return;
     }
@@ -2590,6 +2655,8 @@ mod tests {
             NO_NEED,
             TREATMENTS,
             REMEDIES,
+            FOLK_REMEDIES,
+            FOLK_RESULTS,
             MEDICAL_SOURCES,
             SOURCE_LABELS,
             VAGUE_PEOPLE,
