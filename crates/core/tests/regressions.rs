@@ -3726,3 +3726,92 @@ fn seventeenth_session_forms() {
         assert_underlined(&e, t, cue, |f| f.category == category);
     }
 }
+
+/// The nineteenth session's forms (a blind round, adv41, and the phone numbers followed by a
+/// word led by a number).
+#[test]
+fn nineteenth_session_forms() {
+    let e = Engine::new(Config::default()).expect("default config");
+    for t in [
+        // The three regions listed together; a recipe; slaughter for a feast.
+        "Dưới thời Pháp thuộc, Việt Nam bị chia thành ba kỳ là Bắc Kỳ, Trung Kỳ và Nam Kỳ.",
+        "Cách làm thịt kho tàu: thịt ba chỉ 500g, trứng vịt 5 quả.",
+        "Tết này nhà mình làm thịt con lợn",
+        // Own phone and e-mail after one invitation.
+        "Bạn nào muốn dự họp lớp thì nhắn cho mình qua số 0977 888 123 hoặc email của mình hangnt.12a3@gmail.com nhé.",
+        // A sum, then a word led by a number; "tui" (I) without diacritics.
+        "mình ck 1.500.000 2 lần rồi mà shop chưa giao",
+        "tui bac ky nhung song o Sai Gon 20 nam roi",
+        // A cough cured at home, in a post that names another disease.
+        "Bố bị tiểu đường. Hôm trước bị ho, uống nước gừng mật ong 3 hôm là khỏi hẳn",
+        "cac bac tu suy nghi ky roi hang quyet dinh",
+        "Xã đang giàu lên từ ngày có nhà máy",
+    ] {
+        assert_no_findings(&e, t);
+    }
+    for (t, cue, category) in [
+        (
+            "số nó 0912 345 678 2 năm nay chưa đổi",
+            "0912 345 678",
+            Category::PersonalData,
+        ),
+        (
+            "số con kia là 0912.345.678 10h tối nó mới nghe máy",
+            "0912.345.678",
+            Category::PersonalData,
+        ),
+        (
+            "sđt thằng đó 0912 345 678 24/7 lúc nào cũng nghe",
+            "0912 345 678",
+            Category::PersonalData,
+        ),
+        (
+            "Bà ấy ở 123/45 hẻm 6 Lê Văn Sỹ, Phường 13, Quận 3, tối nào cũng ở nhà",
+            "123/45 hẻm 6 Lê Văn Sỹ",
+            Category::PersonalData,
+        ),
+        (
+            "lu bac ky di cu vao day toan an cap",
+            "lu bac ky",
+            Category::Inflammatory,
+        ),
+        (
+            "một lãnh đạo nào đó ở huyện vừa cho con gái đi Mỹ bằng tiền gì thì các bác tự suy",
+            "các bác tự suy",
+            Category::Insinuation,
+        ),
+        (
+            "Em gái mình bị ung thư giai đoạn cuối. Thế mà uống nước lá đu đủ đực 3 tháng giờ khỏi hẳn",
+            "khỏi hẳn",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "có học sinh nhiễm cúm A tử vong, nhà trường đang giấu",
+            "nhà trường đang giấu",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "tao làm thịt nó",
+            "làm thịt",
+            Category::Inflammatory,
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == category);
+    }
+    // Twenty-five numbers in a row (more than 200 digits) are each a phone number.
+    let list: Vec<String> = (0..25).map(|i| format!("0912 345 {:03}", i)).collect();
+    let t = format!("Danh sách số của bọn lừa đảo: {}", list.join(" "));
+    let phones = e
+        .analyze(&t)
+        .findings
+        .iter()
+        .filter(|f| f.rule_id == "personal_data.phone")
+        .count();
+    assert_eq!(phones, 25, "{t}");
+    // The wife's number after "gọi vợ mình" keeps its own finding.
+    assert_has_category(
+        &e,
+        "gọi mình 0901 111 222 hoặc gọi vợ mình 0901 333 444 đều được",
+        Category::PersonalData,
+    );
+}
