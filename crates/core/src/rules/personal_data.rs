@@ -864,8 +864,17 @@ fn mark_own(
         let other = near(OTHER_WORDS)
             || near_word(ctx.tokens, toks.start, toks.end, 12, 12, THIRD_PARTY_WORDS)
             || names_owner(ctx.tokens, toks.start)
-            || names_someone(ctx.tokens, toks.start) && !offers();
-        let listed = own_end.is_some_and(|e| toks.start <= e + 3);
+            || names_someone(ctx.tokens, toks.start) && !offers()
+            || possessed_by_other(ctx.tokens, toks.start);
+        // Right after the last own item, with only conjunctions and labels between ("0977 … hoặc
+        // 0912 …"; not "hoặc gọi hắn 0912 …").
+        let listed = own_end.is_some_and(|e| {
+            toks.start <= e + 3
+                && ctx
+                    .tokens
+                    .get(e..toks.start)
+                    .is_some_and(|b| b.iter().all(|t| CHAIN_WORDS.contains(&t.fold.as_str())))
+        });
         // A document's number is the writer's only when said so ("hộ chiếu của em"): an ad's
         // or a lost-and-found's words ("ai nhặt được", "liên hệ") say nothing of whose it is.
         let document = f.rule_id == "personal_data.document_number";
@@ -889,14 +898,17 @@ fn mark_own(
             f.message.en = OWN_EN.to_string();
             own_end = Some(toks.end);
             // Given to be used: a phone or mailbox (not a bank account) after an invitation, or
-            // within eight words of one so given, in the same sentence, with no relative named
-            // between ("gọi mình 0901 … hoặc gọi vợ mình 0901 …": the wife's keeps its nudge).
+            // within eight words of one so given, in the same sentence, with only conjunctions,
+            // contact labels and the writer's pronouns between ([`CHAIN_WORDS`]: "gọi mình
+            // 0901 … hoặc gọi vợ mình 0901 …", "… hoặc email sếp cũ của mình …" are not).
             let chained = invited_end.is_some_and(|e| {
                 toks.start <= e + 8
-                    && ctx
-                        .tokens
-                        .get(e..=toks.start)
-                        .is_some_and(|b| b.iter().all(|t| t.gap != Gap::Hard) && !names_kin(ctx, b))
+                    && ctx.tokens.get(e..=toks.start).is_some_and(|b| {
+                        b.iter().all(|t| t.gap != Gap::Hard)
+                            && b[..b.len() - 1]
+                                .iter()
+                                .all(|t| CHAIN_WORDS.contains(&t.fold.as_str()))
+                    })
             });
             let given = (before || chained) && f.rule_id != "personal_data.bank_account";
             *own = if given {
@@ -909,6 +921,58 @@ fn mark_own(
     }
     own
 }
+
+/// The words (folded) that may stand between two of the writer's contacts given with one
+/// invitation ("nhắn cho mình qua số 0977 … hoặc email của mình …"): conjunctions, contact
+/// labels, the writer's pronouns, particles. Anything else (a person, a title, "hắn") may name
+/// someone else.
+const CHAIN_WORDS: &[&str] = &[
+    "hoac", "va", "hay", "la", "email", "mail", "gmail", "zalo", "sdt", "so", "dien", "thoai",
+    "dt", "fb", "facebook", "qua", "theo", "dia", "chi", "cua", "minh", "em", "toi", "tui", "nhe",
+    "nha", "goi", "nhan", "ib", "inbox",
+];
+
+/// Whether a possessive of the writer's ("của mình", "của em") in the six tokens before token
+/// `start` follows a person rather than a contact label or the writer's business: "sếp cũ của
+/// mình", "bạn trai cũ của mình", "trưởng phòng của em" name someone else's data; "số (cũ)
+/// của mình", "email của mình", "địa chỉ của em", "shop của mình" the writer's.
+fn possessed_by_other(t: &[Token], start: usize) -> bool {
+    (start.saturating_sub(6)..start).any(|k| {
+        if !OWN_WORDS[..POSSESSIVES].iter().any(|w| spelled_at(t, k, w)) {
+            return false;
+        }
+        // The noun before the possessive, past adjectives ("số cũ", "điện thoại riêng").
+        let noun = t[..k]
+            .iter()
+            .rev()
+            .take_while(|x| x.gap != Gap::Hard)
+            .find(|x| !OWNED_ADJECTIVES.contains(&x.fold.as_str()));
+        // "địa chỉ": not "chỉ" alone, which folds as "chị" does.
+        let address = |x: &Token| {
+            x.fold == "chi"
+                && t[..k]
+                    .iter()
+                    .rposition(|y| std::ptr::eq(y, x))
+                    .is_some_and(|i| i > 0 && t[i - 1].fold == "dia")
+        };
+        noun.is_some_and(|x| {
+            x.gap != Gap::Hard && !OWNED_LABELS.contains(&x.fold.as_str()) && !address(x)
+        }) && t[k].gap != Gap::Hard
+    })
+}
+
+/// Adjectives between a thing and "của mình" (folded): "số cũ của mình".
+const OWNED_ADJECTIVES: &[&str] = &["cu", "moi", "rieng", "chinh", "nay", "do", "kia", "that"];
+
+/// The last syllable (folded) of things the writer owns whose data "của mình" marks as the
+/// writer's: contact labels, documents and a business ("số của mình", "hộ chiếu của em", "shop
+/// của mình").
+const OWNED_LABELS: &[&str] = &[
+    "so", "sdt", "dt", "thoai", "email", "mail", "gmail", "zalo", "fb", "facebook", "nha", "khoan",
+    "stk", "tk", "lac", "he", "tin", "cccd", "cmnd", "cmt", "shop", "hang", "tiem", "quan", "ty",
+    "cty", "page", "web", "website", "kenh", "xuong", "vuon", "lop", "hieu", "nick", "ib", "inbox",
+    "khau", "chieu", "the", "bhyt", "bhxh", "lai", "thue", "mssv", "msv",
+];
 
 /// Whose a finding of [`mark_own`] is.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -1586,12 +1650,6 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             _ => 6,
         }
     };
-    // A lane right after the house number ("123/45 hẻm 6 Lê Văn Sỹ"): a home, as an address that
-    // opens with its lane is ([`person_lives`] with `lane`).
-    let lane_after = |h: usize| {
-        t.get(slash_end(ctx.text, t, h) + 1)
-            .is_some_and(|x| matches!(x.fold.as_str(), "hem" | "ngo" | "ngach" | "kiet"))
-    };
     let mut i = 0;
     // The first house number at or after some earlier position, with none between: still the
     // first at or after `i` while it is not before `i`.
@@ -1630,7 +1688,7 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             Some(i + 2)
         } else if house_number(&t[i])
             && !(i > 0 && slash_end(ctx.text, t, i - 1) >= i)
-            && (home_before(t, i, home_window(i)) || person_lives(t, i, lane_after(i)))
+            && (home_before(t, i, home_window(i)) || person_lives(t, i, false))
         {
             // "nhà nó ở 12 ngõ 34 …", "địa chỉ: 45 Nguyễn Trãi …", "ở 18B Lý Thường Kiệt": a
             // bare house number after a word for someone's home (a little further back for a
