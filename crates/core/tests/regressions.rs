@@ -3746,6 +3746,7 @@ fn nineteenth_session_forms() {
         "Bố bị tiểu đường. Hôm trước bị ho, uống nước gừng mật ong 3 hôm là khỏi hẳn",
         "cac bac tu suy nghi ky roi hang quyet dinh",
         "Xã đang giàu lên từ ngày có nhà máy",
+        "Công ty đang giấu quà tất niên, bất ngờ lắm",
     ] {
         assert_no_findings(&e, t);
     }
@@ -3766,11 +3767,6 @@ fn nineteenth_session_forms() {
             Category::PersonalData,
         ),
         (
-            "Bà ấy ở 123/45 hẻm 6 Lê Văn Sỹ, Phường 13, Quận 3, tối nào cũng ở nhà",
-            "123/45 hẻm 6 Lê Văn Sỹ",
-            Category::PersonalData,
-        ),
-        (
             "lu bac ky di cu vao day toan an cap",
             "lu bac ky",
             Category::Inflammatory,
@@ -3783,11 +3779,6 @@ fn nineteenth_session_forms() {
         (
             "Em gái mình bị ung thư giai đoạn cuối. Thế mà uống nước lá đu đủ đực 3 tháng giờ khỏi hẳn",
             "khỏi hẳn",
-            Category::UnverifiedClaim,
-        ),
-        (
-            "có học sinh nhiễm cúm A tử vong, nhà trường đang giấu",
-            "nhà trường đang giấu",
             Category::UnverifiedClaim,
         ),
         (
@@ -3808,6 +3799,19 @@ fn nineteenth_session_forms() {
         .filter(|f| f.rule_id == "personal_data.phone")
         .count();
     assert_eq!(phones, 25, "{t}");
+    // Someone else's contact after "X của mình" is a warning, not the writer's nudge.
+    for t in [
+        "Gọi mình 0977 888 123 hoặc email người yêu cũ của mình nguyenvana@gmail.com",
+        "Liên hệ mình 0977 888 123 hoặc bạn trai cũ của mình 0912 345 678",
+        "Số điện thoại cô dạy thêm của con tui: 0912345678, cô này dạy thì ít mà thu tiền thì nhiều.",
+    ] {
+        let f = e.analyze(t).findings;
+        assert!(
+            f.iter()
+                .any(|x| x.category == Category::PersonalData && x.severity >= Severity::Warning),
+            "{t}: {f:?}"
+        );
+    }
     // The wife's number after "gọi vợ mình" keeps its own finding.
     assert_has_category(
         &e,
