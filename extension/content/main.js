@@ -406,6 +406,7 @@
     c.stale = true;
     live.delete(c);
     queued.delete(c);
+    if (mounted.delete(c)) observeMounts();
     if (active === c) active = null;
     // `lastUsed` stays: composerForAction skips it while it is out of the page, and finds it
     // again if the page puts it back (the guard must still see its draft).
@@ -612,6 +613,57 @@
     for (const c of live) c.layoutKey = "";
     relayoutSoon();
   });
+
+  // A rich composer the page takes out and puts back in one task (a framework re-mounting it
+  // synchronously): its Ranges collapsed out of it when it left, so its underlines are gone
+  // until relayout makes them again, which the POLL_MS timer would do up to 100 ms later (a
+  // flicker). One MutationObserver watches the direct children (childList, no subtree) of
+  // each ancestor of the composers with Ranges drawn, up to the document across shadow roots:
+  // the composer or an ancestor leaving or coming back queues a record there, churn elsewhere
+  // in the page none. Its callback (once per batch of records) only reads each watched
+  // composer's sentinel and asks for one frame (before the next paint) when one left or came
+  // back; relayout does the work. Nothing is observed while no composer has Ranges.
+  const mounted = new Set(); // composers whose ancestors mountObserver watches
+  let mountObserver = null;
+  /** Starts or stops watching `c`'s ancestors after it drew (or cleared) its Ranges. */
+  function watchMount(c) {
+    if (!c.useHighlights) return;
+    const drawn = c.ranges.length > 0 && c.connected && live.has(c);
+    if (drawn === mounted.has(c) && (!drawn || c.mountParent === c.el.parentNode)) return;
+    if (drawn) mounted.add(c);
+    else mounted.delete(c);
+    observeMounts();
+  }
+  function observeMounts() {
+    mountObserver?.disconnect();
+    for (const c of mounted) {
+      if (!c.ranges.length || !c.connected) {
+        mounted.delete(c);
+        continue;
+      }
+      mountObserver ||= new MutationObserver(onMountChange);
+      c.mountParent = c.el.parentNode;
+      for (let n = c.el.parentNode; n; n = n.parentNode || n.host) mountObserver.observe(n, { childList: true });
+    }
+  }
+  function onMountChange() {
+    if (!CN.alive) return;
+    let changed = false;
+    for (const c of mounted) {
+      if (!c.ranges.length) mounted.delete(c); // cleared meanwhile
+      else if (!c.connected || c.remounted()) {
+        // Its ancestors may be others now: observed again once its Ranges are made again.
+        c.mountParent = null;
+        changed = true;
+      }
+    }
+    if (!mounted.size) mountObserver?.disconnect();
+    if (changed) relayoutSoon();
+  }
+  CN.cleanups.push(() => {
+    mountObserver?.disconnect();
+    mounted.clear();
+  });
   function relayout() {
     layoutFrame = 0;
     clearTimeout(layoutPoll);
@@ -686,6 +738,7 @@
   const origRender = CN.Composer.prototype.render;
   CN.Composer.prototype.render = function (...a) {
     const r = origRender.apply(this, a);
+    watchMount(this);
     relayoutSoon();
     return r;
   };

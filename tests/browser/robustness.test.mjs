@@ -506,6 +506,81 @@ test("a composer removed and put back (a re-mount): its underlines come back by 
   }
 });
 
+test("a rich composer removed and put back in one task: its underlines are back by the next frame, not at the next 100 ms poll (no flicker)", T, async () => {
+  for (const kind of ["ce", "lexical"]) {
+    const page = await openFixture(env.b.context, env.srv.origin, kind);
+    await page.click(EDITOR[kind]);
+    await page.keyboard.type(`Chia sẻ ${PHRASE} cho cả nhóm`, { delay: 3 });
+    await until(async () => (await total(page, "internal_document")) === 1, `${kind}: the underline`);
+    await page.waitForTimeout(300);
+    // Five re-mounts at different moments of the content script's 100 ms poll. After each, the
+    // ranges of the phrase are counted in the first animation frame whose callback is asked for
+    // after the re-mount's mutation records are delivered (the extension's observers run first:
+    // their microtask was queued by the removal). A poll lands between the re-mount and that
+    // frame now and then, but not before each of five.
+    const seen = await page.evaluate(async (sel) => {
+      const out = [];
+      for (let i = 0; i < 5; i++) {
+        await new Promise((r) => setTimeout(r, 37 + 23 * i));
+        out.push(
+          await new Promise((resolve) => {
+            const slot = document.getElementById("slot");
+            const child = slot.firstElementChild;
+            child.remove();
+            slot.appendChild(child);
+            const el = document.querySelector(sel);
+            queueMicrotask(() =>
+              requestAnimationFrame(() => {
+                const h = CSS.highlights.get("cannhac-internal_document");
+                resolve([...(h || [])].filter((r) => !r.collapsed && el.contains(r.startContainer)).length);
+              }),
+            );
+          }),
+        );
+      }
+      return out;
+    }, EDITOR[kind]);
+    assert.deepEqual(seen, [1, 1, 1, 1, 1], `${kind}: the phrase's underline in the first frame after each re-mount`);
+    assert.equal((await underlines(page, "internal_document")).highlights.filter((h) => !h.collapsed).length, 1, `${kind}: one underline at the end`);
+    await page.close();
+  }
+});
+
+test("DOM churn around a rich composer with underlines (children of its ancestors added and removed): no animation frame is asked for", T, async () => {
+  const page = await openFixture(env.b.context, env.srv.origin, "ce");
+  await page.click(EDITOR.ce);
+  await page.keyboard.type(`Chia sẻ ${PHRASE} cho cả nhóm`, { delay: 3 });
+  await until(async () => (await total(page, "internal_document")) === 1, "the underline");
+  await page.waitForTimeout(300);
+  // A toast appended to the body and one beside the editor, then removed, every 5 ms (timers,
+  // no frame callback of the page's own).
+  await page.evaluate(() => {
+    const slot = document.getElementById("slot");
+    window.churn = setInterval(() => {
+      for (const parent of [document.body, slot, document.getElementById("form")]) {
+        const n = document.createElement("div");
+        parent.appendChild(n);
+        n.remove();
+      }
+    }, 5);
+  });
+  const cdp = await env.b.context.newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
+  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+  await cdp.send("Tracing.start", { categories: "devtools.timeline", transferMode: "ReportEvents" });
+  await page.waitForTimeout(1000);
+  await cdp.send("Tracing.end");
+  await done;
+  await cdp.detach();
+  await page.evaluate(() => clearInterval(window.churn));
+  const frames = events.filter((e) => e.name === "FireAnimationFrame").length;
+  assert.ok(events.some((e) => e.name === "TimerFire"), "the trace holds the page's timers (the tracing worked)");
+  assert.ok(frames <= 2, `${frames} animation-frame callbacks in one second of churn`);
+  assert.equal((await underlines(page, "internal_document")).highlights.filter((h) => !h.collapsed).length, 1, "the underline stays");
+  await page.close();
+});
+
 test("underlines drawn through CSS.highlights ask for no animation frame while nothing changes (a frame every 16 ms widened a Lexical race: End then Backspace at once deleted at the old caret)", T, async () => {
   const page = await openFixture(env.b.context, env.srv.origin, "lexical");
   await page.click(EDITOR.lexical);
