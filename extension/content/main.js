@@ -608,9 +608,14 @@
     if (!layoutFrame) layoutFrame = requestAnimationFrame(relayout);
   }
   // A web font that arrives after the marks were drawn (`font-display: swap`) moves the text
-  // under them, though the font's name and the field's box stay the same: measure again.
+  // under them, though the font's name and the field's box stay the same: measure again. In a
+  // rich editor that scrolls inside itself, other findings may come into view without its box
+  // or scroll offset changing: the window of registered Ranges (syncWindow) is chosen again.
   document.fonts?.addEventListener?.("loadingdone", () => {
-    for (const c of live) c.layoutKey = "";
+    for (const c of live) {
+      c.layoutKey = "";
+      c.windowKey = null;
+    }
     relayoutSoon();
   });
 

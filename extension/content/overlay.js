@@ -743,7 +743,9 @@
       if (!this.useHighlights) return;
       const n = this.ranges.length;
       const rect = n ? this.el.getBoundingClientRect() : null;
-      const wkey = rect ? [rect.top, rect.left, rect.height, rect.width, this.el.scrollTop, innerHeight, innerWidth].join() : "";
+      // The content's height too: text that reflows in a box that keeps its size and scroll
+      // offset (a smaller font, a web font swapped in) moves findings into or out of the window.
+      const wkey = rect ? [rect.top, rect.left, rect.height, rect.width, this.el.scrollTop, this.el.scrollHeight, innerHeight, innerWidth].join() : "";
       if (wkey === this.windowKey && this.highlighted) return;
       this.windowKey = wkey;
       const want = new Set();

@@ -240,6 +240,43 @@ test("a web font that arrives after the marks are drawn (font-display: swap): th
   await page.close();
 });
 
+test("a fixed-height contenteditable scrolling inside itself, restyled without its box or scroll offset changing: the findings that came into view are underlined without a scroll", T, async () => {
+  // Underlines drawn through CSS.highlights are registered only for the findings near the
+  // viewport (syncWindow); that window was chosen again only when the editor's box, its
+  // scroll offset or the viewport changed, so text that reflowed inside the box (a smaller
+  // font) left the findings it brought into view without underlines until a scroll.
+  const N = 40;
+  const page = await openFixture(env.b.context, env.srv.origin, "ce");
+  await page.addStyleTag({ content: "#editor { height: 200px; overflow-y: auto; font-size: 60px }" });
+  await page.click("#editor");
+  await page.evaluate((t) => document.execCommand("insertText", false, t), `Xem ${PHRASE}. `.repeat(N).trim());
+  // Back to the top (the caret's insertion scrolled to the end): at 8px the text fits the box,
+  // so its scroll offset stays 0 when the font changes.
+  await page.evaluate(() => {
+    const el = document.getElementById("editor");
+    el.scrollTop = 0;
+  });
+  const count = () => page.evaluate(() => [...(CSS.highlights.get("cannhac-internal_document") || [])].filter((r) => !r.collapsed).length);
+  await until(async () => (await count()) > 0, "the first underlines");
+  await page.waitForTimeout(400);
+  const box = () => page.evaluate(() => {
+    const el = document.getElementById("editor");
+    const r = el.getBoundingClientRect();
+    return [r.left, r.top, r.width, r.height, el.scrollTop, window.scrollY].join();
+  });
+  const before = await count();
+  const boxBefore = await box();
+  assert.ok(before < N / 2, `only the findings near the viewport are registered at 60px (${before} of ${N})`);
+  await page.addStyleTag({ content: "#editor { font-size: 8px }" });
+  assert.equal(await box(), boxBefore, "the editor's box and scroll offset are unchanged");
+  let now = before;
+  await until(async () => (now = await count()) === N, `all ${N} findings registered once the text fits the viewport (${before} before)`).catch((e) => {
+    throw new Error(`${e.message}; ${now} registered`);
+  });
+  assert.equal(await box(), boxBefore, "still no scroll");
+  await page.close();
+});
+
 test('a dir="auto" textarea holding right-to-left and left-to-right lines: the mark covers its words', T, async () => {
   // Chromium gives `dir=auto` fields `unicode-bidi: plaintext` (each line its own direction);
   // the mirror that measures the text laid the Vietnamese line out right to left.
