@@ -546,6 +546,22 @@ test("a rich composer removed and put back in one task: its underlines are back 
   }
 });
 
+/** Chromium's own trace of `page`'s renderer over `ms` milliseconds (the `devtools.timeline`
+ * events: every animation-frame callback and timer it ran, the extension's isolated world's
+ * included). */
+async function traceTimeline(page, ms) {
+  const cdp = await env.b.context.newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
+  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+  await cdp.send("Tracing.start", { categories: "devtools.timeline", transferMode: "ReportEvents" });
+  await page.waitForTimeout(ms);
+  await cdp.send("Tracing.end");
+  await done;
+  await cdp.detach();
+  return events;
+}
+
 test("DOM churn around a rich composer with underlines (children of its ancestors added and removed): no animation frame is asked for", T, async () => {
   const page = await openFixture(env.b.context, env.srv.origin, "ce");
   await page.click(EDITOR.ce);
@@ -564,15 +580,7 @@ test("DOM churn around a rich composer with underlines (children of its ancestor
       }
     }, 5);
   });
-  const cdp = await env.b.context.newCDPSession(page);
-  const events = [];
-  cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
-  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
-  await cdp.send("Tracing.start", { categories: "devtools.timeline", transferMode: "ReportEvents" });
-  await page.waitForTimeout(1000);
-  await cdp.send("Tracing.end");
-  await done;
-  await cdp.detach();
+  const events = await traceTimeline(page, 1000);
   await page.evaluate(() => clearInterval(window.churn));
   const frames = events.filter((e) => e.name === "FireAnimationFrame").length;
   assert.ok(events.some((e) => e.name === "TimerFire"), "the trace holds the page's timers (the tracing worked)");
@@ -587,17 +595,7 @@ test("underlines drawn through CSS.highlights ask for no animation frame while n
   await page.keyboard.type(`Nghe nói thằng ngu có ${PHRASE}`);
   await until(async () => (await underlines(page, "internal_document")).highlights.length === 1, "the underline");
   await page.waitForTimeout(300);
-  // Chromium's own trace of the page's renderer: every animation-frame callback it runs, the
-  // extension's isolated world's included.
-  const cdp = await env.b.context.newCDPSession(page);
-  const events = [];
-  cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
-  const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
-  await cdp.send("Tracing.start", { categories: "devtools.timeline", transferMode: "ReportEvents" });
-  await page.waitForTimeout(1000);
-  await cdp.send("Tracing.end");
-  await done;
-  await cdp.detach();
+  const events = await traceTimeline(page, 1000);
   const frames = events.filter((e) => e.name === "FireAnimationFrame").length;
   assert.ok(events.some((e) => e.name === "TimerFire"), "the trace holds the page's timers (the tracing worked)");
   assert.ok(frames <= 2, `${frames} animation-frame callbacks in one idle second`);

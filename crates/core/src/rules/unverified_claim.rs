@@ -1033,10 +1033,10 @@ const FOLK_RESULTS: &[&str] = &[
     "tan hết",
 ];
 
-/// Home remedies and their dosing: a cure claim needs one in the post.
+/// Home remedies' taking and dosing: a cure claim needs one of these or of [`FOLK_REMEDIES`]
+/// in the post.
 const REMEDIES: &[&str] = &[
     "uống",
-    "bài thuốc",
     "lá",
     "mỗi sáng",
     "mỗi ngày",
@@ -1046,15 +1046,6 @@ const REMEDIES: &[&str] = &[
     "ngâm",
     "mẹo",
     "chỉ cần",
-    "gia truyền",
-    "thảo dược",
-    "baking soda",
-    "mật ong",
-    "tỏi",
-    "gừng",
-    "nghệ",
-    "giấm",
-    "nước ép",
 ];
 
 /// Source labels that a vague person can follow ("Nguồn: một anh làm trong ngành", "theo lời
@@ -2612,7 +2603,8 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             claims.push(i..i + r);
         }
     }
-    if claims.is_empty() || !(0..t.len()).any(|i| first(i, REMEDIES).is_some()) {
+    let remedy = |i: usize| first(i, REMEDIES).or_else(|| first(i, FOLK_REMEDIES));
+    if claims.is_empty() || !(0..t.len()).any(|i| remedy(i).is_some()) {
         return;
     }
     let (sentence_of, ranges) = ctx.sentences();
