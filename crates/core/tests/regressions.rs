@@ -3789,6 +3789,28 @@ fn nineteenth_session_forms() {
     ] {
         assert_underlined(&e, t, cue, |f| f.category == category);
     }
+    // Numbers written without separators and set apart by spaces are read one by one.
+    for (t, n) in [
+        (
+            "CCCD của 3 đứa nó: 079085001234 079090001235 001088012345",
+            3,
+        ),
+        (
+            "Danh sách con nợ: 0912345678 15000000 0987654321 12000000",
+            2,
+        ),
+        (
+            "Số thằng đó là 0912 345 678 100 lần gọi quấy rối nhà mình",
+            1,
+        ),
+    ] {
+        let f = e.analyze(t).findings;
+        let found = f
+            .iter()
+            .filter(|x| x.category == Category::PersonalData)
+            .count();
+        assert_eq!(found, n, "{t}: {f:?}");
+    }
     // Twenty-five numbers in a row (more than 200 digits) are each a phone number.
     let list: Vec<String> = (0..25).map(|i| format!("0912 345 {:03}", i)).collect();
     let t = format!("Danh sách số của bọn lừa đảo: {}", list.join(" "));

@@ -233,8 +233,8 @@ fn home_before(t: &[Token], i: usize, back: usize) -> bool {
 
 /// Whether a person pointed at lives where token `i` starts: "ở" right before it, after a
 /// demonstrative ("đó", "ấy", "kia", "đấy", "ta") that closes a contemptuous title within nine
-/// words ("Thằng lừa đảo đó ở 56 Bạch Mai", "con mụ kia ở 12 Hàng Bông", "lão giám đốc đấy ở
-/// …"): a dox. With `lane` (the address opens with its lane: "hẻm 284/17 Lê Văn Sỹ") a
+/// words ("Thằng lừa đảo đó ở 56 Bạch Mai", "con mụ kia ở 12 Hàng Bông", "Con đó ở 33 hẻm 5
+/// …", "lão giám đốc đấy ở …"): a dox. With `lane` (the address opens with its lane: "hẻm 284/17 Lê Văn Sỹ") a
 /// courteous title too ("Ông tài xế tông người rồi bỏ chạy đó ở hẻm …"), unless a trade is
 /// named ("Chị bán bún đó ở hẻm 12 …"); otherwise not ("Cô
 /// giáo đó ở 5 Hàng Bông" is also a tutor's class, "Bà Kiệu" a temple), nor "Quán đó ở 27 Lê
@@ -266,8 +266,9 @@ fn person_lives(t: &[Token], i: usize, lane: bool) -> bool {
             let title = courteous
                 || key_matches_any(&t[j], &["thằng", "mụ", "lão", "hắn", "gã"])
                 || key_matches(&t[j], "con")
-                    && t.get(j + 1)
-                        .is_some_and(|x| key_matches_any(x, &["nhỏ", "mụ", "bé", "ranh"]));
+                    && (j + 1 == i - 2
+                        || t.get(j + 1)
+                            .is_some_and(|x| key_matches_any(x, &["nhỏ", "mụ", "bé", "ranh"])));
             title && spaced(t, j, i - 2)
         })
 }
@@ -468,19 +469,12 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(head) = before_short_tail(norm, &m, 9) else {
             continue;
         };
-        // Not a bank account's or an ID's last group ("MB Bank 0888 123 456 789"), and a group
-        // of one or two digits unless a word is glued to it ("10h", "24/7").
+        // Not a bank account's or an ID's last group ("MB Bank 0888 123 456 789").
         let toks = tokens_in(ctx.tokens, &ctx.norm.orig_range(m.clone()));
         let account = [BANK_WORDS, ID_WORDS]
             .iter()
             .any(|w| near_word(ctx.tokens, toks.start, toks.end, 10, 4, w));
-        if account
-            || !glued
-                && norm[head.end..m.end]
-                    .trim_start_matches(|c: char| !c.is_ascii_digit())
-                    .len()
-                    > 2
-        {
+        if account {
             continue;
         }
         for part in phone_parts(norm, head) {
@@ -1113,7 +1107,7 @@ fn phone_parts(norm: &str, m: Range<usize>) -> Vec<Range<usize>> {
             end = Some(raw.len());
         }
         let Some(end) = end else {
-            return vec![m];
+            return plain_groups(norm, &m).unwrap_or_else(|| vec![m]);
         };
         parts.push(m.start + start..m.start + end);
         start = raw[end..]
@@ -1121,6 +1115,27 @@ fn phone_parts(norm: &str, m: Range<usize>) -> Vec<Range<usize>> {
             .map_or(raw.len(), |k| end + k);
     }
     parts
+}
+
+/// The groups of run `m` when it is two or more numbers of six digits or more each, written
+/// without separators inside and set apart by spaces ("079085001234 079090001235", "0912345678
+/// 15000000 0987654321"): each is read on its own. `None` when a group is shorter or holds a
+/// separator other than the spaces between (a phone number grouped "0912 345 678" is not split
+/// here). Byte ranges of `norm`.
+fn plain_groups(norm: &str, m: &Range<usize>) -> Option<Vec<Range<usize>>> {
+    let raw = norm.get(m.clone())?;
+    let mut groups = Vec::new();
+    let mut at = 0;
+    for g in raw.split(' ') {
+        if !g.is_empty() {
+            if g.len() < 6 || !g.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            groups.push(m.start + at..m.start + at + g.len());
+        }
+        at += g.len() + 1;
+    }
+    (groups.len() >= 2).then_some(groups)
 }
 
 /// The run `m` without its last group when that group is one to four digits after a separator

@@ -1024,7 +1024,9 @@ const FOLK_REMEDIES: &[&str] = &[
 /// What a folk remedy is said to have done ([`FOLK_REMEDIES`]), longest first: whole cures
 /// only ("đỡ hơn" is a relief, not a claim).
 const FOLK_RESULTS: &[&str] = &[
+    "khỏi bệnh hoàn toàn",
     "khỏi hoàn toàn",
+    "khỏi dứt điểm",
     "khỏi hẳn",
     "lành hẳn",
     "hết hẳn",
@@ -1037,6 +1039,7 @@ const FOLK_RESULTS: &[&str] = &[
 /// in the post.
 const REMEDIES: &[&str] = &[
     "uống",
+    "dùng",
     "lá",
     "mỗi sáng",
     "mỗi ngày",
