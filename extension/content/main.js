@@ -654,14 +654,18 @@
   function onMountChange() {
     if (!CN.alive) return;
     let changed = false;
+    let dropped = false;
     for (const c of mounted) {
-      if (!c.ranges.length) mounted.delete(c); // cleared meanwhile
+      if (!c.ranges.length) dropped = mounted.delete(c); // cleared meanwhile (no render: over MAX_CHARS, a failed analysis)
       else if (!c.connected || c.remounted()) {
         // Its ancestors may be others now: observed again once its Ranges are made again.
         c.mountParent = null;
         changed = true;
       }
     }
+    // Its ancestors are no longer watched: a composer then taken out for good leaves nothing
+    // observed behind (`forget` finds it gone from `mounted`).
+    if (dropped) observeMounts();
     if (!mounted.size) mountObserver?.disconnect();
     if (changed) relayoutSoon();
   }
