@@ -175,6 +175,7 @@ const ENTRY_FIELDS: &[&str] = &[
     "not_after",
     "not_before",
     "dodge",
+    "ends_clause",
 ];
 
 /// The top-level fields of data file `file`.
@@ -390,7 +391,7 @@ fn group_rust(file: &str, g: &Value, syl: &mut Syllables) -> String {
         .map(|(i, p)| {
             let e = &entry_values[i];
             format!(
-                "EntryData {{ p: {}, unaccented: {}, caps: {}, alone: {}, needs_target: {}, severity: {}, suggestion: {}, not_after: {}, not_before: {}, dodge: {} }}",
+                "EntryData {{ p: {}, unaccented: {}, caps: {}, alone: {}, needs_target: {}, severity: {}, suggestion: {}, not_after: {}, not_before: {}, dodge: {}, ends_clause: {} }}",
                 syl.phrase(&p),
                 opt_unaccented(e),
                 opt_bool(e, "caps"),
@@ -404,6 +405,7 @@ fn group_rust(file: &str, g: &Value, syl: &mut Syllables) -> String {
                 str_list(e, "not_after"),
                 str_list(e, "not_before"),
                 opt_bool(e, "dodge"),
+                opt_bool(e, "ends_clause"),
             )
         })
         .collect();

@@ -487,6 +487,7 @@ impl Engine {
                 caps: false,
                 alone: false,
                 needs_target: false,
+                ends_clause: false,
                 // A phrase written with punctuation inside ("Kế hoạch K.35", "Mật danh: Bông
                 // Sen") is matched across the text's punctuation, or it could never match.
                 cross: c
@@ -749,6 +750,9 @@ impl Engine {
             if opens_name {
                 return false;
             }
+        }
+        if e.ends_clause && !crate::lexicon::clause_ends_after(tokens, h.last) {
+            return false;
         }
         if e.needs_target {
             let folded = span.iter().all(|t| !t.marked);

@@ -26,6 +26,8 @@
 //! - `not_after` / `not_before`: phrases that, right before / right after, cancel the match.
 //! - `cross` (groups only): the group's phrases may span punctuation and line breaks (`Độc lập -
 //!   Tự do`, a document header over two lines).
+//! - `ends_clause` (entries only): only where its clause ends right after it, particles
+//!   allowed ("chắc ai cũng biết rồi nhé.", not "chắc ai cũng biết làm bánh chưng").
 //! - `dodge`: a single-syllable phrase also matches when spelled out with separators
 //!   (`đ m`, `n g u`, `d-m`); on by default for single syllables in groups with `dodge = true`.
 //!
@@ -109,6 +111,8 @@ pub struct EntryData {
     pub alone: Option<bool>,
     /// Needs a target word.
     pub needs_target: Option<bool>,
+    /// Only where its clause ends right after it, particles allowed.
+    pub ends_clause: Option<bool>,
     /// Severity.
     pub severity: Option<Severity>,
     /// Suggestion.
@@ -228,6 +232,8 @@ struct EntryIn {
     not_before: Vec<String>,
     #[serde(default)]
     dodge: Option<bool>,
+    #[serde(default)]
+    ends_clause: Option<bool>,
 }
 
 /// Whether a phrase may match text written without diacritics.
@@ -280,6 +286,9 @@ pub struct Entry {
     pub needs_target: bool,
     /// May cross punctuation.
     pub cross: bool,
+    /// Only where its clause ends right after it: nothing but particles ([`CLAUSE_PARTICLES`])
+    /// before punctuation or the end of the text.
+    pub ends_clause: bool,
     /// Cancelling left contexts: its group's and its own (custom phrases have none).
     pub not_after: [Contexts; 2],
     /// Cancelling right contexts: its group's and its own.
@@ -914,6 +923,8 @@ pub struct NewEntry {
     pub cross: bool,
     /// Spelled-out dodges.
     pub dodge: bool,
+    /// Only where its clause ends right after it (particles allowed).
+    pub ends_clause: bool,
     /// Cancelling left contexts: its group's and its own.
     pub not_after: [Contexts; 2],
     /// Cancelling right contexts: its group's and its own.
@@ -964,6 +975,7 @@ impl Lexicon {
                         needs_target: g.needs_target,
                         cross: g.cross,
                         dodge: g.dodge,
+                        ends_clause: false,
                         not_after: [g.not_after, &[]],
                         not_before: [g.not_before, &[]],
                     });
@@ -982,6 +994,7 @@ impl Lexicon {
                         needs_target: e.needs_target.unwrap_or(g.needs_target),
                         cross: g.cross,
                         dodge: e.dodge.unwrap_or(g.dodge),
+                        ends_clause: e.ends_clause.unwrap_or(false),
                         not_after: [g.not_after, e.not_after],
                         not_before: [g.not_before, e.not_before],
                     });
@@ -1056,6 +1069,7 @@ impl Lexicon {
                     alone: n.alone,
                     needs_target: n.needs_target,
                     cross: n.cross,
+                    ends_clause: n.ends_clause,
                     not_after: n.not_after,
                     not_before: n.not_before,
                     parts,
@@ -1097,6 +1111,7 @@ impl Lexicon {
                 alone: n.alone,
                 needs_target: n.needs_target,
                 cross: n.cross,
+                ends_clause: n.ends_clause,
                 not_after: n.not_after,
                 not_before: n.not_before,
                 parts: Vec::new(),
@@ -1634,6 +1649,30 @@ impl Lexicon {
     }
 }
 
+/// Sentence-final particles (folded) that may follow a phrase with `ends_clause` before its
+/// clause ends: "chắc ai cũng biết rồi nhé", "nhà trường đang giấu đó".
+pub const CLAUSE_PARTICLES: &[&str] = &[
+    "nhe", "nha", "nhi", "a", "ah", "chu", "do", "day", "dau", "thoi", "roi", "r", "ma", "luon",
+    "di", "vay", "z", "ha", "hen", "ghe", "lam", "nua", "ca", "het", "ay", "ne", "hem", "hong",
+    "khong", "ko", "k", "chua", "sao", "the", "vai", "vl",
+];
+
+/// Whether the clause ends right after token `last`: the text ends, or punctuation or a line
+/// break comes, after nothing but [`CLAUSE_PARTICLES`] (at most three). `tokens` as the text
+/// model gives them; `last` must be in range.
+pub fn clause_ends_after(tokens: &[Token], last: usize) -> bool {
+    let mut k = last + 1;
+    for _ in 0..=3 {
+        match tokens.get(k) {
+            None => return true,
+            Some(t) if t.gap != Gap::Space => return true,
+            Some(t) if CLAUSE_PARTICLES.contains(&t.fold.as_str()) => k += 1,
+            Some(_) => return false,
+        }
+    }
+    false
+}
+
 /// Whether token `i` is "thang" after a number: a month typed without diacritics ("6 thang":
 /// tháng), not "thằng".
 fn month(tokens: &[Token], i: usize) -> bool {
@@ -1870,6 +1909,7 @@ mod tests {
                     );
                     assert_eq!(ea.suggestion.as_deref(), eb.suggestion, "{at}");
                     assert_eq!(ea.dodge, eb.dodge, "{at}");
+                    assert_eq!(ea.ends_clause, eb.ends_clause, "{at}");
                     assert_eq!(contexts(&ea.not_after), eb.not_after, "{at}");
                     assert_eq!(contexts(&ea.not_before), eb.not_before, "{at}");
                 }

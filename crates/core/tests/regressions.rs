@@ -3747,6 +3747,10 @@ fn nineteenth_session_forms() {
         "cac bac tu suy nghi ky roi hang quyet dinh",
         "Xã đang giàu lên từ ngày có nhà máy",
         "Công ty đang giấu quà tất niên, bất ngờ lắm",
+        // `ends_clause`: the phrase does not end its clause here.
+        "chắc ai cũng biết làm bánh chưng rồi",
+        "Bài này chắc ai cũng hiểu bài rồi nhỉ",
+        "bệnh viện đang giấu tên bệnh nhân theo quy định",
     ] {
         assert_no_findings(&e, t);
     }
@@ -3779,6 +3783,16 @@ fn nineteenth_session_forms() {
         (
             "Em gái mình bị ung thư giai đoạn cuối. Thế mà uống nước lá đu đủ đực 3 tháng giờ khỏi hẳn",
             "khỏi hẳn",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Nói đến đây chắc ai cũng hiểu.",
+            "chắc ai cũng hiểu",
+            Category::Insinuation,
+        ),
+        (
+            "có học sinh nhiễm cúm A tử vong, nhà trường đang giấu",
+            "nhà trường đang giấu",
             Category::UnverifiedClaim,
         ),
         (
