@@ -3751,6 +3751,10 @@ fn nineteenth_session_forms() {
         "chắc ai cũng biết làm bánh chưng rồi",
         "Bài này chắc ai cũng hiểu bài rồi nhỉ",
         "bệnh viện đang giấu tên bệnh nhân theo quy định",
+        // adv42's clean near-misses.
+        "Đọc xong bài này mọi người tự hiểu vì sao nên uống đủ nước rồi nhé (nguồn: báo Thanh Niên)",
+        "Mình nghe đâu đó bài hát này hồi nhỏ mà giờ không nhớ tên, ai biết tên bài không ạ?",
+        "Bài tập về nhà: các bạn tự trả lời câu hỏi sau vào vở",
     ] {
         assert_no_findings(&e, t);
     }
@@ -3793,6 +3797,21 @@ fn nineteenth_session_forms() {
         (
             "có học sinh nhiễm cúm A tử vong, nhà trường đang giấu",
             "nhà trường đang giấu",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Tiền đâu mà một ông trưởng thôn xây được biệt thự 3 tầng? Câu hỏi để đấy, mn tự trả lời.",
+            "mn tự trả lời",
+            Category::Insinuation,
+        ),
+        (
+            "Đọc gấp rồi xóa: danh sách 10 lãnh đạo tỉnh sắp bị bắt, nguồn tin cực kỳ đáng tin cậy.",
+            "nguồn tin cực kỳ đáng tin cậy",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "TIN TỪ NỘI BỘ: Ngân hàng X sắp phá sản, ai có tiền gửi rút ngay!",
+            "TIN TỪ NỘI BỘ",
             Category::UnverifiedClaim,
         ),
         (
