@@ -1651,10 +1651,12 @@ impl Lexicon {
 
 /// Sentence-final particles (folded) that may follow a phrase with `ends_clause` before its
 /// clause ends: "chắc ai cũng biết rồi nhé", "nhà trường đang giấu đó".
+/// Not the question particles ("chứ", "không", "chưa", "sao"): "Món này chắc ai cũng biết chứ?"
+/// asks (a breaker).
 pub const CLAUSE_PARTICLES: &[&str] = &[
-    "nhe", "nha", "nhi", "a", "ah", "chu", "do", "day", "dau", "thoi", "roi", "r", "ma", "luon",
-    "di", "vay", "z", "ha", "hen", "ghe", "lam", "nua", "ca", "het", "ay", "ne", "hem", "hong",
-    "khong", "ko", "k", "chua", "sao", "the", "vai", "vl",
+    "nhe", "nha", "nhi", "a", "ah", "do", "day", "dau", "thoi", "roi", "r", "ma", "luon", "di",
+    "vay", "z", "ha", "hen", "ghe", "lam", "nua", "ca", "het", "ay", "ne", "kia", "the", "vai",
+    "vl",
 ];
 
 /// Whether the clause ends right after token `last`: the text ends, or punctuation or a line

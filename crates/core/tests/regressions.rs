@@ -3755,6 +3755,11 @@ fn nineteenth_session_forms() {
         "Đọc xong bài này mọi người tự hiểu vì sao nên uống đủ nước rồi nhé (nguồn: báo Thanh Niên)",
         "Mình nghe đâu đó bài hát này hồi nhỏ mà giờ không nhớ tên, ai biết tên bài không ạ?",
         "Bài tập về nhà: các bạn tự trả lời câu hỏi sau vào vở",
+        // A breaker's innocent uses of withdrawn or narrowed phrases.
+        "Món này chắc ai cũng biết chứ?",
+        "Mình không biết chắc 100% nhưng nghĩ là trời sẽ mưa",
+        "Quê mình có truyen thong giau long hieu khach lắm",
+        "Phở Thìn thì khỏi cần nói nhiều.",
     ] {
         assert_no_findings(&e, t);
     }
@@ -3800,18 +3805,13 @@ fn nineteenth_session_forms() {
             Category::UnverifiedClaim,
         ),
         (
-            "Tiền đâu mà một ông trưởng thôn xây được biệt thự 3 tầng? Câu hỏi để đấy, mn tự trả lời.",
-            "mn tự trả lời",
-            Category::Insinuation,
-        ),
-        (
             "Đọc gấp rồi xóa: danh sách 10 lãnh đạo tỉnh sắp bị bắt, nguồn tin cực kỳ đáng tin cậy.",
             "nguồn tin cực kỳ đáng tin cậy",
             Category::UnverifiedClaim,
         ),
         (
-            "TIN TỪ NỘI BỘ: Ngân hàng X sắp phá sản, ai có tiền gửi rút ngay!",
-            "TIN TỪ NỘI BỘ",
+            "Sự thật mà truyền thông giấu: mì tôm gây ung thư gan sau 6 tháng ăn liên tục.",
+            "truyền thông giấu",
             Category::UnverifiedClaim,
         ),
         (
