@@ -309,6 +309,23 @@ struct Signals {
     /// A risky TLD under a host that names a state service or a payout (`hotro-cccd.top`):
     /// `suspicious_tld` counts as a strong signal then.
     lure: bool,
+    /// The host is an address of the reader's own network ([`is_local_ip`]: a router's
+    /// `192.168.1.1`, `localhost`'s `127.0.0.1`): its raw IP is a weak signal then.
+    local: bool,
+}
+
+/// Whether `ip` is private, loopback or link-local (RFC 1918, RFC 4193 unique local, RFC 4291
+/// link-local and loopback): a device on the reader's own network, not a server on the
+/// Internet that a scam could run.
+fn is_local_ip(ip: &url::Host<&str>) -> bool {
+    match ip {
+        url::Host::Ipv4(a) => a.is_private() || a.is_loopback() || a.is_link_local(),
+        url::Host::Ipv6(a) => {
+            let first = a.segments()[0];
+            a.is_loopback() || first & 0xfe00 == 0xfc00 || first & 0xffc0 == 0xfe80
+        }
+        url::Host::Domain(_) => false,
+    }
 }
 
 impl Signals {
@@ -376,6 +393,7 @@ fn check(input: &str, explicit: Option<bool>) -> LinkVerdict {
         Some(url::Host::Domain(d)) => d.strip_suffix('.').unwrap_or(d),
         Some(ip @ (url::Host::Ipv4(_) | url::Host::Ipv6(_))) => {
             sig.add(Reason::RawIpHost);
+            sig.local = is_local_ip(&ip);
             if insecure {
                 sig.add(Reason::InsecureHttp);
             }
@@ -724,8 +742,10 @@ fn finish(
 ) -> LinkVerdict {
     // Strong signals first, then weak ones, each in the order found (a stable partition; a
     // sort here would bring one more copy of the sort code into the .wasm).
-    let lure = sig.lure;
-    let strong_here = |r: &Reason| r.is_strong() || lure && *r == Reason::SuspiciousTld;
+    let (lure, local) = (sig.lure, sig.local);
+    let strong_here = |r: &Reason| {
+        r.is_strong() && !(local && *r == Reason::RawIpHost) || lure && *r == Reason::SuspiciousTld
+    };
     let (strong, weak): (Vec<Reason>, Vec<Reason>) =
         sig.reasons.iter().partition(|r| strong_here(r));
     sig.reasons = strong.into_iter().chain(weak).collect();
@@ -837,6 +857,10 @@ fn explain(
             Reason::UrlShortener => (
                 "đường dẫn rút gọn che giấu trang đích thật.".to_owned(),
                 "a URL shortener hides the real destination.".to_owned(),
+            ),
+            Reason::RawIpHost if sig.local => (
+                format!("địa chỉ là số IP trong mạng nội bộ ({host}), thường là thiết bị của chính bạn (bộ định tuyến, máy in); đừng chia sẻ nó công khai."),
+                format!("the address is a local-network IP ({host}), usually a device of your own (a router, a printer); do not share it publicly."),
             ),
             Reason::RawIpHost => (
                 format!("địa chỉ là số IP ({host}) thay vì tên miền."),
@@ -976,11 +1000,39 @@ mod tests {
             "http://1729140997/",
             "http://0x67.0x15.0x2c.0x5/",
             "http://0147.025.054.05/",
-            "https://[::1]/",
+            "https://[2001:4860::8888]/",
         ] {
             let v = check_link(u);
             assert_eq!(v.verdict, Verdict::Suspicious, "{u}");
             assert!(v.has(Reason::RawIpHost), "{u}");
+        }
+    }
+
+    /// An address of the reader's own network (a router's login page, a local server) is a
+    /// raw IP but no scam's server: `caution`, and `suspicious` again with another strong sign.
+    #[test]
+    fn local_network_ips_are_a_weak_signal() {
+        for u in [
+            "https://192.168.1.1/login",
+            "http://10.0.0.1/",
+            "http://172.16.5.4/",
+            "http://127.0.0.1:8080/x",
+            "https://[::1]/",
+            "http://[fe80::1]/",
+            "http://[fd12:3456::1]/",
+            "http://3232235777/",
+        ] {
+            let v = check_link(u);
+            assert_eq!(v.verdict, Verdict::Caution, "{u}");
+            assert!(v.has(Reason::RawIpHost), "{u}");
+            assert!(
+                v.explanation.en.contains("local-network"),
+                "{u}: {:?}",
+                v.explanation
+            );
+        }
+        for u in ["http://172.32.0.1/", "https://chinhphu.vn:x@192.168.1.1/a"] {
+            assert_eq!(check_link(u).verdict, Verdict::Suspicious, "{u}");
         }
     }
 
