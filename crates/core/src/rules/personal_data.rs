@@ -173,6 +173,12 @@ const PUBLIC_WORDS: &[&str] = &[
     // đường Lê Lợi"); a home is "ở".
     "dat tai",
     "hanh chinh cong",
+    // A bus line's booking number and a job ad's ("Xe khách Hà Nội - Sapa, đặt vé 09…", "Cần
+    // người giúp việc, lương 7tr, gọi chị 09…"): a breaker.
+    "dat ve",
+    "xe khach",
+    "nha xe",
+    "can nguoi",
 ];
 /// Words (folded) before a number that make it a code of a business or a thing, not a phone,
 /// ID or account number: tax codes (`MST: 0312345678` has a mobile number's shape), order and
