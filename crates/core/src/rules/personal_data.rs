@@ -240,8 +240,8 @@ fn home_before(t: &[Token], i: usize, back: usize) -> bool {
 /// Whether a person pointed at lives where token `i` starts: "ở" right before it, after a
 /// demonstrative ("đó", "ấy", "kia", "đấy", "ta") that closes a contemptuous title within nine
 /// words ("Thằng lừa đảo đó ở 56 Bạch Mai", "con mụ kia ở 12 Hàng Bông", "Con đó ở 33 hẻm 5
-/// …", "lão giám đốc đấy ở …"): a dox. With `lane` (the address opens with its lane: "hẻm 284/17 Lê Văn Sỹ") a
-/// courteous title too ("Ông tài xế tông người rồi bỏ chạy đó ở hẻm …"), unless a trade is
+/// …", "lão giám đốc đấy ở …"): a dox. With `lane` (the address opens with its lane: "hẻm
+/// 284/17 Lê Văn Sỹ") a courteous title too ("Ông tài xế tông người rồi bỏ chạy đó ở hẻm …"), unless a trade is
 /// named ("Chị bán bún đó ở hẻm 12 …"); otherwise not ("Cô
 /// giáo đó ở 5 Hàng Bông" is also a tutor's class, "Bà Kiệu" a temple), nor "Quán đó ở 27 Lê
 /// Lợi". Keyed: typed with diacritics the words must be these.
@@ -868,13 +868,8 @@ fn mark_own(
             || possessed_by_other(ctx.tokens, toks.start);
         // Right after the last own item, with only conjunctions and labels between ("0977 … hoặc
         // 0912 …"; not "hoặc gọi hắn 0912 …").
-        let listed = own_end.is_some_and(|e| {
-            toks.start <= e + 3
-                && ctx
-                    .tokens
-                    .get(e..toks.start)
-                    .is_some_and(|b| b.iter().all(|t| CHAIN_WORDS.contains(&t.fold.as_str())))
-        });
+        let listed = own_end
+            .is_some_and(|e| toks.start <= e + 3 && only_chain_words(ctx.tokens, e, toks.start));
         // A document's number is the writer's only when said so ("hộ chiếu của em"): an ad's
         // or a lost-and-found's words ("ai nhặt được", "liên hệ") say nothing of whose it is.
         let document = f.rule_id == "personal_data.document_number";
@@ -903,12 +898,10 @@ fn mark_own(
             // 0901 … hoặc gọi vợ mình 0901 …", "… hoặc email sếp cũ của mình …" are not).
             let chained = invited_end.is_some_and(|e| {
                 toks.start <= e + 8
-                    && ctx.tokens.get(e..=toks.start).is_some_and(|b| {
-                        b.iter().all(|t| t.gap != Gap::Hard)
-                            && b[..b.len() - 1]
-                                .iter()
-                                .all(|t| CHAIN_WORDS.contains(&t.fold.as_str()))
-                    })
+                    && only_chain_words(ctx.tokens, e, toks.start)
+                    && ctx.tokens[e..=toks.start]
+                        .iter()
+                        .all(|t| t.gap != Gap::Hard)
             });
             let given = (before || chained) && f.rule_id != "personal_data.bank_account";
             *own = if given {
@@ -932,6 +925,17 @@ const CHAIN_WORDS: &[&str] = &[
     "nha", "goi", "nhan", "ib", "inbox",
 ];
 
+/// Whether tokens `from..to` are all [`CHAIN_WORDS`] ("chi" only in "địa chỉ": alone it folds
+/// as "chị" does); `false` when the range is reversed or out of bounds.
+fn only_chain_words(t: &[Token], from: usize, to: usize) -> bool {
+    from <= to
+        && to < t.len()
+        && (from..to).all(|i| {
+            let f = t[i].fold.as_str();
+            CHAIN_WORDS.contains(&f) && (f != "chi" || i > 0 && t[i - 1].fold == "dia")
+        })
+}
+
 /// Whether a possessive of the writer's ("của mình", "của em") in the six tokens before token
 /// `start` follows a person rather than a contact label or the writer's business: "sếp cũ của
 /// mình", "bạn trai cũ của mình", "trưởng phòng của em" name someone else's data; "số (cũ)
@@ -941,23 +945,19 @@ fn possessed_by_other(t: &[Token], start: usize) -> bool {
         if !OWN_WORDS[..POSSESSIVES].iter().any(|w| spelled_at(t, k, w)) {
             return false;
         }
-        // The noun before the possessive, past adjectives ("số cũ", "điện thoại riêng").
-        let noun = t[..k]
-            .iter()
-            .rev()
-            .take_while(|x| x.gap != Gap::Hard)
-            .find(|x| !OWNED_ADJECTIVES.contains(&x.fold.as_str()));
+        // The noun before the possessive, past adjectives ("số cũ", "điện thoại riêng"), in
+        // the same sentence.
+        let mut j = k;
+        while j > 0 && OWNED_ADJECTIVES.contains(&t[j - 1].fold.as_str()) && t[j].gap != Gap::Hard {
+            j -= 1;
+        }
+        if j == 0 || t[j..=k].iter().any(|x| x.gap == Gap::Hard) {
+            return false;
+        }
+        let noun = t[j - 1].fold.as_str();
         // "địa chỉ": not "chỉ" alone, which folds as "chị" does.
-        let address = |x: &Token| {
-            x.fold == "chi"
-                && t[..k]
-                    .iter()
-                    .rposition(|y| std::ptr::eq(y, x))
-                    .is_some_and(|i| i > 0 && t[i - 1].fold == "dia")
-        };
-        noun.is_some_and(|x| {
-            x.gap != Gap::Hard && !OWNED_LABELS.contains(&x.fold.as_str()) && !address(x)
-        }) && t[k].gap != Gap::Hard
+        let address = noun == "chi" && j >= 2 && t[j - 2].fold == "dia";
+        !(OWNED_LABELS.contains(&noun) || address)
     })
 }
 
