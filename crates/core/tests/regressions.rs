@@ -3859,6 +3859,8 @@ fn nineteenth_session_forms() {
         "Gọi mình 0977 888 123 hoặc email người yêu cũ của mình nguyenvana@gmail.com",
         "Liên hệ mình 0977 888 123 hoặc bạn trai cũ của mình 0912 345 678",
         "Số điện thoại cô dạy thêm của con tui: 0912345678, cô này dạy thì ít mà thu tiền thì nhiều.",
+        "Có gì liên hệ. Sếp của mình 0912 345 678",
+        "gọi mình 0901 111 222 hoặc chị 0912 345 678 nhé",
     ] {
         let f = e.analyze(t).findings;
         assert!(
