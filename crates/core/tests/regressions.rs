@@ -3760,6 +3760,7 @@ fn nineteenth_session_forms() {
         "Mình không biết chắc 100% nhưng nghĩ là trời sẽ mưa",
         "Quê mình có truyen thong giau long hieu khach lắm",
         "Phở Thìn thì khỏi cần nói nhiều.",
+        "Con mèo sắp bị bắt vì cứ trèo lên bàn",
     ] {
         assert_no_findings(&e, t);
     }
@@ -3812,6 +3813,11 @@ fn nineteenth_session_forms() {
         (
             "Sự thật mà truyền thông giấu: mì tôm gây ung thư gan sau 6 tháng ăn liên tục.",
             "truyền thông giấu",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Đọc nhanh kẻo bị gỡ: danh sách 15 cán bộ tỉnh sắp bị khởi tố",
+            "sắp bị khởi tố",
             Category::UnverifiedClaim,
         ),
         (
