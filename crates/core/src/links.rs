@@ -320,10 +320,7 @@ struct Signals {
 fn is_local_ip(ip: &url::Host<&str>) -> bool {
     match ip {
         url::Host::Ipv4(a) => a.is_private() || a.is_loopback() || a.is_link_local(),
-        url::Host::Ipv6(a) => {
-            let first = a.segments()[0];
-            a.is_loopback() || first & 0xfe00 == 0xfc00 || first & 0xffc0 == 0xfe80
-        }
+        url::Host::Ipv6(a) => a.is_loopback() || a.is_unique_local() || a.is_unicast_link_local(),
         url::Host::Domain(_) => false,
     }
 }

@@ -241,9 +241,9 @@ fn home_before(t: &[Token], i: usize, back: usize) -> bool {
 /// demonstrative ("đó", "ấy", "kia", "đấy", "ta") that closes a contemptuous title within nine
 /// words ("Thằng lừa đảo đó ở 56 Bạch Mai", "con mụ kia ở 12 Hàng Bông", "Con đó ở 33 hẻm 5
 /// …", "lão giám đốc đấy ở …"): a dox. With `lane` (the address opens with its lane: "hẻm
-/// 284/17 Lê Văn Sỹ") a courteous title too ("Ông tài xế tông người rồi bỏ chạy đó ở hẻm …"), unless a trade is
-/// named ("Chị bán bún đó ở hẻm 12 …"); otherwise not ("Cô
-/// giáo đó ở 5 Hàng Bông" is also a tutor's class, "Bà Kiệu" a temple), nor "Quán đó ở 27 Lê
+/// 284/17 Lê Văn Sỹ") a courteous title too ("Ông tài xế tông người rồi bỏ chạy đó ở hẻm …"),
+/// unless a trade is named ("Chị bán bún đó ở hẻm 12 …"); otherwise not ("Cô giáo đó ở 5 Hàng
+/// Bông" is also a tutor's class, "Bà Kiệu" a temple), nor "Quán đó ở 27 Lê
 /// Lợi". Keyed: typed with diacritics the words must be these.
 fn person_lives(t: &[Token], i: usize, lane: bool) -> bool {
     use crate::engine::{key_matches, key_matches_any};
@@ -932,8 +932,14 @@ fn only_chain_words(t: &[Token], from: usize, to: usize) -> bool {
         && to < t.len()
         && (from..to).all(|i| {
             let f = t[i].fold.as_str();
-            CHAIN_WORDS.contains(&f) && (f != "chi" || i > 0 && t[i - 1].fold == "dia")
+            CHAIN_WORDS.contains(&f) && (f != "chi" || dia_chi(t, i))
         })
+}
+
+/// Whether token `i` is the "chỉ" of "địa chỉ" (an address): "chi" alone folds as "chị" (a
+/// woman) does.
+fn dia_chi(t: &[Token], i: usize) -> bool {
+    t[i].fold == "chi" && i > 0 && t[i - 1].fold == "dia"
 }
 
 /// Whether a possessive of the writer's ("của mình", "của em") in the six tokens before token
@@ -954,10 +960,7 @@ fn possessed_by_other(t: &[Token], start: usize) -> bool {
         if j == 0 || t[j..=k].iter().any(|x| x.gap == Gap::Hard) {
             return false;
         }
-        let noun = t[j - 1].fold.as_str();
-        // "địa chỉ": not "chỉ" alone, which folds as "chị" does.
-        let address = noun == "chi" && j >= 2 && t[j - 2].fold == "dia";
-        !(OWNED_LABELS.contains(&noun) || address)
+        !(OWNED_LABELS.contains(&t[j - 1].fold.as_str()) || dia_chi(t, j - 1))
     })
 }
 
