@@ -314,13 +314,25 @@ struct Signals {
     local: bool,
 }
 
-/// Whether `ip` is private, loopback or link-local (RFC 1918, RFC 4193 unique local, RFC 4291
-/// link-local and loopback): a device on the reader's own network, not a server on the
-/// Internet that a scam could run.
+/// Whether `ip` is private, loopback, link-local or unspecified (RFC 1918, RFC 4193 unique
+/// local, RFC 4291 link-local and loopback, `0.0.0.0`; an IPv4 address mapped into IPv6,
+/// `[::ffff:192.168.1.1]`, as itself): a device on the reader's own network, not a server on
+/// the Internet that a scam could run.
 fn is_local_ip(ip: &url::Host<&str>) -> bool {
+    let v4 = |a: &std::net::Ipv4Addr| {
+        a.is_private() || a.is_loopback() || a.is_link_local() || a.is_unspecified()
+    };
     match ip {
-        url::Host::Ipv4(a) => a.is_private() || a.is_loopback() || a.is_link_local(),
-        url::Host::Ipv6(a) => a.is_loopback() || a.is_unique_local() || a.is_unicast_link_local(),
+        url::Host::Ipv4(a) => v4(a),
+        url::Host::Ipv6(a) => match a.to_ipv4_mapped() {
+            Some(m) => v4(&m),
+            None => {
+                a.is_loopback()
+                    || a.is_unique_local()
+                    || a.is_unicast_link_local()
+                    || a.is_unspecified()
+            }
+        },
         url::Host::Domain(_) => false,
     }
 }
@@ -1018,6 +1030,8 @@ mod tests {
             "http://[fe80::1]/",
             "http://[fd12:3456::1]/",
             "http://3232235777/",
+            "http://[::ffff:192.168.1.1]/",
+            "http://0.0.0.0/",
         ] {
             let v = check_link(u);
             assert_eq!(v.verdict, Verdict::Caution, "{u}");
@@ -1028,7 +1042,11 @@ mod tests {
                 v.explanation
             );
         }
-        for u in ["http://172.32.0.1/", "https://chinhphu.vn:x@192.168.1.1/a"] {
+        for u in [
+            "http://172.32.0.1/",
+            "https://chinhphu.vn:x@192.168.1.1/a",
+            "http://[::ffff:103.21.44.5]/",
+        ] {
             assert_eq!(check_link(u).verdict, Verdict::Suspicious, "{u}");
         }
     }

@@ -3821,6 +3821,11 @@ fn nineteenth_session_forms() {
             Category::UnverifiedClaim,
         ),
         (
+            "CCCD 079085001234 2 bản photo",
+            "079085001234",
+            Category::PersonalData,
+        ),
+        (
             "tao làm thịt nó",
             "làm thịt",
             Category::Inflammatory,

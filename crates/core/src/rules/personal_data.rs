@@ -475,16 +475,17 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(head) = before_short_tail(norm, &m, 9) else {
             continue;
         };
-        // Not a bank account's or an ID's last group ("MB Bank 0888 123 456 789").
+        // Not a bank account's last group ("MB Bank 0888 123 456 789").
         let toks = tokens_in(ctx.tokens, &ctx.norm.orig_range(m.clone()));
-        let account = [BANK_WORDS, ID_WORDS]
-            .iter()
-            .any(|w| near_word(ctx.tokens, toks.start, toks.end, 10, 4, w));
-        if account {
+        if near_word(ctx.tokens, toks.start, toks.end, 10, 4, BANK_WORDS) {
             continue;
         }
+        // A phone number, or a citizen ID ("CCCD 079085001234 2 bản photo").
+        let kept = |h: &(&str, &str, &str)| {
+            matches!(h.0, "personal_data.phone" | "personal_data.citizen_id")
+        };
         for part in phone_parts(norm, head) {
-            if let Some(hit) = classify(part.clone()).filter(|h| h.0 == "personal_data.phone") {
+            if let Some(hit) = classify(part.clone()).filter(kept) {
                 push(part, hit);
             }
         }
