@@ -283,7 +283,8 @@ fn excerpt(
 /// `cannhac link`: human lines or JSON (an object for one URL, an array for several), each
 /// object the [`cannhac_core::links::LinkVerdict`] fields (`verdict`, `reasons` as code strings,
 /// `registrable_domain`, `host_unicode`, `host_punycode`, `lookalike_of`, `known_as`,
-/// `explanation` {vi, en}) plus the `url` as given. Exit code 1 when any link is `caution` or
+/// `explanation` {vi, en}, `read_url`: the URL read out of surrounding text, or null) plus the
+/// `url` as given; the human lines add `read as: <URL>` under such an input. Exit code 1 when any link is `caution` or
 /// `suspicious`, else 0.
 pub fn links(urls: &[String], as_json: bool) -> Result<u8, Fail> {
     use cannhac_core::links::{check_link, Verdict};
@@ -307,7 +308,11 @@ pub fn links(urls: &[String], as_json: bool) -> Result<u8, Fail> {
         writeln!(out, "{v}")?;
     } else {
         for (u, v) in urls.iter().zip(&verdicts) {
-            writeln!(out, "{}\n  verdict: {}", shown_url(u), v.verdict.as_str())?;
+            writeln!(out, "{}", shown_url(u))?;
+            if let Some(r) = &v.read_url {
+                writeln!(out, "  read as: {r}")?;
+            }
+            writeln!(out, "  verdict: {}", v.verdict.as_str())?;
             if !v.reasons.is_empty() {
                 writeln!(out, "  reasons: {}", v.reasons.join(", "))?;
             }

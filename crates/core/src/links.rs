@@ -169,6 +169,10 @@ pub struct LinkVerdict {
     pub known_as: Option<String>,
     /// A short explanation in Vietnamese and English, naming the real destination.
     pub explanation: Message,
+    /// The URL the verdict is about when [`check_link`] read it out of surrounding text
+    /// (`Xem tại: https://…` → `https://…`), as a UTF-8 substring of the input; `None` when
+    /// the input was judged whole.
+    pub read_url: Option<String>,
 }
 
 impl LinkVerdict {
@@ -211,7 +215,10 @@ pub fn check_link(url: &str) -> LinkVerdict {
     let found = extract::find_urls(url, |t| data::tlds().contains(t));
     match &found[..] {
         [one] => match url.get(one.span.clone()) {
-            Some(inner) if inner.len() < url.trim().len() => check(inner, Some(one.explicit)),
+            Some(inner) if inner.len() < url.trim().len() => LinkVerdict {
+                read_url: Some(inner.to_owned()),
+                ..check(inner, Some(one.explicit))
+            },
             _ => v,
         },
         _ => v,
@@ -805,6 +812,7 @@ fn finish(
         lookalike_of: sig.lookalike_of.map(str::to_owned),
         known_as: entry.map(|e| e.name.to_owned()),
         explanation,
+        read_url: None,
     }
 }
 

@@ -310,8 +310,12 @@ fn pasted_text_is_read_for_its_urls() {
     assert!(two.has(Reason::Malformed));
     let one = check_link("Xem chi tiết tại: https://vnexpresss.net/x");
     assert_eq!(one.verdict, Verdict::Suspicious, "{:?}", one.reasons);
+    assert_eq!(one.read_url.as_deref(), Some("https://vnexpresss.net/x"));
     let wrapped = check_link("<https://chinhphu.vn/>");
     assert_eq!(wrapped.verdict, Verdict::Official, "{:?}", wrapped.reasons);
+    assert_eq!(wrapped.read_url.as_deref(), Some("https://chinhphu.vn/"));
+    assert_eq!(check_link("https://chinhphu.vn/").read_url, None);
+    assert_eq!(two.read_url, None);
 }
 
 /// A second URL run on after a separator or inside a markdown link is not hidden behind the

@@ -179,7 +179,7 @@ pub fn duties() -> String {
 
 /// A link verdict with the field names of its serde serialisation:
 /// `{"verdict","reasons","registrable_domain","host_unicode","host_punycode","lookalike_of",
-/// "known_as","explanation":{vi,en}}`.
+/// "known_as","explanation":{vi,en},"read_url"}`.
 pub fn link_verdict(v: &LinkVerdict) -> String {
     let mut out = String::with_capacity(512);
     out.push('{');
@@ -202,6 +202,9 @@ pub fn link_verdict(v: &LinkVerdict) -> String {
     out.push(',');
     key(&mut out, "explanation");
     message(&mut out, &v.explanation);
+    out.push(',');
+    key(&mut out, "read_url");
+    opt_string(&mut out, v.read_url.as_deref());
     out.push('}');
     out
 }
