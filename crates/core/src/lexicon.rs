@@ -694,6 +694,7 @@ const TEENCODE: &[(&str, &str, bool)] = &[
     ("ck", "chồng", false),
     ("vk", "vợ", false),
     ("nhìu", "nhiều", true),
+    ("ngoo", "ngu", true),
 ];
 
 /// Whether token `t` is written as a teencode spelling of `syllable` ([`TEENCODE`]): "ng" of

@@ -952,6 +952,9 @@ const DISEASES: &[&str] = &[
     "gout",
     "gút",
     "hiv",
+    "covid",
+    "corona",
+    "sốt xuất huyết",
 ];
 
 /// Words that may stand between a disease and what a cure does to it, with numbers (keyed
@@ -1229,6 +1232,12 @@ fn press_silenced(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let before = (i.saturating_sub(3)..i).find(|&k| negation(&t[k]) && spaced(t, k, i));
+        if before.is_none() {
+            if let Some(end) = press_hushed(t, i, n) {
+                spans.push(t[i].orig.start..t[end].orig.end);
+                continue;
+            }
+        }
         let clause = |k: usize| t.get(k).is_some_and(|x| x.gap == Gap::Space);
         // "dám" within four words after the press, the negation among them if not before; or
         // "never" ("truyền hình sẽ không bao giờ phát", "báo chí chẳng bao giờ đưa").
@@ -2124,6 +2133,73 @@ const PRESS_WORDS: &[&str] = &[
 ];
 phrase_list!(press_words, PRESS_WORDS);
 
+/// The press said to be gagged or to keep quiet, for [`press_silenced`] (keyed): "truyền
+/// thông bị bịt miệng hết rồi", "báo chí nhà nước im re", "các đài đều làm ngơ", "báo chính
+/// thống ém nhẹm". Typed without diacritics too, but "lờ đi" and "ỉm đi" only with them ("lo
+/// di", "im di" are everyday).
+const HUSHED: &[&str] = &[
+    "bị bịt miệng",
+    "bị bịt mồm",
+    "bị khóa miệng",
+    "im lặng",
+    "im re",
+    "im thin thít",
+    "im như thóc",
+    "câm như hến",
+    "làm ngơ",
+    "bưng bít",
+    "ém nhẹm",
+    "giấu nhẹm",
+    "che giấu",
+    "lờ đi",
+    "ỉm đi",
+];
+phrase_list!(hushed, HUSHED);
+
+/// Words that may stand between the press and [`HUSHED`] (keyed syllables): which press
+/// ("chính thống", "nhà nước", "trong nước", "lề phải") and adverbs ("đều", "hết", "giờ",
+/// "đã", "lại", "cũng", "vẫn", "toàn").
+const PRESS_FILLERS: &[&str] = &[
+    "chính", "thống", "nhà", "nước", "trong", "lề", "phải", "đều", "hết", "thì", "giờ", "bây",
+    "đã", "lại", "cũng", "vẫn", "toàn", "cả", "nay",
+];
+
+/// The last token of a gag or silence ([`HUSHED`]) said of the press ([`PRESS_WORDS`], `n`
+/// syllables at token `i`), at most three [`PRESS_FILLERS`] between, in one clause; `None`
+/// otherwise. A press word of one syllable ("báo", "đài") counts only after "các", "mấy",
+/// "những" or "cả" and with its diacritics ("thông báo im lặng", "mẹ bao im lang" are not the
+/// press); "che giấu nguồn tin / danh tính" is a reporter protecting a source.
+fn press_hushed(t: &[Token], i: usize, n: usize) -> Option<usize> {
+    if n == 1
+        && !(t[i].marked
+            && i > 0
+            && t[i].gap == Gap::Space
+            && key_matches_any(&t[i - 1], &["các", "mấy", "những", "cả"]))
+    {
+        return None;
+    }
+    let mut k = i + n;
+    while k < (i + n + 3).min(t.len())
+        && t[k].gap == Gap::Space
+        && key_matches_any(&t[k], PRESS_FILLERS)
+    {
+        k += 1;
+    }
+    // The gag right after the press or after any of the fillers.
+    let (k, m) = (i + n..=k).find_map(|k| {
+        t.get(k)
+            .filter(|x| x.gap == Gap::Space)
+            .and(hushed().at(t, k))
+            .map(|m| (k, m))
+    })?;
+    let end = k + m - 1;
+    let flat_only = !t[end].marked && matches!(t[end].fold.as_str(), "di");
+    let source = key_matches(&t[k], "che")
+        && t.get(end + 1)
+            .is_some_and(|x| key_matches_any(x, &["nguồn", "danh"]));
+    (!flat_only && !source).then_some(end)
+}
+
 /// What the press dares not publish, for [`press_silenced`] (keyed syllables).
 const SUPPRESSED: &[&str] = &[
     "tin",
@@ -2459,6 +2535,9 @@ fn opens_cure_object(fold: &str) -> bool {
             | "chay"
             | "loc"
             | "phau"
+            | "covid"
+            | "corona"
+            | "sot"
     )
 }
 
