@@ -3887,3 +3887,79 @@ fn nineteenth_session_forms() {
         Category::PersonalData,
     );
 }
+
+#[test]
+fn twentieth_session_forms() {
+    let e = Engine::new(Config::default()).expect("default config");
+    for t in [
+        // Not the press: an announcement, "bảo" typed flat; a denial; a stereotype spoken against
+        // or a case reported; victims.
+        "Thông báo im lặng trong giờ thi",
+        "me bao im lang di con",
+        "Báo chí không im lặng trước vụ này",
+        "3 người Nghệ An chuyên trộm chó bị bắt",
+        "Không phải dân Thanh Hóa nào cũng trộm cắp",
+        "Người dân Hà Tĩnh toàn bị lừa đảo qua mạng",
+        // "nghe đau" typed flat; hearing nothing.
+        "nghe dau long qua",
+        "có nghe đâu thấy đâu",
+        // A landline's area code is no short lead.
+        "Tổng đài 028 3823 4567",
+    ] {
+        assert_no_findings(&e, t);
+    }
+    for (t, cue, category) in [
+        (
+            "Truyen thong bi bit mieng het roi, chi co page nay dam noi su that",
+            "Truyen thong bi bit mieng",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Báo chí nhà nước im re hết",
+            "Báo chí nhà nước im re",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Dân Thanh Hoá mà, trộm cắp là nghề truyền thống rồi",
+            "Dân Thanh Hoá mà, trộm cắp là nghề truyền thống",
+            Category::Inflammatory,
+        ),
+        (
+            "người Hà Nam toàn ăn trộm",
+            "người Hà Nam toàn ăn trộm",
+            Category::Inflammatory,
+        ),
+        (
+            "Lúc 10:30 0912 345 678 gọi cho tao",
+            "0912 345 678",
+            Category::PersonalData,
+        ),
+        (
+            "chuyển 500.000 0912 345 678 là số nó",
+            "0912 345 678",
+            Category::PersonalData,
+        ),
+        (
+            "số thằng đó 0912\u{3000}345\u{3000}678",
+            "0912\u{3000}345\u{3000}678",
+            Category::PersonalData,
+        ),
+        (
+            "Bà con ơi uống nước lá tía tô đun với gừng 3 ngày là khỏi hẳn Covid",
+            "khỏi hẳn Covid",
+            Category::UnverifiedClaim,
+        ),
+        (
+            "Zalo bà chủ tiệm nail: +84 38 912 4567, nợ lương nhân viên 3 tháng rồi",
+            "+84 38 912 4567",
+            Category::PersonalData,
+        ),
+        (
+            "thang ngoo nay ma cung lam truong phong",
+            "thang ngoo",
+            Category::Inflammatory,
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == category);
+    }
+}

@@ -5,8 +5,8 @@
 //! short runs of capitals (acronyms, a two-word heading) are not shouting.
 
 use super::{
-    add_uncovered, finding, group_finding, phrase_list, sentences_with, spelled_at, tokens_in,
-    Covered, Ctx, CLOSING_QUOTES, OPENING_QUOTES,
+    add_uncovered, finding, group_finding, phrase_list, sentences_with, spelled_any, spelled_at,
+    tokens_in, Covered, Ctx, CLOSING_QUOTES, OPENING_QUOTES,
 };
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
@@ -588,6 +588,160 @@ fn kind_of_person(t: &[Token], out: &mut Vec<Finding>) {
     });
 }
 
+/// Words for a people ("dân Thanh Hoá", "người Hà Nam", "bọn Nghệ An"), keyed, for
+/// [`painted_people`].
+const PEOPLE_OF: &[&str] = &["dân", "người", "bọn", "lũ", "tụi", "đám"];
+
+/// Crimes and vices a whole people is painted with (keyed phrases, longest first), for
+/// [`painted_people`].
+const PAINTED_WITH: &[&str] = &[
+    "trộm cắp",
+    "trộm chó",
+    "ăn trộm",
+    "ăn cắp",
+    "ăn cướp",
+    "lừa đảo",
+    "lừa lọc",
+    "lưu manh",
+    "côn đồ",
+    "xã hội đen",
+    "giang hồ",
+    "gian xảo",
+    "xảo trá",
+    "lật lọng",
+    "điêu toa",
+    "láu cá",
+    "mất dạy",
+    "vô học",
+    "ăn bám",
+    "làm đĩ",
+    "buôn ma túy",
+    "trộm",
+    "cướp",
+    "lừa",
+    "điêu",
+];
+phrase_list!(painted_with, PAINTED_WITH);
+
+/// Words right before a crime that make it the people's habit or nature (keyed syllables):
+/// "toàn trộm cắp", "đều lừa đảo", "chuyên trộm chó", "quen thói lừa", "giỏi ăn cắp".
+const HABITUALLY: &[&str] = &["toàn", "đều", "chuyên", "quen", "giỏi", "hay", "thói"];
+
+/// Words right after a crime that make it the people's nature or trade (keyed phrases):
+/// "trộm cắp là nghề truyền thống", "lừa đảo là bản chất", "… trong máu", "… từ trong trứng".
+const BY_NATURE: &[&str] = &[
+    "là nghề truyền thống",
+    "là nghề",
+    "là bản chất",
+    "là bản tính",
+    "là đặc sản",
+    "là truyền thống",
+    "là thói quen",
+    "trong máu",
+    "từ trong trứng",
+    "bẩm sinh",
+    "có tiếng",
+    "nổi tiếng",
+    "có nghề",
+];
+
+/// Words that speak against the stereotype, or report a case, in the sentence (keyed): "không
+/// phải dân Thanh Hoá nào cũng trộm cắp", "đừng vơ đũa cả nắm", "định kiến", "bị bắt".
+const AGAINST_STEREOTYPE: &[&str] = &[
+    "không phải",
+    "đâu phải",
+    "chẳng phải",
+    "chả phải",
+    "đừng",
+    "ai bảo",
+    "định kiến",
+    "kỳ thị",
+    "vơ đũa",
+    "bị bắt",
+    "bắt giữ",
+    "khởi tố",
+    "tạm giữ",
+    "công an",
+    "nào cũng",
+];
+
+/// A whole people of a place painted with a crime or vice as their habit or nature: "dân",
+/// "người", "bọn", "lũ", "tụi" or "đám" ([`PEOPLE_OF`]) before one to three words in capitals
+/// (the place: "dân Thanh Hoá", "người Hà Nam"), then, within ten words in the same sentence, a
+/// crime ([`PAINTED_WITH`]) right after a word of habit ([`HABITUALLY`]: "toàn", "chuyên") or
+/// right before words of nature ([`BY_NATURE`]: "là nghề truyền thống", "trong máu"): "Dân
+/// Thanh Hoá mà, trộm cắp là nghề truyền thống rồi", "người Hà Nam toàn ăn trộm". Not a count
+/// of people ("3 người Nghệ An chuyên trộm chó bị bắt"), not victims ("bị lừa"), not negated,
+/// and not in a sentence that speaks against the stereotype or reports a case
+/// ([`AGAINST_STEREOTYPE`]). Adds `inflammatory.slur` (`warning`, the lexicon group's message)
+/// where no inflammatory finding covers the words. Source: duty 3 and the Code of Conduct
+/// (no discrimination by region). Linear in tokens (ten words read after each place).
+fn painted_people(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for i in 0..t.len().saturating_sub(2) {
+        if !crate::engine::key_matches_any(&t[i], PEOPLE_OF) {
+            continue;
+        }
+        // "người dân Thanh Hoá": the people word may be two.
+        let p = if crate::engine::key_matches(&t[i], "người")
+            && crate::engine::key_matches(&t[i + 1], "dân")
+        {
+            i + 1
+        } else {
+            i
+        };
+        let place = t[p + 1..]
+            .iter()
+            .take(3)
+            .take_while(|x| x.gap == Gap::Space && x.capitalized && !x.numeric)
+            .count();
+        if place == 0 {
+            continue;
+        }
+        // A count of people is a case, not a people ("3 người Nghệ An", "hai thằng").
+        let counted = i > 0
+            && (t[i - 1].numeric
+                || crate::engine::key_matches_any(
+                    &t[i - 1],
+                    &[
+                        "một", "hai", "ba", "bốn", "năm", "nhóm", "băng", "đối", "tượng",
+                    ],
+                ));
+        if counted {
+            continue;
+        }
+        let si = of[i];
+        let end = (p + 1 + place + 10).min(ranges[si].end);
+        let hit = (p + 1 + place..end).find_map(|k| {
+            let n = painted_with().at(t, k)?;
+            let habit = k > 0
+                && t[k].gap == Gap::Space
+                && crate::engine::key_matches_any(&t[k - 1], HABITUALLY);
+            let nature = t
+                .get(k + n)
+                .is_some_and(|x| x.gap == Gap::Space)
+                .then(|| spelled_any(t, k + n, BY_NATURE))
+                .flatten();
+            // Victims ("toàn bị lừa"), or not doing it ("không trộm cắp").
+            let victim = k > 0
+                && (crate::engine::key_matches_any(&t[k - 1], &["bị", "không", "chẳng", "chưa"]));
+            (!victim && (habit || nature.is_some())).then(|| k + n + nature.unwrap_or(0))
+        });
+        let Some(last) = hit else {
+            continue;
+        };
+        let r = ranges[si].clone();
+        if (r.start..r.end).any(|k| spelled_any(t, k, AGAINST_STEREOTYPE).is_some()) {
+            continue;
+        }
+        spans.push(t[i].orig.start..t[last - 1].orig.end);
+    }
+    add_uncovered(t, out, Category::Inflammatory, spans, |s| {
+        group_finding(ctx, "inflammatory.slur", Severity::Warning, s)
+    });
+}
+
 /// Words for wiping people out (syllables as [`super::spelled_at`] reads them), longest first.
 const EXTERMINATE: &[&str] = &[
     "tiêu diệt sạch",
@@ -1149,6 +1303,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     decimetres(ctx, out);
     masked_profanity(ctx, out);
     exterminate(ctx, of, ranges, out);
+    painted_people(ctx, of, ranges, out);
     crowd_harassment(ctx, of, ranges, out);
     disowned_calls(ctx, out);
     barking_dogs(t, of, out);

@@ -472,9 +472,13 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if found || glued && norm[m.end..].starts_with('%') {
             continue;
         }
-        let Some(head) = before_short_tail(norm, &m, 9) else {
+        // Or a phone number after a short number that ends the words before it ("Lúc 10:30
+        // 0912 345 678 gọi", "Năm 2024 0912 …", "chuyển 500.000 0912 …"): the run took the
+        // number's digits too. Both cuts are tried, the tail's first.
+        let tail_cut = before_short_tail(norm, &m, 9);
+        if tail_cut.is_none() && after_short_lead(norm, &m).is_none() {
             continue;
-        };
+        }
         // Not a bank account's last group ("MB Bank 0888 123 456 789").
         let toks = tokens_in(ctx.tokens, &ctx.norm.orig_range(m.clone()));
         if near_word(ctx.tokens, toks.start, toks.end, 10, 4, BANK_WORDS) {
@@ -484,10 +488,19 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let kept = |h: &(&str, &str, &str)| {
             matches!(h.0, "personal_data.phone" | "personal_data.citizen_id")
         };
-        for part in phone_parts(norm, head) {
+        let mut hits = Vec::new();
+        for part in tail_cut.iter().flat_map(|h| phone_parts(norm, h.clone())) {
             if let Some(hit) = classify(part.clone()).filter(kept) {
-                push(part, hit);
+                hits.push((part, hit));
             }
+        }
+        if hits.is_empty() {
+            if let Some(part) = after_short_lead(norm, &m) {
+                hits.extend(classify(part.clone()).filter(kept).map(|hit| (part, hit)));
+            }
+        }
+        for (part, hit) in hits {
+            push(part, hit);
         }
     }
     let norm = &ctx.norm.text;
@@ -1169,6 +1182,22 @@ fn before_short_tail(norm: &str, m: &Range<usize>, min_digits: usize) -> Option<
         .then(|| m.start..m.start + head)
 }
 
+/// The run `m` without its first one or two groups when they hold at most eight digits, end
+/// at a space, and what follows is a phone number written from its trunk `0` or `+84`
+/// ("10:30 0912 345 678" → "0912 345 678"; "2024 0912345678"; "500.000 0912 345 678"); `None`
+/// otherwise. A byte range of `norm`.
+fn after_short_lead(norm: &str, m: &Range<usize>) -> Option<Range<usize>> {
+    let raw = norm.get(m.clone())?;
+    raw.match_indices(' ').take(2).find_map(|(i, _)| {
+        let rest = raw[i..].trim_start_matches(' ');
+        let start = raw.len() - rest.len();
+        let lead = raw[..i].bytes().filter(u8::is_ascii_digit).count();
+        let digits: String = rest.chars().filter(char::is_ascii_digit).collect();
+        (lead <= 8 && rest.starts_with(['0', '+']) && phone_kind(rest, &digits).is_some())
+            .then(|| m.start + start..m.end)
+    })
+}
+
 /// A 12-digit CCCD number: a known province code, then a century-and-sex digit 0–3.
 fn valid_cccd(d: &str) -> bool {
     let Ok(province) = d[..3].parse::<u16>() else {
@@ -1845,7 +1874,8 @@ fn run_opener(b: &[u8], from: usize) -> Option<usize> {
 
 /// Runs of digits with the usual separators: an optional `(` and `+`, a digit, then digits
 /// each optionally preceded by one or two separators (space, tab, dot, dash, underscore,
-/// brackets, and the no-break, narrow no-break, thin and figure spaces of pasted text:
+/// brackets, and the no-break, narrow no-break, U+2000–U+200A (thin, figure …) and
+/// ideographic spaces of pasted text:
 /// `0912 345 678`, `0912_345_678`, `(+84) 912 345 678`, `+84 (0) 912…`); six digits or
 /// more in all. Byte ranges of `norm`.
 fn digit_runs(norm: &str) -> Vec<Range<usize>> {
@@ -1855,7 +1885,8 @@ fn digit_runs(norm: &str) -> Vec<Range<usize>> {
         match b.get(k..).unwrap_or_default() {
             [b' ' | b'\t' | b'.' | b'-' | b'_' | b'(' | b')', ..] => 1,
             [0xC2, 0xA0, ..] => 2,                     // U+00A0
-            [0xE2, 0x80, 0xAF | 0x89 | 0x87, ..] => 3, // U+202F, U+2009, U+2007
+            [0xE2, 0x80, 0x80..=0x8A | 0xAF, ..] => 3, // U+2000–U+200A, U+202F
+            [0xE3, 0x80, 0x80, ..] => 3,               // U+3000, the ideographic space
             _ => 0,
         }
     };
