@@ -304,10 +304,18 @@
       retype(cs[0], hold.typed);
       hold.typed = "";
     }, 5000);
-    Promise.all(cs.map(settle))
+    // Nor left waiting for long: a worker that takes more than SETTLE_MAX_MS to answer (it
+    // starts again and again on a loaded machine) leaves the draft unchecked, and the user is
+    // asked (never posted unasked, never a send that does nothing).
+    let giveUp = 0;
+    Promise.race([
+      Promise.all(cs.map(settle)),
+      new Promise((r) => (giveUp = setTimeout(r, SETTLE_MAX_MS))),
+    ])
       .catch(() => {})
       .then(() => {
         clearTimeout(release);
+        clearTimeout(giveUp);
         const live = cs.filter((c) => c.connected);
         const long2 = live.find((c) => c.tooLong);
         const c = long2 || live.find((x) => highFindings(x).length);
@@ -406,6 +414,9 @@
       c.decidedFor = null;
     }, 50);
   }
+
+  /** How long a held share waits for the analyses before asking the user anyway (ms). */
+  const SETTLE_MAX_MS = 8000;
 
   /** Analyses `c` until its answer is for the text in the box (at most five rounds). */
   async function settle(c) {

@@ -160,6 +160,24 @@ test("every answer for the final text lost: the guard says the post was not chec
   await page.close();
 });
 
+test("a worker that answers nothing for longer than the guard waits: the user is asked, nothing is posted unasked", T, async () => {
+  // A loaded machine's worker starting again and again kept a share held for over 30 s (the
+  // flaky "keys typed after Enter while a slow analysis runs" test): the guard now asks after
+  // eight seconds that the draft was not checked.
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click("#editor");
+  await busyWorker(16000);
+  await page.keyboard.insertText("Một bài đăng bình thường về chuyến đi Đà Lạt");
+  const t0 = Date.now();
+  await page.click("#post-btn");
+  await dialog(page).waitFor({ timeout: 14000 });
+  const waited = Date.now() - t0;
+  assert.match(await dialog(page).innerText(), /Chưa kiểm tra được bài viết này/);
+  assert.ok(waited >= 7000, `asked once the guard gave up, not at once (${waited} ms)`);
+  assert.deepEqual(await posted(page), [], "nothing posted unchecked");
+  await page.close();
+});
+
 test("a second click on Post while the first is held for a busy worker posts nothing more", T, async () => {
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.click("#editor");
