@@ -31,19 +31,23 @@
   function ensureHighlightStyles(rootNode) {
     if (styledRoots.has(rootNode)) return;
     styledRoots.add(rootNode);
+    // The clean-ups hold the root (a shadow root the page may drop with its editor) weakly.
+    const ref = new WeakRef(rootNode);
     try {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(highlightCss);
       rootNode.adoptedStyleSheets = [...rootNode.adoptedStyleSheets, sheet];
       CN.cleanups.push(() => {
-        rootNode.adoptedStyleSheets = rootNode.adoptedStyleSheets.filter((s) => s !== sheet);
+        const r = ref.deref();
+        if (r) r.adoptedStyleSheets = r.adoptedStyleSheets.filter((s) => s !== sheet);
       });
     } catch {
       const style = document.createElement("style");
       style.setAttribute("data-cannhac", "");
       style.textContent = highlightCss;
       (rootNode.head || rootNode.documentElement || rootNode).appendChild(style);
-      CN.cleanups.push(() => style.remove());
+      const styleRef = new WeakRef(style);
+      CN.cleanups.push(() => styleRef.deref()?.remove());
     }
   }
   const hasHighlightApi = typeof CSS !== "undefined" && !!CSS.highlights && typeof Highlight === "function";
