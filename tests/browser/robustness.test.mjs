@@ -684,6 +684,13 @@ test("composers removed for good (a chat closed): their Ranges leave CSS.highlig
   }, PHRASE);
   await until(async () => (await total(page, "internal_document")) === 2, "the rich editor's and the textarea's underlines");
   await page.waitForTimeout(300);
+  // A hover tooltip on the rich editor's phrase (its buttons act on that composer).
+  const at = await page.evaluate(() => {
+    const r = [...CSS.highlights.get("cannhac-internal_document")][0].getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(at.x, at.y);
+  await until(() => page.evaluate(() => [...document.querySelectorAll("cannhac-tooltip")].some((h) => h.shadowRoot?.querySelector("[role=tooltip]:not([hidden])"))), "the hover tooltip");
   await page.evaluate(() => {
     window.refs[0].deref().focus();
     const search = document.createElement("input");
