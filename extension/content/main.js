@@ -10,7 +10,10 @@
   const composers = new WeakMap(); // element -> Composer
   const live = new Set(); // composers with something drawn or pending
   let active = null; // the focused composer
-  let lastUsed = null; // the focused or last-used composer
+  // The focused or last-used composer, held weakly: one the page dropped for good is collected.
+  let lastUsedRef = null;
+  const lastUsed = () => lastUsedRef?.deref() || null;
+  const weak = (c) => (c.weakRef ||= new WeakRef(c));
   CN.settings = null;
   let enabled = false;
   /** Whether Cân Nhắc is on for this site (the guard does nothing where it is off). */
@@ -83,7 +86,7 @@
    */
   CN.composersForAction = (btn, form) => {
     form ||= btn?.form || btn?.closest?.("form") || null;
-    const cands = [active, lastUsed].filter((c) => c?.connected);
+    const cands = [active, lastUsed()].filter((c) => c?.connected);
     if (form) {
       const drafts = draftsOf(deepQuery(form, EDITABLE));
       const used = cands.find((c) => inScope(form, c));
@@ -408,8 +411,9 @@
     queued.delete(c);
     if (mounted.delete(c)) observeMounts();
     if (active === c) active = null;
-    // `lastUsed` stays: composerForAction skips it while it is out of the page, and finds it
-    // again if the page puts it back (the guard must still see its draft).
+    if (escaped?.c === c) escaped = null;
+    // `lastUsed` stays (weakly): composerForAction skips it while it is out of the page, and
+    // finds it again if the page puts it back (the guard must still see its draft).
     if (!c.connected && enabled) watchReturn(c);
   }
 
@@ -422,8 +426,7 @@
   const outOfPage = new Set(); // WeakRef(Composer)
   let returnObserver = null;
   function watchReturn(c) {
-    c.outRef ||= new WeakRef(c);
-    outOfPage.add(c.outRef);
+    outOfPage.add(weak(c));
     returnObserver ||= new MutationObserver(checkReturns);
     returnObserver.observe(document, { childList: true, subtree: true });
     if (c.rootNode instanceof ShadowRoot) returnObserver.observe(c.rootNode, { childList: true, subtree: true });
@@ -447,13 +450,14 @@
 
   // Editors that re-render (React, Lexical, ProseMirror…) or change text without an input event.
   function observe(c) {
+    // Not in CN.cleanups (which would hold it, and the composer, for the page's life): after
+    // a tear-down it disconnects at its next record.
     const mo = new MutationObserver(() => {
-      if (!CN.alive) return;
+      if (!CN.alive) return mo.disconnect();
       schedule(c);
     });
     mo.observe(c.el, { childList: true, subtree: true, characterData: true });
     c.observer = mo;
-    CN.cleanups.push(() => mo.disconnect());
   }
 
   // ---- events ----
@@ -462,7 +466,7 @@
     const c = composerFor(CN.deepTarget(e));
     if (!c) return;
     active = c;
-    lastUsed = c;
+    lastUsedRef = weak(c);
     c.lastUsedAt = Date.now();
     c.stale = c.stale || c.analysedText == null;
     CN.warm(); // an empty composer sends nothing yet: start the worker now all the same
@@ -489,7 +493,7 @@
       const c = composerFor(CN.deepTarget(e));
       if (!c) return;
       active = c;
-      lastUsed = c;
+      lastUsedRef = weak(c);
       c.lastUsedAt = Date.now();
       schedule(c);
       CN.tooltip?.hide();
@@ -622,27 +626,29 @@
   // A rich composer the page takes out and puts back in one task (a framework re-mounting it
   // synchronously): its Ranges collapsed out of it when it left, so its underlines are gone
   // until relayout makes them again, which the POLL_MS timer would do up to 100 ms later (a
-  // flicker). One MutationObserver watches the direct children (childList, no subtree) of
-  // each ancestor of the composers with Ranges drawn, up to the document across shadow roots:
-  // the composer or an ancestor leaving or coming back queues a record there, churn elsewhere
-  // in the page none. Its callback (once per batch of records) only reads each watched
-  // composer's sentinel and asks for one frame (before the next paint) when one left or came
-  // back; relayout does the work. Nothing is observed while no composer has Ranges.
+  // flicker). And a composer the page takes out for good (a chat closed) must be forgotten
+  // (`forget`: its Ranges, overlay and place in `live` dropped, so that it can be collected),
+  // though with nothing drawn nothing else looks at it again. One MutationObserver watches the
+  // direct children (childList, no subtree) of each ancestor of the live composers, up to the
+  // document across shadow roots: the composer or an ancestor leaving or coming back queues a
+  // record there, churn elsewhere in the page none. Its callback (once per batch of records)
+  // only reads each watched composer's sentinel and asks for one frame (before the next paint)
+  // when one left or came back; relayout does the work. Nothing is observed while no composer
+  // is live.
   const mounted = new Set(); // composers whose ancestors mountObserver watches
   let mountObserver = null;
-  /** Starts or stops watching `c`'s ancestors after it drew (or cleared) its Ranges. */
+  /** Starts or stops watching `c`'s ancestors after it drew (or cleared) its findings. */
   function watchMount(c) {
-    if (!c.useHighlights) return;
-    const drawn = c.ranges.length > 0 && c.connected && live.has(c);
-    if (drawn === mounted.has(c) && (!drawn || c.mountParent === c.el.parentNode)) return;
-    if (drawn) mounted.add(c);
+    const watch = c.connected && live.has(c);
+    if (watch === mounted.has(c) && (!watch || c.mountParent === c.el.parentNode)) return;
+    if (watch) mounted.add(c);
     else mounted.delete(c);
     observeMounts();
   }
   function observeMounts() {
     mountObserver?.disconnect();
     for (const c of mounted) {
-      if (!c.ranges.length || !c.connected) {
+      if (!c.connected) {
         mounted.delete(c);
         continue;
       }
@@ -654,19 +660,15 @@
   function onMountChange() {
     if (!CN.alive) return;
     let changed = false;
-    let dropped = false;
+    let moved = false;
     for (const c of mounted) {
-      if (!c.ranges.length) dropped = mounted.delete(c); // cleared meanwhile (no render: over MAX_CHARS, a failed analysis)
-      else if (!c.connected || c.remounted()) {
-        // Its ancestors may be others now: observed again once its Ranges are made again.
+      if (!c.connected || c.remounted()) {
+        // Out (relayout forgets it), or back with its Ranges to make again (then observed again).
         c.mountParent = null;
         changed = true;
-      }
+      } else if (c.mountParent !== c.el.parentNode) moved = true; // put back elsewhere in one task
     }
-    // Its ancestors are no longer watched: a composer then taken out for good leaves nothing
-    // observed behind (`forget` finds it gone from `mounted`).
-    if (dropped) observeMounts();
-    if (!mounted.size) mountObserver?.disconnect();
+    if (moved) observeMounts(); // its new ancestors are watched
     if (changed) relayoutSoon();
   }
   CN.cleanups.push(() => {
@@ -754,7 +756,7 @@
 
   // ---- the popup asks for the state of this tab's composer ----
   CN.onMessage("cannhac:getState", () => {
-    const c = [active, lastUsed].find((x) => x?.connected) || null;
+    const c = [active, lastUsed()].find((x) => x?.connected) || null;
     // Each finding carries the words it covers, which the popup quotes ("'TÀI LIỆU MẬT'").
     const quoted = (f) => ({ ...f, text: (c.analysedText ?? "").slice(f.start, f.end) });
     const state = c
@@ -814,7 +816,7 @@
     const c = composerFor(a);
     if (c) {
       active = c;
-      lastUsed = lastUsed || c;
+      if (!lastUsed()) lastUsedRef = weak(c);
     }
     for (const x of live) {
       x.stale = true;

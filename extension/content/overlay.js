@@ -31,19 +31,23 @@
   function ensureHighlightStyles(rootNode) {
     if (styledRoots.has(rootNode)) return;
     styledRoots.add(rootNode);
+    // The clean-ups hold the root (a shadow root the page may drop with its editor) weakly.
+    const ref = new WeakRef(rootNode);
     try {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(highlightCss);
       rootNode.adoptedStyleSheets = [...rootNode.adoptedStyleSheets, sheet];
       CN.cleanups.push(() => {
-        rootNode.adoptedStyleSheets = rootNode.adoptedStyleSheets.filter((s) => s !== sheet);
+        const r = ref.deref();
+        if (r) r.adoptedStyleSheets = r.adoptedStyleSheets.filter((s) => s !== sheet);
       });
     } catch {
       const style = document.createElement("style");
       style.setAttribute("data-cannhac", "");
       style.textContent = highlightCss;
       (rootNode.head || rootNode.documentElement || rootNode).appendChild(style);
-      CN.cleanups.push(() => style.remove());
+      const styleRef = new WeakRef(style);
+      CN.cleanups.push(() => styleRef.deref()?.remove());
     }
   }
   const hasHighlightApi = typeof CSS !== "undefined" && !!CSS.highlights && typeof Highlight === "function";
@@ -745,9 +749,14 @@
       const rect = n ? this.el.getBoundingClientRect() : null;
       // The content's height too: text that reflows in a box that keeps its size and scroll
       // offset (a smaller font, a web font swapped in) moves findings into or out of the window.
-      const wkey = rect ? [rect.top, rect.left, rect.height, rect.width, this.el.scrollTop, this.el.scrollHeight, innerHeight, innerWidth].join() : "";
-      if (wkey === this.windowKey && this.highlighted) return;
-      this.windowKey = wkey;
+      // And the tops of the Ranges at the window's edges (windowEdges): in an editor taller than
+      // its text, text that reflows (a class changing the font) keeps the box, the scroll offset
+      // and the content's height, and only one of those Ranges moving can change which findings
+      // are in the window (their tops are in text order).
+      const tops = () => (this.windowEdges || []).map((i) => this.ranges[i]?.getBoundingClientRect().top).join();
+      const base = rect ? [rect.top, rect.left, rect.height, rect.width, this.el.scrollTop, this.el.scrollHeight, innerHeight, innerWidth].join() : "";
+      if (base + "|" + tops() === this.windowKey && this.highlighted) return;
+      this.windowEdges = null;
       const want = new Set();
       if (n) {
         const top = -innerHeight / 4;
@@ -770,6 +779,8 @@
         const from = idx[a] ?? n;
         const to = b < idx.length ? idx[b] : n;
         for (let i = from; i < to; i++) want.add(i);
+        // The first two Ranges in the window and the last one in it, and the first one below it.
+        this.windowEdges = [a, a + 1, b - 1, b].map((k) => idx[k]).filter((i) => i != null);
         // Long findings that start above the window and reach into it.
         const reach = this.visible?.[from]?.start ?? Infinity;
         for (let i = 0; i < from; i++) if ((this.visible?.[i]?.end ?? 0) > reach) want.add(i);
@@ -790,6 +801,7 @@
       this.ranges.forEach((r, i) => r && had.has(r) && !now.has(r) && highlights.get(this.rangeCats[i])?.delete(r));
       this.highlighted = now;
       this.drawn = [...want].sort((a, b) => a - b);
+      this.windowKey = base + "|" + tops();
     }
 
     clearHighlights() {

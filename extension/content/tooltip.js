@@ -142,7 +142,10 @@
 
   function hide() {
     clearTimeout(hideTimer);
-    if (ui) ui.box.hidden = true;
+    if (ui) {
+      ui.box.hidden = true;
+      ui.box.replaceChildren(); // its buttons' listeners hold the composer (it may be leaving the page)
+    }
     shown = null;
   }
   function scheduleHide(ms = 250) {

@@ -277,6 +277,58 @@ test("a fixed-height contenteditable scrolling inside itself, restyled without i
   await page.close();
 });
 
+test("a contenteditable taller than the viewport holding short text, its font changed by a class (no change of its box, scroll offset or scrollHeight): every finding in view is underlined on its words", T, async () => {
+  // The window of registered Ranges (syncWindow) was chosen again only when the editor's box,
+  // scroll offsets, scrollHeight or the viewport changed: in an editor taller than its text,
+  // text that reflows under a smaller font keeps all of these, and the findings it brought up
+  // into view stayed without underlines.
+  const N = 12;
+  const page = await openFixture(env.b.context, env.srv.origin, "ce");
+  await page.addStyleTag({ content: "#editor { height: 2400px; font-size: 60px } #editor.small { font-size: 16px }" });
+  await page.click("#editor");
+  await page.evaluate((t) => document.execCommand("insertText", false, t), `Xem ${PHRASE}. `.repeat(N).trim());
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const registered = () => page.evaluate(() => [...(CSS.highlights.get("cannhac-internal_document") || [])].filter((r) => !r.collapsed).length);
+  await until(async () => (await registered()) > 0, "the first underlines");
+  await page.waitForTimeout(400);
+  const box = () => page.evaluate(() => {
+    const el = document.getElementById("editor");
+    const r = el.getBoundingClientRect();
+    return [r.left, r.top, r.width, r.height, el.scrollTop, el.scrollHeight, window.scrollY].join();
+  });
+  // Each occurrence of the phrase in the viewport: whether a registered Range has its rects.
+  const inView = () => page.evaluate((phrase) => {
+    const el = document.getElementById("editor");
+    const node = el.firstChild;
+    const marks = [...(CSS.highlights.get("cannhac-internal_document") || [])].map((r) => [...r.getClientRects()]);
+    const same = (a, b) => a.length === b.length && a.every((x, i) => ["left", "top", "width", "height"].every((k) => Math.abs(x[k] - b[i][k]) <= 1.5));
+    const out = [];
+    for (let at = node.data.indexOf(phrase); at >= 0; at = node.data.indexOf(phrase, at + 1)) {
+      const r = new Range();
+      r.setStart(node, at);
+      r.setEnd(node, at + phrase.length);
+      const want = [...r.getClientRects()];
+      if (want[0].top < innerHeight) out.push(marks.some((m) => same(m, want)));
+    }
+    return out;
+  }, PHRASE);
+  const before = await registered();
+  const boxBefore = await box();
+  assert.ok(before < N, `only the findings near the viewport are registered at 60px (${before} of ${N})`);
+  assert.ok((await inView()).every(Boolean), "at 60px, every phrase in view is underlined");
+  await page.evaluate(() => document.getElementById("editor").classList.add("small"));
+  assert.equal(await box(), boxBefore, "the editor's box, scroll offsets and scrollHeight are unchanged");
+  let last = null;
+  await until(async () => {
+    last = await inView();
+    return last.length === N && last.every(Boolean);
+  }, "every phrase in view underlined on its words at 16px", 3000).catch((e) => {
+    throw new Error(`${e.message}; underlined in view: ${JSON.stringify(last)}`);
+  });
+  assert.equal(await box(), boxBefore, "still no scroll");
+  await page.close();
+});
+
 test('a dir="auto" textarea holding right-to-left and left-to-right lines: the mark covers its words', T, async () => {
   // Chromium gives `dir=auto` fields `unicode-bidi: plaintext` (each line its own direction);
   // the mirror that measures the text laid the Vietnamese line out right to left.

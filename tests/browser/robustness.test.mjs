@@ -654,6 +654,72 @@ test("a composer removed while its request is in flight: no error, nothing left 
   await page.close();
 });
 
+test("composers removed for good (a chat closed): their Ranges leave CSS.highlights, no overlay is left, and the elements can be garbage-collected", T, async () => {
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  // A chat box with a rich editor and a textarea underlined, and a rich editor with nothing
+  // found, each focused and filled once (through the DOM: the editing commands' undo steps
+  // would hold the elements themselves), then closed: the user went back into the chat's rich
+  // editor (the last used composer), then typed into the page's search box, not a composer
+  // (Chromium itself holds the last focused editable element until another one is focused).
+  // The page keeps only WeakRefs to them.
+  await page.evaluate((phrase) => {
+    const rich = Object.assign(document.createElement("div"), { contentEditable: "true", className: "editor" });
+    const clean = Object.assign(document.createElement("div"), { contentEditable: "true", className: "editor" });
+    const ta = document.createElement("textarea");
+    // Each in a chat of its own (a node holds its whole tree: one kept would keep all three).
+    for (const el of [rich, ta, clean]) {
+      const chat = document.createElement("div");
+      chat.className = "chat";
+      chat.append(el);
+      document.body.prepend(chat);
+    }
+    for (const [el, text] of [[rich, `Tin ${phrase}`], [ta, `Tin ${phrase}`], [clean, "Chào cả nhà"]]) {
+      el.focus();
+      if (el === ta) {
+        ta.value = text;
+        ta.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText" }));
+      } else el.textContent = text;
+    }
+    window.refs = [rich, ta, clean].map((el) => new WeakRef(el));
+  }, PHRASE);
+  await until(async () => (await total(page, "internal_document")) === 2, "the rich editor's and the textarea's underlines");
+  await page.waitForTimeout(300);
+  // A hover tooltip on the rich editor's phrase (its buttons act on that composer).
+  const at = await page.evaluate(() => {
+    const r = [...CSS.highlights.get("cannhac-internal_document")][0].getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(at.x, at.y);
+  await until(() => page.evaluate(() => [...document.querySelectorAll("cannhac-tooltip")].some((h) => h.shadowRoot?.querySelector("[role=tooltip]:not([hidden])"))), "the hover tooltip");
+  await page.evaluate(() => {
+    window.refs[0].deref().focus();
+    const search = document.createElement("input");
+    search.type = "search";
+    document.body.append(search);
+    search.focus();
+    for (const chat of document.querySelectorAll(".chat")) chat.remove();
+  });
+  await page.waitForTimeout(500);
+  const left = () =>
+    page.evaluate(() => ({
+      ranges: [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0),
+      overlays: document.querySelectorAll("cannhac-overlay").length,
+    }));
+  assert.deepEqual(await left(), { ranges: 0, overlays: 0 }, "nothing of the closed chat's composers is left in the page");
+  const cdp = await env.b.context.newCDPSession(page);
+  let alive = null;
+  await until(async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    // Read in a task of its own: a WeakRef read keeps its target until the end of the task.
+    alive = await page.evaluate(() => window.refs.map((r) => !!r.deref()));
+    return alive.every((a) => !a);
+  }, "the closed chat's editors to be collected", 5000).catch((e) => {
+    throw new Error(`${e.message}; still alive [rich, textarea, clean]: ${JSON.stringify(alive)}`);
+  });
+  await cdp.detach();
+  await page.close();
+});
+
 test("settings apply live: a new custom phrase is underlined, an allow-listed one is not, a disabled site is silent", T, async () => {
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.click("#editor");
