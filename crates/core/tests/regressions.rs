@@ -3905,6 +3905,12 @@ fn twentieth_session_forms() {
         "có nghe đâu thấy đâu",
         // A landline's area code is no short lead.
         "Tổng đài 028 3823 4567",
+        // Petrol or a knife taken to someone's home for work or advised against, not a threat.
+        "chú mang xăng qua nhà nó đổ cho xe",
+        "Đừng vác dao qua nhà nó",
+        // A pause, not a gagged press; a reporter undercover.
+        "Nhà báo im lặng một lúc rồi hỏi tiếp.",
+        "Nhà báo che giấu thân phận để điều tra đường dây buôn lậu.",
     ] {
         assert_no_findings(&e, t);
     }
@@ -3945,8 +3951,8 @@ fn twentieth_session_forms() {
             Category::PersonalData,
         ),
         (
-            "Bà con ơi uống nước lá tía tô đun với gừng 3 ngày là khỏi hẳn Covid",
-            "khỏi hẳn Covid",
+            "Tỏi đen tiêu diệt virus Covid-19 chỉ sau 3 ngày.",
+            "tiêu diệt virus Covid",
             Category::UnverifiedClaim,
         ),
         (

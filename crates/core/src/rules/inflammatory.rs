@@ -742,6 +742,86 @@ fn painted_people(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mu
     });
 }
 
+/// Taking up a weapon (keyed phrases), for [`armed_visit`].
+const TAKE_UP: &[&str] = &[
+    "chuẩn bị",
+    "cầm",
+    "vác",
+    "mang",
+    "đem",
+    "xách",
+    "cầm theo",
+    "mang theo",
+];
+phrase_list!(take_up, TAKE_UP);
+
+/// Weapons (keyed phrases, longest first), for [`armed_visit`].
+/// Not tools and materials also carried to a neighbour's for work: petrol, bricks, a hammer,
+/// a machete ("mang xăng qua nhà nó đổ cho xe").
+const WEAPONS: &[&str] = &[
+    "gậy sắt",
+    "gậy gộc",
+    "mã tấu",
+    "ống tuýp",
+    "dao",
+    "kiếm",
+    "gậy",
+    "súng",
+    "axit",
+    "tuýp",
+];
+phrase_list!(weapons, WEAPONS);
+
+/// Whom a visit is paid (keyed): "nhà nó", "nhà mày", "nhà thằng …".
+const VISITED: &[&str] = &[
+    "nó", "mày", "hắn", "thằng", "con", "lão", "mụ", "tụi", "bọn", "chúng",
+];
+
+/// A weapon taken up and carried to someone's home: a verb of taking ([`TAKE_UP`]), a weapon
+/// ([`WEAPONS`]) at once or one word on, then within five words in the clause "qua", "sang",
+/// "tới", "đến" or "xuống", "nhà" and whom ([`VISITED`]): "Anh em cầm gậy sắt qua nhà nó",
+/// "vác dao qua nhà nó", "chuan bi gay goc toi nay qua nha no". Not after "đừng" or a
+/// negation. Adds `inflammatory.threat` (`high`, the lexicon group's message) where no
+/// inflammatory finding covers the words. Source: duty 3 and the Code of Conduct (no
+/// incitement to violence). Linear in tokens.
+fn armed_visit(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    use crate::engine::{key_matches, key_matches_any};
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for i in 0..t.len() {
+        let Some(n) = take_up().at(t, i) else {
+            continue;
+        };
+        let Some((w, m)) = (i + n..(i + n + 2).min(t.len()))
+            .take_while(|&k| t[k].gap == Gap::Space)
+            .find_map(|k| weapons().at(t, k).map(|m| (k, m)))
+        else {
+            continue;
+        };
+        let from = w + m;
+        let hit = (from..(from + 5).min(t.len()))
+            .take_while(|&k| t[k].gap == Gap::Space)
+            .find(|&k| {
+                key_matches_any(&t[k], &["qua", "sang", "tới", "đến", "xuống"])
+                    && t.get(k + 1)
+                        .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "nhà"))
+                    && t.get(k + 2)
+                        .is_some_and(|x| x.gap == Gap::Space && key_matches_any(x, VISITED))
+            });
+        let Some(k) = hit else {
+            continue;
+        };
+        let denied = (i.saturating_sub(2)..i)
+            .any(|j| super::says_no(&t[j]) || key_matches_any(&t[j], &["đừng", "chớ", "cấm"]));
+        if !denied {
+            spans.push(t[i].orig.start..t[k + 2].orig.end);
+        }
+    }
+    add_uncovered(t, out, Category::Inflammatory, spans, |s| {
+        group_finding(ctx, "inflammatory.threat", Severity::High, s)
+    });
+}
+
 /// Words for wiping people out (syllables as [`super::spelled_at`] reads them), longest first.
 const EXTERMINATE: &[&str] = &[
     "tiêu diệt sạch",
@@ -1304,6 +1384,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     masked_profanity(ctx, out);
     exterminate(ctx, of, ranges, out);
     painted_people(ctx, of, ranges, out);
+    armed_visit(ctx, out);
     crowd_harassment(ctx, of, ranges, out);
     disowned_calls(ctx, out);
     barking_dogs(t, of, out);

@@ -879,7 +879,14 @@ fn mark_own(
         // Someone else named or accused anywhere around (a dozen words either side) outweighs
         // "nhà mình": "liên hệ chị Lan hàng xóm nhà mình … 09…, chị ấy nợ tiền mà không trả".
         let other = near(OTHER_WORDS)
-            || near_word(ctx.tokens, toks.start, toks.end, 12, 12, THIRD_PARTY_WORDS)
+            // Not the writer owed ("Mình bị nợ lương 3 tháng … sđt mình 0912 …").
+            || near_word_where(
+                ctx.tokens,
+                (toks.start, toks.end),
+                (12, 12),
+                THIRD_PARTY_WORDS,
+                |k| !(k > 0 && ctx.tokens[k - 1].fold == "bi"),
+            )
             || names_owner(ctx.tokens, toks.start)
             || names_someone(ctx.tokens, toks.start) && !offers()
             || possessed_by_other(ctx.tokens, toks.start);

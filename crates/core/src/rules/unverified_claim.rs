@@ -952,10 +952,16 @@ const DISEASES: &[&str] = &[
     "gout",
     "gút",
     "hiv",
-    "covid",
-    "corona",
-    "sốt xuất huyết",
 ];
+
+/// Germs of common illnesses that pass by themselves (Covid): a cure claim only after a verb
+/// of wiping out ([`WIPE_OUT`]: "Tỏi đen tiêu diệt virus Covid-19", "diệt sạch con virus
+/// corona"), not after "khỏi" or "hết" ("Con uống nước ấm, nghỉ ngơi 3 hôm là hết covid" is a
+/// recovery).
+const GERMS: &[&str] = &["covid", "corona"];
+
+/// Verbs of wiping a disease out, for [`GERMS`].
+const WIPE_OUT: &[&str] = &["đánh bay", "đánh tan", "diệt sạch", "tiêu diệt", "đẩy lùi"];
 
 /// Words that may stand between a disease and what a cure does to it, with numbers (keyed
 /// syllables): "tiểu đường type 2 bay sạch".
@@ -1233,7 +1239,7 @@ fn press_silenced(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         };
         let before = (i.saturating_sub(3)..i).find(|&k| negation(&t[k]) && spaced(t, k, i));
         if before.is_none() {
-            if let Some(end) = press_hushed(t, i, n) {
+            if let Some(end) = press_hushed(ctx, i, n) {
                 spans.push(t[i].orig.start..t[end].orig.end);
                 continue;
             }
@@ -2136,15 +2142,18 @@ phrase_list!(press_words, PRESS_WORDS);
 /// The press said to be gagged or to keep quiet, for [`press_silenced`] (keyed): "truyền
 /// thông bị bịt miệng hết rồi", "báo chí nhà nước im re", "các đài đều làm ngơ", "báo chính
 /// thống ém nhẹm". Typed without diacritics too, but "lờ đi" and "ỉm đi" only with them ("lo
-/// di", "im di" are everyday).
+/// di", "im di" are everyday). The silences ([`QUIET`]) also need what follows them to be no
+/// pause ([`press_hushed`]).
 const HUSHED: &[&str] = &[
     "bị bịt miệng",
     "bị bịt mồm",
     "bị khóa miệng",
+    "ngậm miệng",
     "im lặng",
     "im re",
     "im thin thít",
     "im như thóc",
+    "im như tờ",
     "câm như hến",
     "làm ngơ",
     "bưng bít",
@@ -2152,30 +2161,71 @@ const HUSHED: &[&str] = &[
     "giấu nhẹm",
     "che giấu",
     "lờ đi",
+    "lờ tịt",
     "ỉm đi",
+    "ỉm hết",
+    "ỉm luôn",
 ];
 phrase_list!(hushed, HUSHED);
 
+/// The first syllables (keyed) of [`HUSHED`]'s silences, which are also a pause ("Nhà báo im
+/// lặng một lúc rồi hỏi tiếp", "Các đài im lặng 1 phút để tưởng niệm", "im lặng sau 23h").
+const QUIET: &[&str] = &["im", "câm", "ngậm"];
+
+/// Words that make a silence a pause when they follow it (keyed): a length of time, "then",
+/// "after", "to" ("im lặng một lúc rồi", "im lặng 1 phút để tưởng niệm", "im lặng sau 23h",
+/// "im lặng 3 giây rồi mới lên hình"); numbers too.
+const PAUSE_AFTER: &[&str] = &[
+    "một", "mấy", "vài", "giây", "phút", "lúc", "sau", "rồi", "để", "khi", "trong", "vì", "do",
+    "mới",
+];
+
 /// Words that may stand between the press and [`HUSHED`] (keyed syllables): which press
-/// ("chính thống", "nhà nước", "trong nước", "lề phải") and adverbs ("đều", "hết", "giờ",
-/// "đã", "lại", "cũng", "vẫn", "toàn").
+/// ("chính thống", "nhà nước", "trong nước", "lề phải", "quốc doanh", "lớn") and adverbs
+/// ("đều", "hết", "giờ", "đã", "đang", "lại", "cũng", "vẫn", "toàn", "đồng loạt", "được lệnh").
 const PRESS_FILLERS: &[&str] = &[
-    "chính", "thống", "nhà", "nước", "trong", "lề", "phải", "đều", "hết", "thì", "giờ", "bây",
-    "đã", "lại", "cũng", "vẫn", "toàn", "cả", "nay",
+    "chính", "thống", "nhà", "nước", "trong", "lề", "phải", "quốc", "doanh", "lớn", "đều", "hết",
+    "thì", "giờ", "bây", "đã", "đang", "lại", "cũng", "vẫn", "toàn", "cả", "nay", "đồng", "loạt",
+    "được", "lệnh",
+];
+
+/// Words in the sentence that make a gagged press a story, a film's or history's ("Trong phim,
+/// tờ báo bị bịt miệng bởi ông trùm", "Dưới thời Pháp thuộc, báo chí bị bịt miệng bởi chế độ
+/// kiểm duyệt của thực dân"), keyed.
+const PRESS_STORY: &[&str] = &[
+    "phim",
+    "truyện",
+    "tiểu thuyết",
+    "kịch bản",
+    "nhân vật",
+    "pháp thuộc",
+    "thực dân",
+    "phong kiến",
+    "thời chiến",
+    "ngày xưa",
+    "hồi xưa",
 ];
 
 /// The last token of a gag or silence ([`HUSHED`]) said of the press ([`PRESS_WORDS`], `n`
 /// syllables at token `i`), at most three [`PRESS_FILLERS`] between, in one clause; `None`
-/// otherwise. A press word of one syllable ("báo", "đài") counts only after "các", "mấy",
-/// "những" or "cả" and with its diacritics ("thông báo im lặng", "mẹ bao im lang" are not the
-/// press); "che giấu nguồn tin / danh tính" is a reporter protecting a source.
-fn press_hushed(t: &[Token], i: usize, n: usize) -> Option<usize> {
-    if n == 1
-        && !(t[i].marked
-            && i > 0
-            && t[i].gap == Gap::Space
-            && key_matches_any(&t[i - 1], &["các", "mấy", "những", "cả"]))
-    {
+/// otherwise. A press word of one syllable ("báo", "đài") counts only with its diacritics and
+/// after "các", "mấy", "những" or "cả" or before which press it is ("báo lề phải", "báo quốc
+/// doanh", "báo chính thống"): "thông báo im lặng", "mẹ bao im lang" are not the press. Not a
+/// silence that is a pause ([`PAUSE_AFTER`]), not "che giấu nguồn tin / danh tính / thân
+/// phận" (a reporter protecting a source or working undercover), not after "ai nói" / "ai
+/// bảo" (the claim rebutted: "Ai nói truyền thông bị bịt miệng, Tuổi Trẻ đăng bài rõ ràng
+/// kìa"), and not in a sentence that tells a story or history ([`PRESS_STORY`]). `ctx` gives
+/// the sentences.
+fn press_hushed(ctx: &Ctx<'_>, i: usize, n: usize) -> Option<usize> {
+    let t = ctx.tokens;
+    let which = |k: usize| {
+        t.get(k).is_some_and(|x| x.gap == Gap::Space)
+            && spelled_any(t, k, &["lề phải", "quốc doanh", "chính thống", "nhà nước"]).is_some()
+    };
+    let counted = i > 0
+        && t[i].gap == Gap::Space
+        && key_matches_any(&t[i - 1], &["các", "mấy", "những", "cả"]);
+    if n == 1 && !(t[i].marked && (counted || which(i + 1))) {
         return None;
     }
     let mut k = i + n;
@@ -2194,10 +2244,32 @@ fn press_hushed(t: &[Token], i: usize, n: usize) -> Option<usize> {
     })?;
     let end = k + m - 1;
     let flat_only = !t[end].marked && matches!(t[end].fold.as_str(), "di");
+    let next = t.get(end + 1).filter(|x| x.gap == Gap::Space);
     let source = key_matches(&t[k], "che")
-        && t.get(end + 1)
-            .is_some_and(|x| key_matches_any(x, &["nguồn", "danh"]));
-    (!flat_only && !source).then_some(end)
+        && next.is_some_and(|x| key_matches_any(x, &["nguồn", "danh", "thân"]));
+    let pause = key_matches_any(&t[k], QUIET)
+        && next.is_some_and(|x| {
+            x.numeric
+                || key_matches_any(x, PAUSE_AFTER)
+                    // "im lặng rồi" ending its clause is no pause.
+                    && !(key_matches(x, "rồi")
+                        && t.get(end + 2).is_none_or(|y| y.gap != Gap::Space))
+        });
+    let rebutted = (i.saturating_sub(3)..i).any(|j| {
+        key_matches(&t[j], "ai")
+            && t.get(j + 1)
+                .is_some_and(|x| key_matches_any(x, &["nói", "bảo", "kêu", "đồn"]))
+    });
+    if flat_only || source || pause || rebutted {
+        return None;
+    }
+    let (sentence_of, ranges) = ctx.sentences();
+    let r = ranges[sentence_of[i]].clone();
+    // Outside the press's own words ("Truyen thong" typed flat spells "truyện").
+    let story = (r.start..r.end)
+        .filter(|j| !(i..=end).contains(j))
+        .any(|j| spelled_any(t, j, PRESS_STORY).is_some());
+    (!story).then_some(end)
 }
 
 /// What the press dares not publish, for [`press_silenced`] (keyed syllables).
@@ -2494,10 +2566,11 @@ const MEDICAL_SOURCES: &[&str] = &[
     "bác sĩ khuyên",
     "bác sĩ đồng ý",
     "bác sĩ cho",
+    "bác sĩ dặn",
 ];
 
-/// Whether `fold` (a folded syllable) is the first syllable of one of [`DISEASES`] or
-/// [`TREATMENTS`].
+/// Whether `fold` (a folded syllable) is the first syllable of one of [`DISEASES`],
+/// [`GERMS`] or [`TREATMENTS`].
 fn opens_cure_object(fold: &str) -> bool {
     matches!(
         fold,
@@ -2537,7 +2610,6 @@ fn opens_cure_object(fold: &str) -> bool {
             | "phau"
             | "covid"
             | "corona"
-            | "sot"
     )
 }
 
@@ -2574,10 +2646,10 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ) {
             continue;
         }
-        // A disease or a treatment must start one to three words on (the verb and "no need"
+        // A disease or a treatment must start one to four words on (the verb and "no need"
         // phrases are one or two syllables): most "không" and "hết" are ruled out here.
         let names_one = |k: usize| t.get(k).is_some_and(|x| opens_cure_object(&x.fold));
-        if !(names_one(i + 1) || names_one(i + 2) || names_one(i + 3)) {
+        if !(1..=4).any(|j| names_one(i + j)) {
             continue;
         }
         let negated = (i.saturating_sub(2)..i).any(|k| {
@@ -2586,13 +2658,24 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 "khong" | "chua" | "chang" | "ko" | "the"
             )
         });
-        // An adverb may come between the verb and the disease: "chữa luôn gan nhiễm mỡ", "hết
-        // sạch sỏi thận".
+        // Up to three adverbs or words for the germ may come between the verb and the disease:
+        // "chữa luôn gan nhiễm mỡ", "hết sạch sỏi thận", "tiêu diệt virus Covid", "diệt sạch
+        // con virus corona".
+        let between = |k: usize| {
+            t.get(k).is_some_and(|x| {
+                matches!(
+                    x.fold.as_str(),
+                    "luon" | "duoc" | "dut" | "sach" | "virus" | "con"
+                )
+            })
+        };
+        let wipes = first(i, WIPE_OUT).is_some();
         let disease_after = |k: usize| {
-            first(k, DISEASES).or_else(|| {
-                matches!(t.get(k)?.fold.as_str(), "luon" | "duoc" | "dut" | "sach")
-                    .then(|| first(k + 1, DISEASES).map(|m| m + 1))
-                    .flatten()
+            let skip = (0..3).take_while(|&j| between(k + j)).count();
+            (0..=skip).find_map(|j| {
+                first(k + j, DISEASES)
+                    .or_else(|| first(k + j, GERMS).filter(|_| wipes))
+                    .map(|m| m + j)
             })
         };
         // A treatment, or after dropping it ("bỏ luôn", "bỏ hẳn", "bỏ được") the medicine for a
