@@ -252,6 +252,56 @@ pub(crate) fn quoted_on_paper(text: &str, tokens: &[Token], first: usize, last: 
     stamp || written(text, tokens, first) && paper()
 }
 
+/// Whether the line before byte `at` of `text` is only mail prefixes ([`without_mail_prefixes`])
+/// and an opening bracket: "Fwd: [" before "KHẨN". Reads back at most 40 bytes.
+fn after_mail_prefixes(text: &str, at: usize) -> bool {
+    let Some(lo) = (at.saturating_sub(40)..=at).find(|&k| text.is_char_boundary(k)) else {
+        return false;
+    };
+    let Some(head) = text.get(lo..at) else {
+        return false;
+    };
+    let line = match head.rfind('\n') {
+        Some(k) => &head[k + 1..],
+        // The 40 bytes hold no line break: the line starts there only at the text's start.
+        None if lo == 0 => head,
+        None => return false,
+    };
+    let bare = line.trim_end_matches([' ', '\t', '[', '(']);
+    bare.len() < line.len() && without_mail_prefixes(bare).is_empty() && !bare.is_empty()
+}
+
+/// `line` (the text of a line before some point) without the trailing spaces and the mail
+/// prefixes that may open a forwarded or quoted line: quote marks (`>`, `>>`) and `Fwd:`,
+/// `Fw:`, `Re:`, `TR:` in any case, any number of them ("Fwd: [KHẨN] V/v …", ">> Fw: RE:
+/// [INTERNAL] …"). Returns the rest; bounded by the prefixes' length.
+fn without_mail_prefixes(line: &str) -> &str {
+    let mut rest = line.trim_end_matches([' ', '\t']);
+    loop {
+        let before = rest.len();
+        rest = rest.trim_end_matches('>');
+        if let Some(colon) = rest.strip_suffix(':') {
+            // The run of ASCII letters before the colon (ASCII bytes are char boundaries).
+            let word_start = colon.len()
+                - colon
+                    .bytes()
+                    .rev()
+                    .take_while(u8::is_ascii_alphabetic)
+                    .count();
+            if matches!(
+                colon[word_start..].to_ascii_lowercase().as_str(),
+                "fwd" | "fw" | "re" | "tr"
+            ) {
+                rest = &colon[..word_start];
+            }
+        }
+        rest = rest.trim_end_matches([' ', '\t']);
+        if rest.len() == before {
+            return rest;
+        }
+    }
+}
+
 /// Whether the words before token `first` say it is written on a paper: "ghi", "có ghi",
 /// "ghi rõ (là)", "ghi chữ", then the mark quoted ("bên trên ghi \"Hạn chế phổ biến\"") or
 /// a paper named earlier in the sentence ("Bản này … ghi rõ là không phổ biến"): a mark in
@@ -604,7 +654,13 @@ impl Engine {
         secrecy: &std::cell::OnceCell<bool>,
     ) -> bool {
         let span = &tokens[h.first..=h.last];
-        let starts = h.first == 0 || span[0].gap == Gap::Hard;
+        // A line opened by mail prefixes only ("Fwd: [KHẨN] …", ">> Fw: [INTERNAL] …") is
+        // opened by what follows them.
+        let starts = h.first == 0
+            || span[0].gap == Gap::Hard
+            || span[0].gap == Gap::Soft
+                && (e.caps || e.alone)
+                && after_mail_prefixes(text, span[0].orig.start);
         let next = tokens.get(h.last + 1);
         // A mark in brackets that open its line is a label too ("[MẬT] Báo cáo …", "(TỐI MẬT)
         // Kế hoạch …"): the closing bracket then stands for the separator. Read back over
@@ -618,7 +674,7 @@ impl Engine {
                 _ => None,
             };
             let line_opens = |b: &str| {
-                let before = b[..b.len() - 1].trim_end_matches([' ', '\t']);
+                let before = without_mail_prefixes(&b[..b.len() - 1]);
                 before.is_empty() || before.ends_with('\n')
             };
             close.filter(|_| line_opens(b))

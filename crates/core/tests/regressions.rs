@@ -3908,6 +3908,10 @@ fn twentieth_session_forms() {
         // Petrol or a knife taken to someone's home for work or advised against, not a threat.
         "chú mang xăng qua nhà nó đổ cho xe",
         "Đừng vác dao qua nhà nó",
+        // A colon after a Vietnamese word is no mail prefix (and reading it back never cuts a
+        // letter in two).
+        "Bạn ơi: [KHẨN] V/v rà soát",
+        "ơ: [KHẨN] V/v",
         // A pause, not a gagged press; a reporter undercover.
         "Nhà báo im lặng một lúc rồi hỏi tiếp.",
         "Nhà báo che giấu thân phận để điều tra đường dây buôn lậu.",
@@ -3959,6 +3963,16 @@ fn twentieth_session_forms() {
             "Zalo bà chủ tiệm nail: +84 38 912 4567, nợ lương nhân viên 3 tháng rồi",
             "+84 38 912 4567",
             Category::PersonalData,
+        ),
+        (
+            "Fwd: [KHẨN] V/v rà soát danh sách cán bộ diện quy hoạch",
+            "KHẨN",
+            Category::InternalDocument,
+        ),
+        (
+            ">> Fw: RE: [INTERNAL] Kế hoạch tái cơ cấu",
+            "INTERNAL",
+            Category::InternalDocument,
         ),
         (
             "thang ngoo nay ma cung lam truong phong",

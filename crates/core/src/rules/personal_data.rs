@@ -788,6 +788,10 @@ const OWN_EN: &str = "This looks like your own contact data: posting it publicly
 const AD_WORDS: &[&str] = &[
     "shop",
     "đặt hàng",
+    // A seller to a buyer: "chị cần lấy thêm hàng thì gọi em".
+    "lấy thêm hàng",
+    "lấy hàng",
+    "lấy sỉ",
     "báo giá",
     "ship",
     "giao hàng",
@@ -984,7 +988,9 @@ fn possessed_by_other(t: &[Token], start: usize) -> bool {
         if j == 0 || t[j..=k].iter().any(|x| x.gap == Gap::Hard) {
             return false;
         }
-        !(OWNED_LABELS.contains(&t[j - 1].fold.as_str()) || dia_chi(t, j - 1))
+        // "chủ nhà", "chủ tiệm" (a landlord, a shop's owner) are people, not the house or shop.
+        let owner = j >= 2 && t[j - 2].fold == "chu" && t[j - 2].gap == Gap::Space;
+        !(OWNED_LABELS.contains(&t[j - 1].fold.as_str()) && !owner || dia_chi(t, j - 1))
     })
 }
 
