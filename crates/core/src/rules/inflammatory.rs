@@ -591,6 +591,7 @@ fn kind_of_person(t: &[Token], out: &mut Vec<Finding>) {
 /// Words for a people ("dân Thanh Hoá", "người Hà Nam", "bọn Nghệ An"), keyed, for
 /// [`painted_people`].
 const PEOPLE_OF: &[&str] = &["dân", "người", "bọn", "lũ", "tụi", "đám"];
+phrase_list!(people_of, PEOPLE_OF);
 
 /// Crimes and vices a whole people is painted with (keyed phrases, longest first), for
 /// [`painted_people`].
@@ -679,8 +680,11 @@ const AGAINST_STEREOTYPE: &[&str] = &[
 fn painted_people(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
+    let people_of = people_of();
     for i in 0..t.len().saturating_sub(2) {
-        if !crate::engine::key_matches_any(&t[i], PEOPLE_OF) {
+        // A capitalised word one or two on first (a flag), then the list's filter of folded
+        // hashes: most words are ruled out without a comparison.
+        if !(t[i + 1].capitalized || t[i + 2].capitalized) || people_of.at(t, i).is_none() {
             continue;
         }
         // "người dân Thanh Hoá": the people word may be two.
@@ -788,8 +792,10 @@ fn armed_visit(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     use crate::engine::{key_matches, key_matches_any};
     let t = ctx.tokens;
     let mut spans = Vec::new();
+    // The list's filter of folded hashes rules out most words without a comparison.
+    let take_up = take_up();
     for i in 0..t.len() {
-        let Some(n) = take_up().at(t, i) else {
+        let Some(n) = take_up.at(t, i) else {
             continue;
         };
         let Some((w, m)) = (i + n..(i + n + 2).min(t.len()))
