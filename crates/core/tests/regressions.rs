@@ -3959,6 +3959,22 @@ fn twentieth_session_forms() {
             "tiêu diệt virus Covid",
             Category::UnverifiedClaim,
         ),
+        // A count after a number is not part of it.
+        (
+            "stk 1903 6688 9999 2 lần chuyển rồi",
+            "1903 6688 9999",
+            Category::PersonalData,
+        ),
+        (
+            "ck của e 0912345678 2 năm nay",
+            "0912345678",
+            Category::PersonalData,
+        ),
+        (
+            "số nó 0912 345 678 2 3 lần",
+            "0912 345 678",
+            Category::PersonalData,
+        ),
         (
             "Zalo bà chủ tiệm nail: +84 38 912 4567, nợ lương nhân viên 3 tháng rồi",
             "+84 38 912 4567",

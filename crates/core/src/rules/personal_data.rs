@@ -456,6 +456,9 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if glued_before(&m) {
             continue;
         }
+        // A count the run took from the words after it ("stk 1903 6688 9999 2 lần", "0912 345
+        // 678 2 3 lần"): not part of the number.
+        let m = without_counts(norm, m);
         let glued = glued_after(&m);
         let mut found = false;
         if !glued {
@@ -1209,6 +1212,55 @@ fn after_short_lead(norm: &str, m: &Range<usize>) -> Option<Range<usize>> {
         (lead <= 8 && rest.starts_with(['0', '+']) && phone_kind(rest, &digits).is_some())
             .then(|| m.start + start..m.end)
     })
+}
+
+/// Units a count before them measures (folded): "2 lần", "3 năm", "10 người".
+const COUNT_UNITS: &[&str] = &[
+    "lan", "nam", "thang", "ngay", "tuan", "gio", "phut", "nguoi", "dua", "cai", "ban", "trieu",
+    "tr", "nghin", "ngan", "lit", "kg", "cuoc", "tin", "hop", "chai", "goi", "con",
+];
+
+/// The run `m` without the last one or two groups of one or two digits set apart by a space,
+/// when a unit word ([`COUNT_UNITS`]) follows the run: "1903 6688 9999 2 lần" → "1903 6688
+/// 9999"; "0912 345 678 2 3 lần" → "0912 345 678". At least nine digits are kept; otherwise `m`
+/// as it was. A byte range of `norm`.
+fn without_counts(norm: &str, m: Range<usize>) -> Range<usize> {
+    let Some(after) = norm.get(m.end..) else {
+        return m;
+    };
+    let Some(word) = after.strip_prefix(' ') else {
+        return m;
+    };
+    let unit: String = word
+        .chars()
+        .take_while(|&c| crate::text::is_letter(c))
+        .take(8)
+        .map(|c| {
+            crate::text::tone::letter(c)
+                .map_or(c, |l| l.fold)
+                .to_ascii_lowercase()
+        })
+        .collect();
+    if !COUNT_UNITS.contains(&unit.as_str()) {
+        return m;
+    }
+    let mut end = m.end;
+    for _ in 0..2 {
+        let Some(raw) = norm.get(m.start..end) else {
+            break;
+        };
+        let tail = raw.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let head = raw.len() - tail;
+        if !(1..=2).contains(&tail) || !raw[..head].ends_with(' ') {
+            break;
+        }
+        let kept = raw[..head].trim_end_matches(' ');
+        if kept.bytes().filter(u8::is_ascii_digit).count() < 9 {
+            break;
+        }
+        end = m.start + kept.len();
+    }
+    m.start..end
 }
 
 /// A 12-digit CCCD number: a known province code, then a century-and-sex digit 0–3.
