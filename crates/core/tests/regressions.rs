@@ -3908,6 +3908,10 @@ fn twentieth_session_forms() {
         // Petrol or a knife taken to someone's home for work or advised against, not a threat.
         "chú mang xăng qua nhà nó đổ cho xe",
         "Đừng vác dao qua nhà nó",
+        // "84" with a multi-byte space between its digits: no panic (byte 2 was sliced).
+        "8\u{a0}4 912 345 678",
+        "8\u{2003}4 912 345 678",
+        "8\u{3000}4 912 345 678",
         // A colon after a Vietnamese word is no mail prefix (and reading it back never cuts a
         // letter in two).
         "Bạn ơi: [KHẨN] V/v rà soát",

@@ -594,7 +594,8 @@ const PEOPLE_OF: &[&str] = &["dân", "người", "bọn", "lũ", "tụi", "đám
 phrase_list!(people_of, PEOPLE_OF);
 
 /// Crimes and vices a whole people is painted with (keyed phrases, longest first), for
-/// [`painted_people`].
+/// [`painted_people`]. Not "cướp" or "lừa" alone: a football team "toàn cướp bóng", "chuyên
+/// lừa bóng" (a breaker).
 const PAINTED_WITH: &[&str] = &[
     "trộm cắp",
     "trộm chó",
@@ -618,8 +619,6 @@ const PAINTED_WITH: &[&str] = &[
     "làm đĩ",
     "buôn ma túy",
     "trộm",
-    "cướp",
-    "lừa",
     "điêu",
 ];
 phrase_list!(painted_with, PAINTED_WITH);
@@ -632,7 +631,10 @@ const HABITUALLY: &[&str] = &["toàn", "đều", "chuyên", "quen", "giỏi", "h
 /// "trộm cắp là nghề truyền thống", "lừa đảo là bản chất", "… trong máu", "… từ trong trứng".
 const BY_NATURE: &[&str] = &[
     "là nghề truyền thống",
+    "là cái nghề",
     "là nghề",
+    "thành thói",
+    "thành tật",
     "là bản chất",
     "là bản tính",
     "là đặc sản",
@@ -662,8 +664,10 @@ const AGAINST_STEREOTYPE: &[&str] = &[
     "bắt giữ",
     "khởi tố",
     "tạm giữ",
-    "công an",
     "nào cũng",
+    "sao cứ",
+    "cứ nói",
+    "tổn thương",
 ];
 
 /// A whole people of a place painted with a crime or vice as their habit or nature: "dân",
@@ -681,6 +685,7 @@ fn painted_people(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mu
     let t = ctx.tokens;
     let mut spans = Vec::new();
     let people_of = people_of();
+    let mut against_of: Vec<Option<bool>> = vec![None; ranges.len()];
     for i in 0..t.len().saturating_sub(2) {
         // A capitalised word one or two on first (a flag), then the list's filter of folded
         // hashes: most words are ruled out without a comparison.
@@ -719,9 +724,13 @@ fn painted_people(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mu
         let end = (p + 1 + place + 10).min(ranges[si].end);
         let hit = (p + 1 + place..end).find_map(|k| {
             let n = painted_with().at(t, k)?;
+            // The habit right before, or before "đi" ("toàn đi ăn trộm").
+            let habit_at = |j: usize| {
+                t[j + 1].gap == Gap::Space && crate::engine::key_matches_any(&t[j], HABITUALLY)
+            };
             let habit = k > 0
-                && t[k].gap == Gap::Space
-                && crate::engine::key_matches_any(&t[k - 1], HABITUALLY);
+                && (habit_at(k - 1)
+                    || k > 1 && crate::engine::key_matches(&t[k - 1], "đi") && habit_at(k - 2));
             let nature = t
                 .get(k + n)
                 .is_some_and(|x| x.gap == Gap::Space)
@@ -735,8 +744,13 @@ fn painted_people(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mu
         let Some(last) = hit else {
             continue;
         };
-        let r = ranges[si].clone();
-        if (r.start..r.end).any(|k| spelled_any(t, k, AGAINST_STEREOTYPE).is_some()) {
+        // Read once per sentence (a sentence of a megabyte may hold thousands of hits).
+        let against = *against_of[si].get_or_insert_with(|| {
+            ranges[si]
+                .clone()
+                .any(|k| spelled_any(t, k, AGAINST_STEREOTYPE).is_some())
+        });
+        if against {
             continue;
         }
         spans.push(t[i].orig.start..t[last - 1].orig.end);
@@ -783,9 +797,9 @@ const VISITED: &[&str] = &[
 
 /// A weapon taken up and carried to someone's home: a verb of taking ([`TAKE_UP`]), a weapon
 /// ([`WEAPONS`]) at once or one word on, then within five words in the clause "qua", "sang",
-/// "tới", "đến" or "xuống", "nhà" and whom ([`VISITED`]): "Anh em cầm gậy sắt qua nhà nó",
-/// "vác dao qua nhà nó", "chuan bi gay goc toi nay qua nha no". Not after "đừng" or a
-/// negation. Adds `inflammatory.threat` (`high`, the lexicon group's message) where no
+/// "tới", "đến", "xuống" or "lên" (and "tận"), "nhà" and whom ([`VISITED`]): "Anh em cầm gậy
+/// sắt qua nhà nó", "vác dao qua tận nhà nó", "chuan bi gay goc toi nay qua nha no". Not after
+/// "đừng" or a negation, nor with a favour after ("… chặt giúp cây chuối"). Adds `inflammatory.threat` (`high`, the lexicon group's message) where no
 /// inflammatory finding covers the words. Source: duty 3 and the Code of Conduct (no
 /// incitement to violence). Linear in tokens.
 fn armed_visit(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -807,20 +821,30 @@ fn armed_visit(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let from = w + m;
         let hit = (from..(from + 5).min(t.len()))
             .take_while(|&k| t[k].gap == Gap::Space)
-            .find(|&k| {
-                key_matches_any(&t[k], &["qua", "sang", "tới", "đến", "xuống"])
-                    && t.get(k + 1)
-                        .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "nhà"))
-                    && t.get(k + 2)
-                        .is_some_and(|x| x.gap == Gap::Space && key_matches_any(x, VISITED))
+            .find_map(|k| {
+                if !key_matches_any(&t[k], &["qua", "sang", "tới", "đến", "xuống", "lên"]) {
+                    return None;
+                }
+                // "qua tận nhà nó".
+                let h = k + 1 + usize::from(t.get(k + 1).is_some_and(|x| key_matches(x, "tận")));
+                (t.get(h)
+                    .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "nhà"))
+                    && t.get(h + 1)
+                        .is_some_and(|x| x.gap == Gap::Space && key_matches_any(x, VISITED)))
+                .then_some(h + 1)
             });
-        let Some(k) = hit else {
+        let Some(last) = hit else {
             continue;
         };
         let denied = (i.saturating_sub(2)..i)
             .any(|j| super::says_no(&t[j]) || key_matches_any(&t[j], &["đừng", "chớ", "cấm"]));
-        if !denied {
-            spans.push(t[i].orig.start..t[k + 2].orig.end);
+        // A knife taken to help ("mang dao qua nhà con Lan chặt giúp cây chuối"): a favour
+        // within six words after, in the clause.
+        let helps = (last + 1..(last + 7).min(t.len()))
+            .take_while(|&j| t[j].gap == Gap::Space)
+            .any(|j| key_matches_any(&t[j], &["giúp", "hộ", "mượn", "trả", "chặt", "làm"]));
+        if !denied && !helps {
+            spans.push(t[i].orig.start..t[last].orig.end);
         }
     }
     add_uncovered(t, out, Category::Inflammatory, spans, |s| {

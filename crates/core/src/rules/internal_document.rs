@@ -185,6 +185,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     drop_explained_urgency(ctx, out);
     exam_papers(ctx, out);
     loose_qualifiers(ctx, out);
+    company_secrets(ctx, out);
     let classified = out
         .iter()
         .any(|f| f.category == Category::InternalDocument && f.severity == Severity::High);
@@ -1581,6 +1582,56 @@ fn kind_firsts() -> &'static crate::lexicon::KeyFilter {
         }
         f
     })
+}
+
+/// Words (keyed) of a business: a "mật" mark in their sentence is a company's confidentiality,
+/// not a state secret.
+const BUSINESS_WORDS: &[&str] = &[
+    "công ty",
+    "cty",
+    "doanh nghiệp",
+    "tập đoàn",
+    "company",
+    "startup",
+];
+
+/// Gives a classification finding in a sentence that names a business ([`BUSINESS_WORDS`]:
+/// "Báo cáo mật của công ty mình về kế hoạch cắt giảm nhân sự") the message of the lexicon's
+/// `internal_only` group (the organisation's rules), not the Law on State Secrets 2018's: a
+/// company's papers are no state secret. Severity and rule stay. Reads each such finding's
+/// sentence once.
+fn company_secrets(ctx: &Ctx<'_>, out: &mut [Finding]) {
+    if !out
+        .iter()
+        .any(|f| f.rule_id == "internal_document.classification")
+    {
+        return;
+    }
+    let t = ctx.tokens;
+    let (sentence_of, ranges) = ctx.sentences();
+    let Some(group) = ctx
+        .lexicon
+        .rules
+        .iter()
+        .find(|r| r.id == "internal_document.internal_only")
+    else {
+        return;
+    };
+    for f in out
+        .iter_mut()
+        .filter(|f| f.rule_id == "internal_document.classification")
+    {
+        let toks = tokens_in(t, &f.span);
+        if toks.is_empty() {
+            continue;
+        }
+        let r = ranges[sentence_of[toks.start]].clone();
+        if r.into_iter()
+            .any(|k| spelled_any(t, k, BUSINESS_WORDS).is_some())
+        {
+            f.message = group.message.clone();
+        }
+    }
 }
 
 /// [`doc_kind`]'s kinds, for the tests.

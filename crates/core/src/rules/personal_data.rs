@@ -1085,7 +1085,8 @@ fn phone_kind(raw: &str, digits: &str) -> Option<&'static str> {
     } else {
         digits
             .strip_prefix("84")
-            .filter(|n| n.len() == 9 && raw[2..].starts_with([' ', '.', '-']))?
+            // Byte 2 may sit inside a multi-byte space ("8\u{a0}4 912 …"): read as a byte.
+            .filter(|n| n.len() == 9 && matches!(raw.as_bytes().get(2), Some(b' ' | b'.' | b'-')))?
     };
     let first = national.chars().next()?;
     match (first, national.len()) {

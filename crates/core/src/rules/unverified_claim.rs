@@ -1233,13 +1233,15 @@ fn press_silenced(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let claimed = out
         .iter()
         .any(|f| f.category == crate::Category::UnverifiedClaim);
+    // Per sentence, read once on first need: whether it tells a story ([`PRESS_STORY`]).
+    let mut stories: Vec<Option<bool>> = Vec::new();
     for i in 0..t.len() {
         let Some(n) = press_words().at(t, i) else {
             continue;
         };
         let before = (i.saturating_sub(3)..i).find(|&k| negation(&t[k]) && spaced(t, k, i));
         if before.is_none() {
-            if let Some(end) = press_hushed(ctx, i, n) {
+            if let Some(end) = press_hushed(ctx, i, n, &mut stories) {
                 spans.push(t[i].orig.start..t[end].orig.end);
                 continue;
             }
@@ -2173,11 +2175,12 @@ phrase_list!(hushed, HUSHED);
 const QUIET: &[&str] = &["im", "câm", "ngậm"];
 
 /// Words that make a silence a pause when they follow it (keyed): a length of time, "then",
-/// "after", "to" ("im lặng một lúc rồi", "im lặng 1 phút để tưởng niệm", "im lặng sau 23h",
-/// "im lặng 3 giây rồi mới lên hình"); numbers too.
+/// "after", "to", listening or waiting ("im lặng một lúc rồi", "im lặng 1 phút để tưởng niệm",
+/// "im lặng sau 23h", "im lặng 3 giây rồi mới lên hình", "im lặng lắng nghe"); numbers too.
+/// Not "mấy" ("im lặng mấy ngày nay" is the claim).
 const PAUSE_AFTER: &[&str] = &[
-    "một", "mấy", "vài", "giây", "phút", "lúc", "sau", "rồi", "để", "khi", "trong", "vì", "do",
-    "mới",
+    "một", "vài", "giây", "phút", "lúc", "sau", "rồi", "để", "khi", "trong", "vì", "do", "mới",
+    "lắng", "nghe", "chờ", "đợi", "nhìn", "quan",
 ];
 
 /// Words that may stand between the press and [`HUSHED`] (keyed syllables): which press
@@ -2214,9 +2217,15 @@ const PRESS_STORY: &[&str] = &[
 /// silence that is a pause ([`PAUSE_AFTER`]), not "che giấu nguồn tin / danh tính / thân
 /// phận" (a reporter protecting a source or working undercover), not after "ai nói" / "ai
 /// bảo" (the claim rebutted: "Ai nói truyền thông bị bịt miệng, Tuổi Trẻ đăng bài rõ ràng
-/// kìa"), and not in a sentence that tells a story or history ([`PRESS_STORY`]). `ctx` gives
-/// the sentences.
-fn press_hushed(ctx: &Ctx<'_>, i: usize, n: usize) -> Option<usize> {
+/// kìa"), not asked ("Các báo im lặng ư? Sai rồi"), and not in a sentence that tells a story or history ([`PRESS_STORY`]). `ctx` gives
+/// the sentences; `stories` keeps, per sentence, whether it tells one (read once: a sentence of
+/// a megabyte may hold thousands of hits).
+fn press_hushed(
+    ctx: &Ctx<'_>,
+    i: usize,
+    n: usize,
+    stories: &mut Vec<Option<bool>>,
+) -> Option<usize> {
     let t = ctx.tokens;
     let which = |k: usize| {
         t.get(k).is_some_and(|x| x.gap == Gap::Space)
@@ -2260,15 +2269,35 @@ fn press_hushed(ctx: &Ctx<'_>, i: usize, n: usize) -> Option<usize> {
             && t.get(j + 1)
                 .is_some_and(|x| key_matches_any(x, &["nói", "bảo", "kêu", "đồn"]))
     });
-    if flat_only || source || pause || rebutted {
+    // Asked, not said ("Các báo im lặng ư? Sai rồi, VnExpress đưa tin từ sáng").
+    let mut e = end;
+    while t.get(e + 1).is_some_and(|x| {
+        x.gap == Gap::Space && key_matches_any(x, &["ư", "à", "hả", "sao", "chăng", "không", "chứ"])
+    }) {
+        e += 1;
+    }
+    let asked = ctx
+        .text
+        .get(t[e].orig.end..)
+        .is_some_and(|rest| rest.trim_start().starts_with(['?', '？']));
+    if flat_only || source || pause || rebutted || asked {
         return None;
     }
     let (sentence_of, ranges) = ctx.sentences();
-    let r = ranges[sentence_of[i]].clone();
-    // Outside the press's own words ("Truyen thong" typed flat spells "truyện").
-    let story = (r.start..r.end)
-        .filter(|j| !(i..=end).contains(j))
-        .any(|j| spelled_any(t, j, PRESS_STORY).is_some());
+    let si = sentence_of[i];
+    if stories.len() < ranges.len() {
+        stories.resize(ranges.len(), None);
+    }
+    // Not "truyen thong" typed flat: it spells "truyện" too.
+    let story = *stories[si].get_or_insert_with(|| {
+        ranges[si].clone().any(|j| {
+            spelled_any(t, j, PRESS_STORY).is_some()
+                && (t[j].marked
+                    || !t
+                        .get(j + 1)
+                        .is_some_and(|x| x.gap == Gap::Space && x.fold == "thong"))
+        })
+    });
     (!story).then_some(end)
 }
 
