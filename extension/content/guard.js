@@ -297,16 +297,12 @@
     const saved = new Map(cs.map((c) => [c, c.saveSelection()]));
     const hold = { cs: new Set(cs), typed: "", changed: false };
     held = hold;
-    // Never held for long: after five seconds what was typed goes back into the draft.
-    const release = setTimeout(() => {
-      if (held !== hold) return;
-      held = null;
-      retype(cs[0], hold.typed);
-      hold.typed = "";
-    }, 5000);
-    // Nor left waiting for long: a worker that takes more than SETTLE_MAX_MS to answer (it
-    // starts again and again on a loaded machine) leaves the draft unchecked, and the user is
-    // asked (never posted unasked, never a send that does nothing).
+    // Never held for long: a worker that takes more than SETTLE_MAX_MS to answer (it starts
+    // again and again on a loaded machine) leaves the draft unchecked, and the user is asked
+    // (never posted unasked, never a send that does nothing); what was typed meanwhile goes
+    // back into the box when the dialog closes. The hold lasts until then: a second Post
+    // meanwhile is the held one (a breaker's double post when a five-second release let it
+    // start a second hold), and keys typed meanwhile are never glued onto the draft.
     let giveUp = 0;
     Promise.race([
       Promise.all(cs.map(settle)),
@@ -314,7 +310,6 @@
     ])
       .catch(() => {})
       .then(() => {
-        clearTimeout(release);
         clearTimeout(giveUp);
         const live = cs.filter((c) => c.connected);
         const long2 = live.find((c) => c.tooLong);

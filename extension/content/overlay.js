@@ -556,6 +556,7 @@
       this.id = ++composerSeq;
       this.kind = el.tagName === "TEXTAREA" || el.tagName === "INPUT" ? "field" : "rich";
       this.rootNode = el.getRootNode();
+      this.doc = el.ownerDocument; // a composer adopted into another document is gone from this one
       this.findings = [];
       this.text = "";
       this.analysedText = null; // the text the current findings belong to
@@ -572,7 +573,7 @@
     }
 
     get connected() {
-      return this.el.isConnected;
+      return this.el.isConnected && this.el.ownerDocument === this.doc;
     }
 
     /** The current text of the composer (UTF-16, what the findings' offsets index). */
@@ -1189,7 +1190,7 @@
       // class that changes the font size, a theme): they are part of the key. Read after the
       // box, whose read has already brought style and layout up to date.
       const cs = getComputedStyle(el);
-      const textStyle = this.kind === "field" ? `${cs.font}|${cs.letterSpacing}|${cs.wordSpacing}|${cs.padding}|${cs.textIndent}|${cs.whiteSpace}|${cs.unicodeBidi}` : "";
+      const textStyle = this.kind === "field" ? `${cs.font}|${cs.letterSpacing}|${cs.wordSpacing}|${cs.padding}|${cs.textIndent}|${cs.whiteSpace}|${cs.unicodeBidi}|${cs.textAlign}|${cs.direction}|${cs.textTransform}|${cs.tabSize}` : "";
       const key = [rect.left, rect.top, rect.width, rect.height, el.scrollTop, el.scrollLeft, innerWidth, innerHeight, this.analysedText?.length, this.visible?.length, textStyle].join();
       if (key === this.layoutKey && this.marks?.host.isConnected) return;
       this.layoutKey = key;

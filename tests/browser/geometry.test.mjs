@@ -194,6 +194,25 @@ test("a textarea restyled without its box changing (font size, spacing, padding)
   await page.close();
 });
 
+test("a textarea realigned after the mark is drawn (text-align, direction): the mark moves with its words", T, async () => {
+  // A breaker's finding: text-align and direction were not part of the field's layout key, so
+  // the mark stayed where the words had been.
+  const page = await openTyped("textarea", "#editor { width: 420px; height: 160px; box-sizing: border-box }");
+  const start = TEXT.indexOf(PHRASE);
+  for (const css of ["text-align: right", "text-align: center", "direction: rtl"]) {
+    const before = (await marksOn(page)).marks[0];
+    await page.evaluate((css) => (document.getElementById("editor").style.cssText = css), css);
+    const m = await until(async () => {
+      const x = (await underlines(page, "internal_document")).marks[0];
+      return x && !near(x.left, before.left, 2) && x;
+    }, `the mark to move with the text (${css})`);
+    const y = m.top + m.height / 2;
+    const carets = await caretsAt(page, [[m.left + 1.5, y], [m.left + m.width - 1.5, y]]);
+    assert.deepEqual([...carets].sort((a, b) => a - b), [start, start + PHRASE.length], css);
+  }
+  await page.close();
+});
+
 test("a web font that arrives after the marks are drawn (font-display: swap): they move with the text", T, async (t) => {
   // Any installed font file with other metrics than the monospace fallback serves as the web
   // font, sent 4 s late (after the marks are drawn, however slow the machine).

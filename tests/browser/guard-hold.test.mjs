@@ -178,6 +178,42 @@ test("a worker that answers nothing for longer than the guard waits: the user is
   await page.close();
 });
 
+test("a worker busy past the guard's wait: a second Post at 5.5 s then \"Vẫn đăng\" posts once, and keys typed after Enter stay out of the message", T, async () => {
+  // A breaker's findings: a five-second release of the held share let a second click start a
+  // second hold, which posted the same text again when the worker answered; and it typed the
+  // keys pressed after Enter back into the draft, so the dialog asked about (and sent) them.
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click("#editor");
+  const text = "Một bài đăng bình thường về chuyến đi Đà Lạt";
+  await page.keyboard.insertText(text);
+  await busyWorker(13000);
+  await page.keyboard.insertText(" nhé");
+  await page.click("#post-btn");
+  await page.waitForTimeout(5500);
+  await page.click("#post-btn");
+  await dialog(page).waitFor({ timeout: 10000 });
+  await page.getByRole("button", { name: "Vẫn đăng" }).click();
+  await until(async () => (await posted(page)).length >= 1, "the post");
+  await page.waitForTimeout(8000); // past the worker's answer
+  assert.deepEqual(await posted(page), [`${text} nhé`], "posted once");
+  await page.close();
+
+  const chat = await openFixture(env.b.context, env.srv.origin, "chat");
+  await chat.click("#editor");
+  await chat.keyboard.type("Chào anh, mai gặp nhé", { delay: 0 });
+  await busyWorker(12000);
+  await chat.keyboard.type("!", { delay: 0 });
+  await chat.keyboard.press("Enter");
+  await chat.keyboard.type("Ok", { delay: 0 });
+  await dialog(chat).waitFor({ timeout: 12000 });
+  assert.equal(await chat.evaluate(() => window.getText()), "Chào anh, mai gặp nhé!", "the draft asked about is the one sent with Enter");
+  await chat.getByRole("button", { name: "Vẫn đăng" }).click();
+  await until(async () => (await posted(chat)).length === 1, "the message");
+  assert.deepEqual(await posted(chat), ["Chào anh, mai gặp nhé!"]);
+  await until(async () => (await chat.evaluate(() => window.getText())) === "Ok", "the keys typed after Enter back in the box", 3000);
+  await chat.close();
+});
+
 test("a second click on Post while the first is held for a busy worker posts nothing more", T, async () => {
   const page = await openFixture(env.b.context, env.srv.origin, "textarea");
   await page.click("#editor");

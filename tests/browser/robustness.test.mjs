@@ -815,3 +815,27 @@ test("the extension reloaded while a page is open: no error in the page, the com
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test("a textarea adopted into a same-origin iframe leaves no mark in the page it came from", T, async () => {
+  // A breaker's finding: the composer stayed "connected" (it is, in the frame's document), so
+  // the top page kept drawing its mark over the page's heading.
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click("#editor");
+  await page.keyboard.type(`Tin về ${PHRASE} nhé`, { delay: 1 });
+  await until(async () => (await total(page, "internal_document")) === 1, "the underline");
+  await page.evaluate(() => new Promise((res) => {
+    const f = document.createElement("iframe");
+    f.src = "/fixtures/frame.html";
+    f.onload = () => {
+      const d = f.contentDocument;
+      d.body.innerHTML = "";
+      d.body.append(d.adoptNode(document.getElementById("editor")));
+      res();
+    };
+    document.body.append(f);
+  }));
+  await until(async () => (await page.evaluate(() => [...document.querySelectorAll("cannhac-overlay")]
+    .flatMap((h) => [...(h.shadowRoot?.querySelectorAll("[data-cannhac-category]") || [])]).length)) === 0,
+  "no mark left in the top page", 3000);
+  await page.close();
+});
