@@ -3963,6 +3963,12 @@ fn twentieth_session_forms() {
             "tiêu diệt virus Covid",
             Category::UnverifiedClaim,
         ),
+        // A phone number after a time or a date glued to its first group.
+        (
+            "Lúc 10h30 0912 345 678 gọi cho thằng đó",
+            "0912 345 678",
+            Category::PersonalData,
+        ),
         // A count after a number is not part of it.
         (
             "stk 1903 6688 9999 2 lần chuyển rồi",

@@ -454,6 +454,13 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     };
     for m in digit_runs(norm) {
         if glued_before(&m) {
+            // Its first group is the end of a time or a date ("10h30 0912 345 678", "20/11 0912
+            // 345 678"): a phone number may follow it after a space.
+            if let Some(part) = after_short_lead(norm, &m) {
+                if let Some(hit) = classify(part.clone()).filter(|h| h.0 == "personal_data.phone") {
+                    push(part, hit);
+                }
+            }
             continue;
         }
         // A count the run took from the words after it ("stk 1903 6688 9999 2 lần", "0912 345
