@@ -1015,6 +1015,8 @@ const OWNED_LABELS: &[&str] = &[
     "stk", "tk", "lac", "he", "tin", "cccd", "cmnd", "cmt", "shop", "hang", "tiem", "quan", "ty",
     "cty", "page", "web", "website", "kenh", "xuong", "vuon", "lop", "hieu", "nick", "ib", "inbox",
     "khau", "chieu", "the", "bhyt", "bhxh", "lai", "thue", "mssv", "msv",
+    // The writer's desk or work line ("số bàn làm việc của em").
+    "viec",
 ];
 
 /// Whose a finding of [`mark_own`] is.
