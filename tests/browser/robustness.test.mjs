@@ -790,6 +790,31 @@ test("a custom phrase the engine cannot read ('!!!') leaves the other custom phr
   await page.close();
 });
 
+test("a textarea adopted into a same-origin iframe leaves no mark in the page it came from", T, async () => {
+  // A breaker's finding: the composer stayed "connected" (it is, in the frame's document), so
+  // the top page kept drawing its mark over the page's heading.
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click("#editor");
+  await page.keyboard.type(`Tin về ${PHRASE} nhé`, { delay: 1 });
+  await until(async () => (await total(page, "internal_document")) === 1, "the underline");
+  await page.evaluate(() => new Promise((res) => {
+    const f = document.createElement("iframe");
+    f.src = "/fixtures/frame.html";
+    f.onload = () => {
+      const d = f.contentDocument;
+      d.body.innerHTML = "";
+      d.body.append(d.adoptNode(document.getElementById("editor")));
+      res();
+    };
+    document.body.append(f);
+  }));
+  await until(async () => (await page.evaluate(() => [...document.querySelectorAll("cannhac-overlay")]
+    .flatMap((h) => [...(h.shadowRoot?.querySelectorAll("[data-cannhac-category]") || [])]).length)) === 0,
+  "no mark left in the top page", 3000);
+  await page.close();
+});
+
+
 test("no request leaves the extension; no page error was thrown", T, async () => {
   const foreign = env.requests.filter((u) => !u.startsWith(env.srv.origin) && !u.startsWith("chrome-extension://") && !u.startsWith("data:") && u !== "about:blank");
   assert.deepEqual(foreign, []);
@@ -813,29 +838,5 @@ test("the extension reloaded while a page is open: no error in the page, the com
   await page.click("#post-btn");
   assert.deepEqual(await page.evaluate(() => window.posted), [`Tin ${PHRASE} rồi gõ tiếp`], "posting works without the extension");
   assert.deepEqual(errors, []);
-  await page.close();
-});
-
-test("a textarea adopted into a same-origin iframe leaves no mark in the page it came from", T, async () => {
-  // A breaker's finding: the composer stayed "connected" (it is, in the frame's document), so
-  // the top page kept drawing its mark over the page's heading.
-  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
-  await page.click("#editor");
-  await page.keyboard.type(`Tin về ${PHRASE} nhé`, { delay: 1 });
-  await until(async () => (await total(page, "internal_document")) === 1, "the underline");
-  await page.evaluate(() => new Promise((res) => {
-    const f = document.createElement("iframe");
-    f.src = "/fixtures/frame.html";
-    f.onload = () => {
-      const d = f.contentDocument;
-      d.body.innerHTML = "";
-      d.body.append(d.adoptNode(document.getElementById("editor")));
-      res();
-    };
-    document.body.append(f);
-  }));
-  await until(async () => (await page.evaluate(() => [...document.querySelectorAll("cannhac-overlay")]
-    .flatMap((h) => [...(h.shadowRoot?.querySelectorAll("[data-cannhac-category]") || [])]).length)) === 0,
-  "no mark left in the top page", 3000);
   await page.close();
 });

@@ -1595,11 +1595,30 @@ const BUSINESS_WORDS: &[&str] = &[
     "startup",
 ];
 
+/// Words (keyed) of state and party bodies: a mark in their sentence stays a state secret
+/// even beside a business ("Bộ Công an … tập đoàn Vạn Thịnh Phát", "Tỉnh ủy … doanh nghiệp").
+const STATE_BODIES: &[&str] = &[
+    "bộ",
+    "ủy ban",
+    "ubnd",
+    "tỉnh ủy",
+    "huyện ủy",
+    "thành ủy",
+    "đảng ủy",
+    "chính phủ",
+    "công an",
+    "quân đội",
+    "quân khu",
+    "sở",
+    "cục",
+];
+
 /// Gives a classification finding in a sentence that names a business ([`BUSINESS_WORDS`]:
 /// "Báo cáo mật của công ty mình về kế hoạch cắt giảm nhân sự") the message of the lexicon's
 /// `internal_only` group (the organisation's rules), not the Law on State Secrets 2018's: a
-/// company's papers are no state secret. Severity and rule stay. Reads each such finding's
-/// sentence once.
+/// company's papers are no state secret; not where a state or party body is named too
+/// ([`STATE_BODIES`]). Severity and rule stay. Reads each sentence once, whatever the number of
+/// marks in it.
 fn company_secrets(ctx: &Ctx<'_>, out: &mut [Finding]) {
     if !out
         .iter()
@@ -1617,6 +1636,8 @@ fn company_secrets(ctx: &Ctx<'_>, out: &mut [Finding]) {
     else {
         return;
     };
+    // Per sentence, read once (a sentence of a megabyte may hold thousands of marks).
+    let mut business: Vec<Option<bool>> = vec![None; ranges.len()];
     for f in out
         .iter_mut()
         .filter(|f| f.rule_id == "internal_document.classification")
@@ -1625,10 +1646,16 @@ fn company_secrets(ctx: &Ctx<'_>, out: &mut [Finding]) {
         if toks.is_empty() {
             continue;
         }
-        let r = ranges[sentence_of[toks.start]].clone();
-        if r.into_iter()
-            .any(|k| spelled_any(t, k, BUSINESS_WORDS).is_some())
-        {
+        let si = sentence_of[toks.start];
+        let is_business = *business[si].get_or_insert_with(|| {
+            let r = ranges[si].clone();
+            r.clone()
+                .any(|k| spelled_any(t, k, BUSINESS_WORDS).is_some())
+                && !r
+                    .into_iter()
+                    .any(|k| spelled_any(t, k, STATE_BODIES).is_some())
+        });
+        if is_business {
             f.message = group.message.clone();
         }
     }

@@ -992,7 +992,6 @@ const TREATMENTS: &[&str] = &[
     "chạy thận",
     "lọc máu",
     "phẫu thuật",
-    "mổ",
 ];
 
 /// Folk remedies (not a pill or a doctor's care) whose result a cure claim reports
