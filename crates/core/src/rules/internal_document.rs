@@ -312,6 +312,14 @@ const RULE_CONTEXT: &[&str] = &[
     "theo luật",
     "luật bảo vệ",
     "cán bộ phải nhớ",
+    // A reminder to colleagues ("Bí mật nhà nước không được đăng lên mạng, anh em nhớ nhé": a
+    // new user's high false alarm).
+    "nhớ nhé",
+    "nhớ nha",
+    "nhớ giùm",
+    "nhắc nhở",
+    "nhắc lại",
+    "cảnh báo",
 ];
 
 phrase_list!(rule_context, RULE_CONTEXT);
