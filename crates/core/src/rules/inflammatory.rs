@@ -799,7 +799,8 @@ const VISITED: &[&str] = &[
 /// ([`WEAPONS`]) at once or one word on, then within five words in the clause "qua", "sang",
 /// "tới", "đến", "xuống" or "lên" (and "tận"), "nhà" and whom ([`VISITED`]): "Anh em cầm gậy
 /// sắt qua nhà nó", "vác dao qua tận nhà nó", "chuan bi gay goc toi nay qua nha no". Not after
-/// "đừng" or a negation, nor with a favour after ("… chặt giúp cây chuối"). Adds `inflammatory.threat` (`high`, the lexicon group's message) where no
+/// "đừng" or a negation, nor with a favour, a practice or a game after ("… chặt giúp cây
+/// chuối", "… cho bác Tư mài", "… tập võ"), nor a toy ("súng nước", "kiếm gỗ"). Adds `inflammatory.threat` (`high`, the lexicon group's message) where no
 /// inflammatory finding covers the words. Source: duty 3 and the Code of Conduct (no
 /// incitement to violence). Linear in tokens.
 fn armed_visit(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -818,6 +819,12 @@ fn armed_visit(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         else {
             continue;
         };
+        // A toy or a practice weapon ("súng nước", "kiếm gỗ", "dao nhựa").
+        if t.get(w + m).is_some_and(|x| {
+            x.gap == Gap::Space && key_matches_any(x, &["gỗ", "nước", "nhựa", "đồ", "tre"])
+        }) {
+            continue;
+        }
         let from = w + m;
         let hit = (from..(from + 5).min(t.len()))
             .take_while(|&k| t[k].gap == Gap::Space)
@@ -842,7 +849,14 @@ fn armed_visit(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // within six words after, in the clause.
         let helps = (last + 1..(last + 7).min(t.len()))
             .take_while(|&j| t[j].gap == Gap::Space)
-            .any(|j| key_matches_any(&t[j], &["giúp", "hộ", "mượn", "trả", "chặt", "làm"]));
+            .any(|j| {
+                key_matches_any(
+                    &t[j],
+                    &[
+                        "giúp", "hộ", "mượn", "trả", "chặt", "làm", "mài", "để", "sửa", "tập",
+                    ],
+                )
+            });
         if !denied && !helps {
             spans.push(t[i].orig.start..t[last].orig.end);
         }
