@@ -62,6 +62,16 @@ async function edit(page, act) {
   const n = await page.evaluate(() => window.__drawn);
   await act();
   await until(() => page.evaluate((n) => window.__drawn > n, n), "the new text's marks", 30_000);
+  // Several keys (twelve Backspaces) are several answers: wait until no more are drawn, or
+  // the marks read may be an earlier text's (a loaded machine's flaky failure, 11 characters
+  // off after twelve Backspaces).
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    const now = await page.evaluate(() => window.__drawn);
+    if (now === last) break;
+    last = now;
+    await page.waitForTimeout(400);
+  }
   await page.waitForTimeout(150); // and the frame after it
 }
 
