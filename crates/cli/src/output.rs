@@ -284,8 +284,8 @@ fn excerpt(
 /// object the [`cannhac_core::links::LinkVerdict`] fields (`verdict`, `reasons` as code strings,
 /// `registrable_domain`, `host_unicode`, `host_punycode`, `lookalike_of`, `known_as`,
 /// `explanation` {vi, en}, `read_url`: the URL read out of surrounding text, or null) plus the
-/// `url` as given; the human lines add `read as: <URL>` under such an input. Exit code 1 when any link is `caution` or
-/// `suspicious`, else 0.
+/// `url` as given; the human lines add `read as: <URL>` under such an input. Exit code 1 when
+/// any link is `caution` or `suspicious`, else 0.
 pub fn links(urls: &[String], as_json: bool) -> Result<u8, Fail> {
     use cannhac_core::links::{check_link, Verdict};
     let verdicts: Vec<_> = urls.iter().map(|u| check_link(u)).collect();

@@ -288,10 +288,11 @@ fn without_mail_prefixes(line: &str) -> &str {
                     .rev()
                     .take_while(u8::is_ascii_alphabetic)
                     .count();
-            if matches!(
-                colon[word_start..].to_ascii_lowercase().as_str(),
-                "fwd" | "fw" | "re" | "tr"
-            ) {
+            let word = &colon[word_start..];
+            if ["fwd", "fw", "re", "tr"]
+                .iter()
+                .any(|p| word.eq_ignore_ascii_case(p))
+            {
                 rest = &colon[..word_start];
             }
         }

@@ -799,23 +799,24 @@ const VISITED: &[&str] = &[
 /// ([`WEAPONS`]) at once or one word on, then within five words in the clause "qua", "sang",
 /// "tới", "đến", "xuống" or "lên" (and "tận"), "nhà" and whom ([`VISITED`]): "Anh em cầm gậy
 /// sắt qua nhà nó", "vác dao qua tận nhà nó", "chuan bi gay goc toi nay qua nha no". Not after
-/// "đừng" or a negation, nor with a favour, a practice or a game after ("… chặt giúp cây
-/// chuối", "… cho bác Tư mài", "… tập võ"), nor a toy ("súng nước", "kiếm gỗ"). Adds `inflammatory.threat` (`high`, the lexicon group's message) where no
-/// inflammatory finding covers the words. Source: duty 3 and the Code of Conduct (no
-/// incitement to violence). Linear in tokens.
+/// "đừng" or a negation, nor with a favour or a practice after ("… chặt giúp cây
+/// chuối", "… cho bác Tư mài", "… tập võ"), nor a toy ("súng nước", "kiếm gỗ"). Adds
+/// `inflammatory.threat` (`high`, the lexicon group's message) where no inflammatory finding
+/// covers the words. Source: duty 3 and the Code of Conduct (no incitement to violence).
+/// Linear in tokens.
 fn armed_visit(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     use crate::engine::{key_matches, key_matches_any};
     let t = ctx.tokens;
     let mut spans = Vec::new();
-    // The list's filter of folded hashes rules out most words without a comparison.
-    let take_up = take_up();
+    // The lists' filters of folded hashes rule out most words without a comparison.
+    let (take_up, weapons) = (take_up(), weapons());
     for i in 0..t.len() {
         let Some(n) = take_up.at(t, i) else {
             continue;
         };
         let Some((w, m)) = (i + n..(i + n + 2).min(t.len()))
             .take_while(|&k| t[k].gap == Gap::Space)
-            .find_map(|k| weapons().at(t, k).map(|m| (k, m)))
+            .find_map(|k| weapons.at(t, k).map(|m| (k, m)))
         else {
             continue;
         };

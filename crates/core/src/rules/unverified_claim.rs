@@ -2217,9 +2217,9 @@ const PRESS_STORY: &[&str] = &[
 /// silence that is a pause ([`PAUSE_AFTER`]), not "che giấu nguồn tin / danh tính / thân
 /// phận" (a reporter protecting a source or working undercover), not after "ai nói" / "ai
 /// bảo" (the claim rebutted: "Ai nói truyền thông bị bịt miệng, Tuổi Trẻ đăng bài rõ ràng
-/// kìa"), not asked ("Các báo im lặng ư? Sai rồi"), and not in a sentence that tells a story or history ([`PRESS_STORY`]). `ctx` gives
-/// the sentences; `stories` keeps, per sentence, whether it tells one (read once: a sentence of
-/// a megabyte may hold thousands of hits).
+/// kìa"), not asked ("Các báo im lặng ư? Sai rồi"), and not in a sentence that tells a story
+/// or history ([`PRESS_STORY`]). `ctx` gives the sentences; `stories` keeps, per sentence,
+/// whether it tells one (read once: a sentence of a megabyte may hold thousands of hits).
 fn press_hushed(
     ctx: &Ctx<'_>,
     i: usize,
