@@ -595,7 +595,7 @@ phrase_list!(people_of, PEOPLE_OF);
 
 /// Crimes and vices a whole people is painted with (keyed phrases, longest first), for
 /// [`painted_people`]. Not "cướp" or "lừa" alone: a football team "toàn cướp bóng", "chuyên
-/// lừa bóng" (a breaker).
+/// lừa bóng"; nor "điêu" alone: "chuyên điêu khắc đá" (breakers). "trộm" not before [`NOT_THEFT`].
 const PAINTED_WITH: &[&str] = &[
     "trộm cắp",
     "trộm chó",
@@ -619,9 +619,12 @@ const PAINTED_WITH: &[&str] = &[
     "làm đĩ",
     "buôn ma túy",
     "trộm",
-    "điêu",
 ];
 phrase_list!(painted_with, PAINTED_WITH);
+
+/// Words after "trộm" that make it no theft: "trộm nghĩ" (I humbly think), "trộm vía" (touch
+/// wood, said of a baby), "trộm nhìn" (a glance).
+const NOT_THEFT: &[&str] = &["nghĩ", "vía", "nhìn", "ngắm", "phép", "yêu", "thương"];
 
 /// Words right before a crime that make it the people's habit or nature (keyed syllables):
 /// "toàn trộm cắp", "đều lừa đảo", "chuyên trộm chó", "quen thói lừa", "giỏi ăn cắp".
@@ -708,15 +711,18 @@ fn painted_people(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mu
         if place == 0 {
             continue;
         }
-        // A count of people is a case, not a people ("3 người Nghệ An", "hai thằng").
-        let counted = i > 0
-            && (t[i - 1].numeric
+        // A count of people is a case, not a people ("3 người Nghệ An", "hai thằng", "Các đối
+        // tượng là người Quảng Bình", "Hai vợ chồng người Thái Bình"): within three words before.
+        let counted = (i.saturating_sub(3)..i).any(|j| {
+            t[j].numeric
                 || crate::engine::key_matches_any(
-                    &t[i - 1],
+                    &t[j],
                     &[
-                        "một", "hai", "ba", "bốn", "năm", "nhóm", "băng", "đối", "tượng",
+                        "một", "hai", "ba", "bốn", "năm", "nhóm", "băng", "đối", "tượng", "vợ",
+                        "chồng",
                     ],
-                ));
+                )
+        });
         if counted {
             continue;
         }
@@ -724,6 +730,12 @@ fn painted_people(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mu
         let end = (p + 1 + place + 10).min(ranges[si].end);
         let hit = (p + 1 + place..end).find_map(|k| {
             let n = painted_with().at(t, k)?;
+            if n == 1
+                && t.get(k + 1)
+                    .is_some_and(|x| crate::engine::key_matches_any(x, NOT_THEFT))
+            {
+                return None;
+            }
             // The habit right before, or before "đi" ("toàn đi ăn trộm").
             let habit_at = |j: usize| {
                 t[j + 1].gap == Gap::Space && crate::engine::key_matches_any(&t[j], HABITUALLY)
@@ -790,6 +802,27 @@ const WEAPONS: &[&str] = &[
 ];
 phrase_list!(weapons, WEAPONS);
 
+/// Words after a weapon's word that make it a toy, a tool or another word (keyed), for
+/// [`armed_visit`]: "súng nước", "súng bắn keo", "kiếm gỗ", "gậy chống", "gậy selfie", "dao
+/// thớt", "tuýp thuốc mỡ", "kiếm đường" (find the way), "kiếm việc".
+const NOT_A_WEAPON: &[&str] = &[
+    "gỗ",
+    "nước",
+    "nhựa",
+    "đồ",
+    "tre",
+    "keo",
+    "chống",
+    "selfie",
+    "thớt",
+    "thuốc",
+    "đường",
+    "việc",
+    "tiền",
+    "chỗ",
+    "cơm",
+];
+
 /// Whom a visit is paid (keyed): "nhà nó", "nhà mày", "nhà thằng …".
 const VISITED: &[&str] = &[
     "nó", "mày", "hắn", "thằng", "con", "lão", "mụ", "tụi", "bọn", "chúng",
@@ -820,10 +853,13 @@ fn armed_visit(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        // A toy or a practice weapon ("súng nước", "kiếm gỗ", "dao nhựa").
-        if t.get(w + m).is_some_and(|x| {
-            x.gap == Gap::Space && key_matches_any(x, &["gỗ", "nước", "nhựa", "đồ", "tre"])
-        }) {
+        // A toy, a practice weapon, a tool or another word ("súng nước", "súng bắn keo", "kiếm
+        // gỗ", "gậy chống", "gậy selfie", "dao thớt", "tuýp thuốc", "kiếm đường"): one of
+        // [`NOT_A_WEAPON`] in the two words after it.
+        if (w + m..(w + m + 2).min(t.len()))
+            .take_while(|&k| t[k].gap == Gap::Space)
+            .any(|k| key_matches_any(&t[k], NOT_A_WEAPON))
+        {
             continue;
         }
         let from = w + m;
@@ -835,11 +871,17 @@ fn armed_visit(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 }
                 // "qua tận nhà nó".
                 let h = k + 1 + usize::from(t.get(k + 1).is_some_and(|x| key_matches(x, "tận")));
+                // Not a relative's home: "nhà con gái", "nhà con bé".
+                let kin = t.get(h + 2).is_some_and(|x| {
+                    key_matches(&t[h + 1], "con")
+                        && key_matches_any(x, &["gái", "trai", "bé", "cháu", "dâu", "rể", "nhỏ"])
+                });
                 (t.get(h)
                     .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "nhà"))
                     && t.get(h + 1)
-                        .is_some_and(|x| x.gap == Gap::Space && key_matches_any(x, VISITED)))
-                .then_some(h + 1)
+                        .is_some_and(|x| x.gap == Gap::Space && key_matches_any(x, VISITED))
+                    && !kin)
+                    .then_some(h + 1)
             });
         let Some(last) = hit else {
             continue;
@@ -855,6 +897,7 @@ fn armed_visit(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     &t[j],
                     &[
                         "giúp", "hộ", "mượn", "trả", "chặt", "làm", "mài", "để", "sửa", "tập",
+                        "dạy", "gọt", "golf", "pubg",
                     ],
                 )
             });

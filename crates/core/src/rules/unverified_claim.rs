@@ -2180,7 +2180,7 @@ const QUIET: &[&str] = &["im", "câm", "ngậm"];
 /// Not "mấy" ("im lặng mấy ngày nay" is the claim).
 const PAUSE_AFTER: &[&str] = &[
     "một", "vài", "giây", "phút", "lúc", "sau", "rồi", "để", "khi", "trong", "vì", "do", "mới",
-    "lắng", "nghe", "chờ", "đợi", "nhìn", "quan",
+    "lắng", "nghe", "chờ", "đợi", "nhìn", "quan", "tưởng", "mặc",
 ];
 
 /// Words that may stand between the press and [`HUSHED`] (keyed syllables): which press
@@ -2207,6 +2207,11 @@ const PRESS_STORY: &[&str] = &[
     "thời chiến",
     "ngày xưa",
     "hồi xưa",
+    "thế chiến",
+    "hitler",
+    "trò chơi",
+    "game",
+    "chiến lược",
 ];
 
 /// The last token of a gag or silence ([`HUSHED`]) said of the press ([`PRESS_WORDS`], `n`
@@ -2255,7 +2260,9 @@ fn press_hushed(
     let flat_only = !t[end].marked && matches!(t[end].fold.as_str(), "di");
     let next = t.get(end + 1).filter(|x| x.gap == Gap::Space);
     let source = key_matches(&t[k], "che")
-        && next.is_some_and(|x| key_matches_any(x, &["nguồn", "danh", "thân"]));
+        && next.is_some_and(|x| {
+            key_matches_any(x, &["nguồn", "danh", "thân", "tên", "hình", "mặt", "khuôn"])
+        });
     let pause = key_matches_any(&t[k], QUIET)
         && next.is_some_and(|x| {
             x.numeric
@@ -2694,7 +2701,7 @@ fn cure_claims(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             t.get(k).is_some_and(|x| {
                 matches!(
                     x.fold.as_str(),
-                    "luon" | "duoc" | "dut" | "sach" | "virus" | "con"
+                    "luon" | "duoc" | "dut" | "sach" | "virus" | "vi" | "rut" | "con"
                 )
             })
         };
