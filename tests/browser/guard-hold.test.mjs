@@ -165,77 +165,31 @@ test("every answer for the final text lost: the guard says the post was not chec
   await page.close();
 });
 
-test("a worker that answers nothing for longer than the guard waits: the user is asked, nothing is posted unasked", T, async () => {
-  // A loaded machine's worker starting again and again kept a share held for over 30 s (the
-  // flaky "keys typed after Enter while a slow analysis runs" test): the guard now asks after
-  // eight seconds that the draft was not checked.
-  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
-  await page.click("#editor");
-  await busyWorker(16000);
-  await page.keyboard.insertText("Một bài đăng bình thường về chuyến đi Đà Lạt");
-  const t0 = Date.now();
-  await page.click("#post-btn");
-  await dialog(page).waitFor({ timeout: 14000 });
-  const waited = Date.now() - t0;
-  assert.match(await dialog(page).innerText(), /Chưa kiểm tra được bài viết này/);
-  assert.ok(waited >= 7000, `asked once the guard gave up, not at once (${waited} ms)`);
-  assert.deepEqual(await posted(page), [], "nothing posted unchecked");
-  await page.close();
-  await idleWorker(); // the next test's busy loop must not run on after this one's
-});
-
-test("a worker busy past the guard's wait: a second Post at 5.5 s then \"Vẫn đăng\" posts once, and keys typed after Enter stay out of the message", T, async () => {
-  // A breaker's findings: a five-second release of the held share let a second click start a
-  // second hold, which posted the same text again when the worker answered; and it typed the
-  // keys pressed after Enter back into the draft, so the dialog asked about (and sent) them.
-  await idleWorker();
-  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
-  await page.click("#editor");
-  const text = "Một bài đăng bình thường về chuyến đi Đà Lạt";
-  await page.keyboard.insertText(text);
-  await busyWorker(13000);
-  await page.keyboard.insertText(" nhé");
-  await page.click("#post-btn");
-  await page.waitForTimeout(5500);
-  await page.click("#post-btn");
-  await dialog(page).waitFor({ timeout: 10000 });
-  await page.getByRole("button", { name: "Vẫn đăng" }).click();
-  await until(async () => (await posted(page)).length >= 1, "the post");
-  await page.waitForTimeout(8000); // past the worker's answer
-  assert.deepEqual(await posted(page), [`${text} nhé`], "posted once");
-  await page.close();
-
-  await idleWorker();
-  const chat = await openFixture(env.b.context, env.srv.origin, "chat");
-  await chat.click("#editor");
-  await chat.keyboard.type("Chào anh, mai gặp nhé", { delay: 0 });
-  await busyWorker(12000);
-  await chat.keyboard.type("!", { delay: 0 });
-  await chat.keyboard.press("Enter");
-  await chat.keyboard.type("Ok", { delay: 0 });
-  await dialog(chat).waitFor({ timeout: 12000 });
-  assert.equal(await chat.evaluate(() => window.getText()), "Chào anh, mai gặp nhé!", "the draft asked about is the one sent with Enter");
-  await chat.getByRole("button", { name: "Vẫn đăng" }).click();
-  await until(async () => (await posted(chat)).length === 1, "the message");
-  assert.deepEqual(await posted(chat), ["Chào anh, mai gặp nhé!"]);
-  await until(async () => (await chat.evaluate(() => window.getText())) === "Ok", "the keys typed after Enter back in the box", 3000);
-  await chat.close();
-});
-
 test("a second click on Post while the first is held for a busy worker posts nothing more", T, async () => {
-  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
-  await page.click("#editor");
-  // Busy long enough that the analysis of the typed text is still out at the clicks, however
-  // slowly the keys are typed on a loaded machine (2 s was not, with two builds running), and
-  // not still busy from the test before.
-  await idleWorker();
-  await busyWorker(5000);
-  await page.keyboard.type("Một bài đăng bình thường về chuyến đi Đà Lạt", { delay: 0 });
-  await page.click("#post-btn", { clickCount: 2, delay: 10 });
-  await until(async () => (await posted(page)).length >= 1, "the post");
-  await page.waitForTimeout(1000);
-  assert.equal((await posted(page)).length, 1, `one post: ${JSON.stringify(await posted(page))}`);
-  await page.close();
+  // The test needs the first click held: the typed text's analysis still out at the clicks.
+  // When the worker answered before them (a worker that was not the busy one, or typing slower
+  // than the busy loop on a loaded machine: the clicks then post twice as on any plain form),
+  // the scenario is tried again, up to three times; held once, exactly one post is asserted.
+  let held = false;
+  for (let attempt = 0; attempt < 3 && !held; attempt++) {
+    const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+    await page.click("#editor");
+    await idleWorker();
+    await busyWorker(5000);
+    await page.keyboard.type("Một bài đăng bình thường về chuyến đi Đà Lạt", { delay: 0 });
+    await page.click("#post-btn", { clickCount: 2, delay: 10 });
+    await page.waitForTimeout(300);
+    if ((await posted(page)).length > 0) {
+      await page.close(); // not held: posted at once, before the worker's answer
+      continue;
+    }
+    held = true;
+    await until(async () => (await posted(page)).length >= 1, "the post");
+    await page.waitForTimeout(1000);
+    assert.equal((await posted(page)).length, 1, `one post: ${JSON.stringify(await posted(page))}`);
+    await page.close();
+  }
+  assert.ok(held, "the first click was held for the busy worker in one of three tries");
 });
 
 test("a chat box emptied by the page after \"Vẫn đăng\": the next message with the same finding is asked again", T, async () => {
@@ -333,6 +287,65 @@ test("a site switched off applies in its data: and sandboxed frames too", T, asy
   } finally {
     await setSettings(env.b.context, TEST_SETTINGS);
   }
+});
+
+// The two tests that keep the worker busy longest run last: Chrome may stop and restart a
+// worker busy that long, and a later test's handle to the worker may then be a stale one.
+test("a worker that answers nothing for longer than the guard waits: the user is asked, nothing is posted unasked", T, async () => {
+  // A loaded machine's worker starting again and again kept a share held for over 30 s (the
+  // flaky "keys typed after Enter while a slow analysis runs" test): the guard now asks after
+  // eight seconds that the draft was not checked.
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click("#editor");
+  await busyWorker(16000);
+  await page.keyboard.insertText("Một bài đăng bình thường về chuyến đi Đà Lạt");
+  const t0 = Date.now();
+  await page.click("#post-btn");
+  await dialog(page).waitFor({ timeout: 14000 });
+  const waited = Date.now() - t0;
+  assert.match(await dialog(page).innerText(), /Chưa kiểm tra được bài viết này/);
+  assert.ok(waited >= 7000, `asked once the guard gave up, not at once (${waited} ms)`);
+  assert.deepEqual(await posted(page), [], "nothing posted unchecked");
+  await page.close();
+  await idleWorker(); // the next test's busy loop must not run on after this one's
+});
+
+test("a worker busy past the guard's wait: a second Post at 5.5 s then \"Vẫn đăng\" posts once, and keys typed after Enter stay out of the message", T, async () => {
+  // A breaker's findings: a five-second release of the held share let a second click start a
+  // second hold, which posted the same text again when the worker answered; and it typed the
+  // keys pressed after Enter back into the draft, so the dialog asked about (and sent) them.
+  await idleWorker();
+  const page = await openFixture(env.b.context, env.srv.origin, "textarea");
+  await page.click("#editor");
+  const text = "Một bài đăng bình thường về chuyến đi Đà Lạt";
+  await page.keyboard.insertText(text);
+  await busyWorker(13000);
+  await page.keyboard.insertText(" nhé");
+  await page.click("#post-btn");
+  await page.waitForTimeout(5500);
+  await page.click("#post-btn");
+  await dialog(page).waitFor({ timeout: 10000 });
+  await page.getByRole("button", { name: "Vẫn đăng" }).click();
+  await until(async () => (await posted(page)).length >= 1, "the post");
+  await page.waitForTimeout(8000); // past the worker's answer
+  assert.deepEqual(await posted(page), [`${text} nhé`], "posted once");
+  await page.close();
+
+  await idleWorker();
+  const chat = await openFixture(env.b.context, env.srv.origin, "chat");
+  await chat.click("#editor");
+  await chat.keyboard.type("Chào anh, mai gặp nhé", { delay: 0 });
+  await busyWorker(12000);
+  await chat.keyboard.type("!", { delay: 0 });
+  await chat.keyboard.press("Enter");
+  await chat.keyboard.type("Ok", { delay: 0 });
+  await dialog(chat).waitFor({ timeout: 12000 });
+  assert.equal(await chat.evaluate(() => window.getText()), "Chào anh, mai gặp nhé!", "the draft asked about is the one sent with Enter");
+  await chat.getByRole("button", { name: "Vẫn đăng" }).click();
+  await until(async () => (await posted(chat)).length === 1, "the message");
+  assert.deepEqual(await posted(chat), ["Chào anh, mai gặp nhé!"]);
+  await until(async () => (await chat.evaluate(() => window.getText())) === "Ok", "the keys typed after Enter back in the box", 3000);
+  await chat.close();
 });
 
 test("no page errors were thrown in any fixture", () => {
