@@ -285,7 +285,7 @@ fn adjust(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     certainty_percent(ctx, out);
     drop_prescribed_recoveries(ctx, out);
     drop_uncounted_forwards(ctx, out);
-    drop_calm_shares(ctx.tokens, out);
+    drop_calm_shares(ctx, out);
     // The spans vague_sources added, as a set: asked about once per finding.
     let told: rustc_hash::FxHashSet<(usize, usize)> = vague_sources(ctx, out)
         .into_iter()
@@ -654,19 +654,63 @@ const CALM_SHARES: &[&str] = &[
     "chia sẻ cho mọi người cùng biết",
     "chia sẻ cho nhiều người biết",
     "share cho nhiều người biết",
+    "share cho cả làng biết",
+    "chia sẻ cho cả làng biết",
+    "share cho cả xóm biết",
+    "chia sẻ cho cả xóm biết",
+    "share cho cả nước biết",
+    "chia sẻ cho cả nước biết",
 ];
+
+/// How-tos passed on (keyed syllables), for [`drop_calm_shares`]: "Công thức bánh flan siêu
+/// ngon, chia sẻ ngay cho các mẹ nhé".
+const HOW_TOS: &[&str] = &[
+    "công thức",
+    "cách làm",
+    "cách nấu",
+    "mẹo",
+    "bí quyết",
+    "kinh nghiệm",
+    "món",
+    "recipe",
+    "tips",
+];
+phrase_list!(how_tos, HOW_TOS);
 
 /// Drops a spread-pressure finding that is only a calm request to pass news on ([`CALM_SHARES`]:
 /// "Lớp mình nghỉ học thứ 6, chia sẻ cho mọi người cùng biết nhé", a recipe "chia sẻ cho mọi
-/// người cùng biết") when no other unverified-claim finding stands in the text: beside a rumour
-/// or a cure claim it presses them on (a new user's case). Linear in findings.
-fn drop_calm_shares(t: &[Token], out: &mut Vec<Finding>) {
+/// người cùng biết"), or "chia sẻ ngay"/"share ngay" in a sentence that passes on a how-to
+/// ([`HOW_TOS`]) when no other unverified-claim finding stands in the text: beside a rumour
+/// or a cure claim it presses them on (a new user's case). Linear in tokens and findings.
+fn drop_calm_shares(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    // The sentences that pass on a how-to, read once (one pass over the tokens) when a
+    // spread-pressure finding stands.
+    let mut how_to = vec![false; ctx.sentences().1.len()];
+    if out
+        .iter()
+        .any(|f| f.rule_id == "unverified_claim.spread_pressure")
+    {
+        let sentence_of = &ctx.sentences().0;
+        for k in 0..t.len() {
+            if how_tos().at(t, k).is_some() {
+                how_to[sentence_of[k]] = true;
+            }
+        }
+    }
     let calm = |f: &Finding| {
         f.rule_id == "unverified_claim.spread_pressure" && {
             let r = tokens_in(t, &f.span);
-            CALM_SHARES
-                .iter()
-                .any(|p| p.split(' ').count() == r.len() && spelled_at(t, r.start, p))
+            let shared_now = || {
+                let folds: Vec<&str> = t[r.clone()].iter().map(|x| x.fold.as_str()).collect();
+                matches!(folds.as_slice(), ["chia", "se", "ngay"] | ["share", "ngay"])
+                    && how_to[ctx.sentences().0[r.start]]
+            };
+            !r.is_empty()
+                && (CALM_SHARES
+                    .iter()
+                    .any(|p| p.split(' ').count() == r.len() && spelled_at(t, r.start, p))
+                    || shared_now())
         }
     };
     if out
@@ -1314,7 +1358,8 @@ fn press_silenced(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Shaming whoever does not pass a post on: a negation, a verb of sharing ([`SHARE_VERBS`])
-/// within two words, "là" (or "thì là") and a shaming word ([`SHAME_WORDS`]) within three:
+/// within two words, "là" or "thì" and a shaming word ([`SHAME_WORDS`]) within three (blame,
+/// "có lỗi", only with a reader for its subject: "ai", "bạn nào"):
 /// "không share là vô tâm", "ai không chia sẻ thì là người vô cảm", "ko share la khong yeu
 /// nuoc". Adds `unverified_claim.spread_pressure` (`warning`) over the words where no finding
 /// of the category covers them. Source: duty 1 of the seed article (and section I's questions:
@@ -1331,7 +1376,10 @@ fn shamed_sharing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let la = (v + n..v + n + 2).find(|&k| t.get(k).is_some_and(|x| key_matches(x, "là")));
+        let la = (v + n..v + n + 2).find(|&k| {
+            t.get(k)
+                .is_some_and(|x| key_matches(x, "là") || key_matches(x, "thì"))
+        });
         let Some(la) = la.filter(|&k| clause(i, k)) else {
             continue;
         };
@@ -1345,7 +1393,19 @@ fn shamed_sharing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .any(|k| key_matches(&t[k], "đừng") || !t[k].marked && t[k].fold == "dung")
             || t.get(s + m)
                 .is_some_and(|x| x.gap == Gap::Space && x.fold == "dau");
-        if clause(la, s + m - 1) && !rejected {
+        // Self-reproach ("có lỗi", "có tội") shames the reader only when the reader is its
+        // subject ("Ai không share là có lỗi với gia đình"); "Quán ngon quá, không chia sẻ thì
+        // có lỗi với cả nhà" is the writer's own reason to post a review.
+        let reader = || {
+            (i.saturating_sub(4)..i).any(|k| {
+                key_matches(&t[k], "ai")
+                    || t[k].fold == "nao"
+                        && k > 0
+                        && matches!(t[k - 1].fold.as_str(), "ban" | "nguoi" | "dua")
+            })
+        };
+        let self_blame = matches!(t[s].fold.as_str(), "co" | "mang" | "dac");
+        if clause(la, s + m - 1) && !rejected && (!self_blame || reader()) {
             spans.push(t[i].orig.start..t[s + m - 1].orig.end);
         }
     }
@@ -2123,6 +2183,10 @@ const SHAME_WORDS: &[&str] = &[
     "tiếp tay",
     "bất hiếu",
     "hèn",
+    "có lỗi",
+    "có tội",
+    "mang tội",
+    "đắc tội",
 ];
 phrase_list!(shame_words, SHAME_WORDS);
 
@@ -2156,6 +2220,13 @@ const HUSHED: &[&str] = &[
     "im thin thít",
     "im như thóc",
     "im như tờ",
+    "im hơi lặng tiếng",
+    "im ru",
+    "im bặt",
+    "lặng im",
+    "nín thinh",
+    "câm lặng",
+    "câm nín",
     "câm như hến",
     "làm ngơ",
     "bưng bít",
@@ -2172,7 +2243,7 @@ phrase_list!(hushed, HUSHED);
 
 /// The first syllables (keyed) of [`HUSHED`]'s silences, which are also a pause ("Nhà báo im
 /// lặng một lúc rồi hỏi tiếp", "Các đài im lặng 1 phút để tưởng niệm", "im lặng sau 23h").
-const QUIET: &[&str] = &["im", "câm", "ngậm"];
+const QUIET: &[&str] = &["im", "câm", "ngậm", "nín", "lặng"];
 
 /// Words that make a silence a pause when they follow it (keyed): a length of time, "then",
 /// "after", "to", listening or waiting ("im lặng một lúc rồi", "im lặng 1 phút để tưởng niệm",
