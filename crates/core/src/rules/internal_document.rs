@@ -83,6 +83,7 @@ const DOC_WORDS: &[&str] = &[
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let norm = &ctx.norm.text;
     let mut parts = 0usize;
+    let mut early: Option<bool> = None;
     let codes = doc_codes(norm);
     for m in codes.iter().cloned() {
         let code = &norm[m.clone()];
@@ -111,11 +112,20 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // after the colon of a label that says it copies a paper ("Ảnh chụp bảng tin công ty:
         // Số: 77/QĐ-CT …": [`copy_label`]), or after a mark that opens the line ("MẬT – Số:
         // 09/KH-BCĐ").
+        // Or "Số:" with its own colon after any label's colon, in a post that says the paper
+        // is not out yet or to be kept quiet ([`passed_on_early`]): the paper's number line
+        // pasted after what the writer calls it ("Nguồn tin riêng từ sở: Số: 09/TB-SGDĐT …,
+        // chưa ban hành đâu"); not good news of a signed decision ("Tin vui cho phụ huynh: Số:
+        // 123/QĐ-UBND … đã được ký rồi nhé").
+        let own_colon = has_so
+            && norm[before.len()..m.start].contains(':')
+            && *early.get_or_insert_with(|| passed_on_early(ctx.tokens));
         let line_start = {
             let b = before.trim_end_matches([' ', '\t']);
             b.is_empty()
                 || b.ends_with('\n')
-                || (ends_with_quote(b) || b.ends_with(':') && copy_label(line_tail(b)))
+                || (ends_with_quote(b)
+                    || b.ends_with(':') && (own_colon || copy_label(line_tail(b))))
                     && has_issuer(code)
                 || marks_only(line_tail(b))
         };
@@ -1083,6 +1093,23 @@ pub(crate) const AGENCY: &[&str] = &[
     "uỷ ban",
     "ubnd",
     "hđnd",
+    // Ministries and their departments, also as the issuer in a document's number
+    // ("456/QĐ-BNV"); not "BTC", an event's organisers as often as the Ministry of Finance.
+    "bộ nội vụ",
+    "bộ công an",
+    "bộ y tế",
+    "bộ tài chính",
+    "bộ quốc phòng",
+    "bộ giáo dục",
+    "bộ trưởng",
+    "thứ trưởng",
+    "bnv",
+    "snv",
+    "bca",
+    "byt",
+    "bqp",
+    "bgdđt",
+    "sgdđt",
     "lãnh đạo",
     "cán bộ",
     "công chức",
@@ -1331,6 +1358,10 @@ const GOT_HOLD: &[&str] = &[
     "lén chụp",
     "xin được bản",
     "xin được file",
+    // The original itself: "Quyết định số 456/QĐ-BNV, chụp được bản gốc đây".
+    "chụp được bản gốc",
+    "chụp được bản chính",
+    "có được bản gốc",
     "lấy được bản",
     "lấy được file",
     "lấy được từ",
