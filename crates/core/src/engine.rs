@@ -620,6 +620,7 @@ impl Engine {
                 suggestion: e.suggestion.map(str::to_string),
             });
         }
+        cues.sort_unstable_by_key(|c| (c.start, c.end));
         let ctx = Ctx {
             text,
             norm: &norm,

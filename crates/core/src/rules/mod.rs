@@ -31,7 +31,8 @@ pub struct Ctx<'a> {
     pub unaccented: bool,
     /// The compiled lexicons.
     pub lexicon: &'a Lexicon,
-    /// Spans (original bytes) of calls to contact or confront someone (`data/personal_data.toml`).
+    /// Spans (original bytes) of calls to contact or confront someone (`data/personal_data.toml`),
+    /// sorted by start.
     pub contact_cues: &'a [Range<usize>],
     /// [`sentences`] of `tokens`, computed by the first rule that asks ([`Ctx::sentences`]);
     /// start with `OnceCell::new()`.

@@ -762,15 +762,20 @@ const KIN_WORDS: &[&str] = &[
 ];
 
 /// Whether an invitation ([`INVITE_WORDS`]) ends within the six tokens before token `start`
-/// with no word of a relative or another person ([`KIN_WORDS`]) between it and `start`. The
+/// with no word of a relative or another person ([`KIN_WORDS`]) nor another number between it
+/// and `start`. The
 /// kin words match with their diacritics ("đi", "mà", "có" are no "dì", "má", "cô"), or folded
 /// in a text typed without diacritics.
 fn invited_before(ctx: &Ctx<'_>, start: usize) -> bool {
     let t = ctx.tokens;
-    (start.saturating_sub(6)..start).any(|k| {
-        invite_words()
-            .at(t, k)
-            .is_some_and(|n| k + n <= start && !names_kin(ctx, &t[k + n..start]))
+    // Invitations are up to three words long: they start within the nine tokens before.
+    (start.saturating_sub(9)..start).any(|k| {
+        invite_words().at(t, k).is_some_and(|n| {
+            k + n <= start
+                && k + n + 6 >= start
+                && !names_kin(ctx, &t[k + n..start])
+                && !t[k + n..start].iter().any(|x| x.numeric)
+        })
     })
 }
 
@@ -922,10 +927,28 @@ fn mark_own(
         // An invitation to call or write ([`INVITE_WORDS`]) says "mine" of a phone or mailbox:
         // before it ([`invited_before`]: not with a relative named between), or right after it
         // ("0912 345 678, cần gì cứ gọi mình").
+        // Not an invitation to a confrontation: "Liên hệ +84 903 … hoặc 0903 … để chửi nó" (the
+        // first call to contact or confront after the number, in its sentence, one that
+        // curses, "deals with", spams, stones or seeks out; not a plain "cứ gọi").
+        let confronted = || {
+            let (sentence_of, _) = ctx.sentences();
+            let next = ctx.contact_cues.partition_point(|c| c.start < f.span.end);
+            ctx.contact_cues.get(next).is_some_and(|c| {
+                let r = tokens_in(ctx.tokens, c);
+                !r.is_empty()
+                    && sentence_of[r.start] == sentence_of[toks.start]
+                    && ctx.tokens[r.clone()].iter().any(|x| {
+                        matches!(
+                            x.fold.as_str(),
+                            "chui" | "xu" | "khung" | "spam" | "nem" | "le" | "tim" | "tan"
+                        )
+                    })
+            })
+        };
         let before = !document && invited_before(ctx, toks.start);
         let invited =
             before || !document && near_word(ctx.tokens, toks.start, toks.end, 0, 3, INVITE_WORDS);
-        if (listed || introduced || invited || near(own_words)) && !other {
+        if (listed || introduced || invited || near(own_words)) && !other && !confronted() {
             f.severity = Severity::Info;
             f.message.vi = OWN_VI.to_string();
             f.message.en = OWN_EN.to_string();
@@ -1313,6 +1336,10 @@ const PERSON_TITLES: &[&str] = &[
     "ke toan",
     // The owner of a shop or restaurant named as a person ("số của bà chủ quán là 09…"); a
     // bare "chủ shop" stays the shop's, as in its own adverts.
+    // A driver of a coach or taxi ("số điện thoại tài xế xe khách bỏ chạy sau tai nạn").
+    "tai xe",
+    "lai xe",
+    "phu xe",
     "ba chu",
     "ong chu",
     "thang chu",
@@ -1408,14 +1435,16 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     };
     // Someone named and accused who lives there: "Con bé Vy ở căn 1208 tòa B2 bom hàng hoài"
     // ("ở" right before, a name in the five words before it, a word of [`THIRD_PARTY_WORDS`]
-    // around; not "anh Minh ở phòng 1205 tòa B, khách sạn Mường Thanh").
+    // around or a call to go there in the post: "… ở căn 1208 tòa T3 Times City, ai muốn đòi
+    // lại tiền quỹ thì cứ lên tận cửa mà gõ"; not "anh Minh ở phòng 1205 tòa B, khách sạn
+    // Mường Thanh").
     let lives_at = |i: usize| {
         i > 1
             && t[i - 1].fold == "o"
             && t[i - 1].key == "ở"
             && (i.saturating_sub(6)..i - 1)
                 .any(|k| k > 0 && t[k].capitalized && !t[k].upper && t[k].gap == Gap::Space)
-            && near_word(t, i, i + 1, 12, 12, THIRD_PARTY_WORDS)
+            && (near_word(t, i, i + 1, 12, 12, THIRD_PARTY_WORDS) || !ctx.contact_cues.is_empty())
     };
     let mut i = 0;
     // Three tokens at least: `P1205 tòa B3` may end the text.
