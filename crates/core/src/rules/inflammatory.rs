@@ -631,7 +631,8 @@ const NOT_THEFT: &[&str] = &["nghĩ", "vía", "nhìn", "ngắm", "phép", "yêu"
 const HABITUALLY: &[&str] = &["toàn", "đều", "chuyên", "quen", "giỏi", "hay", "thói"];
 
 /// Words right after a crime that make it the people's nature or trade (keyed phrases):
-/// "trộm cắp là nghề truyền thống", "lừa đảo là bản chất", "… trong máu", "… từ trong trứng".
+/// "trộm cắp là nghề truyền thống", "lừa đảo là bản chất", "… trong máu", "… từ trong trứng",
+/// "… giỏi nhất nước".
 const BY_NATURE: &[&str] = &[
     "là nghề truyền thống",
     "là cái nghề",
@@ -649,6 +650,11 @@ const BY_NATURE: &[&str] = &[
     "có tiếng",
     "nổi tiếng",
     "có nghề",
+    // Champions of it: "trộm cắp giỏi nhất nước" (adv46).
+    "giỏi nhất",
+    "nhất nước",
+    "số một",
+    "số 1",
 ];
 
 /// Words that speak against the stereotype, or report a case, in the sentence (keyed): "không
@@ -658,7 +664,6 @@ const AGAINST_STEREOTYPE: &[&str] = &[
     "đâu phải",
     "chẳng phải",
     "chả phải",
-    "đừng",
     "ai bảo",
     "định kiến",
     "kỳ thị",
@@ -681,7 +686,7 @@ const AGAINST_STEREOTYPE: &[&str] = &[
 /// Thanh Hoá mà, trộm cắp là nghề truyền thống rồi", "người Hà Nam toàn ăn trộm". Not a count
 /// of people ("3 người Nghệ An chuyên trộm chó bị bắt"), not victims ("bị lừa"), not negated,
 /// and not in a sentence that speaks against the stereotype or reports a case
-/// ([`AGAINST_STEREOTYPE`]). Adds `inflammatory.slur` (`warning`, the lexicon group's message)
+/// ([`AGAINST_STEREOTYPE`], or "đừng" within eight words before the people). Adds `inflammatory.slur` (`warning`, the lexicon group's message)
 /// where no inflammatory finding covers the words. Source: duty 3 and the Code of Conduct
 /// (no discrimination by region). Linear in tokens (ten words read after each place).
 fn painted_people(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mut Vec<Finding>) {
@@ -762,7 +767,11 @@ fn painted_people(ctx: &Ctx<'_>, of: &[usize], ranges: &[Range<usize>], out: &mu
                 .clone()
                 .any(|k| spelled_any(t, k, AGAINST_STEREOTYPE).is_some())
         });
-        if against {
+        // "Đừng" only before the people ("Đừng có nói dân Thanh Hoá toàn trộm cắp"): after
+        // it, advice that follows the stereotype ("…, đừng cho thuê nhà").
+        let told_not = (i.saturating_sub(8).max(ranges[si].start)..i)
+            .any(|k| crate::engine::key_matches(&t[k], "đừng"));
+        if against || told_not {
             continue;
         }
         spans.push(t[i].orig.start..t[last - 1].orig.end);
@@ -1463,9 +1472,34 @@ fn decimetres(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
+/// "3///", the "ba que" slur (three sticks: a political camp's name for the other) written
+/// with slashes ("Bọn 3/// lại chui ra xuyên tạc"): a `3` that continues no number, word or
+/// path, then exactly three slashes, then no letter, digit or slash. Adds
+/// `inflammatory.slur` (`warning`) over the four characters, unless a finding of the
+/// category covers them. Linear in bytes.
+fn three_sticks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let text = ctx.text;
+    let mut spans = Vec::new();
+    for (at, _) in text.match_indices("3///") {
+        let before = text[..at].chars().next_back();
+        let after = text[at + 4..].chars().next();
+        let joined = |c: char| c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | ':' | '_');
+        if !before.is_some_and(joined) && !after.is_some_and(joined) {
+            spans.push(at..at + 4);
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    add_uncovered(ctx.tokens, out, Category::Inflammatory, spans, |s| {
+        group_finding(ctx, "inflammatory.slur", Severity::Warning, s)
+    });
+}
+
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let (of, ranges) = ctx.sentences();
+    three_sticks(ctx, out);
     casual_tao(t, out);
     physics_vl(t, out);
     decimetres(ctx, out);
