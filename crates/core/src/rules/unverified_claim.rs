@@ -654,6 +654,8 @@ const CALM_SHARES: &[&str] = &[
     "chia sẻ cho mọi người cùng biết",
     "chia sẻ cho nhiều người biết",
     "share cho nhiều người biết",
+    "lan toả mạnh",
+    "lan toả mạnh lên",
     "share cho cả làng biết",
     "chia sẻ cho cả làng biết",
     "share cho cả xóm biết",
@@ -679,7 +681,7 @@ phrase_list!(how_tos, HOW_TOS);
 
 /// Drops a spread-pressure finding that is only a calm request to pass news on ([`CALM_SHARES`]:
 /// "Lớp mình nghỉ học thứ 6, chia sẻ cho mọi người cùng biết nhé", a recipe "chia sẻ cho mọi
-/// người cùng biết"), or "chia sẻ ngay"/"share ngay" in a sentence that passes on a how-to
+/// người cùng biết"), or "chia sẻ/share ngay/gấp" in a sentence that passes on a how-to
 /// ([`HOW_TOS`]) when no other unverified-claim finding stands in the text: beside a rumour
 /// or a cure claim it presses them on (a new user's case). Linear in tokens and findings.
 fn drop_calm_shares(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
@@ -703,8 +705,10 @@ fn drop_calm_shares(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             let r = tokens_in(t, &f.span);
             let shared_now = || {
                 let folds: Vec<&str> = t[r.clone()].iter().map(|x| x.fold.as_str()).collect();
-                matches!(folds.as_slice(), ["chia", "se", "ngay"] | ["share", "ngay"])
-                    && how_to[ctx.sentences().0[r.start]]
+                matches!(
+                    folds.as_slice(),
+                    ["chia", "se", "ngay" | "gap"] | ["share", "ngay" | "gap"]
+                ) && how_to[ctx.sentences().0[r.start]]
             };
             !r.is_empty()
                 && (CALM_SHARES
