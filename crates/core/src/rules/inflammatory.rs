@@ -676,6 +676,7 @@ const AGAINST_STEREOTYPE: &[&str] = &[
     "sao cứ",
     "cứ nói",
     "tổn thương",
+    "mang tiếng",
 ];
 
 /// A whole people of a place painted with a crime or vice as their habit or nature: "dân",
@@ -1472,19 +1473,34 @@ fn decimetres(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
+/// Words for a group of people right before "3///" (keyed): "bọn 3///", "mấy thằng 3///".
+const STICK_PEOPLE: &[&str] = &[
+    "bọn", "lũ", "thằng", "con", "mấy", "dân", "đám", "tụi", "phe", "đồ", "bầy", "lão", "mụ",
+];
+
 /// "3///", the "ba que" slur (three sticks: a political camp's name for the other) written
-/// with slashes ("Bọn 3/// lại chui ra xuyên tạc"): a `3` that continues no number, word or
-/// path, then exactly three slashes, then no letter, digit or slash. Adds
-/// `inflammatory.slur` (`warning`) over the four characters, unless a finding of the
+/// with slashes ("Bọn 3/// lại chui ra xuyên tạc", "lũ 3///."): a `3` after a word for people
+/// ([`STICK_PEOPLE`]; not "Lớp 3///", "Ngày 3///", a placeholder, nor "dùng từ 3///"), joined
+/// to no number, word or path, then exactly three slashes, then no letter, digit or slash.
+/// Adds `inflammatory.slur` (`warning`) over the four characters, unless a finding of the
 /// category covers them. Linear in bytes.
 fn three_sticks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let text = ctx.text;
+    let (text, t) = (ctx.text, ctx.tokens);
     let mut spans = Vec::new();
     for (at, _) in text.match_indices("3///") {
         let before = text[..at].chars().next_back();
         let after = text[at + 4..].chars().next();
-        let joined = |c: char| c.is_alphanumeric() || matches!(c, '/' | '.' | ',' | ':' | '_');
-        if !before.is_some_and(joined) && !after.is_some_and(joined) {
+        let joined = |c: char| c.is_alphanumeric() || matches!(c, '/' | '_');
+        // The token "3" and the word before it.
+        let k = t.partition_point(|x| x.orig.start < at);
+        let people = k > 0
+            && t.get(k)
+                .is_some_and(|x| x.orig.start == at && x.gap == Gap::Space)
+            && crate::engine::key_matches_any(&t[k - 1], STICK_PEOPLE);
+        if people
+            && !before.is_some_and(|c| joined(c) || c == '.' || c == ',')
+            && !after.is_some_and(joined)
+        {
             spans.push(at..at + 4);
         }
     }
