@@ -929,7 +929,8 @@ fn mark_own(
         // ("0912 345 678, cần gì cứ gọi mình").
         // Not an invitation to a confrontation: "Liên hệ +84 903 … hoặc 0903 … để chửi nó" (the
         // first call to contact or confront after the number, in its sentence, one that
-        // curses, "deals with", spams, stones or seeks out; not a plain "cứ gọi").
+        // curses, "deals with", spams or stones; not a plain "cứ gọi" nor "để tìm đến cửa
+        // hàng").
         let confronted = || {
             let (sentence_of, _) = ctx.sentences();
             let next = ctx.contact_cues.partition_point(|c| c.start < f.span.end);
@@ -940,7 +941,7 @@ fn mark_own(
                     && ctx.tokens[r.clone()].iter().any(|x| {
                         matches!(
                             x.fold.as_str(),
-                            "chui" | "xu" | "khung" | "spam" | "nem" | "le" | "tim" | "tan"
+                            "chui" | "xu" | "khung" | "spam" | "nem" | "le"
                         )
                     })
             })
@@ -1435,16 +1436,14 @@ fn apartments(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     };
     // Someone named and accused who lives there: "Con bé Vy ở căn 1208 tòa B2 bom hàng hoài"
     // ("ở" right before, a name in the five words before it, a word of [`THIRD_PARTY_WORDS`]
-    // around or a call to go there in the post: "… ở căn 1208 tòa T3 Times City, ai muốn đòi
-    // lại tiền quỹ thì cứ lên tận cửa mà gõ"; not "anh Minh ở phòng 1205 tòa B, khách sạn
-    // Mường Thanh").
+    // around; not "anh Minh ở phòng 1205 tòa B, khách sạn Mường Thanh").
     let lives_at = |i: usize| {
         i > 1
             && t[i - 1].fold == "o"
             && t[i - 1].key == "ở"
             && (i.saturating_sub(6)..i - 1)
                 .any(|k| k > 0 && t[k].capitalized && !t[k].upper && t[k].gap == Gap::Space)
-            && (near_word(t, i, i + 1, 12, 12, THIRD_PARTY_WORDS) || !ctx.contact_cues.is_empty())
+            && near_word(t, i, i + 1, 12, 12, THIRD_PARTY_WORDS)
     };
     let mut i = 0;
     // Three tokens at least: `P1205 tòa B3` may end the text.
