@@ -1479,29 +1479,45 @@ const STICK_PEOPLE: &[&str] = &[
 ];
 
 /// "3///", the "ba que" slur (three sticks: a political camp's name for the other) written
-/// with slashes ("Bọn 3/// lại chui ra xuyên tạc", "lũ 3///."): a `3` after a word for people
-/// ([`STICK_PEOPLE`]; not "Lớp 3///", "Ngày 3///", a placeholder, nor "dùng từ 3///"), joined
-/// to no number, word or path, then exactly three slashes, then no letter, digit or slash.
+/// with slashes ("Bọn 3/// lại chui ra xuyên tạc", "lũ 3///.", "bọn 3 ///", full-width
+/// "３／／／"): a `3` after a word for people ([`STICK_PEOPLE`]; not "Lớp 3///", "Ngày 3///", a
+/// placeholder, nor "dùng từ 3///"), joined to no number, word or path, then (a space and)
+/// three or four slashes, then no letter, digit or slash.
 /// Adds `inflammatory.slur` (`warning`) over the four characters, unless a finding of the
 /// category covers them. Linear in bytes.
 fn three_sticks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    let (text, t) = (ctx.text, ctx.tokens);
+    let (norm, t) = (ctx.norm.text.as_str(), ctx.tokens);
+    let b = norm.as_bytes();
     let mut spans = Vec::new();
-    for (at, _) in text.match_indices("3///") {
-        let before = text[..at].chars().next_back();
-        let after = text[at + 4..].chars().next();
+    // On the normalised text: full-width "３／／／" reads as "3///".
+    for (at, _) in norm.match_indices('3') {
+        // "3///", "3 ///", "3////".
+        let mut j = at + 1;
+        if b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        let slashes = j;
+        while b.get(j) == Some(&b'/') {
+            j += 1;
+        }
+        if !(3..=4).contains(&(j - slashes)) {
+            continue;
+        }
+        let before = norm[..at].chars().next_back();
+        let after = norm[j..].chars().next();
         let joined = |c: char| c.is_alphanumeric() || matches!(c, '/' | '_');
+        let span = ctx.norm.orig_range(at..j);
         // The token "3" and the word before it.
-        let k = t.partition_point(|x| x.orig.start < at);
+        let k = t.partition_point(|x| x.orig.start < span.start);
         let people = k > 0
             && t.get(k)
-                .is_some_and(|x| x.orig.start == at && x.gap == Gap::Space)
+                .is_some_and(|x| x.orig.start == span.start && x.gap == Gap::Space)
             && crate::engine::key_matches_any(&t[k - 1], STICK_PEOPLE);
         if people
             && !before.is_some_and(|c| joined(c) || c == '.' || c == ',')
             && !after.is_some_and(joined)
         {
-            spans.push(at..at + 4);
+            spans.push(span);
         }
     }
     if spans.is_empty() {

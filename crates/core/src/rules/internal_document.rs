@@ -1349,6 +1349,7 @@ const ANY_KINDS: &[&str] = &[
     "hồ sơ",
     "quyết định",
     "danh sách",
+    "thông báo",
 ];
 /// Getting hold of a paper one should not have: "chụp lén", "xin được bản", "lấy được từ máy
 /// photo".
@@ -1360,6 +1361,9 @@ const GOT_HOLD: &[&str] = &[
     "xin được file",
     // The original itself: "Quyết định số 456/QĐ-BNV, chụp được bản gốc đây".
     "chụp được bản gốc",
+    "chụp dc bản gốc",
+    "chụp đc bản gốc",
+    "ảnh chụp bản gốc",
     "chụp được bản chính",
     "có được bản gốc",
     "lấy được bản",

@@ -1380,7 +1380,18 @@ fn shamed_sharing(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let la = (v + n..v + n + 2).find(|&k| {
+        // The post itself may be named between ("không share bài này là …", "không chia sẻ
+        // bài viết này thì …"), or "ngay".
+        let mut o = v + n;
+        while o < v + n + 3
+            && t.get(o).is_some_and(|x| {
+                x.gap == Gap::Space
+                    && key_matches_any(x, &["bài", "viết", "này", "tin", "clip", "video", "ngay"])
+            })
+        {
+            o += 1;
+        }
+        let la = (o..o + 2).find(|&k| {
             t.get(k)
                 .is_some_and(|x| key_matches(x, "là") || key_matches(x, "thì"))
         });
@@ -2197,6 +2208,7 @@ phrase_list!(shame_words, SHAME_WORDS);
 /// The press, for [`press_silenced`] (keyed syllables).
 const PRESS_WORDS: &[&str] = &[
     "báo chí",
+    "báo đài",
     "truyền hình",
     "tờ báo",
     "nhà báo",
@@ -2314,7 +2326,10 @@ fn press_hushed(
     let counted = i > 0
         && t[i].gap == Gap::Space
         && key_matches_any(&t[i - 1], &["các", "mấy", "những", "cả"]);
-    if n == 1 && !(t[i].marked && (counted || which(i + 1))) {
+    // One syllable: with its diacritics (or in a text typed without them) and counted or
+    // qualified ("các báo", "báo nhà nước"), or a broadcaster's name ("VTV im bặt").
+    let named = matches!(t[i].fold.as_str(), "vtv" | "htv" | "vtc");
+    if n == 1 && !named && !((t[i].marked || ctx.unaccented) && (counted || which(i + 1))) {
         return None;
     }
     let mut k = i + n;
