@@ -1528,6 +1528,37 @@ fn three_sticks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
+/// Drops profanity "dm" that is a direct message: after the writer or a tense word and before
+/// what a message is sent to or a particle ("Shop ơi em dm rồi đó", "mình vừa dm shop", "em
+/// đã dm page nhé"). Not "Dm, ad xóa cmt tao hoài" (adv49).
+fn direct_messages(t: &[Token], out: &mut Vec<Finding>) {
+    out.retain(|f| {
+        if f.category != Category::Inflammatory {
+            return true;
+        }
+        let r = tokens_in(t, &f.span);
+        if r.len() != 1 || t[r.start].fold != "dm" || r.start == 0 {
+            return true;
+        }
+        let sender = t[r.start].gap == Gap::Space
+            && crate::engine::key_matches_any(
+                &t[r.start - 1],
+                &["em", "mình", "tớ", "tôi", "tui", "đã", "vừa", "mới"],
+            );
+        let to = t.get(r.end).is_some_and(|x| {
+            x.gap == Gap::Space
+                && crate::engine::key_matches_any(
+                    x,
+                    &[
+                        "rồi", "cho", "shop", "page", "ad", "admin", "nhé", "nha", "giúp", "lại",
+                        "ạ", "qua",
+                    ],
+                )
+        });
+        !(sender && to)
+    });
+}
+
 pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let (of, ranges) = ctx.sentences();
@@ -1535,6 +1566,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     casual_tao(t, out);
     physics_vl(t, out);
     decimetres(ctx, out);
+    direct_messages(t, out);
     masked_profanity(ctx, out);
     exterminate(ctx, of, ranges, out);
     painted_people(ctx, of, ranges, out);

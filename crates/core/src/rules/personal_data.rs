@@ -1358,9 +1358,16 @@ const PERSON_TITLES: &[&str] = &[
 fn public_near(tokens: &[Token], first: usize, end: usize, personal: bool) -> bool {
     // "chánh văn phòng huyện", or a named person's workplace: "chị Lan bên công ty cũ", "anh
     // Nam ở UBND xã".
+    // In a post that accuses or calls on others, a seller named with contempt too ("sđt con
+    // shop lừa đảo nè 09…, ae gọi khủng bố nó đi", adv49; "Mua ở con shop này rẻ lắm" is
+    // Southern everyday speech).
     let titled = |i: usize| {
         PERSON_TITLES.iter().any(|t| spelled_before(tokens, i, t))
             || (i.saturating_sub(4)..i).any(|k| titled_name(tokens, k, i))
+            || personal
+                && ["con", "thang", "mu"]
+                    .iter()
+                    .any(|t| spelled_before(tokens, i, t))
     };
     let district = |i: usize| {
         tokens[i].fold == "quan"
