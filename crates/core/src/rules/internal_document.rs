@@ -1422,6 +1422,7 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut spans = Vec::new();
     let mut early: Option<bool> = None;
     let mut bodies: Option<StartIndex> = None;
+    let mut bosses: Vec<Option<bool>> = Vec::new();
     for i in 0..t.len() {
         let (n, internal) = match internal_kinds().at(t, i) {
             Some(n) => (n, true),
@@ -1440,21 +1441,36 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // paper's subject comes between: "Công văn hoả tốc của sở về việc kiểm tra đột xuất
         // các trường, mình chụp được từ máy chị văn thư"), in the same sentence.
         let (sentence_of, _) = ctx.sentences();
-        let mut near = (i.saturating_sub(12)..(i + n + 16).min(t.len()))
+        let near = (i.saturating_sub(12)..(i + n + 16).min(t.len()))
             .filter(|&k| sentence_of[k] == sentence_of[i]);
-        let held = near.any(|k| {
-            got_hold().at(t, k).is_some_and(|m| !own_machine(t, k + m))
-                || internal && photographed().at(t, k).is_some()
-        })
+        let got = near
+            .clone()
+            .any(|k| got_hold().at(t, k).is_some_and(|m| !own_machine(t, k + m)));
+        let held = got
+            || internal && near.clone().any(|k| photographed().at(t, k).is_some())
             // Or passed on before it is out, anywhere in the post ("Biên bản họp của sở Nội
             // vụ … Đừng share nhé."): read once.
             || *early.get_or_insert_with(|| passed_on_early(t));
         // About a state body, in the sentence.
         // Outside the paper's own words ("phương án nhân sự" names no body).
+        // Or, for an official paper taken on the sly ([`GOT_HOLD`]; not a list or a plan: "chụp
+        // lén được danh sách quà sinh nhật sếp"), the writer's boss in the sentence ("Mình chụp
+        // lén được công văn sếp để trên bàn", a new user); each sentence read once.
+        let official = !matches!(t[i].fold.as_str(), "danh" | "ke");
         let mut body = || {
             let r = sentence_range(ctx, i);
             let bodies = bodies.get_or_insert_with(|| agency_index(t));
-            bodies.any_in(r.start..i) || bodies.any_in(i + n..r.end)
+            bodies.any_in(r.start..i)
+                || bodies.any_in(i + n..r.end)
+                || got && official && {
+                    let si = sentence_of[i];
+                    if bosses.len() <= si {
+                        bosses.resize(si + 1, None);
+                    }
+                    *bosses[si].get_or_insert_with(|| {
+                        r.clone().any(|k| crate::engine::key_matches(&t[k], "sếp"))
+                    })
+                }
         };
         if held && body() && !public_act_before(t, i + n) {
             spans.push(t[i].orig.start..t[i + n - 1].orig.end);

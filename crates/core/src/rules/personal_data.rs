@@ -705,6 +705,8 @@ const OTHER_WORDS: &[&str] = &[
     "nó",
     "đòi tiền",
     "bạo hành",
+    // The writer's boss's ("Sđt làm việc của sếp mình 09…", brk31).
+    "của sếp",
 ];
 /// Words (folded) that name a third party or accuse them, looked for in a wider window than
 /// [`OTHER_WORDS`] (a dozen words either side, so they need not be listed there too): the data
@@ -726,6 +728,18 @@ const THIRD_PARTY_WORDS: &[&str] = &[
     "cua no",
     "cua thang",
     "nha no",
+    // Owing the writer and not paying, running off (a new user: "Liên hệ anh Tuấn 09…, anh ấy
+    // nợ tôi 200 triệu không trả"; not "vay tiền", a lender's own ad).
+    "no toi",
+    "no minh",
+    "no em",
+    "vay toi",
+    "vay minh",
+    // Whose number it is, asked ("… gọi cho mình mà không nói gì, ai biết số này của ai
+    // không", brk31).
+    "cua ai",
+    "khong tra",
+    "bo tron",
 ];
 
 /// The writer inviting the reader to call or write to them (keyed syllables): their own
@@ -889,6 +903,17 @@ fn mark_own(
             ad() || (0..t.len()).any(|k| offer_words().at(t, k).is_some())
         })
     };
+    let wronged = std::cell::OnceCell::new();
+    let wronged = || {
+        *wronged.get_or_init(|| {
+            // One pass over the tokens (not "bị nợ": the writer owes).
+            let t = ctx.tokens;
+            (0..t.len()).any(|k| {
+                !(k > 0 && t[k - 1].fold == "bi")
+                    && THIRD_PARTY_WORDS.iter().any(|w| spelled_at(t, k, w))
+            })
+        })
+    };
     for (f, own) in found.iter_mut().zip(own.iter_mut()) {
         let toks = tokens_in(ctx.tokens, &f.span);
         if toks.is_empty() {
@@ -907,7 +932,9 @@ fn mark_own(
                 |k| !(k > 0 && ctx.tokens[k - 1].fold == "bi"),
             )
             || names_owner(ctx.tokens, toks.start)
-            || names_someone(ctx.tokens, toks.start) && !offers()
+            // A named person the post says owes or wronged the writer, anywhere in it ("liên
+            // hệ anh Tuấn, CMND …, địa chỉ … . Anh ấy đang nợ tôi 200 triệu không trả").
+            || names_someone(ctx.tokens, toks.start) && (!offers() || wronged())
             || possessed_by_other(ctx.tokens, toks.start);
         // Right after the last own item, with only conjunctions and labels between ("0977 … hoặc
         // 0912 …"; not "hoặc gọi hắn 0912 …").

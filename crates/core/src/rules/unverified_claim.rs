@@ -681,8 +681,8 @@ phrase_list!(how_tos, HOW_TOS);
 
 /// Drops a spread-pressure finding that is only a calm request to pass news on ([`CALM_SHARES`]:
 /// "Lớp mình nghỉ học thứ 6, chia sẻ cho mọi người cùng biết nhé", a recipe "chia sẻ cho mọi
-/// người cùng biết"), or "chia sẻ/share ngay/gấp" in a sentence that passes on a how-to
-/// ([`HOW_TOS`]) when no other unverified-claim finding stands in the text: beside a rumour
+/// người cùng biết"), or "chia sẻ/share ngay/gấp" in or right after a sentence that passes
+/// on a how-to ([`HOW_TOS`]) when no other unverified-claim finding stands in the text: beside a rumour
 /// or a cure claim it presses them on (a new user's case). Linear in tokens and findings.
 fn drop_calm_shares(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
@@ -708,7 +708,12 @@ fn drop_calm_shares(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 matches!(
                     folds.as_slice(),
                     ["chia", "se", "ngay" | "gap"] | ["share", "ngay" | "gap"]
-                ) && how_to[ctx.sentences().0[r.start]]
+                ) && {
+                    // In its sentence or the one before ("Công thức bánh mì ngon. Chia sẻ ngay
+                    // cho ai cần nhé!", a new user).
+                    let si = ctx.sentences().0[r.start];
+                    how_to[si] || si > 0 && how_to[si - 1]
+                }
             };
             !r.is_empty()
                 && (CALM_SHARES
