@@ -7,7 +7,9 @@
 //! - each `expect` entry needs a finding of that category whose span overlaps the first
 //!   occurrence of `span` in `text`, compared in Unicode scalar values ("chars");
 //! - `expect: []` means the text is clean: no finding of any category or severity;
-//! - `forbid` names categories that must not appear at all.
+//! - `forbid` names categories that must not appear at all;
+//! - (the project's own addition, absent from the shared cases) an `expect` entry may give a
+//!   `severity`: the overlapping finding must then be at least that severe.
 
 use crate::offsets::OffsetConverter;
 use crate::{Category, Engine, Report, Severity};
@@ -35,6 +37,12 @@ pub struct Expect {
     pub category: String,
     /// An exact substring of the case's text; its first occurrence must be overlapped.
     pub span: String,
+    /// The least severity the overlapping finding must have (`"info"`, `"warning"`, `"high"`),
+    /// when given. Not in the shared corpus format (its cases never carry it, so the release
+    /// scorer and this module agree on them); the project's breaker cases use it for findings
+    /// that must not be gentler ("a call to harass makes the number `high`").
+    #[serde(default)]
+    pub severity: Option<Severity>,
 }
 
 /// A finding with its span in Unicode scalar values (chars) of the text.
@@ -126,12 +134,19 @@ pub fn score(engine: &Engine, case: &Case) -> Outcome {
         };
         let es = case.text[..b].chars().count();
         let ee = es + e.span.chars().count();
-        let hit = found
-            .iter()
-            .any(|f| f.category.as_str() == e.category && f.chars.start < ee && f.chars.end > es);
+        let hit = found.iter().any(|f| {
+            f.category.as_str() == e.category
+                && f.chars.start < ee
+                && f.chars.end > es
+                && e.severity.is_none_or(|s| f.severity >= s)
+        });
         if !hit {
+            let least = e
+                .severity
+                .map(|s| format!(" of at least {}", s.as_str()))
+                .unwrap_or_default();
             problems.push(format!(
-                "missed {} {:?} (chars {es}..{ee}); found {}",
+                "missed {}{least} {:?} (chars {es}..{ee}); found {}",
                 e.category,
                 e.span,
                 show(&all)

@@ -13,7 +13,7 @@
 //! they can fail.
 
 use cannhac_core::corpus::{score, Case, Expect};
-use cannhac_core::{Config, Engine};
+use cannhac_core::{Config, Engine, Severity};
 use std::collections::BTreeSet;
 
 const CORPUS: &str = concat!(
@@ -157,6 +157,7 @@ fn checker_reports_each_kind_of_failure() {
             .map(|(c, s)| Expect {
                 category: c.into(),
                 span: s.into(),
+                severity: None,
             })
             .collect(),
         forbid: forbid.into_iter().map(String::from).collect(),
@@ -184,4 +185,34 @@ fn checker_reports_each_kind_of_failure() {
         &case(vec![("internal_document", "not there")], vec![]),
     );
     assert!(p[0].contains("is not in the text"), "{p:?}");
+}
+
+/// An `expect` entry's `severity` (the project's addition to the corpus format) is a floor:
+/// a finding of the category over the span but gentler does not meet it.
+#[test]
+fn expected_severity_is_a_floor() {
+    let engine = Engine::new(Config::default()).expect("built-in lexicons compile");
+    let case = |text: &str, span: &str, severity: Option<Severity>| Case {
+        id: "severity-test".into(),
+        text: text.into(),
+        expect: vec![Expect {
+            category: "personal_data".into(),
+            span: span.into(),
+            severity,
+        }],
+        forbid: Vec::new(),
+    };
+    // A stranger's number alone: a `warning`.
+    let text = "Số của chị Lan hàng xóm là 0912 345 678";
+    assert!(problems(&engine, &case(text, "0912 345 678", None)).is_empty());
+    assert!(problems(
+        &engine,
+        &case(text, "0912 345 678", Some(Severity::Warning))
+    )
+    .is_empty());
+    let p = problems(&engine, &case(text, "0912 345 678", Some(Severity::High)));
+    assert!(p.len() == 1 && p[0].contains("of at least high"), "{p:?}");
+    // With a call to harass it: `high`.
+    let text = "Số của chị Lan hàng xóm là 0912 345 678, mọi người gọi chửi nó đi";
+    assert!(problems(&engine, &case(text, "0912 345 678", Some(Severity::High))).is_empty());
 }
