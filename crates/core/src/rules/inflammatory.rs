@@ -1537,21 +1537,27 @@ fn direct_messages(t: &[Token], out: &mut Vec<Finding>) {
             return true;
         }
         let r = tokens_in(t, &f.span);
-        if r.len() != 1 || t[r.start].fold != "dm" || r.start == 0 {
+        // Written "dm", never "đm".
+        if r.len() != 1 || t[r.start].key != "dm" || r.start == 0 {
             return true;
         }
         let sender = t[r.start].gap == Gap::Space
             && crate::engine::key_matches_any(
                 &t[r.start - 1],
-                &["em", "mình", "tớ", "tôi", "tui", "đã", "vừa", "mới"],
+                &[
+                    "em", "e", "mình", "mk", "tớ", "tôi", "tui", "t", "đã", "vừa", "mới", "cần",
+                    // "Ai có nhu cầu dm e ạ".
+                    "cầu",
+                ],
             );
         let to = t.get(r.end).is_some_and(|x| {
             x.gap == Gap::Space
                 && crate::engine::key_matches_any(
                     x,
                     &[
-                        "rồi", "cho", "shop", "page", "ad", "admin", "nhé", "nha", "giúp", "lại",
-                        "ạ", "qua",
+                        "rồi", "r", "cho", "shop", "page", "fanpage", "ad", "admin", "mod",
+                        "inbox", "bạn", "cậu", "bà", "ông", "chị", "c", "anh", "a", "em", "e",
+                        "mình", "nhé", "nha", "giúp", "lại", "ạ", "qua",
                     ],
                 )
         });

@@ -1443,9 +1443,14 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let (sentence_of, _) = ctx.sentences();
         let near = (i.saturating_sub(12)..(i + n + 16).min(t.len()))
             .filter(|&k| sentence_of[k] == sentence_of[i]);
-        let got = near
-            .clone()
-            .any(|k| got_hold().at(t, k).is_some_and(|m| !own_machine(t, k + m)));
+        // The first cue of getting hold of it, as (start, end) tokens.
+        let got_at = near.clone().find_map(|k| {
+            got_hold()
+                .at(t, k)
+                .filter(|&m| !own_machine(t, k + m))
+                .map(|m| (k, k + m))
+        });
+        let got = got_at.is_some();
         let held = got
             || internal && near.clone().any(|k| photographed().at(t, k).is_some())
             // Or passed on before it is out, anywhere in the post ("Biên bản họp của sở Nội
@@ -1456,7 +1461,11 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // Or, for an official paper taken on the sly ([`GOT_HOLD`]; not a list or a plan: "chụp
         // lén được danh sách quà sinh nhật sếp"), the writer's boss in the sentence ("Mình chụp
         // lén được công văn sếp để trên bàn", a new user); each sentence read once.
-        let official = !matches!(t[i].fold.as_str(), "danh" | "ke");
+        // The paper itself is what was taken: right after the cue ("chụp lén được công văn"),
+        // or named before it ("văn bản này …, mình chụp lén được"); not a photo of the boss
+        // ("chụp lén được ảnh sếp đọc thông báo", "… sếp ngủ gật trong cuộc họp báo cáo quý").
+        let taken = got_at.is_some_and(|(k, e)| i == e || i == e + 1 || k >= i + n);
+        let official = taken && !matches!(t[i].fold.as_str(), "danh" | "ke");
         let mut body = || {
             let r = sentence_range(ctx, i);
             let bodies = bodies.get_or_insert_with(|| agency_index(t));
@@ -1467,8 +1476,15 @@ fn captured_papers(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     if bosses.len() <= si {
                         bosses.resize(si + 1, None);
                     }
+                    // The boss named, and no surprise being prepared ("văn bản sếp chuẩn bị
+                    // cho tiệc sinh nhật bất ngờ", brk35).
                     *bosses[si].get_or_insert_with(|| {
                         r.clone().any(|k| crate::engine::key_matches(&t[k], "sếp"))
+                            && !r.clone().any(|k| {
+                                ["sinh nhật", "bất ngờ", "tiệc"]
+                                    .iter()
+                                    .any(|w| spelled_at(t, k, w))
+                            })
                     })
                 }
         };

@@ -389,8 +389,8 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // A district places a person, not an ad, in a post that accuses someone, calls on
         // others to contact them, or names them with a rude word ("nha thang no o quan 7").
         let personal = accusing || !ctx.contact_cues.is_empty() || near(OTHER_WORDS, 12, 0);
-        let public =
-            public_near(ctx.tokens, toks.start, toks.end, personal) && !near(OTHER_WORDS, 4, 0);
+        let public = public_near(ctx.tokens, toks.start, toks.end, (personal, accusing))
+            && !near(OTHER_WORDS, 4, 0);
         let code = near(CODE_WORDS, 4, 0);
         if service || code || (amount && !id_word_near) {
             return None;
@@ -532,7 +532,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // …" (not "em gái xinh ở quán trà sữa …, email em ấy …").
         let toks = tokens_in(ctx.tokens, &span);
         if !toks.is_empty()
-            && public_near(ctx.tokens, toks.start, toks.end, accusing)
+            && public_near(ctx.tokens, toks.start, toks.end, (accusing, accusing))
             && !near_word(ctx.tokens, toks.start, toks.end, 4, 0, OTHER_WORDS)
             && ad()
         {
@@ -733,8 +733,6 @@ const THIRD_PARTY_WORDS: &[&str] = &[
     "no toi",
     "no minh",
     "no em",
-    "vay toi",
-    "vay minh",
     // Whose number it is, asked ("… gọi cho mình mà không nói gì, ai biết số này của ai
     // không", brk31).
     "cua ai",
@@ -1381,17 +1379,22 @@ const PERSON_TITLES: &[&str] = &[
 /// 8", "Quận Phú Nhuận") places an ad's number ("Cho thuê phòng trọ quận 10 … 0912 …"), but
 /// not where the number is `personal` (the post accuses someone or calls on others to contact
 /// them): there it places a person ("ở … quận 3, SĐT 0909 …. Chị em ib chửi cho nó biết
-/// điều").
-fn public_near(tokens: &[Token], first: usize, end: usize, personal: bool) -> bool {
+/// điều"). `accusing`: the post insults or accuses someone.
+fn public_near(
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    (personal, accusing): (bool, bool),
+) -> bool {
     // "chánh văn phòng huyện", or a named person's workplace: "chị Lan bên công ty cũ", "anh
     // Nam ở UBND xã".
-    // In a post that accuses or calls on others, a seller named with contempt too ("sđt con
-    // shop lừa đảo nè 09…, ae gọi khủng bố nó đi", adv49; "Mua ở con shop này rẻ lắm" is
-    // Southern everyday speech).
+    // In a post that accuses (`accusing`: an insult or an unverified claim), a seller named
+    // with contempt too ("sđt con shop lừa đảo nè 09…, ae gọi khủng bố nó đi", adv49; "Mua ở
+    // con shop này rẻ lắm, mọi người gọi đặt đi" is Southern everyday speech, brk35).
     let titled = |i: usize| {
         PERSON_TITLES.iter().any(|t| spelled_before(tokens, i, t))
             || (i.saturating_sub(4)..i).any(|k| titled_name(tokens, k, i))
-            || personal
+            || accusing
                 && ["con", "thang", "mu"]
                     .iter()
                     .any(|t| spelled_before(tokens, i, t))

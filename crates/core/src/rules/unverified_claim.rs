@@ -376,6 +376,8 @@ fn adjust(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && !(i >= 2
                     && matches!(t[i - 2].key.as_str(), "không" | "chẳng")
                     && t[i - 1].key == "phải")
+                // Not yet denied ("Bộ Y tế chưa bác bỏ", brk35).
+                && !(i >= 1 && matches!(t[i - 1].key.as_str(), "chưa" | "không" | "chẳng"))
                 && !asked_or_reported(i)
         })
     });
@@ -673,7 +675,6 @@ const HOW_TOS: &[&str] = &[
     "mẹo",
     "bí quyết",
     "kinh nghiệm",
-    "món",
     "recipe",
     "tips",
 ];
@@ -695,7 +696,11 @@ fn drop_calm_shares(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     {
         let sentence_of = &ctx.sentences().0;
         for k in 0..t.len() {
-            if how_tos().at(t, k).is_some() {
+            // Not "Cách làm giàu nhanh: …" (a scheme, brk35).
+            if how_tos().at(t, k).is_some_and(|n| {
+                !t.get(k + n)
+                    .is_some_and(|x| crate::engine::key_matches_any(x, &["giàu", "tiền"]))
+            }) {
                 how_to[sentence_of[k]] = true;
             }
         }
@@ -711,8 +716,9 @@ fn drop_calm_shares(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 ) && {
                     // In its sentence or the one before ("Công thức bánh mì ngon. Chia sẻ ngay
                     // cho ai cần nhé!", a new user).
+                    // Only "ngay" after it: "Mẹo sinh tồn. Share gấp!" (brk35).
                     let si = ctx.sentences().0[r.start];
-                    how_to[si] || si > 0 && how_to[si - 1]
+                    how_to[si] || si > 0 && how_to[si - 1] && folds[folds.len() - 1] == "ngay"
                 }
             };
             !r.is_empty()
