@@ -377,6 +377,14 @@ fn barking_dogs(t: &[Token], of: &[usize], out: &mut Vec<Finding>) {
                         matches!(n.key.as_str(), "mình" | "tôi" | "em" | "tớ" | "ta")
                     })
         });
+        // "nó sủa" with a dog in the 24 words before, past a sentence's end ("Chó nhà hàng xóm
+        // sủa cả đêm qua … May mà nó sủa nên …", adv50).
+        let its = i > 0
+            && t[i - 1].key == "nó"
+            && (i.saturating_sub(24)..i).any(|j| matches!(t[j].key.as_str(), "chó" | "cún"));
+        if its {
+            return false;
+        }
         let aimed = before()
             .take(8)
             .any(|j| aims(t, j) && !(dog && t[j].key == "nó"));

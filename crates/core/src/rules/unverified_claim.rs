@@ -328,6 +328,7 @@ fn adjust(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && vague_source_at(t, i).is_none()
                 && !bao_compound(t, i)
                 && !weak_theo(t, i)
+                && !awaited_source(t, i)
                 && !negated_after(i)
                 && !hearsay_at(i)
         })
@@ -376,8 +377,13 @@ fn adjust(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && !(i >= 2
                     && matches!(t[i - 2].key.as_str(), "không" | "chẳng")
                     && t[i - 1].key == "phải")
-                // Not yet denied ("Bộ Y tế chưa bác bỏ", brk35).
-                && !(i >= 1 && matches!(t[i - 1].key.as_str(), "chưa" | "không" | "chẳng"))
+                // Not yet denied ("Bộ Y tế chưa bác bỏ", brk35), nor the writer's own lack
+                // of proof ("Chuyện này mình không có bằng chứng, chỉ kể lại", adv50).
+                && !(i >= 1
+                    && matches!(
+                        t[i - 1].key.as_str(),
+                        "chưa" | "không" | "chẳng" | "mình" | "tôi" | "em" | "tui" | "tớ"
+                    ))
                 && !asked_or_reported(i)
         })
     });
@@ -2477,6 +2483,16 @@ fn bao_compound(t: &[Token], i: usize) -> bool {
                 && t.get(i + 1)
                     .is_some_and(|n| n.gap == Gap::Space && !n.capitalized)
                 && AFTER.iter().any(|w| super::spelled_at(t, i + 1, w)))
+}
+
+/// Whether the source word at token `i` is one still awaited or lacking: "chưa", "chờ",
+/// "đợi", "không", "khi", "lúc" within the three words before it in its clause ("khỏi cần
+/// chờ thanh tra. Đến lúc có kết luận thì …", adv50).
+fn awaited_source(t: &[Token], i: usize) -> bool {
+    (i.saturating_sub(3)..i).any(|k| {
+        t[k + 1..=i].iter().all(|x| x.gap == Gap::Space)
+            && key_matches_any(&t[k], &["chưa", "chờ", "đợi", "không", "khi", "lúc"])
+    })
 }
 
 /// Whether token `i` is a "theo" that names no source: after a verb it follows ("đi theo",
