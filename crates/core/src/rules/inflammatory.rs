@@ -378,10 +378,19 @@ fn barking_dogs(t: &[Token], of: &[usize], out: &mut Vec<Finding>) {
                     })
         });
         // "nó sủa" with a dog in the 24 words before, past a sentence's end ("Chó nhà hàng xóm
-        // sủa cả đêm qua … May mà nó sủa nên …", adv50).
-        let its = i > 0
-            && t[i - 1].key == "nó"
-            && (i.saturating_sub(24)..i).any(|j| matches!(t[j].key.as_str(), "chó" | "cún"));
+        // sủa cả đêm qua … May mà nó sủa nên …", adv50): the nearest of a dog and a person
+        // must be the dog, and a dog word no insult ("thằng chó"; "Con chó nhà tôi hiền lắm.
+        // Còn thằng hàng xóm thì nó sủa suốt ngày" is aimed, brk36).
+        let its = i > 1 && t[i - 1].key == "nó" && {
+            let person = |j: usize| {
+                aims(t, j) && t[j].key != "nó"
+                    || crate::engine::key_matches_any(&t[j], &["ông", "bà", "người", "mẹ", "cha"])
+            };
+            (i.saturating_sub(24)..i - 1)
+                .rev()
+                .find(|&j| person(j) || matches!(t[j].key.as_str(), "chó" | "cún"))
+                .is_some_and(|j| !person(j) && !(j > 0 && (aims(t, j - 1) || t[j - 1].key == "đồ")))
+        };
         if its {
             return false;
         }

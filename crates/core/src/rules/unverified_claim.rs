@@ -377,13 +377,23 @@ fn adjust(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && !(i >= 2
                     && matches!(t[i - 2].key.as_str(), "không" | "chẳng")
                     && t[i - 1].key == "phải")
-                // Not yet denied ("Bộ Y tế chưa bác bỏ", brk35), nor the writer's own lack
-                // of proof ("Chuyện này mình không có bằng chứng, chỉ kể lại", adv50).
-                && !(i >= 1
-                    && matches!(
-                        t[i - 1].key.as_str(),
-                        "chưa" | "không" | "chẳng" | "mình" | "tôi" | "em" | "tui" | "tớ"
-                    ))
+                // Not yet denied ("Bộ Y tế chưa bác bỏ", "chưa từng / chưa lên tiếng bác
+                // bỏ", brk35, brk36), maybe false ("có thể sai sự thật", "chưa chắc là sai"),
+                // nor the writer's own lack of proof ("Chuyện này mình không có bằng chứng,
+                // chỉ kể lại", adv50).
+                // Keyed, or folded in a text typed without diacritics ("xác minh" is no
+                // "mình").
+                && !(i.saturating_sub(3)..i).any(|k| {
+                    const NOT_YET: &[&str] =
+                        &["chưa", "không", "chẳng", "ko", "mình", "tôi", "em", "tui", "tớ"];
+                    let x = &t[k];
+                    t[k + 1..=i].iter().all(|y| y.gap == Gap::Space)
+                        && (NOT_YET.contains(&x.key.as_str())
+                            || ctx.unaccented
+                                && !x.marked
+                                && matches!(x.fold.as_str(), "chua" | "khong" | "minh" | "toi")
+                            || key_matches(x, "thể") && k > 0 && key_matches(&t[k - 1], "có"))
+                })
                 && !asked_or_reported(i)
         })
     });
@@ -408,7 +418,27 @@ fn adjust(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .rev()
             .find(|&k| crate::engine::key_matches(&t[k], "nhưng"))
             .map_or(lo, |k| k + 1);
-        let rejected = holds(t, lo..toks.start, reject, ctx.unaccented);
+        // Not a comparison that makes a claim of its own: "Không có thực phẩm nào chữa ung thư
+        // tốt bằng lá đu đủ", "… hiệu quả như …", "… chỉ có thuốc nam … chữa khỏi" (brk36).
+        let compared = || {
+            (toks.end..(toks.end + 8).min(t.len()))
+                .take_while(|&k| t[k].gap != Gap::Hard)
+                .any(|k| {
+                    spelled_any(
+                        t,
+                        k,
+                        &[
+                            "tốt bằng",
+                            "tốt như",
+                            "hiệu quả bằng",
+                            "hiệu quả như",
+                            "chỉ có",
+                        ],
+                    )
+                    .is_some()
+                })
+        };
+        let rejected = holds(t, lo..toks.start, reject, ctx.unaccented) && !compared();
         !(later || rejected)
     });
     if !out
@@ -664,6 +694,8 @@ const CALM_SHARES: &[&str] = &[
     "share cho nhiều người biết",
     "lan toả mạnh",
     "lan toả mạnh lên",
+    // "Cứ share cho mọi người cùng biết lịch cúp điện" (brk36).
+    "cứ share cho mọi người",
     "share cho cả làng biết",
     "chia sẻ cho cả làng biết",
     "share cho cả xóm biết",
@@ -2486,13 +2518,17 @@ fn bao_compound(t: &[Token], i: usize) -> bool {
 }
 
 /// Whether the source word at token `i` is one still awaited or lacking: "chưa", "chờ",
-/// "đợi", "không", "khi", "lúc" within the three words before it in its clause ("khỏi cần
-/// chờ thanh tra. Đến lúc có kết luận thì …", adv50).
+/// "đợi", "không" or "đến lúc" within the three words before it in its clause ("khỏi cần chờ
+/// thanh tra. Đến lúc có kết luận thì …", adv50), or "chưa" within the three after ("Cơ quan
+/// điều tra chưa kết luận nhưng …", brk36). Not "khi": "Sau khi tòa án xét xử" is a source.
 fn awaited_source(t: &[Token], i: usize) -> bool {
     (i.saturating_sub(3)..i).any(|k| {
         t[k + 1..=i].iter().all(|x| x.gap == Gap::Space)
-            && key_matches_any(&t[k], &["chưa", "chờ", "đợi", "không", "khi", "lúc"])
-    })
+            && (key_matches_any(&t[k], &["chưa", "chờ", "đợi", "không"])
+                || key_matches(&t[k], "lúc") && k > 0 && key_matches(&t[k - 1], "đến"))
+    }) || (i + 1..(i + 4).min(t.len()))
+        .take_while(|&k| t[k].gap == Gap::Space)
+        .any(|k| key_matches(&t[k], "chưa"))
 }
 
 /// Whether token `i` is a "theo" that names no source: after a verb it follows ("đi theo",
