@@ -374,10 +374,7 @@ fn adjust(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let last_denial = earliest_end.and_then(|lo| {
         (lo..t.len()).rev().find(|&i| {
             starts_at(t, i, debunk, ctx.unaccented)
-                && !(i >= 2
-                    && matches!(t[i - 2].key.as_str(), "không" | "chẳng")
-                    && t[i - 1].key == "phải")
-                // Not yet denied ("Bộ Y tế chưa bác bỏ", "chưa từng / chưa lên tiếng bác
+                // Not "không phải tin giả"; not yet denied ("Bộ Y tế chưa bác bỏ", "chưa từng / chưa lên tiếng bác
                 // bỏ", brk35, brk36), maybe false ("có thể sai sự thật", "chưa chắc là sai"),
                 // nor the writer's own lack of proof ("Chuyện này mình không có bằng chứng,
                 // chỉ kể lại", adv50).
@@ -2519,8 +2516,9 @@ fn bao_compound(t: &[Token], i: usize) -> bool {
 
 /// Whether the source word at token `i` is one still awaited or lacking: "chưa", "chờ",
 /// "đợi", "không" or "đến lúc" within the three words before it in its clause ("khỏi cần chờ
-/// thanh tra. Đến lúc có kết luận thì …", adv50), or "chưa" within the three after ("Cơ quan
-/// điều tra chưa kết luận nhưng …", brk36). Not "khi": "Sau khi tòa án xét xử" is a source.
+/// thanh tra. Đến lúc có kết luận thì …", adv50), or "chưa" before a finding or a trial within
+/// the three after ("Cơ quan điều tra chưa kết luận nhưng …", brk36). Not "khi": "Sau khi tòa
+/// án xét xử" is a source.
 fn awaited_source(t: &[Token], i: usize) -> bool {
     (i.saturating_sub(3)..i).any(|k| {
         t[k + 1..=i].iter().all(|x| x.gap == Gap::Space)
@@ -2528,7 +2526,14 @@ fn awaited_source(t: &[Token], i: usize) -> bool {
                 || key_matches(&t[k], "lúc") && k > 0 && key_matches(&t[k - 1], "đến"))
     }) || (i + 1..(i + 4).min(t.len()))
         .take_while(|&k| t[k].gap == Gap::Space)
-        .any(|k| key_matches(&t[k], "chưa"))
+        .any(|k| {
+            // No finding or trial yet ("chưa kết luận", "chưa xử", "chưa vào cuộc"), not a
+            // step it did not take ("Viện kiểm sát chưa phê chuẩn quyết định khởi tố …", "Bộ
+            // Công an chưa công bố chi tiết nhưng đã xác nhận …" report the body).
+            key_matches(&t[k], "chưa")
+                && t.get(k + 1)
+                    .is_some_and(|x| key_matches_any(x, &["kết", "xử", "vào", "tuyên"]))
+        })
 }
 
 /// Whether token `i` is a "theo" that names no source: after a verb it follows ("đi theo",
