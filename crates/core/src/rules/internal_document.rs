@@ -1240,10 +1240,15 @@ const INSIDE_BOARDS: &[&str] = &[
 
 /// Whether "bảng tin phòng" whose next token is `k` is an office's room ("bảng tin phòng",
 /// "bảng tin phòng mình"), not a clinic, a rented room or a bank's hall ("bảng tin phòng
-/// khám", "phòng trọ", "phòng giao dịch"): "phòng" ends the phrase or the writer's word follows.
+/// khám", "phòng trọ", "phòng giao dịch"): "phòng" ends the phrase, the writer's word follows,
+/// or an office's department ("bảng tin phòng nhân sự / tổ chức / hành chính / kế toán", adv50).
 fn own_room(t: &[Token], k: usize) -> bool {
     t.get(k).is_none_or(|x| {
-        x.gap != Gap::Space || crate::engine::key_matches_any(x, &["mình", "tôi", "em", "tui"])
+        x.gap != Gap::Space
+            || crate::engine::key_matches_any(x, &["mình", "tôi", "em", "tui"])
+            || ["nhân sự", "tổ chức", "hành chính", "kế toán"]
+                .iter()
+                .any(|w| spelled_at(t, k, w))
     })
 }
 
