@@ -1613,30 +1613,51 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     // is a building's notice.
     // An urgent letter is got hold of, or out only later: "bọn mình xin được ảnh chụp", "mai
     // trường mới thông báo".
-    // Or received and handed round by the writer ("Xã mình nhận được văn bản HOẢ TỐC từ
-    // huyện", "Vừa nhận công văn Hoả tốc …", "ai cần bản scan thì cmt mình gửi": four blind
-    // rounds' misses).
+    // Or received by the writer ("Xã mình nhận được văn bản HOẢ TỐC từ huyện", "Vừa nhận công
+    // văn Hoả tốc …": no one else's receipt, "Các trường nhận được công văn hỏa tốc", "UBND
+    // huyện cho biết đã nhận được …", brk37) or handed round ("ai cần bản scan thì cmt mình
+    // gửi"): four blind rounds' misses. Not a forged letter warned about ("kẻ gian giả mạo
+    // công văn hỏa tốc").
+    let first_person =
+        |k: usize| crate::engine::key_matches_any(&t[k], &["mình", "em", "tôi", "tui", "tớ", "e"]);
+    let received = |k: usize| {
+        let Some(n) = spelled_any(t, k, &["nhận được", "vừa nhận", "mới nhận"])
+        else {
+            return false;
+        };
+        // By the writer: a first-person word right before, or no subject at all (the
+        // sentence opens with it, "vừa/mới" before it or not).
+        let mut j = k;
+        if n == 2
+            && j > 0
+            && t[j].gap == Gap::Space
+            && crate::engine::key_matches_any(&t[j - 1], &["vừa", "mới", "đã"])
+        {
+            j -= 1;
+        }
+        j == 0 || t[j].gap == Gap::Hard || t[j].gap == Gap::Space && first_person(j - 1)
+    };
     let got = || {
         (0..t.len()).any(|k| {
-            spelled_any(
-                t,
-                k,
-                &[
-                    "xin được",
-                    "mới thông báo",
-                    "nhận được",
-                    "vừa nhận",
-                    "mới nhận",
-                    "bản scan",
-                    "cmt mình gửi",
-                    "ib mình gửi",
-                    "chụp gửi",
-                ],
-            )
-            .is_some()
+            received(k)
+                || spelled_any(
+                    t,
+                    k,
+                    &[
+                        "xin được",
+                        "mới thông báo",
+                        "bản scan",
+                        "cmt mình gửi",
+                        "ib mình gửi",
+                        "chụp gửi",
+                    ],
+                )
+                .is_some()
         })
     };
-    if !(passed_on_early(t) || got()) || public_sign(t) || !about_agency(t, 0..t.len()) {
+    let forged = || (0..t.len()).any(|k| spelled_at(t, k, "giả mạo"));
+    if !(passed_on_early(t) || got()) || public_sign(t) || !about_agency(t, 0..t.len()) || forged()
+    {
         return;
     }
     add_uncovered(t, out, Category::InternalDocument, spans, |s| {

@@ -2515,15 +2515,18 @@ fn bao_compound(t: &[Token], i: usize) -> bool {
 }
 
 /// Whether the source word at token `i` is one still awaited or lacking: "chưa", "chờ",
-/// "đợi", "không" or "đến lúc" within the three words before it in its clause ("khỏi cần chờ
-/// thanh tra. Đến lúc có kết luận thì …", adv50), or "chưa" before a finding or a trial within
+/// "đợi" or "không" within the three words before it in its clause, no "nhưng" between
+/// ("khỏi cần chờ thanh tra", adv50; not "đến lúc": "Đến lúc công an công bố kết quả …" is
+/// when it came out, brk37), or "chưa" before a finding or a trial within
 /// the three after ("Cơ quan điều tra chưa kết luận nhưng …", brk36). Not "khi": "Sau khi tòa
 /// án xét xử" is a source.
 fn awaited_source(t: &[Token], i: usize) -> bool {
+    // Not past a "but" ("Tòa chưa xử nhưng theo cáo trạng, …" cites the indictment, brk37).
     (i.saturating_sub(3)..i).any(|k| {
-        t[k + 1..=i].iter().all(|x| x.gap == Gap::Space)
-            && (key_matches_any(&t[k], &["chưa", "chờ", "đợi", "không"])
-                || key_matches(&t[k], "lúc") && k > 0 && key_matches(&t[k - 1], "đến"))
+        t[k + 1..=i]
+            .iter()
+            .all(|x| x.gap == Gap::Space && !key_matches_any(x, &["nhưng", "mà"]))
+            && key_matches_any(&t[k], &["chưa", "chờ", "đợi", "không"])
     }) || (i + 1..(i + 4).min(t.len()))
         .take_while(|&k| t[k].gap == Gap::Space)
         .any(|k| {
