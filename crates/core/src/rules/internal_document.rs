@@ -2261,6 +2261,12 @@ const PUBLIC_CONSULTATION: &[&str] = &[
     "lấy ý kiến góp ý của nhân dân",
     "niêm yết công khai",
     "công khai lấy ý kiến",
+    // A school's draft open to its students or parents (adv52: "Dự thảo quy chế đào tạo mới
+    // đang được trường lấy ý kiến công khai trên website").
+    "lấy ý kiến công khai",
+    "lấy ý kiến sinh viên",
+    "lấy ý kiến phụ huynh",
+    "công khai trên website",
 ];
 
 /// Words of a legal explanation: "Theo quy định, văn bản chưa ban hành không được áp dụng" is
