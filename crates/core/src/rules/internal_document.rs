@@ -1635,7 +1635,19 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             j -= 1;
         }
-        j == 0 || t[j].gap == Gap::Hard || t[j].gap == Gap::Space && first_person(j - 1)
+        // Not someone's of the writer's ("Vợ tôi / Sếp tôi nhận được công văn khẩn", brk38).
+        let kin = |p: usize| {
+            p > 0
+                && crate::engine::key_matches_any(
+                    &t[p - 1],
+                    &[
+                        "vợ", "chồng", "sếp", "bạn", "mẹ", "bố", "anh", "chị", "em", "con",
+                    ],
+                )
+        };
+        j == 0
+            || t[j].gap == Gap::Hard
+            || t[j].gap == Gap::Space && first_person(j - 1) && !kin(j - 1)
     };
     let got = || {
         (0..t.len()).any(|k| {
@@ -2303,12 +2315,16 @@ fn drop_public_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(si) = tokens_in(t, &f.span).next().map(|k| sentence_of[k]) else {
             return true;
         };
+        // Not negated ("chưa lấy ý kiến công khai", "chưa được niêm yết công khai", brk38).
         !*public[si].get_or_insert_with(|| {
             ranges[si].clone().any(|k| {
                 PUBLIC_CONSULTATION
                     .iter()
                     .chain(LEGAL_EXPLANATION)
                     .any(|p| spelled_at(t, k, p))
+                    && !(k.saturating_sub(2)..k).any(|j| {
+                        crate::engine::key_matches_any(&t[j], &["chưa", "không", "đừng", "chẳng"])
+                    })
             })
         })
     });
