@@ -621,6 +621,14 @@ impl Engine {
             });
         }
         cues.sort_unstable_by_key(|c| (c.start, c.end));
+        // Links first: a risky link is no source for a claim beside it.
+        let links = crate::links::link_findings(text);
+        let mut risky_links: Vec<std::ops::Range<usize>> = links
+            .iter()
+            .filter(|f| f.severity >= Severity::Warning)
+            .map(|f| f.span.clone())
+            .collect();
+        risky_links.sort_unstable_by_key(|r| (r.start, r.end));
         let ctx = Ctx {
             text,
             norm: &norm,
@@ -628,13 +636,14 @@ impl Engine {
             unaccented,
             lexicon: &self.lexicon,
             contact_cues: &cues,
+            risky_links: &risky_links,
             sentences: std::cell::OnceCell::new(),
             passes_on: std::cell::OnceCell::new(),
         };
         let mut findings: Vec<Finding> =
             raws.into_iter().map(|r| r.finding(&self.lexicon)).collect();
         rules::apply(&ctx, &mut findings);
-        findings.extend(crate::links::link_findings(text));
+        findings.extend(links);
         self.filter(&tokens, &mut findings);
         take_aiming_words(&tokens, unaccented, &mut findings);
         merge_overlaps(&mut findings);

@@ -641,8 +641,9 @@ fn lookalike_signals(label: &Label<'_>, l: &'static Lists, sig: &mut Signals) {
     let u: &str = &label.unicode;
     let k = similar::key(u, &l.confusables);
     let flat = k.replace('-', "");
+    // Hyphenated parts of four letters or more: `bidv-online`, `vietcombank-support` (adv53).
     let parts: Vec<&str> = if k.contains('-') {
-        k.split('-').filter(|p| p.len() >= 5).collect()
+        k.split('-').filter(|p| p.len() >= 4).collect()
     } else {
         Vec::new()
     };
@@ -730,7 +731,10 @@ fn gov_impersonation(before_suffix: &[Label<'_>], sig: &mut Signals) {
         let inside = parts
             .windows(2)
             .any(|w| w == ["gov", "vn"] || w[1] == "govvn");
-        if flat == "govvn" || pair || inside {
+        // `gov` as a hyphenated part of the registrable label under any suffix: `moh-gov.vn`,
+        // `hanoi-gov.vn`, `bhxh-gov.info` (adv53); the state's own sites are under `gov.vn`.
+        let hyphened = i == last && parts.len() > 1 && parts.contains(&"gov");
+        if flat == "govvn" || pair || inside || hyphened {
             let r = if i == last {
                 Reason::LookalikeDomain
             } else {
@@ -1119,6 +1123,35 @@ mod tests {
         assert_eq!(check_link("https://abc.com/").verdict, Verdict::Unknown);
         // Global brands under another TLD are no look-alikes.
         assert_eq!(check_link("https://google.de/").verdict, Verdict::Unknown);
+    }
+
+    #[test]
+    fn state_and_bank_names_in_hyphenated_labels_and_digits_for_letters() {
+        // adv53: `gov` as a hyphenated part under any suffix, a bank's name as one, digits
+        // typosquats use for letters.
+        for u in [
+            "https://moh-gov.vn/thong-bao",
+            "https://hanoi-gov.vn/tro-cap",
+            "https://bhxh-gov.info/hoan-tien",
+            "bidv-online.info",
+            "https://vnexpre55.net/bai-viet",
+        ] {
+            let v = check_link(u);
+            assert!(v.has(Reason::LookalikeDomain), "{u}: {v:?}");
+            assert_eq!(v.verdict, Verdict::Suspicious, "{u}");
+        }
+        // The real sites, and domains with digits of their own, stay as they were.
+        assert_eq!(
+            check_link("https://vnexpress.net/").verdict,
+            Verdict::RegisteredPress
+        );
+        for u in [
+            "https://kenh14.vn/",
+            "https://24h.com.vn/",
+            "https://govtech.com/",
+        ] {
+            assert!(!check_link(u).has(Reason::LookalikeDomain), "{u}");
+        }
     }
 
     #[test]

@@ -18,6 +18,8 @@ use unicode_normalization::char::canonical_combining_class;
 /// meets `vnexpress` (the browser shows `ß` but the skeleton table has no entry for it). The long
 /// `ſ` becomes `s` as UTS #46 maps it: a punycode label that decodes to `vnexpreſs`
 /// (`xn--vnexpres-14b`, which no browser resolves to `vnexpress.net`) meets `vnexpress` too.
+/// The digits typosquats use for letters become those letters (`3` e, `4` a, `5` s, `7` t, `8`
+/// b; `0` and `1` come from the table): `vnexpre55` meets `vnexpress`.
 pub(crate) fn key(label: &str, confusables: &Confusables) -> String {
     let mut out = String::with_capacity(label.len() + 4);
     let mut push = |c: char| {
@@ -33,6 +35,17 @@ pub(crate) fn key(label: &str, confusables: &Confusables) -> String {
             out.push('s');
             return;
         }
+        // Digits read as the letters they stand for in typosquats ("vnexpre55", "tu0itre":
+        // `0`, `1` come from the confusables table); the protected names go through the same
+        // key, so a digit in a real name ("24h", "kenh14") meets only itself.
+        let c = match c {
+            '3' => 'e',
+            '4' => 'a',
+            '5' => 's',
+            '7' => 't',
+            '8' => 'b',
+            c => c,
+        };
         match confusables.get(&c) {
             Some(proto) => out.push_str(proto),
             None => out.push(c),

@@ -34,6 +34,9 @@ pub struct Ctx<'a> {
     /// Spans (original bytes) of calls to contact or confront someone (`data/personal_data.toml`),
     /// sorted by start.
     pub contact_cues: &'a [Range<usize>],
+    /// Spans (original bytes) of links judged `warning` or worse (`crate::links`), in text
+    /// order: a claim does not cite them as its source.
+    pub risky_links: &'a [Range<usize>],
     /// [`sentences`] of `tokens`, computed by the first rule that asks ([`Ctx::sentences`]);
     /// start with `OnceCell::new()`.
     pub sentences: OnceCell<Sentences>,

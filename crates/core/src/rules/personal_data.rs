@@ -524,7 +524,9 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         })
     };
     for m in emails(norm).into_iter().chain(masked_emails(norm)) {
-        if is_role_address(&norm[m.clone()]) {
+        // A URL's userinfo is no mailbox: "https://nhandan.vn@bit-verify.info/…" is a link
+        // trick (the link rule names it), not someone's e-mail (adv53).
+        if is_role_address(&norm[m.clone()]) || norm[..m.start].ends_with("://") {
             continue;
         }
         let span = ctx.norm.orig_range(m);

@@ -329,6 +329,13 @@ fn adjust(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 && !bao_compound(t, i)
                 && !weak_theo(t, i)
                 && !awaited_source(t, i)
+                // Not a risky link ("bằng chứng đây https://vnexpress.net.bao-moi.click/…"):
+                // the last one starting at or before the word (they are in text order).
+                && !{
+                    let at = t[i].orig.start;
+                    let n = ctx.risky_links.partition_point(|r| r.start <= at);
+                    n > 0 && t[i].orig.end <= ctx.risky_links[n - 1].end
+                }
                 && !negated_after(i)
                 && !hearsay_at(i)
         })
