@@ -454,7 +454,13 @@ fn check(input: &str, explicit: Option<bool>) -> LinkVerdict {
             lookalike_signals(label, l, &mut sig);
             subdomain_signals(sub, l, &mut sig);
         }
-        gov_impersonation(before_suffix, &mut sig);
+        // A Vietnamese suffix, or a lure word in the label, makes a hyphenated "gov" the
+        // Vietnamese state's (not Japan's `e-gov.go.jp`, a company's `rms-gov.com`).
+        let vietnamese = host.ends_with(".vn")
+            || before_suffix
+                .last()
+                .is_some_and(|lb| l.lures.iter().any(|w| lb.ascii.contains(w)));
+        gov_impersonation(before_suffix, vietnamese, &mut sig);
     }
     if let Some(r) = registrable {
         if l.shorteners.contains(r) || l.shorteners.contains(host) {
@@ -641,9 +647,10 @@ fn lookalike_signals(label: &Label<'_>, l: &'static Lists, sig: &mut Signals) {
     let u: &str = &label.unicode;
     let k = similar::key(u, &l.confusables);
     let flat = k.replace('-', "");
-    // Hyphenated parts of four letters or more: `bidv-online`, `vietcombank-support` (adv53).
+    // Hyphenated parts of five letters or more (`vietcombank-support`); not four: `vnpt-ca.vn`,
+    // `momo-cafe.vn`, `tiki-taka.com` are real (brk39).
     let parts: Vec<&str> = if k.contains('-') {
-        k.split('-').filter(|p| p.len() >= 4).collect()
+        k.split('-').filter(|p| p.len() >= 5).collect()
     } else {
         Vec::new()
     };
@@ -718,7 +725,7 @@ fn subdomain_signals(sub: &[Label<'_>], l: &'static Lists, sig: &mut Signals) {
 /// `gov-vn.hotro.click`, `dichvucong-gov-vn.com`), also with a hyphen standing for the dot
 /// before `gov` (`dichvucong-gov.vn.com`, whose registrable domain is `vn.com`): a subdomain
 /// impersonating the state, or a look-alike label.
-fn gov_impersonation(before_suffix: &[Label<'_>], sig: &mut Signals) {
+fn gov_impersonation(before_suffix: &[Label<'_>], vietnamese: bool, sig: &mut Signals) {
     let last = before_suffix.len().saturating_sub(1);
     for (i, lb) in before_suffix.iter().enumerate() {
         let flat = lb.ascii.replace('-', "");
@@ -731,9 +738,10 @@ fn gov_impersonation(before_suffix: &[Label<'_>], sig: &mut Signals) {
         let inside = parts
             .windows(2)
             .any(|w| w == ["gov", "vn"] || w[1] == "govvn");
-        // `gov` as a hyphenated part of the registrable label under any suffix: `moh-gov.vn`,
-        // `hanoi-gov.vn`, `bhxh-gov.info` (adv53); the state's own sites are under `gov.vn`.
-        let hyphened = i == last && parts.len() > 1 && parts.contains(&"gov");
+        // `gov` as a hyphenated part of the registrable label, under a Vietnamese suffix or
+        // beside a lure word (`vietnamese`): `moh-gov.vn`, `hanoi-gov.vn`, `bhxh-gov.info`
+        // (adv53); the state's own sites are under `gov.vn`.
+        let hyphened = vietnamese && i == last && parts.len() > 1 && parts.contains(&"gov");
         if flat == "govvn" || pair || inside || hyphened {
             let r = if i == last {
                 Reason::LookalikeDomain
@@ -1126,21 +1134,21 @@ mod tests {
     }
 
     #[test]
-    fn state_and_bank_names_in_hyphenated_labels_and_digits_for_letters() {
-        // adv53: `gov` as a hyphenated part under any suffix, a bank's name as one, digits
-        // typosquats use for letters.
+    fn state_names_in_hyphenated_labels_and_digits_for_letters() {
+        // adv53: `gov` as a hyphenated part under a Vietnamese suffix or beside a lure word,
+        // digits typosquats use for letters.
         for u in [
             "https://moh-gov.vn/thong-bao",
             "https://hanoi-gov.vn/tro-cap",
             "https://bhxh-gov.info/hoan-tien",
-            "bidv-online.info",
             "https://vnexpre55.net/bai-viet",
         ] {
             let v = check_link(u);
             assert!(v.has(Reason::LookalikeDomain), "{u}: {v:?}");
             assert_eq!(v.verdict, Verdict::Suspicious, "{u}");
         }
-        // The real sites, and domains with digits of their own, stay as they were.
+        // The real sites, and domains with digits or a "gov" of their own, stay as they were:
+        // a foreign state's, a company's, a real subsidiary's, a coding school's (brk39).
         assert_eq!(
             check_link("https://vnexpress.net/").verdict,
             Verdict::RegisteredPress
@@ -1149,6 +1157,10 @@ mod tests {
             "https://kenh14.vn/",
             "https://24h.com.vn/",
             "https://govtech.com/",
+            "https://www.e-gov.go.jp/",
+            "https://rms-gov.com/",
+            "https://vnpt-ca.vn/",
+            "https://f8.edu.vn/",
         ] {
             assert!(!check_link(u).has(Reason::LookalikeDomain), "{u}");
         }

@@ -18,8 +18,9 @@ use unicode_normalization::char::canonical_combining_class;
 /// meets `vnexpress` (the browser shows `ß` but the skeleton table has no entry for it). The long
 /// `ſ` becomes `s` as UTS #46 maps it: a punycode label that decodes to `vnexpreſs`
 /// (`xn--vnexpres-14b`, which no browser resolves to `vnexpress.net`) meets `vnexpress` too.
-/// The digits typosquats use for letters become those letters (`3` e, `4` a, `5` s, `7` t, `8`
-/// b; `0` and `1` come from the table): `vnexpre55` meets `vnexpress`.
+/// The digits typosquats use for letters become those letters (`3` e, `4` a, `5` s, `7` t; `0`
+/// and `1` come from the table; not `8` b: the coding school `f8.vn` is no `fb.com`):
+/// `vnexpre55` meets `vnexpress`.
 pub(crate) fn key(label: &str, confusables: &Confusables) -> String {
     let mut out = String::with_capacity(label.len() + 4);
     let mut push = |c: char| {
@@ -43,7 +44,6 @@ pub(crate) fn key(label: &str, confusables: &Confusables) -> String {
             '4' => 'a',
             '5' => 's',
             '7' => 't',
-            '8' => 'b',
             c => c,
         };
         match confusables.get(&c) {

@@ -526,7 +526,14 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     for m in emails(norm).into_iter().chain(masked_emails(norm)) {
         // A URL's userinfo is no mailbox: "https://nhandan.vn@bit-verify.info/…" is a link
         // trick (the link rule names it), not someone's e-mail (adv53).
-        if is_role_address(&norm[m.clone()]) || norm[..m.start].ends_with("://") {
+        // With a password ("http://user:pass@…") or no scheme ("www.nhandan.vn@…", brk39).
+        let in_url = {
+            let word_start = norm[..m.start]
+                .rfind(char::is_whitespace)
+                .map_or(0, |p| p + 1);
+            norm[word_start..m.start].contains("://") || norm[m.clone()].starts_with("www.")
+        };
+        if is_role_address(&norm[m.clone()]) || in_url {
             continue;
         }
         let span = ctx.norm.orig_range(m);
