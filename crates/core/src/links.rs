@@ -450,8 +450,11 @@ fn check(input: &str, explicit: Option<bool>) -> LinkVerdict {
     if matches!(known, Known::None) {
         // Labels left of the public suffix: the registrable label last.
         let before_suffix = &labels[..labels.len() - suffix_labels];
+        let risky_tld = labels
+            .last()
+            .is_some_and(|tld| l.risky_tlds.contains(tld.ascii));
         if let Some((label, sub)) = before_suffix.split_last() {
-            lookalike_signals(label, l, &mut sig);
+            lookalike_signals(label, risky_tld, l, &mut sig);
             subdomain_signals(sub, l, &mut sig);
         }
         // A Vietnamese suffix, or a lure word in the label, makes a hyphenated "gov" the
@@ -642,18 +645,69 @@ fn punycode_signals(labels: &[Label<'_>], sig: &mut Signals) {
     }
 }
 
+/// Words a scam host adds to a protected name (`vnexpress-news`, `vietcombank-support`,
+/// `tuoitre-online`), for [`lookalike_signals`]: with any other word the name is a business's
+/// own ("laodong-xuatkhau", "tuoitre-tinhnguyen", "tienphong-plastic", brk39).
+const HOOK_WORDS: &[&str] = &[
+    "vn",
+    "news",
+    "tin",
+    "tintuc",
+    "bao",
+    "baomoi",
+    "online",
+    "24h",
+    "24",
+    "moi",
+    "nong",
+    "hot",
+    "net",
+    "com",
+    "official",
+    "chinhthuc",
+    "login",
+    "secure",
+    "support",
+    "hotro",
+    "cskh",
+    "app",
+    "web",
+    "site",
+    "mobile",
+    "m",
+    "www",
+];
+
 /// Look-alikes of a protected domain in the registrable label (the domain is not a known one).
-fn lookalike_signals(label: &Label<'_>, l: &'static Lists, sig: &mut Signals) {
+/// `risky_tld`: the host's TLD is in `risky_tlds.txt`.
+fn lookalike_signals(label: &Label<'_>, risky_tld: bool, l: &'static Lists, sig: &mut Signals) {
     let u: &str = &label.unicode;
     let k = similar::key(u, &l.confusables);
     let flat = k.replace('-', "");
-    // Hyphenated parts of five letters or more (`vietcombank-support`); not four: `vnpt-ca.vn`,
-    // `momo-cafe.vn`, `tiki-taka.com` are real (brk39).
-    let parts: Vec<&str> = if k.contains('-') {
-        k.split('-').filter(|p| p.len() >= 5).collect()
+    // Hyphenated parts of five letters or more as written (`vietcombank-support`); not four:
+    // `vnpt-ca.vn`, `momo-cafe.vn` ("momo" keys as "rnorno") are real (brk39). A name among them
+    // counts under a risky TLD, or beside hook words or lures only.
+    let written: Vec<&str> = if u.contains('-') {
+        u.split('-').collect()
     } else {
         Vec::new()
     };
+    // A lure across the hyphens too ("qua-tang" is "quatang").
+    let joined: String = written.concat();
+    let lured = l.lures.iter().any(|lure| joined.contains(lure));
+    let hooked = |skip: usize| {
+        risky_tld
+            || lured
+            || written.iter().enumerate().all(|(i, w)| {
+                i == skip || HOOK_WORDS.contains(w) || l.lures.iter().any(|lure| w.contains(lure))
+            })
+    };
+    let parts: Vec<(usize, String)> = written
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.chars().count() >= 5)
+        .map(|(i, w)| (i, similar::key(w, &l.confusables)))
+        .collect();
     for p in &l.protected {
         let hit = if p.label == u {
             // The brand under another public suffix: vnexpress.net.vn, tuoitre.com.
@@ -662,7 +716,7 @@ fn lookalike_signals(label: &Label<'_>, l: &'static Lists, sig: &mut Signals) {
             k == p.key
                 || (p.key.len() >= 5 && similar::distance_is_one(&k, &p.key))
                 || (p.key.len() >= 3 && flat_variant(&flat, p))
-                || (!p.global && parts.contains(&p.key.as_str()))
+                || (!p.global && parts.iter().any(|(i, pk)| *pk == p.key && hooked(*i)))
         };
         if hit {
             sig.imitates(Reason::LookalikeDomain, p.domain);
@@ -1161,8 +1215,22 @@ mod tests {
             "https://rms-gov.com/",
             "https://vnpt-ca.vn/",
             "https://f8.edu.vn/",
+            // A protected name beside an ordinary word: a business's own (brk39).
+            "https://momo-cafe.vn/",
+            "https://laodong-xuatkhau.com/",
+            "https://tuoitre-tinhnguyen.vn/",
+            "https://tienphong-plastic.com/",
         ] {
             assert!(!check_link(u).has(Reason::LookalikeDomain), "{u}");
+        }
+        // Beside a hook word, a lure (across hyphens) or under a risky TLD it imitates.
+        for u in [
+            "https://vietcombank-support.com/",
+            "https://vnexpress-news.info/",
+            "https://vnexpress-qua-tang.club/nhan-qua",
+            "https://tuoitre-tinhnguyen.xyz/",
+        ] {
+            assert!(check_link(u).has(Reason::LookalikeDomain), "{u}");
         }
     }
 
