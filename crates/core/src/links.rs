@@ -685,22 +685,24 @@ fn lookalike_signals(label: &Label<'_>, risky_tld: bool, l: &'static Lists, sig:
     let k = similar::key(u, &l.confusables);
     let flat = k.replace('-', "");
     // Hyphenated parts of five letters or more as written (`vietcombank-support`); not four:
-    // `vnpt-ca.vn`, `momo-cafe.vn` ("momo" keys as "rnorno") are real (brk39). A name among them
-    // counts under a risky TLD, or beside hook words or lures only.
+    // `vnpt-ca.vn`, `momo-cafe.vn` ("momo" keys as "rnorno") are real (brk39).
     let written: Vec<&str> = if u.contains('-') {
         u.split('-').collect()
     } else {
         Vec::new()
     };
-    // A lure across the hyphens too ("qua-tang" is "quatang").
-    let joined: String = written.concat();
-    let lured = l.lures.iter().any(|lure| joined.contains(lure));
+    // The other parts are hook words or lures, each or joined ("qua-tang" is "quatang"), whole
+    // (not "nhantienphat", a name, for "nhantien", brk40), or the TLD is a risky one.
     let hooked = |skip: usize| {
-        risky_tld
-            || lured
-            || written.iter().enumerate().all(|(i, w)| {
-                i == skip || HOOK_WORDS.contains(w) || l.lures.iter().any(|lure| w.contains(lure))
-            })
+        let others: Vec<&str> = written
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != skip)
+            .map(|(_, w)| *w)
+            .collect();
+        let joined = others.concat();
+        let known = |w: &str| HOOK_WORDS.contains(&w) || l.lures.contains(&w);
+        risky_tld || known(&joined) || others.iter().all(|w| known(w))
     };
     let parts: Vec<(usize, String)> = written
         .iter()
@@ -716,7 +718,12 @@ fn lookalike_signals(label: &Label<'_>, risky_tld: bool, l: &'static Lists, sig:
             k == p.key
                 || (p.key.len() >= 5 && similar::distance_is_one(&k, &p.key))
                 || (p.key.len() >= 3 && flat_variant(&flat, p))
-                || (!p.global && parts.iter().any(|(i, pk)| *pk == p.key && hooked(*i)))
+                // A bank's or a state portal's name anywhere among the parts; a newspaper's
+                // (its name is everyday words: "laodong-xuatkhau") or a global brand's only
+                // beside hook words or lures.
+                || parts.iter().any(|(i, pk)| {
+                    *pk == p.key && (p.kind != Kind::Press && !p.global || hooked(*i))
+                })
         };
         if hit {
             sig.imitates(Reason::LookalikeDomain, p.domain);
@@ -1220,11 +1227,16 @@ mod tests {
             "https://laodong-xuatkhau.com/",
             "https://tuoitre-tinhnguyen.vn/",
             "https://tienphong-plastic.com/",
+            "https://laodong-nhantienphat.vn/",
         ] {
             assert!(!check_link(u).has(Reason::LookalikeDomain), "{u}");
         }
-        // Beside a hook word, a lure (across hyphens) or under a risky TLD it imitates.
+        // Beside a hook word, a lure (across hyphens) or under a risky TLD it imitates; a
+        // bank's name beside any word (brk40).
         for u in [
+            "https://vietcombank-vip.com/",
+            "https://techcombank-baomat.online/",
+            "https://shopee-khuyenmai.com/",
             "https://vietcombank-support.com/",
             "https://vnexpress-news.info/",
             "https://vnexpress-qua-tang.club/nhan-qua",
