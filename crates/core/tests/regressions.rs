@@ -4009,3 +4009,36 @@ fn twentieth_session_forms() {
         assert_underlined(&e, t, cue, |f| f.category == category);
     }
 }
+
+/// The twenty-first session's reads that slice text near white space or URLs: no panic on a
+/// multi-byte space before an e-mail address (the userinfo check once cut inside U+3000), and
+/// the address is still someone's data; a URL's userinfo is none.
+#[test]
+fn twenty_first_session_spaces_and_userinfo() {
+    let e = Engine::new(Config::default()).expect("default config");
+    for sep in ['\u{3000}', '\u{a0}', '\u{2003}', '\u{202f}', ' '] {
+        let t = format!("Email của nó{sep}abc.nguyen@gmail.com{sep}đây");
+        let r = e.analyze(&t);
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.rule_id == "personal_data.email"),
+            "{t:?}: {:?}",
+            r.findings
+        );
+    }
+    for t in [
+        "Báo đăng rồi https://nhandan.vn@bit-verify.info/bai-viet",
+        "Đăng nhập tại http://user:pass@vietcombank.com.vn/login",
+        "Xem tại www.nhandan.vn@bit-verify.info nhé",
+    ] {
+        let r = e.analyze(t);
+        assert!(
+            !r.findings
+                .iter()
+                .any(|f| f.rule_id == "personal_data.email"),
+            "{t:?}: {:?}",
+            r.findings
+        );
+    }
+}

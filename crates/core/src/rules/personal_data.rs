@@ -528,9 +528,12 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // trick (the link rule names it), not someone's e-mail (adv53).
         // With a password ("http://user:pass@…") or no scheme ("www.nhandan.vn@…", brk39).
         let in_url = {
+            // After the last white space, whatever its width ("\u{3000}" is three bytes).
             let word_start = norm[..m.start]
-                .rfind(char::is_whitespace)
-                .map_or(0, |p| p + 1);
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(p, c)| p + c.len_utf8());
             norm[word_start..m.start].contains("://") || norm[m.clone()].starts_with("www.")
         };
         if is_role_address(&norm[m.clone()]) || in_url {
