@@ -682,7 +682,14 @@ test("composers removed for good (a chat closed): their Ranges leave CSS.highlig
     }
     window.refs = [rich, ta, clean].map((el) => new WeakRef(el));
   }, PHRASE);
-  await until(async () => (await total(page, "internal_document")) === 2, "the rich editor's and the textarea's underlines");
+  // Up to 15 s: after the test before (a request in flight when its composer went) the worker
+  // may be restarting under a loaded machine's full run (a fresh clone's run timed out at 5 s;
+  // the file alone passes).
+  await until(
+    async () => (await total(page, "internal_document")) === 2,
+    "the rich editor's and the textarea's underlines",
+    15000,
+  );
   await page.waitForTimeout(300);
   // A hover tooltip on the rich editor's phrase (its buttons act on that composer).
   const at = await page.evaluate(() => {
