@@ -527,14 +527,17 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // A URL's userinfo is no mailbox: "https://nhandan.vn@bit-verify.info/…" is a link
         // trick (the link rule names it), not someone's e-mail (adv53).
         // With a password ("http://user:pass@…") or no scheme ("www.nhandan.vn@…", brk39).
+        // The word before it, after the last white space, within 256 bytes (a run of
+        // addresses glued by commas stays linear: unbounded, 1 MB of them took minutes).
         let in_url = {
-            // After the last white space, whatever its width ("\u{3000}" is three bytes).
-            let word_start = norm[..m.start]
-                .char_indices()
-                .rev()
-                .find(|(_, c)| c.is_whitespace())
-                .map_or(0, |(p, c)| p + c.len_utf8());
-            norm[word_start..m.start].contains("://") || norm[m.clone()].starts_with("www.")
+            let lo = (m.start.saturating_sub(256)..m.start)
+                .find(|&p| norm.is_char_boundary(p))
+                .unwrap_or(m.start);
+            let word = norm[lo..m.start]
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            word.contains("://") || norm[m.clone()].starts_with("www.")
         };
         if is_role_address(&norm[m.clone()]) || in_url {
             continue;
