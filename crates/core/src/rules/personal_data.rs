@@ -919,11 +919,10 @@ fn mark_own(
     let wronged = std::cell::OnceCell::new();
     let wronged = || {
         *wronged.get_or_init(|| {
-            // One pass over the tokens (not "bị nợ": the writer owes).
+            // One pass over the tokens.
             let t = ctx.tokens;
             (0..t.len()).any(|k| {
-                !(k > 0 && t[k - 1].fold == "bi")
-                    && THIRD_PARTY_WORDS.iter().any(|w| spelled_at(t, k, w))
+                not_suffered(t, k) && THIRD_PARTY_WORDS.iter().any(|w| spelled_at(t, k, w))
             })
         })
     };
@@ -936,13 +935,12 @@ fn mark_own(
         // Someone else named or accused anywhere around (a dozen words either side) outweighs
         // "nhà mình": "liên hệ chị Lan hàng xóm nhà mình … 09…, chị ấy nợ tiền mà không trả".
         let other = near(OTHER_WORDS)
-            // Not the writer owed ("Mình bị nợ lương 3 tháng … sđt mình 0912 …").
             || near_word_where(
                 ctx.tokens,
                 (toks.start, toks.end),
                 (12, 12),
                 THIRD_PARTY_WORDS,
-                |k| !(k > 0 && ctx.tokens[k - 1].fold == "bi"),
+                |k| not_suffered(ctx.tokens, k),
             )
             || names_owner(ctx.tokens, toks.start)
             // A named person the post says owes or wronged the writer, anywhere in it ("liên
@@ -1094,6 +1092,13 @@ enum Own {
     /// within six words, no relative named between): nothing, as in an ad ("Phụ huynh cần trao
     /// đổi gì cứ gọi mình số 09…", "gửi mail cho mình theo địa chỉ …").
     Invited,
+}
+
+/// Whether a third-party word ([`THIRD_PARTY_WORDS`]) at token `k` is not one the writer
+/// suffers: not right after "bị" ("Mình bị nợ lương 3 tháng … sđt mình 0912 …" is the writer
+/// owed).
+fn not_suffered(t: &[Token], k: usize) -> bool {
+    !(k > 0 && t[k - 1].fold == "bi")
 }
 
 /// Whether the eight words before token `at` name the data's owner as someone else: "của"
@@ -1375,12 +1380,12 @@ const PERSON_TITLES: &[&str] = &[
     "chu tich",
     "bi thu",
     "ke toan",
-    // The owner of a shop or restaurant named as a person ("số của bà chủ quán là 09…"); a
-    // bare "chủ shop" stays the shop's, as in its own adverts.
     // A driver of a coach or taxi ("số điện thoại tài xế xe khách bỏ chạy sau tai nạn").
     "tai xe",
     "lai xe",
     "phu xe",
+    // The owner of a shop or restaurant named as a person ("số của bà chủ quán là 09…"); a
+    // bare "chủ shop" stays the shop's, as in its own adverts.
     "ba chu",
     "ong chu",
     "thang chu",

@@ -381,12 +381,12 @@ fn adjust(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let last_denial = earliest_end.and_then(|lo| {
         (lo..t.len()).rev().find(|&i| {
             starts_at(t, i, debunk, ctx.unaccented)
-                // Not "không phải tin giả"; not yet denied ("Bộ Y tế chưa bác bỏ", "chưa từng / chưa lên tiếng bác
-                // bỏ", brk35, brk36), maybe false ("có thể sai sự thật", "chưa chắc là sai"),
-                // nor the writer's own lack of proof ("Chuyện này mình không có bằng chứng,
-                // chỉ kể lại", adv50).
-                // Keyed, or folded in a text typed without diacritics ("xác minh" is no
-                // "mình").
+                // Not "không phải tin giả"; not yet denied ("Bộ Y tế chưa bác bỏ", "chưa từng
+                // / chưa lên tiếng bác bỏ", brk35, brk36), maybe false ("có thể sai sự thật",
+                // "chưa chắc là sai"), nor the writer's own lack of proof ("Chuyện này mình
+                // không có bằng chứng, chỉ kể lại", adv50): in the three words before, in its
+                // clause; keyed, or folded in a text typed without diacritics ("xác minh" is
+                // no "mình").
                 && !(i.saturating_sub(3)..i).any(|k| {
                     const NOT_YET: &[&str] =
                         &["chưa", "không", "chẳng", "ko", "mình", "tôi", "em", "tui", "tớ"];
@@ -729,22 +729,23 @@ phrase_list!(how_tos, HOW_TOS);
 /// or a cure claim it presses them on (a new user's case). Linear in tokens and findings.
 fn drop_calm_shares(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    // The sentences that pass on a how-to, read once (one pass over the tokens) when a
-    // spread-pressure finding stands.
-    let mut how_to = vec![false; ctx.sentences().1.len()];
-    if out
+    // Only a spread-pressure finding can be calm: most texts have none and pay nothing here.
+    if !out
         .iter()
         .any(|f| f.rule_id == "unverified_claim.spread_pressure")
     {
-        let sentence_of = &ctx.sentences().0;
-        for k in 0..t.len() {
-            // Not "Cách làm giàu nhanh: …" (a scheme, brk35).
-            if how_tos().at(t, k).is_some_and(|n| {
-                !t.get(k + n)
-                    .is_some_and(|x| crate::engine::key_matches_any(x, &["giàu", "tiền"]))
-            }) {
-                how_to[sentence_of[k]] = true;
-            }
+        return;
+    }
+    // The sentences that pass on a how-to, read once (one pass over the tokens).
+    let (sentence_of, ranges) = ctx.sentences();
+    let mut how_to = vec![false; ranges.len()];
+    for k in 0..t.len() {
+        // Not "Cách làm giàu nhanh: …" (a scheme, brk35).
+        if how_tos().at(t, k).is_some_and(|n| {
+            !t.get(k + n)
+                .is_some_and(|x| crate::engine::key_matches_any(x, &["giàu", "tiền"]))
+        }) {
+            how_to[sentence_of[k]] = true;
         }
     }
     let calm = |f: &Finding| {
@@ -759,7 +760,7 @@ fn drop_calm_shares(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                     // In its sentence or the one before ("Công thức bánh mì ngon. Chia sẻ ngay
                     // cho ai cần nhé!", a new user).
                     // Only "ngay" after it: "Mẹo sinh tồn. Share gấp!" (brk35).
-                    let si = ctx.sentences().0[r.start];
+                    let si = sentence_of[r.start];
                     how_to[si] || si > 0 && how_to[si - 1] && folds[folds.len() - 1] == "ngay"
                 }
             };
