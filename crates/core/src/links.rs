@@ -659,6 +659,9 @@ const HOOK_WORDS: &[&str] = &[
     "24h",
     "24",
     "moi",
+    "tinmoi",
+    "tinnong",
+    "tinhot",
     "nong",
     "hot",
     "net",
@@ -676,6 +679,23 @@ const HOOK_WORDS: &[&str] = &[
     "mobile",
     "m",
     "www",
+];
+
+/// Hook words a scam host glues to a protected name without a hyphen (`vnexpress24h`,
+/// `dantritinmoi`, `vietcombankonline`); longest first, so `tinmoi` is cut before `moi`.
+const GLUED_HOOKS: &[&str] = &[
+    "chinhthuc",
+    "official",
+    "tinnong",
+    "tinmoi",
+    "tintuc",
+    "support",
+    "online",
+    "hotro",
+    "login",
+    "news",
+    "cskh",
+    "24h",
 ];
 
 /// Look-alikes of a protected domain in the registrable label (the domain is not a known one).
@@ -704,26 +724,50 @@ fn lookalike_signals(label: &Label<'_>, risky_tld: bool, l: &'static Lists, sig:
         let known = |w: &str| HOOK_WORDS.contains(&w) || l.lures.contains(&w);
         risky_tld || known(&joined) || others.iter().all(|w| known(w))
     };
-    let parts: Vec<(usize, String)> = written
+    // Parts of three or four letters (`bidv-online`, `acb-cskh`) count only beside hook words
+    // or lures, and only for a bank or a state portal: `vnpt-ca.vn` is real.
+    let parts: Vec<(usize, String, bool)> = written
         .iter()
         .enumerate()
-        .filter(|(_, w)| w.chars().count() >= 5)
-        .map(|(i, w)| (i, similar::key(w, &l.confusables)))
+        .filter(|(_, w)| w.chars().count() >= 3)
+        .map(|(i, w)| (i, similar::key(w, &l.confusables), w.chars().count() >= 5))
         .collect();
+    // A hook word glued after the name (`vnexpress24h`, `dantritinmoi`, `bidvonline`): the
+    // name before it, as written (the key reads digits as letters: "24h" would be "2ah").
+    let glued: Option<String> = GLUED_HOOKS
+        .iter()
+        .find_map(|h| {
+            u.strip_suffix(h)
+                .filter(|rest| rest.len() >= 4 && !rest.ends_with('-'))
+        })
+        .map(|rest| similar::key(rest, &l.confusables));
+    // `1` for `i` (`b1dv`, `t1ki`): the confusables table reads it as `l`.
+    let one_as_i: Option<String> = u
+        .contains('1')
+        .then(|| similar::key(&u.replace('1', "i"), &l.confusables));
     for p in &l.protected {
         let hit = if p.label == u {
             // The brand under another public suffix: vnexpress.net.vn, tuoitre.com.
             !p.global && p.label.len() >= 4
         } else {
+            let state_or_bank = p.kind != Kind::Press && !p.global;
             k == p.key
                 || (p.key.len() >= 5 && similar::distance_is_one(&k, &p.key))
                 || (p.key.len() >= 3 && flat_variant(&flat, p))
                 // A bank's or a state portal's name anywhere among the parts; a newspaper's
                 // (its name is everyday words: "laodong-xuatkhau") or a global brand's only
-                // beside hook words or lures.
-                || parts.iter().any(|(i, pk)| {
-                    *pk == p.key && (p.kind != Kind::Press && !p.global || hooked(*i))
+                // beside hook words or lures; a short name only a bank's or a portal's, and
+                // only beside them.
+                || parts.iter().any(|(i, pk, long)| {
+                    *pk == p.key
+                        && if *long {
+                            state_or_bank || hooked(*i)
+                        } else {
+                            state_or_bank && hooked(*i)
+                        }
                 })
+                || (p.key.len() >= 4 && glued.as_deref() == Some(p.key.as_str()))
+                || (p.key.len() >= 4 && one_as_i.as_deref() == Some(p.key.as_str()))
         };
         if hit {
             sig.imitates(Reason::LookalikeDomain, p.domain);
@@ -789,8 +833,13 @@ fn subdomain_signals(sub: &[Label<'_>], l: &'static Lists, sig: &mut Signals) {
 fn gov_impersonation(before_suffix: &[Label<'_>], vietnamese: bool, sig: &mut Signals) {
     let last = before_suffix.len().saturating_sub(1);
     for (i, lb) in before_suffix.iter().enumerate() {
-        let flat = lb.ascii.replace('-', "");
-        let parts: Vec<&str> = lb.ascii.split('-').collect();
+        // `g0v` (zero for o) and `govt` read as `gov` (brk39: `bhxh-g0v.info`, `bhxh-govt.com`).
+        let ascii = lb.ascii.replace("g0v", "gov");
+        let flat = ascii.replace('-', "");
+        let parts: Vec<&str> = ascii
+            .split('-')
+            .map(|w| if w == "govt" { "gov" } else { w })
+            .collect();
         // `gov` ending the label (alone or after a hyphen) and `vn` opening the next one.
         let pair = parts.last() == Some(&"gov")
             && before_suffix
@@ -798,12 +847,22 @@ fn gov_impersonation(before_suffix: &[Label<'_>], vietnamese: bool, sig: &mut Si
                 .is_some_and(|n| n.ascii.split('-').next() == Some("vn"));
         let inside = parts
             .windows(2)
-            .any(|w| w == ["gov", "vn"] || w[1] == "govvn");
+            .any(|w| w == ["gov", "vn"] || w.contains(&"govvn"));
         // `gov` as a hyphenated part of the registrable label, under a Vietnamese suffix or
         // beside a lure word (`vietnamese`): `moh-gov.vn`, `hanoi-gov.vn`, `bhxh-gov.info`
         // (adv53); the state's own sites are under `gov.vn`.
         let hyphened = vietnamese && i == last && parts.len() > 1 && parts.contains(&"gov");
-        if flat == "govvn" || pair || inside || hyphened {
+        // `gov` alone as the registrable label of another suffix, under a Vietnamese
+        // service's name (`bhxh.gov.info`, `dichvucong.gov.top`): `gov.uk`, `gov.au` and the
+        // like are public suffixes, so their sites never reach this.
+        let bare = i == last
+            && i > 0
+            && flat == "gov"
+            && (vietnamese
+                || before_suffix[..i]
+                    .iter()
+                    .any(|s| lists().lures.iter().any(|w| s.ascii.contains(w))));
+        if flat == "govvn" || pair || inside || hyphened || bare {
             let r = if i == last {
                 Reason::LookalikeDomain
             } else {
@@ -919,19 +978,18 @@ fn explain(
                 entry.map_or(dest, |e| e.name)
             ),
         ),
-        Verdict::Unknown => {
-            let (bvi, ben) = match entry {
-                Some(e) => (
-                    format!(" Đây là tên miền của {}.", e.name),
-                    format!(" This is {}'s domain.", e.name),
-                ),
-                None => (String::new(), String::new()),
-            };
-            (
-                format!("Không thấy dấu hiệu rủi ro ở {dest}, nhưng đây không phải trang nhà nước hay báo chí đã biết: hãy kiểm tra nguồn trước khi chia sẻ.{bvi}"),
-                format!("No risk signal for {dest}, but it is not a known government or press site: check the source before sharing.{ben}"),
-            )
-        }
+        // A brand's own domain (banks, wallets, shops): genuine, but a business, so what it
+        // says is no state or press source.
+        Verdict::Unknown => match entry {
+            Some(e) => (
+                format!("{dest} là tên miền chính thức của {}; không thấy dấu hiệu rủi ro. Đây là trang của doanh nghiệp, không phải cơ quan nhà nước hay báo chí: thông tin trên đó vẫn cần kiểm chứng trước khi chia sẻ.", e.name),
+                format!("{dest} is {}'s own domain; no risk signal. It is a business's site, not a government or press one: check what it says before sharing.", e.name),
+            ),
+            None => (
+                format!("Không thấy dấu hiệu rủi ro ở {dest}, nhưng đây không phải trang nhà nước hay báo chí đã biết: hãy kiểm tra nguồn trước khi chia sẻ."),
+                format!("No risk signal for {dest}, but it is not a known government or press site: check the source before sharing."),
+            ),
+        },
         Verdict::Caution => (
             "Cần thận trọng với liên kết này:".to_owned(),
             "Be careful with this link:".to_owned(),
@@ -1244,6 +1302,52 @@ mod tests {
         ] {
             assert!(check_link(u).has(Reason::LookalikeDomain), "{u}");
         }
+    }
+
+    #[test]
+    fn glued_hooks_short_bank_names_and_spelled_gov() {
+        // Twenty-second session, from brk39/brk40's misses: a hook glued to a name, `1` for
+        // `i`, a short bank name beside a hook word, `g0v`/`govt`/`govvn`, `gov.<tld>`.
+        for u in [
+            "http://vnexpress24h.net/tin-nong",
+            "https://dantritinmoi.net/",
+            "https://dantri-tinmoi.net/",
+            "https://vietcombankonline.com/",
+            "https://b1dv.com.vn/",
+            "https://t1ki.vn/",
+            "https://bidv-online.info/",
+            "https://acb-cskh.com/",
+            "http://bhxh-g0v.info/",
+            "https://govvn-bhxh.com/",
+            "https://bhxh-govt.com/",
+            "https://bhxh.gov.info/",
+        ] {
+            let v = check_link(u);
+            assert!(v.has(Reason::LookalikeDomain), "{u}: {v:?}");
+            assert_eq!(v.verdict, Verdict::Suspicious, "{u}");
+        }
+        for u in [
+            "https://vnpt-ca.vn/",
+            "https://acb-bakery.vn/",
+            "https://vtcnews.vn/",
+            "https://us-govt-jobs.com/",
+            "https://gov.info/",
+            "https://kenh14.vn/",
+        ] {
+            assert!(!check_link(u).has(Reason::LookalikeDomain), "{u}");
+        }
+        assert_eq!(
+            check_link("https://tuoitrenews.vn/").verdict,
+            Verdict::RegisteredPress
+        );
+        // A brand's own domain: genuine, and the message says so without contradiction.
+        let v = check_link("https://vietcombank.com.vn/");
+        assert_eq!(v.verdict, Verdict::Unknown);
+        assert!(
+            v.explanation.en.contains("Vietcombank's own domain"),
+            "{v:?}"
+        );
+        assert!(!v.explanation.en.contains("not a known"), "{v:?}");
     }
 
     #[test]
