@@ -166,6 +166,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ));
     }
     unpublished(ctx, out);
+    leaked_drafts(ctx, out);
     drop_public_drafts(ctx, out);
     let coded = codes.iter().any(|m| has_issuer(&norm[m.clone()]));
     drop_lone_marks(ctx, parts, coded, out);
@@ -1282,6 +1283,15 @@ pub(crate) const SECRECY: &[&str] = &[
     "đọc xong xoá",
     "đừng để lộ ra ngoài",
     "xem rồi xoá",
+    // Reposting (adv55: "chưa ký đâu, đừng repost lên page nha").
+    "đừng repost",
+    "đừng reup",
+    "đừng đăng lại",
+    "đừng up lên",
+    "đừng post lên",
+    "cấm share",
+    "cấm repost",
+    "không được đăng lại",
 ];
 
 /// Papers a secrecy cue can be about ("Công thức phở tuyệt mật, đừng share" is a joke about
@@ -1604,6 +1614,30 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
         if spaced(t, i, i + n + m - 1) {
             spans.push(t[i].orig.start..t[i + n + m - 1].orig.end);
+        }
+    }
+    // Or the mark heading the post or a line, a colon or dash after it, as the letter's
+    // subject line is pasted ("Hoả tốc: UBND tỉnh yêu cầu các xã …, bản scan mình để dưới
+    // cmt", adv56); the same cues below decide.
+    for i in 0..t.len() {
+        if !(i == 0 || t[i].gap == Gap::Hard)
+            || !matches!(t[i].fold.as_str(), "hoa" | "thuong" | "khan")
+        {
+            continue;
+        }
+        let Some(m) = spelled_any(t, i, URGENCY) else {
+            continue;
+        };
+        let end = t[i + m - 1].orig.end;
+        let headed = t.get(i + m).is_some_and(|x| {
+            x.gap == Gap::Soft
+                && ctx
+                    .text
+                    .get(end..x.orig.start)
+                    .is_some_and(|g| g.trim_start().starts_with([':', '-', '–']))
+        });
+        if headed && spaced(t, i, i + m - 1) {
+            spans.push(t[i].orig.start..end);
         }
     }
     if spans.is_empty() {
@@ -2261,6 +2295,72 @@ fn unpublished(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         }
     }
     out.append(&mut found);
+}
+
+/// A draft passed on before it is out, of any body (a club's disciplinary decision, a
+/// platform's new fees, a player's contract): "dự thảo" (any case, typed flat or not; not a
+/// public act's: "Dự thảo Luật …") in a post that says it is not out yet (a not-yet qualifier
+/// of [`UNPUBLISHED_QUALIFIERS`] or "chưa trình" after it: "chưa ký đâu", "chua ky ban hanh")
+/// and that it came from elsewhere (a cue of passing it on early or of secrecy,
+/// [`passed_on_early`], or of getting hold of it, [`GOT_HOLD`], [`PHOTOGRAPHED`]): "Du thao QD
+/// ky luat 3 cau thu …, chua ky ban hanh, t chup duoc tren ban van phong CLB" (three blind
+/// rounds of the twenty-second session). The writer's own draft asked about ("Dự thảo hợp
+/// đồng thuê nhà em soạn, chưa ký, anh xem giúp") has no such cue. A `warning` over "(bản) dự
+/// thảo" and the word after it, as the lexicon's `draft` group, unless a finding of the
+/// category covers it; drafts open for comment are dropped after ([`drop_public_drafts`]).
+/// Linear in tokens.
+fn leaked_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let drafts: Vec<usize> = (0..t.len())
+        .filter(|&i| t[i].fold == "du" && spelled_at(t, i, "dự thảo") && spaced(t, i, i + 1))
+        .filter(|&i| !public_act_after(t, i + 2) && !public_act_before(t, i))
+        .collect();
+    let Some(&first) = drafts.first() else {
+        return;
+    };
+    let not_yet = (first + 2..t.len()).any(|k| {
+        qualifier_at(t, k).is_some_and(|(_, s)| s == Severity::Warning)
+            || spelled_at(t, k, "chưa trình")
+    });
+    if !not_yet {
+        return;
+    }
+    // Not any passing on ([`passes_on`]: "ib", "gửi" are also a service's ad, "Nhận làm dự
+    // thảo hợp đồng, chưa ký thì không mất phí, liên hệ ib").
+    let handed = passed_on_early(t)
+        || (0..t.len()).any(|k| got_hold().at(t, k).is_some() || photographed().at(t, k).is_some());
+    if !handed {
+        return;
+    }
+    let spans = drafts
+        .into_iter()
+        .map(|i| {
+            let start = if i > 0 && t[i].gap == Gap::Space && t[i - 1].fold == "ban" {
+                i - 1
+            } else {
+                i
+            };
+            let end = if t.get(i + 2).is_some_and(|x| x.gap == Gap::Space) {
+                i + 2
+            } else {
+                i + 1
+            };
+            t[start].orig.start..t[end].orig.end
+        })
+        .collect();
+    add_uncovered(t, out, Category::InternalDocument, spans, |s| {
+        group_finding(ctx, "internal_document.draft", Severity::Warning, s)
+    });
+}
+
+/// Whether a public act's name follows "dự thảo" at token `i`: "Dự thảo Luật Đất đai", "dự
+/// thảo nghị định …".
+fn public_act_after(t: &[Token], i: usize) -> bool {
+    t.get(i).is_some_and(|x| x.gap == Gap::Space)
+        && PUBLIC_ACT_WORDS
+            .iter()
+            .filter(|w| **w != "quyết định")
+            .any(|w| spelled_at(t, i, w))
 }
 
 /// Words that open a draft to the public in the same sentence: a draft plan "niêm yết công
