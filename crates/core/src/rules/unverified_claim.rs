@@ -283,6 +283,8 @@ fn adjust(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     drop_generic_accusations(ctx, out);
     cure_claims(ctx, out);
     certainty_percent(ctx, out);
+    sure_it_is_true(ctx, out);
+    implausible_change(ctx, out);
     drop_prescribed_recoveries(ctx, out);
     drop_uncounted_forwards(ctx, out);
     drop_calm_shares(ctx, out);
@@ -2673,12 +2675,35 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
             // with a capital ("Nghe cụ Trần Dần nói": a source), nor a chat ("nói chuyện"),
             // nor one's family ("Nghe mẹ kể hồi xưa", "nghe bà nội kể"): memories.
             let heard = || {
-                let chat = t
-                    .get(i + v)
-                    .is_some_and(|n| n.gap == Gap::Space && n.key == "chuyện");
+                // Nor a compound of the verb: "ra mặt bảo vệ", "bảo hiểm", "nói dối".
+                let chat = t.get(i + v).is_some_and(|n| {
+                    n.gap == Gap::Space
+                        && key_matches_any(
+                            n,
+                            &[
+                                "chuyện", "vệ", "hiểm", "đảm", "quản", "trì", "lãnh", "hành",
+                                "mật", "tồn", "dối",
+                            ],
+                        )
+                });
+                // Or "thấy" before a group ("Thấy mấy chị trong group bảo …", adv55): not one
+                // person ("Mình thấy anh ấy nói đúng" is an opinion), nor agreeing with what
+                // was said ("thấy mấy bạn nói đúng", "… nói có lý").
+                let agreed = t.get(i + v).is_some_and(|n| {
+                    n.gap == Gap::Space
+                        && key_matches_any(n, &["đúng", "sai", "hay", "chuẩn", "vậy", "thế", "có"])
+                });
                 tell.filter(|_| !chat).and_then(|_| {
                     (i.saturating_sub(7)..i.saturating_sub(1)).find(|&s| {
-                        t[s].key == "nghe"
+                        (t[s].key == "nghe"
+                            || t[s].key == "thấy"
+                                && !agreed
+                                && t[s + 1..i].iter().any(|x| {
+                                    key_matches_any(
+                                        x,
+                                        &["mấy", "các", "nhiều", "mọi", "group", "nhóm", "hội"],
+                                    )
+                                }))
                             && spaced(t, s, i + v - 1)
                             && !t[s + 1..i].iter().any(|x| x.capitalized)
                             && !family(&t[s + 1..i])
@@ -2755,6 +2780,222 @@ fn certainty_percent(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     }
     add_uncovered(t, out, crate::Category::UnverifiedClaim, spans, |s| {
         group_finding(ctx, "unverified_claim.sensational", Severity::Warning, s)
+    });
+}
+
+/// What a writer vouches a story is (syllables as [`spelled_at`] reads them), longest first.
+const TRUTHS: &[&str] = &[
+    "sự thật",
+    "có thật",
+    "không sai",
+    "ko sai",
+    "k sai",
+    "không điêu",
+    "không bịa",
+    "thật",
+];
+
+/// The percentage written at token `n` ("90%", "99,9%", "100 %"), when it is 80 or more: the
+/// byte where the text after the percent sign starts.
+fn big_percent(ctx: &Ctx<'_>, n: usize) -> Option<usize> {
+    let t = ctx.tokens;
+    let x = t.get(n)?;
+    if !x.numeric || x.key.len() > 4 || x.key.parse::<u32>().ok()? < 80 {
+        return None;
+    }
+    let rest = ctx.text.get(x.orig.end..)?;
+    let rest = rest
+        .strip_prefix([',', '.'])
+        .map_or(rest, |r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
+    let rest = rest.trim_start_matches(' ');
+    rest.starts_with('%')
+        .then(|| ctx.text.len() - rest.len() + 1)
+}
+
+/// A writer vouching that a story is true instead of giving its source, as a form
+/// (`unverified_claim.sensational`, `warning`, where no finding of the category covers it): a
+/// percentage of 80 or more ("chắc 90% là thật", "100% không sai đâu") or a vow opening its
+/// clause ("Bảo đảm là thật luôn:", "Tuyet doi su that:", "Cam đoan có thật"), then "là" or
+/// nothing, then a word of truth ([`TRUTHS`]). Not negated in the two words before ("không chắc
+/// 100% là thật"), not a question ("… 90% là thật không?"), not a shop's goods ("Hàng bên em
+/// đảm bảo là thật", "ảnh 100% thật" come after the goods: the goods word within the three
+/// words before the vow). Three blind rounds of the twenty-second session. Source: section I
+/// of the seed article (certainty instead of a source). Linear in tokens.
+fn sure_it_is_true(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for i in 0..t.len() {
+        let vow = if t[i].numeric {
+            big_percent(ctx, i).map(|_| 1)
+        } else if (i == 0 || t[i].gap != Gap::Space)
+            && matches!(
+                t[i].fold.as_str(),
+                "bao" | "dam" | "tuyet" | "cam" | "xin" | "the"
+            )
+        {
+            spelled_any(
+                t,
+                i,
+                &[
+                    "bảo đảm",
+                    "đảm bảo",
+                    "tuyệt đối",
+                    "cam đoan",
+                    "xin thề",
+                    "thề",
+                ],
+            )
+        } else {
+            None
+        };
+        let Some(n) = vow else {
+            continue;
+        };
+        let mut k = i + n;
+        if t.get(k)
+            .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "là"))
+        {
+            k += 1;
+        }
+        if t.get(k).is_none_or(|x| x.gap != Gap::Space) {
+            continue;
+        }
+        let Some(m) = spelled_any(t, k, TRUTHS) else {
+            continue;
+        };
+        // "thật" must end the words: "thật sự" is "really", "thật thà" honest.
+        if t.get(k + m).is_some_and(|x| {
+            x.gap == Gap::Space && matches!(x.fold.as_str(), "su" | "tha" | "long" | "ra" | "la")
+        }) {
+            continue;
+        }
+        let negated = (i.saturating_sub(2)..i).any(|j| negation(&t[j]));
+        let goods = (i.saturating_sub(3)..i).any(|j| {
+            key_matches_any(
+                &t[j],
+                &["hàng", "ảnh", "hình", "sản", "shop", "da", "vàng", "tóc"],
+            )
+        });
+        let (sentence_of, ranges) = ctx.sentences();
+        let r = ranges[sentence_of[i]].clone();
+        let end = t[r.end - 1].orig.end;
+        let asked = ctx
+            .text
+            .get(end..)
+            .is_some_and(|rest| rest.trim_start().starts_with('?'))
+            || (r.end - 1 > k + m && key_matches_any(&t[r.end - 1], &["không", "ko", "hả", "chứ"]));
+        if negated || goods || asked {
+            continue;
+        }
+        let start = t[i].orig.start;
+        spans.push(start..t[k + m - 1].orig.end);
+    }
+    add_uncovered(t, out, crate::Category::UnverifiedClaim, spans, |s| {
+        group_finding(ctx, "unverified_claim.sensational", Severity::Warning, s)
+    });
+}
+
+/// A change of body weight or height too fast to be true, as a form (`unverified_claim.
+/// miracle_cure`, `warning`, where no finding of the category covers it): "giảm", "tăng",
+/// "xuống", "cao thêm", "cao lên", then an amount in kilograms ("8kg", "8 ký", "8 cân") or
+/// centimetres ("5cm", "5 phân"), then within two words a period ("trong 7 ngày", "/tuần",
+/// "mỗi tuần", "sau 1 tháng"). Weight lost or gained faster than 2 kg a week, height gained
+/// faster than 2 cm a month: "giảm 8kg trong 7 ngày", "giảm 8kg/tuần", "cao thêm 5cm trong 1
+/// tháng" (not "giảm 8kg trong 3 tháng", "cao thêm 3cm trong 6 tháng"). Not negated in the
+/// three words before, not asked ("… được không?"). Source: section I of the seed article
+/// (the miracle claims of health adverts). Linear in tokens.
+fn implausible_change(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let mut spans = Vec::new();
+    for i in 0..t.len() {
+        if !matches!(t[i].fold.as_str(), "giam" | "tang" | "xuong" | "cao") {
+            continue;
+        }
+        let Some(n) = spelled_any(t, i, &["giảm", "tăng", "xuống", "cao thêm", "cao lên"])
+        else {
+            continue;
+        };
+        // The amount: "8kg" in one word, or "8" then the unit.
+        let Some(x) = t.get(i + n).filter(|x| x.gap == Gap::Space) else {
+            continue;
+        };
+        let digits: String = x.key.chars().take_while(char::is_ascii_digit).collect();
+        let Ok(amount) = digits.parse::<u32>() else {
+            continue;
+        };
+        let (unit, mut k) = if x.key.len() > digits.len() {
+            (&x.key[digits.len()..], i + n + 1)
+        } else {
+            match t.get(i + n + 1).filter(|u| u.gap == Gap::Space) {
+                Some(u) => (u.key.as_str(), i + n + 2),
+                None => continue,
+            }
+        };
+        let weight = match unit {
+            "kg" | "ký" | "kí" | "cân" | "kilo" | "kilogram" => true,
+            "cm" | "phân" => false,
+            _ => continue,
+        };
+        let unit_end = k - 1;
+        // The period: "trong", "chỉ trong", "sau", "mỗi", or a slash; a count or 1.
+        let mut count = 1u32;
+        let mut found = None;
+        for _ in 0..2 {
+            let Some(y) = t.get(k) else { break };
+            if y.gap == Gap::Hard {
+                break;
+            }
+            if matches!(y.fold.as_str(), "trong" | "chi" | "sau" | "moi" | "vong") {
+                k += 1;
+                continue;
+            }
+            if y.numeric {
+                count = y.key.parse().unwrap_or(u32::MAX);
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some(y) = t.get(k).filter(|y| y.gap != Gap::Hard) {
+            let days = match y.key.as_str() {
+                "ngày" => Some(1),
+                "tuần" => Some(7),
+                "tháng" => Some(30),
+                _ => None,
+            };
+            found = days.map(|d| (d, k));
+        }
+        let Some((days, end)) = found else {
+            continue;
+        };
+        if count == 0 || count > 365 {
+            continue;
+        }
+        let days = days * count;
+        // Faster than 2 kg a week, or 2 cm a month.
+        let too_fast = if weight {
+            u64::from(amount) * 7 > 2 * u64::from(days)
+        } else {
+            u64::from(amount) * 30 > 2 * u64::from(days)
+        };
+        if !too_fast || unit_end < i {
+            continue;
+        }
+        let negated = (i.saturating_sub(3)..i).any(|j| negation(&t[j]));
+        let (sentence_of, ranges) = ctx.sentences();
+        let r = ranges[sentence_of[i]].clone();
+        let last = t[r.end - 1].orig.end;
+        let asked = ctx
+            .text
+            .get(last..)
+            .is_some_and(|rest| rest.trim_start().starts_with('?'));
+        if negated || asked {
+            continue;
+        }
+        spans.push(t[i].orig.start..t[end].orig.end);
+    }
+    add_uncovered(t, out, crate::Category::UnverifiedClaim, spans, |s| {
+        group_finding(ctx, "unverified_claim.miracle_cure", Severity::Warning, s)
     });
 }
 
