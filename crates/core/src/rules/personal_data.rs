@@ -861,6 +861,11 @@ const AD_WORDS: &[&str] = &[
     "giao tận nhà",
     "nhận may",
     "đặt lịch",
+    // A listing for rent or a transfer (adv54: "Cho thuê phòng trọ 25m2 …, Liên hệ chủ nhà (là
+    // mình) qua Zalo 09…").
+    "cho thuê",
+    "sang nhượng",
+    "thanh lý",
 ];
 
 phrase_list!(ad_words, AD_WORDS);
