@@ -669,6 +669,11 @@ const HOOK_WORDS: &[&str] = &[
     "official",
     "chinhthuc",
     "login",
+    // A bank's app names (brk41: "bidv-smartbanking.com").
+    "banking",
+    "smartbanking",
+    "ebanking",
+    "ibanking",
     "secure",
     "support",
     "hotro",
@@ -682,7 +687,10 @@ const HOOK_WORDS: &[&str] = &[
 ];
 
 /// Hook words a scam host glues to a protected name without a hyphen (`vnexpress24h`,
-/// `dantritinmoi`, `vietcombankonline`); longest first, so `tinmoi` is cut before `moi`.
+/// `dantritinmoi`, `vietcombankonline`, `vtv24h`); longest first, so `tinmoi` is cut before
+/// `moi`.
+/// Not "news": the outlets' own English editions are named so (`tuoitrenews.vn`,
+/// `sggpnews.org.vn`, the old `thanhniennews.com`, brk41).
 const GLUED_HOOKS: &[&str] = &[
     "chinhthuc",
     "official",
@@ -693,7 +701,6 @@ const GLUED_HOOKS: &[&str] = &[
     "online",
     "hotro",
     "login",
-    "news",
     "cskh",
     "24h",
 ];
@@ -730,7 +737,15 @@ fn lookalike_signals(label: &Label<'_>, risky_tld: bool, l: &'static Lists, sig:
         .iter()
         .enumerate()
         .filter(|(_, w)| w.chars().count() >= 3)
-        .map(|(i, w)| (i, similar::key(w, &l.confusables), w.chars().count() >= 5))
+        .map(|(i, w)| {
+            // `1` for `i` here too ("b1dv-online", brk41).
+            let w = if w.contains('1') {
+                Cow::Owned(w.replace('1', "i"))
+            } else {
+                Cow::Borrowed(*w)
+            };
+            (i, similar::key(&w, &l.confusables), w.chars().count() >= 5)
+        })
         .collect();
     // A hook word glued after the name (`vnexpress24h`, `dantritinmoi`, `bidvonline`): the
     // name before it, as written (the key reads digits as letters: "24h" would be "2ah").
@@ -738,7 +753,7 @@ fn lookalike_signals(label: &Label<'_>, risky_tld: bool, l: &'static Lists, sig:
         .iter()
         .find_map(|h| {
             u.strip_suffix(h)
-                .filter(|rest| rest.len() >= 4 && !rest.ends_with('-'))
+                .filter(|rest| rest.len() >= 3 && !rest.ends_with('-'))
         })
         .map(|rest| similar::key(rest, &l.confusables));
     // `1` for `i` (`b1dv`, `t1ki`): the confusables table reads it as `l`.
@@ -763,10 +778,11 @@ fn lookalike_signals(label: &Label<'_>, risky_tld: bool, l: &'static Lists, sig:
                         && if *long {
                             state_or_bank || hooked(*i)
                         } else {
-                            state_or_bank && hooked(*i)
+                            // A short newspaper's too ("vtv-24h.com", brk41).
+                            (state_or_bank || p.kind == Kind::Press) && hooked(*i)
                         }
                 })
-                || (p.key.len() >= 4 && glued.as_deref() == Some(p.key.as_str()))
+                || (p.key.len() >= 3 && glued.as_deref() == Some(p.key.as_str()))
                 || (p.key.len() >= 4 && one_as_i.as_deref() == Some(p.key.as_str()))
         };
         if hit {
@@ -1321,6 +1337,12 @@ mod tests {
             "https://govvn-bhxh.com/",
             "https://bhxh-govt.com/",
             "https://bhxh.gov.info/",
+            // brk41: a short newspaper's name with a glued or hyphenated hook, `1` for `i` in
+            // a part, a bank's app name.
+            "https://vtv24h.vn/",
+            "https://vtv-24h.com/",
+            "https://b1dv-online.com/",
+            "https://bidv-smartbanking.com/",
         ] {
             let v = check_link(u);
             assert!(v.has(Reason::LookalikeDomain), "{u}: {v:?}");
@@ -1333,13 +1355,15 @@ mod tests {
             "https://us-govt-jobs.com/",
             "https://gov.info/",
             "https://kenh14.vn/",
+            // The outlets' English editions are named "<outlet>news" (brk41).
+            "https://thanhniennews.com/",
+            "https://vov-tv.vn/",
         ] {
             assert!(!check_link(u).has(Reason::LookalikeDomain), "{u}");
         }
-        assert_eq!(
-            check_link("https://tuoitrenews.vn/").verdict,
-            Verdict::RegisteredPress
-        );
+        for u in ["https://tuoitrenews.vn/", "https://sggpnews.org.vn/"] {
+            assert_eq!(check_link(u).verdict, Verdict::RegisteredPress, "{u}");
+        }
         // A brand's own domain: genuine, and the message says so without contradiction.
         let v = check_link("https://vietcombank.com.vn/");
         assert_eq!(v.verdict, Verdict::Unknown);

@@ -3595,7 +3595,9 @@ fn sixteenth_session_forms() {
         ),
         (
             "Công văn hoả tốc của sở về việc kiểm tra đột xuất các trường, mình chụp được từ máy chị văn thư",
-            "Công văn",
+            // The urgency form reads "chụp được" as getting hold of the letter since the
+            // twenty-second session: the mark is underlined with the kind.
+            "Công văn hoả tốc",
             Category::InternalDocument,
         ),
         (
@@ -4040,5 +4042,74 @@ fn twenty_first_session_spaces_and_userinfo() {
             "{t:?}: {:?}",
             r.findings
         );
+    }
+}
+
+/// Twenty-second session: forms three blind rounds (adv54–adv56) missed, and the false
+/// alarms a breaker (brk41) found in their first versions.
+#[test]
+fn twenty_second_session_forms() {
+    let e = engine();
+    for (t, cue) in [
+        (
+            "Viên uống giảm cân Slim Fit: giảm 8kg trong 7 ngày, không cần ăn kiêng",
+            "giảm 8kg trong 7 ngày",
+        ),
+        (
+            "Giảm 8-10kg trong 1 tuần với thực đơn keto này",
+            "Giảm 8-10kg trong 1 tuần",
+        ),
+        (
+            "Cho con uống nước ép cần tây mỗi sáng là cao thêm 5cm trong 1 tháng",
+            "cao thêm 5cm trong 1 tháng",
+        ),
+        (
+            "Chưa có ai xác nhận nhưng chắc 90% là thật: trưởng phòng sắp bị bắt",
+            "90% là thật",
+        ),
+        (
+            "Mình cam đoan là thật, quán đó pha nước màu",
+            "cam đoan là thật",
+        ),
+        (
+            "Thấy mấy chị trong group bảo ông giám đốc sở nhận hối lộ",
+            "Thấy mấy chị trong group bảo",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == Category::UnverifiedClaim);
+    }
+    for (t, cue) in [
+        (
+            "Du thao QD ky luat 3 cau thu sau vu au da, chua ky ban hanh, t chup duoc tren ban van phong CLB",
+            "Du thao QD",
+        ),
+        (
+            "Hoả tốc: UBND tỉnh yêu cầu các xã rà soát danh sách hộ cận nghèo, bản scan mình để dưới cmt",
+            "Hoả tốc",
+        ),
+        (
+            "🔥HỎA TỐC🔥 Sở GD yêu cầu các trường cho học sinh nghỉ từ mai, văn bản mình chụp được ở dưới",
+            "HỎA TỐC",
+        ),
+    ] {
+        assert_underlined(&e, t, cue, |f| f.category == Category::InternalDocument);
+    }
+    for t in [
+        "Mình giảm 8kg trong 3 tháng nhờ chạy bộ và bỏ trà sữa",
+        "Chạy xong full marathon cân thử giảm 3kg sau 1 ngày, toàn là nước thôi, uống bù lại là lên ngay",
+        "Mực nước sông Hồng tăng 50cm trong 1 ngày, bà con ven sông chú ý",
+        "Bé nhà mình mới sinh, tăng 4cm trong tháng đầu, uống sữa mẹ hoàn toàn",
+        "Tuần lễ vàng giảm 90% là thật nha khách ơi, số lượng có hạn",
+        "Nhiệm vụ của người làm báo: bảo đảm sự thật và khách quan",
+        "Hàng bên em đảm bảo là thật, không phải fake nha khách",
+        "Mình thấy mấy bạn nói đúng đó, nên đọc kỹ trước khi share",
+        "Dự thảo hợp đồng thuê nhà em soạn rồi, chưa ký, em chụp được bản của chủ nhà",
+        "Dự thảo sửa đổi Luật Thuế thu nhập cá nhân chưa thông qua, bản đầy đủ mình chụp được trên cổng của Bộ",
+        "Hỏa tốc: shop nhận giao hỏa tốc nội thành trong 2h, ib mình nhé",
+        "Cho thuê phòng trọ 25m2, 3tr5/tháng. Liên hệ chủ nhà (là mình) qua Zalo 0966 731 208.",
+        "minh vua xem lai highlight, pha bong do khong viet vi dau, VAR ket luan dung roi",
+        "quen mat khau tai khoan game thi vao muc ho tro tren web chinh chu nhe",
+    ] {
+        assert_no_findings(&e, t);
     }
 }

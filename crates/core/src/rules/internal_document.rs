@@ -1104,6 +1104,13 @@ pub(crate) const AGENCY: &[&str] = &[
     "bộ giáo dục",
     "bộ trưởng",
     "thứ trưởng",
+    // Police commands by level ("Công an tỉnh đề nghị các đơn vị rà soát", brk41).
+    "công an tỉnh",
+    "công an huyện",
+    "công an quận",
+    "công an thành phố",
+    "công an xã",
+    "công an phường",
     "bnv",
     "snv",
     "bca",
@@ -1616,7 +1623,7 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             spans.push(t[i].orig.start..t[i + n + m - 1].orig.end);
         }
     }
-    // Or the mark heading the post or a line, a colon or dash after it, as the letter's
+    // Or the mark heading the post or a line, punctuation after it, as the letter's
     // subject line is pasted ("Hoả tốc: UBND tỉnh yêu cầu các xã …, bản scan mình để dưới
     // cmt", adv56); the same cues below decide.
     for i in 0..t.len() {
@@ -1629,13 +1636,9 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let end = t[i + m - 1].orig.end;
-        let headed = t.get(i + m).is_some_and(|x| {
-            x.gap == Gap::Soft
-                && ctx
-                    .text
-                    .get(end..x.orig.start)
-                    .is_some_and(|g| g.trim_start().starts_with([':', '-', '–']))
-        });
+        // Any punctuation or emoji after it: "Hoả tốc:", "HỎA TỐC!!!", "[HỎA TỐC]",
+        // "🔥HỎA TỐC🔥", "Thượng khẩn -" (brk41); not a word ("Khẩn trương").
+        let headed = t.get(i + m).is_some_and(|x| x.gap != Gap::Space);
         if headed && spaced(t, i, i + m - 1) {
             spans.push(t[i].orig.start..end);
         }
@@ -1696,6 +1699,10 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                         "cmt mình gửi",
                         "ib mình gửi",
                         "chụp gửi",
+                        // "văn bản mình chụp được ở dưới", "ảnh chụp công văn ở cmt" (brk41).
+                        "chụp được",
+                        "ảnh chụp công văn",
+                        "ảnh chụp văn bản",
                     ],
                 )
                 .is_some()
@@ -2313,7 +2320,7 @@ fn leaked_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let drafts: Vec<usize> = (0..t.len())
         .filter(|&i| t[i].fold == "du" && spelled_at(t, i, "dự thảo") && spaced(t, i, i + 1))
-        .filter(|&i| !public_act_after(t, i + 2) && !public_act_before(t, i))
+        .filter(|&i| !public_act_after(t, i + 2) && !public_act_before(t, i) && !own_draft(t, i))
         .collect();
     let Some(&first) = drafts.first() else {
         return;
@@ -2354,13 +2361,36 @@ fn leaked_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// Whether a public act's name follows "dự thảo" at token `i`: "Dự thảo Luật Đất đai", "dự
-/// thảo nghị định …".
-fn public_act_after(t: &[Token], i: usize) -> bool {
-    t.get(i).is_some_and(|x| x.gap == Gap::Space)
+/// thảo nghị định …", also amended ("Dự thảo sửa đổi Luật Thuế", "dự thảo sửa đổi, bổ sung
+/// Nghị định …", brk41).
+fn public_act_after(t: &[Token], mut i: usize) -> bool {
+    for _ in 0..2 {
+        match spelled_any(t, i, &["sửa đổi", "bổ sung"]) {
+            Some(n) if t.get(i).is_some_and(|x| x.gap != Gap::Hard) => i += n,
+            _ => break,
+        }
+    }
+    t.get(i).is_some_and(|x| x.gap != Gap::Hard)
         && PUBLIC_ACT_WORDS
             .iter()
             .filter(|w| **w != "quyết định")
             .any(|w| spelled_at(t, i, w))
+}
+
+/// Whether the draft at token `i` ("dự thảo") is the writer's own: the writer within the five
+/// words after it, in its clause ("Dự thảo hợp đồng thuê nhà em soạn", "dự thảo hợp đồng của
+/// mình", brk41).
+fn own_draft(t: &[Token], i: usize) -> bool {
+    (i + 2..(i + 8).min(t.len()))
+        .take_while(|&k| t[k].gap == Gap::Space)
+        // Not a name typed without its marks ("của Minh Khoa" is no "của mình").
+        .any(|k| {
+            !t[k].capitalized
+                && crate::engine::key_matches_any(
+                    &t[k],
+                    &["em", "mình", "tôi", "tui", "tớ", "mk", "t"],
+                )
+        })
 }
 
 /// Words that open a draft to the public in the same sentence: a draft plan "niêm yết công

@@ -2696,12 +2696,15 @@ fn vague_sources(ctx: &Ctx<'_>, out: &mut Vec<Finding>) -> Vec<Range<usize>> {
                 tell.filter(|_| !chat).and_then(|_| {
                     (i.saturating_sub(7)..i.saturating_sub(1)).find(|&s| {
                         (t[s].key == "nghe"
-                            || t[s].key == "thấy"
+                            || (t[s].key == "thấy" || ctx.unaccented && t[s].key == "thay")
                                 && !agreed
                                 && t[s + 1..i].iter().any(|x| {
                                     key_matches_any(
                                         x,
-                                        &["mấy", "các", "nhiều", "mọi", "group", "nhóm", "hội"],
+                                        &[
+                                            "mấy", "mí", "các", "nhiều", "mọi", "group", "grp",
+                                            "nhóm", "hội",
+                                        ],
                                     )
                                 }))
                             && spaced(t, s, i + v - 1)
@@ -2825,25 +2828,21 @@ fn sure_it_is_true(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     for i in 0..t.len() {
+        // The vow opens its clause, or follows the writer ("Mình cam đoan là thật", "t đảm
+        // bảo là thật").
+        let opens = i == 0
+            || t[i].gap != Gap::Space
+            || key_matches_any(
+                &t[i - 1],
+                &["tôi", "mình", "tui", "tao", "t", "em", "mk", "tớ"],
+            ) && (i == 1 || t[i - 1].gap != Gap::Space);
         let vow = if t[i].numeric {
             big_percent(ctx, i).map(|_| 1)
-        } else if (i == 0 || t[i].gap != Gap::Space)
-            && matches!(
-                t[i].fold.as_str(),
-                "bao" | "dam" | "tuyet" | "cam" | "xin" | "the"
-            )
-        {
+        } else if opens && matches!(t[i].fold.as_str(), "bao" | "dam" | "tuyet" | "cam" | "xin") {
             spelled_any(
                 t,
                 i,
-                &[
-                    "bảo đảm",
-                    "đảm bảo",
-                    "tuyệt đối",
-                    "cam đoan",
-                    "xin thề",
-                    "thề",
-                ],
+                &["bảo đảm", "đảm bảo", "tuyệt đối", "cam đoan", "xin thề"],
             )
         } else {
             None
@@ -2852,9 +2851,37 @@ fn sure_it_is_true(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         let mut k = i + n;
+        // "Đảm bảo luôn là thật", "Cam đoan với cả nhà là thật".
         if t.get(k)
-            .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "là"))
+            .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "luôn"))
         {
+            k += 1;
+        } else if t
+            .get(k)
+            .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "với"))
+        {
+            if let Some(m) = t.get(k + 1).filter(|x| x.gap == Gap::Space).and_then(|_| {
+                spelled_any(
+                    t,
+                    k + 1,
+                    &[
+                        "cả nhà",
+                        "mọi người",
+                        "các bạn",
+                        "anh em",
+                        "ae",
+                        "mn",
+                        "các bác",
+                    ],
+                )
+            }) {
+                k += 1 + m;
+            }
+        }
+        let said = t
+            .get(k)
+            .is_some_and(|x| x.gap == Gap::Space && key_matches(x, "là"));
+        if said {
             k += 1;
         }
         if t.get(k).is_none_or(|x| x.gap != Gap::Space) {
@@ -2863,6 +2890,11 @@ fn sure_it_is_true(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(m) = spelled_any(t, k, TRUTHS) else {
             continue;
         };
+        // "bảo đảm sự thật" is to ensure the truth (a journalist's duty): the vow to ensure
+        // says "là" first.
+        if !said && matches!(t[i].fold.as_str(), "bao" | "dam") && t[k].fold == "su" {
+            continue;
+        }
         // "thật" must end the words: "thật sự" is "really", "thật thà" honest.
         if t.get(k + m).is_some_and(|x| {
             x.gap == Gap::Space && matches!(x.fold.as_str(), "su" | "tha" | "long" | "ra" | "la")
@@ -2870,12 +2902,23 @@ fn sure_it_is_true(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             continue;
         }
         let negated = (i.saturating_sub(2)..i).any(|j| negation(&t[j]));
+        // A discount ("giảm 90% là thật nha khách"), or a share of a story ("80% là thật, còn
+        // lại là bịa").
         let goods = (i.saturating_sub(3)..i).any(|j| {
             key_matches_any(
                 &t[j],
-                &["hàng", "ảnh", "hình", "sản", "shop", "da", "vàng", "tóc"],
+                &[
+                    "hàng", "ảnh", "hình", "sản", "shop", "da", "vàng", "tóc", "giảm", "sale",
+                    "off", "mãi", "đãi", "khấu",
+                ],
             )
         });
+        let share = |r: Range<usize>| {
+            r.into_iter().any(|j| {
+                spelled_at(t, j, "còn lại")
+                    || j != i && t[j].numeric && big_percent(ctx, j).is_some()
+            })
+        };
         let (sentence_of, ranges) = ctx.sentences();
         let r = ranges[sentence_of[i]].clone();
         let end = t[r.end - 1].orig.end;
@@ -2884,7 +2927,7 @@ fn sure_it_is_true(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .get(end..)
             .is_some_and(|rest| rest.trim_start().starts_with('?'))
             || (r.end - 1 > k + m && key_matches_any(&t[r.end - 1], &["không", "ko", "hả", "chứ"]));
-        if negated || goods || asked {
+        if negated || goods || asked || share(r) {
             continue;
         }
         let start = t[i].orig.start;
@@ -2895,39 +2938,182 @@ fn sure_it_is_true(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
+/// How a change of weight or height is said to come (keyed syllables): a product, a remedy,
+/// a course ("uống", "viên", "liệu trình", "không cần ăn kiêng").
+const CHANGE_MEANS: &[&str] = &[
+    "uống",
+    "viên",
+    "thuốc",
+    "trà",
+    "sản phẩm",
+    "liệu trình",
+    "detox",
+    "ăn kiêng",
+    "nước ép",
+    "collagen",
+    "thần dược",
+    "mỗi sáng",
+    "mỗi tối",
+    "mỗi ngày",
+    "cam kết",
+    "bí quyết",
+    "combo",
+    "tinh dầu",
+    "kem",
+    "bột",
+    "men",
+    "thực đơn",
+    "keto",
+    "bài tập",
+    "gói",
+];
+phrase_list!(change_means, CHANGE_MEANS);
+
+/// Verbs of a change of weight (lost) or height (gained), longest first, and whether the
+/// change is of weight.
+const CHANGE_VERBS: &[(&str, Option<bool>)] = &[
+    ("tăng chiều cao", Some(false)),
+    ("cao thêm", Some(false)),
+    ("cao lên", Some(false)),
+    ("giảm cân", Some(true)),
+    ("giảm", Some(true)),
+    ("xuống", Some(true)),
+    ("sụt", Some(true)),
+    ("tăng", None),
+];
+
+/// Syllables between a change's verb and its amount ("giảm được 8kg", "giảm ngay 6kg").
+const CHANGE_FILLERS: &[&str] = &["được", "tới", "đến", "ngay", "liền", "hẳn", "luôn", "thêm"];
+
+/// Count words for a period ("trong một tuần").
+fn count_word(x: &Token) -> Option<u32> {
+    if x.numeric {
+        return x.key.parse().ok();
+    }
+    const WORDS: &[(&str, u32)] = &[
+        ("một", 1),
+        ("hai", 2),
+        ("ba", 3),
+        ("bốn", 4),
+        ("năm", 5),
+        ("sáu", 6),
+        ("bảy", 7),
+        ("tám", 8),
+        ("chín", 9),
+        ("mười", 10),
+    ];
+    WORDS
+        .iter()
+        .find(|(w, _)| key_matches(x, w))
+        .map(|&(_, n)| n)
+}
+
+/// The length in days of a time unit at `x` ("ngày", "tuần", "tháng"; also typed flat).
+fn unit_days(x: &Token) -> Option<u32> {
+    if key_matches(x, "ngày") {
+        Some(1)
+    } else if key_matches(x, "tuần") {
+        Some(7)
+    } else if key_matches(x, "tháng") {
+        Some(30)
+    } else {
+        None
+    }
+}
+
+/// A period after a change, from token `k`: up to three of "trong", "chỉ", "sau", "mỗi",
+/// "vòng", "có", then a count (or none: one) and a unit ("trong vòng 7 ngày", "chỉ sau 1
+/// tháng", "/tuần"): its length in days and its last token.
+fn period_after(t: &[Token], mut k: usize) -> Option<(u32, usize)> {
+    let mut skipped = 0;
+    while skipped < 3
+        && t.get(k).is_some_and(|y| {
+            y.gap != Gap::Hard
+                && matches!(
+                    y.fold.as_str(),
+                    "trong" | "chi" | "sau" | "moi" | "vong" | "co"
+                )
+        })
+    {
+        k += 1;
+        skipped += 1;
+    }
+    let y = t.get(k).filter(|y| y.gap != Gap::Hard)?;
+    let (count, k) = match count_word(y) {
+        Some(n) => (n, k + 1),
+        None => (1, k),
+    };
+    let u = t.get(k).filter(|u| u.gap != Gap::Hard)?;
+    Some((count.checked_mul(unit_days(u)?)?, k))
+}
+
 /// A change of body weight or height too fast to be true, as a form (`unverified_claim.
-/// miracle_cure`, `warning`, where no finding of the category covers it): "giảm", "tăng",
-/// "xuống", "cao thêm", "cao lên", then an amount in kilograms ("8kg", "8 ký", "8 cân") or
-/// centimetres ("5cm", "5 phân"), then within two words a period ("trong 7 ngày", "/tuần",
-/// "mỗi tuần", "sau 1 tháng"). Weight lost or gained faster than 2 kg a week, height gained
-/// faster than 2 cm a month: "giảm 8kg trong 7 ngày", "giảm 8kg/tuần", "cao thêm 5cm trong 1
-/// tháng" (not "giảm 8kg trong 3 tháng", "cao thêm 3cm trong 6 tháng"). Not negated in the
-/// three words before, not asked ("… được không?"). Source: section I of the seed article
-/// (the miracle claims of health adverts). Linear in tokens.
+/// miracle_cure`, `warning`, where no finding of the category covers it): a verb
+/// ([`CHANGE_VERBS`]: "giảm", "giảm cân", "sụt", "cao thêm", "tăng chiều cao"; "tăng" only of
+/// height), up to two fillers ("giảm được 8kg"), an amount in kilograms ("8kg", "8 ký", "8-10
+/// cân": the first number) or centimetres ("5cm", "5 phân"), and a period right after
+/// ([`period_after`]: "trong vòng 7 ngày", "/tuần") or right before the verb ("7 ngày giảm
+/// 8kg"). Weight lost faster than 2 kg a week, height gained faster than 2 cm a month, in a
+/// post that says how ([`CHANGE_MEANS`]: a pill, a drink, a course): "Viên uống …: giảm 8kg
+/// trong 7 ngày", "uống nước ép cần tây mỗi sáng là cao thêm 5cm trong 1 tháng". Not a flood's
+/// or a road's centimetres, a holiday's kilograms or a newborn's growth ("sơ sinh", "tháng
+/// đầu"), nor a slow change ("giảm 8kg trong 3 tháng"); not negated in the three words
+/// before, not asked ("… được không?"). Source: section I of the seed article (the miracle
+/// claims of health adverts). Linear in tokens.
 fn implausible_change(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
+    let mut means: Option<bool> = None;
     for i in 0..t.len() {
-        if !matches!(t[i].fold.as_str(), "giam" | "tang" | "xuong" | "cao") {
+        if !matches!(
+            t[i].fold.as_str(),
+            "giam" | "tang" | "xuong" | "cao" | "sut"
+        ) {
             continue;
         }
-        let Some(n) = spelled_any(t, i, &["giảm", "tăng", "xuống", "cao thêm", "cao lên"])
+        let Some((n, verb_weight)) = CHANGE_VERBS
+            .iter()
+            .find(|(v, _)| spelled_at(t, i, v) && spaced(t, i, i + v.split(' ').count() - 1))
+            .map(|&(v, w)| (v.split(' ').count(), w))
         else {
             continue;
         };
-        // The amount: "8kg" in one word, or "8" then the unit.
-        let Some(x) = t.get(i + n).filter(|x| x.gap == Gap::Space) else {
+        let mut a = i + n;
+        while a < i + n + 2
+            && t.get(a)
+                .is_some_and(|x| x.gap == Gap::Space && key_matches_any(x, CHANGE_FILLERS))
+        {
+            a += 1;
+        }
+        // The amount: "8kg" in one word, "8" then the unit, or a range's first number
+        // ("8-10kg").
+        let Some(x) = t.get(a).filter(|x| x.gap == Gap::Space) else {
             continue;
         };
         let digits: String = x.key.chars().take_while(char::is_ascii_digit).collect();
         let Ok(amount) = digits.parse::<u32>() else {
             continue;
         };
-        let (unit, mut k) = if x.key.len() > digits.len() {
-            (&x.key[digits.len()..], i + n + 1)
+        let mut u = a;
+        if x.key.len() == digits.len()
+            && t.get(a + 1).is_some_and(|y| {
+                y.gap == Gap::Soft
+                    && y.key.starts_with(|c: char| c.is_ascii_digit())
+                    && ctx
+                        .text
+                        .get(x.orig.end..y.orig.start)
+                        .is_some_and(|g| g.trim() == "-")
+            })
+        {
+            u = a + 1;
+        }
+        let ux = &t[u];
+        let ud: String = ux.key.chars().take_while(char::is_ascii_digit).collect();
+        let (unit, after) = if ux.key.len() > ud.len() {
+            (&ux.key[ud.len()..], u + 1)
         } else {
-            match t.get(i + n + 1).filter(|u| u.gap == Gap::Space) {
-                Some(u) => (u.key.as_str(), i + n + 2),
+            match t.get(u + 1).filter(|y| y.gap == Gap::Space) {
+                Some(y) => (y.key.as_str(), u + 2),
                 None => continue,
             }
         };
@@ -2936,49 +3122,39 @@ fn implausible_change(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             "cm" | "phân" => false,
             _ => continue,
         };
-        let unit_end = k - 1;
-        // The period: "trong", "chỉ trong", "sau", "mỗi", or a slash; a count or 1.
-        let mut count = 1u32;
-        let mut found = None;
-        for _ in 0..2 {
-            let Some(y) = t.get(k) else { break };
-            if y.gap == Gap::Hard {
-                break;
-            }
-            if matches!(y.fold.as_str(), "trong" | "chi" | "sau" | "moi" | "vong") {
-                k += 1;
-                continue;
-            }
-            if y.numeric {
-                count = y.key.parse().unwrap_or(u32::MAX);
-                k += 1;
-                continue;
-            }
-            break;
-        }
-        if let Some(y) = t.get(k).filter(|y| y.gap != Gap::Hard) {
-            let days = match y.key.as_str() {
-                "ngày" => Some(1),
-                "tuần" => Some(7),
-                "tháng" => Some(30),
-                _ => None,
-            };
-            found = days.map(|d| (d, k));
-        }
-        let Some((days, end)) = found else {
+        // "tăng" of weight is a holiday's or a piglet's; "giảm" of height is no claim.
+        if verb_weight.is_some_and(|w| w != weight) || verb_weight.is_none() && weight {
             continue;
+        }
+        let before = || {
+            // "7 ngày giảm 8kg", "1 tuần giảm 5kg", "chỉ 7 ngày giảm …".
+            (i >= 2 && t[i].gap == Gap::Space)
+                .then(|| {
+                    let unit = unit_days(&t[i - 1])?;
+                    let count = count_word(&t[i - 2]).filter(|_| t[i - 1].gap == Gap::Space)?;
+                    Some((count.checked_mul(unit)?, i - 2))
+                })
+                .flatten()
         };
-        if count == 0 || count > 365 {
+        let (days, span_start, end) = match period_after(t, after) {
+            Some((d, e)) => (d, i, e),
+            None => match before() {
+                Some((d, s)) => (d, s, after - 1),
+                None => continue,
+            },
+        };
+        // A day's change is water, a haircut or a joke ("Chạy xong full marathon cân thử giảm
+        // 3kg sau 1 ngày, toàn là nước", brk41); adverts promise weeks.
+        if days <= 1 {
             continue;
         }
-        let days = days * count;
         // Faster than 2 kg a week, or 2 cm a month.
         let too_fast = if weight {
             u64::from(amount) * 7 > 2 * u64::from(days)
         } else {
             u64::from(amount) * 30 > 2 * u64::from(days)
         };
-        if !too_fast || unit_end < i {
+        if !too_fast {
             continue;
         }
         let negated = (i.saturating_sub(3)..i).any(|j| negation(&t[j]));
@@ -2989,10 +3165,17 @@ fn implausible_change(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .text
             .get(last..)
             .is_some_and(|rest| rest.trim_start().starts_with('?'));
-        if negated || asked {
+        let newborn = !weight
+            && r.clone().any(|k| {
+                spelled_any(t, k, &["sơ sinh", "tháng đầu", "tháng tuổi", "mới sinh"]).is_some()
+            });
+        if negated || asked || newborn {
             continue;
         }
-        spans.push(t[i].orig.start..t[end].orig.end);
+        if !*means.get_or_insert_with(|| change_means().any_in(t, 0..t.len())) {
+            return;
+        }
+        spans.push(t[span_start].orig.start..t[end].orig.end);
     }
     add_uncovered(t, out, crate::Category::UnverifiedClaim, spans, |s| {
         group_finding(ctx, "unverified_claim.miracle_cure", Severity::Warning, s)
