@@ -8,7 +8,9 @@
 //! contact or confront someone. The writer's own contact data is an `info` nudge, and a
 //! business's own phone or mailbox in its ad ([`AD_WORDS`]) gets no finding at all.
 
-use super::{finding, phrase_list, spaced, spelled_at, spelled_before, tokens_in, Ctx};
+use super::{
+    finding, phrase_list, spaced, spelled_any, spelled_at, spelled_before, tokens_in, Ctx,
+};
 use crate::text::{Gap, Token};
 use crate::{Category, Finding, Severity};
 use std::collections::BTreeMap;
@@ -215,11 +217,22 @@ const CODE_WORDS: &[&str] = &[
 /// where someone lives). Its owner's number stays a person's ("Chủ nhà trọ này … sđt …"):
 /// only the house number after it is read differently.
 fn business_house(t: &[Token], k: usize) -> bool {
-    t[k].fold == "nha"
-        && (k == 0 || t[k].gap != Gap::Space)
-        && t.get(k + 1).is_some_and(|x| {
-            x.gap == Gap::Space && matches!(x.fold.as_str(), "tro" | "nghi" | "xe" | "tre" | "may")
-        })
+    if t[k].fold != "nha" || !(k == 0 || t[k].gap != Gap::Space) {
+        return false;
+    }
+    let Some(x) = t.get(k + 1).filter(|x| x.gap == Gap::Space) else {
+        return false;
+    };
+    // A public hall, a shop or a clinic, whoever runs it ("Nhà văn hóa phường tổ chức hội chợ
+    // ở 45 …", "Nha khoa của anh Dũng đó ở 9 …", "nhà hàng", "nhà sách", "nhà thuốc", "nhà
+    // thờ", "nhà hát", "nhà thi đấu"; not "nhà khách", also a customer's home).
+    if matches!(
+        x.fold.as_str(),
+        "van" | "hang" | "sach" | "thuoc" | "tho" | "hat" | "thi" | "khoa"
+    ) {
+        return true;
+    }
+    matches!(x.fold.as_str(), "tro" | "nghi" | "xe" | "tre" | "may")
         && !t.get(k + 2).is_some_and(|x| {
             // By the key where the word has diacritics: "Nhà trọ có 5 phòng" is no "cô".
             const SOMEONE: &[&str] = &[
@@ -232,8 +245,10 @@ fn business_house(t: &[Token], k: usize) -> bool {
 /// A word for someone's home ([`HOME_WORDS`]) up to `back` tokens before token `i`, in its
 /// sentence, not the "nhà" of a business ([`business_house`]).
 fn home_before(t: &[Token], i: usize, back: usize) -> bool {
+    // Typed with diacritics, "chỗ ở" must be that: "hội chợ ở 45 …" is a fair.
     near_word_where(t, (i, i + 1), (back, 0), HOME_WORDS, |k| {
-        !business_house(t, k)
+        let fair = t[k].fold == "cho" && t[k].marked && t[k].key != "chỗ";
+        !(business_house(t, k) || fair)
     })
 }
 
@@ -301,6 +316,22 @@ const DONATION_WORDS: &[&str] = &[
     "ung ho",
     "quyen gop",
     "tu thien",
+];
+
+/// Words (folded) that say an account is a person's, not a fund's: "của đứa …", "của vợ ổng".
+const HELD_BY_PERSON: &[&str] = &[
+    "cua vo",
+    "cua chong",
+    "cua dua",
+    "cua thang",
+    "cua lao",
+    "cua mu",
+    "cua han",
+    "cua no",
+    "cua ong ta",
+    "cua ba ta",
+    "cua ong ay",
+    "cua ba ay",
 ];
 
 /// Street words (folded) of an address.
@@ -434,7 +465,10 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             ("personal_data.citizen_id", ID_VI, ID_EN)
         } else if (6..=19).contains(&digits.len())
             && near(BANK_WORDS, 6, 4)
-            && (accusing || !near(DONATION_WORDS, 12, 12))
+            // A relief fund's account is published to be used; not one said to be a
+            // person's ("STK của đứa nhận tiền cứu trợ rồi ôm đi: 1018…", "chuyển vào tk 1903…
+            // Techcombank, tài khoản của vợ ổng đấy", adv58).
+            && (accusing || !near(DONATION_WORDS, 12, 12) || near(HELD_BY_PERSON, 12, 12))
         {
             ("personal_data.bank_account", BANK_VI, BANK_EN)
         } else {
@@ -521,6 +555,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         *ad.get_or_init(|| {
             let t = ctx.tokens;
             (0..t.len()).any(|k| ad_words().at(t, k).is_some() || price_at(t, k))
+                || listing_opens(t)
         })
     };
     for m in emails(norm).into_iter().chain(masked_emails(norm)) {
@@ -861,12 +896,40 @@ const AD_WORDS: &[&str] = &[
     "giao tận nhà",
     "nhận may",
     "đặt lịch",
-    // A listing for rent or a transfer (adv54: "Cho thuê phòng trọ 25m2 …, Liên hệ chủ nhà (là
-    // mình) qua Zalo 09…").
-    "cho thuê",
-    "sang nhượng",
-    "thanh lý",
 ];
+
+/// Whether the text opens as a listing for rent or a transfer ("Cho thuê phòng trọ 25m2 …,
+/// Liên hệ chủ nhà (là mình) qua Zalo 09…", adv54; "can cho thue mat bang …"): the words first,
+/// or after "cần". Not these words later in a post ("Review chủ nhà cho thuê: cô Lan 09…",
+/// "Anh Vũ thanh lý laptop cho mình, zalo 09…", brk42), nor a listing that turns into a
+/// complaint or a warning ("… mua của bạn Hiếu zalo 09…, giao tủ gãy chân mà ko chịu nhận lại").
+fn listing_opens(t: &[Token]) -> bool {
+    const LISTING: &[&str] = &["cho thuê", "sang nhượng", "thanh lý"];
+    let opens = spelled_any(t, 0, LISTING).is_some()
+        || t.first()
+            .is_some_and(|x| crate::engine::key_matches(x, "cần"))
+            && t.get(1).is_some_and(|x| x.gap == Gap::Space)
+            && spelled_any(t, 1, LISTING).is_some();
+    opens
+        && !(0..t.len()).any(|k| {
+            spelled_any(
+                t,
+                k,
+                &[
+                    "cảnh báo",
+                    "lừa đảo",
+                    "không chịu",
+                    "ko chịu",
+                    "k chịu",
+                    "cẩn thận",
+                    "cân nhắc",
+                    "đừng tin",
+                    "bom hàng",
+                ],
+            )
+            .is_some()
+        })
+}
 
 phrase_list!(ad_words, AD_WORDS);
 
@@ -1397,6 +1460,11 @@ const PERSON_TITLES: &[&str] = &[
     "con chu",
     "lao chu",
     "mu chu",
+    // A hotel's receptionist or a clinic's nurse named as a person ("zalo của bé lễ tân khách
+    // sạn: 0388 …", adv59).
+    "le tan",
+    "y ta",
+    "dieu duong",
 ];
 
 /// [`near_word`] for [`PUBLIC_WORDS`]: an office's name counts unless a person's title is
@@ -1866,9 +1934,19 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             );
         // "Nhà thằng tài xế tông người bỏ chạy ở 27/5 đường …": the home word may open a
         // clause that describes whose home it is.
+        // Right after "ở" / "tại" or a colon, the home word may open a longer clause too:
+        // "Nhà của tiền đạo Khánh Duy ở 27 hẻm 118 …", "Xin số nhà của bình luận viên kia
+        // đây: 45 Nguyễn Trãi, phường 2" (adv55).
+        let located = i > 0
+            && (t[i].gap == Gap::Space && crate::engine::key_matches_any(&t[i - 1], &["ở", "tại"])
+                || ctx
+                    .text
+                    .get(t[i - 1].orig.end..t[i].orig.start)
+                    .is_some_and(|g| g.contains(':')));
         match (slash_end(ctx.text, t, i) > i, dated) {
             (true, true) => 0,
             (true, false) => 10,
+            _ if located => 10,
             _ => 6,
         }
     };
@@ -1968,7 +2046,7 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 // Trãi" (not "về nhà 2 Bà Cháu").
                 && (matches!(t[h0 - 1].fold.as_str(), "o" | "tai" | "so")
                     || is_street(h0 - 1)
-                    || near_word(t, h0, h0 + 1, 8, 0, &["dia chi"]))
+                    || near_word(t, h0, h0 + 1, 8, 0, &["dia chi", "so nha"]))
         };
         let street = street.or_else(|| named().then_some(h));
         let Some(mut end) = street.map(|j| j + 1) else {
