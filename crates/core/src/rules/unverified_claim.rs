@@ -982,6 +982,7 @@ const CURE_VERBS: &[&str] = &[
     "chữa khỏi",
     "trị khỏi",
     "chữa dứt",
+    "trị dứt",
     "đánh bay",
     "đẩy lùi",
     "diệt sạch",
