@@ -360,14 +360,16 @@ fn check_jsonl(engine: &Engine, file: Option<&PathBuf>, out: &mut impl Write) ->
         };
         let report = engine.analyze(&item.text);
         code = code.max(exit_code(&report.findings));
+        // Fields serialise in declaration order: `{"id": …, "findings": […]}`, as the help
+        // and the README show them.
         #[derive(serde::Serialize)]
         struct Line<'a> {
-            findings: output::FindingsJson<'a>,
             id: &'a serde_json::Value,
+            findings: output::FindingsJson<'a>,
         }
         let line = Line {
-            findings: output::FindingsJson::new(&item.text, &report.findings),
             id: &item.id,
+            findings: output::FindingsJson::new(&item.text, &report.findings),
         };
         let written = serde_json::to_writer(&mut *out, &line)
             .map_err(std::io::Error::from)
