@@ -197,6 +197,7 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     drop_explained_urgency(ctx, out);
     exam_papers(ctx, out);
     loose_qualifiers(ctx, out);
+    drop_public_act_drafts(ctx, out);
     company_secrets(ctx, out);
     let classified = out
         .iter()
@@ -2427,6 +2428,38 @@ fn flat_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     });
 }
 
+/// Drops the not-yet findings (`internal_document.unpublished`, `internal_document.draft`) of
+/// a sentence that names a public act's draft ("Dự thảo Nghị định về thuế chưa thông qua
+/// nhưng báo chí đưa tin rồi": a draft decree is published for comment; [`public_act_after`]).
+/// Reads each sentence once, and only when such a finding stands.
+fn drop_public_act_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    let t = ctx.tokens;
+    let not_yet = |f: &Finding| {
+        matches!(
+            f.rule_id.as_str(),
+            "internal_document.unpublished" | "internal_document.draft"
+        )
+    };
+    if !out.iter().any(not_yet) {
+        return;
+    }
+    let (sentence_of, ranges) = ctx.sentences();
+    let mut public: Vec<Option<bool>> = vec![None; ranges.len()];
+    out.retain(|f| {
+        if !not_yet(f) {
+            return true;
+        }
+        let Some(si) = tokens_in(t, &f.span).next().map(|k| sentence_of[k]) else {
+            return true;
+        };
+        !*public[si].get_or_insert_with(|| {
+            ranges[si].clone().any(|k| {
+                t[k].fold == "du" && spelled_at(t, k, "dự thảo") && public_act_after(t, k + 2)
+            })
+        })
+    });
+}
+
 /// Whether a public act's name follows "dự thảo" at token `i`: "Dự thảo Luật Đất đai", "dự
 /// thảo nghị định …", also amended ("Dự thảo sửa đổi Luật Thuế", "dự thảo sửa đổi, bổ sung
 /// Nghị định …", brk41).
@@ -2437,10 +2470,12 @@ fn public_act_after(t: &[Token], mut i: usize) -> bool {
             _ => break,
         }
     }
+    // Not a decision, a resolution or a directive: a party cell's or a body's draft of one is
+    // internal ("ban du thao nghi quyet Dai hoi chi bo", "dự thảo chỉ thị").
     t.get(i).is_some_and(|x| x.gap != Gap::Hard)
         && PUBLIC_ACT_WORDS
             .iter()
-            .filter(|w| **w != "quyết định")
+            .filter(|w| !matches!(**w, "quyết định" | "nghị quyết" | "chỉ thị"))
             .any(|w| spelled_at(t, i, w))
 }
 
