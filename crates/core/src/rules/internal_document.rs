@@ -166,7 +166,6 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         ));
     }
     unpublished(ctx, out);
-    flat_marks(ctx, out);
     leaked_drafts(ctx, out);
     drop_public_drafts(ctx, out);
     let coded = codes.iter().any(|m| has_issuer(&norm[m.clone()]));
@@ -2359,72 +2358,6 @@ fn leaked_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         .collect();
     add_uncovered(t, out, Category::InternalDocument, spans, |s| {
         group_finding(ctx, "internal_document.draft", Severity::Warning, s)
-    });
-}
-
-/// What follows "mất" (lost) more than a mark ends ("TOI MAT DIEN ROI", "tai lieu mat het"),
-/// folded.
-const LOST_WHAT: &[&str] = &[
-    "dien", "nuoc", "tien", "roi", "het", "ngu", "viec", "xe", "tich", "cap", "luon", "mang",
-    "song", "dau", "ca", "di", "sach", "ma", "khong", "ko", "tieu", "vi", "giay",
-];
-
-/// Classification marks typed without diacritics, which the lexicon leaves alone ("mat" is
-/// also "mặt", "mất", "mát"): in a text typed without them, "TUYET MAT" or "TOI MAT" in
-/// capitals heading a line or after a paper's word, or "ban / tai lieu / van ban / ho so" before "MAT" in capitals or, in lower case,
-/// in a post that passes the paper on ([`passes_on`], [`passed_on_early`]): "ban TUYET MAT
-/// nha, ai can thi ib minh gui file", "de thi …, ban MAT chua thi dau", "tai lieu mat, ko dc
-/// chia se ra ngoai, minh post len" (three cases of adv57–59). Not where a word of what is lost
-/// follows ([`LOST_WHAT`]: "TOI MAT DIEN ROI", "tai lieu mat het roi"). A `high` finding of
-/// the `classification` group over the words, unless a finding of the category covers them.
-/// Linear in tokens.
-fn flat_marks(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
-    if !ctx.unaccented {
-        return;
-    }
-    let t = ctx.tokens;
-    let mut spans = Vec::new();
-    let mut passing: Option<bool> = None;
-    for k in 1..t.len() {
-        if t[k].fold != "mat" || t[k].marked || t[k].gap != Gap::Space {
-            continue;
-        }
-        if t.get(k + 1)
-            .is_some_and(|x| x.gap == Gap::Space && LOST_WHAT.contains(&x.fold.as_str()))
-        {
-            continue;
-        }
-        let prev = &t[k - 1];
-        let level = matches!(prev.fold.as_str(), "tuyet" | "toi");
-        let start = if level || prev.fold == "ban" {
-            Some(k - 1)
-        } else if k >= 2 && t[k - 1].gap == Gap::Space {
-            ["tai lieu", "van ban", "ho so"]
-                .iter()
-                .any(|w| spelled_at(t, k - 2, w))
-                .then_some(k - 2)
-        } else {
-            None
-        };
-        let Some(start) = start else {
-            continue;
-        };
-        // A level in capitals heads a line ("TOI MAT 🔒 phuong an …") or follows a paper
-        // ("ban TUYET MAT"): "tra sua TUYET MAT", "troi TUYET MAT" are cool drinks and days.
-        let placed = !level
-            || k == 1
-            || prev.gap == Gap::Hard
-            || matches!(t[k - 2].fold.as_str(), "ban" | "lieu" | "file" | "so")
-                && prev.gap == Gap::Space;
-        let capitals = t[k].upper && (!level || prev.upper) && placed;
-        let kept = capitals
-            || !level && *passing.get_or_insert_with(|| passes_on(ctx) || passed_on_early(t));
-        if kept {
-            spans.push(t[start].orig.start..t[k].orig.end);
-        }
-    }
-    add_uncovered(t, out, Category::InternalDocument, spans, |s| {
-        group_finding(ctx, "internal_document.classification", Severity::High, s)
     });
 }
 

@@ -252,6 +252,34 @@ fn home_before(t: &[Token], i: usize, back: usize) -> bool {
     })
 }
 
+/// Someone's home named seven to ten words before token `i`, in its sentence: "nhà" before a
+/// possessor ("nhà của …", "nhà thằng …", "nhà ông …"), "số nhà", "chỗ ở", "địa chỉ nhà".
+/// Not "cả nhà" (everyone) or "ở nhà" (at home): brk43's café, fair and reunion addresses.
+fn far_home(t: &[Token], i: usize) -> bool {
+    use crate::engine::{key_matches, key_matches_any};
+    (i.saturating_sub(10)..i.saturating_sub(6))
+        .rev()
+        .take_while(|&k| t[k + 1..=i].iter().all(|x| x.gap != Gap::Hard))
+        .any(|k| {
+            let owned = key_matches(&t[k], "nhà")
+                && !(k > 0 && key_matches_any(&t[k - 1], &["cả", "ở", "về", "tại"]))
+                && t.get(k + 1).is_some_and(|x| {
+                    x.gap == Gap::Space
+                        && key_matches_any(
+                            x,
+                            &[
+                                "của", "thằng", "con", "mụ", "lão", "hắn", "nó", "ông", "bà",
+                                "anh", "chị", "cô", "chú", "bác",
+                            ],
+                        )
+                });
+            owned
+                || spelled_at(t, k, "số nhà")
+                || spelled_at(t, k, "chỗ ở")
+                || spelled_at(t, k, "địa chỉ nhà")
+        })
+}
+
 /// Whether a person pointed at lives where token `i` starts: "ở" right before it, after a
 /// demonstrative ("đó", "ấy", "kia", "đấy", "ta") that closes a contemptuous title within nine
 /// words ("Thằng lừa đảo đó ở 56 Bạch Mai", "con mụ kia ở 12 Hàng Bông", "Con đó ở 33 hẻm 5
@@ -318,21 +346,46 @@ const DONATION_WORDS: &[&str] = &[
     "tu thien",
 ];
 
-/// Words (folded) that say an account is a person's, not a fund's: "của đứa …", "của vợ ổng".
-const HELD_BY_PERSON: &[&str] = &[
-    "cua vo",
-    "cua chong",
-    "cua dua",
-    "cua thang",
-    "cua lao",
-    "cua mu",
-    "cua han",
-    "cua no",
-    "cua ong ta",
-    "cua ba ta",
-    "cua ong ay",
-    "cua ba ay",
-];
+/// Whether an account number (tokens `first..end`) is said to be a person's rather than a
+/// fund's, within twelve words either side: "của" and a word of contempt or
+/// the accused's wife ("STK của đứa nhận tiền cứu trợ rồi ôm đi", "tài khoản của vợ ổng
+/// đấy", adv58), matched by key where the words have diacritics ("của tháng", "của Lào", "của
+/// Hàn Quốc" are no "của thằng / lão / hắn", brk43). Not a family's own appeal ("STK của vợ
+/// anh", "STK của nó").
+fn held_by_person(t: &[Token], first: usize, end: usize) -> bool {
+    use crate::engine::{key_matches, key_matches_any};
+    let lo = first.saturating_sub(12);
+    let hi = (end + 12).min(t.len());
+    // "của con mụ …", "của cái thằng …": a classifier first.
+    let after_of = |k: usize| {
+        let j = if t
+            .get(k + 1)
+            .is_some_and(|x| x.gap == Gap::Space && key_matches_any(x, &["con", "cái"]))
+        {
+            k + 2
+        } else {
+            k + 1
+        };
+        (j, t.get(j).filter(|x| x.gap == Gap::Space))
+    };
+    (lo..hi).any(|k| {
+        key_matches(&t[k], "của")
+            && match after_of(k) {
+                (j, Some(x)) => {
+                    key_matches_any(x, &["đứa", "thằng", "lão", "mụ", "hắn"])
+                        || key_matches(x, "vợ")
+                            && t.get(j + 1).is_some_and(|y| {
+                                y.gap == Gap::Space && key_matches_any(y, &["ổng", "hắn", "lão"])
+                            })
+                }
+                _ => false,
+            }
+            // Or the money said to be taken: "… rồi nó ôm tiền đi mất".
+            || ["ôm tiền", "ôm đi", "ăn chặn", "bỏ túi", "chiếm đoạt"]
+                .iter()
+                .any(|w| spelled_at(t, k, w))
+    })
+}
 
 /// Street words (folded) of an address.
 const STREET_WORDS: &[&str] = &[
@@ -468,7 +521,9 @@ pub fn apply(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             // A relief fund's account is published to be used; not one said to be a
             // person's ("STK của đứa nhận tiền cứu trợ rồi ôm đi: 1018…", "chuyển vào tk 1903…
             // Techcombank, tài khoản của vợ ổng đấy", adv58).
-            && (accusing || !near(DONATION_WORDS, 12, 12) || near(HELD_BY_PERSON, 12, 12))
+            && (accusing
+                || !near(DONATION_WORDS, 12, 12)
+                || held_by_person(ctx.tokens, toks.start, toks.end))
         {
             ("personal_data.bank_account", BANK_VI, BANK_EN)
         } else {
@@ -898,19 +953,27 @@ const AD_WORDS: &[&str] = &[
     "đặt lịch",
 ];
 
-/// Whether the text opens as a listing for rent or a transfer ("Cho thuê phòng trọ 25m2 …,
-/// Liên hệ chủ nhà (là mình) qua Zalo 09…", adv54; "can cho thue mat bang …"): the words first,
-/// or after "cần". Not these words later in a post ("Review chủ nhà cho thuê: cô Lan 09…",
-/// "Anh Vũ thanh lý laptop cho mình, zalo 09…", brk42), nor a listing that turns into a
-/// complaint or a warning ("… mua của bạn Hiếu zalo 09…, giao tủ gãy chân mà ko chịu nhận lại").
+/// Whether the text opens as a listing for rent or a transfer: "cho thuê", "sang nhượng" or
+/// "thanh lý" within its first eight words ("Cho thuê phòng trọ 25m2 …, Liên hệ chủ nhà (là
+/// mình) qua Zalo 09…", adv54; "Bác mình cho thuê nhà nguyên căn …, liên hệ bác Tư 09…"): an
+/// ad, its number published to be used. Not one the writer received ("Anh Vũ thanh lý laptop
+/// cho mình, zalo 09…"), nor one that reviews, warns or complains ("Review chủ nhà cho thuê: cô
+/// Lan 09…, khó tính", "mua của bạn Hiếu zalo 09…, giao tủ gãy chân mà ko chịu nhận lại",
+/// brk42, brk43).
 fn listing_opens(t: &[Token]) -> bool {
+    use crate::engine::key_matches_any;
     const LISTING: &[&str] = &["cho thuê", "sang nhượng", "thanh lý"];
-    let opens = spelled_any(t, 0, LISTING).is_some()
-        || t.first()
-            .is_some_and(|x| crate::engine::key_matches(x, "cần"))
-            && t.get(1).is_some_and(|x| x.gap == Gap::Space)
-            && spelled_any(t, 1, LISTING).is_some();
-    opens
+    let Some(k) = (0..t.len().min(8)).find(|&k| spelled_any(t, k, LISTING).is_some()) else {
+        return false;
+    };
+    // Handed to the writer: "cho mình / em / tôi" within the six words after.
+    let received = (k + 2..(k + 8).min(t.len())).any(|j| {
+        key_matches_any(&t[j], &["cho"])
+            && t.get(j + 1).is_some_and(|x| {
+                x.gap == Gap::Space && key_matches_any(x, &["mình", "em", "tôi", "tui", "tớ"])
+            })
+    });
+    !received
         && !(0..t.len()).any(|k| {
             spelled_any(
                 t,
@@ -918,6 +981,9 @@ fn listing_opens(t: &[Token]) -> bool {
                 &[
                     "cảnh báo",
                     "lừa đảo",
+                    "review",
+                    "khó tính",
+                    "ai biết",
                     "không chịu",
                     "ko chịu",
                     "k chịu",
@@ -925,6 +991,9 @@ fn listing_opens(t: &[Token]) -> bool {
                     "cân nhắc",
                     "đừng tin",
                     "bom hàng",
+                    "bắt đền",
+                    "bắt mình đền",
+                    "mọi người né",
                 ],
             )
             .is_some()
@@ -1461,10 +1530,19 @@ const PERSON_TITLES: &[&str] = &[
     "lao chu",
     "mu chu",
     // A hotel's receptionist or a clinic's nurse named as a person ("zalo của bé lễ tân khách
-    // sạn: 0388 …", adv59).
-    "le tan",
-    "y ta",
-    "dieu duong",
+    // sạn: 0388 …", adv59), not the desk ("Liên hệ lễ tân khách sạn …: 0236 …", brk43).
+    "be le tan",
+    "em le tan",
+    "chi le tan",
+    "co le tan",
+    "be tiep tan",
+    "em tiep tan",
+    "chi tiep tan",
+    "chi y ta",
+    "co y ta",
+    "em y ta",
+    "chi dieu duong",
+    "em dieu duong",
 ];
 
 /// [`near_word`] for [`PUBLIC_WORDS`]: an office's name counts unless a person's title is
@@ -1934,9 +2012,9 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             );
         // "Nhà thằng tài xế tông người bỏ chạy ở 27/5 đường …": the home word may open a
         // clause that describes whose home it is.
-        // Right after "ở" / "tại" or a colon, the home word may open a longer clause too:
+        // Right after "ở" / "tại" or a colon, someone's home may open a longer clause too:
         // "Nhà của tiền đạo Khánh Duy ở 27 hẻm 118 …", "Xin số nhà của bình luận viên kia
-        // đây: 45 Nguyễn Trãi, phường 2" (adv55).
+        // đây: 45 Nguyễn Trãi, phường 2" (adv55; [`far_home`]).
         let located = i > 0
             && (t[i].gap == Gap::Space && crate::engine::key_matches_any(&t[i - 1], &["ở", "tại"])
                 || ctx
@@ -1946,9 +2024,9 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         match (slash_end(ctx.text, t, i) > i, dated) {
             (true, true) => 0,
             (true, false) => 10,
-            _ if located => 10,
             _ => 6,
         }
+        .max(if located && far_home(t, i) { 10 } else { 0 })
     };
     let mut i = 0;
     // The first house number at or after some earlier position, with none between: still the
