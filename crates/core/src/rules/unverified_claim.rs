@@ -2799,6 +2799,18 @@ const TRUTHS: &[&str] = &[
     "thật",
 ];
 
+/// A filter on [`Token::fold_hash`] of the folded words in `words`, built once into `cell`:
+/// one probe rules out most tokens of a loop that looks for a few words.
+fn fold_filter(cell: &'static OnceLock<KeyFilter>, words: &[&str]) -> &'static KeyFilter {
+    cell.get_or_init(|| {
+        let mut f = KeyFilter::default();
+        for w in words {
+            f.insert(w);
+        }
+        f
+    })
+}
+
 /// The percentage written at token `n` ("90%", "99,9%", "100 %"), when it is 80 or more: the
 /// byte where the text after the percent sign starts.
 fn big_percent(ctx: &Ctx<'_>, n: usize) -> Option<usize> {
@@ -2828,18 +2840,37 @@ fn big_percent(ctx: &Ctx<'_>, n: usize) -> Option<usize> {
 fn sure_it_is_true(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
+    static VOWS: OnceLock<KeyFilter> = OnceLock::new();
+    let vows = fold_filter(&VOWS, &["bao", "dam", "tuyet", "cam", "xin"]);
     for i in 0..t.len() {
+        if !t[i].numeric && !vows.may_contain_hash(t[i].fold_hash) {
+            continue;
+        }
         // The vow opens its clause, or follows the writer ("Mình cam đoan là thật", "t đảm
-        // bảo là thật").
-        let opens = i == 0
-            || t[i].gap != Gap::Space
-            || key_matches_any(
-                &t[i - 1],
-                &["tôi", "mình", "tui", "tao", "t", "em", "mk", "tớ"],
-            ) && (i == 1 || t[i - 1].gap != Gap::Space);
+        // bảo là thật"); asked only of the vows' first syllables (this runs on every token).
+        let opens = || {
+            i == 0
+                || t[i].gap != Gap::Space
+                || key_matches_any(
+                    &t[i - 1],
+                    &["tôi", "mình", "tui", "tao", "t", "em", "mk", "tớ"],
+                ) && (i == 1 || t[i - 1].gap != Gap::Space)
+        };
+        // A vow's two syllables, compared folded before anything else ("bảo", "báo", "xin"
+        // are common words).
+        let pair = t.get(i + 1).is_some_and(|n| {
+            matches!(
+                (t[i].fold.as_str(), n.fold.as_str()),
+                ("bao", "dam")
+                    | ("dam", "bao")
+                    | ("tuyet", "doi")
+                    | ("cam", "doan")
+                    | ("xin", "the")
+            )
+        });
         let vow = if t[i].numeric {
             big_percent(ctx, i).map(|_| 1)
-        } else if opens && matches!(t[i].fold.as_str(), "bao" | "dam" | "tuyet" | "cam" | "xin") {
+        } else if pair && opens() {
             spelled_any(
                 t,
                 i,
@@ -3065,11 +3096,21 @@ fn implausible_change(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     let mut means: Option<bool> = None;
+    static VERBS: OnceLock<KeyFilter> = OnceLock::new();
+    let verbs = fold_filter(&VERBS, &["giam", "tang", "xuong", "cao", "sut"]);
     for i in 0..t.len() {
+        if !verbs.may_contain_hash(t[i].fold_hash) {
+            continue;
+        }
+        // A number within the five words after ("giảm được 8kg", "tăng chiều cao 5cm") rules
+        // out most of these common words ("tăng", "cao", "giảm") at once.
         if !matches!(
             t[i].fold.as_str(),
             "giam" | "tang" | "xuong" | "cao" | "sut"
-        ) {
+        ) || !t[i + 1..(i + 6).min(t.len())]
+            .iter()
+            .any(|x| x.key.as_bytes().first().is_some_and(u8::is_ascii_digit))
+        {
             continue;
         }
         let Some((n, verb_weight)) = CHANGE_VERBS
