@@ -2363,33 +2363,12 @@ fn leaked_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 
 /// Drops the not-yet findings (`internal_document.unpublished`, `internal_document.draft`) of
 /// a sentence that names a public act's draft ("Dự thảo Nghị định về thuế chưa thông qua
-/// nhưng báo chí đưa tin rồi": a draft decree is published for comment; [`public_act_after`]).
-/// Reads each sentence once, and only when such a finding stands.
+/// nhưng báo chí đưa tin rồi": a draft decree is published for comment; [`public_act_after`]),
+/// through [`drop_drafts_where`].
 fn drop_public_act_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
-    let not_yet = |f: &Finding| {
-        matches!(
-            f.rule_id.as_str(),
-            "internal_document.unpublished" | "internal_document.draft"
-        )
-    };
-    if !out.iter().any(not_yet) {
-        return;
-    }
-    let (sentence_of, ranges) = ctx.sentences();
-    let mut public: Vec<Option<bool>> = vec![None; ranges.len()];
-    out.retain(|f| {
-        if !not_yet(f) {
-            return true;
-        }
-        let Some(si) = tokens_in(t, &f.span).next().map(|k| sentence_of[k]) else {
-            return true;
-        };
-        !*public[si].get_or_insert_with(|| {
-            ranges[si].clone().any(|k| {
-                t[k].fold == "du" && spelled_at(t, k, "dự thảo") && public_act_after(t, k + 2)
-            })
-        })
+    drop_drafts_where(ctx, out, |k| {
+        t[k].fold == "du" && spelled_at(t, k, "dự thảo") && public_act_after(t, k + 2)
     });
 }
 
@@ -2461,6 +2440,23 @@ const LEGAL_EXPLANATION: &[&str] = &[
 /// ([`PUBLIC_CONSULTATION`]) or explains the law in general ([`LEGAL_EXPLANATION`]).
 fn drop_public_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
+    // Not negated ("chưa lấy ý kiến công khai", "chưa được niêm yết công khai", brk38).
+    drop_drafts_where(ctx, out, |k| {
+        PUBLIC_CONSULTATION
+            .iter()
+            .chain(LEGAL_EXPLANATION)
+            .any(|p| spelled_at(t, k, p))
+            && !(k.saturating_sub(2)..k)
+                .any(|j| crate::engine::key_matches_any(&t[j], &["chưa", "không", "đừng", "chẳng"]))
+    });
+}
+
+/// Drops the draft and not-yet findings (`internal_document.draft`,
+/// `internal_document.unpublished`) of each sentence where `public_at(k)` holds at some token
+/// `k`. Each sentence is read once, however many drafts it holds, and only when such a
+/// finding stands.
+fn drop_drafts_where(ctx: &Ctx<'_>, out: &mut Vec<Finding>, public_at: impl Fn(usize) -> bool) {
+    let t = ctx.tokens;
     let is_draft = |f: &Finding| {
         matches!(
             f.rule_id.as_str(),
@@ -2471,7 +2467,6 @@ fn drop_public_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         return;
     }
     let (sentence_of, ranges) = ctx.sentences();
-    // Each sentence is read once, however many drafts it holds.
     let mut public: Vec<Option<bool>> = vec![None; ranges.len()];
     out.retain(|f| {
         if !is_draft(f) {
@@ -2480,18 +2475,7 @@ fn drop_public_drafts(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let Some(si) = tokens_in(t, &f.span).next().map(|k| sentence_of[k]) else {
             return true;
         };
-        // Not negated ("chưa lấy ý kiến công khai", "chưa được niêm yết công khai", brk38).
-        !*public[si].get_or_insert_with(|| {
-            ranges[si].clone().any(|k| {
-                PUBLIC_CONSULTATION
-                    .iter()
-                    .chain(LEGAL_EXPLANATION)
-                    .any(|p| spelled_at(t, k, p))
-                    && !(k.saturating_sub(2)..k).any(|j| {
-                        crate::engine::key_matches_any(&t[j], &["chưa", "không", "đừng", "chẳng"])
-                    })
-            })
-        })
+        !*public[si].get_or_insert_with(|| ranges[si].clone().any(&public_at))
     });
 }
 
