@@ -4067,9 +4067,14 @@ fn twenty_second_session_forms() {
             "Chưa có ai xác nhận nhưng chắc 90% là thật: trưởng phòng sắp bị bắt",
             "90% là thật",
         ),
+        // A vow heading a claim with a colon, or beside something of consequence.
         (
-            "Mình cam đoan là thật, quán đó pha nước màu",
+            "Mình cam đoan là thật: quán đó pha nước màu",
             "cam đoan là thật",
+        ),
+        (
+            "Tôi xin thề là thật, ông giám đốc sở nhận hối lộ 2 tỷ",
+            "xin thề là thật",
         ),
         (
             "Thấy mấy chị trong group bảo ông giám đốc sở nhận hối lộ",
@@ -4103,6 +4108,10 @@ fn twenty_second_session_forms() {
         "Nhiệm vụ của người làm báo: bảo đảm sự thật và khách quan",
         "Hàng bên em đảm bảo là thật, không phải fake nha khách",
         "Mình thấy mấy bạn nói đúng đó, nên đọc kỹ trước khi share",
+        // A vow about nothing of consequence, weight lost to illness (brk44).
+        "Em cam đoan là thật, hôm qua em thấy cầu vồng đôi trên cầu Rồng đẹp lắm",
+        "Chắc 90% là thật rồi, mai mình đi khám lại cho chắc",
+        "Mổ ruột thừa xong mẹ sụt 5kg trong 10 ngày, giờ mẹ nấu cháo mỗi ngày",
         "Dự thảo hợp đồng thuê nhà em soạn rồi, chưa ký, em chụp được bản của chủ nhà",
         "Dự thảo sửa đổi Luật Thuế thu nhập cá nhân chưa thông qua, bản đầy đủ mình chụp được trên cổng của Bộ",
         "Hỏa tốc: shop nhận giao hỏa tốc nội thành trong 2h, ib mình nhé",

@@ -1702,6 +1702,7 @@ fn urgent_copies(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                         "chụp gửi",
                         // "văn bản mình chụp được ở dưới", "ảnh chụp công văn ở cmt" (brk41).
                         "chụp được",
+                        "bản chụp",
                         "ảnh chụp công văn",
                         "ảnh chụp văn bản",
                     ],

@@ -2840,6 +2840,8 @@ fn big_percent(ctx: &Ctx<'_>, n: usize) -> Option<usize> {
 fn sure_it_is_true(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
+    let mut shares: Vec<Option<(bool, usize)>> = Vec::new();
+    let weighty = std::cell::OnceCell::new();
     static VOWS: OnceLock<KeyFilter> = OnceLock::new();
     let vows = fold_filter(&VOWS, &["bao", "dam", "tuyet", "cam", "xin"]);
     for i in 0..t.len() {
@@ -2945,21 +2947,65 @@ fn sure_it_is_true(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                 ],
             )
         });
-        let share = |r: Range<usize>| {
-            r.into_iter().any(|j| {
-                spelled_at(t, j, "còn lại")
-                    || j != i && t[j].numeric && big_percent(ctx, j).is_some()
-            })
-        };
         let (sentence_of, ranges) = ctx.sentences();
-        let r = ranges[sentence_of[i]].clone();
+        let si = sentence_of[i];
+        let r = ranges[si].clone();
+        // Per sentence, read once (a megabyte in one sentence may hold thousands of vows):
+        // whether it says "còn lại", and how many percentages of 80 or more it holds (two
+        // count as many).
+        if shares.len() < ranges.len() {
+            shares.resize(ranges.len(), None);
+        }
+        let (rest, percents) = *shares[si].get_or_insert_with(|| {
+            let rest = r.clone().any(|j| spelled_at(t, j, "còn lại"));
+            let percents = r
+                .clone()
+                .filter(|&j| t[j].numeric && big_percent(ctx, j).is_some())
+                .take(2)
+                .count();
+            (rest, percents)
+        });
+        // Another percentage beside a percentage: "80% là thật, 20% là bịa"; a vow's own
+        // "100%" after it is no share ("Đảm bảo là thật 100%", brk44).
+        let share = rest || t[i].numeric && percents >= 2;
         let end = t[r.end - 1].orig.end;
         let asked = ctx
             .text
             .get(end..)
             .is_some_and(|rest| rest.trim_start().starts_with('?'))
             || (r.end - 1 > k + m && key_matches_any(&t[r.end - 1], &["không", "ko", "hả", "chứ"]));
-        if negated || goods || asked || share(r) {
+        if negated || goods || asked || share {
+            continue;
+        }
+        // Otherwise a vow about nothing of consequence is everyday talk: a found wallet, a love
+        // note, a home baker's cake, a test result ("Chắc 90% là thật rồi, mai mình đi khám
+        // lại", brk44). It stands beside another finding of `warning` or more, or a word of
+        // consequence in the post, read once.
+        // A vow that heads a claim with a colon ("Bảo đảm là thật luôn: tiệm vàng … pha bạc",
+        // "Tuyet doi su that: team esports X bi nha cai mua"), particles allowed, stands.
+        let mut e = k + m;
+        while e < k + m + 2
+            && t.get(e).is_some_and(|x| {
+                x.gap == Gap::Space
+                    && key_matches_any(x, &["luôn", "nha", "nhé", "đó", "đấy", "nhe", "lun"])
+            })
+        {
+            e += 1;
+        }
+        let headline = t.get(e).is_some_and(|x| {
+            ctx.text
+                .get(t[e - 1].orig.end..x.orig.start)
+                .is_some_and(|g| g.contains(':'))
+        });
+        if !headline
+            && !*weighty.get_or_init(|| {
+                static CONSEQUENCE: OnceLock<WordList> = OnceLock::new();
+                let consequence = CONSEQUENCE.get_or_init(|| keyed(CLAIM_CONSEQUENCE, false));
+                out.iter().any(|f| {
+                    f.severity >= Severity::Warning && f.category != crate::Category::PersonalData
+                }) || holds(t, 0..t.len(), consequence, true)
+            })
+        {
             continue;
         }
         let start = t[i].orig.start;
@@ -2998,6 +3044,8 @@ const CHANGE_MEANS: &[&str] = &[
     "keto",
     "bài tập",
     "gói",
+    "thực phẩm chức năng",
+    "siro",
 ];
 phrase_list!(change_means, CHANGE_MEANS);
 
@@ -3096,6 +3144,7 @@ fn implausible_change(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let t = ctx.tokens;
     let mut spans = Vec::new();
     let mut means: Option<bool> = None;
+    let mut newborns: Vec<Option<bool>> = Vec::new();
     static VERBS: OnceLock<KeyFilter> = OnceLock::new();
     let verbs = fold_filter(&VERBS, &["giam", "tang", "xuong", "cao", "sut"]);
     for i in 0..t.len() {
@@ -3207,14 +3256,50 @@ fn implausible_change(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             .text
             .get(last..)
             .is_some_and(|rest| rest.trim_start().starts_with('?'));
-        let newborn = !weight
-            && r.clone().any(|k| {
-                spelled_any(t, k, &["sơ sinh", "tháng đầu", "tháng tuổi", "mới sinh"]).is_some()
-            });
+        // Per sentence, read once (brk44: a megabyte of claims in one sentence was quadratic).
+        if newborns.len() < ranges.len() {
+            newborns.resize(ranges.len(), None);
+        }
+        // A newborn's growth, or weight lost to an illness, a birth or training (brk44: "Mổ
+        // ruột thừa … giảm 5kg", "sau sinh", "tháng thứ hai cao thêm 4cm").
+        let newborn = *newborns[sentence_of[i]].get_or_insert_with(|| {
+            r.clone().any(|k| {
+                spelled_any(
+                    t,
+                    k,
+                    &[
+                        "sơ sinh",
+                        "tháng đầu",
+                        "tháng tuổi",
+                        "tháng thứ",
+                        "mới sinh",
+                        "sau sinh",
+                        "lợi sữa",
+                        "ốm",
+                        "mổ",
+                        "hoá trị",
+                        "nằm viện",
+                        "huấn luyện",
+                        "quân sự",
+                        "chạy bộ",
+                        "tập gym",
+                        "tập luyện",
+                    ],
+                )
+                .is_some()
+            })
+        });
+        // A question ending in a particle ("… cao thêm 3cm có nhanh không").
+        let asked = asked
+            || key_matches_any(&t[r.end - 1], &["không", "ko", "hông", "chưa", "nhỉ", "ạ"])
+                && r.end - 1 > end;
         if negated || asked || newborn {
             continue;
         }
-        if !*means.get_or_insert_with(|| change_means().any_in(t, 0..t.len())) {
+        // A product or remedy named, and no joke mark ("… là đùa thôi").
+        if !*means.get_or_insert_with(|| {
+            change_means().any_in(t, 0..t.len()) && !joke_marks().any_in(t, 0..t.len())
+        }) {
             return;
         }
         spans.push(t[span_start].orig.start..t[end].orig.end);
