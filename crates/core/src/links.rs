@@ -459,10 +459,8 @@ fn check(input: &str, explicit: Option<bool>) -> LinkVerdict {
         }
         // A Vietnamese suffix, or a lure word in the label, makes a hyphenated "gov" the
         // Vietnamese state's (not Japan's `e-gov.go.jp`, a company's `rms-gov.com`).
-        let vietnamese = host.ends_with(".vn")
-            || before_suffix
-                .last()
-                .is_some_and(|lb| l.lures.iter().any(|w| lb.ascii.contains(w)));
+        let vietnamese =
+            host.ends_with(".vn") || before_suffix.last().is_some_and(|lb| has_lure(lb.ascii, l));
         gov_impersonation(before_suffix, vietnamese, &mut sig);
     }
     if let Some(r) = registrable {
@@ -477,7 +475,7 @@ fn check(input: &str, explicit: Option<bool>) -> LinkVerdict {
         sig.add(Reason::SuspiciousTld);
         sig.lure = labels[..labels.len() - 1]
             .iter()
-            .any(|lb| l.lures.iter().any(|w| lb.ascii.contains(w)));
+            .any(|lb| has_lure(lb.ascii, l));
     }
     if insecure {
         sig.add(Reason::InsecureHttp);
@@ -489,6 +487,17 @@ fn check(input: &str, explicit: Option<bool>) -> LinkVerdict {
         Some(host_unicode),
         Some(host.to_owned()),
     )
+}
+
+/// Whether an ASCII label holds a lure word ([`Lists::lures`]), also across its hyphens
+/// ("boyte-qua-tang" holds "quatang", a new user's case).
+fn has_lure(label: &str, l: &Lists) -> bool {
+    if label.contains('-') {
+        let joined = label.replace('-', "");
+        l.lures.iter().any(|w| joined.contains(w))
+    } else {
+        l.lures.iter().any(|w| label.contains(w))
+    }
 }
 
 /// Whether `s` (no scheme) is a bare host with a real TLD and an optional path, as in posts.
@@ -877,7 +886,7 @@ fn gov_impersonation(before_suffix: &[Label<'_>], vietnamese: bool, sig: &mut Si
             && (vietnamese
                 || before_suffix[..i]
                     .iter()
-                    .any(|s| lists().lures.iter().any(|w| s.ascii.contains(w))));
+                    .any(|s| has_lure(s.ascii, lists())));
         if flat == "govvn" || pair || inside || hyphened || bare {
             let r = if i == last {
                 Reason::LookalikeDomain
@@ -1361,6 +1370,9 @@ mod tests {
         ] {
             assert!(!check_link(u).has(Reason::LookalikeDomain), "{u}");
         }
+        // A lure across hyphens under a risky TLD (a new user: "boyte-qua-tang.xyz").
+        let v = check_link("https://boyte-qua-tang.xyz/");
+        assert_eq!(v.verdict, Verdict::Suspicious, "{v:?}");
         for u in ["https://tuoitrenews.vn/", "https://sggpnews.org.vn/"] {
             assert_eq!(check_link(u).verdict, Verdict::RegisteredPress, "{u}");
         }
