@@ -447,12 +447,12 @@ fn check(input: &str, explicit: Option<bool>) -> LinkVerdict {
     };
 
     punycode_signals(&labels, &mut sig);
+    let risky_tld = labels
+        .last()
+        .is_some_and(|tld| l.risky_tlds.contains(tld.ascii));
     if matches!(known, Known::None) {
         // Labels left of the public suffix: the registrable label last.
         let before_suffix = &labels[..labels.len() - suffix_labels];
-        let risky_tld = labels
-            .last()
-            .is_some_and(|tld| l.risky_tlds.contains(tld.ascii));
         if let Some((label, sub)) = before_suffix.split_last() {
             lookalike_signals(label, risky_tld, l, &mut sig);
             subdomain_signals(sub, l, &mut sig);
@@ -468,10 +468,7 @@ fn check(input: &str, explicit: Option<bool>) -> LinkVerdict {
             sig.add(Reason::UrlShortener);
         }
     }
-    if labels
-        .last()
-        .is_some_and(|tld| l.risky_tlds.contains(tld.ascii))
-    {
+    if risky_tld {
         sig.add(Reason::SuspiciousTld);
         sig.lure = labels[..labels.len() - 1]
             .iter()

@@ -1754,13 +1754,7 @@ const KIND_FIRSTS: &[&str] = &[
 /// on first use.
 fn kind_firsts() -> &'static crate::lexicon::KeyFilter {
     static FIRSTS: std::sync::OnceLock<crate::lexicon::KeyFilter> = std::sync::OnceLock::new();
-    FIRSTS.get_or_init(|| {
-        let mut f = crate::lexicon::KeyFilter::default();
-        for w in KIND_FIRSTS {
-            f.insert(w);
-        }
-        f
-    })
+    super::fold_filter(&FIRSTS, KIND_FIRSTS)
 }
 
 /// Words (keyed) of a business: a "mật" mark in their sentence is a company's confidentiality,

@@ -67,6 +67,21 @@ impl Ctx<'_> {
     }
 }
 
+/// A filter on [`Token::fold_hash`] of the folded words in `words` (no false negative), built
+/// once into `cell`: one probe rules out most tokens of a loop that looks for a few words.
+pub(crate) fn fold_filter(
+    cell: &'static std::sync::OnceLock<crate::lexicon::KeyFilter>,
+    words: &[&str],
+) -> &'static crate::lexicon::KeyFilter {
+    cell.get_or_init(|| {
+        let mut f = crate::lexicon::KeyFilter::default();
+        for w in words {
+            f.insert(w);
+        }
+        f
+    })
+}
+
 /// A lexicon match before it becomes a [`Finding`].
 pub struct Raw {
     /// Index of its rule in the lexicon.

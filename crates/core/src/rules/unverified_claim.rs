@@ -7,8 +7,8 @@
 //! cơ quan có thẩm quyền").
 
 use super::{
-    add_uncovered, group_finding, negation, phrase_list, sentences_with, spaced, spelled_any,
-    spelled_at, tokens_in, Covered, Ctx, PhraseList, StartIndex,
+    add_uncovered, fold_filter, group_finding, negation, phrase_list, sentences_with, spaced,
+    spelled_any, spelled_at, tokens_in, Covered, Ctx, PhraseList, StartIndex,
 };
 use crate::engine::{key_matches, key_matches_any};
 use crate::lexicon::KeyFilter;
@@ -2799,18 +2799,6 @@ const TRUTHS: &[&str] = &[
     "thật",
 ];
 
-/// A filter on [`Token::fold_hash`] of the folded words in `words`, built once into `cell`:
-/// one probe rules out most tokens of a loop that looks for a few words.
-fn fold_filter(cell: &'static OnceLock<KeyFilter>, words: &[&str]) -> &'static KeyFilter {
-    cell.get_or_init(|| {
-        let mut f = KeyFilter::default();
-        for w in words {
-            f.insert(w);
-        }
-        f
-    })
-}
-
 /// The percentage written at token `n` ("90%", "99,9%", "100 %"), when it is 80 or more: the
 /// byte where the text after the percent sign starts.
 fn big_percent(ctx: &Ctx<'_>, n: usize) -> Option<usize> {
@@ -2968,11 +2956,7 @@ fn sure_it_is_true(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         // Another percentage beside a percentage: "80% là thật, 20% là bịa"; a vow's own
         // "100%" after it is no share ("Đảm bảo là thật 100%", brk44).
         let share = rest || t[i].numeric && percents >= 2;
-        let end = t[r.end - 1].orig.end;
-        let asked = ctx
-            .text
-            .get(end..)
-            .is_some_and(|rest| rest.trim_start().starts_with('?'))
+        let asked = ctx.sentence_is_question(i)
             || (r.end - 1 > k + m && key_matches_any(&t[r.end - 1], &["không", "ko", "hả", "chứ"]));
         if negated || goods || asked || share {
             continue;
@@ -3251,11 +3235,7 @@ fn implausible_change(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         let negated = (i.saturating_sub(3)..i).any(|j| negation(&t[j]));
         let (sentence_of, ranges) = ctx.sentences();
         let r = ranges[sentence_of[i]].clone();
-        let last = t[r.end - 1].orig.end;
-        let asked = ctx
-            .text
-            .get(last..)
-            .is_some_and(|rest| rest.trim_start().starts_with('?'));
+        let asked = ctx.sentence_is_question(i);
         // Per sentence, read once (brk44: a megabyte of claims in one sentence was quadratic).
         if newborns.len() < ranges.len() {
             newborns.resize(ranges.len(), None);
