@@ -67,6 +67,13 @@ impl Ctx<'_> {
     }
 }
 
+/// Whether token `x` is one of the writer's words `words` (keyed: "mình", "tôi" …): as
+/// written, or folded in a text typed without diacritics (`unaccented`). In a text with them an
+/// unmarked "minh" is "chứng minh", "Minh", not "mình".
+pub(crate) fn writer_word(x: &Token, words: &[&str], unaccented: bool) -> bool {
+    words.contains(&x.key.as_str()) || unaccented && crate::engine::key_matches_any(x, words)
+}
+
 /// A filter on [`Token::fold_hash`] of the folded words in `words` (no false negative), built
 /// once into `cell`: one probe rules out most tokens of a loop that looks for a few words.
 pub(crate) fn fold_filter(

@@ -255,7 +255,7 @@ fn home_before(t: &[Token], i: usize, back: usize) -> bool {
 /// Someone's home named seven to ten words before token `i`, in its sentence: "nhà" before a
 /// possessor ("nhà của …", "nhà thằng …", "nhà ông …"), "số nhà", "chỗ ở", "địa chỉ nhà".
 /// Not "cả nhà" (everyone) or "ở nhà" (at home): brk43's café, fair and reunion addresses.
-fn far_home(t: &[Token], i: usize) -> bool {
+fn far_home(t: &[Token], i: usize, unaccented: bool) -> bool {
     use crate::engine::{key_matches, key_matches_any};
     (i.saturating_sub(10)..i.saturating_sub(6))
         .rev()
@@ -273,10 +273,15 @@ fn far_home(t: &[Token], i: usize) -> bool {
                             ],
                         )
                 });
-            owned
-                || spelled_at(t, k, "số nhà")
-                || spelled_at(t, k, "chỗ ở")
-                || spelled_at(t, k, "địa chỉ nhà")
+            // Not the writer's family's ("Nhà của ông bà ngoại mình ở 45 …", "Nhà của anh Hai
+            // mình mới mua ở 12 …, mời cả nhà qua tân gia", brk45).
+            let family = (k + 1..i)
+                .any(|j| super::writer_word(&t[j], &["mình", "tôi", "em", "tui"], unaccented));
+            !family
+                && (owned
+                    || spelled_at(t, k, "số nhà")
+                    || spelled_at(t, k, "chỗ ở")
+                    || spelled_at(t, k, "địa chỉ nhà"))
         })
 }
 
@@ -371,8 +376,10 @@ fn held_by_person(t: &[Token], first: usize, end: usize) -> bool {
     (lo..hi).any(|k| {
         key_matches(&t[k], "của")
             && match after_of(k) {
+                // Not a friend named ("STK … của thằng Tuấn lớp trưởng", a class fund, brk45).
                 (j, Some(x)) => {
                     key_matches_any(x, &["đứa", "thằng", "lão", "mụ", "hắn"])
+                        && !t.get(j + 1).is_some_and(|n| n.gap == Gap::Space && n.capitalized)
                         || key_matches(x, "vợ")
                             && t.get(j + 1).is_some_and(|y| {
                                 y.gap == Gap::Space && key_matches_any(y, &["ổng", "hắn", "lão"])
@@ -2026,7 +2033,11 @@ fn addresses(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
             (true, false) => 10,
             _ => 6,
         }
-        .max(if located && far_home(t, i) { 10 } else { 0 })
+        .max(if located && far_home(t, i, ctx.unaccented) {
+            10
+        } else {
+            0
+        })
     };
     let mut i = 0;
     // The first house number at or after some earlier position, with none between: still the

@@ -8,7 +8,7 @@
 
 use super::{
     add_uncovered, fold_filter, group_finding, negation, phrase_list, sentences_with, spaced,
-    spelled_any, spelled_at, tokens_in, Covered, Ctx, PhraseList, StartIndex,
+    spelled_any, spelled_at, tokens_in, writer_word, Covered, Ctx, PhraseList, StartIndex,
 };
 use crate::engine::{key_matches, key_matches_any};
 use crate::lexicon::KeyFilter;
@@ -2976,11 +2976,14 @@ fn sure_it_is_true(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         {
             e += 1;
         }
+        // Not the writer's own news after the colon ("Bảo đảm là thật: tối nay nhà mình có
+        // lẩu", "… crush rep tin nhắn của mình", brk45).
         let headline = t.get(e).is_some_and(|x| {
             ctx.text
                 .get(t[e - 1].orig.end..x.orig.start)
                 .is_some_and(|g| g.contains(':'))
-        });
+        }) && !(e..r.end)
+            .any(|j| writer_word(&t[j], &["mình", "tôi", "tui", "tớ", "mk"], ctx.unaccented));
         if !headline
             && !*weighty.get_or_init(|| {
                 static CONSEQUENCE: OnceLock<WordList> = OnceLock::new();
@@ -3001,9 +3004,9 @@ fn sure_it_is_true(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
 }
 
 /// How a change of weight or height is said to come (keyed syllables): a product, a remedy,
-/// a course ("uống", "viên", "liệu trình", "không cần ăn kiêng").
+/// a course ("viên", "liệu trình", "không cần ăn kiêng"); not "uống" alone ("uống cà phê thay
+/// cơm, sụt 3kg", "uống nước suối", brk45).
 const CHANGE_MEANS: &[&str] = &[
-    "uống",
     "viên",
     "thuốc",
     "trà",
@@ -3030,6 +3033,7 @@ const CHANGE_MEANS: &[&str] = &[
     "gói",
     "thực phẩm chức năng",
     "siro",
+    "sữa",
 ];
 phrase_list!(change_means, CHANGE_MEANS);
 
@@ -3129,6 +3133,8 @@ fn implausible_change(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
     let mut spans = Vec::new();
     let mut means: Option<bool> = None;
     let mut newborns: Vec<Option<bool>> = Vec::new();
+    let mut owns: Vec<Option<(bool, bool)>> = Vec::new();
+    let mut sells: Option<bool> = None;
     static VERBS: OnceLock<KeyFilter> = OnceLock::new();
     let verbs = fold_filter(&VERBS, &["giam", "tang", "xuong", "cao", "sut"]);
     for i in 0..t.len() {
@@ -3264,6 +3270,9 @@ fn implausible_change(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
                         "chạy bộ",
                         "tập gym",
                         "tập luyện",
+                        "sốt",
+                        "tiêu chảy",
+                        "là nước",
                     ],
                 )
                 .is_some()
@@ -3276,10 +3285,48 @@ fn implausible_change(ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
         if negated || asked || newborn {
             continue;
         }
-        // A product or remedy named, and no joke mark ("… là đùa thôi").
-        if !*means.get_or_insert_with(|| {
-            change_means().any_in(t, 0..t.len()) && !joke_marks().any_in(t, 0..t.len())
-        }) {
+        // Not the writer's own or their family's ("Bé nhà mình …", "ba mình giảm 5 ký", "Cây
+        // bưởi nhà mình", brk45), nor a river's level, a plant or a crop within the three words
+        // before ("nước sông dâng cao thêm 50cm"), in its sentence; a product or remedy named in it ([`CHANGE_MEANS`]);
+        // no joke mark in the post ("… là đùa thôi"). Each sentence read once.
+        if owns.len() < ranges.len() {
+            owns.resize(ranges.len(), None);
+        }
+        let (own, named) = *owns[sentence_of[i]].get_or_insert_with(|| {
+            let own = r.clone().any(|k| {
+                writer_word(&t[k], &["mình", "tôi", "tui", "tớ", "mk"], ctx.unaccented)
+                    || key_matches_any(&t[k], &["sông", "cây", "lúa", "mực"]) && k < i && i - k <= 3
+            });
+            (own, change_means().any_in(t, r.clone()))
+        });
+        // A seller's testimonial says "mình" too ("Mình giảm được 8kg … nhờ trà giảm cân X,
+        // chị em inbox mình", brk41): a call to buy in the post keeps it.
+        let mut selling = || {
+            *sells.get_or_insert_with(|| {
+                (0..t.len()).any(|k| {
+                    spelled_any(
+                        t,
+                        k,
+                        &[
+                            "ib",
+                            "inbox",
+                            "sản phẩm",
+                            "liên hệ",
+                            "đặt hàng",
+                            "cam kết",
+                            "chị em",
+                            "mẹ nào",
+                            "khách",
+                        ],
+                    )
+                    .is_some()
+                })
+            })
+        };
+        if !named || own && !selling() {
+            continue;
+        }
+        if !*means.get_or_insert_with(|| !joke_marks().any_in(t, 0..t.len())) {
             return;
         }
         spans.push(t[span_start].orig.start..t[end].orig.end);
